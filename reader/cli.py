@@ -1,0 +1,85 @@
+"""The ``reader`` command: opens the app, or runs a sub-command (render, check, search).
+
+Every failure the user can act on is a :class:`~reader.errors.ReaderError`, printed as one
+line on stderr with a non-zero exit: never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from reader import __version__
+from reader.commands import COMMANDS
+from reader.errors import ReaderError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors raised as ReaderError so they read like every other."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ReaderError(f"{message} (see '{self.prog} --help')")
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reader",
+        description="Read right-to-left and mixed-direction text in the terminal. "
+        f"Sub-commands: {', '.join(COMMANDS)} (reader COMMAND --help).",
+    )
+    parser.add_argument("file", nargs="?", help="a .txt or .md file (default: the bundled article)")
+    parser.add_argument("--annotations", metavar="FILE", help="annotation file (TOML)")
+    parser.add_argument("--direction", choices=("auto", "rtl", "ltr"), default="auto",
+                        help="paragraph direction (default: auto, from the first strong letter)")
+    parser.add_argument("--bidi", choices=("explicit", "terminal"), default="explicit",
+                        help="'explicit': reader reorders text itself (default); 'terminal': "
+                        "hand logical text to a terminal that does bidi well")
+    parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                        help="invalid UTF-8: refuse the file (default) or show U+FFFD")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def _run_guarded(action: Callable[[], int]) -> int:
+    try:
+        return action()
+    except ReaderError as error:
+        print(f"reader: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `reader render | head`).
+        try:
+            sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silence the final flush
+        except OSError:
+            pass
+        return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in COMMANDS:
+        name = args_list[0]
+        module = importlib.import_module(f"reader.commands.{name}")
+        parser = _Parser(prog=f"reader {name}", description=COMMANDS[name])
+        module.add_arguments(parser)
+
+        def command() -> int:
+            return module.run(parser.parse_args(args_list[1:]))
+
+        return _run_guarded(command)
+
+    def app() -> int:
+        args = _app_parser().parse_args(args_list)
+        from reader.ui.launch import launch
+
+        return launch(args)
+
+    return _run_guarded(app)
+
+
+def entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""``reader render``: the layout core as a pipe-friendly command (fribidi, with wrapping).
+
+``text``: one visual line per output line, RTL paragraphs right-aligned to the width.
+``json``: JSON Lines, one object per visual line, with the map back to source offsets
+(code-point offsets within the paragraph; for a .txt file paragraph i is line i).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+
+from reader.commands.options import add_document_arguments, open_document
+from reader.errors import ReaderError
+from reader.text import layout_paragraph
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"width must be a whole number, not {value!r}") from None
+    if width < 1:
+        raise argparse.ArgumentTypeError(f"width must be at least 1, not {width}")
+    return width
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_document_arguments(parser)
+    parser.add_argument("--width", "-w", type=_width, default=None,
+                        help="line width in terminal cells (default: the terminal's, or 80)")
+    parser.add_argument("--direction", choices=("auto", "rtl", "ltr"), default="auto",
+                        help="paragraph direction (default: auto, per paragraph)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--show-controls", action="store_true",
+                        help="show invisible bidi controls (RLO, LRI, ZWJ...) in place")
+
+
+def run(args: argparse.Namespace) -> int:
+    document = open_document(args)
+    width = args.width or shutil.get_terminal_size((80, 24)).columns
+    out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8", errors="replace")
+    write = out.write
+    for index, paragraph in enumerate(document.paragraphs):
+        direction = args.direction if args.direction != "auto" else document.direction(index)
+        layout = layout_paragraph(paragraph, width, direction, show_controls=args.show_controls)
+        for line in layout.lines:
+            if args.format == "json":
+                record = {
+                    "paragraph": index,
+                    "start": line.start,
+                    "end": line.end,
+                    "rtl": line.rtl,
+                    "text": line.text,
+                    "map": list(line.map),
+                    "cells": line.cells,
+                }
+                write(json.dumps(record, ensure_ascii=False) + "\n")
+            elif line.rtl:
+                write(" " * (width - line.cells) + line.text + "\n")
+            else:
+                write(line.text + "\n")
+    out.flush()
+    if width < 1:  # pragma: no cover - argparse refuses it first
+        raise ReaderError("width must be at least 1")
+    return 0

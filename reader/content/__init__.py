@@ -1,0 +1,1 @@
+"""Documents and their annotations: loading, the model, validation."""

@@ -1,0 +1,189 @@
+"""Embedding levels for a whole paragraph (UAX #9 up to rule I2), from python-bidi.
+
+python-bidi 0.6 wraps the Rust crate ``unicode-bidi`` but exposes no levels API: the only
+way to read the resolved levels is ``get_display(text, debug=True)``, which returns Rust's
+debug dump of ``BidiInfo`` with one ``Level(n)`` per UTF-8 *byte*, before rule L1. That
+format is not a contract, so the version is pinned in ``pyproject.toml`` and
+:func:`self_test` checks the parser against known answers the first time levels are asked
+for: if the library changes under us we fail loudly instead of drawing text wrongly.
+
+Rule L1 is applied per visual line by :mod:`reader.text.reorder`, not here.
+
+To keep the debug dump (about fifty characters of text per byte of input) small, the text
+handed to the library is *condensed* first: every character is replaced by a one-code-point
+representative of its bidi class, and runs of the same representative whose members must
+resolve to one level (strong letters, numbers, marks, plain neutrals) are collapsed to one
+code point. Brackets, separators and explicit formatting characters are kept as they are,
+because rules W4 and N0 look at them individually.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import metadata
+
+from bidi import get_display
+
+from reader.text.chars import BRACKETS, EXPLICIT_FORMATTING
+
+LTR, RTL = 0, 1
+
+PINNED_BIDI_VERSION = "0.6.12"
+
+# One representative per bidi class. Each is a single code point of that class; the
+# classes whose runs may be collapsed are listed in _COLLAPSIBLE.
+_REPRESENTATIVE = {
+    "L": "a",
+    "R": "\u05d0",
+    "AL": "\u0627",
+    "EN": "1",
+    "ES": "+",
+    "ET": "%",
+    "AN": "\u0660",
+    "CS": ",",
+    "NSM": "\u0300",
+    "BN": "\u200b",
+    "S": "\t",
+    "WS": " ",
+    "ON": "!",
+    # A paragraph separator inside one of our paragraphs (U+001C..U+001E, U+0085, a lone
+    # CR) is shown as a visible control; to the algorithm it is a neutral, so that the
+    # library sees one paragraph as we do.
+    "B": "!",
+}
+_COLLAPSIBLE_RUN = re.compile("a+|\u05d0+|\u0627+|1+|\u0660+|\u0300+| +|!+|%+|.", re.DOTALL)
+
+
+class BidiLibraryError(RuntimeError):
+    """python-bidi no longer behaves the way the reader relies on."""
+
+
+class _Condenser(dict):
+    """A ``str.translate`` table mapping each code point to its class representative.
+
+    Missing entries are computed on first sight, so translation runs at C speed once the
+    characters of a document have been seen.
+    """
+
+    def __missing__(self, codepoint: int) -> str:
+        ch = chr(codepoint)
+        if ch in BRACKETS or ch in EXPLICIT_FORMATTING:
+            rep = ch
+        else:
+            rep = _REPRESENTATIVE.get(unicodedata.bidirectional(ch) or "L", "a")
+        self[codepoint] = rep
+        return rep
+
+
+_CONDENSER = _Condenser()
+
+
+def _raw_levels(text: str, base_dir: str | None) -> tuple[list[int], int]:
+    """Levels per code point of ``text`` and the paragraph level, via the debug dump."""
+    dump = get_display(text, base_dir=base_dir, debug=True)
+    start = dump.find("levels: [")
+    end = dump.find("paragraphs: [", start)
+    if start < 0 or end < 0:
+        raise BidiLibraryError("python-bidi's debug output has no levels section")
+    byte_levels = re.findall(r"Level\(\s*(\d+),", dump[start:end])
+    para = re.search(r"level: Level\(\s*(\d+),", dump[end:])
+    encoded = text.encode("utf-8")
+    if len(byte_levels) != len(encoded) or para is None:
+        raise BidiLibraryError(
+            f"python-bidi gave {len(byte_levels)} levels for {len(encoded)} bytes"
+        )
+    levels: list[int] = []
+    index = 0
+    for ch in text:
+        levels.append(int(byte_levels[index]))
+        index += len(ch.encode("utf-8"))
+    return levels, int(para.group(1))
+
+
+def paragraph_levels(text: str, direction: str = "auto") -> tuple[list[int], int]:
+    """Resolve embedding levels (rules P2 to I2) for one paragraph.
+
+    ``direction`` is ``"auto"`` (rules P2-P3, defaulting to LTR), ``"ltr"`` or ``"rtl"``.
+    Returns one level per code point of ``text`` and the paragraph level (0 or 1). Characters
+    removed by rule X9 get the level the library gives them; they are never drawn.
+    """
+    _ensure_self_tested()
+    base_dir = {"auto": None, "ltr": "L", "rtl": "R"}[direction]
+    if not text:
+        return [], RTL if direction == "rtl" else LTR
+    fast = _uniform_level(text, direction)
+    if fast is not None:
+        return [fast] * len(text), fast
+    condensed = text.translate(_CONDENSER)
+    runs = [m.end() for m in _COLLAPSIBLE_RUN.finditer(condensed)]
+    if len(runs) == len(condensed):
+        return _raw_levels(condensed, base_dir)
+    short = "".join(condensed[i - 1] for i in runs)
+    run_levels, para_level = _raw_levels(short, base_dir)
+    levels: list[int] = []
+    previous = 0
+    for end, level in zip(runs, run_levels):
+        levels.extend([level] * (end - previous))
+        previous = end
+    return levels, para_level
+
+
+# Characters that can make any level other than the paragraph's odd/even default.
+_NOT_PURE_LTR = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
+    "\u200f\u061c\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _uniform_level(text: str, direction: str) -> int | None:
+    """The single level of a plain-LTR paragraph, or None when the library must decide.
+
+    A paragraph with no right-to-left letters, Arabic digits or explicit formatting in an
+    LTR (or auto) context resolves to level 0 everywhere: numbers become L under W7.
+    """
+    if direction == "rtl":
+        return None
+    if text.isascii() or _NOT_PURE_LTR.search(text) is None:
+        return LTR
+    return None
+
+
+_SELF_TEST_CASES: list[tuple[str, str, list[int], int]] = [
+    ("abc", "auto", [0, 0, 0], 0),
+    ("\u0627\u0628 12", "auto", [1, 1, 1, 2, 2], 1),
+    ("\u0642\u0627\u0644 (abc) 7", "auto", [1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2], 1),
+    ("a \u05d0\u05d1 c", "ltr", [0, 0, 1, 1, 0, 0], 0),
+    ("\u2067\u05d0\u2069 x", "rtl", [1, 3, 1, 1, 2], 1),
+    ("12 - 34", "auto", [0, 0, 0, 0, 0, 0, 0], 0),
+]
+
+
+def self_test() -> None:
+    """Check that the installed python-bidi still gives the levels this module expects."""
+    try:
+        installed = metadata.version("python-bidi")
+    except metadata.PackageNotFoundError:  # pragma: no cover - bidi imported above
+        installed = "unknown"
+    for text, direction, expected, expected_para in _SELF_TEST_CASES:
+        base_dir = {"auto": None, "ltr": "L", "rtl": "R"}[direction]
+        try:
+            got, para = _raw_levels(text, base_dir)
+        except BidiLibraryError as error:
+            raise BidiLibraryError(
+                f"python-bidi {installed} is not usable (reader needs {PINNED_BIDI_VERSION}): "
+                f"{error}"
+            ) from error
+        if got != expected or para != expected_para:
+            raise BidiLibraryError(
+                f"python-bidi {installed} resolves {text!r} ({direction}) to levels {got} "
+                f"(paragraph {para}); reader expects {expected} (paragraph {expected_para}). "
+                f"Install python-bidi=={PINNED_BIDI_VERSION}."
+            )
+
+
+@lru_cache(maxsize=1)
+def _ensure_self_tested() -> bool:
+    self_test()
+    return True
