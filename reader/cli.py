@@ -7,7 +7,9 @@ line on stderr with a non-zero exit: never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -52,10 +54,8 @@ def _run_guarded(action: Callable[[], int]) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `reader render | head`).
-        try:
-            sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silence the final flush
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
         return 0
 
 

@@ -73,6 +73,11 @@ def control_picture(ch: str) -> str | None:
     return None
 
 
+# Invisible, but not removed by rule X9: they keep a level and split level runs in rule L2,
+# so the layout reorders them as zero-width "ghosts" and only then leaves them out.
+GHOSTS = ISOLATES | MARKS
+
+
 def is_invisible(ch: str) -> bool:
     """True for characters that are folded away: bidi controls and other format (BN) ones."""
     if ch in BIDI_CONTROLS:

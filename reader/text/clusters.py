@@ -19,7 +19,9 @@ from rich.cells import cell_len, get_character_cell_size
 
 from reader.text.chars import (
     CONTROL_NAMES,
+    GHOSTS,
     ZWJ,
+    ZWNJ,
     control_picture,
     is_emoji,
     is_invisible,
@@ -37,7 +39,9 @@ class WordShape:
 
     ``text`` is in logical order; ``srcmap[i]`` is the source index (within the word) of
     ``text[i]``. ``cuts`` are the cluster boundaries in ``text`` (``len(widths) + 1`` of
-    them). ``rtl_text``/``rtl_map``/``rtl_cuts`` are the same clusters in reverse order with mirrored
+    them) and ``bases[j]`` the source index of cluster ``j``'s first character. A *ghost*
+    cluster is empty: an isolate or a directional mark, invisible but still reordered.
+    ``rtl_text``/``rtl_map``/``rtl_cuts`` are the clusters in reverse order with mirrored
     bases: what the word shows at an odd embedding level. ``plain`` is False when the word
     holds white space or separators, which rule L1 may move on their own.
     """
@@ -46,6 +50,7 @@ class WordShape:
     srcmap: tuple[int, ...]
     cuts: tuple[int, ...]
     widths: tuple[int, ...]
+    bases: tuple[int, ...]
     width: int
     rtl_text: str
     rtl_map: tuple[int, ...]
@@ -56,11 +61,11 @@ class WordShape:
 def _atoms(word: str, show_controls: bool) -> list[tuple[str, int]]:
     """Display pieces of ``word`` with their source index, before clustering.
 
-    A piece is one display character, or a multi-character picture of a control that must
-    stay whole.
+    A piece is one display character, a multi-character picture of a control that must stay
+    whole, or ``""`` for a ghost.
     """
     atoms: list[tuple[str, int]] = []
-    arabic = {m.start(): m for m in ARABIC_RUN.finditer(word)} if _maybe_arabic(word) else {}
+    arabic = {m.start(): m for m in ARABIC_RUN.finditer(word)} if not word.isascii() else {}
     i = 0
     n = len(word)
     while i < n:
@@ -69,69 +74,73 @@ def _atoms(word: str, show_controls: bool) -> list[tuple[str, int]]:
             shaped, mapping = shape_arabic(run.group())
             start = run.start()
             for ch, src in zip(shaped, mapping):
-                if ch == "\u200c" and not show_controls:
-                    continue  # ZWNJ has done its work in shaping
-                atoms.append((_reveal(ch) if show_controls and ch == "\u200c" else ch, start + src))
+                if ch == ZWNJ:  # it has done its work in shaping
+                    if show_controls:
+                        atoms.append((_reveal(ch), start + src))
+                    continue
+                atoms.append((ch, start + src))
             i = run.end()
             continue
         ch = word[i]
         picture = control_picture(ch)
         if picture is not None:
             atoms.append((picture, i))
+        elif show_controls and (ch in GHOSTS or is_invisible(ch)):
+            atoms.append((_reveal(ch), i))
+        elif ch in GHOSTS:
+            atoms.append(("", i))
         elif ch == ZWJ:
-            if show_controls:
-                atoms.append((_reveal(ch), i))
-            elif atoms and i + 1 < n and is_emoji(_base_of(atoms)) and is_emoji(word[i + 1]):
+            base = _base_of(atoms)
+            if base and i + 1 < n and is_emoji(base) and is_emoji(word[i + 1]):
                 atoms.append((ch, i))
-        elif is_invisible(ch):
-            if show_controls:
-                atoms.append((_reveal(ch), i))
-        else:
+        elif not is_invisible(ch):
             atoms.append((ch, i))
         i += 1
     return atoms
 
 
-def _maybe_arabic(word: str) -> bool:
-    return not word.isascii()
-
-
 def _base_of(atoms: list[tuple[str, int]]) -> str:
     for text, _ in reversed(atoms):
-        if get_character_cell_size(text[0]) > 0:
+        if text and get_character_cell_size(text[0]) > 0:
             return text[0]
-    return atoms[-1][0][0]
+    return ""
 
 
 def _reveal(ch: str) -> str:
     return "\u27e6" + CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}") + "\u27e7"
 
 
-def _cluster(atoms: list[tuple[str, int]]) -> list[tuple[str, list[int]]]:
-    """Group atoms the way ``rich.cells.split_graphemes`` does: zero-width characters and
-    VS16 join the previous cluster, ZWJ joins the previous and the next."""
-    clusters: list[tuple[str, list[int]]] = []
-    join_next = False
-    for text, src in atoms:
-        if len(text) > 1:  # a control's picture: always its own cluster
-            clusters.append((text, [src] * len(text)))
-            join_next = False
-            continue
-        zero = text == _VS16 or text == ZWJ or get_character_cell_size(text) == 0
-        if clusters and (zero or join_next) and not _is_picture(clusters[-1][0]):
-            prev_text, prev_map = clusters[-1]
-            clusters[-1] = (prev_text + text, [*prev_map, src])
-        elif zero and text != ZWJ:
-            # A mark with nothing to sit on: give it a dotted circle, as fonts do.
-            clusters.append((DOTTED_CIRCLE + text, [src, src]))
-        else:
-            clusters.append((text, [src]))
-        join_next = text == ZWJ
-    return clusters
-
-
 def _is_picture(text: str) -> bool:
     return len(text) > 1 and text[0] in "<\u27e6" and text[-1] in ">\u27e7"
+
+
+def _cluster(atoms: list[tuple[str, int]]) -> list[tuple[str, list[int], int]]:
+    """Group atoms the way ``rich.cells.split_graphemes`` does: zero-width characters and
+    VS16 join the previous cluster, ZWJ joins the previous and the next. Returns (text,
+    source index of each character, source index of the cluster)."""
+    clusters: list[tuple[str, list[int], int]] = []
+    last = -1  # index of the last visible cluster, the one marks attach to
+    join_next = False
+    for text, src in atoms:
+        if not text or len(text) > 1:  # a ghost, or a control's picture: always alone
+            clusters.append((text, [src] * len(text), src))
+            if text:
+                last = -1
+            join_next = False
+            continue
+        zero = text in (_VS16, ZWJ) or get_character_cell_size(text) == 0
+        if last >= 0 and (zero or join_next):
+            prev_text, prev_map, base = clusters[last]
+            clusters[last] = (prev_text + text, [*prev_map, src], base)
+        elif zero and text != ZWJ:
+            # A mark with nothing to sit on: give it a dotted circle, as fonts do.
+            clusters.append((DOTTED_CIRCLE + text, [src, src], src))
+            last = len(clusters) - 1
+        else:
+            clusters.append((text, [src], src))
+            last = len(clusters) - 1
+        join_next = text == ZWJ
+    return clusters
 
 
 @lru_cache(maxsize=131072)
@@ -142,7 +151,7 @@ def shape_word(word: str, show_controls: bool = False) -> WordShape:
     srcmap: list[int] = []
     cuts = [0]
     widths: list[int] = []
-    for text, mapping in clusters:
+    for text, mapping, _base in clusters:
         text_parts.append(text)
         srcmap.extend(mapping)
         cuts.append(cuts[-1] + len(text))
@@ -150,7 +159,7 @@ def shape_word(word: str, show_controls: bool = False) -> WordShape:
     rtl_parts: list[str] = []
     rtl_map: list[int] = []
     rtl_cuts = [0]
-    for text, mapping in reversed(clusters):
+    for text, mapping, _base in reversed(clusters):
         rtl_parts.append(mirror_cluster(text))
         rtl_map.extend(mapping)
         rtl_cuts.append(rtl_cuts[-1] + len(text))
@@ -159,6 +168,7 @@ def shape_word(word: str, show_controls: bool = False) -> WordShape:
         srcmap=tuple(srcmap),
         cuts=tuple(cuts),
         widths=tuple(widths),
+        bases=tuple(base for _, _, base in clusters),
         width=sum(widths),
         rtl_text="".join(rtl_parts),
         rtl_map=tuple(rtl_map),
@@ -169,6 +179,8 @@ def shape_word(word: str, show_controls: bool = False) -> WordShape:
 
 def mirror_cluster(text: str) -> str:
     """Rule L4: a cluster shown at an odd level takes its base's mirror glyph."""
+    if not text:
+        return text
     mirrored = MIRRORS.get(text[0])
     if mirrored is None or _is_picture(text):
         return text

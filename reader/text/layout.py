@@ -124,10 +124,7 @@ def layout_paragraph(
 
     def source_offset(pos: Position) -> int:
         i, j = pos
-        if j == 0:
-            return word_starts[i]
-        shape = shapes[i]
-        return word_starts[i] + shape.srcmap[shape.cuts[j]]
+        return word_starts[i] + (shapes[i].bases[j] if j else 0)
 
     lines = []
     for k, start in enumerate(starts):
@@ -186,9 +183,9 @@ def _line_units(
                 mapping = tuple(base + s for s in shape.srcmap[a:b])
                 cluster_width = shape.widths[j]
                 cluster_text = shape.text[a:b]
+                src = base + shape.bases[j]
                 if cluster_width > width:
-                    cluster_text, mapping, cluster_width = PLACEHOLDER, mapping[:1], 1
-                src = mapping[0]
+                    cluster_text, mapping, cluster_width = PLACEHOLDER, (src,), 1
                 units.append(
                     _Unit(cluster_text, mapping, (0, len(cluster_text)), cluster_width,
                           levels[src], _class_of(text[src]))
@@ -202,8 +199,10 @@ def _line_units(
                 _Unit(shown, (src,) * sep_width, (0, sep_width), sep_width, levels[src],
                       "S" if sep == TAB else "WS")
             )
-    while units and units[-1].cls in ("WS", "S"):
-        units.pop()  # line-end spaces hang: not drawn (rule L1 would move them anyway)
+    while units and (units[-1].cls in ("WS", "S") or not units[-1].text):
+        # Line-end spaces hang: not drawn (rule L1 would move them anyway). A ghost at the
+        # end cannot change the order of what precedes it.
+        units.pop()
     return units
 
 
@@ -226,10 +225,14 @@ def _emit(units: list[_Unit], start: int, end: int, para_level: int, rtl: bool) 
             text, unit_map, unit_cuts = unit.rtl_text, unit.rtl_map, unit.rtl_cuts
         else:
             text, unit_map, unit_cuts = unit.text, unit.map, unit.cuts
+        if not text:
+            continue  # a ghost: it took part in reordering, it is not drawn
         parts.append(text)
         mapping.extend(unit_map)
         cuts.extend(length + c for c in unit_cuts[:-1])
         length += len(text)
         cells += unit.width
     cuts.append(length)
-    return VisualLine(start, end, "".join(parts), tuple(mapping), tuple(cuts), cells, rtl)
+    # Ghost clusters inside a word leave empty cuts behind: keep each boundary once.
+    return VisualLine(start, end, "".join(parts), tuple(mapping), tuple(dict.fromkeys(cuts)),
+                      cells, rtl)

@@ -27,7 +27,7 @@ def line_levels(levels: Sequence[int], classes: Sequence[str], paragraph_level: 
     reset = True  # the end of the line acts like a separator
     for i in range(len(out) - 1, -1, -1):
         cls = classes[i]
-        if cls == SEGMENT_SEPARATOR or cls == PARAGRAPH_SEPARATOR:
+        if cls in (SEGMENT_SEPARATOR, PARAGRAPH_SEPARATOR):
             out[i] = paragraph_level
             reset = True
         elif cls in _TRAILING:

@@ -32,7 +32,9 @@ _RESHAPER = ArabicReshaper(
 )
 
 # Letters and marks of the Arabic blocks that the reshaper knows, with joiners between them.
-_ARABIC = "\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
+_ARABIC = (
+    "\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
+)
 ARABIC_RUN = re.compile(f"[{_ARABIC}](?:[{_ARABIC}\u200c\u200d]*[{_ARABIC}])?")
 # The marks the reshaper moves with their letter (its HARAKAT_RE).
 _HARAKAT = re.compile(
