@@ -41,9 +41,11 @@ class WordShape:
     ``text[i]``. ``cuts`` are the cluster boundaries in ``text`` (``len(widths) + 1`` of
     them) and ``bases[j]`` the source index of cluster ``j``'s first character. A *ghost*
     cluster is empty: an isolate or a directional mark, invisible but still reordered.
-    ``rtl_text``/``rtl_map``/``rtl_cuts`` are the clusters in reverse order with mirrored
+    ``rtl_text``/``rtl_map`` are the clusters in reverse order with mirrored
     bases: what the word shows at an odd embedding level. ``plain`` is False when the word
-    holds white space or separators, which rule L1 may move on their own.
+    holds white space or separators, which rule L1 may move on their own. ``spaced`` holds
+    the LTR and RTL forms (text, map) of the word followed by one space of the same level,
+    which the layout reorders as one unit.
     """
 
     text: str
@@ -54,8 +56,8 @@ class WordShape:
     width: int
     rtl_text: str
     rtl_map: tuple[int, ...]
-    rtl_cuts: tuple[int, ...]
     plain: bool
+    spaced: tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]]
 
 
 def _atoms(word: str, show_controls: bool) -> list[tuple[str, int]]:
@@ -158,22 +160,25 @@ def shape_word(word: str, show_controls: bool = False) -> WordShape:
         widths.append(cell_len(text))
     rtl_parts: list[str] = []
     rtl_map: list[int] = []
-    rtl_cuts = [0]
     for text, mapping, _base in reversed(clusters):
         rtl_parts.append(mirror_cluster(text))
         rtl_map.extend(mapping)
-        rtl_cuts.append(rtl_cuts[-1] + len(text))
+    text = "".join(text_parts)
+    rtl_text = "".join(rtl_parts)
     return WordShape(
-        text="".join(text_parts),
+        text=text,
         srcmap=tuple(srcmap),
         cuts=tuple(cuts),
         widths=tuple(widths),
         bases=tuple(base for _, _, base in clusters),
         width=sum(widths),
-        rtl_text="".join(rtl_parts),
+        rtl_text=rtl_text,
         rtl_map=tuple(rtl_map),
-        rtl_cuts=tuple(rtl_cuts),
         plain=is_plain_word(word),
+        spaced=(
+            (text + " ", (*srcmap, len(word))),
+            (" " + rtl_text, (len(word), *rtl_map)),
+        ),
     )
 
 

@@ -12,11 +12,14 @@ hits, annotation spans and selections can be styled on screen.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+
+from rich.cells import split_graphemes
 
 from reader.text.chars import ISOLATES, TAB
 from reader.text.clusters import WordShape, mirror_cluster, shape_word
-from reader.text.levels import RTL, paragraph_levels
+from reader.text.levels import RTL, level_runs
 from reader.text.reorder import ISOLATE, line_levels, visual_order
 from reader.text.wrap import Position, Tokens, break_lines, separator_width
 
@@ -29,17 +32,24 @@ class VisualLine:
     """One line as the terminal shows it, left to right.
 
     ``start``/``end`` are the line's logical range in the paragraph (line-end spaces
-    included). ``map[i]`` is the source offset of ``text[i]``; ``cuts`` are the cluster
-    boundaries in ``text`` (styling must never split a cluster). ``cells`` is the width.
+    included). ``map[i]`` is the source offset of ``text[i]``. ``cells`` is the width.
     """
 
     start: int
     end: int
     text: str
     map: tuple[int, ...]
-    cuts: tuple[int, ...]
     cells: int
     rtl: bool
+
+    @property
+    def cuts(self) -> list[int]:
+        """Cluster boundaries in ``text``: styling must never split a letter from its marks.
+
+        Clusters follow Rich's grapheme rules, so they are found again from the text alone.
+        """
+        spans, _ = split_graphemes(self.text)
+        return [start for start, _end, _cells in spans] + [len(self.text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,31 +72,11 @@ def _class_of(ch: str) -> str:
     return unicodedata.bidirectional(ch)
 
 
-class _Unit:
-    """A piece reordered as a whole: a word of one level, a cluster or a separator."""
-
-    __slots__ = ("cls", "cuts", "level", "map", "rtl_cuts", "rtl_map", "rtl_text", "text", "width")
-
-    def __init__(
-        self,
-        text: str,
-        mapping: tuple[int, ...],
-        cuts: tuple[int, ...],
-        width: int,
-        level: int,
-        cls: str,
-        rtl: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None,
-    ) -> None:
-        self.text = text
-        self.map = mapping
-        self.cuts = cuts
-        self.width = width
-        self.level = level
-        self.cls = cls
-        if rtl is None:
-            self.rtl_text, self.rtl_map, self.rtl_cuts = mirror_cluster(text), mapping, cuts
-        else:
-            self.rtl_text, self.rtl_map, self.rtl_cuts = rtl
+# A unit is a piece reordered as a whole: a word of one level, a cluster or a separator. It is
+# a plain tuple for speed: (width, level, L1 class, base offset, LTR form, RTL form), where a
+# form is (text, map relative to the base offset).
+_Form = tuple[str, tuple[int, ...]]
+_Unit = tuple[int, int, str, int, _Form, _Form]
 
 
 def layout_paragraph(
@@ -101,10 +91,10 @@ def layout_paragraph(
         raise ValueError("width must be at least 1")
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
-    levels, para_level = paragraph_levels(text, direction)
+    ends, run_levels, para_level = level_runs(text, direction)
     rtl = para_level == RTL
     if not text:
-        return ParagraphLayout(text, width, para_level, (VisualLine(0, 0, "", (), (0,), 0, rtl),))
+        return ParagraphLayout(text, width, para_level, (VisualLine(0, 0, "", (), 0, rtl),))
     tokens = Tokens.split(text)
     words = tokens.words
     seps = tokens.separators
@@ -120,8 +110,6 @@ def layout_paragraph(
         width,
         lambda i: shapes[i].widths,
     )
-    boundaries = _level_boundaries(levels)
-
     def source_offset(pos: Position) -> int:
         i, j = pos
         return word_starts[i] + (shapes[i].bases[j] if j else 0)
@@ -129,16 +117,23 @@ def layout_paragraph(
     lines = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else (len(words), 0)
-        units = _line_units(text, words, seps, shapes, word_starts, levels, boundaries, start, end,
+        units = _line_units(text, words, seps, shapes, word_starts, ends, run_levels, start, end,
                             width)
         line_end = source_offset(end) if end[0] < len(words) else len(text)
         lines.append(_emit(units, source_offset(start), line_end, para_level, rtl))
     return ParagraphLayout(text, width, para_level, tuple(lines))
 
 
-def _level_boundaries(levels: list[int]) -> set[int]:
-    """Offsets where the level changes: a word without one inside is of one level."""
-    return {i for i in range(1, len(levels)) if levels[i] != levels[i - 1]}
+_SEPARATOR_UNITS: dict[str, tuple[int, str, _Form]] = {}
+
+
+def _separator_form(sep: str) -> tuple[int, str, _Form]:
+    form = _SEPARATOR_UNITS.get(sep)
+    if form is None:
+        cells = separator_width(sep)
+        form = (cells, "S" if sep == TAB else "WS", (" " * cells, (0,) * cells))
+        _SEPARATOR_UNITS[sep] = form
+    return form
 
 
 def _line_units(
@@ -147,13 +142,14 @@ def _line_units(
     seps: list[str],
     shapes: list[WordShape],
     word_starts: list[int],
-    levels: list[int],
-    boundaries: set[int],
+    ends: list[int],
+    run_levels: list[int],
     start: Position,
     end: Position,
     width: int,
 ) -> list[_Unit]:
     units: list[_Unit] = []
+    append = units.append
     i0, j0 = start
     i1, j1 = end
     last = i1 if j1 else i1 - 1  # last word with clusters on this line
@@ -161,78 +157,66 @@ def _line_units(
         shape = shapes[i]
         base = word_starts[i]
         first = j0 if i == i0 else 0
-        stop = j1 if (i == i1 and j1) else len(shape.widths)
-        whole = first == 0 and stop == len(shape.widths)
-        if whole and shape.widths and shape.width <= width and _uniform(
-            base, base + len(words[i]), boundaries
-        ) and shape.plain:
-            units.append(
-                _Unit(
-                    shape.text,
-                    tuple(base + s for s in shape.srcmap),
-                    shape.cuts,
-                    shape.width,
-                    levels[base],
-                    "X",
-                    (shape.rtl_text, tuple(base + s for s in shape.rtl_map), shape.rtl_cuts),
-                )
-            )
+        count = len(shape.widths)
+        stop = j1 if (i == i1 and j1) else count
+        run = bisect_right(ends, base)
+        after = base + len(words[i])
+        if (
+            first == 0
+            and stop == count
+            and count
+            and shape.plain
+            and shape.width <= width
+            and ends[run] >= after  # the whole word is of one level
+        ):
+            if (
+                i < last
+                and ends[run] > after  # ... and so is the space after it
+                and seps[i] == " "
+                and shapes[i + 1].width
+                and shapes[i + 1].plain
+            ):
+                # Word and space reorder as one unit: fewer units, same order.
+                ltr, rtl_form = shape.spaced
+                append((shape.width + 1, run_levels[run], "X", base, ltr, rtl_form))
+                continue
+            append((shape.width, run_levels[run], "X", base,
+                    (shape.text, shape.srcmap), (shape.rtl_text, shape.rtl_map)))
         else:
             for j in range(first, stop):
                 a, b = shape.cuts[j], shape.cuts[j + 1]
-                mapping = tuple(base + s for s in shape.srcmap[a:b])
-                cluster_width = shape.widths[j]
                 cluster_text = shape.text[a:b]
+                cluster_width = shape.widths[j]
                 src = base + shape.bases[j]
+                level = run_levels[bisect_right(ends, src)]
                 if cluster_width > width:
-                    cluster_text, mapping, cluster_width = PLACEHOLDER, (src,), 1
-                units.append(
-                    _Unit(cluster_text, mapping, (0, len(cluster_text)), cluster_width,
-                          levels[src], _class_of(text[src]))
-                )
+                    form = (PLACEHOLDER, (shape.bases[j],))
+                    append((1, level, _class_of(text[src]), base, form, form))
+                    continue
+                mapping = shape.srcmap[a:b]
+                append((cluster_width, level, _class_of(text[src]), base,
+                        (cluster_text, mapping), (mirror_cluster(cluster_text), mapping)))
         if i < last and i < len(seps):
-            sep = seps[i]
             src = base + len(words[i])
-            sep_width = separator_width(sep)
-            shown = " " * sep_width
-            units.append(
-                _Unit(shown, (src,) * sep_width, (0, sep_width), sep_width, levels[src],
-                      "S" if sep == TAB else "WS")
-            )
-    while units and (units[-1].cls in ("WS", "S") or not units[-1].text):
+            cells, cls, form = _separator_form(seps[i])
+            append((cells, run_levels[bisect_right(ends, src)], cls, src, form, form))
+    while units and (units[-1][2] in ("WS", "S") or not units[-1][4][0]):
         # Line-end spaces hang: not drawn (rule L1 would move them anyway). A ghost at the
         # end cannot change the order of what precedes it.
         units.pop()
     return units
 
 
-def _uniform(a: int, b: int, boundaries: set[int]) -> bool:
-    if not boundaries:
-        return True
-    return not any(k in boundaries for k in range(a + 1, b))
-
-
 def _emit(units: list[_Unit], start: int, end: int, para_level: int, rtl: bool) -> VisualLine:
-    levels = line_levels([u.level for u in units], [u.cls for u in units], para_level)
+    levels = line_levels([u[1] for u in units], [u[2] for u in units], para_level)
     parts: list[str] = []
     mapping: list[int] = []
-    cuts: list[int] = []
-    length = 0
     cells = 0
     for index in visual_order(levels):
         unit = units[index]
-        if levels[index] & 1:
-            text, unit_map, unit_cuts = unit.rtl_text, unit.rtl_map, unit.rtl_cuts
-        else:
-            text, unit_map, unit_cuts = unit.text, unit.map, unit.cuts
-        if not text:
-            continue  # a ghost: it took part in reordering, it is not drawn
-        parts.append(text)
-        mapping.extend(unit_map)
-        cuts.extend(length + c for c in unit_cuts[:-1])
-        length += len(text)
-        cells += unit.width
-    cuts.append(length)
-    # Ghost clusters inside a word leave empty cuts behind: keep each boundary once.
-    return VisualLine(start, end, "".join(parts), tuple(mapping), tuple(dict.fromkeys(cuts)),
-                      cells, rtl)
+        text, unit_map = unit[5] if levels[index] & 1 else unit[4]
+        if text:  # a ghost took part in reordering; it is not drawn
+            parts.append(text)
+            mapping.extend(map(unit[3].__add__, unit_map))
+            cells += unit[0]
+    return VisualLine(start, end, "".join(parts), tuple(mapping), cells, rtl)

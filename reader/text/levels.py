@@ -23,6 +23,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import metadata
+from itertools import compress
 
 from bidi import get_display
 
@@ -80,6 +81,10 @@ class _Condenser(dict):
 _CONDENSER = _Condenser()
 
 
+# Maps each UTF-8 byte to 1 if it starts a character, 0 if it continues one.
+_LEAD_BYTES = bytes(0 if 0x80 <= b < 0xC0 else 1 for b in range(256))
+
+
 def _raw_levels(text: str, base_dir: str | None) -> tuple[list[int], int]:
     """Levels per code point of ``text`` and the paragraph level, via the debug dump."""
     dump = get_display(text, base_dir=base_dir, debug=True)
@@ -94,37 +99,51 @@ def _raw_levels(text: str, base_dir: str | None) -> tuple[list[int], int]:
         raise BidiLibraryError(
             f"python-bidi gave {len(byte_levels)} levels for {len(encoded)} bytes"
         )
-    levels: list[int] = []
-    index = 0
-    for ch in text:
-        levels.append(int(byte_levels[index]))
-        index += len(ch.encode("utf-8"))
+    # The level of a character is the level of its first byte.
+    levels = list(map(int, compress(byte_levels, encoded.translate(_LEAD_BYTES))))
     return levels, int(para.group(1))
 
 
-def paragraph_levels(text: str, direction: str = "auto") -> tuple[list[int], int]:
-    """Resolve embedding levels (rules P2 to I2) for one paragraph.
+def level_runs(text: str, direction: str = "auto") -> tuple[list[int], list[int], int]:
+    """Resolve embedding levels (rules P2 to I2) for one paragraph, as runs.
 
     ``direction`` is ``"auto"`` (rules P2-P3, defaulting to LTR), ``"ltr"`` or ``"rtl"``.
-    Returns one level per code point of ``text`` and the paragraph level (0 or 1). Characters
-    removed by rule X9 get the level the library gives them; they are never drawn.
+    Returns ``(ends, levels, paragraph_level)``: run ``k`` covers offsets
+    ``ends[k-1]`` (or 0) to ``ends[k]`` at ``levels[k]``, and neighbouring runs differ.
+    Characters removed by rule X9 get the level the library gives them; they are never drawn.
     """
     _ensure_self_tested()
     base_dir = {"auto": None, "ltr": "L", "rtl": "R"}[direction]
     if not text:
-        return [], RTL if direction == "rtl" else LTR
+        return [], [], RTL if direction == "rtl" else LTR
     fast = _uniform_level(text, direction)
     if fast is not None:
-        return [fast] * len(text), fast
+        return [len(text)], [fast], fast
     condensed = text.translate(_CONDENSER)
-    runs = [m.end() for m in _COLLAPSIBLE_RUN.finditer(condensed)]
-    if len(runs) == len(condensed):
-        return _raw_levels(condensed, base_dir)
-    short = "".join(condensed[i - 1] for i in runs)
+    run_ends = [m.end() for m in _COLLAPSIBLE_RUN.finditer(condensed)]
+    short = condensed if len(run_ends) == len(condensed) else "".join(
+        condensed[i - 1] for i in run_ends
+    )
     run_levels, para_level = _raw_levels(short, base_dir)
+    ends: list[int] = []
+    levels: list[int] = []
+    last = -1
+    for end, level in zip(run_ends, run_levels):
+        if level == last:
+            ends[-1] = end
+        else:
+            ends.append(end)
+            levels.append(level)
+            last = level
+    return ends, levels, para_level
+
+
+def paragraph_levels(text: str, direction: str = "auto") -> tuple[list[int], int]:
+    """One level per code point of ``text``, and the paragraph level (see :func:`level_runs`)."""
+    ends, run_levels, para_level = level_runs(text, direction)
     levels: list[int] = []
     previous = 0
-    for end, level in zip(runs, run_levels):
+    for end, level in zip(ends, run_levels):
         levels.extend([level] * (end - previous))
         previous = end
     return levels, para_level

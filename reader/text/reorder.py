@@ -38,7 +38,7 @@ def line_levels(levels: Sequence[int], classes: Sequence[str], paragraph_level: 
     return out
 
 
-def visual_order(levels: Sequence[int]) -> list[int]:
+def visual_order(levels: list[int]) -> list[int]:
     """Rule L2: indices of the units in visual (left-to-right) order."""
     order = list(range(len(levels)))
     if not levels:
@@ -47,7 +47,7 @@ def visual_order(levels: Sequence[int]) -> list[int]:
     lowest_odd = min(level for level in levels) | 1
     if highest < lowest_odd:
         return order
-    if highest == lowest_odd and all(level == highest for level in levels):
+    if highest == lowest_odd and levels.count(highest) == len(levels):
         order.reverse()
         return order
     lv = list(levels)
