@@ -60,14 +60,16 @@ class WordShape:
     spaced: tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]]
 
 
-def _atoms(word: str, show_controls: bool) -> list[tuple[str, int]]:
+def _atoms(word: str, show_controls: bool, shaped: bool = True) -> list[tuple[str, int]]:
     """Display pieces of ``word`` with their source index, before clustering.
 
     A piece is one display character, a multi-character picture of a control that must stay
     whole, or ``""`` for a ghost.
     """
     atoms: list[tuple[str, int]] = []
-    arabic = {m.start(): m for m in ARABIC_RUN.finditer(word)} if not word.isascii() else {}
+    arabic = (
+        {m.start(): m for m in ARABIC_RUN.finditer(word)} if shaped and not word.isascii() else {}
+    )
     i = 0
     n = len(word)
     while i < n:
@@ -146,9 +148,10 @@ def _cluster(atoms: list[tuple[str, int]]) -> list[tuple[str, list[int], int]]:
 
 
 @lru_cache(maxsize=131072)
-def shape_word(word: str, show_controls: bool = False) -> WordShape:
-    """The display clusters of a word (cached: words repeat)."""
-    clusters = _cluster(_atoms(word, show_controls))
+def shape_word(word: str, show_controls: bool = False, shaped: bool = True) -> WordShape:
+    """The display clusters of a word (cached: words repeat). ``shaped=False`` leaves Arabic
+    letters in their plain forms, for a terminal that shapes by itself."""
+    clusters = _cluster(_atoms(word, show_controls, shaped))
     text_parts: list[str] = []
     srcmap: list[int] = []
     cuts = [0]

@@ -80,12 +80,19 @@ _Unit = tuple[int, int, str, int, _Form, _Form]
 
 
 def layout_paragraph(
-    text: str, width: int, direction: str = "auto", *, show_controls: bool = False
+    text: str,
+    width: int,
+    direction: str = "auto",
+    *,
+    show_controls: bool = False,
+    logical: bool = False,
 ) -> ParagraphLayout:
     """Lay out one paragraph (no line separators inside) at ``width`` terminal cells.
 
     ``direction`` is ``"auto"`` (first strong character, rules P2-P3), ``"ltr"`` or
-    ``"rtl"``. RTL paragraphs are meant to be right-aligned by the caller.
+    ``"rtl"``. RTL paragraphs are meant to be right-aligned by the caller. ``logical=True``
+    breaks lines the same way but keeps them in logical order, unshaped: for a terminal that
+    reorders and shapes by itself (``--bidi terminal``).
     """
     if width < 1:
         raise ValueError("width must be at least 1")
@@ -98,7 +105,7 @@ def layout_paragraph(
     tokens = Tokens.split(text)
     words = tokens.words
     seps = tokens.separators
-    shapes = [shape_word(word, show_controls) for word in words]
+    shapes = [shape_word(word, show_controls, not logical) for word in words]
     word_starts = []
     offset = 0
     for i, word in enumerate(words):
@@ -120,7 +127,7 @@ def layout_paragraph(
         units = _line_units(text, words, seps, shapes, word_starts, ends, run_levels, start, end,
                             width)
         line_end = source_offset(end) if end[0] < len(words) else len(text)
-        lines.append(_emit(units, source_offset(start), line_end, para_level, rtl))
+        lines.append(_emit(units, source_offset(start), line_end, para_level, rtl, logical))
     return ParagraphLayout(text, width, para_level, tuple(lines))
 
 
@@ -207,8 +214,12 @@ def _line_units(
     return units
 
 
-def _emit(units: list[_Unit], start: int, end: int, para_level: int, rtl: bool) -> VisualLine:
+def _emit(
+    units: list[_Unit], start: int, end: int, para_level: int, rtl: bool, logical: bool = False
+) -> VisualLine:
     levels = line_levels([u[1] for u in units], [u[2] for u in units], para_level)
+    if logical:
+        levels = [0] * len(units)  # keep logical order, no mirroring
     parts: list[str] = []
     mapping: list[int] = []
     cells = 0

@@ -1,0 +1,362 @@
+"""The reader app: article view, side panel, status line; keys in the habits of less and vim.
+
+The app wires widgets together and keeps the navigation state (focused span, history);
+layout lives in :mod:`reader.text`, the content model in :mod:`reader.content`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, ListView, Static
+
+from reader.content.annotations import Annotations, Problem, Span
+from reader.content.document import Document
+from reader.resources import styles_dir
+from reader.ui.article_view import ArticleView
+from reader.ui.bidi_text import BidiText, display_line
+from reader.ui.history import History
+from reader.ui.palette import GoToProvider
+from reader.ui.positions import PositionStore, document_key
+from reader.ui.screens import ChooseTarget, HelpScreen
+from reader.ui.side_panel import SidePanel
+
+MIN_WIDTH, MIN_HEIGHT = 30, 8
+
+
+class ReaderApp(App[None]):
+    """Read one document with its annotations."""
+
+    CSS_PATH = str(styles_dir() / "reader.tcss")
+    COMMANDS = App.COMMANDS | {GoToProvider}
+    TITLE = "reader"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("right_square_bracket", "next_span", "Next claim", key_display="]"),
+        Binding("left_square_bracket", "previous_span", "Prev claim", key_display="[",
+                show=False),
+        Binding("enter", "follow", "Follow", show=False),
+        Binding("backspace,alt+left", "back", "Back", key_display="⌫"),
+        Binding("alt+right", "forward", "Forward", show=False),
+        Binding("p", "toggle_panel", "Panel"),
+        Binding("backslash", "move_panel", "Panel side", key_display="\\", show=False),
+        Binding("j,down", "scroll_lines(1)", "Down", show=False),
+        Binding("k,up", "scroll_lines(-1)", "Up", show=False),
+        Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
+        Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False),
+        Binding("g,home", "go_start", "Start", show=False),
+        Binding("G,end", "go_end", "End", show=False),
+        *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(
+        self,
+        document: Document,
+        annotations: Annotations | None = None,
+        problems: list[Problem] | None = None,
+        *,
+        bidi_mode: str = "explicit",
+        positions: PositionStore | None = None,
+        terminal_warning: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.annotations = annotations
+        self.problems = problems or []
+        self.bidi_mode = bidi_mode
+        self.positions = positions
+        self.terminal_warning = terminal_warning
+        self.history = History()
+        self.focused_entry: str | None = None
+        self._doc_key = document_key(document.path, document.text)
+
+    # -- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield BidiText(self.document.title or "reader", id="title")
+        with Horizontal(id="body"):
+            yield ArticleView(self.document, self.annotations,
+                              logical=self.bidi_mode == "terminal", id="article")
+            yield SidePanel(self.document, self.annotations, id="panel")
+        yield Static("", id="too-small")
+        yield BidiText("", id="status", direction="ltr")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> SidePanel:
+        return self.query_one(SidePanel)
+
+    def on_mount(self) -> None:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
+        self.article.focus()
+        self._check_size()
+        if self.positions is not None:
+            place = self.positions.get(self._doc_key)
+            if place is not None:
+                self.article._pending_place = place
+            if self.positions.notice:
+                self.notify(self.positions.notice, severity="warning")
+        if self.problems:
+            skipped = sum(1 for p in self.problems if p.skipped)
+            first = display_line(str(self.problems[0]), self.bidi_mode == "terminal")
+            self.notify(f"{len(self.problems)} annotation problem(s), {skipped} entries "
+                        f"skipped; first: {first}\nRun 'reader check' for the full list.",
+                        severity="warning", timeout=8)
+        if self.terminal_warning:
+            self.notify(self.terminal_warning, severity="warning", timeout=10)
+        self.call_after_refresh(self.update_status)
+
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        self.screen.set_class(small, "too-small")
+        if small:
+            self.query_one("#too-small", Static).update(
+                f"Terminal too small ({self.size.width}×{self.size.height}); "
+                f"reader needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
+            )
+
+    # -- status -----------------------------------------------------------------------
+
+    def current_chapter(self) -> str:
+        if self.annotations is None or not self.annotations.chapters:
+            return ""
+        article = self.article
+        if article.flow is None:
+            return ""
+        top = article.top
+        current = None
+        for chapter in self.annotations.chapters:
+            if article.flow.first_line(chapter.span.paragraph) <= top + 2:
+                current = chapter
+        if current is None:
+            return ""
+        return f"الفصل {current.number}: {current.title}"
+
+    def status_parts(self) -> list[str]:
+        parts = [f"{self.article.percent()}%"]
+        chapter = self.current_chapter()
+        if chapter:
+            parts.append(chapter)
+        if self.focused_entry and self.annotations:
+            entry = self.annotations.entry(self.focused_entry)
+            label = getattr(entry, "label", None)
+            if label:
+                parts.append(f"◆ {label}")
+        if self.history.depth:
+            parts.append(f"back: {self.history.depth}")
+        return parts
+
+    def update_status(self) -> None:
+        self.query_one("#status", BidiText).set_text("  │  ".join(self.status_parts()))
+
+    def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
+        self.update_status()
+
+    # -- scrolling --------------------------------------------------------------------
+
+    def action_scroll_lines(self, lines: int) -> None:
+        article = self.article
+        article.scroll_to(y=article.top + lines, animate=False, immediate=True)
+
+    def action_scroll_pages(self, pages: int) -> None:
+        article = self.article
+        step = max(1, article.scrollable_content_region.height - 1)
+        article.scroll_to(y=article.top + pages * step, animate=False, immediate=True)
+
+    def _jump_to_line(self, y: int) -> None:
+        self.history.push(self.article.place())
+        self.article.scroll_to(y=y, animate=False, immediate=True)
+        self.update_status()
+
+    def action_go_start(self) -> None:
+        self._jump_to_line(0)
+
+    def action_go_end(self) -> None:
+        article = self.article
+        self._jump_to_line(article.max_scroll_y)
+
+    # -- jumps ------------------------------------------------------------------------
+
+    def _jump_to_span(self, span: Span, focus_entry: str | None = None) -> None:
+        article = self.article
+        self.history.push(article.place())
+        article.bring_into_view(span)
+        if focus_entry is not None:
+            self._set_focus(focus_entry)
+        article.set_flash(span)
+        self.update_status()
+
+    def _set_focus(self, entry_id: str | None) -> None:
+        self.focused_entry = entry_id
+        self.article.set_focus_entry(entry_id)
+        self.update_status()
+
+    def go_to_entry(self, entry_id: str) -> None:
+        """Jump to a chapter, claim or rebuttal by id (panel, palette, chooser)."""
+        if entry_id.startswith("heading:"):
+            paragraph = int(entry_id.split(":", 1)[1])
+            self._jump_to_span(Span(paragraph, 0, len(self.document.paragraphs[paragraph])))
+            return
+        if self.annotations is None:
+            return
+        entry = self.annotations.entry(entry_id)
+        span = getattr(entry, "span", None)
+        if span is None:
+            return
+        linked = entry_id in self.annotations.claims or entry_id in self.annotations.rebuttals
+        self._jump_to_span(span, entry_id if linked else None)
+
+    def action_chapter(self, number: int) -> None:
+        if self.annotations is None:
+            self.bell()
+            return
+        for chapter in self.annotations.chapters:
+            if chapter.number == number:
+                self.go_to_entry(chapter.id)
+                return
+        self.bell()
+
+    def _step_span(self, direction: int) -> None:
+        article = self.article
+        entries = article.linked_entries()
+        if not entries:
+            self.bell()
+            return
+        ids = [entry_id for _span, entry_id in entries]
+        if self.focused_entry in ids:
+            index = (ids.index(self.focused_entry) + direction) % len(ids)
+        else:
+            top_paragraph = article.place()[0]
+            after = [i for i, (span, _) in enumerate(entries) if span.paragraph >= top_paragraph]
+            index = (after[0] if after else 0) if direction > 0 else (
+                (after[0] - 1) % len(ids) if after else len(ids) - 1)
+        span, entry_id = entries[index]
+        self._set_focus(entry_id)
+        article.set_flash(None)
+        article.bring_into_view(span)
+
+    def action_next_span(self) -> None:
+        self._step_span(1)
+
+    def action_previous_span(self) -> None:
+        self._step_span(-1)
+
+    def action_follow(self) -> None:
+        focused = self.focused
+        if isinstance(focused, ListView):
+            return  # the list handles Enter itself
+        self.follow(self.focused_entry)
+
+    def on_article_view_span_clicked(self, message: ArticleView.SpanClicked) -> None:
+        self._set_focus(message.entry_id)
+        self.follow(message.entry_id)
+
+    def follow(self, entry_id: str | None) -> None:
+        """Go from a claim to its rebuttals, or from a rebuttal to the claims it answers."""
+        if entry_id is None or self.annotations is None:
+            self.bell()
+            return
+        targets = self.annotations.counterparts(entry_id)
+        if not targets:
+            self.notify("Nothing in the text answers this span.", severity="information")
+            return
+        if len(targets) == 1:
+            self.go_to_entry(targets[0].id)
+            return
+        choices = []
+        for target in targets:
+            speaker = self.annotations.entities.get(target.speaker)
+            choices.append((target.id, f"{speaker.name if speaker else target.speaker}: "
+                                       f"{target.label}"))
+
+        def chosen(result: str | None) -> None:
+            if result:
+                self.go_to_entry(result)
+
+        self.push_screen(ChooseTarget("Follow to…", choices, self.bidi_mode == "terminal"),
+                         chosen)
+
+    def action_back(self) -> None:
+        place = self.history.back(self.article.place())
+        if place is None:
+            self.bell()
+            return
+        self.article.set_flash(None)
+        self.article.go_to_place(place)
+        self.update_status()
+
+    def action_forward(self) -> None:
+        place = self.history.forward(self.article.place())
+        if place is None:
+            self.bell()
+            return
+        self.article.go_to_place(place)
+        self.update_status()
+
+    # -- panel and help ---------------------------------------------------------------
+
+    def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
+        self.go_to_entry(message.entry_id)
+
+    def action_toggle_panel(self) -> None:
+        panel = self.panel
+        panel.display = not panel.display
+        if not panel.display:
+            self.article.focus()
+
+    def action_move_panel(self) -> None:
+        panel = self.panel
+        panel.styles.dock = "left" if self.panel_side == "right" else "right"
+
+    @property
+    def panel_side(self) -> str:
+        return "left" if self.panel.styles.dock == "left" else "right"
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # -- leaving ----------------------------------------------------------------------
+
+    def remember_place(self) -> None:
+        if self.positions is None or not self.document.paragraphs:
+            return
+        with contextlib.suppress(Exception):
+            self.positions.put(self._doc_key, *self.article.place())
+
+    async def action_quit(self) -> None:
+        self.remember_place()
+        self.exit()
+
+
+def create_app(
+    path: Path | None = None,
+    annotations: Path | None = None,
+    *,
+    bidi_mode: str = "explicit",
+    positions: PositionStore | None = None,
+    errors: str = "strict",
+) -> ReaderApp:
+    """Build the app the way the command line does (tests use this too)."""
+    from reader.content.annotation_file import load_annotations_for
+    from reader.content.document import load_document
+
+    document = load_document(path, errors=errors)
+    loaded, problems = load_annotations_for(document, annotations)
+    return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions)

@@ -1,0 +1,98 @@
+"""Short text drawn through the layout core: titles, panel entries, the status line.
+
+Textual draws strings in logical order, which shows Arabic reversed and unjoined, so no
+Arabic string reaches a Textual widget directly: it is laid out here first, at the widget's
+width, and handed over as lines that Textual must not wrap again.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from reader.text import layout_paragraph
+
+# (text, Rich style) paragraphs.
+Paragraphs = tuple[tuple[str, str], ...]
+
+
+def visual_lines(
+    text: str, width: int, direction: str = "auto", logical: bool = False
+) -> list[tuple[str, int, bool]]:
+    """(visual text, cells, rtl) for each line of ``text`` (which may hold newlines)."""
+    out: list[tuple[str, int, bool]] = []
+    for paragraph in text.split("\n"):
+        layout = layout_paragraph(paragraph, max(1, width), direction, logical=logical)
+        out.extend((line.text, line.cells, line.rtl) for line in layout.lines)
+    return out
+
+
+def display_line(text: str, logical: bool = False) -> str:
+    """One line of text in visual order, for places that take a plain string (tab labels,
+    palette entries, notifications). Long text is not wrapped."""
+    return "  ".join(line for line, _cells, _rtl in visual_lines(text, 10_000, logical=logical))
+
+
+class BidiText(Widget):
+    """A block of paragraphs, each laid out by the core and aligned by its direction."""
+
+    DEFAULT_CSS = """
+    BidiText { height: auto; }
+    """
+
+    paragraphs: reactive[Paragraphs] = reactive((), layout=True)
+
+    def __init__(
+        self,
+        text: str | Paragraphs = "",
+        *,
+        direction: str = "auto",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.direction = direction
+        self._cache_key: tuple | None = None
+        self._cached_lines: list[tuple[str, int, bool, str]] = []
+        self.set_text(text)
+
+    def set_text(self, text: str | Paragraphs) -> None:
+        self.paragraphs = ((text, ""),) if isinstance(text, str) else tuple(text)
+
+    @property
+    def logical(self) -> bool:
+        return getattr(self.app, "bidi_mode", "explicit") == "terminal"
+
+    def _lines(self, width: int) -> list[tuple[str, int, bool, str]]:
+        lines = []
+        for text, style in self.paragraphs:
+            for visual, cells, rtl in visual_lines(text, width, self.direction, self.logical):
+                lines.append((visual, cells, rtl, style))
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self._lines(width)))
+
+    def render_line(self, y: int) -> Strip:
+        """Drawn with the Line API so Textual neither wraps nor trims the laid-out lines."""
+        width = max(1, self.content_size.width)
+        if self._cache_key != (width, self.paragraphs, self.logical):
+            self._cache_key = (width, self.paragraphs, self.logical)
+            self._cached_lines = self._lines(width)
+        base = self.rich_style
+        if y >= len(self._cached_lines):
+            return Strip.blank(width, base)
+        visual, cells, rtl, style = self._cached_lines[y]
+        segments = []
+        pad = max(0, width - cells)
+        if rtl and pad:
+            segments.append(Segment(" " * pad, base))
+        segments.append(Segment(visual, base + Style.parse(style) if style else base))
+        if not rtl and pad:
+            segments.append(Segment(" " * pad, base))
+        return Strip(segments).crop(0, width)

@@ -1,0 +1,46 @@
+"""Back and forward through jumps, like a browser's history (no Textual import)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# A place in a document that survives resizes: (paragraph, source offset at the top).
+Place = tuple[int, int]
+
+
+@dataclass
+class History:
+    """Jumps push the place left behind; back and forward move between them."""
+
+    limit: int = 200
+    _back: list[Place] = field(default_factory=list)
+    _forward: list[Place] = field(default_factory=list)
+
+    def push(self, left: Place) -> None:
+        """Record ``left`` before a jump; a new jump clears the forward list."""
+        if self._back and self._back[-1] == left:
+            return
+        self._back.append(left)
+        del self._back[: -self.limit]
+        self._forward.clear()
+
+    def back(self, current: Place) -> Place | None:
+        if not self._back:
+            return None
+        self._forward.append(current)
+        return self._back.pop()
+
+    def forward(self, current: Place) -> Place | None:
+        if not self._forward:
+            return None
+        self._back.append(current)
+        return self._forward.pop()
+
+    @property
+    def depth(self) -> int:
+        """How many steps back are possible."""
+        return len(self._back)
+
+    @property
+    def ahead(self) -> int:
+        return len(self._forward)

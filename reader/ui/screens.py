@@ -1,0 +1,73 @@
+"""Modal screens: the key help, and the chooser for a span with several counterparts."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.ui.bidi_text import display_line
+
+KEYS: list[tuple[str, str]] = [
+    ("j / ↓, k / ↑", "scroll one line down / up"),
+    ("space / PgDn, b / PgUp", "one screen down / up"),
+    ("g / Home, G / End", "start / end of the document"),
+    ("] / [", "focus the next / previous claim or rebuttal"),
+    ("Enter, click", "follow the focused span to what answers it"),
+    ("Backspace / Alt+←", "back to where you were"),
+    ("Alt+→", "forward again"),
+    ("1 – 4", "jump to chapter N"),
+    ("Tab", "move between the article and the side panel"),
+    ("p", "hide / show the side panel"),
+    ("\\", "move the side panel to the other side"),
+    ("Ctrl+P", "command palette: go to a chapter or a claim"),
+    ("? / F1", "this help"),
+    ("q", "quit (your place is remembered)"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key the reader knows."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", show=False)]
+
+    def compose(self) -> ComposeResult:
+        width = max(len(key) for key, _ in KEYS) + 2
+        rows = "\n".join(f"[b]{key.ljust(width)}[/b]{what}" for key, what in KEYS)
+        with VerticalScroll(id="help-box"):
+            yield Static("[b]reader — keys[/b]\n", id="help-title")
+            yield Static(rows, id="help-keys")
+            yield Static("\nEsc closes this help.", id="help-footer")
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)
+
+
+class ChooseTarget(ModalScreen[str | None]):
+    """Pick one of several spans that answer the focused one."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]], logical: bool = False) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+        self.logical = logical
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="chooser-box"):
+            yield Static(self.title_text, id="chooser-title")
+            yield OptionList(
+                *(Option(display_line(label, self.logical), id=entry_id)
+                  for entry_id, label in self.choices),
+                id="chooser-list",
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,121 @@
+"""The side panel: the four chapters of the story, and the claims with their rebuttals.
+
+Every string in it goes through the layout core (:class:`BidiText`): Arabic in the panel is
+as correct as in the article. Selecting an entry asks the app to jump there.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import ListItem, ListView, TabbedContent, TabPane
+
+from reader.content.annotations import Annotations
+from reader.content.document import Document
+from reader.ui.bidi_text import BidiText, display_line
+
+PANEL_TITLE = "الفصول الأربعة"
+CHAPTERS_TAB = "الفصول"
+CLAIMS_TAB = "ادعاءات وردود"
+CONTENTS_TAB = "المحتويات"
+
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+          "أكتوبر", "نوفمبر", "ديسمبر"]
+
+
+def arabic_date(date: str | None) -> str:
+    """'2018-07' → 'يوليو 2018'; the text's own digits are ASCII, so these are too."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+class EntryItem(ListItem):
+    """A list entry that jumps to an annotation (or a heading) when selected."""
+
+    def __init__(self, entry_id: str, paragraphs: tuple[tuple[str, str], ...]) -> None:
+        super().__init__(BidiText(paragraphs, direction="auto"))
+        self.entry_id = entry_id
+
+
+class SidePanel(Vertical):
+    """Chapters and claim pairs (or a document's headings when it has no annotations)."""
+
+    class Selected(Message):
+        def __init__(self, entry_id: str) -> None:
+            super().__init__()
+            self.entry_id = entry_id
+
+    def __init__(self, document: Document, annotations: Annotations | None,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.annotations = annotations
+
+    def _name(self, entity_id: str) -> str:
+        if self.annotations and entity_id in self.annotations.entities:
+            return self.annotations.entities[entity_id].name
+        return entity_id
+
+    def compose(self) -> ComposeResult:
+        annotations = self.annotations
+        logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
+        if annotations is None or not (annotations.chapters or annotations.claims):
+            yield BidiText(CONTENTS_TAB, id="panel-title")
+            yield ListView(*self._heading_items(), id="contents-list")
+            return
+        yield BidiText(PANEL_TITLE, id="panel-title")
+        with TabbedContent(id="panel-tabs"):
+            with TabPane(display_line(CHAPTERS_TAB, logical), id="tab-chapters"):
+                yield ListView(*self._chapter_items(), id="chapter-list")
+            with TabPane(display_line(CLAIMS_TAB, logical), id="tab-claims"):
+                yield ListView(*self._claim_items(), id="claim-list")
+
+    def _chapter_items(self) -> list[EntryItem]:
+        items = []
+        assert self.annotations is not None
+        for chapter in self.annotations.chapters:
+            when = arabic_date(chapter.date)
+            header = f"{chapter.number}. {chapter.title}"
+            teller = f"يرويه: {self._name(chapter.teller)}" + (f" — {when}" if when else "")
+            items.append(
+                EntryItem(
+                    chapter.id,
+                    ((header, "bold"), (teller, "italic"), (chapter.summary, "")),
+                )
+            )
+        return items
+
+    def _claim_items(self) -> list[EntryItem]:
+        items = []
+        assert self.annotations is not None
+        for claim in self.annotations.claims.values():
+            items.append(EntryItem(claim.id, ((f"◆ {self._name(claim.speaker)}: {claim.label}",
+                                               "bold"),)))
+            for rebuttal in self.annotations.rebuttals_of(claim.id):
+                items.append(EntryItem(
+                    rebuttal.id,
+                    ((f"↩ {self._name(rebuttal.speaker)}: {rebuttal.label}", ""),),
+                ))
+        return items
+
+    def _heading_items(self) -> list[EntryItem]:
+        headings = getattr(self.document, "headings", None)
+        if headings is None:
+            return []
+        return [
+            EntryItem(f"heading:{index}", (("  " * (level - 1) + text, "bold" if level == 1
+                                            else ""),))
+            for index, level, text in headings()
+        ]
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        item = event.item
+        if isinstance(item, EntryItem):
+            event.stop()
+            self.post_message(self.Selected(item.entry_id))
