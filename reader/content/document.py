@@ -2,6 +2,12 @@
 
 Data flows one way: file -> :class:`Document` -> layout -> widgets. Offsets everywhere in the
 reader are code-point offsets *within a paragraph* unless a name says otherwise.
+
+A plain-text document is one paragraph per line, blank lines kept, and has no blocks. A
+Markdown document (:mod:`reader.content.markdown`) is one paragraph per block with the markup
+removed; ``blocks[i]`` says what paragraph ``i`` is (heading, list item, code line...), its
+list marker and its inline styles. Spacing between blocks is the app's business, by kind;
+plain text keeps its own blank lines, so only documents with blocks get such spacing.
 """
 
 from __future__ import annotations
@@ -9,12 +15,60 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.content.source import read_text
 from reader.resources import bundled_article
 
 # LF, CRLF and PARAGRAPH SEPARATOR end a paragraph (a .txt file: one paragraph per line).
 PARAGRAPH_BREAK = re.compile("\r\n|\n|\u2029")
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item", "code", "rule", "blank")
+INLINE_STYLES = ("em", "strong", "code", "link")
+BOM = "\ufeff"
+
+
+class StyleSpan(NamedTuple):
+    """An inline style over ``[start, end)`` (code-point offsets in the paragraph's text).
+
+    ``style`` is one of :data:`INLINE_STYLES`; ``url`` is the target of a ``link``.
+    """
+
+    start: int
+    end: int
+    style: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """What a paragraph is, for documents with structure (Markdown).
+
+    ``kind`` is one of :data:`BLOCK_KINDS`. ``level`` is the heading level (1-6) for a
+    heading, the list nesting depth (1 = top level) for a list item, the quote depth for a
+    quote, and the container depth (lists and quotes around it) for code and rules.
+    ``marker`` (``"•"``, ``"1."``...) is shown by the app before a list item's first
+    paragraph; it is not part of the paragraph's text. ``spans`` are the inline styles, sorted
+    by start. ``line`` is the 1-based source line the paragraph comes from, when known.
+    """
+
+    kind: str = "paragraph"
+    level: int = 0
+    marker: str = ""
+    spans: tuple[StyleSpan, ...] = ()
+    line: int | None = None
+
+
+PLAIN = Block()
+
+
+class Heading(NamedTuple):
+    """A table-of-contents entry: paragraph ``index``, heading ``level`` (1-6), ``text``."""
+
+    index: int
+    level: int
+    text: str
 
 
 def split_paragraphs(text: str) -> tuple[list[str], list[int]]:
@@ -35,7 +89,11 @@ def split_paragraphs(text: str) -> tuple[list[str], list[int]]:
 
 @dataclass
 class Document:
-    """A loaded document: its text and paragraphs (with their offsets in ``text``)."""
+    """A loaded document: its text and paragraphs (with their offsets in ``text``).
+
+    For Markdown, ``text`` is the rendered text: the paragraphs joined by ``"\\n"``.
+    ``directions`` and ``blocks`` are per paragraph, or empty (all ``auto``, all plain).
+    """
 
     text: str
     paragraphs: list[str]
@@ -43,15 +101,53 @@ class Document:
     path: Path | None = None
     title: str = ""
     directions: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
 
     @classmethod
     def from_text(cls, text: str, path: Path | None = None, title: str = "") -> Document:
         paragraphs, starts = split_paragraphs(text)
         return cls(text, paragraphs, starts, path, title or _default_title(paragraphs, path))
 
+    @classmethod
+    def from_markdown(cls, source: str, path: Path | None = None, title: str = "") -> Document:
+        """Parse Markdown ``source`` (see :mod:`reader.content.markdown`)."""
+        from reader.content.markdown import parse_markdown
+
+        content = parse_markdown(source)
+        starts: list[int] = []
+        position = 0
+        for paragraph in content.paragraphs:
+            starts.append(position)
+            position += len(paragraph) + 1
+        document = cls(
+            "\n".join(content.paragraphs),
+            content.paragraphs,
+            starts,
+            path,
+            title,
+            content.directions,
+            content.blocks,
+        )
+        if not document.title:
+            first = next((h.text.strip() for h in document.headings() if h.text.strip()), "")
+            document.title = first or _default_title(content.paragraphs, path)
+        return document
+
     def direction(self, index: int) -> str:
         """The direction asked for paragraph ``index`` (``auto`` unless the format says)."""
         return self.directions[index] if self.directions else "auto"
+
+    def block(self, index: int) -> Block:
+        """What paragraph ``index`` is (a plain paragraph when the format has no blocks)."""
+        return self.blocks[index] if self.blocks else PLAIN
+
+    def headings(self) -> list[Heading]:
+        """The headings in order, for a table of contents (none for plain text)."""
+        return [
+            Heading(index, block.level, self.paragraphs[index])
+            for index, block in enumerate(self.blocks)
+            if block.kind == "heading"
+        ]
 
     def locate(self, offset: int) -> tuple[int, int]:
         """(paragraph, offset within it) for an offset in the whole text."""
@@ -70,7 +166,15 @@ def _default_title(paragraphs: list[str], path: Path | None) -> str:
     return path.name if path else ""
 
 
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
 def load_document(path: Path | None = None, errors: str = "strict") -> Document:
-    """Load a document from ``path`` (the bundled article when None)."""
+    """Load a document from ``path`` (the bundled article when None): Markdown for a ``.md``
+    or ``.markdown`` file, plain text otherwise. A byte order mark is dropped."""
     target = bundled_article() if path is None else path
-    return Document.from_text(read_text(target, errors), target)
+    text = read_text(target, errors).removeprefix(BOM)
+    if is_markdown(target):
+        return Document.from_markdown(text, target)
+    return Document.from_text(text, target)

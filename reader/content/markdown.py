@@ -1,0 +1,272 @@
+"""Markdown to the document model: one paragraph per block, markup removed, styles as spans.
+
+Parsed with markdown-it-py (CommonMark, no tables) by walking its token stream:
+
+- headings, paragraphs, block quotes and list items become one paragraph each (soft line
+  breaks become spaces; a hard break splits the block into paragraphs of the same kind, the
+  list marker going to the first one only);
+- each line of a fenced or indented code block is a paragraph of kind ``code``, always LTR;
+- a thematic break is an empty paragraph of kind ``rule``;
+- HTML (blocks and inline) is kept as raw text, one paragraph per line of an HTML block, and
+  never interpreted; control characters stay in the text (the layout core shows them);
+- emphasis, strong emphasis, inline code and links become :class:`~reader.content.document.
+  StyleSpan`\\ s over the rendered text (link text kept, URL in the span; an image shows its
+  alt text as a link to its source).
+
+The innermost container decides a paragraph's kind: a paragraph in a list item inside a block
+quote is a ``list_item``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reader.content.document import Block, StyleSpan
+
+# Bullet list markers by nesting depth (cycled beyond the third level).
+BULLETS = ("•", "◦", "▪")
+
+_INLINE_STYLES = {"em": "em", "strong": "strong", "link": "link"}
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").disable("table", ignoreInvalid=True)
+
+
+@dataclass
+class MarkdownContent:
+    """A parsed Markdown text: parallel lists, one entry per paragraph."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    directions: list[str] = field(default_factory=list)
+
+
+def parse_markdown(source: str) -> MarkdownContent:
+    """Paragraphs, their :class:`Block` descriptions and directions for a Markdown text."""
+    walker = _Walker()
+    walker.walk(_parser().parse(source))
+    return walker.content
+
+
+# --- inline content -------------------------------------------------------------------------
+
+
+def render_inline(tokens: Sequence[Token]) -> list[tuple[str, tuple[StyleSpan, ...]]]:
+    """The rendered text of inline ``tokens`` with its style spans, split at hard breaks.
+
+    Returns one ``(text, spans)`` pair per piece; a span open across a hard break is cut in
+    two, one part in each piece.
+    """
+    pieces: list[tuple[str, tuple[StyleSpan, ...]]] = []
+    parts: list[str] = []
+    spans: list[StyleSpan] = []
+    opened: list[tuple[str, str, int]] = []  # (style, url, start) of spans still open
+    length = 0
+
+    def add(text: str) -> None:
+        nonlocal length
+        parts.append(text)
+        length += len(text)
+
+    def close(style: str, url: str, start: int) -> None:
+        if length > start:
+            spans.append(StyleSpan(start, length, style, url))
+
+    def close_style(style: str) -> None:
+        for i in range(len(opened) - 1, -1, -1):
+            if opened[i][0] == style:
+                close(*opened.pop(i))
+                return
+
+    def hard_break() -> None:
+        nonlocal parts, spans, length
+        for entry in opened:
+            close(*entry)
+        pieces.append(("".join(parts), _sorted(spans)))
+        parts, spans, length = [], [], 0
+        opened[:] = [(style, url, 0) for style, url, _start in opened]
+
+    def walk(children: Sequence[Token]) -> None:
+        for token in children:
+            kind = token.type
+            if kind in ("text", "html_inline", "text_special"):
+                add(token.content)
+            elif kind == "softbreak":
+                add(" ")
+            elif kind == "hardbreak":
+                hard_break()
+            elif kind == "code_inline":
+                start = length
+                add(token.content)
+                close("code", "", start)
+            elif kind.endswith("_open") and kind[:-5] in _INLINE_STYLES:
+                url = str(token.attrs.get("href", "")) if kind == "link_open" else ""
+                opened.append((_INLINE_STYLES[kind[:-5]], url, length))
+            elif kind.endswith("_close") and kind[:-6] in _INLINE_STYLES:
+                close_style(_INLINE_STYLES[kind[:-6]])
+            elif kind == "image":
+                opened.append(("link", str(token.attrs.get("src", "")), length))
+                walk(token.children or ())
+                close_style("link")
+            else:  # a token this walker does not know: keep whatever text it carries
+                add(token.content)
+
+    walk(tokens)
+    for entry in opened:  # markdown-it balances its tokens; be safe anyway
+        close(*entry)
+    pieces.append(("".join(parts), _sorted(spans)))
+    return pieces
+
+
+def _sorted(spans: list[StyleSpan]) -> tuple[StyleSpan, ...]:
+    return tuple(sorted(spans, key=lambda span: (span.start, -span.end, span.style)))
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Container:
+    kind: str  # "quote" | "list" | "item"
+    ordered: bool = False
+    marker: str | None = None  # an item's marker, until a paragraph takes it
+    depth: int = 0  # an item's list nesting depth
+    line: int | None = None  # where an item starts in the source
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.content = MarkdownContent()
+        self.stack: list[_Container] = []
+
+    # -- helpers --
+
+    def _count(self, kind: str) -> int:
+        return sum(1 for container in self.stack if container.kind == kind)
+
+    def _depth(self) -> int:
+        return self._count("quote") + self._count("list")
+
+    def _container_kind(self) -> tuple[str, int]:
+        """Kind and level of a paragraph in the current container."""
+        for container in reversed(self.stack):
+            if container.kind == "item":
+                return "list_item", container.depth
+            if container.kind == "quote":
+                return "quote", self._count("quote")
+        return "paragraph", 0
+
+    def _pending_item(self) -> _Container | None:
+        for container in reversed(self.stack):
+            if container.kind == "item" and container.marker is not None:
+                return container
+        return None
+
+    def _flush_marker(self, item: _Container) -> None:
+        """An item whose content does not start with text: its marker on a line of its own."""
+        marker, item.marker = item.marker or "", None
+        self._append("", Block("list_item", item.depth, marker, (), item.line), "auto")
+
+    def _append(self, text: str, block: Block, direction: str) -> None:
+        self.content.paragraphs.append(text)
+        self.content.blocks.append(block)
+        self.content.directions.append(direction)
+
+    def emit(
+        self,
+        text: str,
+        kind: str,
+        level: int,
+        spans: tuple[StyleSpan, ...] = (),
+        line: int | None = None,
+    ) -> None:
+        marker = ""
+        item = self._pending_item()
+        if item is not None:
+            if kind in ("code", "rule"):
+                self._flush_marker(item)
+            else:
+                marker, item.marker = item.marker or "", None
+        direction = "ltr" if kind == "code" else "auto"
+        self._append(text, Block(kind, level, marker, spans, line), direction)
+
+    # -- the token stream --
+
+    def walk(self, tokens: Sequence[Token]) -> None:
+        heading_level = 0
+        for token in tokens:
+            kind = token.type
+            line = token.map[0] + 1 if token.map else None
+            if kind == "heading_open":
+                heading_level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
+            elif kind == "heading_close":
+                heading_level = 0
+            elif kind == "inline":
+                if heading_level:
+                    block_kind, level = "heading", heading_level
+                else:
+                    block_kind, level = self._container_kind()
+                for offset, (text, spans) in enumerate(render_inline(token.children or ())):
+                    self.emit(text, block_kind, level, spans, _line_after(token, offset))
+            elif kind == "blockquote_open":
+                self.stack.append(_Container("quote"))
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                self.stack.append(_Container("list", ordered=kind == "ordered_list_open"))
+            elif kind == "list_item_open":
+                self._open_item(token, line)
+            elif kind in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
+                self.stack.pop()
+            elif kind == "list_item_close":
+                item = self.stack.pop()
+                if item.marker is not None:  # an empty item: keep its marker
+                    self._flush_marker(item)
+            elif kind in ("fence", "code_block"):
+                first = (line or 1) + (1 if kind == "fence" else 0)
+                content = token.content[:-1] if token.content.endswith("\n") else token.content
+                for i, text in enumerate(content.split("\n") if content else ()):
+                    self.emit(text, "code", self._depth(), (), first + i)
+            elif kind == "hr":
+                self.emit("", "rule", self._depth(), (), line)
+            elif kind == "html_block":
+                block_kind, level = self._container_kind()
+                lines = token.content.split("\n")
+                while lines and not lines[-1].strip():
+                    lines.pop()
+                for i, text in enumerate(lines):
+                    self.emit(text, block_kind, level, (), (line or 1) + i)
+            # Anything else (a future token type) carries no text of its own.
+
+    def _open_item(self, token: Token, line: int | None) -> None:
+        # An outer item still holding its marker has no text before this nested list.
+        outer = self._pending_item()
+        if outer is not None:
+            self._flush_marker(outer)
+        parent = self.stack[-1] if self.stack else _Container("list")
+        depth = self._count("list")
+        if parent.ordered:
+            marker = f"{token.info}{token.markup}"
+        else:
+            marker = BULLETS[(depth - 1) % len(BULLETS)]
+        self.stack.append(_Container("item", marker=marker, depth=depth, line=line))
+
+
+def _line_after(token: Token, breaks: int) -> int | None:
+    """The 1-based source line of the piece after ``breaks`` hard breaks in ``token``."""
+    if not token.map:
+        return None
+    line = token.map[0] + 1
+    if breaks:
+        seen = 0
+        for child in token.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+                if child.type == "hardbreak":
+                    seen += 1
+                    if seen == breaks:
+                        break
+    return line
