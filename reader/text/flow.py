@@ -43,6 +43,7 @@ class TextFlow:
         gaps: Sequence[int] | None = None,
         *,
         show_controls: bool = False,
+        logical: bool = False,
         eager: bool | None = None,
     ) -> None:
         if width < 1:
@@ -52,6 +53,7 @@ class TextFlow:
         self._direction = directions or (lambda _i: "auto")
         self.gaps = list(gaps) if gaps is not None else [0] * len(paragraphs)
         self.show_controls = show_controls
+        self.logical = logical
         self._cache: OrderedDict[int, ParagraphLayout] = OrderedDict()
         self.layouts_made = 0  # for tests and benchmarks: how much layout work was done
         total_chars = sum(map(len, paragraphs))
@@ -144,7 +146,7 @@ class TextFlow:
             return cached
         layout = layout_paragraph(
             self.paragraphs[index], self.width, self._direction(index),
-            show_controls=self.show_controls,
+            show_controls=self.show_controls, logical=self.logical,
         )
         self.layouts_made += 1
         self._cache[index] = layout

@@ -11,9 +11,11 @@ import contextlib
 import signal
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.widgets import Footer, ListView, Static
 
 from reader.content.annotations import Annotations, Problem, Span
@@ -119,15 +121,16 @@ class ReaderApp(App[None]):
             self.notify(self.terminal_warning, severity="warning", timeout=10)
         self.call_after_refresh(self.update_status)
 
-    def on_resize(self) -> None:
-        self._check_size()
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size)
 
-    def _check_size(self) -> None:
-        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+    def _check_size(self, size: Size | None = None) -> None:
+        size = size or self.size
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         self.screen.set_class(small, "too-small")
         if small:
             self.query_one("#too-small", Static).update(
-                f"Terminal too small ({self.size.width}×{self.size.height}); "
+                f"Terminal too small ({size.width}×{size.height}); "
                 f"reader needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
             )
 

@@ -47,8 +47,9 @@ def paragraph_gaps(paragraphs: list[str]) -> list[int]:
     return gaps
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """The document, scrolled by lines; knows nothing about keys beyond scrolling."""
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The document, scrolled by lines. Its keys are the app's (less/vim habits), so
+    ScrollView's own bindings are not inherited."""
 
     COMPONENT_CLASSES = {
         "article--focused",
@@ -157,6 +158,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self.document.direction,
                 self.gaps,
                 show_controls=self.show_controls,
+                logical=self.logical,
             )
             self._strips.clear()
             self.virtual_size = Size(width, self.flow.height)

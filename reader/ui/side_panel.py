@@ -57,7 +57,7 @@ class SidePanel(Vertical):
         self.document = document
         self.annotations = annotations
 
-    def _name(self, entity_id: str) -> str:
+    def _entity_name(self, entity_id: str) -> str:
         if self.annotations and entity_id in self.annotations.entities:
             return self.annotations.entities[entity_id].name
         return entity_id
@@ -82,7 +82,7 @@ class SidePanel(Vertical):
         for chapter in self.annotations.chapters:
             when = arabic_date(chapter.date)
             header = f"{chapter.number}. {chapter.title}"
-            teller = f"يرويه: {self._name(chapter.teller)}" + (f" — {when}" if when else "")
+            teller = f"يرويه: {self._entity_name(chapter.teller)}" + (f" — {when}" if when else "")
             items.append(
                 EntryItem(
                     chapter.id,
@@ -95,12 +95,12 @@ class SidePanel(Vertical):
         items = []
         assert self.annotations is not None
         for claim in self.annotations.claims.values():
-            items.append(EntryItem(claim.id, ((f"◆ {self._name(claim.speaker)}: {claim.label}",
-                                               "bold"),)))
+            speaker = self._entity_name(claim.speaker)
+            items.append(EntryItem(claim.id, ((f"◆ {speaker}: {claim.label}", "bold"),)))
             for rebuttal in self.annotations.rebuttals_of(claim.id):
                 items.append(EntryItem(
                     rebuttal.id,
-                    ((f"↩ {self._name(rebuttal.speaker)}: {rebuttal.label}", ""),),
+                    ((f"↩ {self._entity_name(rebuttal.speaker)}: {rebuttal.label}", ""),),
                 ))
         return items
 

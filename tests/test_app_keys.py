@@ -1,0 +1,187 @@
+"""The app driven the way a person drives it: keys through Textual's pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.content.document import load_document
+from reader.ui.app import ReaderApp, create_app
+from reader.ui.positions import PositionStore
+from reader.ui.screens import HelpScreen
+
+SIZE = (100, 30)
+
+
+def _app(tmp_path: Path, **kwargs) -> ReaderApp:
+    return create_app(positions=PositionStore(tmp_path / "state"), **kwargs)
+
+
+def _top_paragraph(app: ReaderApp) -> int:
+    return app.article.place()[0]
+
+
+async def test_first_screen_shows_the_first_paragraph(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.article.top == 0
+        assert _top_paragraph(app) == 0
+        # the first visual line is the start of the article, right-aligned (RTL)
+        paragraph, line = app.article.flow.line_at(0)
+        assert paragraph == 0 and line is not None and line.rtl and line.start == 0
+
+
+async def test_scrolling_keys(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.article
+        await pilot.press("j", "j", "down")
+        assert article.top == 3
+        await pilot.press("k", "up")
+        assert article.top == 1
+        page = article.scrollable_content_region.height - 1
+        await pilot.press("space")
+        assert article.top == 1 + page
+        await pilot.press("b")
+        assert article.top == 1
+        await pilot.press("pagedown")
+        assert article.top == 1 + page
+        await pilot.press("G")
+        assert article.top == article.max_scroll_y > 0
+        assert _top_paragraph(app) > 10
+        await pilot.press("g")
+        assert article.top == 0
+        await pilot.press("end")
+        assert article.top == article.max_scroll_y
+        await pilot.press("home")
+        assert article.top == 0
+
+
+async def test_g_and_G_are_jumps_that_back_undoes(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "j")
+        start = app.article.place()
+        await pilot.press("G")
+        assert app.history.depth == 1
+        await pilot.press("backspace")
+        assert app.article.place() == start
+        assert app.history.depth == 0
+        await pilot.press("alt+right")
+        assert app.article.top == app.article.max_scroll_y
+        await pilot.press("alt+left")
+        assert app.article.place() == start
+
+
+async def test_help_screen_opens_and_closes(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")  # q closes the help, it does not quit
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.is_running
+
+
+async def test_panel_moves_and_hides(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panel = app.panel
+        assert app.panel_side == "right"
+        assert panel.region.x > app.article.region.x
+        await pilot.press("backslash")
+        await pilot.pause()
+        assert app.panel_side == "left"
+        assert panel.region.x < app.article.region.x
+        await pilot.press("p")
+        await pilot.pause()
+        assert not panel.display
+        width_without = app.article.text_width
+        await pilot.press("p")
+        await pilot.pause()
+        assert panel.display
+        assert app.article.text_width < width_without
+
+
+async def test_resize_keeps_the_place_and_rewraps(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*["j"] * 12)
+        place = app.article.place()
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.article.flow.width == app.article.text_width
+        paragraph, _offset = app.article.place()
+        assert paragraph == place[0]
+        for line in app.article.flow.layout(paragraph).lines:
+            assert line.cells <= app.article.text_width
+
+
+async def test_too_small_terminal_shows_a_message(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(20, 6)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("too-small")
+        message = app.query_one("#too-small")
+        assert message.display
+        assert "too small" in str(message.render())
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not app.screen.has_class("too-small")
+
+
+async def test_position_is_remembered(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*["space"] * 2)
+        place = app.article.place()
+        await pilot.press("q")
+    assert place[0] > 0
+    again = _app(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert again.article.place() == place
+
+
+@pytest.mark.parametrize("content", ["{not json", "", "[1, 2]", "\x00\x01"])
+async def test_corrupt_position_file_is_ignored_with_a_notice(tmp_path: Path,
+                                                              content: str) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "positions.json").write_text(content)
+    app = create_app(positions=PositionStore(state))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.article.top == 0
+        await pilot.press("j", "q")
+    # the damaged file was replaced by a good one
+    assert PositionStore(state).get(app._doc_key) is not None or content == ""
+
+
+def test_document_without_paragraphs_opens(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    document = load_document(empty)
+    assert document.paragraphs == []
+
+
+async def test_empty_document_runs(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    app = _app(tmp_path, path=empty)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "G", "g", "space", "right_square_bracket", "enter", "1")
+        assert app.article.top == 0
