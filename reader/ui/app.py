@@ -142,10 +142,11 @@ class ReaderApp(App[None]):
         article = self.article
         if article.flow is None:
             return ""
-        top = article.top
+        # The chapter being read: the last one told at or above the middle of the screen.
+        middle = article.top + article.scrollable_content_region.height // 2
         current = None
         for chapter in self.annotations.chapters:
-            if article.flow.first_line(chapter.span.paragraph) <= top + 2:
+            if article.flow.locate(chapter.span.paragraph, chapter.span.start) <= middle:
                 current = chapter
         if current is None:
             return ""
@@ -292,8 +293,7 @@ class ReaderApp(App[None]):
             if result:
                 self.go_to_entry(result)
 
-        self.push_screen(ChooseTarget("Follow to…", choices, self.bidi_mode == "terminal"),
-                         chosen)
+        self.push_screen(ChooseTarget("Follow to…", choices), chosen)
 
     def action_back(self) -> None:
         place = self.history.back(self.article.place())

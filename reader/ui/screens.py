@@ -6,10 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import ListView, Static
 
-from reader.ui.bidi_text import display_line
+from reader.ui.entry_item import EntryItem
 
 KEYS: list[tuple[str, str]] = [
     ("j / ↓, k / ↑", "scroll one line down / up"),
@@ -47,27 +46,30 @@ class HelpScreen(ModalScreen[None]):
 
 
 class ChooseTarget(ModalScreen[str | None]):
-    """Pick one of several spans that answer the focused one."""
+    """Pick one of several spans that answer the focused one.
+
+    Entries are laid out by the core (a Textual OptionList would wrap visual lines again,
+    which puts the end of an Arabic label first)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]], logical: bool = False) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
-        self.logical = logical
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser-box"):
             yield Static(self.title_text, id="chooser-title")
-            yield OptionList(
-                *(Option(display_line(label, self.logical), id=entry_id)
-                  for entry_id, label in self.choices),
+            yield ListView(
+                *(EntryItem(entry_id, ((label, ""),)) for entry_id, label in self.choices),
                 id="chooser-list",
             )
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        if isinstance(event.item, EntryItem):
+            self.dismiss(event.item.entry_id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import ListItem, ListView, TabbedContent, TabPane
+from textual.widgets import ListView, TabbedContent, TabPane
 
 from reader.content.annotations import Annotations
 from reader.content.document import Document
 from reader.ui.bidi_text import BidiText, display_line
+from reader.ui.entry_item import EntryItem
 
 PANEL_TITLE = "الفصول الأربعة"
 CHAPTERS_TAB = "الفصول"
@@ -33,14 +34,6 @@ def arabic_date(date: str | None) -> str:
     if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
         return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
     return parts[0]
-
-
-class EntryItem(ListItem):
-    """A list entry that jumps to an annotation (or a heading) when selected."""
-
-    def __init__(self, entry_id: str, paragraphs: tuple[tuple[str, str], ...]) -> None:
-        super().__init__(BidiText(paragraphs, direction="auto"))
-        self.entry_id = entry_id
 
 
 class SidePanel(Vertical):

@@ -1,0 +1,210 @@
+"""Jumps in the app: chapters, claim ↔ rebuttal links, the chooser, history, the panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.app import ReaderApp, create_app
+from reader.ui.entry_item import EntryItem
+from reader.ui.positions import PositionStore
+from reader.ui.screens import ChooseTarget
+
+SIZE = (100, 30)
+
+
+def _app(tmp_path: Path) -> ReaderApp:
+    app = create_app(positions=PositionStore(tmp_path / "state"))
+    assert app.annotations is not None and not app.problems
+    return app
+
+
+def _visible(app: ReaderApp, paragraph: int, offset: int) -> bool:
+    article = app.article
+    y = article.flow.locate(paragraph, offset)
+    return article.top <= y < article.top + article.scrollable_content_region.height
+
+
+async def test_brackets_step_through_claims_and_rebuttals_in_reading_order(
+    tmp_path: Path,
+) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        order = [entry_id for _span, entry_id in app.article.linked_entries()]
+        assert len(order) >= 8
+        for expected in order[:4]:
+            await pilot.press("right_square_bracket")
+            assert app.focused_entry == expected
+            span = app.annotations.entry(expected).span
+            assert _visible(app, span.paragraph, span.start)
+        await pilot.press("left_square_bracket")
+        assert app.focused_entry == order[2]
+        # wrapping around backwards from the first
+        for _ in range(3):
+            await pilot.press("left_square_bracket")
+        assert app.focused_entry == order[-1]
+
+
+async def test_enter_follows_a_claim_to_its_rebuttal_and_backspace_returns(
+    tmp_path: Path,
+) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # a claim far down the text, with a single rebuttal
+        claims = [c for c in app.annotations.claims.values()
+                  if len(app.annotations.rebuttals_of(c.id)) == 1]
+        claim = max(claims, key=lambda c: c.span)
+        target = app.annotations.rebuttals_of(claim.id)[0]
+        app.go_to_entry(claim.id)
+        await pilot.pause()
+        before = app.article.place()
+        depth = app.history.depth
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused_entry == target.id
+        assert _visible(app, target.span.paragraph, target.span.start)
+        assert app.history.depth == depth + 1
+        at_rebuttal = app.article.place()
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.article.place() == before
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert app.article.place() == at_rebuttal
+        # and back the other way: the rebuttal leads to the claim (via the chooser when it
+        # answers several)
+        await pilot.press("enter")
+        await pilot.pause()
+        if isinstance(app.screen, ChooseTarget):
+            choices = [item.entry_id for item in app.screen.query(EntryItem)]
+            await pilot.press(*["down"] * choices.index(claim.id), "enter")
+            await pilot.pause()
+        assert app.focused_entry == claim.id
+        assert _visible(app, claim.span.paragraph, claim.span.start)
+
+
+async def test_several_counterparts_open_a_chooser(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        claim = next(c for c in app.annotations.claims.values()
+                     if len(app.annotations.rebuttals_of(c.id)) > 1)
+        app.go_to_entry(claim.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseTarget)
+        choices = [item.entry_id for item in app.screen.query(EntryItem)]
+        assert choices == [r.id for r in app.annotations.rebuttals_of(claim.id)]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChooseTarget)
+        assert app.focused_entry == choices[1]
+        # Esc cancels without moving
+        app.go_to_entry(claim.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        place = app.article.place()
+        await pilot.press("escape")
+        assert app.focused_entry == claim.id and app.article.place() == place
+
+
+async def test_number_keys_jump_to_chapters(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        chapters = app.annotations.chapters
+        assert [c.number for c in chapters] == [1, 2, 3, 4]
+        for chapter in reversed(chapters):
+            await pilot.press(str(chapter.number))
+            await pilot.pause()
+            assert _visible(app, chapter.span.paragraph, chapter.span.start)
+            assert app.article.flash == chapter.span
+        assert app.history.depth >= 1
+        await pilot.press("9")  # no such chapter: nothing moves
+        assert app.article.flash == chapters[0].span
+
+
+async def test_clicking_a_marked_span_follows_it(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.article
+        claim = next(c for c in app.annotations.claims.values()
+                     if len(app.annotations.rebuttals_of(c.id)) == 1)
+        app.go_to_entry(claim.id)
+        await pilot.pause()
+        # find a cell of the claim on screen
+        for y in range(article.scrollable_content_region.height):
+            for x in range(article.text_width):
+                found = article.source_at(x, y)
+                if found and claim.span.contains(*found):
+                    break
+            else:
+                continue
+            break
+        else:
+            raise AssertionError("claim not on screen")
+        await pilot.click(article, offset=(x + 1, y))  # +1: the view's left padding
+        await pilot.pause()
+        assert app.focused_entry == app.annotations.rebuttals_of(claim.id)[0].id
+
+
+async def test_panel_lists_chapters_and_selecting_one_jumps(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        items = list(app.query_one("#chapter-list").query(EntryItem))
+        assert [i.entry_id for i in items] == [c.id for c in app.annotations.chapters]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is not app.article
+        app.query_one("#chapter-list").focus()
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        chapter = app.annotations.chapters[3]
+        assert app.article.flash == chapter.span
+        assert _visible(app, chapter.span.paragraph, chapter.span.start)
+
+
+async def test_claims_tab_lists_every_pair(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        ids = [i.entry_id for i in app.query_one("#claim-list").query(EntryItem)]
+        claims = app.annotations.claims
+        assert [i for i in ids if i in claims] == list(claims)
+        # each claim is followed by exactly its rebuttals
+        for index, entry_id in enumerate(ids):
+            if entry_id in claims:
+                following = []
+                for other in ids[index + 1:]:
+                    if other in claims:
+                        break
+                    following.append(other)
+                assert following == [r.id for r in app.annotations.rebuttals_of(entry_id)]
+
+
+async def test_palette_goes_to_a_chapter(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to chapter 3")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        chapter = app.annotations.chapters[2]
+        assert app.article.flash == chapter.span
+
+
+async def test_status_line_names_the_current_chapter(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        parts = app.status_parts()
+        assert parts[0].endswith("%")
+        assert any(part.startswith("الفصل ") for part in parts)
