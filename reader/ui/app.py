@@ -78,6 +78,7 @@ class ReaderApp(App[None]):
         self.terminal_warning = terminal_warning
         self.history = History()
         self.focused_entry: str | None = None
+        self.last_chapter: str | None = None
         self._doc_key = document_key(document.path, document.text)
 
     # -- layout -----------------------------------------------------------------------
@@ -142,12 +143,20 @@ class ReaderApp(App[None]):
         article = self.article
         if article.flow is None:
             return ""
-        # The chapter being read: the last one told at or above the middle of the screen.
-        middle = article.top + article.scrollable_content_region.height // 2
+        # The chapter being read: the one just jumped to while it is on screen; else the
+        # last one told above the top; else the first one on screen.
+        top = article.top
+        bottom = top + article.scrollable_content_region.height
+        lines = {c.id: article.flow.locate(c.span.paragraph, c.span.start)
+                 for c in self.annotations.chapters}
         current = None
-        for chapter in self.annotations.chapters:
-            if article.flow.locate(chapter.span.paragraph, chapter.span.start) <= middle:
-                current = chapter
+        jumped = self.annotations.chapter(self.last_chapter) if self.last_chapter else None
+        if jumped is not None and top <= lines[jumped.id] < bottom:
+            current = jumped
+        else:
+            above = [c for c in self.annotations.chapters if lines[c.id] < top]
+            visible = [c for c in self.annotations.chapters if top <= lines[c.id] < bottom]
+            current = above[-1] if above else (visible[0] if visible else None)
         if current is None:
             return ""
         return f"الفصل {current.number}: {current.title}"
@@ -224,6 +233,8 @@ class ReaderApp(App[None]):
         if span is None:
             return
         linked = entry_id in self.annotations.claims or entry_id in self.annotations.rebuttals
+        if self.annotations.chapter(entry_id) is not None:
+            self.last_chapter = entry_id
         self._jump_to_span(span, entry_id if linked else None)
 
     def action_chapter(self, number: int) -> None:

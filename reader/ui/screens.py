@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -34,11 +36,14 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", show=False)]
 
     def compose(self) -> ComposeResult:
-        width = max(len(key) for key, _ in KEYS) + 2
-        rows = "\n".join(f"[b]{key.ljust(width)}[/b]{what}" for key, what in KEYS)
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for key, what in KEYS:
+            table.add_row(Text(key), Text(what))  # Text, not markup: "[" is a key here
         with VerticalScroll(id="help-box"):
-            yield Static("[b]reader — keys[/b]\n", id="help-title")
-            yield Static(rows, id="help-keys")
+            yield Static(Text("reader — keys\n", style="bold"), id="help-title")
+            yield Static(table, id="help-keys")
             yield Static("\nEsc closes this help.", id="help-footer")
 
     def action_dismiss(self) -> None:  # type: ignore[override]

@@ -1,0 +1,87 @@
+"""The installed ``reader`` in tmux at 100×30, read back with capture-pane."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.content.annotation_file import load_annotations_for
+from reader.content.document import load_document
+from reader.text import layout_paragraph
+from tests.tmux_session import TmuxSession, installed_reader
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[TmuxSession]:
+    tmux = TmuxSession([str(installed_reader())], 100, 30,
+                       env={"READER_STATE_DIR": str(tmp_path / "state")})
+    try:
+        yield tmux
+    finally:
+        tmux.close()
+
+
+def _article_width(screen: list[str], paragraph: str) -> int:
+    """The width the app laid the article out at: the one whose lines are all on screen."""
+    for width in range(99, 19, -1):
+        lines = layout_paragraph(paragraph, width).lines
+        if all(any(line.text in row for row in screen) for line in lines):
+            return width
+    raise AssertionError("the article's first line is not on screen:\n" + "\n".join(screen))
+
+
+def test_article_reads_right_to_left_and_links_work(session: TmuxSession) -> None:
+    document = load_document()
+    annotations, problems = load_annotations_for(document, None)
+    assert annotations is not None and not problems
+    first_paragraph = document.paragraphs[0]
+    screen = session.wait_for(
+        lambda lines: any(
+            layout_paragraph(first_paragraph, w).lines[0].text in line
+            for line in lines[:4] for w in range(40, 80)
+        )
+    )
+    width = _article_width(screen, first_paragraph)
+    layout = layout_paragraph(first_paragraph, width)
+    # The first lines of the article, in visual order, right-aligned to one edge.
+    rows = []
+    for line in layout.lines:
+        row = next(i for i, text in enumerate(screen) if line.text in text)
+        rows.append((row, screen[row].index(line.text) + len(line.text)))
+    assert [r for r, _ in rows] == sorted(r for r, _ in rows)  # in order, top to bottom
+    assert len({edge for _, edge in rows}) == 1  # right-aligned: all end at one column
+    assert layout.lines[0].text.endswith("\ufe87")  # إ of إيلون, the first word, at the right
+
+    # `2` brings chapter 2's sentence into view.
+    chapter = annotations.chapters[1]
+    target = layout_paragraph(document.paragraphs[chapter.span.paragraph], width)
+    wanted = next(line.text for line in target.lines if line.end > chapter.span.start)
+    session.keys("G")
+    session.wait_for(lambda lines: not any(wanted in line for line in lines))
+    session.keys("2")
+    session.wait_for(lambda lines: any(wanted in line for line in lines))
+
+    # Following the first claim shows its rebuttal, and Backspace returns.
+    session.keys("g")
+    before = session.settle()
+    first_claim = annotations.claims[next(iter(annotations.claims))]
+    rebuttal = annotations.rebuttals_of(first_claim.id)[0]
+    rebuttal_layout = layout_paragraph(document.paragraphs[rebuttal.span.paragraph], width)
+    rebuttal_line = next(line.text for line in rebuttal_layout.lines
+                         if line.end > rebuttal.span.start)
+    session.keys("]", "Enter")
+    if len(annotations.rebuttals_of(first_claim.id)) > 1:
+        session.wait_for(lambda lines: any("Follow to" in line for line in lines))
+        session.keys("Enter")
+    session.wait_for(lambda lines: any(rebuttal_line in line for line in lines))
+    session.keys("BSpace")
+    after = session.wait_for(lambda lines: lines[1:6] == before[1:6])
+    assert after[1:6] == before[1:6]
+
+
+def test_quit_restores_the_shell(session: TmuxSession) -> None:
+    session.wait_for(lambda lines: any("Quit" in line for line in lines))
+    session.keys("q")
+    session.wait_for(lambda lines: not any("Quit" in line for line in lines))

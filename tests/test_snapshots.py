@@ -1,0 +1,37 @@
+"""What the screen shows, compared with snapshots that were looked at (as PNG) and accepted.
+
+Update with ``pytest tests/test_snapshots.py --snapshot-update`` after checking the new
+pictures by eye: the Arabic must read right to left, marks on their letters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.ui.app import create_app
+from reader.ui.positions import PositionStore
+
+
+@pytest.fixture
+def app(tmp_path: Path):
+    return create_app(positions=PositionStore(tmp_path / "state"))
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)], ids=["100x30", "60x20"])
+def test_main_screen_with_panel(snap_compare, app, size) -> None:
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)], ids=["100x30", "60x20"])
+def test_main_screen_without_panel(snap_compare, app, size) -> None:
+    assert snap_compare(app, terminal_size=size, press=["p"])
+
+
+def test_focused_claim_and_chapter_jump(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(100, 30), press=["3", "right_square_bracket"])
+
+
+def test_help_screen(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(100, 30), press=["question_mark"])

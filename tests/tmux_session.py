@@ -1,0 +1,85 @@
+"""Run the installed ``reader`` in a real terminal (tmux) and read its screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+
+def installed_reader() -> Path:
+    """The console script installed beside this interpreter (what a user runs)."""
+    script = Path(sys.executable).parent / "reader"
+    if not script.exists():
+        raise AssertionError(f"reader is not installed beside {sys.executable}; "
+                             "run the README's set-up command first")
+    return script
+
+
+class TmuxSession:
+    """A detached tmux server of our own, so nothing else on the machine is touched."""
+
+    def __init__(self, command: list[str], width: int = 100, height: int = 30,
+                 env: dict[str, str] | None = None) -> None:
+        if shutil.which("tmux") is None:
+            raise AssertionError("tmux is not installed")
+        self.socket = f"reader-test-{uuid.uuid4().hex[:8]}"
+        self.name = "reader"
+        environment = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(env or {})}
+        env_args = [arg for key, value in environment.items() for arg in ("-e", f"{key}={value}")]
+        shell_command = " ".join(_quote(part) for part in command)
+        self._tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
+                   *env_args, shell_command)
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-u", "-L", self.socket, *args],
+            capture_output=True, text=True, timeout=20,
+            env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+        )
+        if result.returncode != 0:
+            raise AssertionError(f"tmux {args[0]} failed: {result.stderr.strip()}")
+        return result.stdout
+
+    def screen(self) -> list[str]:
+        return self._tmux("capture-pane", "-p", "-t", self.name).split("\n")
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", self.name, *keys)
+
+    def wait_for(self, predicate, timeout: float = 15.0) -> list[str]:
+        """Poll the screen until ``predicate(lines)`` holds; fail with the last screen."""
+        deadline = time.monotonic() + timeout
+        lines = self.screen()
+        while time.monotonic() < deadline:
+            lines = self.screen()
+            if predicate(lines):
+                return lines
+            time.sleep(0.2)
+        raise AssertionError("screen never matched:\n" + "\n".join(lines))
+
+    def settle(self, pause: float = 0.4, timeout: float = 10.0) -> list[str]:
+        """Wait until the screen stops changing."""
+        deadline = time.monotonic() + timeout
+        previous = self.screen()
+        while time.monotonic() < deadline:
+            time.sleep(pause)
+            current = self.screen()
+            if current == previous:
+                return current
+            previous = current
+        return previous
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
+                       timeout=20)
+
+
+def _quote(part: str) -> str:
+    import shlex
+
+    return shlex.quote(part)
