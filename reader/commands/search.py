@@ -1,0 +1,92 @@
+"""``reader search QUERY [FILE]``: every hit of a query, one per line, then the count.
+
+Each hit is printed as ``PARAGRAPH:START-END<TAB>TEXT``: ``PARAGRAPH`` counts from 1 (for a
+.txt file it is the line number), ``START``-``END`` are code-point offsets within that
+paragraph (from 0, end excluded: Python's ``paragraph[START:END]``), and ``TEXT`` is the
+matched source text, harakat included, with control characters shown as symbols. The last
+line is ``N matches``. Exit status: 0 with hits, 1 without, 2 for an invalid pattern or a
+file that cannot be read.
+
+Search folds spelling variants (DESIGN.md §5) unless ``--exact``; a query that is a name in
+the annotations finds all its spellings (``Musk`` finds ماسك); ``--regex`` takes a Python
+regular expression (matched against the folded text, or the source with ``--exact``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.commands.options import add_document_arguments, open_document
+from reader.content.annotation_file import load_annotations_for
+from reader.errors import ReaderError
+from reader.text.chars import control_picture
+from reader.text.search import SearchError, SearchIndex
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = ("Output: one line per hit, PARAGRAPH:START-END<TAB>TEXT (paragraphs from 1, "
+                     "for a .txt file the line number; offsets in code points from 0, end "
+                     "excluded), then 'N matches'. Exit 0 with hits, 1 without.")
+    parser.add_argument("query", metavar="QUERY", help="what to look for")
+    add_document_arguments(parser)
+    parser.add_argument("--annotations", metavar="FILE",
+                        help="annotation file whose names expand a query (default: the one "
+                        "beside the document, if any)")
+    parser.add_argument("--exact", action="store_true",
+                        help="match the text as typed: no folding of harakat, hamza, digits "
+                        "or case, and no names")
+    parser.add_argument("--regex", action="store_true",
+                        help="QUERY is a regular expression (on the folded text; on the source "
+                        "with --exact)")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters (C0, C1, ESC, DEL, line separators) as symbols."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        picture = control_picture(ch)
+        out.append(ch if picture is None else picture)
+    return "".join(out)
+
+
+def _plural(count: int) -> str:
+    return f"{count} {'match' if count == 1 else 'matches'}"
+
+
+def run(args: argparse.Namespace) -> int:
+    document = open_document(args)
+    aliases = None
+    if not args.exact and not args.regex:
+        explicit = Path(args.annotations) if args.annotations else None
+        annotations, problems = load_annotations_for(document, explicit)
+        if problems:
+            where = problems[0].file or explicit or "the annotations"
+            print(f"reader: {len(problems)} annotation problem(s) in {where}; "
+                  "run 'reader check' for the list", file=sys.stderr)
+        if annotations is not None:
+            aliases = annotations.alias_lists()
+    elif args.annotations and not Path(args.annotations).is_file():
+        raise ReaderError(f"{args.annotations}: no such annotation file")
+    try:
+        hits = SearchIndex(document.paragraphs).search(
+            args.query, "exact" if args.exact else "fold", regex=args.regex, aliases=aliases)
+    except SearchError as error:
+        raise ReaderError(error.message) from None
+    out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8", errors="replace")
+    paragraphs = document.paragraphs
+    write = out.write
+    count = 0
+    for hit in hits:
+        span = hit.span
+        text = visible(paragraphs[span.paragraph][span.start : span.end])
+        write(f"{span.paragraph + 1}:{span.start}-{span.end}\t{text}\n")
+        count += 1
+    write(_plural(count) + "\n")
+    out.flush()
+    return 0 if count else 1
