@@ -85,10 +85,10 @@ def run(args: argparse.Namespace) -> int:
     document, missing = _document(args, path, parsed)
     if document is None:
         assert missing is not None
-        problems = [*parsed.problems, missing]
+        problems = [*resolve_annotations(parsed, None).problems, missing]
         for problem in problems:
             print(problem, file=out)
-        print(f"{path}: {_plural(len(problems), 'problem')}; nothing checked", file=out)
+        print(f"{path}: {_plural(len(problems), 'problem')}; anchors not checked", file=out)
         return 1
     annotations = resolve_annotations(parsed, document.paragraphs)
     for problem in annotations.problems:

@@ -22,6 +22,8 @@ from reader.text.fold import FoldedText, fold, fold_query, to_source_span
 _SHOWN_PLACES = 6
 # Paragraphs examined closely when looking for the closest candidate of a missing quote.
 _CANDIDATE_PARAGRAPHS = 8
+# ...of which this many, sharing the most letter trigrams with the quote, are aligned with it.
+_CLOSE_LOOK = 3
 # Below this similarity, "closest" would only be noise.
 _CLOSE_ENOUGH = 0.55
 
@@ -185,7 +187,13 @@ class AnchorResolver:
         """The passage most like ``quote`` (folded comparison) and its similarity 0..1."""
         needle = fold_query(quote)
         best: tuple[float, int, int, int] | None = None  # ratio, paragraph, fstart, fend
-        for paragraph in self._candidate_paragraphs(needle):
+        size = min(3, len(needle))
+        wanted = _grams(needle, size)
+        ranked = sorted(
+            self._candidate_paragraphs(needle),
+            key=lambda p: -len(wanted & _grams(self._folded(p)[0], size)),
+        )
+        for paragraph in ranked[:_CLOSE_LOOK]:
             folded, _ = self._folded(paragraph)
             found = _best_window(needle, folded)
             if found and (best is None or found[0] > best[0]):
@@ -231,27 +239,42 @@ class AnchorResolver:
         return ranked[:_CANDIDATE_PARAGRAPHS]
 
 
+def _grams(text: str, n: int) -> set[str]:
+    return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
 def _best_window(needle: str, text: str) -> tuple[float, int, int] | None:
-    """The stretch of ``text`` (cut at word boundaries) most similar to ``needle``."""
+    """The stretch of ``text`` (cut at word boundaries) most similar to ``needle``.
+
+    The longest common block tells where the quote would sit; only windows whose ends are
+    within two words of that placement are scored, which keeps this to a few dozen ratios.
+    """
     if not text.strip():
         return None
+    blocks = [b for b in SequenceMatcher(None, text, needle, autojunk=False)
+              .get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    longest = sorted(blocks, key=lambda b: b.size, reverse=True)[:3]
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == " " and i + 1 < len(text)]
     ends = [i for i, ch in enumerate(text) if ch == " "] + [len(text)]
-    size = len(needle)
+    windows: set[tuple[int, int]] = set()
+    for block in longest:
+        origin = block.a - block.b
+        first = bisect_right(starts, max(0, origin)) - 1
+        last = bisect_left(ends, origin + len(needle))
+        windows.update((start, end) for start in starts[max(0, first - 2) : first + 3]
+                       for end in ends[max(0, last - 2) : last + 3] if end > start)
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(needle)
     best: tuple[float, int, int] | None = None
-    for start in starts:
-        nearest = bisect_left(ends, start + size)
-        for end in ends[max(0, nearest - 3) : nearest + 4]:
-            if end <= start or end - start > 2 * size + 10:
-                continue
-            matcher.set_seq1(text[start:end])
-            if best is not None and matcher.real_quick_ratio() <= best[0]:
-                continue
-            if best is not None and matcher.quick_ratio() <= best[0]:
-                continue
-            ratio = matcher.ratio()
-            if best is None or ratio > best[0]:
-                best = (ratio, start, end)
+    for start, end in sorted(windows):
+        matcher.set_seq1(text[start:end])
+        if best is not None and matcher.real_quick_ratio() <= best[0]:
+            continue
+        if best is not None and matcher.quick_ratio() <= best[0]:
+            continue
+        ratio = matcher.ratio()
+        if best is None or ratio > best[0]:
+            best = (ratio, start, end)
     return best

@@ -82,6 +82,7 @@ _PART = rf"(?:{_BARE}|{_BASIC}|{_LITERAL})"
 _PATH = rf"{_PART}(?:[ \t]*\.[ \t]*{_PART})*"
 _HEADER = re.compile(rf"(\[\[|\[)[ \t]*({_PATH})[ \t]*(\]\]|\])")
 _KEY = re.compile(rf"({_PATH})[ \t]*=")
+_GUESS = re.compile(r"\[\[?[ \t]*([A-Za-z0-9_-]+)")
 _PARTS = re.compile(_PART)
 
 
@@ -90,7 +91,10 @@ def _split_path(path: str) -> tuple[str, ...]:
     for match in _PARTS.finditer(path):
         part = match.group()
         if part[0] == '"':
-            part = part[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+            try:
+                part = part[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+            except UnicodeDecodeError:  # a bad escape: tomllib reports it, the line is enough
+                part = part[1:-1]
         elif part[0] == "'":
             part = part[1:-1]
         parts.append(part)
@@ -104,6 +108,7 @@ class _Header:
     line: int
     name: tuple[str, ...]
     array: bool
+    malformed: bool = False
 
 
 @dataclass
@@ -114,7 +119,9 @@ class _Layout:
     headers: list[_Header] = field(default_factory=list)
     keys: list[tuple[int, tuple[str, ...], int | None]] = field(default_factory=list)
     unterminated_string_line: int | None = None
+    open_bracket_line: int | None = None  # where an array or inline table left open began
     line_count: int = 1
+    last_line: int = 1  # the last line that is not blank
 
     def key_line(self, key: str, header: int | None) -> int | None:
         """Line of the first key ``key`` (first dotted part) under header number ``header``,
@@ -159,14 +166,20 @@ def _scan(text: str) -> _Layout:
             at_statement = False
             matcher = _HEADER if ch == "[" else _KEY
             match = matcher.match(text, i)
-            if match and ch == "[":
-                opening, path, closing = match.groups()
-                if len(opening) == len(closing):
+            if ch == "[":
+                opening, path, closing = match.groups() if match else ("", "", "")
+                if match and len(opening) == len(closing):
                     layout.headers.append(_Header(line, _split_path(path), len(opening) == 2))
-                    header = len(layout.headers) - 1
                     i = match.end()
-                    continue
-            elif match:
+                else:  # a broken header still starts a new section: salvage cuts there
+                    guess = _GUESS.match(text, i)
+                    name = (guess.group(1),) if guess else ("?",)
+                    layout.headers.append(_Header(line, name, text.startswith("[[", i), True))
+                    end = text.find("\n", i)
+                    i = n if end < 0 else end
+                header = len(layout.headers) - 1
+                continue
+            if match:
                 layout.keys.append((line, _split_path(match.group(1)), header))
                 i = match.end()
                 continue
@@ -177,10 +190,15 @@ def _scan(text: str) -> _Layout:
                 layout.unterminated_string_line = start_line
             continue
         if ch in "[{":
+            if depth == 0:
+                layout.open_bracket_line = line
             depth += 1
         elif ch in "]}":
             depth = max(0, depth - 1)
         i += 1
+    if depth == 0:
+        layout.open_bracket_line = None
+    layout.last_line = max(1, len(text.rstrip().split("\n")))
     return layout
 
 
@@ -233,10 +251,12 @@ def _decode_error(error: Exception, layout: _Layout) -> tuple[int, str]:
     match = _AT_END.search(message)
     if match:
         message = message[: match.start()]
-        if message.startswith("Unterminated string") and layout.unterminated_string_line:
+        if layout.unterminated_string_line:
             return layout.unterminated_string_line, message
-        return layout.line_count, message + " (at the end of the file)"
-    return layout.line_count, message
+        if layout.open_bracket_line:
+            return layout.open_bracket_line, message
+        return layout.last_line, message
+    return layout.last_line, message
 
 
 # ---------------------------------------------------------------------------------------
@@ -380,6 +400,13 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
+def _parse_or_none(text: str) -> dict | None:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
 def _salvage(text: str, path: Path | None, layout: _Layout,
              error: tomllib.TOMLDecodeError) -> ParsedAnnotations:
     """Invalid TOML: report it, then parse each top-level section alone and keep those
@@ -399,13 +426,18 @@ def _salvage(text: str, path: Path | None, layout: _Layout,
             data = tomllib.loads(chunk)
         except tomllib.TOMLDecodeError as chunk_error:
             line, message = _decode_error(chunk_error, _scan(chunk))
+            if header is None:  # top-level keys: keep those before the error (document)
+                data = _parse_or_none("\n".join(lines[first - 1 : first - 2 + line])) or {}
+                merged.update((k, v) for k, v in data.items() if k not in ENTRY_KINDS)
             line += first - 1
             kind, entry_id = "file", None
             if header is not None and layout.headers[header].name[0] in ENTRY_KINDS:
                 kind = layout.headers[header].name[0]
                 found = re.search(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]+)["']""", chunk, re.M)
                 entry_id = found.group(1) if found else None
-            what = "entry skipped" if kind != "file" else "section skipped"
+            what = ("entry skipped" if kind != "file" else
+                    "top-level keys from here on skipped" if header is None else
+                    "section skipped")
             _problem(parsed, f"invalid TOML: {message}; {what}", "invalid-toml", line,
                      kind, entry_id)
             reported.add(line)
@@ -452,9 +484,9 @@ _ARTICLE = {"entity": "an entity", "chapter": "a chapter", "claim": "a claim",
 class _Checker:
     """Validates raw entries and builds :class:`Annotations` from the ones that hold up."""
 
-    def __init__(self, parsed: ParsedAnnotations, paragraphs: list[str]) -> None:
+    def __init__(self, parsed: ParsedAnnotations, paragraphs: list[str] | None) -> None:
         self.parsed = parsed
-        self.resolver = AnchorResolver(paragraphs)
+        self.resolver = AnchorResolver(paragraphs) if paragraphs is not None else None
         self.problems: list[Problem] = list(parsed.problems)
         self.ids: dict[str, RawEntry] = {}
         self.broken: set[int] = set()  # id() of entries that will be skipped
@@ -562,6 +594,8 @@ class _Checker:
         if not ok:
             return None
         selector = QuoteSelector(exact, context["prefix"], context["suffix"], occurrence)
+        if self.resolver is None:  # checking the structure only: nothing to resolve against
+            return None
         try:
             return selector, self.resolver.resolve(selector)
         except AnchorError as error:
@@ -730,9 +764,11 @@ class _Checker:
                            self.parsed.path)
 
 
-def resolve_annotations(parsed: ParsedAnnotations, paragraphs: list[str]) -> Annotations:
+def resolve_annotations(parsed: ParsedAnnotations, paragraphs: list[str] | None
+                        ) -> Annotations:
     """Check parsed entries and resolve their anchors in ``paragraphs``. The result holds
-    the entries that loaded; ``Annotations.problems`` lists everything else."""
+    the entries that loaded; ``Annotations.problems`` lists everything else. With
+    ``paragraphs=None`` only the structure is checked (no document): nothing anchored loads."""
     return _Checker(parsed, paragraphs).run()
 
 
@@ -761,7 +797,13 @@ def document_path_for(annotations_path: Path, parsed: ParsedAnnotations | None =
 
 def read_annotations(path: Path) -> ParsedAnnotations:
     """Read and parse an annotation file; :class:`ReaderError` when it cannot be read."""
-    text = read_text(path)
+    try:
+        text = read_text(path)
+    except ReaderError as error:
+        # --errors replace is for documents: an annotation file has to be valid UTF-8.
+        message = error.message.replace("; use --errors replace to open it anyway",
+                                        ": annotation files are UTF-8")
+        raise ReaderError(message, error.exit_code) from None
     return parse_annotations(text.removeprefix("\ufeff"), path)
 
 
