@@ -451,3 +451,14 @@ def test_an_unreadable_file_beside_the_document_is_a_problem(tmp_path: Path) -> 
     annotations, problems = load_annotations_for(load_document(tmp_path / "doc.txt"))
     assert annotations is None
     assert [p.code for p in problems] == ["unreadable"]
+
+
+def test_chapter_numbers_do_not_shift_when_one_is_broken(tmp_path: Path) -> None:
+    chapter = ('\n[[chapter]]\nid = "{id}"\ntitle = "t"\nsummary = "s"\nteller = "altman"\n'
+               'anchor = "{quote}"\n')
+    body = (chapter.format(id="one", quote="ستكون أسرع سيارة")
+            + '\n[[chapter]]\nid = "two"\ntitle = "t" oops\n'
+            + chapter.format(id="three", quote="انتظرت طويلا"))
+    annotations, problems = _load(tmp_path, body)
+    assert [(c.id, c.number) for c in annotations.chapters] == [("one", 1), ("three", 3)]
+    assert [(p.entry, p.code) for p in problems] == [("chapter two", "invalid-toml")]

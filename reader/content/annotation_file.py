@@ -349,7 +349,7 @@ def _collect(parsed: ParsedAnnotations, data: dict, headers_by_kind: dict | None
             continue
         value = data[kind]
         if not isinstance(value, list):
-            shape = "one table [" + kind + "]" if isinstance(value, dict) else type_name(value)
+            shape = "one table [" + kind + "]" if isinstance(value, dict) else _type_name(value)
             _problem(parsed, f'"{kind}" must be an array of tables, written [[{kind}]]; '
                      f"found {shape} (ignored)", "schema", _top_line(layout, kind))
             continue
@@ -359,10 +359,15 @@ def _collect(parsed: ParsedAnnotations, data: dict, headers_by_kind: dict | None
             headers = [i for i, h in enumerate(layout.headers) if h.array and h.name == (kind,)]
         paired = len(headers) == len(value)
         fallback = _top_line(layout, kind)
+        # An entry's place among all [[kind]] headers, even those salvage had to drop:
+        # chapter numbers must not shift when chapter 2 is broken.
+        ordinal = {h: n for n, h in enumerate(
+            (i for i, h in enumerate(layout.headers) if h.array and h.name == (kind,)), 1)}
         for position, item in enumerate(value, 1):
             header = headers[position - 1] if paired else None
             line = layout.headers[header].line if header is not None else None
-            entry = RawEntry(kind, position, line, item, header)
+            place = ordinal.get(header, position) if header is not None else position
+            entry = RawEntry(kind, place, line, item, header)
             if line is None:
                 entry.line = _id_line(parsed, entry.id, fallback)
             parsed.entries.append(entry)
@@ -381,7 +386,7 @@ def _id_line(parsed: ParsedAnnotations, entry_id: str | None, fallback: int | No
     return fallback
 
 
-def type_name(value: object) -> str:
+def _type_name(value: object) -> str:
     """How TOML would call the type of ``value``."""
     if isinstance(value, bool):
         return "a boolean"
@@ -516,7 +521,7 @@ class _Checker:
             return None
         value = data[key]
         if not isinstance(value, str):
-            self.report(entry, f"must be a string, not {type_name(value)}", key=key)
+            self.report(entry, f"must be a string, not {_type_name(value)}", key=key)
             return None
         if not value.strip():
             self.report(entry, "is empty", key=key)
@@ -559,7 +564,7 @@ class _Checker:
             value = {"exact": value}
         if not isinstance(value, dict):
             self.report(entry, 'must be the quoted words (a string) or a table '
-                        f'{{ exact = "…" }}, not {type_name(value)}', key="anchor")
+                        f'{{ exact = "…" }}, not {_type_name(value)}', key="anchor")
             return None
         ok = True
         for key in value:
@@ -572,14 +577,14 @@ class _Checker:
             self.report(entry, 'has no "exact" quote', key="anchor")
             ok = False
         elif not isinstance(exact, str) or not exact.strip():
-            shown = "empty" if isinstance(exact, str) else type_name(exact)
+            shown = "empty" if isinstance(exact, str) else _type_name(exact)
             self.report(entry, f"exact must be the quoted words, not {shown}", key="anchor")
             ok = False
         context = {}
         for key in ("prefix", "suffix"):
             part = value.get(key, "")
             if not isinstance(part, str):
-                self.report(entry, f"{key} must be a string, not {type_name(part)}",
+                self.report(entry, f"{key} must be a string, not {_type_name(part)}",
                             key="anchor")
                 ok = False
             context[key] = part if isinstance(part, str) else ""
@@ -587,7 +592,7 @@ class _Checker:
         if occurrence is not None and (
             isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1
         ):
-            shown = occurrence if isinstance(occurrence, int) else type_name(occurrence)
+            shown = occurrence if isinstance(occurrence, int) else _type_name(occurrence)
             self.report(entry, f"occurrence must be a whole number from 1, not {shown}",
                         key="anchor")
             ok = False
@@ -620,7 +625,7 @@ class _Checker:
                 return value.strip()
             except ValueError:
                 pass
-        shown = f'"{value}"' if isinstance(value, str) else type_name(value)
+        shown = f'"{value}"' if isinstance(value, str) else _type_name(value)
         self.report(entry, f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {shown}", key="date")
         return None
 
@@ -631,13 +636,13 @@ class _Checker:
             data = entry.data
             if not isinstance(data, dict):
                 self.report(entry, f"each [[{entry.kind}]] must be a table, "
-                            f"not {type_name(data)}")
+                            f"not {_type_name(data)}")
                 continue
             raw = data.get("id")
             if raw is None:
                 self.report(entry, 'missing "id"')
             elif not isinstance(raw, str):
-                self.report(entry, f"must be a string, not {type_name(raw)}", key="id")
+                self.report(entry, f"must be a string, not {_type_name(raw)}", key="id")
             elif not _ID.fullmatch(raw):
                 self.report(entry, f'"{raw}" is not a valid id: use letters, digits and '
                             '"-", "_", ".", ":" (no spaces)', key="id")
@@ -664,12 +669,12 @@ class _Checker:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            self.report(entry, f"must be an array of strings, not {type_name(value)}",
+            self.report(entry, f"must be an array of strings, not {_type_name(value)}",
                         key="aliases")
             value = []
         for alias in value:
             if not isinstance(alias, str) or not fold_query(alias).strip():
-                shown = f'"{alias}"' if isinstance(alias, str) else type_name(alias)
+                shown = f'"{alias}"' if isinstance(alias, str) else _type_name(alias)
                 self.report(entry, f"each alias must be a spelling of the name, not {shown}",
                             key="aliases")
             elif fold_query(alias) not in {fold_query(a) for a in aliases}:
@@ -720,13 +725,13 @@ class _Checker:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not value:
-            shown = "an empty array" if isinstance(value, list) else type_name(value)
+            shown = "an empty array" if isinstance(value, list) else _type_name(value)
             self.report(entry, f"must name at least one claim id, not {shown}", key="answers")
             return None
         found: list[str] = []
         for item in value:
             if not isinstance(item, str):
-                self.report(entry, f"claim ids are strings, not {type_name(item)}",
+                self.report(entry, f"claim ids are strings, not {_type_name(item)}",
                             key="answers")
             elif self.reference(entry, "answers", item, "claim") and item not in found:
                 found.append(item)
