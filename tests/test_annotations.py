@@ -462,3 +462,13 @@ def test_chapter_numbers_do_not_shift_when_one_is_broken(tmp_path: Path) -> None
     annotations, problems = _load(tmp_path, body)
     assert [(c.id, c.number) for c in annotations.chapters] == [("one", 1), ("three", 3)]
     assert [(p.entry, p.code) for p in problems] == [("chapter two", "invalid-toml")]
+
+
+def test_an_alias_shared_by_two_entities_is_reported_but_both_load(tmp_path: Path) -> None:
+    body = '\n[[entity]]\nid = "elon"\nname = "Elon"\nkind = "organization"\naliases = ["MUSK"]\n'
+    annotations, problems = _load(tmp_path, body)
+    assert [(p.entry, p.code, p.skipped) for p in problems] == [
+        ("entity elon", "duplicate-alias", False)]
+    assert 'alias "MUSK" also names "musk"' in problems[0].message
+    assert annotations.entities["elon"].kind == "organisation"
+    assert {e.id for e in annotations.entities_for_alias("musk")} == {"musk", "elon"}
