@@ -11,8 +11,11 @@ import argparse
 import json
 import shutil
 import sys
+from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
+from reader.content.annotation_file import load_annotations_for
+from reader.content.annotations import Annotations
 from reader.errors import ReaderError
 from reader.text import layout_paragraph
 
@@ -36,10 +39,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--show-controls", action="store_true",
                         help="show invisible bidi controls (RLO, LRI, ZWJ...) in place")
+    parser.add_argument("--annotations", metavar="FILE",
+                        help="annotation file (default: the .toml beside the document); its "
+                        "problems are reported on stderr")
+    parser.add_argument("--entries", action="store_true",
+                        help="with --format json, add to each line the ids of the chapters, "
+                        "claims and rebuttals it shows")
 
 
 def run(args: argparse.Namespace) -> int:
     document = open_document(args)
+    annotations, problems = load_annotations_for(
+        document, Path(args.annotations) if args.annotations else None
+    )
+    for problem in problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    marks = _entry_spans(annotations) if args.entries else {}
     width = args.width or shutil.get_terminal_size((80, 24)).columns
     out = sys.stdout
     if hasattr(out, "reconfigure"):
@@ -59,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
                     "map": list(line.map),
                     "cells": line.cells,
                 }
+                shown = _entries_on(marks.get(index, ()), line.start, line.end)
+                if shown:
+                    record["entries"] = shown
                 write(json.dumps(record, ensure_ascii=False) + "\n")
             elif line.rtl:
                 write(" " * (width - line.cells) + line.text + "\n")
@@ -68,3 +86,17 @@ def run(args: argparse.Namespace) -> int:
     if width < 1:  # pragma: no cover - argparse refuses it first
         raise ReaderError("width must be at least 1")
     return 0
+
+
+def _entry_spans(annotations: Annotations | None) -> dict[int, list[tuple[int, int, str]]]:
+    """Paragraph -> (start, end, entry id) of every anchored chapter, claim and rebuttal."""
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    if annotations is not None:
+        for entry in annotations.anchored():
+            span = entry.span
+            spans.setdefault(span.paragraph, []).append((span.start, span.end, entry.id))
+    return spans
+
+
+def _entries_on(spans, start: int, end: int) -> list[str]:
+    return [entry_id for a, b, entry_id in spans if a < end and b > start]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -74,8 +75,16 @@ class Heading(NamedTuple):
 def split_paragraphs(text: str) -> tuple[list[str], list[int]]:
     """Paragraph texts and their start offsets in ``text``. A final line break does not
     start an empty paragraph; an empty text has no paragraphs."""
-    paragraphs: list[str] = []
-    starts: list[int] = []
+    if "\r" not in text and "\u2029" not in text:
+        # The common case, at C speed: a 10 MB book splits in milliseconds.
+        paragraphs = text.split("\n")
+        if paragraphs and paragraphs[-1] == "":
+            paragraphs.pop()
+        starts = list(accumulate((len(p) + 1 for p in paragraphs), initial=0))
+        starts.pop()
+        return paragraphs, starts
+    paragraphs = []
+    starts = []
     position = 0
     for match in PARAGRAPH_BREAK.finditer(text):
         paragraphs.append(text[position : match.start()])

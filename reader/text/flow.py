@@ -31,8 +31,10 @@ EAGER_COUNT_CHARS = 2_000_000
 class TextFlow:
     """Paragraphs at one width: line counts for all, layouts for those on screen.
 
-    ``gaps[i]`` blank lines follow paragraph ``i`` (paragraph spacing chosen by the view).
-    A document line index ``y`` is one of a paragraph's visual lines or a gap line.
+    ``gaps[i]`` blank lines follow paragraph ``i`` (paragraph spacing chosen by the view);
+    ``indents[i]`` cells are kept free beside paragraph ``i`` (list markers, quote bars), so
+    it is laid out ``indents[i]`` narrower. A document line index ``y`` is one of a
+    paragraph's visual lines or a gap line.
     """
 
     def __init__(
@@ -41,6 +43,7 @@ class TextFlow:
         width: int,
         directions: Callable[[int], str] | None = None,
         gaps: Sequence[int] | None = None,
+        indents: Sequence[int] | None = None,
         *,
         show_controls: bool = False,
         logical: bool = False,
@@ -52,6 +55,7 @@ class TextFlow:
         self.width = width
         self._direction = directions or (lambda _i: "auto")
         self.gaps = list(gaps) if gaps is not None else [0] * len(paragraphs)
+        self.indents = indents
         self.show_controls = show_controls
         self.logical = logical
         self._cache: OrderedDict[int, ParagraphLayout] = OrderedDict()
@@ -60,19 +64,31 @@ class TextFlow:
         if eager is None:
             eager = total_chars <= EAGER_COUNT_CHARS
         self._counted = 0  # paragraphs [0, _counted) have exact counts
-        self._heights = [self._estimate(i) for i in range(len(paragraphs))] if not eager else []
         if eager:
-            self._heights = [
-                count_lines(p, width, show_controls) + self.gaps[i]
-                for i, p in enumerate(paragraphs)
-            ]
+            self._heights = []
+        elif indents is None:
+            self._heights = [len(p) // width + 1 + g for p, g in zip(paragraphs, self.gaps)]
+        else:
+            self._heights = [self._estimate(i) for i in range(len(paragraphs))]
+        if eager:
+            self._heights = [self._count(i) for i in range(len(paragraphs))]
             self._counted = len(paragraphs)
         self._rebuild_prefix()
 
     # -- counting -----------------------------------------------------------------------
 
+    def width_of(self, index: int) -> int:
+        """The width paragraph ``index`` is laid out at (the flow's, less its indent)."""
+        if self.indents is None:
+            return self.width
+        return max(1, self.width - self.indents[index])
+
+    def _count(self, index: int) -> int:
+        lines = count_lines(self.paragraphs[index], self.width_of(index), self.show_controls)
+        return lines + self.gaps[index]
+
     def _estimate(self, index: int) -> int:
-        return len(self.paragraphs[index]) // self.width + 1 + self.gaps[index]
+        return len(self.paragraphs[index]) // self.width_of(index) + 1 + self.gaps[index]
 
     def _rebuild_prefix(self) -> None:
         self._starts = [0, *accumulate(self._heights)]
@@ -88,9 +104,7 @@ class TextFlow:
         paragraphs = self.paragraphs
         index = self._counted
         while index < len(paragraphs):
-            paragraph = paragraphs[index]
-            self._heights[index] = count_lines(paragraph, self.width, self.show_controls) + \
-                self.gaps[index]
+            self._heights[index] = self._count(index)
             index += 1
             if index % 256 == 0 and time.perf_counter() > deadline:
                 break
@@ -102,8 +116,7 @@ class TextFlow:
         """Make the counts of paragraphs ``first..last`` exact now (what is on screen)."""
         changed = False
         for index in range(max(first, self._counted), min(last + 1, len(self.paragraphs))):
-            exact = count_lines(self.paragraphs[index], self.width, self.show_controls)
-            exact += self.gaps[index]
+            exact = self._count(index)
             if exact != self._heights[index]:
                 self._heights[index] = exact
                 changed = True
@@ -145,7 +158,7 @@ class TextFlow:
             self._cache.move_to_end(index)
             return cached
         layout = layout_paragraph(
-            self.paragraphs[index], self.width, self._direction(index),
+            self.paragraphs[index], self.width_of(index), self._direction(index),
             show_controls=self.show_controls, logical=self.logical,
         )
         self.layouts_made += 1

@@ -201,8 +201,9 @@ class ReaderApp(App[None]):
         self._jump_to_line(0)
 
     def action_go_end(self) -> None:
-        article = self.article
-        self._jump_to_line(article.max_scroll_y)
+        self.history.push(self.article.place())
+        self.article.go_end()
+        self.update_status()
 
     # -- jumps ------------------------------------------------------------------------
 

@@ -8,23 +8,29 @@ spans, the focused span, search hits). Strips are cached per (line, width, marks
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from reader.content.annotations import Annotations, Span
-from reader.content.document import Document
+from reader.content.document import Block, Document
 from reader.text.flow import TextFlow
 from reader.text.layout import VisualLine
+from reader.ui.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 
 SPEAKER_CLASSES = 6
+BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",
+                   "quote": "article--quote", "rule": "article--rule"}
+INLINE_COMPONENT = {"em": "em", "strong": "strong", "code": "code", "link": "link"}
 
 
 @dataclass(frozen=True)
@@ -37,21 +43,18 @@ class Mark:
     entry_id: str | None = None
 
 
-def paragraph_gaps(paragraphs: list[str]) -> list[int]:
-    """A blank line after each paragraph that is followed by another non-empty one, so that
-    a text with one paragraph per line still reads as separate paragraphs."""
-    gaps = []
-    for index, paragraph in enumerate(paragraphs):
-        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
-        gaps.append(1 if paragraph.strip() and following.strip() else 0)
-    return gaps
-
-
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The document, scrolled by lines. Its keys are the app's (less/vim habits), so
     ScrollView's own bindings are not inherited."""
 
     COMPONENT_CLASSES = {
+        "article--heading",
+        "article--code",
+        "article--quote",
+        "article--rule",
+        "article--em",
+        "article--strong",
+        "article--link",
         "article--focused",
         "article--flash",
         "article--hit",
@@ -85,7 +88,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.annotations = annotations
         self.logical = logical
         self.show_controls = show_controls
-        self.gaps = paragraph_gaps(document.paragraphs)
+        self.gaps = paragraph_gaps(document)
+        self.indents = paragraph_indents(document)
         self.flow: TextFlow | None = None
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self._version = 0
@@ -95,6 +99,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.current_hit: Span | None = None
         self._entry_marks = self._build_entry_marks()
         self._pending_place: tuple[int, int] | None = None
+        self._counting: Timer | None = None
+        self.first_drawn_at: float | None = None  # perf_counter() of the first frame
+        self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
 
     # -- model ------------------------------------------------------------------------
 
@@ -147,6 +154,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(1, self.scrollable_content_region.width)
 
     def _ensure_flow(self) -> TextFlow:
+        if self.flow is None and self.scrollable_content_region.width < 1:
+            return TextFlow([], 1)  # not sized yet: nothing to lay out
         width = self.text_width
         if self.flow is None or self.flow.width != width:
             place = self._pending_place
@@ -157,6 +166,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 width,
                 self.document.direction,
                 self.gaps,
+                self.indents,
                 show_controls=self.show_controls,
                 logical=self.logical,
             )
@@ -165,13 +175,86 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if place is not None:
                 self._pending_place = None
                 self.call_after_refresh(self.go_to_place, place, False)
+            if not self.flow.complete and self.is_mounted:
+                self._start_counting()
         return self.flow
+
+    # -- huge documents: exact line counts arrive a slice at a time ---------------------
+
+    def _start_counting(self) -> None:
+        if self._counting is None:
+            self._counting = self.set_interval(0.05, self._count_step)
+
+    def _count_step(self) -> None:
+        flow = self.flow
+        if flow is None:
+            return
+        place = flow.position(self.top) if self.document.paragraphs else None
+        done = flow.count_some(budget=0.012)
+        self._after_heights_changed(place)
+        if done and self._counting is not None:
+            self._counting.stop()
+            self._counting = None
+
+    def _after_heights_changed(self, place: tuple[int, int] | None) -> None:
+        """Heights above the top may have changed: keep the same text at the top."""
+        flow = self.flow
+        assert flow is not None
+        if self.virtual_size.height != flow.height:
+            self.virtual_size = Size(self.text_width, flow.height)  # the scrollbar settles
+        if place is not None:
+            y = flow.locate(*place)
+            if y != self.top:
+                self._strips.clear()  # strips are cached by document line
+                self.scroll_to(y=y, animate=False, immediate=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Make the counts of what is on screen exact before drawing it, so that one frame
+        never mixes estimated and exact positions."""
+        if crop.height:
+            self.last_drawn_at = time.perf_counter()
+            if self.first_drawn_at is None:
+                self.first_drawn_at = self.last_drawn_at
+        flow = self._ensure_flow()
+        if not flow.complete and self.document.paragraphs:
+            height = self.scrollable_content_region.height
+            before = flow.height
+            first = flow.paragraph_at(self.top)
+            last = flow.paragraph_at(self.top + height)
+            for _ in range(4):  # exact counts can pull more paragraphs on screen
+                flow.count_around(first, last + 1)
+                new_last = flow.paragraph_at(self.top + height)
+                if new_last == last:
+                    break
+                last = new_last
+            if flow.height != before:
+                self.virtual_size = Size(self.text_width, flow.height)
+                self._strips.clear()
+        return super().render_lines(crop)
+
+    def go_end(self) -> None:
+        """Scroll to the true last line, even before every line count is exact."""
+        flow = self._ensure_flow()
+        if not self.document.paragraphs:
+            return
+        height = self.scrollable_content_region.height
+        last = len(self.document.paragraphs) - 1
+        for _ in range(10):  # exact counts of the last screen may pull in more paragraphs
+            before = flow.height
+            flow.count_around(flow.paragraph_at(max(0, flow.height - height)), last)
+            if flow.height == before:
+                break
+        self.virtual_size = Size(self.text_width, flow.height)
+        self.scroll_to(y=max(0, flow.height - height), animate=False, immediate=True)
+        self.post_message(self.Moved())
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_flow()
 
     def on_mount(self) -> None:
-        self._ensure_flow()
+        flow = self._ensure_flow()
+        if not flow.complete:
+            self._start_counting()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -240,7 +323,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips[key] = strip
         return strip
 
-    def _styles_for(self, paragraph: int) -> list[tuple[int, int, Style]]:
+    def _mark_ranges(self, paragraph: int) -> list[tuple[int, int, Style]]:
         """Style ranges of a paragraph, later ones drawn over earlier ones."""
         ranges: list[tuple[int, int, Style]] = []
         for mark in self._entry_marks.get(paragraph, ()):
@@ -260,10 +343,30 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                            self.get_component_rich_style("article--hit-current", partial=True)))
         return ranges
 
+    def _markdown_ranges(self, block: Block) -> list[tuple[int, int, Style]]:
+        """Emphasis, strong, code and links of a Markdown paragraph, drawn under the marks."""
+        return [
+            (span.start, span.end,
+             self.get_component_rich_style(f"article--{INLINE_COMPONENT[span.style]}",
+                                           partial=True))
+            for span in block.spans
+            if span.style in INLINE_COMPONENT
+        ]
+
     def _line_strip(self, paragraph: int, line: VisualLine, width: int, base: Style) -> Strip:
-        ranges = self._styles_for(paragraph)
+        block = self.document.block(paragraph)
+        if block.kind in BLOCK_COMPONENT:
+            base = base + self.get_component_rich_style(BLOCK_COMPONENT[block.kind],
+                                                        partial=True)
+        if block.kind == "rule":
+            return Strip([Segment(RULE * width, base)], width)
+        ranges = self._markdown_ranges(block) + self._mark_ranges(paragraph)
+        indent = self.indents[paragraph] if self.indents is not None else 0
+        side = gutter(block, indent, line.start == 0, line.rtl)
         segments: list[Segment] = []
-        pad = width - line.cells
+        if side and not line.rtl:
+            segments.append(Segment(side, base))
+        pad = width - indent - line.cells
         if line.rtl and pad > 0:
             segments.append(Segment(" " * pad, base))
         if not ranges:
@@ -286,7 +389,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 segments.append(Segment(line.text[run_start:], run_style))
         if not line.rtl and pad > 0:
             segments.append(Segment(" " * pad, base))
-        return Strip(segments, max(width, line.cells)).crop(0, width)
+        if side and line.rtl:
+            segments.append(Segment(side, base))
+        return Strip(segments, max(width, indent + line.cells)).crop(0, width)
 
     # -- mouse ------------------------------------------------------------------------
 
@@ -296,7 +401,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         paragraph, line = flow.line_at(self.top + y)
         if line is None:
             return None
-        column = x - (max(0, self.text_width - line.cells) if line.rtl else 0)
+        indent = self.indents[paragraph] if self.indents is not None else 0
+        column = x - (max(0, self.text_width - indent - line.cells) if line.rtl else indent)
         if column < 0:
             return None
         cells = 0

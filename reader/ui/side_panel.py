@@ -55,19 +55,30 @@ class SidePanel(Vertical):
             return self.annotations.entities[entity_id].name
         return entity_id
 
-    def compose(self) -> ComposeResult:
+    @property
+    def has_story(self) -> bool:
         annotations = self.annotations
+        return annotations is not None and bool(annotations.chapters or annotations.claims)
+
+    def compose(self) -> ComposeResult:
+        # Only the title now: the lists are mounted after the article's first frame, so
+        # that opening a document is not held up by the panel.
+        yield BidiText(PANEL_TITLE if self.has_story else CONTENTS_TAB, id="panel-title")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._populate)
+
+    def _populate(self) -> None:
         logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
-        if annotations is None or not (annotations.chapters or annotations.claims):
-            yield BidiText(CONTENTS_TAB, id="panel-title")
-            yield ListView(*self._heading_items(), id="contents-list")
+        if not self.has_story:
+            self.mount(ListView(*self._heading_items(), id="contents-list"))
             return
-        yield BidiText(PANEL_TITLE, id="panel-title")
-        with TabbedContent(id="panel-tabs"):
-            with TabPane(display_line(CHAPTERS_TAB, logical), id="tab-chapters"):
-                yield ListView(*self._chapter_items(), id="chapter-list")
-            with TabPane(display_line(CLAIMS_TAB, logical), id="tab-claims"):
-                yield ListView(*self._claim_items(), id="claim-list")
+        self.mount(_StoryTabs(
+            (display_line(CHAPTERS_TAB, logical), "tab-chapters",
+             ListView(*self._chapter_items(), id="chapter-list")),
+            (display_line(CLAIMS_TAB, logical), "tab-claims",
+             ListView(*self._claim_items(), id="claim-list")),
+        ))
 
     def _chapter_items(self) -> list[EntryItem]:
         items = []
@@ -112,3 +123,18 @@ class SidePanel(Vertical):
         if isinstance(item, EntryItem):
             event.stop()
             self.post_message(self.Selected(item.entry_id))
+
+
+class _StoryTabs(Vertical):
+    """The chapters and claims tabs, built from ready lists."""
+
+    DEFAULT_CSS = "_StoryTabs { height: 1fr; }"
+
+    def __init__(self, *panes: tuple[str, str, ListView]) -> None:
+        super().__init__()
+        self._panes = panes
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="panel-tabs"):
+            for title, pane_id, content in self._panes:
+                yield TabPane(title, content, id=pane_id)

@@ -1,0 +1,217 @@
+"""The app at scale, headless (prints figures; nothing here is a test).
+
+    python benchmarks/bench_app.py
+
+For the bundled article (5 KB) and two 10 MB documents (the article repeated; a generated
+mix of Arabic, Latin, numbers and long paragraphs), each in its own process:
+
+* first frame: from loading the document to the first rendered frame, and the same for a
+  minimal Textual app (one Static) as the baseline;
+* app-side time of PgDn, End, a jump to a chapter (or to the middle of a document without
+  chapters), a search ``n`` (when search exists), and a resize from 100x30 to 160x50: CPU
+  time of the key's handling and the frame it causes, less the CPU time of an unbound key
+  (the pilot's own cost), median of repeats;
+* peak resident memory of the process.
+
+Targets on the project's 2-core machine: first frame on 10 MB within 1.5x of the article and
+within 2x of the minimal app; each interaction <= 16 ms median; peak memory for 10 MB
+<= 300 MB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SIZE = 10_000_000
+REPEATS = 15
+
+
+def make_documents(folder: Path) -> dict[str, Path | None]:
+    article = (ROOT / "content" / "article.ar.txt").read_text(encoding="utf-8")
+    repeated = folder / "article-10MB.txt"
+    repeated.write_text(article * (SIZE // len(article) + 1), encoding="utf-8")
+    rng = random.Random(11)
+    words = article.split()
+    extra = ["OpenAI", "Tesla", "Roadster", "2024", "50%", "(مرحبا)", "«نص»", "١٢٣",
+             "https://example.org/a", "reader", "bidi", "layout"]
+    parts: list[str] = []
+    total = 0
+    while total < SIZE:
+        n = rng.choice((5, 20, 60, 120, 400, 2000))
+        paragraph = " ".join(rng.choice(words if rng.random() < 0.85 else extra)
+                             for _ in range(n))
+        parts.append(paragraph)
+        total += len(paragraph) + 1
+        if rng.random() < 0.2:
+            parts.append("")
+    mixed = folder / "mixed-10MB.txt"
+    mixed.write_text("\n".join(parts), encoding="utf-8")
+    return {"article (5 KB)": None, "article x 10 MB": repeated, "mixed 10 MB": mixed}
+
+
+async def _minimal_first_frame() -> float:
+    from textual.app import App
+    from textual.widgets import Static
+
+    drawn: list[float] = []
+
+    class Probe(Static):
+        def render_lines(self, crop):
+            if not drawn:
+                drawn.append(time.perf_counter())
+            return super().render_lines(crop)
+
+    class Minimal(App):
+        def compose(self):
+            yield Probe("hello")
+
+    start = time.perf_counter()
+    app = Minimal()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        return drawn[0] - start
+
+
+async def _measure(path: str | None) -> dict[str, float]:
+    from reader.content.annotations import Span
+    from reader.ui.app import create_app
+    from reader.ui.positions import PositionStore
+
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as state:
+        start = time.perf_counter()
+        app = create_app(Path(path) if path else None, positions=PositionStore(Path(state)))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            while app.article.first_drawn_at is None:
+                await pilot.pause(0.01)
+            results["first_frame_s"] = app.article.first_drawn_at - start
+            results["layouts_before_first_frame"] = app.article.flow.layouts_made
+            count_start = time.perf_counter()
+            while not app.article.flow.complete:
+                await pilot.pause(0.05)
+            results["line_count_complete_s"] = time.perf_counter() - count_start
+
+            async def cpu_of(action) -> float:
+                before = time.process_time()
+                await action()
+                await pilot.pause()
+                return time.process_time() - before
+
+            async def key(name: str):
+                await pilot.press(name)
+
+            baseline = statistics.median([await cpu_of(lambda: key("x")) for _ in range(REPEATS)])
+            results["pilot_baseline_ms"] = baseline * 1000
+
+            def net(samples: list[float]) -> float:
+                return max(0.0, statistics.median(samples) - baseline) * 1000
+
+            results["pgdn_ms"] = net([await cpu_of(lambda: key("pagedown"))
+                                      for _ in range(REPEATS)])
+            ends = []
+            for _ in range(REPEATS):
+                ends.append(await cpu_of(lambda: key("end")))
+                await pilot.press("home")
+                await pilot.pause()
+            results["end_ms"] = net(ends)
+            annotations = app.annotations
+            jumps = []
+            for index in range(REPEATS):
+                if annotations is not None and annotations.chapters:
+                    number = annotations.chapters[index % len(annotations.chapters)].number
+                    jumps.append(await cpu_of(lambda number=number: key(str(number))))
+                else:
+                    middle = len(app.document.paragraphs) * (index + 1) // (REPEATS + 1)
+
+                    async def jump(middle=middle):
+                        app._jump_to_span(Span(middle, 0, 1))
+
+                    jumps.append(await cpu_of(jump))
+            results["chapter_jump_ms"] = net(jumps)
+            if any(binding.key == "n" for binding in app.BINDINGS if hasattr(binding, "key")):
+                searches = []
+                await pilot.press("slash", *"ماسك", "enter")
+                await pilot.pause()
+                for _ in range(REPEATS):
+                    searches.append(await cpu_of(lambda: key("n")))
+                results["search_n_ms"] = net(searches)
+            # Resize: from the new size arriving to the first frame drawn at that size.
+            resizes = []
+            for _ in range(5):
+                narrow = app.article.flow.width
+                start = time.perf_counter()
+                await pilot.resize_terminal(160, 50)
+                deadline = start + 30
+                while (app.article.last_drawn_at < start or app.article.flow.width == narrow) \
+                        and time.perf_counter() < deadline:
+                    await asyncio.sleep(0.001)
+                resizes.append(app.article.last_drawn_at - start)
+                await pilot.resize_terminal(100, 30)
+                await pilot.pause()
+            results["resize_ms"] = statistics.median(resizes) * 1000
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results
+
+
+def child(path: str | None) -> None:
+    results = asyncio.run(_measure(path))
+    print(json.dumps(results))
+
+
+def child_minimal() -> None:
+    print(json.dumps({"first_frame_s": asyncio.run(_minimal_first_frame()),
+                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def run_child(*args: str) -> dict[str, float]:
+    output = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
+                            check=True, timeout=600)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    print(f"python {sys.version.split()[0]}; each document in its own process")
+    minimal = run_child("--minimal")
+    print(f"minimal Textual app: first frame {minimal['first_frame_s'] * 1000:.0f} ms, "
+          f"peak {minimal['peak_rss_mb']:.0f} MB")
+    with tempfile.TemporaryDirectory() as folder:
+        documents = make_documents(Path(folder))
+        first_article = None
+        for name, path in documents.items():
+            r = run_child("--document", str(path) if path else "")
+            first = r["first_frame_s"]
+            first_article = first_article or first
+            line = (f"{name}: first frame {first * 1000:.0f} ms "
+                    f"({first / first_article:.2f}x article, "
+                    f"{first / minimal['first_frame_s']:.2f}x minimal), "
+                    f"{r['layouts_before_first_frame']:.0f} paragraphs laid out; "
+                    f"exact line counts after {r['line_count_complete_s']:.2f} s; "
+                    f"PgDn {r['pgdn_ms']:.1f} ms, End {r['end_ms']:.1f} ms, "
+                    f"jump {r['chapter_jump_ms']:.1f} ms, ")
+            if "search_n_ms" in r:
+                line += f"search n {r['search_n_ms']:.1f} ms, "
+            line += (f"resize {r['resize_ms']:.1f} ms (pilot baseline "
+                     f"{r['pilot_baseline_ms']:.1f} ms); peak {r['peak_rss_mb']:.0f} MB")
+            print(line)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--document":
+        child(sys.argv[2] or None)
+    elif len(sys.argv) > 1 and sys.argv[1] == "--minimal":
+        child_minimal()
+    else:
+        main()

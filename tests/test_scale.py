@@ -1,0 +1,95 @@
+"""Large documents: work proportional to the screen, and End reaching the true last line."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from reader.text.flow import EAGER_COUNT_CHARS, TextFlow
+from reader.text.layout import layout_paragraph
+from reader.ui.app import create_app
+from reader.ui.positions import PositionStore
+
+
+@pytest.fixture(scope="module")
+def big_document(tmp_path_factory) -> Path:
+    """About 3 MB of mixed paragraphs (above the eager counting limit)."""
+    rng = random.Random(5)
+    words = ["ماسك", "ألتمان", "OpenAI", "تسلا", "Roadster", "2018", "(مرحبا)", "كتبَ",
+             "الأول", "reader", "«نص»", "١٢٣", "50%", "مُدَرِّس"]
+    paragraphs = []
+    total = 0
+    while total < EAGER_COUNT_CHARS * 1.5:
+        paragraph = " ".join(rng.choice(words) for _ in range(rng.choice((3, 15, 80, 400))))
+        paragraphs.append(paragraph)
+        total += len(paragraph) + 1
+    paragraphs.append("النهاية: هذا هو السطر الأخير من الكتاب.")
+    path = tmp_path_factory.mktemp("big") / "big.txt"
+    path.write_text("\n".join(paragraphs), encoding="utf-8")
+    return path
+
+
+async def test_first_frame_lays_out_a_bounded_number_of_paragraphs(
+    big_document: Path, tmp_path: Path
+) -> None:
+    app = create_app(big_document, positions=PositionStore(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        while app.article.first_drawn_at is None:
+            await pilot.pause(0.01)
+        flow = app.article.flow
+        assert len(app.document.paragraphs) > 3_000
+        # a screen's worth of paragraphs, not the document
+        assert flow.layouts_made <= 40
+        assert not flow.complete  # line counts are still settling in the background
+
+
+async def test_end_reaches_the_true_last_line(big_document: Path, tmp_path: Path) -> None:
+    app = create_app(big_document, positions=PositionStore(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        article = app.article
+        flow = article.flow
+        height = article.scrollable_content_region.height
+        last = len(app.document.paragraphs) - 1
+        # the bottom line of the view is the last line of the last paragraph
+        paragraph, line = flow.line_at(article.top + height - 1)
+        assert paragraph == last
+        assert line is not None and line.end == len(app.document.paragraphs[last])
+        # and it is what the layout core gives for that paragraph
+        expected = layout_paragraph(app.document.paragraphs[last], flow.width).lines[-1]
+        assert line.text == expected.text
+        # once counting completes, End still shows the same last line
+        while not flow.complete:
+            await pilot.pause(0.05)
+        await pilot.press("g", "G")
+        await pilot.pause()
+        paragraph, line = flow.line_at(article.top + height - 1)
+        assert paragraph == last and line is not None
+
+
+def test_counting_in_slices_agrees_with_eager_counting() -> None:
+    rng = random.Random(3)
+    paragraphs = [" ".join(rng.choice(["كتب", "abc", "١٢٣", "(x)", "مرحبا"])
+                           for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    gaps = [rng.randint(0, 1) for _ in paragraphs]
+    lazy = TextFlow(paragraphs, 23, gaps=gaps, eager=False)
+    eager = TextFlow(paragraphs, 23, gaps=gaps, eager=True)
+    while not lazy.count_some(budget=0.001):
+        pass
+    assert lazy.height == eager.height
+    for y in range(0, eager.height, 97):
+        assert lazy.line_at(y)[0] == eager.line_at(y)[0]
+
+
+def test_positions_survive_a_change_of_width() -> None:
+    paragraphs = ["كلمة " * 50, "", "word " * 70, "نص قصير"]
+    narrow = TextFlow(paragraphs, 20, gaps=[1, 0, 1, 0])
+    wide = TextFlow(paragraphs, 70, gaps=[1, 0, 1, 0])
+    for y in range(narrow.height):
+        paragraph, offset = narrow.position(y)
+        again = wide.position(wide.locate(paragraph, offset))
+        assert again[0] == paragraph
