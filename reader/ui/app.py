@@ -16,20 +16,28 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
+from textual.timer import Timer
 from textual.widgets import Footer, ListView, Static
 
 from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document
 from reader.resources import styles_dir
+from reader.text.search import Hit
 from reader.ui.article_view import ArticleView
 from reader.ui.bidi_text import BidiText, display_line
 from reader.ui.history import History
 from reader.ui.palette import GoToProvider
 from reader.ui.positions import PositionStore, document_key
 from reader.ui.screens import ChooseTarget, HelpScreen
+from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar, SearchSession
 from reader.ui.side_panel import SidePanel
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
+# How long "search wrapped" stays in the status line.
+SEARCH_NOTE_SECONDS = 4.0
+# Bidi isolates: the search part of the status line keeps its own order (LRI ... PDI), and
+# the query inside it too (FSI ... PDI), whatever the parts around it are.
+_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 
 class ReaderApp(App[None]):
@@ -54,6 +62,10 @@ class ReaderApp(App[None]):
         Binding("k,up", "scroll_lines(-1)", "Up", show=False),
         Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
         Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("n", "search_step(1)", "Next hit", show=False),
+        Binding("N", "search_step(-1)", "Previous hit", show=False),
+        Binding("escape", "clear_search", "Clear search", show=False),
         Binding("g,home", "go_start", "Start", show=False),
         Binding("G,end", "go_end", "End", show=False),
         *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
@@ -80,6 +92,13 @@ class ReaderApp(App[None]):
         self.focused_entry: str | None = None
         self.last_chapter: str | None = None
         self._doc_key = document_key(document.path, document.text)
+        self.search = SearchSession(document.paragraphs,
+                                    annotations.alias_lists() if annotations else None)
+        self._search_origin: tuple[int, int] | None = None
+        self._search_note: str | None = None
+        self._search_timer: Timer | None = None
+        self._note_timer: Timer | None = None
+        self._shown_hits: tuple | None = None
 
     # -- layout -----------------------------------------------------------------------
 
@@ -90,6 +109,7 @@ class ReaderApp(App[None]):
                               logical=self.bidi_mode == "terminal", id="article")
             yield SidePanel(self.document, self.annotations, id="panel")
         yield Static("", id="too-small")
+        yield SearchBar(id="search-bar")
         yield BidiText("", id="status", direction="ltr")
         yield Footer()
 
@@ -162,7 +182,7 @@ class ReaderApp(App[None]):
         return f"الفصل {current.number}: {current.title}"
 
     def status_parts(self) -> list[str]:
-        parts = [f"{self.article.percent()}%"]
+        parts = [f"{self.article.percent()}%", *self.search_status_parts()]
         chapter = self.current_chapter()
         if chapter:
             parts.append(chapter)
@@ -179,6 +199,7 @@ class ReaderApp(App[None]):
         self.query_one("#status", BidiText).set_text("  │  ".join(self.status_parts()))
 
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
+        self.show_search_hits()
         self.update_status()
 
     # -- scrolling --------------------------------------------------------------------
@@ -322,6 +343,162 @@ class ReaderApp(App[None]):
             self.bell()
             return
         self.article.go_to_place(place)
+        self.update_status()
+
+    # -- search -----------------------------------------------------------------------
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    def search_status_parts(self) -> list[str]:
+        """``/query 3/12`` (or ``no match``) while a search is on, and ``search wrapped``."""
+        parts = []
+        search = self.search
+        if search.active:
+            query = search.query if len(search.query) <= 24 else search.query[:23] + "…"
+            parts.append(f"{_LRI}/{_FSI}{query}{_PDI} {search.count_text()}{_PDI}")
+        if self._search_note:
+            parts.append(self._search_note)
+        return parts
+
+    def _set_search_note(self, note: str | None) -> None:
+        self._search_note = note
+        if self._note_timer is not None:
+            self._note_timer.stop()
+            self._note_timer = None
+        if note:
+            self._note_timer = self.set_timer(SEARCH_NOTE_SECONDS, self._clear_search_note)
+
+    def _clear_search_note(self) -> None:
+        self._search_note = None
+        self._note_timer = None
+        self.update_status()
+
+    def _visible_places(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(paragraph, offset) of the top line and of the line just below the view."""
+        article = self.article
+        first = article.place()
+        flow = article.flow
+        bottom = article.top + article.scrollable_content_region.height
+        if flow is None or bottom >= flow.height:
+            return first, (len(self.document.paragraphs), 0)
+        return first, flow.position(bottom)
+
+    def _on_screen(self, hit: Hit | None) -> bool:
+        article = self.article
+        if hit is None or article.flow is None:
+            return False
+        y = article.flow.locate(hit.span.paragraph, hit.span.start)
+        return article.top <= y < article.top + article.scrollable_content_region.height
+
+    def show_search_hits(self) -> None:
+        """Give the view the hits on screen (all of them would be millions for one letter
+        of a big document) and the current one."""
+        if not self.is_mounted:
+            return
+        search = self.search
+        spans = search.visible(*self._visible_places()) if search.total else []
+        current = search.current.span if search.current is not None else None
+        shown = (tuple(spans), current)
+        if shown != self._shown_hits:
+            self._shown_hits = shown
+            self.article.set_hits(spans, current)
+
+    def action_search(self) -> None:
+        bar = self.search_bar
+        if bar.display:
+            bar.field.focus()
+            return
+        self.search.index  # noqa: B018 - build it now, not on the first key
+        self._search_origin = self.article.place()
+        bar.open()
+
+    def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        if len(self.document.text) > DEBOUNCE_CHARS:
+            self._search_timer = self.set_timer(DEBOUNCE_SECONDS, self._search_now)
+        else:
+            self._search_now()
+
+    def _search_now(self) -> None:
+        self._search_timer = None
+        bar = self.search_bar
+        origin = self._search_origin or self.article.place()
+        step = self.search.run(bar.value, origin, exact=bar.exact, regex=bar.regex)
+        bar.show_mode(names=self.search.names)
+        bar.set_count(self.search.count_text() if bar.value else "",
+                      error=self.search.error is not None)
+        self._set_search_note("search wrapped" if step.wrapped else None)
+        if step.hit is not None:
+            self.article.bring_into_view(step.hit.span)
+        self.show_search_hits()
+        self.update_status()
+
+    def on_search_bar_submitted(self, _message: SearchBar.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_now()
+        bar = self.search_bar
+        bar.close()
+        self.article.focus()
+        origin = self._search_origin
+        if origin is not None and self.search.current is not None \
+                and self.article.place() != origin:
+            self.history.push(origin)
+        if not self.search.query:
+            self.action_clear_search()
+        self._search_origin = None
+        self.update_status()
+
+    def on_search_bar_cancelled(self, _message: SearchBar.Cancelled) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        self.search_bar.close()
+        self.article.focus()
+        origin = self._search_origin
+        self._search_origin = None
+        self.action_clear_search()
+        if origin is not None and self.article.place() != origin:
+            self.article.go_to_place(origin)
+
+    def action_clear_search(self) -> None:
+        self.search.clear()
+        self._set_search_note(None)
+        self.show_search_hits()
+        self.update_status()
+
+    def action_search_step(self, direction: int) -> None:
+        search = self.search
+        article = self.article
+        place = article.place()
+        if not search.active:
+            history = self.search_bar.history
+            if not history:
+                self.bell()
+                self._set_search_note("no search yet: press / to search")
+                self.update_status()
+                return
+            # n after Esc: the last query again, from the top of the view
+            step = search.run(history[-1], place)
+            if step.hit is not None and direction < 0:
+                step = search.step(direction, place)
+        elif search.total == 0:
+            self.bell()
+            self.update_status()
+            return
+        else:
+            # from the current hit while it is on screen, else from the top of the view
+            step = search.step(direction, place, self._on_screen(search.current))
+        self._set_search_note("search wrapped" if step.wrapped else None)
+        if step.hit is None:
+            self.bell()
+        else:
+            article.set_flash(None)
+            article.bring_into_view(step.hit.span)
+        self.show_search_hits()
         self.update_status()
 
     # -- panel and help ---------------------------------------------------------------

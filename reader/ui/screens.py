@@ -25,6 +25,11 @@ KEYS: list[tuple[str, str]] = [
     ("p", "hide / show the side panel"),
     ("\\", "move the side panel to the other side"),
     ("Ctrl+P", "command palette: go to a chapter or a claim"),
+    ("/", "search (ignores harakat, hamza, case)"),
+    ("n / N, Esc", "next / previous hit; clear the hits"),
+    ("in search: Enter, Esc", "keep the hits; clear them, go back"),
+    ("in search: ↑ / ↓", "earlier / later queries"),
+    ("in search: Ctrl+E, Ctrl+R", "exact matching, regex: on / off"),
     ("? / F1", "this help"),
     ("q", "quit (your place is remembered)"),
 ]

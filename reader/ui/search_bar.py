@@ -1,0 +1,477 @@
+"""The search bar (``/``) and the search state behind ``n``/``N``.
+
+Textual's ``Input`` draws its value in logical order, so an Arabic query would read
+backwards. :class:`QueryField` is a small one-line editor instead: the query is laid out by
+the core (bidi, shaping) like every other text, right-aligned when it is right-to-left, with
+a block cursor on the letter after the insertion point (or beside the text at its end).
+
+:class:`SearchSession` holds what a search is (query, mode, hits, the current hit) and does
+the stepping; it knows nothing of widgets. :class:`SearchBar` is the bar: prompt, field,
+mode, count, and the query history (Up/Down).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Static
+
+from reader.content.annotations import Span
+from reader.text import layout_paragraph
+from reader.text.search import Hit, Hits, SearchError, SearchIndex, alias_needles
+
+HISTORY_SIZE = 50
+# Above this many characters of text, typing waits this long for the next key before searching.
+DEBOUNCE_CHARS = 1_000_000
+DEBOUNCE_SECONDS = 0.06
+
+Place = tuple[int, int]
+
+
+# -- the state --------------------------------------------------------------------------
+
+
+@dataclass
+class Step:
+    """Where a step (``n``/``N``, or a new query) landed."""
+
+    hit: Hit | None
+    wrapped: bool = False
+
+
+class SearchSession:
+    """One document's search: the index (built on first use), the query and its hits."""
+
+    def __init__(self, paragraphs: list[str], aliases: dict[str, tuple[str, ...]] | None = None
+                 ) -> None:
+        self.paragraphs = paragraphs
+        self.aliases = aliases or {}
+        self._index: SearchIndex | None = None
+        self.query = ""
+        self.exact = False
+        self.regex = False
+        self.hits: Hits | None = None
+        self.current: Hit | None = None
+        self.error: str | None = None
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(self.paragraphs)
+        return self._index
+
+    @property
+    def mode(self) -> str:
+        return "exact" if self.exact else "fold"
+
+    @property
+    def active(self) -> bool:
+        """A query is set (with or without hits)."""
+        return bool(self.query) and (self.hits is not None or self.error is not None)
+
+    @property
+    def names(self) -> bool:
+        """The query is a name: all the entity's spellings are searched."""
+        return (not self.exact and not self.regex
+                and len(alias_needles(self.query, self.aliases)) > 1)
+
+    @property
+    def total(self) -> int:
+        return self.hits.total if self.hits is not None else 0
+
+    def clear(self) -> None:
+        self.query = ""
+        self.hits = None
+        self.current = None
+        self.error = None
+
+    def run(self, query: str, origin: Place, exact: bool | None = None,
+            regex: bool | None = None) -> Step:
+        """Search for ``query``; the current hit is the first at or after ``origin``
+        (wrapping to the first one)."""
+        if exact is not None:
+            self.exact = exact
+        if regex is not None:
+            self.regex = regex
+        self.query = query
+        self.current = None
+        self.error = None
+        self.hits = None
+        if not query:
+            return Step(None)
+        try:
+            self.hits = self.index.search(query, self.mode, regex=self.regex,
+                                          aliases=self.aliases)
+        except SearchError as error:
+            self.error = error.message
+            return Step(None)
+        hit = self.hits.at_or_after(*origin)
+        wrapped = False
+        if hit is None:
+            hit = self.hits.first()
+            wrapped = hit is not None and origin > (0, 0)
+        self.current = hit
+        return Step(hit, wrapped)
+
+    def step(self, direction: int, place: Place, from_current: bool = True) -> Step:
+        """The next (``direction`` 1) or previous (-1) hit from the current one, or from
+        ``place`` (the top of the view) when there is none or ``from_current`` is False
+        (the reader scrolled away from it); wrapping around the ends."""
+        hits = self.hits
+        if hits is None or hits.total == 0:
+            return Step(None)
+        current = self.current if from_current else None
+        if direction > 0:
+            hit = hits.next(current) if current else hits.at_or_after(*place)
+            wrapped = hit is None
+            hit = hit or hits.first()
+        else:
+            hit = hits.previous(current) if current else hits.before(*place)
+            wrapped = hit is None
+            hit = hit or hits.last()
+        self.current = hit
+        return Step(hit, wrapped)
+
+    def number(self) -> int:
+        if self.hits is None or self.current is None:
+            return 0
+        return self.hits.number(self.current)
+
+    def count_text(self) -> str:
+        """``3/12``, ``no match``, or the error, for the bar and the status line."""
+        if self.error:
+            return self.error
+        if self.hits is None:
+            return ""
+        if self.hits.total == 0:
+            return "no match"
+        return f"{self.number()}/{self.hits.total}"
+
+    def visible(self, first: Place, last: Place) -> list[Span]:
+        """The hits from place ``first`` to place ``last`` (what is on screen)."""
+        if self.hits is None or self.hits.total == 0:
+            return []
+        return [hit.span for hit in self.hits.between(first, last)]
+
+
+# -- the field ----------------------------------------------------------------------------
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
+
+
+class QueryField(Widget, can_focus=True):
+    """A one-line editor whose text is laid out by the core (see the module docstring)."""
+
+    DEFAULT_CSS = """
+    QueryField { height: 1; width: 1fr; }
+    """
+
+    class Changed(Message):
+        def __init__(self, value: str) -> None:
+            super().__init__()
+            self.value = value
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.value = ""
+        self.cursor = 0
+
+    # -- editing ------------------------------------------------------------------------
+
+    def set_value(self, value: str, cursor: int | None = None, notify: bool = True) -> None:
+        value = value.replace("\n", " ").replace("\r", " ")
+        changed = value != self.value
+        self.value = value
+        self.cursor = len(value) if cursor is None else max(0, min(cursor, len(value)))
+        self.refresh()
+        if changed and notify:
+            self.post_message(self.Changed(value))
+
+    def insert(self, text: str) -> None:
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch == "\t")
+        text = text.replace("\t", " ")
+        if text:
+            value = self.value[: self.cursor] + text + self.value[self.cursor :]
+            self.set_value(value, self.cursor + len(text))
+
+    def _next_boundary(self, position: int) -> int:
+        """After the letter at ``position`` and its marks."""
+        value = self.value
+        position = min(len(value), position + 1)
+        while position < len(value) and _is_mark(value[position]):
+            position += 1
+        return position
+
+    def _previous_boundary(self, position: int) -> int:
+        """Before the letter that ``position`` follows (with its marks)."""
+        value = self.value
+        position = max(0, position - 1)
+        while position > 0 and _is_mark(value[position]):
+            position -= 1
+        return position
+
+    def _word_start(self, position: int) -> int:
+        value = self.value
+        while position > 0 and value[position - 1].isspace():
+            position -= 1
+        while position > 0 and not value[position - 1].isspace():
+            position -= 1
+        return position
+
+    @property
+    def rtl(self) -> bool:
+        return layout_paragraph(self.value, 10_000).rtl if self.value else False
+
+    def on_key(self, event: events.Key) -> None:
+        key = event.key
+        value, cursor = self.value, self.cursor
+        handled = True
+        if key == "backspace":
+            if cursor:  # one code point: the last haraka typed goes first
+                self.set_value(value[: cursor - 1] + value[cursor:], cursor - 1)
+        elif key == "delete":
+            end = self._next_boundary(cursor) if cursor < len(value) else cursor
+            self.set_value(value[:cursor] + value[end:], cursor)
+        elif key in ("left", "right"):
+            # visual keys: in a right-to-left query, left moves on in the text
+            forward = (key == "right") != self.rtl
+            self.cursor = (self._next_boundary(cursor) if forward
+                           else self._previous_boundary(cursor))
+            self.refresh()
+        elif key in ("home", "ctrl+a"):
+            self.cursor = 0
+            self.refresh()
+        elif key == "end":
+            self.cursor = len(value)
+            self.refresh()
+        elif key == "ctrl+u":
+            self.set_value(value[cursor:], 0)
+        elif key == "ctrl+k":
+            self.set_value(value[:cursor], cursor)
+        elif key in ("ctrl+w", "ctrl+backspace", "alt+backspace"):
+            start = self._word_start(cursor)
+            self.set_value(value[:start] + value[cursor:], start)
+        elif key == "tab" or key == "shift+tab":
+            pass  # stay in the bar
+        elif event.character and len(event.character) == 1 and (
+                event.is_printable or unicodedata.category(event.character) == "Cf"):
+            self.insert(event.character)  # Cf: ZWNJ and friends, typed in Persian
+        else:
+            handled = False
+        if handled:
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        if event.text:
+            self.insert(event.text.splitlines()[0] if event.text.strip() else "")
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def _visual(self) -> tuple[list[tuple[str, Style | None]], bool]:
+        """The query in visual order as (cluster, style) cells, with the cursor drawn."""
+        logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
+        value = self.value
+        cursor_style = Style(reverse=True) if self.has_focus else Style(underline=True)
+        if not value:
+            return [(" ", cursor_style)], False
+        line = layout_paragraph(value, 10_000, logical=logical).lines[0]
+        cuts = line.cuts
+        clusters = []
+        for index in range(len(cuts) - 1):
+            start, end = cuts[index], cuts[index + 1]
+            clusters.append([line.text[start:end], line.map[start], None])
+        if self.cursor < len(value):
+            # the cluster holding the letter after the cursor (a ligature holds two)
+            target = max((c for c in clusters if c[1] <= self.cursor), key=lambda c: c[1],
+                         default=clusters[0])
+            target[2] = cursor_style
+            cells = [(text, style) for text, _offset, style in clusters]
+        else:
+            cells = [(text, style) for text, _offset, style in clusters]
+            end_cell = (" ", cursor_style)
+            if line.rtl:
+                cells.insert(0, end_cell)
+            else:
+                cells.append(end_cell)
+        return cells, line.rtl
+
+    def render_line(self, y: int) -> Strip:
+        width = max(1, self.content_size.width)
+        base = self.rich_style
+        if y > 0:
+            return Strip.blank(width, base)
+        cells, rtl = self._visual()
+        widths = [cell_len(text) for text, _style in cells]
+        total = sum(widths)
+        # keep the cursor on screen when the query is wider than the field
+        cursor_x = 0
+        for (_text, style), cell_width in zip(cells, widths, strict=True):
+            if style is not None:
+                break
+            cursor_x += cell_width
+        start = 0
+        if total > width:
+            start = max(0, min(total - width, cursor_x - width // 2))
+        segments = [Segment(text, base + style if style else base) for text, style in cells]
+        strip = Strip(segments, total).crop(start, start + width)
+        shown = min(total, width)
+        if shown < width:
+            pad = Segment(" " * (width - shown), base)
+            parts = [pad, *strip] if rtl else [*strip, pad]
+            strip = Strip(parts, width)
+        return strip
+
+
+# -- the bar ------------------------------------------------------------------------------
+
+
+class SearchBar(Horizontal):
+    """``/`` opens it. Enter keeps the hits, Esc clears them, Up/Down recall queries,
+    Ctrl+E switches exact matching, Ctrl+R regular expressions."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Keep hits"),
+        Binding("escape", "cancel", "Clear"),
+        Binding("up", "history(-1)", "Earlier", show=False),
+        Binding("down", "history(1)", "Later", show=False),
+        Binding("ctrl+e", "toggle_exact", "Exact"),
+        Binding("ctrl+r", "toggle_regex", "Regex"),
+    ]
+
+    class Changed(Message):
+        """The query or the mode changed: search again."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Submitted(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Cancelled(Message):
+        pass
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.exact = False
+        self.regex = False
+        self.names = False
+        self.history: list[str] = []
+        self._history_at: int | None = None  # index into history while recalling
+        self._draft = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static("/", id="search-prompt")
+        yield QueryField(id="search-query")
+        yield Static("", id="search-mode")
+        yield Static("", id="search-count")
+
+    @property
+    def field(self) -> QueryField:
+        return self.query_one(QueryField)
+
+    @property
+    def value(self) -> str:
+        return self.field.value
+
+    def on_mount(self) -> None:
+        self.show_mode()
+
+    # -- opening and closing --------------------------------------------------------------
+
+    def open(self) -> None:
+        self.display = True
+        self._history_at = None
+        self.field.set_value("", notify=False)
+        self.set_count("")
+        self.show_mode()
+        self.field.focus()
+
+    def close(self) -> None:
+        self.display = False
+
+    def remember(self, query: str) -> None:
+        """Add ``query`` to the history (most recent last, no duplicates)."""
+        if not query:
+            return
+        if query in self.history:
+            self.history.remove(query)
+        self.history.append(query)
+        del self.history[:-HISTORY_SIZE]
+
+    # -- what the bar shows ---------------------------------------------------------------
+
+    def show_mode(self, names: bool | None = None) -> None:
+        if names is not None:
+            self.names = names
+        mode = "exact" if self.exact else "fold"
+        if self.regex:
+            mode += " regex"
+        elif self.names and not self.exact:
+            mode += " +names"
+        self.query_one("#search-mode", Static).update(Text(f"[{mode}]"))
+
+    def set_count(self, text: str, error: bool = False) -> None:
+        count = self.query_one("#search-count", Static)
+        count.update(Text(text))
+        count.set_class(error, "-error")
+
+    # -- actions --------------------------------------------------------------------------
+
+    def on_query_field_changed(self, message: QueryField.Changed) -> None:
+        message.stop()
+        self.post_message(self.Changed(message.value))
+
+    def action_submit(self) -> None:
+        self.remember(self.value)
+        self.post_message(self.Submitted(self.value))
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled())
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            return
+        if self._history_at is None:
+            if step > 0:
+                return
+            self._draft = self.value
+            at = len(self.history) - 1
+        else:
+            at = self._history_at + step
+        if at < 0:
+            at = 0
+        if at >= len(self.history):
+            self._history_at = None
+            self.field.set_value(self._draft)
+            return
+        self._history_at = at
+        self.field.set_value(self.history[at])
+
+    def action_toggle_exact(self) -> None:
+        self.exact = not self.exact
+        self.show_mode()
+        self.post_message(self.Changed(self.value))
+
+    def action_toggle_regex(self) -> None:
+        self.regex = not self.regex
+        self.show_mode()
+        self.post_message(self.Changed(self.value))
