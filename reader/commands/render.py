@@ -17,7 +17,7 @@ from reader.commands.options import add_document_arguments, open_document
 from reader.content.annotation_file import load_annotations_for
 from reader.content.annotations import Annotations
 from reader.errors import ReaderError
-from reader.text import layout_paragraph
+from reader.text.chunks import layout_long_paragraph
 
 
 def _width(value: str) -> int:
@@ -62,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
     write = out.write
     for index, paragraph in enumerate(document.paragraphs):
         direction = args.direction if args.direction != "auto" else document.direction(index)
-        layout = layout_paragraph(paragraph, width, direction, show_controls=args.show_controls)
-        for line in layout.lines:
+        for line in layout_long_paragraph(paragraph, width, direction,
+                                          show_controls=args.show_controls):
             if args.format == "json":
                 record = {
                     "paragraph": index,

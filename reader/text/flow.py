@@ -3,10 +3,11 @@
 The view needs two things from a document of any size: how many lines it takes (for the
 scrollbar and for End), and the visual lines on screen. Line counts need only widths
 (:func:`~reader.text.wrap.count_lines`), so they are cheap; full layout (levels, shaping,
-reordering) is done per paragraph on demand and kept in a bounded cache. Work is therefore
-proportional to what is on screen, not to the document.
+reordering) is done on demand and kept in a bounded cache. Work is therefore proportional to
+what is on screen, not to the document.
 
-Counting can itself be spread over time on huge documents: until a paragraph is counted its
+The unit of layout is a paragraph, or a piece of a giant one (:mod:`reader.text.chunks`).
+Counting can itself be spread over time on huge documents: until a unit is counted its
 height is *estimated* from its length, and :meth:`TextFlow.count_some` refines the estimates
 a slice at a time (the scrollbar settles as it goes).
 """
@@ -19,10 +20,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 
+from reader.text.chunks import GIANT, base_direction, piece_starts, shift
 from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph
 from reader.text.wrap import count_lines
 
-# How many paragraph layouts to keep: a few screens' worth, whatever the document's size.
+# How many unit layouts to keep: a few screens' worth, whatever the document's size.
 LAYOUT_CACHE_SIZE = 512
 # Counting is done synchronously below this many characters; above it, in slices.
 EAGER_COUNT_CHARS = 2_000_000
@@ -34,7 +36,8 @@ class TextFlow:
     ``gaps[i]`` blank lines follow paragraph ``i`` (paragraph spacing chosen by the view);
     ``indents[i]`` cells are kept free beside paragraph ``i`` (list markers, quote bars), so
     it is laid out ``indents[i]`` narrower. A document line index ``y`` is one of a
-    paragraph's visual lines or a gap line.
+    paragraph's visual lines or a gap line. Offsets are always the paragraph's own, also
+    inside a giant paragraph's pieces.
     """
 
     def __init__(
@@ -60,65 +63,134 @@ class TextFlow:
         self.logical = logical
         self._cache: OrderedDict[int, ParagraphLayout] = OrderedDict()
         self.layouts_made = 0  # for tests and benchmarks: how much layout work was done
+        self._build_units()
         total_chars = sum(map(len, paragraphs))
         if eager is None:
             eager = total_chars <= EAGER_COUNT_CHARS
-        self._counted = 0  # paragraphs [0, _counted) have exact counts
+        count = len(self._unit_para) if self._unit_para is not None else len(paragraphs)
         if eager:
-            self._heights = []
-        elif indents is None:
-            self._heights = [len(p) // width + 1 + g for p, g in zip(paragraphs, self.gaps)]
+            self._heights = [self._count(u) for u in range(count)]
+            self._counted = count
         else:
-            self._heights = [self._estimate(i) for i in range(len(paragraphs))]
-        if eager:
-            self._heights = [self._count(i) for i in range(len(paragraphs))]
-            self._counted = len(paragraphs)
+            self._counted = 0  # units [0, _counted) have exact counts
+            if indents is None and self._unit_para is None:
+                self._heights = [len(p) // width + 1 + g for p, g in zip(paragraphs, self.gaps)]
+            else:
+                self._heights = [self._estimate(u) for u in range(count)]
         self._rebuild_prefix()
+
+    # -- units: paragraphs, or pieces of giant ones ------------------------------------
+
+    def _build_units(self) -> None:
+        """Units are paragraphs, unless some paragraph is giant: then its pieces."""
+        self._unit_para: list[int] | None = None
+        self._unit_start: list[int] = []
+        self._first_unit: list[int] = []
+        self._piece_directions: dict[int, str] = {}
+        if not any(len(p) > GIANT for p in self.paragraphs):
+            return
+        self._unit_para = []
+        for index, paragraph in enumerate(self.paragraphs):
+            self._first_unit.append(len(self._unit_para))
+            for start in piece_starts(paragraph):
+                self._unit_para.append(index)
+                self._unit_start.append(start)
+
+    def _unit_count(self) -> int:
+        return len(self._heights)
+
+    def _paragraph_of(self, unit: int) -> int:
+        return unit if self._unit_para is None else self._unit_para[unit]
+
+    def _start_of(self, unit: int) -> int:
+        return 0 if self._unit_para is None else self._unit_start[unit]
+
+    def _units_of(self, paragraph: int) -> range:
+        if self._unit_para is None:
+            return range(paragraph, paragraph + 1)
+        first = self._first_unit[paragraph]
+        last = (self._first_unit[paragraph + 1] if paragraph + 1 < len(self._first_unit)
+                else len(self._unit_para))
+        return range(first, last)
+
+    def _is_last_piece(self, unit: int) -> bool:
+        return self._unit_para is None or unit + 1 >= len(self._unit_para) or \
+            self._unit_para[unit + 1] != self._unit_para[unit]
+
+    def _text_of(self, unit: int) -> str:
+        if self._unit_para is None:
+            return self.paragraphs[unit]
+        paragraph = self._unit_para[unit]
+        end = len(self.paragraphs[paragraph]) if self._is_last_piece(unit) else \
+            self._unit_start[unit + 1]
+        return self.paragraphs[paragraph][self._unit_start[unit] : end]
+
+    def _gap_of(self, unit: int) -> int:
+        return self.gaps[self._paragraph_of(unit)] if self._is_last_piece(unit) else 0
+
+    def _direction_of(self, unit: int) -> str:
+        paragraph = self._paragraph_of(unit)
+        direction = self._direction(paragraph)
+        if self._unit_para is None or len(self._units_of(paragraph)) == 1:
+            return direction
+        if paragraph not in self._piece_directions:
+            self._piece_directions[paragraph] = base_direction(self.paragraphs[paragraph],
+                                                               direction)
+        return self._piece_directions[paragraph]
 
     # -- counting -----------------------------------------------------------------------
 
-    def width_of(self, index: int) -> int:
-        """The width paragraph ``index`` is laid out at (the flow's, less its indent)."""
+    def width_of(self, paragraph: int) -> int:
+        """The width paragraph ``paragraph`` is laid out at (the flow's, less its indent)."""
         if self.indents is None:
             return self.width
-        return max(1, self.width - self.indents[index])
+        return max(1, self.width - self.indents[paragraph])
 
-    def _count(self, index: int) -> int:
-        lines = count_lines(self.paragraphs[index], self.width_of(index), self.show_controls)
-        return lines + self.gaps[index]
+    def _count(self, unit: int) -> int:
+        width = self.width_of(self._paragraph_of(unit))
+        return count_lines(self._text_of(unit), width, self.show_controls) + self._gap_of(unit)
 
-    def _estimate(self, index: int) -> int:
-        return len(self.paragraphs[index]) // self.width_of(index) + 1 + self.gaps[index]
+    def _estimate(self, unit: int) -> int:
+        length = len(self._text_of(unit))
+        return length // self.width_of(self._paragraph_of(unit)) + 1 + self._gap_of(unit)
 
     def _rebuild_prefix(self) -> None:
         self._starts = [0, *accumulate(self._heights)]
 
     @property
     def complete(self) -> bool:
-        """True once every paragraph's line count is exact."""
-        return self._counted >= len(self.paragraphs)
+        """True once every line count is exact."""
+        return self._counted >= self._unit_count()
 
     def count_some(self, budget: float = 0.02) -> bool:
         """Make more line counts exact, for about ``budget`` seconds. True when complete."""
         deadline = time.perf_counter() + budget
-        paragraphs = self.paragraphs
-        index = self._counted
-        while index < len(paragraphs):
-            self._heights[index] = self._count(index)
-            index += 1
-            if index % 256 == 0 and time.perf_counter() > deadline:
+        unit = self._counted
+        total = self._unit_count()
+        while unit < total:
+            self._heights[unit] = self._count(unit)
+            unit += 1
+            if unit % 256 == 0 and time.perf_counter() > deadline:
                 break
-        self._counted = index
+        self._counted = unit
         self._rebuild_prefix()
         return self.complete
 
     def count_around(self, first: int, last: int) -> None:
         """Make the counts of paragraphs ``first..last`` exact now (what is on screen)."""
+        if not self.paragraphs:
+            return
+        first = max(0, first)
+        last = min(last, len(self.paragraphs) - 1)
+        if first > last:
+            return
+        start = max(self._units_of(first).start, self._counted)
+        stop = self._units_of(last).stop
         changed = False
-        for index in range(max(first, self._counted), min(last + 1, len(self.paragraphs))):
-            exact = self._count(index)
-            if exact != self._heights[index]:
-                self._heights[index] = exact
+        for unit in range(start, stop):
+            exact = self._count(unit)
+            if exact != self._heights[unit]:
+                self._heights[unit] = exact
                 changed = True
         if changed:
             self._rebuild_prefix()
@@ -131,61 +203,86 @@ class TextFlow:
 
     def first_line(self, paragraph: int) -> int:
         """The document line where ``paragraph`` starts."""
-        return self._starts[paragraph]
+        return self._starts[self._units_of(paragraph).start]
+
+    def _unit_at(self, y: int) -> int:
+        y = max(0, min(y, self.height - 1))
+        return bisect_right(self._starts, y) - 1
 
     def paragraph_at(self, y: int) -> int:
         """The paragraph that document line ``y`` belongs to (a gap belongs to the one above)."""
         if not self.paragraphs:
             return 0
-        y = max(0, min(y, self.height - 1))
-        return bisect_right(self._starts, y) - 1
+        return self._paragraph_of(self._unit_at(y))
 
     def line_at(self, y: int) -> tuple[int, VisualLine | None]:
         """(paragraph, visual line) at document line ``y``; the line is None on a gap."""
         if not self.paragraphs or y < 0 or y >= self.height:
             return self.paragraph_at(y), None
-        index = self.paragraph_at(y)
-        layout = self.layout(index)
-        row = y - self._starts[index]
+        unit = self._unit_at(y)
+        layout = self._unit_layout(unit)
+        row = y - self._starts[unit]
+        paragraph = self._paragraph_of(unit)
         if row < len(layout.lines):
-            return index, layout.lines[row]
-        return index, None
+            return paragraph, layout.lines[row]
+        return paragraph, None
 
-    def layout(self, index: int) -> ParagraphLayout:
-        """The layout of paragraph ``index`` (cached; fixes its count if it was estimated)."""
-        cached = self._cache.get(index)
+    def _unit_layout(self, unit: int) -> ParagraphLayout:
+        """The layout of one unit, offsets in its paragraph (cached; fixes its count)."""
+        cached = self._cache.get(unit)
         if cached is not None:
-            self._cache.move_to_end(index)
+            self._cache.move_to_end(unit)
             return cached
+        paragraph = self._paragraph_of(unit)
         layout = layout_paragraph(
-            self.paragraphs[index], self.width_of(index), self._direction(index),
+            self._text_of(unit), self.width_of(paragraph), self._direction_of(unit),
             show_controls=self.show_controls, logical=self.logical,
         )
+        layout = shift(layout, self._start_of(unit))
         self.layouts_made += 1
-        self._cache[index] = layout
+        self._cache[unit] = layout
         if len(self._cache) > LAYOUT_CACHE_SIZE:
             self._cache.popitem(last=False)
-        exact = len(layout.lines) + self.gaps[index]
-        if self._heights[index] != exact:
-            self._heights[index] = exact
+        exact = len(layout.lines) + self._gap_of(unit)
+        if self._heights[unit] != exact:
+            self._heights[unit] = exact
             self._rebuild_prefix()
         return layout
+
+    def layout(self, paragraph: int) -> ParagraphLayout:
+        """The layout of a whole paragraph (all pieces of a giant one: use sparingly)."""
+        units = self._units_of(paragraph)
+        if len(units) == 1:
+            return self._unit_layout(units.start)
+        parts = [self._unit_layout(unit) for unit in units]
+        lines = tuple(line for part in parts for line in part.lines)
+        return ParagraphLayout(self.paragraphs[paragraph], parts[0].width, parts[0].level, lines)
+
+    def _unit_for(self, paragraph: int, offset: int) -> int:
+        units = self._units_of(paragraph)
+        if len(units) == 1:
+            return units.start
+        starts = self._unit_start[units.start : units.stop]
+        return units.start + max(0, bisect_right(starts, offset) - 1)
 
     def locate(self, paragraph: int, offset: int) -> int:
         """The document line showing source ``offset`` of ``paragraph``.
 
         An offset past the paragraph's end names a gap line after it (see :meth:`position`).
         """
-        layout = self.layout(paragraph)
         length = len(self.paragraphs[paragraph])
         if offset > length:
+            unit = self._units_of(paragraph).stop - 1
+            layout = self._unit_layout(unit)
             gap = min(offset - length, self.gaps[paragraph])
-            return self._starts[paragraph] + len(layout.lines) - 1 + gap
+            return self._starts[unit] + len(layout.lines) - 1 + gap
+        unit = self._unit_for(paragraph, offset)
+        layout = self._unit_layout(unit)
         row = 0
         for row, line in enumerate(layout.lines):
             if offset < line.end or row == len(layout.lines) - 1:
                 break
-        return self._starts[paragraph] + row
+        return self._starts[unit] + row
 
     def position(self, y: int) -> tuple[int, int]:
         """A width-independent position for document line ``y``: (paragraph, source offset).
@@ -195,9 +292,11 @@ class TextFlow:
         """
         if not self.paragraphs:
             return 0, 0
-        index, line = self.line_at(y)
-        if line is None:
-            layout = self.layout(index)
-            row = y - self._starts[index] - len(layout.lines) + 1
-            return index, len(self.paragraphs[index]) + max(1, row)
-        return index, line.start
+        y = max(0, min(y, self.height - 1))
+        unit = self._unit_at(y)
+        layout = self._unit_layout(unit)
+        row = y - self._starts[unit]
+        paragraph = self._paragraph_of(unit)
+        if row < len(layout.lines):
+            return paragraph, layout.lines[row].start
+        return paragraph, len(self.paragraphs[paragraph]) + row - len(layout.lines) + 1
