@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.errors import ReaderError
+from reader.text.safe import visible
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,7 +49,7 @@ def _run_guarded(action: Callable[[], int]) -> int:
     try:
         return action()
     except ReaderError as error:
-        print(f"reader: {error.message}", file=sys.stderr)
+        print(f"reader: {visible(error.message, keep_newlines=False)}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130

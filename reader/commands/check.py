@@ -24,6 +24,7 @@ from reader.content.document import Document, load_document
 from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.resources import bundled_article
+from reader.text.safe import visible
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -87,19 +88,21 @@ def run(args: argparse.Namespace) -> int:
         assert missing is not None
         problems = [*resolve_annotations(parsed, None).problems, missing]
         for problem in problems:
-            print(problem, file=out)
-        print(f"{path}: {_plural(len(problems), 'problem')}; anchors not checked", file=out)
+            print(visible(str(problem), keep_newlines=False), file=out)
+        print(visible(f"{path}: {_plural(len(problems), 'problem')}; anchors not checked"),
+              file=out)
         return 1
     annotations = resolve_annotations(parsed, document.paragraphs)
     for problem in annotations.problems:
-        print(problem, file=out)
+        print(visible(str(problem), keep_newlines=False), file=out)
     against = _shown(document.path) if document.path else "the document"
     if not annotations.problems:
-        print(f"{path}: OK: {_contents(annotations)}, all resolved in {against}", file=out)
+        print(visible(f"{path}: OK: {_contents(annotations)}, all resolved in {against}"),
+              file=out)
         return 0
     skipped = {(p.kind, p.entry_id, p.line) for p in annotations.problems
                if p.skipped and p.kind != "file"}
-    print(f"{path}: {_plural(len(annotations.problems), 'problem')}, "
-          f"{_plural(len(skipped), 'entry', 'entries')} skipped; "
-          f"loaded {_contents(annotations)} from {against}", file=out)
+    print(visible(f"{path}: {_plural(len(annotations.problems), 'problem')}, "
+                  f"{_plural(len(skipped), 'entry', 'entries')} skipped; "
+                  f"loaded {_contents(annotations)} from {against}"), file=out)
     return 1

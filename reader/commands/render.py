@@ -18,6 +18,7 @@ from reader.content.annotation_file import load_annotations_for
 from reader.content.annotations import Annotations
 from reader.errors import ReaderError
 from reader.text.chunks import layout_long_paragraph
+from reader.text.safe import visible
 
 
 def _width(value: str) -> int:
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         document, Path(args.annotations) if args.annotations else None
     )
     for problem in problems:
-        print(f"reader: {problem}", file=sys.stderr)
+        print(f"reader: {visible(str(problem), keep_newlines=False)}", file=sys.stderr)
     marks = _entry_spans(annotations) if args.entries else {}
     width = args.width or shutil.get_terminal_size((80, 24)).columns
     out = sys.stdout

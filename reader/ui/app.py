@@ -49,6 +49,8 @@ class ReaderApp(App[None]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
+        # Ctrl+C quits too (Textual would only say how to quit), remembering the place.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("right_square_bracket", "next_span", "Next claim", key_display="]"),
         Binding("left_square_bracket", "previous_span", "Prev claim", key_display="[",

@@ -1,0 +1,139 @@
+"""Content never drives the terminal; every way out restores it.
+
+Documents, annotation files and names full of escape sequences go through ``reader render``,
+``reader check`` and the app on a real pseudo-terminal; no ESC that came from content may
+reach the output, while the content itself is still shown (as pictures).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.ui.terminal import ENTER_EXPLICIT, LEAVE_EXPLICIT
+from tests.pty_session import PtySession
+from tests.tmux_session import installed_reader
+
+# Each payload is followed by a marker, so that "the ESC before EVIL" can be looked for.
+HOSTILE = (
+    "مقدمة \x1b[31mEVIL1 حمراء\n"
+    "title \x1b]0;PWNED2\x07 bell \x07 and \x9b31mEVIL3 (C1 CSI)\n"
+    "DCS \x1bP+qEVIL4\x1b\\ and clear \x1b[2J\x1b[HEVIL5\n"
+    "Trojan \u202eEVIL6\u202c source \u2066isolate\u2069 and \x00NUL? no: \x7fDEL\n"
+)
+MARKERS = ["EVIL1", "PWNED2", "EVIL3", "EVIL4", "EVIL5", "EVIL6"]
+SMUGGLED = [b"\x1b[31mEVIL1", b"\x1b]0;PWNED2", b"\x9b31mEVIL3", b"\xc2\x9b31mEVIL3",
+            b"\x1bP+qEVIL4", b"\x1b[HEVIL5", b"\x1b[2J"]
+
+
+@pytest.fixture
+def hostile_file(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.txt"
+    path.write_text(HOSTILE.replace("\x00", ""), encoding="utf-8")
+    return path
+
+
+def test_render_text_output_has_no_escape_from_content(capsysbinary, hostile_file) -> None:
+    assert main(["render", str(hostile_file), "--width", "60"]) == 0
+    out = capsysbinary.readouterr().out
+    assert b"\x1b" not in out and b"\xc2\x9b" not in out and b"\x07" not in out
+    text = out.decode("utf-8")
+    for marker in MARKERS:
+        assert marker in text or marker[::-1] in text  # shown, possibly reversed (RTL)
+    assert "\u241b" in text  # ESC shown as ␛
+    assert "<9B>" in text  # a C1 control shown by its code
+
+
+def test_render_json_escapes_controls(capsysbinary, hostile_file) -> None:
+    assert main(["render", str(hostile_file), "--width", "60", "--format", "json"]) == 0
+    out = capsysbinary.readouterr().out
+    assert b"\x1b" not in out and b"\x07" not in out
+
+
+def test_show_controls_reveals_the_override(capsys, hostile_file) -> None:
+    assert main(["render", str(hostile_file), "--width", "80", "--show-controls"]) == 0
+    out = capsys.readouterr().out
+    assert "RLO" in out and "PDF" in out and "LRI" in out
+
+
+def test_check_and_errors_show_controls_as_pictures(capsysbinary, tmp_path: Path) -> None:
+    toml = tmp_path / "evil.toml"
+    toml.write_text(
+        '[[entity]]\nid = "e"\nname = "N\\u001b[31m"\nkind = "person"\n\n'
+        '[[claim]]\nid = "c"\nspeaker = "e"\nlabel = "L\\u001b]0;PWNED\\u0007"\n'
+        'anchor = "\\u001b[31mno such quote"\n',
+        encoding="utf-8",
+    )
+    article = Path(__file__).resolve().parent.parent / "content" / "article.ar.txt"
+    code = main(["check", str(toml), "--document", str(article)])
+    out, err = capsysbinary.readouterr()
+    assert code == 1
+    assert b"\x1b" not in out + err and b"\x07" not in out + err
+    assert "\u241b" in (out + err).decode()
+    main(["render", str(tmp_path / "no\x1b[2Jsuch.txt")])
+    _out, err = capsysbinary.readouterr()
+    assert b"\x1b" not in err and "\u241b[2J" in err.decode()
+
+
+def _environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "READER_STATE_DIR": str(tmp_path / "state"),
+    }
+    env.update(extra)
+    return env
+
+
+def test_the_app_never_sends_content_escapes(tmp_path: Path, hostile_file: Path) -> None:
+    session = PtySession([str(installed_reader()), str(hostile_file)], _environment(tmp_path))
+    assert session.wait_for(b"EVIL5"), session.output[-2000:]
+    session.read(0.5)
+    session.send(b"q")
+    output = session.finish()
+    for smuggled in SMUGGLED:
+        assert smuggled not in output, smuggled
+    assert "␛".encode() in output
+
+
+@pytest.mark.parametrize("how", ["q", "ctrl+c", "SIGTERM"])
+def test_every_exit_restores_the_terminal(tmp_path: Path, how: str) -> None:
+    session = PtySession([str(installed_reader())], _environment(tmp_path))
+    assert session.wait_for(ENTER_EXPLICIT.encode())
+    assert session.wait_for("ﻥﻮﻠﻳﺇ".encode())  # the article is on screen
+    session.read(0.5)
+    if how == "q":
+        session.send(b"q")
+    elif how == "ctrl+c":
+        session.send(b"\x03")
+    else:
+        session.signal(signal.SIGTERM)
+    output = session.finish()
+    tail = output[output.rindex(ENTER_EXPLICIT.encode()):]
+    assert LEAVE_EXPLICIT.encode() in tail
+    assert b"\x1b[?1049l" in tail  # the alternate screen is left
+    assert os.WIFEXITED(session.status) or os.WIFSIGNALED(session.status)
+
+
+def test_dumb_terminal_gets_a_clear_message(tmp_path: Path) -> None:
+    session = PtySession([str(installed_reader())], _environment(tmp_path, TERM="dumb"))
+    output = session.finish().decode("utf-8", "replace")
+    assert "TERM=dumb" in output and "reader render" in output
+    assert "Traceback" not in output
+    assert os.WEXITSTATUS(session.status) != 0
+
+
+def test_no_color_is_honoured(tmp_path: Path) -> None:
+    session = PtySession([str(installed_reader())], _environment(tmp_path, NO_COLOR="1"))
+    assert session.wait_for("ﻥﻮﻠﻳﺇ".encode())
+    session.read(0.5)
+    session.send(b"q")
+    output = session.finish()
+    assert b"38;2;" not in output and b"48;2;" not in output  # no true-colour sequences
