@@ -402,7 +402,7 @@ class SearchBar(Horizontal):
         self._history_at = None
         self.field.set_value("", notify=False)
         self.set_count("")
-        self.show_mode()
+        self.show_mode(names=False)
         self.field.focus()
 
     def close(self) -> None:
