@@ -99,6 +99,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.current_hit: Span | None = None
         self._entry_marks = self._build_entry_marks()
         self._pending_place: tuple[int, int] | None = None
+        # The last place known on a usable view: what a rebuild at a new width returns to.
+        self._place: tuple[int, int] | None = None
         self._counting: Timer | None = None
         self.first_drawn_at: float | None = None  # perf_counter() of the first frame
         self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
@@ -139,6 +141,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.flash = span
         self._marks_version_changed()
 
+    def set_show_controls(self, show: bool) -> None:
+        """Reveal (or hide again) invisible bidi controls in place: an RLO that reorders the
+        text shows as ⟦RLO⟧ where it stands. The place on screen is kept."""
+        if show == self.show_controls:
+            return
+        if self.flow is not None and self.document.paragraphs:
+            self._pending_place = self.flow.position(self.top)
+        self.show_controls = show
+        self.flow = None
+        self._ensure_flow()
+        self._marks_version_changed()
+
     def set_hits(self, hits: list[Span], current: Span | None) -> None:
         table: dict[int, list[tuple[int, int]]] = {}
         for hit in hits:
@@ -153,14 +167,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def text_width(self) -> int:
         return max(1, self.scrollable_content_region.width)
 
+    @property
+    def _usable(self) -> bool:
+        """False while the view has no room (not sized yet, or hidden in a tiny terminal):
+        nothing is laid out then, and the reader's place is left alone."""
+        region = self.scrollable_content_region
+        return region.width >= 1 and region.height >= 1
+
     def _ensure_flow(self) -> TextFlow:
-        if self.flow is None and self.scrollable_content_region.width < 1:
-            return TextFlow([], 1)  # not sized yet: nothing to lay out
+        if not self._usable:
+            return self.flow if self.flow is not None else TextFlow([], 1)
         width = self.text_width
         if self.flow is None or self.flow.width != width:
-            place = self._pending_place
-            if place is None and self.flow is not None and self.document.paragraphs:
-                place = self.flow.position(self.top)
+            place = self._pending_place or self._place
             self.flow = TextFlow(
                 self.document.paragraphs,
                 width,
@@ -173,8 +192,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._strips.clear()
             self.virtual_size = Size(width, self.flow.height)
             if place is not None:
-                self._pending_place = None
-                self.call_after_refresh(self.go_to_place, place, False)
+                # Go back there once the new size is in place; until then the place is
+                # kept as pending, so scrolls caused by the resize do not overwrite it.
+                self._pending_place = place
+                self.call_after_refresh(self._restore_pending)
             if not self.flow.complete and self.is_mounted:
                 self._start_counting()
         return self.flow
@@ -269,15 +290,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         flow = self._ensure_flow()
         if not self.document.paragraphs:
             return (0, 0)
+        if not self._usable or flow.width != self.text_width:
+            return self._pending_place or self._place or (0, 0)
         return flow.position(self.top)
+
+    def _restore_pending(self) -> None:
+        place = self._pending_place
+        if place is not None and self._usable and self.flow is not None \
+                and self.flow.width == self.text_width:
+            self.go_to_place(place)
 
     def go_to_place(self, place: tuple[int, int], animate: bool = False) -> None:
         paragraph, offset = place
+        self._pending_place = None
         if not self.document.paragraphs:
             return
         flow = self._ensure_flow()
         paragraph = max(0, min(paragraph, len(self.document.paragraphs) - 1))
         self.scroll_to(y=flow.locate(paragraph, offset), animate=animate, immediate=True)
+        self._place = (paragraph, offset)
         self.post_message(self.Moved())
 
     def bring_into_view(self, span: Span) -> None:
@@ -294,6 +325,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        flow = self.flow
+        if (self._usable and flow is not None and flow.width == self.text_width
+                and self.document.paragraphs and self._pending_place is None):
+            self._place = flow.position(round(new_value))
         if round(old_value) != round(new_value):
             self.post_message(self.Moved())
 
