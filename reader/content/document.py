@@ -80,7 +80,7 @@ def split_paragraphs(text: str) -> tuple[list[str], list[int]]:
         paragraphs = text.split("\n")
         if paragraphs and paragraphs[-1] == "":
             paragraphs.pop()
-        starts = list(accumulate((len(p) + 1 for p in paragraphs), initial=0))
+        starts = list(accumulate(map((1).__add__, map(len, paragraphs)), initial=0))
         starts.pop()
         return paragraphs, starts
     paragraphs = []

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from itertools import accumulate
+from operator import add
 
 from reader.text.chunks import GIANT, base_direction, piece_starts, shift
 from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph
@@ -74,7 +75,9 @@ class TextFlow:
         else:
             self._counted = 0  # units [0, _counted) have exact counts
             if indents is None and self._unit_para is None:
-                self._heights = [len(p) // width + 1 + g for p, g in zip(paragraphs, self.gaps)]
+                # len // width + 1 + gap, computed at C speed for a book's 100,000 paragraphs
+                self._heights = list(map(add, map(width.__rfloordiv__, map(len, paragraphs)),
+                                         map((1).__add__, self.gaps)))
             else:
                 self._heights = [self._estimate(u) for u in range(count)]
         self._rebuild_prefix()
@@ -87,7 +90,7 @@ class TextFlow:
         self._unit_start: list[int] = []
         self._first_unit: list[int] = []
         self._piece_directions: dict[int, str] = {}
-        if not any(len(p) > GIANT for p in self.paragraphs):
+        if max(map(len, self.paragraphs), default=0) <= GIANT:
             return
         self._unit_para = []
         for index, paragraph in enumerate(self.paragraphs):

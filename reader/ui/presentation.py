@@ -7,7 +7,7 @@ kind (list items and code lines run together), list markers and quote bars in an
 
 from __future__ import annotations
 
-from itertools import pairwise
+from operator import and_
 
 from reader.content.document import Block, Document
 from reader.text import layout_paragraph
@@ -22,9 +22,10 @@ def paragraph_gaps(document: Document) -> list[int]:
     """Blank lines after each paragraph."""
     paragraphs = document.paragraphs
     if not document.blocks:
-        # A blank line between two paragraphs that have text (not just white space).
-        has_text = [bool(p) and not p.isspace() for p in paragraphs]
-        return [int(a and b) for a, b in pairwise(has_text)] + [0] * bool(paragraphs)
+        # A blank line between two paragraphs that have text (not just white space), at
+        # C speed: str.strip returns the same object when there is nothing to strip.
+        has_text = list(map(bool, map(str.strip, paragraphs)))
+        return list(map(int, map(and_, has_text, has_text[1:]))) + [0] * bool(paragraphs)
     blocks = document.blocks
     gaps = []
     for index, block in enumerate(blocks):
