@@ -210,7 +210,7 @@ async def test_exact_and_regex_toggles(tmp_path: Path) -> None:
         await _type(pilot, "(ماسك")
         count = app.query_one("#search-count")
         assert str(count.render()).startswith("invalid regular expression")
-        assert count.has_class("-error")
+        assert count.has_class("-error") and "invalid pattern" in _status(app)
         await pilot.press("home", "delete")
         await pilot.pause()
         assert app.search.error is None
@@ -304,3 +304,46 @@ def test_snapshot_of_an_arabic_search(snap_compare, tmp_path: Path) -> None:
     app = _app(tmp_path)
     keys = ["slash", *(_character_to_key(ch) for ch in "ماسك")]
     assert snap_compare(app, terminal_size=(100, 30), press=keys)
+
+
+async def test_enter_on_an_empty_bar_keeps_the_last_hits(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await _type(pilot, "Altman")
+        await pilot.press("enter", "n")
+        current = app.article.current_hit
+        await pilot.press("slash", "enter")
+        await pilot.pause()
+        assert app.article.current_hit == current and "/Altman" in _status(app).replace(
+            "\u2068", "")
+
+
+async def test_escape_on_the_text_closes_an_open_bar(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await _type(pilot, "Tesla")
+        app.article.focus()  # as a click on the text does
+        await pilot.pause()
+        await pilot.press("n")  # n works on the text while the bar is open
+        assert app.search.number() == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.query_one(SearchBar).display and app.article.hits == {}
+
+
+async def test_an_empty_document(tmp_path: Path) -> None:
+    document = tmp_path / "empty.txt"
+    document.write_text("", encoding="utf-8")
+    app = _app(tmp_path, document)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await _type(pilot, "x")
+        assert "no match" in _status(app)
+        await pilot.press("enter", "n", "N", "escape")
+        await pilot.pause()
+        assert app.is_running

@@ -359,7 +359,8 @@ class ReaderApp(App[None]):
         search = self.search
         if search.active:
             query = search.query if len(search.query) <= 24 else search.query[:23] + "…"
-            parts.append(f"{_LRI}/{_FSI}{query}{_PDI} {search.count_text()}{_PDI}")
+            count = "invalid pattern" if search.error else search.count_text()
+            parts.append(f"{_LRI}/{_FSI}{query}{_PDI} {count}{_PDI}")
         if self._search_note:
             parts.append(self._search_note)
         return parts
@@ -449,8 +450,6 @@ class ReaderApp(App[None]):
         if origin is not None and self.search.current is not None \
                 and self.article.place() != origin:
             self.history.push(origin)
-        if not self.search.query:
-            self.action_clear_search()
         self._search_origin = None
         self.update_status()
 
@@ -467,6 +466,13 @@ class ReaderApp(App[None]):
             self.article.go_to_place(origin)
 
     def action_clear_search(self) -> None:
+        bar = self.search_bar
+        if bar.display:  # Esc outside the bar (after a click on the text) closes it too
+            bar.close()
+            self._search_origin = None
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
         self.search.clear()
         self._set_search_note(None)
         self.show_search_hits()
