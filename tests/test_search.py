@@ -349,3 +349,8 @@ def test_regex_hits_stay_in_paragraphs(paragraphs: list[str], pattern: str) -> N
             continue
         alone = [m.span() for m in compiled.finditer(paragraph) if m.end() > m.start()]
         assert [(s.start, s.end) for s in spans if s.paragraph == number] == alone
+
+
+def test_spaces_typed_twice_still_find_the_words() -> None:
+    assert _find("قال سام ألتمان", "سام  التمان") == ["سام ألتمان"]
+    assert _find("سام\u00a0ألتمان", "سام التمان") == ["سام\u00a0ألتمان"]  # NBSP is a space

@@ -10,7 +10,8 @@ are looked at are mapped back to source offsets, through each paragraph's index 
 Modes:
 
 * ``fold`` (the default): query and text are folded alike (DESIGN.md §5), so ماسك finds
-  مَاسِك, التمان finds ألتمان, 2018 finds ٢٠١٨, and case and accents do not matter. When
+  مَاسِك, التمان finds ألتمان, 2018 finds ٢٠١٨, and case and accents do not matter; a run
+  of spaces in the query counts as one. When
   the folded query is an alias of an annotated entity, every alias of that entity is
   searched (``Musk`` finds ماسك and إيلون ماسك): pass ``aliases`` (entity id → spellings,
   what :meth:`Annotations.alias_lists` gives).
@@ -122,6 +123,7 @@ def alias_needles(query: str, aliases: Mapping[str, Sequence[str]] | Iterable[Se
 
 
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+_SPACES = re.compile(" {2,}")
 
 
 def fold_pattern(pattern: str) -> str:
@@ -551,7 +553,8 @@ class SearchIndex:
             if len(needles) > 1:
                 alternation = re.compile("|".join(map(re.escape, needles)))
                 return _ListedHits(self, space, starts, folded, query, needles, alternation)
-            needle = needles[0] if needles else _needle(fold_query(query))
+            # spaces typed twice by accident still find the words
+            needle = needles[0] if needles else _SPACES.sub(" ", _needle(fold_query(query)))
         else:
             needle = _needle(query)
         if not needle:
