@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from reader.content.annotation_file import load_annotations_for
 from reader.content.document import load_document
 from reader.text import layout_paragraph
-from tests.tmux_session import TmuxSession, installed_reader
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[TmuxSession]:
-    tmux = TmuxSession([str(installed_reader())], 100, 30,
-                       env={"READER_STATE_DIR": str(tmp_path / "state")})
-    try:
-        yield tmux
-    finally:
-        tmux.close()
+from tests.tmux_session import TmuxSession
 
 
 def _article_width(screen: list[str], paragraph: str) -> int:

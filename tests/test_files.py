@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 from pathlib import Path
 
@@ -102,7 +103,7 @@ def test_a_single_5mb_paragraph(capsys, tmp_path: Path) -> None:
     assert code == 0 and not err
     records = [json.loads(line) for line in out.splitlines()]
     assert records[0]["start"] == 0 and records[-1]["end"] == len(text)
-    for before, after in zip(records, records[1:]):
+    for before, after in itertools.pairwise(records):
         assert before["end"] == after["start"]
         assert before["rtl"] == after["rtl"]  # one base direction across the pieces
     assert max(r["cells"] for r in records) <= 80

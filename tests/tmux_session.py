@@ -46,7 +46,13 @@ class TmuxSession:
         return result.stdout
 
     def screen(self) -> list[str]:
-        return self._tmux("capture-pane", "-p", "-t", self.name).split("\n")
+        """The lines on screen; none once the program (and so the session) has ended."""
+        try:
+            return self._tmux("capture-pane", "-p", "-t", self.name).split("\n")
+        except AssertionError as error:
+            if "no server running" in str(error) or "can't find" in str(error):
+                return []
+            raise
 
     def keys(self, *keys: str) -> None:
         self._tmux("send-keys", "-t", self.name, *keys)
