@@ -137,3 +137,25 @@ def test_no_color_is_honoured(tmp_path: Path) -> None:
     session.send(b"q")
     output = session.finish()
     assert b"38;2;" not in output and b"48;2;" not in output  # no true-colour sequences
+
+
+async def test_v_reveals_an_override_in_the_app(tmp_path: Path, hostile_file: Path) -> None:
+    from reader.ui.app import create_app
+    from reader.ui.positions import PositionStore
+
+    app = create_app(hostile_file, positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def screen_text() -> str:
+            flow = app.article.flow
+            lines = (flow.line_at(y)[1] for y in range(flow.height))
+            return "\n".join(line.text for line in lines if line is not None)
+
+        assert "RLO" not in screen_text()
+        await pilot.press("v")
+        await pilot.pause()
+        assert "\u27e6RLO\u27e7" in screen_text() and "\u27e6PDF\u27e7" in screen_text()
+        await pilot.press("v")
+        await pilot.pause()
+        assert "RLO" not in screen_text()

@@ -60,6 +60,7 @@ class ReaderApp(App[None]):
         Binding("alt+right", "forward", "Forward", show=False),
         Binding("p", "toggle_panel", "Panel"),
         Binding("backslash", "move_panel", "Panel side", key_display="\\", show=False),
+        Binding("v", "toggle_controls", "Show controls", show=False),
         Binding("j,down", "scroll_lines(1)", "Down", show=False),
         Binding("k,up", "scroll_lines(-1)", "Up", show=False),
         Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
@@ -527,6 +528,13 @@ class ReaderApp(App[None]):
     @property
     def panel_side(self) -> str:
         return "left" if self.panel.styles.dock == "left" else "right"
+
+    def action_toggle_controls(self) -> None:
+        """Reveal invisible bidi controls (RLO, LRI, ZWJ...) in place, or hide them again."""
+        article = self.article
+        article.set_show_controls(not article.show_controls)
+        state = "shown in place" if article.show_controls else "hidden again"
+        self.notify(f"Invisible controls {state} (v toggles).", timeout=3)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -24,6 +24,7 @@ KEYS: list[tuple[str, str]] = [
     ("Tab", "move between the article and the side panel"),
     ("p", "hide / show the side panel"),
     ("\\", "move the side panel to the other side"),
+    ("v", "reveal invisible bidi controls (RLO…) in place"),
     ("Ctrl+P", "command palette: go to a chapter or a claim"),
     ("/", "search (ignores harakat, hamza, case)"),
     ("n / N, Esc", "next / previous hit; clear the hits"),
