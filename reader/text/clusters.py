@@ -29,7 +29,6 @@ from reader.text.chars import (
 from reader.text.mirroring import MIRRORS
 from reader.text.shaping import ARABIC_RUN, shape_arabic
 
-DOTTED_CIRCLE = "\u25cc"
 _VS16 = "\ufe0f"
 
 
@@ -137,8 +136,9 @@ def _cluster(atoms: list[tuple[str, int]]) -> list[tuple[str, list[int], int]]:
             prev_text, prev_map, base = clusters[last]
             clusters[last] = (prev_text + text, [*prev_map, src], base)
         elif zero and text != ZWJ:
-            # A mark with nothing to sit on: give it a dotted circle, as fonts do.
-            clusters.append((DOTTED_CIRCLE + text, [src, src], src))
+            # A mark with nothing to sit on (the start of a word): a cluster of its own,
+            # zero cells wide, as Rich measures it. No base is invented for it.
+            clusters.append((text, [src], src))
             last = len(clusters) - 1
         else:
             clusters.append((text, [src], src))
