@@ -6,14 +6,24 @@ two paragraphs) and every selector is looked up in that folded text: all matches
 ``occurrence`` picks one. Zero matches or more than one (without ``occurrence``) is a
 :class:`AnchorError` that says what was found, and where, so the annotator can fix it:
 for a quote that is not there, the closest passage of the text.
+
+Speed: finding every match of a quote is one scan of the folded document, fast (``str.find``)
+but once per anchor. A file with thousands of anchors would scan the document thousands of
+times, so after :attr:`AnchorResolver.INDEX_AFTER` lookups the folded document's words are
+indexed once. A quote is then checked only where the word of it that stands in the fewest
+places stands: a word inside the quote is a whole word of the text, its first word ends one
+and its last word begins one. A quote of one word (it may sit inside any word) is scanned.
+For a quote that is not found, only which paragraphs hold its words is counted.
 """
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import islice
 
 from reader.content.annotations import QuoteSelector, Span
 from reader.text.fold import FoldedText, fold, fold_query, to_source_span
@@ -26,6 +36,10 @@ _CANDIDATE_PARAGRAPHS = 8
 _CLOSE_LOOK = 3
 # Below this similarity, "closest" would only be noise.
 _CLOSE_ENOUGH = 0.55
+# Words of the folded document: what the index is made of (a quote never holds a line feed).
+_WORD = re.compile(r"[^ \n]+")
+# A word found in more places than this is no better than scanning the document.
+_USEFUL_PLACES = 64
 
 
 class AnchorError(Exception):
@@ -69,6 +83,10 @@ def _times(count: int) -> str:
 class AnchorResolver:
     """Resolves selectors against a list of paragraphs (``Document.paragraphs``)."""
 
+    # Lookups by scanning before the document's words are indexed (the index costs a few
+    # hundred scans).
+    INDEX_AFTER = 256
+
     def __init__(self, paragraphs: list[str]) -> None:
         self.paragraphs = paragraphs
         self._starts: list[int] = []
@@ -78,6 +96,13 @@ class AnchorResolver:
             position += len(paragraph) + 1
         self._text = FoldedText("\n".join(paragraphs))
         self._folded_paragraphs: dict[int, tuple[str, array]] = {}
+        self._lookups = 0
+        self._breaks: list[int] | None = None
+        self._breaks_known = False
+        self._texts: list[str] | None = None
+        self._words: dict[str, list[int]] | None = None  # folded word → its starts
+        self._sorted_words: list[str] | None = None
+        self._reversed_words: list[str] | None = None  # each word spelt backwards, sorted
 
     # -- the folded document ----------------------------------------------------------
 
@@ -86,7 +111,25 @@ class AnchorResolver:
         return paragraph, source_offset - self._starts[paragraph]
 
     def _paragraph_of(self, match: _Match) -> int:
+        breaks = self._folded_breaks()
+        if breaks is not None:
+            return bisect_right(breaks, match.start)
         return self._locate(self._text.source_offset(match.start))[0]
+
+    def _folded_breaks(self) -> list[int] | None:
+        """Where paragraphs end in the folded text (its line feeds: folding keeps them and
+        makes no other), or None when a paragraph holds a line feed of its own."""
+        if not self._breaks_known:
+            breaks = [m.start() for m in re.finditer("\n", self._text.folded)]
+            self._breaks = breaks if len(breaks) == len(self.paragraphs) - 1 else None
+            self._breaks_known = True
+        return self._breaks
+
+    def _folded_texts(self) -> list[str] | None:
+        """The folded text of each paragraph (without an index), when breaks are known."""
+        if self._texts is None and self._folded_breaks() is not None:
+            self._texts = self._text.folded.split("\n")
+        return self._texts
 
     def _span(self, match: _Match) -> Span:
         start, end = self._text.to_source(match.start, match.end)
@@ -94,13 +137,93 @@ class AnchorResolver:
         return Span(paragraph, offset, offset + (end - start))
 
     def _find(self, needle: str) -> list[_Match]:
+        """Every match of ``needle`` in the folded document, overlapping ones included."""
         folded = self._text.folded
-        matches: list[_Match] = []
-        position = folded.find(needle)
-        while position >= 0:
-            matches.append(_Match(position, position + len(needle)))
-            position = folded.find(needle, position + 1)
-        return matches
+        self._lookups += 1
+        if self._words is None and self._lookups > self.INDEX_AFTER:
+            self._words = self._index_words()
+        starts = self._starts_by_word(needle) if self._words is not None else None
+        if starts is None:
+            starts = []
+            position = folded.find(needle)
+            while position >= 0:
+                starts.append(position)
+                position = folded.find(needle, position + 1)
+        size = len(needle)
+        return [_Match(start, start + size) for start in starts]
+
+    def _index_words(self) -> dict[str, list[int]]:
+        words: dict[str, list[int]] = {}
+        for match in _WORD.finditer(self._text.folded):
+            places = words.get(match.group())
+            if places is None:
+                words[match.group()] = [match.start()]
+            else:
+                places.append(match.start())
+        return words
+
+    def _starts_by_word(self, needle: str) -> list[int] | None:
+        """Where ``needle`` starts, found through the word of it that stands in the fewest
+        places; None when no word is worth it (then the document is scanned).
+
+        A word inside the needle is a whole word of the text; its last word begins one,
+        its first word ends one. A needle of one word may sit inside any word: scanned.
+        """
+        limit = max(_USEFUL_PLACES, len(self._text.folded) >> 11)
+        best: list[int] | None = None
+        for match in _WORD.finditer(needle):
+            start, end = match.span()
+            begins, ends = start > 0, end < len(needle)
+            if not (begins or ends):
+                return None
+            places = self._places(match.group(), begins, ends, limit)
+            if places is not None and (best is None or len(places) < len(best)):
+                best = [place - start for place in places]
+                limit = len(best)
+        if best is None:
+            return None
+        folded = self._text.folded
+        return sorted(start for start in best
+                      if start >= 0 and folded.startswith(needle, start))
+
+    def _places(self, word: str, begins: bool, ends: bool, limit: int) -> list[int] | None:
+        """Where ``word`` stands in the folded text as a whole word (``begins`` and
+        ``ends``), at the beginning of a word or at the end of one; None for more than
+        ``limit`` places."""
+        assert self._words is not None
+        if begins and ends:
+            places = self._words.get(word, [])
+            return places if len(places) <= limit else None
+        if begins:
+            if self._sorted_words is None:
+                self._sorted_words = sorted(self._words)
+            found = self._gather(self._sorted_words, word, limit, backwards=False)
+            return None if found is None else [p for w in found for p in self._words[w]]
+        if self._reversed_words is None:
+            self._reversed_words = sorted(w[::-1] for w in self._words)
+        found = self._gather(self._reversed_words, word[::-1], limit, backwards=True)
+        if found is None:
+            return None
+        cut = len(word)
+        return [p + len(w) - cut for w in found for p in self._words[w]]
+
+    def _gather(self, ordered: list[str], beginning: str, limit: int, backwards: bool
+                ) -> list[str] | None:
+        """The words of ``ordered`` (sorted; spelt backwards when ``backwards``) that begin
+        with ``beginning``, spelt forwards; None when they stand in more than ``limit``
+        places in all."""
+        assert self._words is not None
+        found = []
+        total = 0
+        index = bisect_left(ordered, beginning)
+        while index < len(ordered) and ordered[index].startswith(beginning):
+            word = ordered[index][::-1] if backwards else ordered[index]
+            total += len(self._words[word])
+            if total > limit:
+                return None
+            found.append(word)
+            index += 1
+        return found
 
     # -- resolving --------------------------------------------------------------------
 
@@ -226,15 +349,20 @@ class AnchorResolver:
             return [i for i, p in enumerate(self.paragraphs) if p.strip()]
         votes: dict[int, float] = {}
         folded = self._text.folded
+        texts = self._folded_texts()
         words = {w for w in needle.split() if len(w) > 1}
         for word in words:
             hits: set[int] = set()
-            position = folded.find(word)
-            while position >= 0 and len(hits) < 2000:
-                hits.add(self._paragraph_of(_Match(position, position + len(word))))
-                position = folded.find(word, position + len(word))
-            for paragraph in hits:  # rare words weigh more
-                votes[paragraph] = votes.get(paragraph, 0.0) + len(word) / (1 + len(hits)) ** 0.5
+            if texts is not None:  # the paragraphs that hold the word, the first 2000
+                hits.update(islice((i for i, text in enumerate(texts) if word in text), 2000))
+            else:
+                position = folded.find(word)
+                while position >= 0 and len(hits) < 2000:
+                    hits.add(self._paragraph_of(_Match(position, position + len(word))))
+                    position = folded.find(word, position + len(word))
+            weight = len(word) / (1 + len(hits)) ** 0.5  # rare words weigh more
+            for paragraph in hits:
+                votes[paragraph] = votes.get(paragraph, 0.0) + weight
         ranked = sorted(votes, key=votes.__getitem__, reverse=True)
         return ranked[:_CANDIDATE_PARAGRAPHS]
 

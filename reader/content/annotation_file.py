@@ -41,6 +41,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from reader.content.anchors import AnchorError, AnchorResolver
@@ -84,8 +85,14 @@ _HEADER = re.compile(rf"(\[\[|\[)[ \t]*({_PATH})[ \t]*(\]\]|\])")
 _KEY = re.compile(rf"({_PATH})[ \t]*=")
 _GUESS = re.compile(r"\[\[?[ \t]*([A-Za-z0-9_-]+)")
 _PARTS = re.compile(_PART)
+# What the scanner passes over in one step: nothing that opens, closes or ends anything.
+_PLAIN = re.compile(r"""[^\n"'#\[\]{}]+""")
+# The rest of a one-line string, up to (not including) its closing quote or line end.
+_BASIC_REST = re.compile(r'(?:[^"\\\n]|\\[\s\S])*')
+_LITERAL_REST = re.compile(r"[^'\n]*")
 
 
+@lru_cache(maxsize=4096)
 def _split_path(path: str) -> tuple[str, ...]:
     parts = []
     for match in _PARTS.finditer(path):
@@ -122,13 +129,21 @@ class _Layout:
     open_bracket_line: int | None = None  # where an array or inline table left open began
     line_count: int = 1
     last_line: int = 1  # the last line that is not blank
+    # (header, first part of a key) → the line of the first such key; made on first use.
+    _first_keys: dict[tuple[int | None, str], int] | None = field(
+        default=None, repr=False, compare=False)
 
     def key_line(self, key: str, header: int | None) -> int | None:
         """Line of the first key ``key`` (first dotted part) under header number ``header``,
         or of a sub-table header ``[parent.key]`` belonging to it."""
-        for line, path, owner in self.keys:
-            if owner == header and path and path[0] == key:
-                return line
+        if self._first_keys is None:
+            self._first_keys = {}
+            for line, path, owner in self.keys:
+                if path:
+                    self._first_keys.setdefault((owner, path[0]), line)
+        line = self._first_keys.get((header, key))
+        if line is not None:
+            return line
         if header is not None:
             parent = self.headers[header].name
             for following in self.headers[header + 1 :]:
@@ -195,6 +210,9 @@ def _scan(text: str) -> _Layout:
             depth += 1
         elif ch in "]}":
             depth = max(0, depth - 1)
+        else:
+            i = _PLAIN.match(text, i).end()  # type: ignore[union-attr]
+            continue
         i += 1
     if depth == 0:
         layout.open_bracket_line = None
@@ -224,18 +242,13 @@ def _skip_string(text: str, i: int, line: int) -> tuple[int, int, bool]:
                 return j, line, True
             j += 1
         return n, line, False
-    j = i + 1
-    while j < n:
-        ch = text[j]
-        if ch == "\\" and quote == '"':
-            j += 2
-            continue
-        if ch == quote:
-            return j + 1, line, True
-        if ch == "\n":
-            return j, line, False
-        j += 1
-    return n, line, False
+    rest = _BASIC_REST if quote == '"' else _LITERAL_REST
+    j = rest.match(text, i + 1).end()  # type: ignore[union-attr]
+    if j < n and text[j] == quote:
+        return j + 1, line, True
+    if j < n and text[j] == "\n":
+        return j, line, False
+    return n, line, False  # the end of the text, or a backslash right before it
 
 
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -450,7 +463,9 @@ def _salvage(text: str, path: Path | None, layout: _Layout,
         for key, value in data.items():
             if key in ENTRY_KINDS and isinstance(value, list) and header is not None \
                     and layout.headers[header].name == (key,):
-                merged.setdefault(key, []).extend(value)
+                if not isinstance(merged.get(key), list):  # a [kind] table came first:
+                    merged[key] = []  # dropped, as tomllib's "declared twice" error says
+                merged[key].extend(value)
                 headers_by_kind.setdefault(key, []).extend([header] * len(value))
             elif key not in merged:
                 merged[key] = value
