@@ -4,24 +4,30 @@
 
 Textual writes each styled run of a line as its own SVG <text>; an SVG renderer then runs
 its own bidi algorithm inside each run and shows our already-reordered Arabic reversed
-again. Forcing ``unicode-bidi: bidi-override; direction: ltr`` draws the cells as placed,
-which is what a terminal in explicit mode does.
+again, and moves leading padding to the far side of a right-to-left run. Forcing
+``unicode-bidi: bidi-override`` and an LTR base direction draws the cells as placed, which
+is what a terminal in explicit mode does.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OVERRIDE = "<style>text { unicode-bidi: bidi-override; direction: ltr; }</style>"
+OVERRIDE = ("<style>text { unicode-bidi: bidi-override; direction: ltr; white-space: pre; }"
+            "</style>")
 
 
 def convert(svg: Path, out_dir: Path) -> Path:
     text = svg.read_text(encoding="utf-8")
     head, sep, rest = text.partition(">")  # after the opening <svg ...> tag
+    # An LRM first in every run makes its base direction LTR, so leading padding stays on
+    # the left as in the terminal.
+    rest = re.sub(r"(<text\b[^>]*>)", "\\1&#8206;", rest)
     fixed = head + sep + OVERRIDE + rest
     target = out_dir / (svg.stem + ".png")
     with tempfile.NamedTemporaryFile("w", suffix=".svg", encoding="utf-8") as handle:

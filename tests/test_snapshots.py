@@ -35,3 +35,10 @@ def test_focused_claim_and_chapter_jump(snap_compare, app) -> None:
 
 def test_help_screen(snap_compare, app) -> None:
     assert snap_compare(app, terminal_size=(100, 30), press=["question_mark"])
+
+
+def test_markdown_document(snap_compare, tmp_path: Path) -> None:
+    """Headings, a list and a quote on the reading side, code left to right."""
+    sample = Path(__file__).parent / "data" / "samples" / "mixed.md"
+    app = create_app(sample, positions=PositionStore(tmp_path / "state"))
+    assert snap_compare(app, terminal_size=(100, 30))
