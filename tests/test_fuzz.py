@@ -8,8 +8,7 @@ content is made of: bidi controls (Trojan Source), ESC/CSI/OSC/DCS sequences, C0
 controls, lone marks, ZWJ/ZWNJ, presentation forms, the highest code points, line breaks of
 every kind. Bytes are arbitrary, or such text encoded with broken UTF-8 spliced in.
 
-Defects found here in code this suite does not own are pinned at the end as strict xfails,
-each with its minimal input.
+Defects found here are pinned at the end with their minimal inputs.
 """
 
 from __future__ import annotations
@@ -407,47 +406,33 @@ def test_reader_check_and_search_print_nothing_raw(folder: Path, toml: str,
         assert not any(is_raw(ch) for ch in line.replace("\t", " ")), line
 
 
-# -- defects found by fuzzing, in code this suite does not own -----------------------------
-# Each is the minimal input hypothesis found. check_layout tolerates exactly these cases
-# (see its comments), so the properties above stay green; these tests say what is wrong.
+# -- defects found by fuzzing, now fixed: the minimal inputs hypothesis found ---------------
 
 
-@pytest.mark.xfail(strict=True, reason="layout core: a word of lone marks after a space "
-                   "does not break; the line is wider than the width")
 def test_a_lone_mark_after_a_space_fits_the_width() -> None:
     layout = layout_paragraph("a \u0651", 1)
     assert all(line.cells <= 1 for line in layout.lines), [
         (line.text, line.cells) for line in layout.lines]
 
 
-@pytest.mark.xfail(strict=True, reason="layout core: a lone VS16 reordered after a digit "
-                   "makes Rich draw it as an emoji, 2 cells, while the line counts 1")
 def test_a_lone_variation_selector_does_not_widen_what_precedes_it() -> None:
     layout = layout_paragraph("\ufe0f0", 5, "rtl")
     assert [(line.text, line.cells) for line in layout.lines] == [
         (line.text, cell_len(line.text)) for line in layout.lines]
 
 
-@pytest.mark.xfail(strict=True, reason="layout core: a mark after an invisible control "
-                   "joins the cluster before the control, so the line that holds the mark "
-                   "does not hold its cluster (here: a placeholder on the line before)")
 def test_a_mark_lies_in_the_range_of_the_line_that_draws_it() -> None:
     layout = layout_paragraph("\u4f60\u200e\u0301", 1)  # 你, LRM, combining acute
     holder = next(line for line in layout.lines if line.start <= 2 < line.end)
     assert holder.text, [(line.text, line.start, line.end) for line in layout.lines]
 
 
-@pytest.mark.xfail(strict=True, reason="layout core: a mark on a line separator (or any "
-                   "white space that is one cluster with it) vanishes when it hangs at the "
-                   "end of a line; after an ASCII space the same mark is drawn")
 def test_a_mark_on_hanging_white_space_is_drawn() -> None:
     layout = layout_paragraph("a\u2028\u0651", 10)
     assert any(2 in line.map for line in layout.lines), [
         (line.text, line.map) for line in layout.lines]
 
 
-@pytest.mark.xfail(strict=True, reason="layout core: with show_controls a ZWJ between Arabic "
-                   "letters does its work in shaping but is not revealed (ZWNJ is)")
 def test_show_controls_reveals_a_zwj_in_arabic() -> None:
     layout = layout_paragraph("\u0628\u200d\u0628", 20, show_controls=True)
     assert "\u27e6ZWJ\u27e7" in layout.lines[0].text, layout.lines[0].text

@@ -30,6 +30,7 @@ from reader.text.mirroring import MIRRORS
 from reader.text.shaping import ARABIC_RUN, shape_arabic
 
 _VS16 = "\ufe0f"
+DOTTED_CIRCLE = "\u25cc"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +77,17 @@ def _atoms(word: str, show_controls: bool, shaped: bool = True) -> list[tuple[st
         if run is not None:
             shaped, mapping = shape_arabic(run.group())
             start = run.start()
+            joiners = [k for k, ch in enumerate(run.group()) if ch == ZWJ] if show_controls \
+                else []
             for ch, src in zip(shaped, mapping):
+                while joiners and joiners[0] < src:  # a ZWJ did its work in shaping: show it
+                    atoms.append((_reveal(ZWJ), start + joiners.pop(0)))
                 if ch == ZWNJ:  # it has done its work in shaping
                     if show_controls:
                         atoms.append((_reveal(ch), start + src))
                     continue
                 atoms.append((ch, start + src))
+            atoms.extend((_reveal(ZWJ), start + k) for k in joiners)
             i = run.end()
             continue
         ch = word[i]
@@ -136,9 +142,10 @@ def _cluster(atoms: list[tuple[str, int]]) -> list[tuple[str, list[int], int]]:
             prev_text, prev_map, base = clusters[last]
             clusters[last] = (prev_text + text, [*prev_map, src], base)
         elif zero and text != ZWJ:
-            # A mark with nothing to sit on (the start of a word): a cluster of its own,
-            # zero cells wide, as Rich measures it. No base is invented for it.
-            clusters.append((text, [src], src))
+            # A mark with nothing to sit on: give it a dotted circle, as fonts do. Alone it
+            # would combine with whatever ends up before it on screen (reordering can put it
+            # after any letter, and a VS16 after a digit turns it into a 2-cell emoji).
+            clusters.append((DOTTED_CIRCLE + text, [src, src], src))
             last = len(clusters) - 1
         else:
             clusters.append((text, [src], src))

@@ -207,7 +207,8 @@ def _line_units(
             src = base + len(words[i])
             cells, cls, form = _separator_form(seps[i])
             append((cells, run_levels[bisect_right(ends, src)], cls, src, form, form))
-    while units and (units[-1][2] in ("WS", "S") or not units[-1][4][0]):
+    while units and (not units[-1][4][0] or (units[-1][2] in ("WS", "S")
+                                              and units[-1][4][0].isspace())):
         # Line-end spaces hang: not drawn (rule L1 would move them anyway). A ghost at the
         # end cannot change the order of what precedes it.
         units.pop()

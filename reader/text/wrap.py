@@ -89,7 +89,8 @@ def break_lines(
         # Emergency break inside a word wider than the line.
         line_width = 0
         for j, cw in enumerate(cluster_widths(i)):
-            if line_width and line_width + cw > width:
+            # A zero-width cluster (a ghost, a mark) stays with what precedes it.
+            if cw and line_width and line_width + cw > width:
                 starts.append((i, j))
                 line_width = 0
             line_width += cw
