@@ -16,7 +16,6 @@ from pathlib import Path
 from reader.commands.options import add_document_arguments, open_document
 from reader.content.annotation_file import load_annotations_for
 from reader.content.annotations import Annotations
-from reader.errors import ReaderError
 from reader.text.chunks import layout_long_paragraph
 from reader.text.safe import visible
 
@@ -84,8 +83,6 @@ def run(args: argparse.Namespace) -> int:
             else:
                 write(line.text + "\n")
     out.flush()
-    if width < 1:  # pragma: no cover - argparse refuses it first
-        raise ReaderError("width must be at least 1")
     return 0
 
 
