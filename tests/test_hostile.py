@@ -159,3 +159,27 @@ async def test_v_reveals_an_override_in_the_app(tmp_path: Path, hostile_file: Pa
         await pilot.press("v")
         await pilot.pause()
         assert "RLO" not in screen_text()
+
+
+async def test_hostile_annotations_are_shown_visibly_in_the_panel(tmp_path: Path) -> None:
+    from reader.ui.app import create_app
+    from reader.ui.bidi_text import BidiText
+    from reader.ui.positions import PositionStore
+
+    document = tmp_path / "story.txt"
+    document.write_text("قال ماسك إن السيارة ستكون أسرع سيارة.\n", encoding="utf-8")
+    (tmp_path / "story.toml").write_text(
+        '[[entity]]\nid = "m"\nname = "ماسك\\u001b]0;PWNED\\u0007"\nkind = "person"\n\n'
+        '[[chapter]]\nid = "c1"\ntitle = "عنوان\\u001b[2J"\nsummary = "ملخص\\u009b31m"\n'
+        'teller = "m"\nanchor = "أسرع سيارة"\n',
+        encoding="utf-8",
+    )
+    app = create_app(document, positions=PositionStore(tmp_path / "state"))
+    assert app.annotations is not None and app.annotations.chapters
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        drawn = [visual for widget in app.query(BidiText)
+                 for visual, *_ in widget._lines(widget.content_size.width or 40)]
+        text = "".join(drawn)
+        assert "PWNED" in text and "\u241b" in text  # shown, as pictures
+        assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in text)
