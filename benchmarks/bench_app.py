@@ -151,7 +151,7 @@ async def _measure(path: str | None) -> dict[str, float]:
             # Resize: from the new size arriving to the first frame drawn at that size.
             resizes = []
             for _ in range(5):
-                narrow = app.article.flow.width
+                narrow = app.article._ensure_flow().width  # the flow at the current size
                 start = time.perf_counter()
                 await pilot.resize_terminal(160, 50)
                 deadline = start + 30

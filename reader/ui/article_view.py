@@ -104,6 +104,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._counting: Timer | None = None
         self.first_drawn_at: float | None = None  # perf_counter() of the first frame
         self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
+        self._sized_at = 0.0  # when the virtual size last followed the line counts
 
     # -- model ------------------------------------------------------------------------
 
@@ -212,22 +213,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         place = flow.position(self.top) if self.document.paragraphs else None
         done = flow.count_some(budget=0.012)
-        self._after_heights_changed(place)
+        self._after_heights_changed(place, final=done)
         if done and self._counting is not None:
             self._counting.stop()
             self._counting = None
 
-    def _after_heights_changed(self, place: tuple[int, int] | None) -> None:
-        """Heights above the top may have changed: keep the same text at the top."""
+    def _after_heights_changed(self, place: tuple[int, int] | None, final: bool = False) -> None:
+        """Heights above the top may have changed: keep the same text at the top.
+
+        The scrollbar settles a few times a second, not on every slice: a new virtual size
+        repaints the whole view."""
         flow = self.flow
         assert flow is not None
-        if self.virtual_size.height != flow.height:
-            self.virtual_size = Size(self.text_width, flow.height)  # the scrollbar settles
-        if place is not None:
-            y = flow.locate(*place)
-            if y != self.top:
-                self._strips.clear()  # strips are cached by document line
-                self.scroll_to(y=y, animate=False, immediate=True)
+        now = time.perf_counter()
+        y = flow.locate(*place) if place is not None else self.top
+        moved = y != self.top
+        if self.virtual_size.height != flow.height and (
+            final or moved or now - self._sized_at > 0.5
+        ):
+            self._sized_at = now
+            self.virtual_size = Size(self.text_width, flow.height)
+        if moved:
+            self._strips.clear()  # strips are cached by document line
+            self.scroll_to(y=y, animate=False, immediate=True)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Make the counts of what is on screen exact before drawing it, so that one frame
