@@ -158,7 +158,9 @@ async def _measure(path: str | None) -> dict[str, float]:
                 while (app.article.last_drawn_at < start or app.article.flow.width == narrow) \
                         and time.perf_counter() < deadline:
                     await asyncio.sleep(0.001)
-                resizes.append(app.article.last_drawn_at - start)
+                first = min(at for at, width in app.article.recent_frames
+                            if at >= start and width != narrow)
+                resizes.append(first - start)
                 await pilot.resize_terminal(100, 30)
                 await pilot.pause()
             results["resize_ms"] = statistics.median(resizes) * 1000

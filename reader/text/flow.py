@@ -173,7 +173,7 @@ class TextFlow:
         while unit < total:
             self._heights[unit] = self._count(unit)
             unit += 1
-            if unit % 256 == 0 and time.perf_counter() > deadline:
+            if unit % 16 == 0 and time.perf_counter() > deadline:
                 break
         self._counted = unit
         self._rebuild_prefix()

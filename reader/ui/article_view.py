@@ -9,6 +9,7 @@ spans, the focused span, search hits). Strips are cached per (line, width, marks
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -104,6 +105,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._counting: Timer | None = None
         self.first_drawn_at: float | None = None  # perf_counter() of the first frame
         self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
+        self.recent_frames: deque[tuple[float, int]] = deque(maxlen=64)  # (time, width)
         self._sized_at = 0.0  # when the virtual size last followed the line counts
 
     # -- model ------------------------------------------------------------------------
@@ -242,6 +244,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         never mixes estimated and exact positions."""
         if crop.height:
             self.last_drawn_at = time.perf_counter()
+            self.recent_frames.append((self.last_drawn_at, self.text_width))
             if self.first_drawn_at is None:
                 self.first_drawn_at = self.last_drawn_at
         flow = self._ensure_flow()
