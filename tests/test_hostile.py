@@ -183,3 +183,27 @@ async def test_hostile_annotations_are_shown_visibly_in_the_panel(tmp_path: Path
         text = "".join(drawn)
         assert "PWNED" in text and "\u241b" in text  # shown, as pictures
         assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in text)
+
+
+async def test_a_broken_annotation_is_reported_in_the_app_verbatim(tmp_path: Path) -> None:
+    """The notice quotes the problem as written: '[claim c]' is not taken as markup."""
+    from reader.ui.app import create_app
+    from reader.ui.positions import PositionStore
+
+    document = tmp_path / "story.txt"
+    document.write_text("قال ماسك إن السيارة ستكون أسرع سيارة.\n", encoding="utf-8")
+    (tmp_path / "story.toml").write_text(
+        '[[entity]]\nid = "m"\nname = "ماسك"\nkind = "person"\n\n'
+        '[[claim]]\nid = "c"\nspeaker = "m"\nlabel = "[bold]x"\nanchor = "not in the text"\n',
+        encoding="utf-8",
+    )
+    app = create_app(document, positions=PositionStore(tmp_path / "state"))
+    assert app.problems
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        notices = [n for n in app._notifications if "reader check" in n.message]
+        assert notices, [n.message for n in app._notifications]
+        # shown as written: as markup, "[claim c]" would be swallowed as a style tag
+        assert "[claim c]" in notices[0].message and not notices[0].markup
+        await pilot.press("j", "right_square_bracket")
+        assert app.is_running

@@ -22,6 +22,7 @@ from textual.widgets import Footer, ListView, Static
 from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document
 from reader.resources import styles_dir
+from reader.text.safe import visible
 from reader.text.search import Hit
 from reader.ui.article_view import ArticleView
 from reader.ui.bidi_text import BidiText, display_line
@@ -134,15 +135,16 @@ class ReaderApp(App[None]):
             if place is not None:
                 self.article._pending_place = place
             if self.positions.notice:
-                self.notify(self.positions.notice, severity="warning")
+                # markup=False: a path or a quote may hold "[" (and never drives the screen)
+                self.notify(visible(self.positions.notice), severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
             first = display_line(str(self.problems[0]), self.bidi_mode == "terminal")
             self.notify(f"{len(self.problems)} annotation problem(s), {skipped} entries "
                         f"skipped; first: {first}\nRun 'reader check' for the full list.",
-                        severity="warning", timeout=8)
+                        severity="warning", timeout=8, markup=False)
         if self.terminal_warning:
-            self.notify(self.terminal_warning, severity="warning", timeout=10)
+            self.notify(self.terminal_warning, severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self.update_status)
 
     def on_resize(self, event: events.Resize) -> None:
