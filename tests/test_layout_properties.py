@@ -11,7 +11,7 @@ from rich.cells import cell_len
 
 from reader.text import layout_paragraph
 from reader.text.chars import BIDI_CONTROLS, BREAK_SPACES, is_invisible
-from reader.text.layout import PLACEHOLDER
+from reader.text.layout import PLACEHOLDER, layout_prepared, prepare_paragraph
 from tests.text_helpers import absorbed_by_ligature, agrees
 
 PIECES = [
@@ -112,3 +112,20 @@ def test_line_count_agrees_with_layout(text: str, width: int) -> None:
     from reader.text import count_lines
 
     assert count_lines(text, width) == len(layout_paragraph(text, width).lines)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphs, widths, directions, st.data())
+def test_lazy_lines_are_the_same_lines(text: str, width: int, direction: str, data) -> None:
+    """The flow's lazily reordered lines, read in any order, are the eager layout's; and
+    the row found for an offset is the first line ending after it."""
+    eager = layout_paragraph(text, width, direction)
+    lazy = layout_prepared(prepare_paragraph(text, direction), width, lazy=True)
+    order = data.draw(st.permutations(range(len(eager.lines))))
+    assert len(lazy.lines) == len(eager.lines)
+    for row in order:
+        assert lazy.lines[row] == eager.lines[row]
+    for offset in range(len(text) + 2):
+        expected = next((row for row, line in enumerate(eager.lines) if offset < line.end),
+                        len(eager.lines) - 1)
+        assert lazy.row_of(offset) == expected == eager.row_of(offset)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from rich.cells import split_graphemes
 
@@ -59,11 +61,75 @@ class ParagraphLayout:
     text: str
     width: int
     level: int
-    lines: tuple[VisualLine, ...]
+    lines: Sequence[VisualLine]
 
     @property
     def rtl(self) -> bool:
         return self.level == RTL
+
+    def row_of(self, offset: int) -> int:
+        """The line showing source ``offset``: the first line ending after it (the last
+        line for an offset at or past the end)."""
+        if isinstance(self.lines, LazyLines):
+            return self.lines.row_of(offset)
+        last = len(self.lines) - 1
+        for row, line in enumerate(self.lines):
+            if offset < line.end:
+                return row
+        return last
+
+
+class LazyLines(Sequence[VisualLine]):
+    """A paragraph's visual lines, broken at once but each reordered when first asked for.
+
+    A jump into a paragraph of thousands of words then costs the lines on screen, not all
+    of them. Line ranges are known from the breaks alone.
+    """
+
+    __slots__ = ("_breaks", "_made", "_prepared", "_width", "ends", "starts")
+
+    def __init__(self, prepared: PreparedParagraph, width: int, breaks: list[Position]) -> None:
+        self._prepared = prepared
+        self._width = width
+        self._breaks = breaks
+        self.starts = [prepared.source_offset(position) for position in breaks]
+        self.ends = [*self.starts[1:], len(prepared.text)]
+        self._made: list[VisualLine | None] = [None] * len(breaks)
+
+    def __len__(self) -> int:
+        return len(self._breaks)
+
+    @overload
+    def __getitem__(self, index: int) -> VisualLine: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[VisualLine]: ...
+
+    def __getitem__(self, index: int | slice) -> VisualLine | Sequence[VisualLine]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self._breaks):
+            raise IndexError(index)
+        line = self._made[index]
+        if line is None:
+            line = self._make(index)
+            self._made[index] = line
+        return line
+
+    def _make(self, k: int) -> VisualLine:
+        prepared = self._prepared
+        start = self._breaks[k]
+        end = self._breaks[k + 1] if k + 1 < len(self._breaks) else (len(prepared.words), 0)
+        units = _line_units(prepared.text, prepared.words, prepared.seps, prepared.shapes,
+                            prepared.word_starts, prepared.ends, prepared.run_levels, start,
+                            end, self._width)
+        return _emit(units, self.starts[k], self.ends[k], prepared.level,
+                     prepared.level == RTL, prepared.logical)
+
+    def row_of(self, offset: int) -> int:
+        return min(bisect_right(self.ends, offset), len(self.ends) - 1)
 
 
 def _class_of(ch: str) -> str:
@@ -77,6 +143,56 @@ def _class_of(ch: str) -> str:
 # form is (text, map relative to the base offset).
 _Form = tuple[str, tuple[int, ...]]
 _Unit = tuple[int, int, str, int, _Form, _Form]
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedParagraph:
+    """What layout needs of a paragraph whatever the width: levels, words and their shapes.
+
+    Kept by a flow across a resize, so that only line breaking and reordering are done again.
+    """
+
+    text: str
+    ends: list[int]
+    run_levels: list[int]
+    level: int
+    words: list[str]
+    seps: list[str]
+    sep_widths: list[int]
+    shapes: list[WordShape]
+    word_starts: list[int]
+    logical: bool
+
+    def source_offset(self, position: Position) -> int:
+        """The source offset of a (word, cluster) position."""
+        i, j = position
+        if i >= len(self.words):
+            return len(self.text)
+        return self.word_starts[i] + (self.shapes[i].bases[j] if j else 0)
+
+
+def prepare_paragraph(
+    text: str,
+    direction: str = "auto",
+    *,
+    show_controls: bool = False,
+    logical: bool = False,
+) -> PreparedParagraph:
+    """The width-independent half of :func:`layout_paragraph`."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
+    ends, run_levels, para_level = level_runs(text, direction)
+    tokens = Tokens.split(text)
+    words = tokens.words
+    seps = tokens.separators
+    shapes = [shape_word(word, show_controls, not logical) for word in words]
+    word_starts = []
+    offset = 0
+    for i, word in enumerate(words):
+        word_starts.append(offset)
+        offset += len(word) + (len(seps[i]) if i < len(seps) else 0)
+    return PreparedParagraph(text, ends, run_levels, para_level, words, seps,
+                             tokens.separator_widths(), shapes, word_starts, logical)
 
 
 def layout_paragraph(
@@ -96,39 +212,33 @@ def layout_paragraph(
     """
     if width < 1:
         raise ValueError("width must be at least 1")
-    if direction not in DIRECTIONS:
-        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
-    ends, run_levels, para_level = level_runs(text, direction)
-    rtl = para_level == RTL
+    prepared = prepare_paragraph(text, direction, show_controls=show_controls, logical=logical)
+    return layout_prepared(prepared, width)
+
+
+def layout_prepared(
+    prepared: PreparedParagraph, width: int, *, lazy: bool = False
+) -> ParagraphLayout:
+    """Lay out a prepared paragraph at ``width`` cells: break lines, reorder each.
+
+    ``lazy=True`` reorders each line only when it is first read (see :class:`LazyLines`).
+    """
+    if width < 1:
+        raise ValueError("width must be at least 1")
+    text = prepared.text
     if not text:
-        return ParagraphLayout(text, width, para_level, (VisualLine(0, 0, "", (), 0, rtl),))
-    tokens = Tokens.split(text)
-    words = tokens.words
-    seps = tokens.separators
-    shapes = [shape_word(word, show_controls, not logical) for word in words]
-    word_starts = []
-    offset = 0
-    for i, word in enumerate(words):
-        word_starts.append(offset)
-        offset += len(word) + (len(seps[i]) if i < len(seps) else 0)
-    starts = break_lines(
+        rtl = prepared.level == RTL
+        return ParagraphLayout(text, width, prepared.level,
+                               (VisualLine(0, 0, "", (), 0, rtl),))
+    shapes = prepared.shapes
+    breaks = break_lines(
         [shape.width for shape in shapes],
-        tokens.separator_widths(),
+        prepared.sep_widths,
         width,
         lambda i: shapes[i].widths,
     )
-    def source_offset(pos: Position) -> int:
-        i, j = pos
-        return word_starts[i] + (shapes[i].bases[j] if j else 0)
-
-    lines = []
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else (len(words), 0)
-        units = _line_units(text, words, seps, shapes, word_starts, ends, run_levels, start, end,
-                            width)
-        line_end = source_offset(end) if end[0] < len(words) else len(text)
-        lines.append(_emit(units, source_offset(start), line_end, para_level, rtl, logical))
-    return ParagraphLayout(text, width, para_level, tuple(lines))
+    lines = LazyLines(prepared, width, breaks)
+    return ParagraphLayout(text, width, prepared.level, lines if lazy else tuple(lines))
 
 
 _SEPARATOR_UNITS: dict[str, tuple[int, str, _Form]] = {}

@@ -92,6 +92,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.gaps = paragraph_gaps(document)
         self.indents = paragraph_indents(document)
         self.flow: TextFlow | None = None
+        self._lengths: list[int] | None = None
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self._version = 0
         self.focused: str | None = None
@@ -107,6 +108,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
         self.recent_frames: deque[tuple[float, int]] = deque(maxlen=64)  # (time, width)
         self._sized_at = 0.0  # when the virtual size last followed the line counts
+        # Rich styles of the view and its components, found once per style change: looking
+        # them up for every line is a good part of a frame's cost.
+        self._styles: dict[str | None, Style] = {}
 
     # -- model ------------------------------------------------------------------------
 
@@ -177,6 +181,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         region = self.scrollable_content_region
         return region.width >= 1 and region.height >= 1
 
+    def _paragraph_lengths(self) -> list[int]:
+        """The paragraphs' lengths, found once for every flow (each resize makes one)."""
+        if self._lengths is None:
+            self._lengths = list(map(len, self.document.paragraphs))
+        return self._lengths
+
     def _ensure_flow(self) -> TextFlow:
         if not self._usable:
             return self.flow if self.flow is not None else TextFlow([], 1)
@@ -191,6 +201,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 self.indents,
                 show_controls=self.show_controls,
                 logical=self.logical,
+                lengths=self._paragraph_lengths(),
+                # The same text and options at a new width: keep what does not depend on it.
+                prepared=self.flow.prepared if self.flow is not None else None,
             )
             self._strips.clear()
             self.virtual_size = Size(width, self.flow.height)
@@ -291,6 +304,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._styles.clear()
+
+    def _style(self, component: str | None = None) -> Style:
+        """The view's own style (``None``) or a component's partial style, memoized."""
+        style = self._styles.get(component)
+        if style is None:
+            style = (self.rich_style if component is None
+                     else self.get_component_rich_style(component, partial=True))
+            self._styles[component] = style
+        return style
 
     @property
     def top(self) -> int:
@@ -361,7 +384,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if cached is not None:
             return cached
         paragraph, line = flow.line_at(document_y)
-        base = self.rich_style
+        base = self._style()
         if line is None:
             strip = Strip.blank(width, base)
         else:
@@ -373,28 +396,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Style ranges of a paragraph, later ones drawn over earlier ones."""
         ranges: list[tuple[int, int, Style]] = []
         for mark in self._entry_marks.get(paragraph, ()):
-            style = self.get_component_rich_style(mark.component, partial=True)
+            style = self._style(mark.component)
             if mark.entry_id == self.focused:
-                style += self.get_component_rich_style("article--focused", partial=True)
+                style += self._style("article--focused")
             ranges.append((mark.start, mark.end, style))
         if self.flash is not None and self.flash.paragraph == paragraph:
-            ranges.append((self.flash.start, self.flash.end,
-                           self.get_component_rich_style("article--flash", partial=True)))
-        hit_style = self.get_component_rich_style("article--hit", partial=True)
-        for start, end in self.hits.get(paragraph, ()):
-            ranges.append((start, end, hit_style))
+            ranges.append((self.flash.start, self.flash.end, self._style("article--flash")))
+        hits = self.hits.get(paragraph)
+        if hits:
+            hit_style = self._style("article--hit")
+            ranges.extend((start, end, hit_style) for start, end in hits)
         current = self.current_hit
         if current is not None and current.paragraph == paragraph:
-            ranges.append((current.start, current.end,
-                           self.get_component_rich_style("article--hit-current", partial=True)))
+            ranges.append((current.start, current.end, self._style("article--hit-current")))
         return ranges
 
     def _markdown_ranges(self, block: Block) -> list[tuple[int, int, Style]]:
         """Emphasis, strong, code and links of a Markdown paragraph, drawn under the marks."""
         return [
-            (span.start, span.end,
-             self.get_component_rich_style(f"article--{INLINE_COMPONENT[span.style]}",
-                                           partial=True))
+            (span.start, span.end, self._style(f"article--{INLINE_COMPONENT[span.style]}"))
             for span in block.spans
             if span.style in INLINE_COMPONENT
         ]
@@ -402,11 +422,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _line_strip(self, paragraph: int, line: VisualLine, width: int, base: Style) -> Strip:
         block = self.document.block(paragraph)
         if block.kind in BLOCK_COMPONENT:
-            base = base + self.get_component_rich_style(BLOCK_COMPONENT[block.kind],
-                                                        partial=True)
+            base = base + self._style(BLOCK_COMPONENT[block.kind])
         if block.kind == "rule":
             return Strip([Segment(RULE * width, base)], width)
-        ranges = self._markdown_ranges(block) + self._mark_ranges(paragraph)
+        # Only the ranges that reach this line matter: most lines have none.
+        ranges = [
+            entry
+            for entry in self._markdown_ranges(block) + self._mark_ranges(paragraph)
+            if entry[0] < line.end and entry[1] > line.start
+        ]
         indent = self.indents[paragraph] if self.indents is not None else 0
         side = gutter(block, indent, line.start == 0, line.rtl)
         segments: list[Segment] = []
@@ -419,20 +443,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(line.text, base))
         else:
             cuts = line.cuts
-            run_style: Style | None = None
+            run_key: tuple[int, ...] | None = None
             run_start = 0
+            styles: dict[tuple[int, ...], Style] = {}
             for index in range(len(cuts) - 1):
                 source = line.map[cuts[index]]
-                style = base
-                for start, end, extra in ranges:
-                    if start <= source < end:
-                        style = style + extra
-                if style != run_style:
-                    if run_style is not None:
-                        segments.append(Segment(line.text[run_start : cuts[index]], run_style))
-                    run_style, run_start = style, cuts[index]
-            if run_style is not None:
-                segments.append(Segment(line.text[run_start:], run_style))
+                key = tuple(k for k, (start, end, _extra) in enumerate(ranges)
+                            if start <= source < end)
+                if key != run_key:
+                    if run_key is not None:
+                        segments.append(Segment(line.text[run_start : cuts[index]],
+                                                styles[run_key]))
+                    if key not in styles:
+                        style = base
+                        for k in key:
+                            style = style + ranges[k][2]
+                        styles[key] = style
+                    run_key, run_start = key, cuts[index]
+            if run_key is not None:
+                segments.append(Segment(line.text[run_start:], styles[run_key]))
         if not line.rtl and pad > 0:
             segments.append(Segment(" " * pad, base))
         if side and line.rtl:
