@@ -141,12 +141,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def set_focus_entry(self, entry_id: str | None) -> None:
+        if entry_id == self.focused:
+            return
         self.focused = entry_id
         self._marks_version_changed()
 
     def set_flash(self, span: Span | None) -> None:
+        if span == self.flash:
+            return
+        changed = {s.paragraph for s in (span, self.flash) if s is not None}
         self.flash = span
-        self._marks_version_changed()
+        self._paragraphs_restyled(changed)
 
     def set_show_controls(self, show: bool) -> None:
         """Reveal (or hide again) invisible bidi controls in place: an RLO that reorders the
@@ -164,9 +169,31 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         table: dict[int, list[tuple[int, int]]] = {}
         for hit in hits:
             table.setdefault(hit.paragraph, []).append((hit.start, hit.end))
+        changed = {index for index in table.keys() | self.hits.keys()
+                   if table.get(index) != self.hits.get(index)}
+        if current != self.current_hit:
+            changed.update(span.paragraph for span in (current, self.current_hit) if span)
         self.hits = table
         self.current_hit = current
-        self._marks_version_changed()
+        self._paragraphs_restyled(changed)
+
+    def _paragraphs_restyled(self, paragraphs: set[int]) -> None:
+        """Only these paragraphs' styling changed: forget and redraw just their lines (``n``
+        moves the current hit: two lines to draw again, not the whole view)."""
+        flow = self.flow
+        if flow is None or len(paragraphs) > 64:
+            self._marks_version_changed()
+            return
+        if not paragraphs:
+            return
+        cached = list(self._strips.keys())
+        for key in cached:
+            if flow.paragraph_at(key[0]) in paragraphs:
+                self._strips.discard(key)
+        height = self.scrollable_content_region.height
+        for y in range(self.top, min(self.top + height, flow.height)):
+            if flow.paragraph_at(y) in paragraphs:
+                self.refresh_lines(y)
 
     # -- geometry ---------------------------------------------------------------------
 

@@ -44,7 +44,9 @@ class BidiText(Widget):
     BidiText { height: auto; }
     """
 
-    paragraphs: reactive[Paragraphs] = reactive((), layout=True)
+    # Not layout=True: a new status text would relayout the whole screen on every scroll
+    # step. The watcher asks for a layout only when the height can change.
+    paragraphs: reactive[Paragraphs] = reactive(())
 
     def __init__(
         self,
@@ -68,9 +70,21 @@ class BidiText(Widget):
     def logical(self) -> bool:
         return getattr(self.app, "bidi_mode", "explicit") == "terminal"
 
-    def _lines(self, width: int) -> list[tuple[str, int, bool, str]]:
+    def watch_paragraphs(self, old: Paragraphs, new: Paragraphs) -> None:
+        if not self.is_mounted:
+            return
+        height = self.styles.height
+        if height is not None and not height.is_auto:
+            return  # a fixed height (the status line): the repaint is enough
+        width = self.content_size.width
+        if width and len(self._lines(width, old)) == len(self._lines(width, new)):
+            return
+        self.refresh(layout=True)
+
+    def _lines(self, width: int, paragraphs: Paragraphs | None = None
+               ) -> list[tuple[str, int, bool, str]]:
         lines = []
-        for text, style in self.paragraphs:
+        for text, style in self.paragraphs if paragraphs is None else paragraphs:
             for visual, cells, rtl in visual_lines(text, width, self.direction, self.logical):
                 lines.append((visual, cells, rtl, style))
         return lines
