@@ -6,8 +6,10 @@ from pathlib import Path
 
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.entry_item import EntryItem
+from reader.ui.entry_list import EntryList
 from reader.ui.positions import PositionStore
 from reader.ui.screens import ChooseTarget
+from reader.ui.tab_bar import TabBar
 
 SIZE = (100, 30)
 
@@ -154,12 +156,12 @@ async def test_panel_lists_chapters_and_selecting_one_jumps(tmp_path: Path) -> N
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        items = list(app.query_one("#chapter-list").query(EntryItem))
-        assert [i.entry_id for i in items] == [c.id for c in app.annotations.chapters]
+        chapters = app.query_one("#chapter-list", EntryList)
+        assert chapters.entry_ids == [c.id for c in app.annotations.chapters]
         await pilot.press("tab")
         await pilot.pause()
         assert app.focused is not app.article
-        app.query_one("#chapter-list").focus()
+        chapters.focus()
         await pilot.press("down", "down", "down", "enter")
         await pilot.pause()
         chapter = app.annotations.chapters[3]
@@ -171,7 +173,7 @@ async def test_claims_tab_lists_every_pair(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        ids = [i.entry_id for i in app.query_one("#claim-list").query(EntryItem)]
+        ids = app.query_one("#claim-list", EntryList).entry_ids
         claims = app.annotations.claims
         assert [i for i in ids if i in claims] == list(claims)
         # each claim is followed by exactly its rebuttals
@@ -212,3 +214,52 @@ async def test_status_line_names_the_current_chapter(tmp_path: Path) -> None:
         await pilot.press("G")
         await pilot.pause()
         assert "الفصل 4: " in app.status_parts()[1]  # the last one told above the top
+
+
+async def test_panel_tabs_switch_by_click_and_arrows(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tabs = app.query_one("#panel-tabs", TabBar)
+        chapters = app.query_one("#chapter-list", EntryList)
+        claims = app.query_one("#claim-list", EntryList)
+        assert chapters.display and not claims.display
+        # The second tab is drawn to the left of the first (right to left): click it.
+        x, cells = tabs._spans(tabs.content_size.width)[1]
+        await pilot.click(tabs, offset=(x + 1 + cells // 2, 0))  # +1: the bar's padding
+        await pilot.pause()
+        assert claims.display and not chapters.display
+        assert tabs.active == 1
+        tabs.focus()
+        await pilot.press("right")  # back towards the first tab, at the right
+        await pilot.pause()
+        assert chapters.display and not claims.display
+        await pilot.press("left")
+        await pilot.pause()
+        assert claims.display
+
+
+async def test_clicking_a_claim_in_the_panel_jumps_to_it(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tabs = app.query_one("#panel-tabs", TabBar)
+        tabs.activate(1)
+        await pilot.pause()
+        claims = app.query_one("#claim-list", EntryList)
+        # The second entry's first row: after the first entry's rows and its blank line.
+        claims._ensure_rows()
+        second = claims._first_rows[1]
+        await pilot.click(claims, offset=(5, second))
+        await pilot.pause()
+        entry_id = claims.entry_ids[1]
+        assert claims.highlighted == 1
+        span = app.annotations.entry(entry_id).span
+        assert app.article.flash == span
+        assert _visible(app, span.paragraph, span.start)
+        # End and Enter from the keyboard: the last entry.
+        claims.focus()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        last = app.annotations.entry(claims.entry_ids[-1]).span
+        assert app.article.flash == last

@@ -164,6 +164,7 @@ async def test_v_reveals_an_override_in_the_app(tmp_path: Path, hostile_file: Pa
 async def test_hostile_annotations_are_shown_visibly_in_the_panel(tmp_path: Path) -> None:
     from reader.ui.app import create_app
     from reader.ui.bidi_text import BidiText
+    from reader.ui.entry_list import EntryList
     from reader.ui.positions import PositionStore
 
     document = tmp_path / "story.txt"
@@ -180,6 +181,9 @@ async def test_hostile_annotations_are_shown_visibly_in_the_panel(tmp_path: Path
         await pilot.pause()
         drawn = [visual for widget in app.query(BidiText)
                  for visual, *_ in widget._lines(widget.content_size.width or 40)]
+        for entries in app.query(EntryList):  # what the panel's lists draw, line by line
+            drawn += [strip.text for strip in (entries.render_line(y)
+                                               for y in range(entries.size.height))]
         text = "".join(drawn)
         assert "PWNED" in text and "\u241b" in text  # shown, as pictures
         assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in text)

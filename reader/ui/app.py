@@ -26,6 +26,7 @@ from reader.text.safe import visible
 from reader.text.search import Hit
 from reader.ui.article_view import ArticleView
 from reader.ui.bidi_text import BidiText, display_line
+from reader.ui.entry_list import EntryList
 from reader.ui.history import History
 from reader.ui.palette import GoToProvider
 from reader.ui.positions import PositionStore, document_key
@@ -301,7 +302,7 @@ class ReaderApp(App[None]):
 
     def action_follow(self) -> None:
         focused = self.focused
-        if isinstance(focused, ListView):
+        if isinstance(focused, ListView | EntryList):
             return  # the list handles Enter itself
         self.follow(self.focused_entry)
 

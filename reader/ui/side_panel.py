@@ -9,12 +9,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import ListView, TabbedContent, TabPane
 
 from reader.content.annotations import Annotations
 from reader.content.document import Document
-from reader.ui.bidi_text import BidiText, display_line
-from reader.ui.entry_item import EntryItem
+from reader.ui.bidi_text import BidiText, Paragraphs, display_line
+from reader.ui.entry_list import EntryList
+from reader.ui.tab_bar import TabBar
 
 PANEL_TITLE = "الفصول الأربعة"
 CHAPTERS_TAB = "الفصول"
@@ -68,73 +68,64 @@ class SidePanel(Vertical):
     def on_mount(self) -> None:
         self.call_after_refresh(self._populate)
 
-    def _populate(self) -> None:
-        logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
-        if not self.has_story:
-            self.mount(ListView(*self._heading_items(), id="contents-list"))
-            return
-        self.mount(_StoryTabs(
-            (display_line(CHAPTERS_TAB, logical), "tab-chapters",
-             ListView(*self._chapter_items(), id="chapter-list")),
-            (display_line(CLAIMS_TAB, logical), "tab-claims",
-             ListView(*self._claim_items(), id="claim-list")),
-        ))
+    @property
+    def _logical(self) -> bool:
+        return getattr(self.app, "bidi_mode", "explicit") == "terminal"
 
-    def _chapter_items(self) -> list[EntryItem]:
-        items = []
+    def _populate(self) -> None:
+        logical = self._logical
+        if not self.has_story:
+            self.mount(EntryList(self._heading_items(), logical=logical, id="contents-list"))
+            return
+        claims = EntryList(self._claim_items(), logical=logical, id="claim-list")
+        claims.display = False
+        self.mount(
+            TabBar([display_line(CHAPTERS_TAB, logical), display_line(CLAIMS_TAB, logical)],
+                   id="panel-tabs"),
+            EntryList(self._chapter_items(), logical=logical, id="chapter-list"),
+            claims,
+        )
+
+    def on_tab_bar_changed(self, message: TabBar.Changed) -> None:
+        message.stop()
+        for index, name in enumerate(("#chapter-list", "#claim-list")):
+            self.query_one(name, EntryList).display = index == message.index
+
+    def _chapter_items(self) -> list[tuple[str, Paragraphs]]:
+        items: list[tuple[str, Paragraphs]] = []
         assert self.annotations is not None
         for chapter in self.annotations.chapters:
             when = arabic_date(chapter.date)
             header = f"{chapter.number}. {chapter.title}"
             teller = f"يرويه: {self._entity_name(chapter.teller)}" + (f" — {when}" if when else "")
             items.append(
-                EntryItem(
-                    chapter.id,
-                    ((header, "bold"), (teller, "italic"), (chapter.summary, "")),
-                )
+                (chapter.id, ((header, "bold"), (teller, "italic"), (chapter.summary, "")))
             )
         return items
 
-    def _claim_items(self) -> list[EntryItem]:
-        items = []
+    def _claim_items(self) -> list[tuple[str, Paragraphs]]:
+        items: list[tuple[str, Paragraphs]] = []
         assert self.annotations is not None
         for claim in self.annotations.claims.values():
             speaker = self._entity_name(claim.speaker)
-            items.append(EntryItem(claim.id, ((f"◆ {speaker}: {claim.label}", "bold"),)))
+            items.append((claim.id, ((f"◆ {speaker}: {claim.label}", "bold"),)))
             for rebuttal in self.annotations.rebuttals_of(claim.id):
-                items.append(EntryItem(
+                items.append((
                     rebuttal.id,
                     ((f"↩ {self._entity_name(rebuttal.speaker)}: {rebuttal.label}", ""),),
                 ))
         return items
 
-    def _heading_items(self) -> list[EntryItem]:
+    def _heading_items(self) -> list[tuple[str, Paragraphs]]:
         headings = getattr(self.document, "headings", None)
         if headings is None:
             return []
         return [
-            EntryItem(f"heading:{index}", (("  " * (level - 1) + text, "bold" if level == 1
-                                            else ""),))
+            (f"heading:{index}", (("  " * (level - 1) + text, "bold" if level == 1
+                                   else ""),))
             for index, level, text in headings()
         ]
 
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
-        item = event.item
-        if isinstance(item, EntryItem):
-            event.stop()
-            self.post_message(self.Selected(item.entry_id))
-
-
-class _StoryTabs(Vertical):
-    """The chapters and claims tabs, built from ready lists."""
-
-    DEFAULT_CSS = "_StoryTabs { height: 1fr; }"
-
-    def __init__(self, *panes: tuple[str, str, ListView]) -> None:
-        super().__init__()
-        self._panes = panes
-
-    def compose(self) -> ComposeResult:
-        with TabbedContent(id="panel-tabs"):
-            for title, pane_id, content in self._panes:
-                yield TabPane(title, content, id=pane_id)
+    def on_entry_list_selected(self, message: EntryList.Selected) -> None:
+        message.stop()
+        self.post_message(self.Selected(message.entry_id))
