@@ -247,14 +247,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _start_counting(self) -> None:
         if self._counting is None:
-            self._counting = self.set_interval(0.05, self._count_step)
+            self._counting = self.set_interval(0.02, self._count_step)
 
     def _count_step(self) -> None:
         flow = self.flow
         if flow is None:
             return
         place = flow.position(self.top) if self.document.paragraphs else None
-        done = flow.count_some(budget=0.012)
+        done = flow.count_some(budget=0.005)  # a key waits at most this long
         self._after_heights_changed(place, final=done)
         if done and self._counting is not None:
             self._counting.stop()
