@@ -21,7 +21,7 @@ KEYS: list[tuple[str, str]] = [
     ("Backspace / Alt+←", "back to where you were"),
     ("Alt+→", "forward again"),
     ("1 – 4", "jump to chapter N"),
-    ("Tab", "move between the article and the side panel"),
+    ("Tab", "move between the article, the panel's tabs (←/→) and its list (↑/↓, Enter)"),
     ("p", "hide / show the side panel"),
     ("\\", "move the side panel to the other side"),
     ("v", "reveal invisible bidi controls (RLO…) in place"),
