@@ -211,3 +211,22 @@ async def test_a_broken_annotation_is_reported_in_the_app_verbatim(tmp_path: Pat
         assert "[claim c]" in notices[0].message and not notices[0].markup
         await pilot.press("j", "right_square_bracket")
         assert app.is_running
+
+
+def test_a_bad_byte_late_in_a_big_file_ends_the_reader_with_the_usual_error(
+    tmp_path: Path,
+) -> None:
+    """The reader opens a big file on its first part; a bad byte found in the rest closes
+    it, restores the terminal and prints the same line as for a small file."""
+    from reader.content.loading import BIG_FILE
+
+    line = "قال ماسك إن السيارة ستكون أسرع سيارة.\n".encode()
+    data = line * (2 * BIG_FILE // len(line)) + b"\xff\n"
+    bad = tmp_path / "big.txt"
+    bad.write_bytes(data)
+    session = PtySession([str(installed_reader()), str(bad)], _environment(tmp_path))
+    output = session.finish(timeout=20).decode("utf-8", "replace")
+    assert f"not valid UTF-8 (byte offset {len(data) - 2}: 0xff)" in output
+    assert "Traceback" not in output
+    assert LEAVE_EXPLICIT in output[output.rindex(ENTER_EXPLICIT):]
+    assert os.WEXITSTATUS(session.status) == 2  # as for any file the reader refuses

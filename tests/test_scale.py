@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.content.document import load_document
 from reader.text.flow import EAGER_COUNT_CHARS, TextFlow
 from reader.text.layout import layout_paragraph
 from reader.ui.app import create_app
@@ -39,10 +40,18 @@ async def test_first_frame_lays_out_a_bounded_number_of_paragraphs(
         while app.article.first_drawn_at is None:
             await pilot.pause(0.01)
         flow = app.article.flow
-        assert len(app.document.paragraphs) > 3_000
-        # a screen's worth of paragraphs, not the document
+        # a screen's worth of paragraphs laid out, not the document; and only the head of
+        # the file was loaded for that frame
         assert flow.layouts_made <= 40
-        assert not flow.complete  # line counts are still settling in the background
+        whole = load_document(big_document)
+        assert len(flow._index) < len(whole.paragraphs) // 10
+        # the rest arrives right after, in place: the same document load_document gives
+        while app.pending is not None:
+            await pilot.pause(0.01)
+        assert app.document.paragraphs == whole.paragraphs
+        assert app.document.text == whole.text and app.document.starts == whole.starts
+        assert len(app.article.flow._index) == len(whole.paragraphs) > 3_000
+        assert not app.article.flow.complete  # line counts settle in the background
 
 
 async def test_end_reaches_the_true_last_line(big_document: Path, tmp_path: Path) -> None:

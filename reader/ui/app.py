@@ -22,6 +22,8 @@ from textual.widgets import Footer, ListView, Static
 
 from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document
+from reader.content.loading import PendingText, finish_loading
+from reader.errors import ReaderError
 from reader.resources import styles_dir
 from reader.text.safe import visible
 from reader.text.search import Hit
@@ -87,9 +89,15 @@ class ReaderApp(App[None]):
         bidi_mode: str = "explicit",
         positions: PositionStore | None = None,
         terminal_warning: str | None = None,
+        pending: PendingText | None = None,
     ) -> None:
+        """``pending`` is the rest of a big file, loaded after the first frame (see
+        :mod:`reader.content.loading`); a bad byte in it ends the app with
+        :attr:`load_error` set."""
         super().__init__()
         self.document = document
+        self.pending = pending
+        self.load_error: str | None = None
         self.annotations = annotations
         self.problems = problems or []
         self.bidi_mode = bidi_mode
@@ -136,6 +144,8 @@ class ReaderApp(App[None]):
         self._check_size()
         if self.positions is not None:
             place = self.positions.get(self._doc_key)
+            if place is not None and place[0] >= len(self.document.paragraphs):
+                self.finish_loading()  # the place is in the part not loaded yet
             if place is not None:
                 self.article._pending_place = place
             if self.positions.notice:
@@ -150,7 +160,30 @@ class ReaderApp(App[None]):
         if self.terminal_warning:
             self.notify(self.terminal_warning, severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self.update_status)
+        if self.pending is not None:
+            self.call_after_refresh(self.finish_loading)
         self.set_timer(STARTUP_SETTLED, self._freeze_startup_objects)
+
+    def finish_loading(self) -> None:
+        """Add the rest of a big file: right after the first frame, or at once when a key
+        or a click comes first (no command ever sees half a document)."""
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        try:
+            finish_loading(self.document, pending)
+        except ReaderError as error:
+            self.load_error = error.message
+            self.exit(return_code=1)
+            return
+        if self.is_mounted:
+            self.article.document_grew()
+            self.update_status()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
+            self.finish_loading()
+        await super().on_event(event)
 
     def _freeze_startup_objects(self) -> None:
         """What was built to open the document (widgets, styles, the document, its flow)
@@ -221,6 +254,8 @@ class ReaderApp(App[None]):
         self.query_one("#status", BidiText).set_text("  │  ".join(self.status_parts()))
 
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
+        if not self.query(ArticleView):
+            return  # posted just before the app closed: nothing left to update
         self.show_search_hits()
         self.update_status()
 
@@ -581,9 +616,8 @@ def create_app(
     errors: str = "strict",
 ) -> ReaderApp:
     """Build the app the way the command line does (tests use this too)."""
-    from reader.content.annotation_file import load_annotations_for
-    from reader.content.document import load_document
+    from reader.content.loading import open_for_reading
 
-    document = load_document(path, errors=errors)
-    loaded, problems = load_annotations_for(document, annotations)
-    return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions)
+    document, pending, loaded, problems = open_for_reading(path, annotations, errors)
+    return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
+                     pending=pending)

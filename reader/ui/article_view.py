@@ -165,6 +165,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._ensure_flow()
         self._marks_version_changed()
 
+    def document_grew(self) -> None:
+        """The rest of a big file was added to the document: flow it all, same place."""
+        place = self.place() if self.flow is not None and self._usable else None
+        self.gaps = paragraph_gaps(self.document)
+        self.indents = paragraph_indents(self.document)
+        self._lengths = None
+        self.flow = None  # units may differ now (a giant paragraph): nothing carried over
+        self._ensure_flow()
+        if place is not None:
+            # Now, not after the next frame: a key may be waiting to act on this flow.
+            self.go_to_place(place)
+        self._marks_version_changed()
+
     def set_hits(self, hits: list[Span], current: Span | None) -> None:
         table: dict[int, list[tuple[int, int]]] = {}
         for hit in hits:

@@ -24,8 +24,7 @@ def _write_terminal(sequence: str) -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
-    from reader.content.annotation_file import load_annotations_for
-    from reader.content.document import load_document
+    from reader.content.loading import open_for_reading
     from reader.ui.app import ReaderApp
     from reader.ui.positions import PositionStore
 
@@ -34,12 +33,14 @@ def launch(args: argparse.Namespace) -> int:
                           "use 'reader render' to print the text instead")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
-    document = load_document(Path(args.file) if args.file else None, errors=args.errors)
+    document, pending, annotations, problems = open_for_reading(
+        Path(args.file) if args.file else None,
+        Path(args.annotations) if args.annotations else None,
+        args.errors,
+        whole=args.direction != "auto",  # one direction for every paragraph: all of them
+    )
     if args.direction != "auto":
         document.directions = [args.direction] * len(document.paragraphs)
-    annotations, problems = load_annotations_for(
-        document, Path(args.annotations) if args.annotations else None
-    )
     explicit = args.bidi == "explicit"
     app = ReaderApp(
         document,
@@ -48,6 +49,7 @@ def launch(args: argparse.Namespace) -> int:
         bidi_mode=args.bidi,
         positions=PositionStore(),
         terminal_warning=reordering_terminal() if explicit else None,
+        pending=pending,
     )
     if explicit:
         _write_terminal(ENTER_EXPLICIT)
@@ -58,4 +60,6 @@ def launch(args: argparse.Namespace) -> int:
         if explicit:
             _write_terminal(LEAVE_EXPLICIT)
             atexit.unregister(_write_terminal)
+    if app.load_error is not None:
+        raise ReaderError(app.load_error)  # a bad byte late in a big file
     return app.return_code or 0
