@@ -15,7 +15,6 @@ from pathlib import Path
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Footer, ListView, Static
@@ -28,6 +27,7 @@ from reader.resources import styles_dir
 from reader.text.safe import visible
 from reader.text.search import Hit
 from reader.ui.article_view import ArticleView
+from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText, display_line
 from reader.ui.entry_list import EntryList
 from reader.ui.history import History
@@ -118,9 +118,12 @@ class ReaderApp(App[None]):
 
     # -- layout -----------------------------------------------------------------------
 
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield BidiText(self.document.title or "reader", id="title")
-        with Horizontal(id="body"):
+        with Body(id="body"):
             yield ArticleView(self.document, self.annotations,
                               logical=self.bidi_mode == "terminal", id="article")
             yield SidePanel(self.document, self.annotations, id="panel")

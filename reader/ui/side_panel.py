@@ -7,11 +7,11 @@ as correct as in the article. Selecting an entry asks the app to jump there.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.message import Message
 
 from reader.content.annotations import Annotations
 from reader.content.document import Document
+from reader.ui.backdrops import RepeatedRow
 from reader.ui.bidi_text import BidiText, Paragraphs, display_line
 from reader.ui.entry_list import EntryList
 from reader.ui.tab_bar import TabBar
@@ -36,7 +36,7 @@ def arabic_date(date: str | None) -> str:
     return parts[0]
 
 
-class SidePanel(Vertical):
+class SidePanel(RepeatedRow):
     """Chapters and claim pairs (or a document's headings when it has no annotations)."""
 
     class Selected(Message):
