@@ -49,3 +49,50 @@ def test_empty_index() -> None:
     assert index.total == 0
     assert index.unit_at(5) == 0
     assert index.line_of(0) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    estimates=st.lists(st.integers(1, 9), min_size=1, max_size=3 * BLOCK + 5),
+    extras=st.lists(st.integers(0, 400), min_size=4, max_size=4),
+    updates=st.lists(st.tuples(st.integers(0, 10_000), st.integers(1, 9)), max_size=20),
+    probes=st.lists(st.integers(-5, 30 * BLOCK), max_size=30),
+)
+def test_estimated_blocks_are_made_where_looked_at_and_move_nothing(
+    estimates, extras, updates, probes
+) -> None:
+    starts = range(0, len(estimates), BLOCK)
+    totals = [sum(estimates[s : s + BLOCK]) + extras[i] for i, s in enumerate(starts)]
+    made: list[int] = []
+
+    def estimate(start: int, stop: int) -> list[int]:
+        made.append(start)
+        return estimates[start:stop]
+
+    index = HeightIndex.estimated(len(estimates), totals, estimate)
+    assert made == [] and index.total == sum(totals)
+    answers = [index.unit_at(probe) for probe in probes]
+    firsts = [index.line_of(s) for s in starts]
+    assert len(made) <= len(starts)
+    heights = [index[u] for u in range(len(estimates))]
+    assert sorted(made) == list(starts)  # each block made once, when first used
+    assert index.total == sum(totals)
+    for i, s in enumerate(starts):
+        assert sum(heights[s : s + BLOCK]) == totals[i]
+    assert all(h >= e for h, e in zip(heights, estimates, strict=True))
+    assert answers == [_naive_unit_at(heights, probe) for probe in probes]
+    assert firsts == [sum(totals[:i]) for i in range(len(totals))]
+    for position, height in updates:
+        unit = position % len(heights)
+        index.set(unit, height)
+        heights[unit] = height
+        assert index.total == sum(heights)
+        for probe in probes:
+            assert index.unit_at(probe) == _naive_unit_at(heights, probe)
+
+
+def test_an_estimated_total_too_small_gives_way_to_the_estimates() -> None:
+    index = HeightIndex.estimated(3, [2], lambda start, stop: [1, 2, 3][start:stop])
+    assert index.total == 2
+    assert index.line_of(2) == 3
+    assert index.total == 6

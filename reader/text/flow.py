@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from reader.text.chunks import GIANT, base_direction, piece_starts, shift
-from reader.text.heights import HeightIndex
+from reader.text.heights import BLOCK, HeightIndex
 from reader.text.layout import (
     ParagraphLayout,
     PreparedParagraph,
@@ -34,6 +34,28 @@ from reader.text.wrap import count_lines
 LAYOUT_CACHE_SIZE = 512
 # Counting is done synchronously below this many characters; above it, in slices.
 EAGER_COUNT_CHARS = 2_000_000
+
+
+class ParagraphSizes:
+    """What a flow needs to know of its paragraphs' sizes at any width: their lengths, the
+    longest, the total, and per block of the height index the characters and the lines
+    that do not depend on width (one per paragraph, and the gaps). A view keeps one for all
+    its flows: on a book, finding these again at every resize costs milliseconds."""
+
+    def __init__(self, lengths: Sequence[int], gaps: Sequence[int]) -> None:
+        if len(lengths) != len(gaps):
+            raise ValueError("one gap per paragraph")
+        self.lengths = lengths
+        self.longest = max(lengths, default=0)
+        self.total = sum(lengths)
+        self.block_lengths = [sum(lengths[start : start + BLOCK])
+                              for start in range(0, len(lengths), BLOCK)]
+        self.block_lines = [sum(gaps[start : start + BLOCK]) + min(BLOCK, len(gaps) - start)
+                            for start in range(0, len(gaps), BLOCK)]
+
+    @classmethod
+    def of(cls, paragraphs: Sequence[str], gaps: Sequence[int]) -> ParagraphSizes:
+        return cls(list(map(len, paragraphs)), gaps)
 
 
 class TextFlow:
@@ -57,13 +79,14 @@ class TextFlow:
         show_controls: bool = False,
         logical: bool = False,
         eager: bool | None = None,
-        lengths: Sequence[int] | None = None,
+        sizes: ParagraphSizes | None = None,
         prepared: OrderedDict[int, PreparedParagraph] | None = None,
     ) -> None:
-        """``lengths`` (the paragraphs' lengths) may be given by a caller that keeps them
-        across flows: on a book, finding them again at every resize is a noticeable cost.
-        ``prepared`` is the :attr:`prepared` cache of a flow of the same paragraphs, options
-        and directions at another width: a resize then only breaks and reorders lines."""
+        """``sizes`` (:class:`ParagraphSizes` of these paragraphs and gaps) may be given by a
+        caller that keeps them across flows: on a book, finding them again at every resize
+        is a noticeable cost. ``prepared`` is the :attr:`prepared` cache of a flow of the
+        same paragraphs, options and directions at another width: a resize then only breaks
+        and reorders lines."""
         if width < 1:
             raise ValueError("width must be at least 1")
         self.paragraphs = paragraphs
@@ -78,12 +101,11 @@ class TextFlow:
             prepared if prepared is not None else OrderedDict()
         )
         self.layouts_made = 0  # for tests and benchmarks: how much layout work was done
-        if lengths is None:
-            lengths = list(map(len, paragraphs))
-        self._build_units(max(lengths, default=0))
-        total_chars = sum(lengths)
+        if sizes is None:
+            sizes = ParagraphSizes.of(paragraphs, self.gaps)
+        self._build_units(sizes.longest)
         if eager is None:
-            eager = total_chars <= EAGER_COUNT_CHARS
+            eager = sizes.total <= EAGER_COUNT_CHARS
         count = len(self._unit_para) if self._unit_para is not None else len(paragraphs)
         if eager:
             heights = [self._count(u) for u in range(count)]
@@ -91,12 +113,27 @@ class TextFlow:
         else:
             self._counted = 0  # units [0, _counted) have exact counts
             if indents is None and self._unit_para is None:
-                # The fastest form in CPython: 3 ms for a book's 70,000 paragraphs.
-                heights = [length // width + gap + 1
-                           for length, gap in zip(lengths, self.gaps, strict=True)]
-            else:
-                heights = [self._estimate(u) for u in range(count)]
+                # Even one estimate per paragraph is 3 ms on a book's 70,000 paragraphs, at
+                # every resize: estimate per block, and per paragraph only where looked at.
+                self._index = self._estimated_index(sizes)
+                return
+            heights = [self._estimate(u) for u in range(count)]
         self._index = HeightIndex(heights)
+
+    def _estimated_index(self, sizes: ParagraphSizes) -> HeightIndex:
+        """Heights estimated per block of paragraphs: a block's characters over the width,
+        plus a line per paragraph and its gaps. That is at least the sum of the paragraphs'
+        own estimates (``length // width + 1`` and gaps), made when the block is used."""
+        width, gaps, lengths = self.width, self.gaps, sizes.lengths
+        totals = [characters // width + lines
+                  for characters, lines in zip(sizes.block_lengths, sizes.block_lines,
+                                               strict=True)]
+
+        def estimate(start: int, stop: int) -> list[int]:
+            return [length // width + gap + 1
+                    for length, gap in zip(lengths[start:stop], gaps[start:stop], strict=True)]
+
+        return HeightIndex.estimated(len(lengths), totals, estimate)
 
     # -- units: paragraphs, or pieces of giant ones ------------------------------------
 

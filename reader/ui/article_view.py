@@ -24,7 +24,7 @@ from textual.timer import Timer
 
 from reader.content.annotations import Annotations, Span
 from reader.content.document import Block, Document
-from reader.text.flow import TextFlow
+from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.layout import VisualLine
 from reader.ui.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 
@@ -92,7 +92,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.gaps = paragraph_gaps(document)
         self.indents = paragraph_indents(document)
         self.flow: TextFlow | None = None
-        self._lengths: list[int] | None = None
+        self._sizes: ParagraphSizes | None = None
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self._version = 0
         self.focused: str | None = None
@@ -170,7 +170,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         place = self.place() if self.flow is not None and self._usable else None
         self.gaps = paragraph_gaps(self.document)
         self.indents = paragraph_indents(self.document)
-        self._lengths = None
+        self._sizes = None
         self.flow = None  # units may differ now (a giant paragraph): nothing carried over
         self._ensure_flow()
         if place is not None:
@@ -221,11 +221,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         region = self.scrollable_content_region
         return region.width >= 1 and region.height >= 1
 
-    def _paragraph_lengths(self) -> list[int]:
-        """The paragraphs' lengths, found once for every flow (each resize makes one)."""
-        if self._lengths is None:
-            self._lengths = list(map(len, self.document.paragraphs))
-        return self._lengths
+    def _paragraph_sizes(self) -> ParagraphSizes:
+        """The paragraphs' sizes, found once for every flow (each resize makes one)."""
+        if self._sizes is None:
+            self._sizes = ParagraphSizes.of(self.document.paragraphs, self.gaps)
+        return self._sizes
 
     def _ensure_flow(self) -> TextFlow:
         if not self._usable:
@@ -241,7 +241,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 self.indents,
                 show_controls=self.show_controls,
                 logical=self.logical,
-                lengths=self._paragraph_lengths(),
+                sizes=self._paragraph_sizes(),
                 # The same text and options at a new width: keep what does not depend on it.
                 prepared=self.flow.prepared if self.flow is not None else None,
             )
