@@ -129,3 +129,33 @@ def test_lazy_lines_are_the_same_lines(text: str, width: int, direction: str, da
         expected = next((row for row, line in enumerate(eager.lines) if offset < line.end),
                         len(eager.lines) - 1)
         assert lazy.row_of(offset) == expected == eager.row_of(offset)
+
+
+_FRESH_RESHAPER = None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES[:15], "ـ", "\u200d", "ﷲ", "الله", "ئ", "ۀ"]),
+                max_size=12).map("".join))
+def test_shaping_with_settings_read_once_is_the_reshapers_own(text: str) -> None:
+    """The reshaper's configuration is read once (``shaping._Settings``): the shapes are
+    those of a reshaper configured the ordinary way."""
+    global _FRESH_RESHAPER
+    from arabic_reshaper import ArabicReshaper
+
+    from reader.text import shaping
+
+    if _FRESH_RESHAPER is None:
+        _FRESH_RESHAPER = ArabicReshaper(configuration={
+            "delete_harakat": False, "delete_tatweel": False, "support_zwj": False,
+            "shift_harakat_position": False, "support_ligatures": True,
+            "ARABIC LIGATURE ALLAH": False,
+        })
+
+    def outcome(reshaper) -> str:
+        try:
+            return reshaper.reshape(text)
+        except Exception as error:  # the library's own bug (a ZWJ before lam-alef) too
+            return type(error).__name__
+
+    assert outcome(shaping._RESHAPER) == outcome(_FRESH_RESHAPER)
