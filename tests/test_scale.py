@@ -102,3 +102,43 @@ def test_positions_survive_a_change_of_width() -> None:
         paragraph, offset = narrow.position(y)
         again = wide.position(wide.locate(paragraph, offset))
         assert again[0] == paragraph
+
+
+async def test_resize_of_a_book_keeps_the_place_while_counts_are_estimates(
+    big_document: Path, tmp_path: Path
+) -> None:
+    """A new width starts from estimates per block of paragraphs; the reader's place, the
+    lines drawn there and the later exact counts must not suffer from it."""
+    app = create_app(big_document, positions=PositionStore(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        while app.pending is not None:
+            await pilot.pause(0.01)
+        article = app.article
+        # Background counting is held, so that every width below starts from estimates
+        # and stays with them (else the pilot's waits may give it time to finish).
+        assert article._counting is not None
+        article._counting.pause()
+        middle = len(app.document.paragraphs) * 2 // 3
+        article.go_to_place((middle, 0))
+        await pilot.pause()
+        for size in ((61, 22), (140, 40), (100, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            flow = article.flow
+            assert flow.width == article.text_width
+            assert not flow.complete and flow._counted == 0  # estimates off screen
+            assert article.place()[0] == middle
+            paragraph, line = flow.line_at(article.top)
+            assert paragraph == middle and line is not None and line.start == 0
+            expected = layout_paragraph(app.document.paragraphs[middle], flow.width).lines[0]
+            assert line.text == expected.text
+        flow = article.flow
+        article._counting.resume()
+        while not flow.complete:
+            await pilot.pause(0.05)
+        assert article.place()[0] == middle
+        eager = TextFlow(app.document.paragraphs, flow.width, app.document.direction,
+                         article.gaps, article.indents, eager=True)
+        assert flow.height == eager.height
+        assert flow.first_line(middle) == eager.first_line(middle)
