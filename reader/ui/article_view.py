@@ -479,29 +479,38 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         pad = width - indent - line.cells
         if line.rtl and pad > 0:
             segments.append(Segment(" " * pad, base))
-        if not ranges:
-            segments.append(Segment(line.text, base))
+        # Ranges covering the whole line (a claim over many lines) apply to every cluster:
+        # only the others are looked up cluster by cluster.
+        partial = [k for k, (start, end, _extra) in enumerate(ranges)
+                   if start > line.start or end < line.end]
+        styles: dict[tuple[int, ...], Style] = {}
+
+        def style_of(key: tuple[int, ...]) -> Style:
+            style = styles.get(key)
+            if style is None:
+                style = base
+                for k, (_start, _end, extra) in enumerate(ranges):  # in drawing order
+                    if k in key or k not in partial:
+                        style = style + extra
+                styles[key] = style
+            return style
+
+        if not partial:
+            segments.append(Segment(line.text, style_of(())))
         else:
             cuts = line.cuts
             run_key: tuple[int, ...] | None = None
             run_start = 0
-            styles: dict[tuple[int, ...], Style] = {}
             for index in range(len(cuts) - 1):
                 source = line.map[cuts[index]]
-                key = tuple(k for k, (start, end, _extra) in enumerate(ranges)
-                            if start <= source < end)
+                key = tuple(k for k in partial if ranges[k][0] <= source < ranges[k][1])
                 if key != run_key:
                     if run_key is not None:
                         segments.append(Segment(line.text[run_start : cuts[index]],
-                                                styles[run_key]))
-                    if key not in styles:
-                        style = base
-                        for k in key:
-                            style = style + ranges[k][2]
-                        styles[key] = style
+                                                style_of(run_key)))
                     run_key, run_start = key, cuts[index]
             if run_key is not None:
-                segments.append(Segment(line.text[run_start:], styles[run_key]))
+                segments.append(Segment(line.text[run_start:], style_of(run_key)))
         if not line.rtl and pad > 0:
             segments.append(Segment(" " * pad, base))
         if side and line.rtl:
