@@ -22,8 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.content.document import load_document
 from reader.text import count_lines, layout_paragraph
-from reader.text.clusters import shape_word, word_width
-from reader.text.shaping import shape_arabic
+from reader.text.clusters import clear_caches
 
 SIZE = 1_000_000
 WIDTH = 80
@@ -53,12 +52,6 @@ def generated_mb(seed: int = 7) -> list[str]:
         out.append(paragraph)
         total += len(paragraph) + 1
     return out
-
-
-def clear_caches() -> None:
-    shape_word.cache_clear()
-    word_width.cache_clear()
-    shape_arabic.cache_clear()
 
 
 def rate(paragraphs: list[str], action) -> float:

@@ -154,10 +154,16 @@ def _cluster(atoms: list[tuple[str, int]]) -> list[tuple[str, list[int], int]]:
     return clusters
 
 
-@lru_cache(maxsize=131072)
 def shape_word(word: str, show_controls: bool = False, shaped: bool = True) -> WordShape:
     """The display clusters of a word (cached: words repeat). ``shaped=False`` leaves Arabic
     letters in their plain forms, for a terminal that shapes by itself."""
+    # Always the same three arguments: lru_cache keys ``f(w)`` and ``f(w, False)`` apart,
+    # and counting and layout would each shape every word once.
+    return _shape_word(word, show_controls, shaped)
+
+
+@lru_cache(maxsize=131072)
+def _shape_word(word: str, show_controls: bool, shaped: bool) -> WordShape:
     clusters = _cluster(_atoms(word, show_controls, shaped))
     text_parts: list[str] = []
     srcmap: list[int] = []
@@ -213,3 +219,10 @@ def word_width(word: str, show_controls: bool = False) -> int:
 def is_plain_word(word: str) -> bool:
     """True when no character of the word is white space or a separator for rule L1."""
     return not any(unicodedata.bidirectional(ch) in ("WS", "S", "B") for ch in word)
+
+
+def clear_caches() -> None:
+    """Forget every shaped word and run (for benchmarks that measure cold work)."""
+    _shape_word.cache_clear()
+    word_width.cache_clear()
+    shape_arabic.cache_clear()
