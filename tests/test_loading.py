@@ -127,3 +127,51 @@ async def test_a_saved_place_in_the_rest_is_restored(tmp_path: Path) -> None:
         await pilot.pause(0.2)
         assert app.pending is None
         assert app.article.place()[0] == target
+
+
+def test_only_the_head_is_read_first_and_the_file_is_closed_after(tmp_path: Path) -> None:
+    path = _write(tmp_path, _book())
+    head, pending = open_document(path)
+    assert pending is not None
+    assert pending.file.tell() == HEAD_BYTES  # the rest is still in the file, not in memory
+    finish_loading(head, pending)
+    assert pending.file.closed
+
+
+def test_a_read_failure_in_the_rest_is_a_clear_error(tmp_path: Path) -> None:
+    import errno
+
+    path = _write(tmp_path, _book())
+    head, pending = open_document(path)
+    assert pending is not None
+
+    class FailingFile:
+        closed = False
+
+        def read(self, *_args) -> bytes:
+            raise OSError(errno.EIO, "Input/output error")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *_args) -> None:
+            self.closed = True
+
+    pending.close()
+    pending.file = FailingFile()  # type: ignore[assignment]
+    with pytest.raises(ReaderError) as error:
+        finish_loading(head, pending)
+    assert error.value.message == f"{path}: cannot read: Input/output error"
+    assert pending.file.closed
+
+
+async def test_an_app_closed_before_the_rest_was_read_closes_the_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, _book())
+    app = create_app(path, positions=PositionStore(tmp_path / "state"))
+    pending = app.pending
+    assert pending is not None
+    app.finish_loading = lambda: None  # type: ignore[method-assign]  # never needed
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not pending.file.closed
+    assert pending.file.closed

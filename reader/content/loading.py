@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.content.annotation_file import annotations_path_for, load_annotations_for
 from reader.content.annotations import Annotations, Problem
@@ -28,7 +29,7 @@ from reader.content.document import (
     load_document,
     split_paragraphs,
 )
-from reader.content.source import decode_bytes, read_bytes
+from reader.content.source import decode_bytes, read_bytes, read_head, read_rest
 
 BIG_FILE = 4 << 20
 HEAD_BYTES = 256 << 10
@@ -36,28 +37,45 @@ HEAD_BYTES = 256 << 10
 
 @dataclass
 class PendingText:
-    """The undecoded rest of a document's file."""
+    """The rest of a document's file: still open, not read yet."""
 
     path: Path
-    data: bytes
-    start: int  # the first byte of the rest, just after a line break
+    file: BinaryIO  # open just after the bytes already read
+    prefix: bytes  # bytes already read that belong to the rest
+    start: int  # the rest's first byte in the file, just after a line break
     errors: str
+
+    def read(self) -> str:
+        """The rest, decoded; the file is closed."""
+        data = self.prefix + read_rest(self.path, self.file)
+        return decode_bytes(self.path, data, self.errors, base=self.start)
+
+    def close(self) -> None:
+        self.file.close()
 
 
 def open_document(path: Path | None, errors: str = "strict",
                   whole: bool = False) -> tuple[Document, PendingText | None]:
     """The document at ``path`` (the bundled article when None), and what is left to load
-    of it (None when it was loaded whole). ``whole=True`` always loads everything."""
+    of it (None when it was loaded whole). ``whole=True`` always loads everything.
+
+    Only the head is read now: reading 10 MB alone takes about 9 ms."""
     if path is None or whole or is_markdown(path):
         return load_document(path, errors), None
-    data = read_bytes(path)
-    if len(data) <= BIG_FILE:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes says what is wrong
+    if size <= BIG_FILE:
+        data = read_bytes(path)
         return Document.from_text(decode_bytes(path, data, errors).removeprefix(BOM), path), None
-    cut = data.rfind(b"\n", 0, HEAD_BYTES) + 1
+    data, file = read_head(path, HEAD_BYTES)
+    cut = data.rfind(b"\n") + 1
     if cut == 0:  # no line break early on: a giant first paragraph, loaded whole
+        data += read_rest(path, file)
         return Document.from_text(decode_bytes(path, data, errors).removeprefix(BOM), path), None
     head = decode_bytes(path, data, errors, end=cut).removeprefix(BOM)
-    return Document.from_text(head, path), PendingText(path, data, cut, errors)
+    return Document.from_text(head, path), PendingText(path, file, data[cut:], cut, errors)
 
 
 def finish_loading(document: Document, pending: PendingText) -> None:
@@ -65,7 +83,7 @@ def finish_loading(document: Document, pending: PendingText) -> None:
 
     Raises :class:`~reader.errors.ReaderError` for a bad byte in strict mode, with the
     offset in the whole file, as :func:`~reader.content.source.read_text` would."""
-    rest = decode_bytes(pending.path, pending.data, pending.errors, start=pending.start)
+    rest = pending.read()
     head_length = len(document.text)
     had_title = any(paragraph.strip() for paragraph in document.paragraphs)
     if document.known_starts is None and "\r" not in rest and "\u2029" not in rest:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.errors import ReaderError
 
@@ -21,32 +22,66 @@ def read_bytes(path: Path) -> bytes:
     """The bytes of ``path``, refused when it cannot be read or looks binary."""
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ReaderError(f"{path}: is a directory, not a file") from None
-    except PermissionError:
-        raise ReaderError(f"{path}: permission denied") from None
     except OSError as error:
-        if error.errno == errno.EISDIR:
-            raise ReaderError(f"{path}: is a directory, not a file") from None
-        raise ReaderError(f"{path}: cannot read: {error.strerror or error}") from None
-    if b"\x00" in data[:_SNIFF]:
-        raise ReaderError(f"{path}: looks like a binary file (it contains NUL bytes)")
+        raise _read_error(path, error) from None
+    _refuse_binary(path, data)
     return data
 
 
+def read_head(path: Path, size: int) -> tuple[bytes, BinaryIO]:
+    """The first ``size`` bytes of ``path`` and the file, open just after them (for
+    :func:`read_rest`). Refused like :func:`read_bytes`."""
+    try:
+        file = path.open("rb")
+    except OSError as error:
+        raise _read_error(path, error) from None
+    try:
+        head = file.read(size)
+        _refuse_binary(path, head)
+    except OSError as error:
+        file.close()
+        raise _read_error(path, error) from None
+    except ReaderError:
+        file.close()
+        raise
+    return head, file
+
+
+def read_rest(path: Path, file: BinaryIO) -> bytes:
+    """What is left to read of a file opened by :func:`read_head`; the file is closed."""
+    try:
+        with file:
+            return file.read()
+    except OSError as error:
+        raise _read_error(path, error) from None
+
+
+def _refuse_binary(path: Path, data: bytes) -> None:
+    if b"\x00" in data[:_SNIFF]:
+        raise ReaderError(f"{path}: looks like a binary file (it contains NUL bytes)")
+
+
+def _read_error(path: Path, error: OSError) -> ReaderError:
+    if isinstance(error, FileNotFoundError):
+        return ReaderError(f"{path}: no such file")
+    if isinstance(error, IsADirectoryError) or error.errno == errno.EISDIR:
+        return ReaderError(f"{path}: is a directory, not a file")
+    if isinstance(error, PermissionError):
+        return ReaderError(f"{path}: permission denied")
+    return ReaderError(f"{path}: cannot read: {error.strerror or error}")
+
+
 def decode_bytes(path: Path, data: bytes, errors: str = "strict", start: int = 0,
-                 end: int | None = None) -> str:
-    """``data[start:end]`` as UTF-8; a bad byte is reported by its offset in ``data``."""
+                 end: int | None = None, base: int = 0) -> str:
+    """``data[start:end]`` as UTF-8. A bad byte is reported by its offset in the file, where
+    ``data`` begins at byte ``base``."""
     part = data[start:end] if start or end is not None else data
     try:
         return part.decode("utf-8", errors="strict")
     except UnicodeDecodeError as error:
         if errors == "replace":
             return part.decode("utf-8", errors="replace")
-        offset = start + error.start
         raise ReaderError(
-            f"{path}: not valid UTF-8 (byte offset {offset}: "
-            f"0x{data[offset]:02x}); use --errors replace to open it anyway"
+            f"{path}: not valid UTF-8 (byte offset {base + start + error.start}: "
+            f"0x{part[error.start]:02x}); use --errors replace to open it anyway"
         ) from None

@@ -124,7 +124,7 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         yield BidiText(self.document.title or "reader", id="title")
         with Body(id="body"):
-            yield ArticleView(self.document, self.annotations,
+            yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
                               logical=self.bidi_mode == "terminal", id="article")
             yield SidePanel(self.document, self.annotations, id="panel")
         yield Static("", id="too-small")
@@ -196,6 +196,8 @@ class ReaderApp(App[None]):
         self._frozen = True
 
     def on_unmount(self) -> None:
+        if self.pending is not None:  # the app ended before the rest was needed
+            self.pending.close()
         if self._frozen:
             gc.unfreeze()
             self._frozen = False

@@ -82,10 +82,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         *,
         logical: bool = False,
         show_controls: bool = False,
+        partial: bool = False,
         id: str | None = None,
     ) -> None:
+        """``partial``: the document is the head of a big file, the rest to come
+        (:meth:`document_grew`); its lines are not all counted before the first frame."""
         super().__init__(id=id)
         self.document = document
+        self.partial = partial
         self.annotations = annotations
         self.logical = logical
         self.show_controls = show_controls
@@ -168,6 +172,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def document_grew(self) -> None:
         """The rest of a big file was added to the document: flow it all, same place."""
         place = self.place() if self.flow is not None and self._usable else None
+        self.partial = False
         self.gaps = paragraph_gaps(self.document)
         self.indents = paragraph_indents(self.document)
         self._sizes = None
@@ -242,6 +247,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 show_controls=self.show_controls,
                 logical=self.logical,
                 sizes=self._paragraph_sizes(),
+                eager=False if self.partial else None,
                 # The same text and options at a new width: keep what does not depend on it.
                 prepared=self.flow.prepared if self.flow is not None else None,
             )
