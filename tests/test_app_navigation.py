@@ -263,3 +263,62 @@ async def test_clicking_a_claim_in_the_panel_jumps_to_it(tmp_path: Path) -> None
         await pilot.pause()
         last = app.annotations.entry(claims.entry_ids[-1]).span
         assert app.article.flash == last
+
+
+async def test_contents_of_a_markdown_document_jump_to_its_headings(tmp_path: Path) -> None:
+    sample = Path(__file__).parent / "data" / "samples" / "structure.md"
+    app = create_app(sample, positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.panel.display
+        contents = app.query_one("#contents-list", EntryList)
+        headings = app.document.headings()
+        assert [h.text for h in headings[:3]] == ["The Reader Manual", "Lists", "Quotes"]
+        assert contents.entry_ids == [f"heading:{h.index}" for h in headings]
+        contents.focus()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        last = headings[-1]
+        assert _visible(app, last.index, 0)
+        assert app.article.place()[0] <= last.index
+
+
+async def test_a_plain_text_without_headings_opens_without_the_empty_panel(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("سطر أول\nسطر ثان\n", encoding="utf-8")
+    app = create_app(path, positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.panel.display
+        assert app.article.text_width > SIZE[0] - 10  # the text has the whole width
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.panel.display
+        contents = app.query_one("#contents-list", EntryList)
+        shown = "".join(contents.render_line(y).text for y in range(3))
+        assert "no headings" in shown
+        await pilot.press("p")
+        await pilot.pause()
+        assert not app.panel.display
+
+
+async def test_the_footer_offers_claim_keys_only_when_there_are_claims(tmp_path: Path) -> None:
+    from textual.widgets import Footer
+
+    def offered(app: ReaderApp) -> set[str]:
+        footer = app.query_one(Footer)
+        return {key.description for key in footer.query("FooterKey")}
+
+    async with _app(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Next claim" in offered(pilot.app)
+    path = tmp_path / "notes.txt"
+    path.write_text("سطر أول\nسطر ثان\n", encoding="utf-8")
+    app = create_app(path, positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Next claim" not in offered(app) and "Search" in offered(app)
+        await pilot.press("right_square_bracket")  # inert, no error
+        await pilot.pause()

@@ -144,6 +144,8 @@ class ReaderApp(App[None]):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         self.article.focus()
+        if self.panel.is_empty:
+            self.panel.display = False  # the whole width for the text; p still shows it
         self._check_size()
         if self.positions is not None:
             place = self.positions.get(self._doc_key)
@@ -349,6 +351,13 @@ class ReaderApp(App[None]):
         self._set_focus(entry_id)
         article.set_flash(None)
         article.bring_into_view(span)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Claim keys belong to annotated documents: elsewhere the footer does not offer
+        them (and they do nothing)."""
+        if action in ("next_span", "previous_span"):
+            return self.annotations is not None and bool(self.annotations.claims)
+        return True
 
     def action_next_span(self) -> None:
         self._step_span(1)

@@ -61,11 +61,14 @@ class EntryList(ScrollView, can_focus=True):
         entries: list[tuple[str, Paragraphs]],
         *,
         logical: bool = False,
+        empty: str = "",
         id: str | None = None,
     ) -> None:
+        """``empty`` is shown, dimmed, when there are no entries."""
         super().__init__(id=id)
         self.entries = entries
         self.logical = logical
+        self.empty = empty
         self.highlighted: int | None = 0 if entries else None
         # Rows at the current width: (entry, visual text, cells, rtl, style); a blank row
         # after each entry has no text.
@@ -95,6 +98,10 @@ class EntryList(ScrollView, can_focus=True):
                 for visual, cells, rtl in visual_lines(text, width, logical=self.logical):
                     rows.append((index, visual, cells, rtl, style))
             rows.append((index, "", 0, False, ""))
+        if not self.entries and self.empty:
+            rows = [(-1, visual, cells, rtl, "dim")
+                    for visual, cells, rtl in visual_lines(self.empty, width,
+                                                           logical=self.logical)]
         self._rows = rows
         self._first_rows = firsts
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))

@@ -20,6 +20,7 @@ PANEL_TITLE = "الفصول الأربعة"
 CHAPTERS_TAB = "الفصول"
 CLAIMS_TAB = "ادعاءات وردود"
 CONTENTS_TAB = "المحتويات"
+NO_HEADINGS = "لا عناوين (no headings)"
 
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
@@ -75,7 +76,8 @@ class SidePanel(RepeatedRow):
     def _populate(self) -> None:
         logical = self._logical
         if not self.has_story:
-            self.mount(EntryList(self._heading_items(), logical=logical, id="contents-list"))
+            self.mount(EntryList(self._heading_items(), logical=logical, empty=NO_HEADINGS,
+                                 id="contents-list"))
             return
         claims = EntryList(self._claim_items(), logical=logical, id="claim-list")
         claims.display = False
@@ -115,6 +117,11 @@ class SidePanel(RepeatedRow):
                     ((f"↩ {self._entity_name(rebuttal.speaker)}: {rebuttal.label}", ""),),
                 ))
         return items
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to list: no chapters or claims, no headings (most plain text)."""
+        return not self.has_story and not self._heading_items()
 
     def _heading_items(self) -> list[tuple[str, Paragraphs]]:
         headings = getattr(self.document, "headings", None)
