@@ -142,3 +142,27 @@ async def test_resize_of_a_book_keeps_the_place_while_counts_are_estimates(
                          article.gaps, article.indents, eager=True)
         assert flow.height == eager.height
         assert flow.first_line(middle) == eager.first_line(middle)
+
+
+async def test_a_books_search_index_is_made_in_the_background(
+    big_document: Path, tmp_path: Path
+) -> None:
+    """Once the line counts are done the text is folded for search in slices, so that the
+    first search finds an index ready instead of pausing to make one."""
+    from reader.text.search import SearchIndex
+
+    app = create_app(big_document, positions=PositionStore(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(400):  # a few seconds at most
+            if app.search._index is not None:
+                break
+            if app.search._slices is not None:  # folding waits for the counts
+                assert app.pending is None and app.article.flow.complete
+            await pilot.pause(0.02)
+        index = app.search._index
+        assert index is not None and app.article.flow.complete
+        assert index.folded == SearchIndex(app.document.paragraphs).folded
+        await pilot.press("slash", *"ماسك", "enter")
+        await pilot.pause()
+        assert app.search._index is index  # the search used it, nothing was made again
+        assert app.search.total > 100

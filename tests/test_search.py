@@ -15,7 +15,13 @@ from reader.content.annotation_file import load_annotations_for
 from reader.content.annotations import Span
 from reader.content.document import load_document
 from reader.text.fold import fold_query
-from reader.text.search import SearchError, SearchIndex, alias_needles, fold_pattern
+from reader.text.search import (
+    IndexInSlices,
+    SearchError,
+    SearchIndex,
+    alias_needles,
+    fold_pattern,
+)
 
 
 def _texts(paragraphs: list[str], spans: list[Span]) -> list[str]:
@@ -354,3 +360,27 @@ def test_regex_hits_stay_in_paragraphs(paragraphs: list[str], pattern: str) -> N
 def test_spaces_typed_twice_still_find_the_words() -> None:
     assert _find("قال سام ألتمان", "سام  التمان") == ["سام ألتمان"]
     assert _find("سام\u00a0ألتمان", "سام التمان") == ["سام\u00a0ألتمان"]  # NBSP is a space
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("كتبَ أإآ ٢٠ Ab\n\u200d"), max_size=12),
+                max_size=150),
+       st.integers(1, 6))
+def test_an_index_made_in_slices_is_the_index_made_at_once(paragraphs, finish_after) -> None:
+    slices = IndexInSlices(paragraphs)
+    for _ in range(finish_after):
+        if slices.fold_some(0.0):  # at least one batch of paragraphs each time
+            break
+    whole = SearchIndex(paragraphs)
+    made = slices.finish()
+    assert made.folded == whole.folded
+    assert list(made.folded_starts) == list(whole.folded_starts)
+    assert [h.span for h in made.search("ك", "fold")] == [h.span for h in
+                                                          whole.search("ك", "fold")]
+
+
+def test_slices_fold_a_batch_at_least_and_know_when_they_are_done() -> None:
+    slices = IndexInSlices(["كتب"] * 100)
+    assert not slices.fold_some(0.0) and not slices.done
+    while not slices.fold_some(0.0):
+        pass
+    assert slices.done

@@ -35,6 +35,7 @@ query on a 10 MB document costs milliseconds, not a list of a million spans.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -50,6 +51,7 @@ __all__ = [
     "MODES",
     "Hit",
     "Hits",
+    "IndexInSlices",
     "SearchError",
     "SearchIndex",
     "alias_needles",
@@ -443,9 +445,14 @@ class SearchIndex:
     joined the same way is made only for exact searches.
     """
 
-    def __init__(self, paragraphs: Sequence[str]) -> None:
+    def __init__(self, paragraphs: Sequence[str], pieces: Sequence[str] | None = None) -> None:
+        """``pieces``, when given, are the paragraphs already folded (see
+        :class:`IndexInSlices`)."""
         self.paragraphs = paragraphs
-        pieces = [_needle(fold_query(p)) for p in paragraphs]
+        if pieces is None:
+            pieces = [_needle(fold_query(p)) for p in paragraphs]
+        elif len(pieces) != len(paragraphs):
+            raise ValueError("one folded piece per paragraph")
         self.folded = "\n".join(pieces)
         self.folded_starts = array("I", [0])
         self.folded_starts.extend(accumulate(len(p) + 1 for p in pieces))
@@ -571,3 +578,34 @@ class SearchIndex:
     ) -> list[Span]:
         """Every hit of ``query`` as a list of spans, in document order."""
         return self.search(query, mode, regex=regex, aliases=aliases).spans()
+
+
+class IndexInSlices:
+    """A :class:`SearchIndex` made a slice at a time, so that a book's first search does not
+    wait for it: folding 10 MB takes about 300 ms, too long for one keystroke, not for a
+    timer while the reader reads."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.paragraphs = paragraphs
+        self._pieces: list[str] = []
+
+    @property
+    def done(self) -> bool:
+        return len(self._pieces) >= len(self.paragraphs)
+
+    def fold_some(self, budget: float) -> bool:
+        """Fold paragraphs for about ``budget`` seconds (at least one); True when all are."""
+        deadline = time.perf_counter() + budget
+        pieces, paragraphs = self._pieces, self.paragraphs
+        total = len(paragraphs)
+        while len(pieces) < total:
+            start = len(pieces)
+            pieces.extend(_needle(fold_query(p)) for p in paragraphs[start : start + 32])
+            if time.perf_counter() > deadline:
+                break
+        return self.done
+
+    def finish(self) -> SearchIndex:
+        """The index, folding what is left now."""
+        self.fold_some(float("inf"))
+        return SearchIndex(self.paragraphs, self._pieces)

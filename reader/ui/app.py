@@ -39,6 +39,7 @@ from reader.ui.side_panel import SidePanel
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
+SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 # How long "search wrapped" stays in the status line.
 SEARCH_NOTE_SECONDS = 4.0
 # Bidi isolates: the search part of the status line keeps its own order (LRI ... PDI), and
@@ -115,6 +116,7 @@ class ReaderApp(App[None]):
         self._note_timer: Timer | None = None
         self._shown_hits: tuple | None = None
         self._frozen = False
+        self._search_ahead: Timer | None = None
 
     # -- layout -----------------------------------------------------------------------
 
@@ -168,6 +170,8 @@ class ReaderApp(App[None]):
         if self.pending is not None:
             self.call_after_refresh(self.finish_loading)
         self.set_timer(STARTUP_SETTLED, self._freeze_startup_objects)
+        if len(self.document.text) > SEARCH_AHEAD_CHARS or self.pending is not None:
+            self.set_timer(STARTUP_SETTLED, self._start_search_ahead)
 
     def finish_loading(self) -> None:
         """Add the rest of a big file: right after the first frame, or at once when a key
@@ -189,6 +193,21 @@ class ReaderApp(App[None]):
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()
         await super().on_event(event)
+
+    def _start_search_ahead(self) -> None:
+        """On a book, fold the text for search in slices once the line counts are done,
+        so that the first search does not pause while it is folded."""
+        self._search_ahead = self.set_interval(0.02, self._search_ahead_step)
+
+    def _search_ahead_step(self) -> None:
+        if self.pending is not None or not self.is_mounted:
+            return
+        flow = self.article.flow
+        if flow is not None and not flow.complete:
+            return  # counting first: the scrollbar matters sooner than search
+        if self.search.prepare_some(0.005) and self._search_ahead is not None:
+            self._search_ahead.stop()
+            self._search_ahead = None
 
     def _freeze_startup_objects(self) -> None:
         """What was built to open the document (widgets, styles, the document, its flow)

@@ -30,7 +30,14 @@ from textual.widgets import Static
 
 from reader.content.annotations import Span
 from reader.text import layout_paragraph
-from reader.text.search import Hit, Hits, SearchError, SearchIndex, alias_needles
+from reader.text.search import (
+    Hit,
+    Hits,
+    IndexInSlices,
+    SearchError,
+    SearchIndex,
+    alias_needles,
+)
 
 HISTORY_SIZE = 50
 # Above this many characters of text, typing waits this long for the next key before searching.
@@ -59,6 +66,7 @@ class SearchSession:
         self.paragraphs = paragraphs
         self.aliases = aliases or {}
         self._index: SearchIndex | None = None
+        self._slices: IndexInSlices | None = None
         self.query = ""
         self.exact = False
         self.regex = False
@@ -69,8 +77,23 @@ class SearchSession:
     @property
     def index(self) -> SearchIndex:
         if self._index is None:
-            self._index = SearchIndex(self.paragraphs)
+            if self._slices is not None:
+                self._index, self._slices = self._slices.finish(), None
+            else:
+                self._index = SearchIndex(self.paragraphs)
         return self._index
+
+    def prepare_some(self, budget: float) -> bool:
+        """Build the index a slice at a time, before any search asks for it (a book's
+        first search would otherwise wait for all of it). True when it is ready."""
+        if self._index is not None:
+            return True
+        if self._slices is None:
+            self._slices = IndexInSlices(self.paragraphs)
+        if self._slices.fold_some(budget):
+            self._index, self._slices = self._slices.finish(), None
+            return True
+        return False
 
     @property
     def mode(self) -> str:
