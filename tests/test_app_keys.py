@@ -185,3 +185,28 @@ async def test_empty_document_runs(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "G", "g", "space", "right_square_bracket", "enter", "1")
         assert app.article.top == 0
+
+
+async def test_the_key_bar_follows_focus_and_runs_a_clicked_key(tmp_path: Path) -> None:
+    from reader.ui.key_bar import KeyBar
+
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        descriptions = [item.description for item in bar.items]
+        assert descriptions[:3] == ["Quit", "Help", "Next claim"]
+        assert descriptions[-1] == "palette"
+        line = bar.render_line(0).text
+        assert line.startswith(" q Quit  ? Help ") and line.rstrip().endswith("▏^p palette")
+        await pilot.press("slash")  # the search field has its own keys
+        await pilot.pause()
+        assert {"Keep hits", "Clear"} <= {item.description for item in bar.items}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Keep hits" not in {item.description for item in bar.items}
+        # a click on "? Help" runs the key
+        x = bar.render_line(0).text.index("? Help")
+        await pilot.click(bar, offset=(x + 2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

@@ -305,11 +305,10 @@ async def test_a_plain_text_without_headings_opens_without_the_empty_panel(
 
 
 async def test_the_footer_offers_claim_keys_only_when_there_are_claims(tmp_path: Path) -> None:
-    from textual.widgets import Footer
+    from reader.ui.key_bar import KeyBar
 
     def offered(app: ReaderApp) -> set[str]:
-        footer = app.query_one(Footer)
-        return {key.description for key in footer.query("FooterKey")}
+        return {item.description for item in app.query_one(KeyBar).items}
 
     async with _app(tmp_path).run_test(size=SIZE) as pilot:
         await pilot.pause()

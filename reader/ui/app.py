@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.timer import Timer
-from textual.widgets import Footer, ListView, Static
+from textual.widgets import ListView, Static
 
 from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document
@@ -31,6 +31,7 @@ from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText, display_line
 from reader.ui.entry_list import EntryList
 from reader.ui.history import History
+from reader.ui.key_bar import KeyBar
 from reader.ui.palette import GoToProvider
 from reader.ui.positions import PositionStore, document_key
 from reader.ui.screens import ChooseTarget, HelpScreen
@@ -132,7 +133,7 @@ class ReaderApp(App[None]):
         yield Static("", id="too-small")
         yield SearchBar(id="search-bar")
         yield BidiText("", id="status", direction="ltr")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     @property
     def article(self) -> ArticleView:

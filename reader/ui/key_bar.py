@@ -1,0 +1,174 @@
+"""The key bar at the bottom: the keys that work here, drawn as one line by one widget.
+
+Textual's Footer builds a widget per key, and builds them all again whenever focus moves:
+opening the search bar and closing it each cost about 50 ms of style work, most of those
+keystrokes' time. This bar looks the same (the key in bold, then what it does; the command
+palette's key at the right, behind a thin rule) and runs a key when it is clicked, but it
+only works out one line of text when the keys change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.screen import Screen
+from textual.strip import Strip
+from textual.widget import Widget
+
+PALETTE_RULE = "▏"
+
+
+@dataclass(frozen=True)
+class KeyItem:
+    key: str  # the key to simulate when clicked
+    display: str  # how the key is shown (^p, ⌫, ?)
+    description: str
+    enabled: bool
+
+
+class KeyBar(Widget):
+    """The active bindings that ask to be shown, in the order the focused widget and its
+    ancestors give them; the command palette's key at the right."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--rule"}
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeyBar > .key-bar--rule {
+        color: $foreground 20%;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: tuple[list[KeyItem], KeyItem | None] | None = None
+        self._spans: list[tuple[int, int, KeyItem]] = []  # (x, width, item) as drawn
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _screen: Screen) -> None:
+        items = self._compute()
+        if items != self._items:
+            self._items = items
+            self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()
+
+    # -- what to show -----------------------------------------------------------------
+
+    def _compute(self) -> tuple[list[KeyItem], KeyItem | None]:
+        app = self.app
+        active = self.screen.active_bindings
+        items: list[KeyItem] = []
+        actions: set[str] = set()
+        for _node, binding, enabled, _tooltip in active.values():
+            if not binding.show or binding.action in actions:
+                continue  # one entry per action, as the Footer does
+            actions.add(binding.action)
+            items.append(KeyItem(binding.key, app.get_key_display(binding),
+                                 binding.description, enabled))
+        palette = None
+        if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
+            palette = KeyItem(binding.key, app.get_key_display(binding), binding.description,
+                              enabled)
+        return items, palette
+
+    @property
+    def items(self) -> list[KeyItem]:
+        """The keys shown, the command palette's last."""
+        if self._items is None:
+            self._items = self._compute()
+        shown, palette = self._items
+        return [*shown, palette] if palette is not None else list(shown)
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y != 0 or width <= 0:
+            return Strip.blank(width, base)
+        if self._items is None:
+            self._items = self._compute()
+        shown, palette = self._items
+        key_style = self.get_component_rich_style("key-bar--key")
+        text_style = self.get_component_rich_style("key-bar--description")
+        dim = Style(dim=True)
+        segments: list[Segment] = []
+        spans: list[tuple[int, int, KeyItem]] = []
+        x = 0
+
+        def add(item: KeyItem, compact: bool = False) -> None:
+            nonlocal x
+            key = item.display if compact else f" {item.display} "
+            text = (f" {item.description} " if compact else f"{item.description} ") \
+                if item.description else ""
+            extra = dim if not item.enabled else Style()
+            segments.append(Segment(key, key_style + extra))
+            if text:
+                segments.append(Segment(text, text_style + extra))
+            cells = cell_len(key) + cell_len(text)
+            spans.append((x, cells, item))
+            x += cells
+
+        for item in shown:
+            add(item)
+        if palette is not None:
+            # At the right whatever the width, as Textual's footer docks it: the other
+            # keys give way under it.
+            right = 1 + cell_len(f"{palette.display} {palette.description} ")
+            start = max(0, width - right)
+            if x > start:
+                segments = list(Segment.adjust_line_length(segments, start, base))
+                spans = [span for span in spans if span[0] < start]
+            elif x < start:
+                segments.append(Segment(" " * (start - x), base))
+            x = start
+            segments.append(Segment(PALETTE_RULE, self.get_component_rich_style("key-bar--rule")))
+            x += 1
+            # Textual's footer draws this key compact: no room around the key itself.
+            add(palette, compact=True)
+        if x < width:
+            segments.append(Segment(" " * (width - x), base))
+        self._spans = spans
+        return Strip(segments).crop(0, width)
+
+    # -- mouse ------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for x, cells, item in reversed(self._spans):  # the palette key is drawn over others
+            if x <= offset.x < x + cells:
+                if item.enabled:
+                    self.app.simulate_key(item.key)
+                else:
+                    self.app.bell()
+                return
