@@ -210,3 +210,26 @@ async def test_the_key_bar_follows_focus_and_runs_a_clicked_key(tmp_path: Path) 
         await pilot.click(bar, offset=(x + 2, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_key_under_the_mouse_is_highlighted(tmp_path: Path) -> None:
+    from reader.ui.key_bar import KeyBar
+
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        plain = bar.render_line(0)
+        x = plain.text.index("? Help")
+        await pilot.hover(bar, offset=(x + 2, 0))
+        await pilot.pause()
+        hovered = bar.render_line(0)
+        assert hovered.text == plain.text
+        changed = [segment.text for segment, before in zip(hovered, plain, strict=False)
+                   if segment.style != before.style]
+        assert changed and all(text.strip() in ("?", "Help") for text in changed)
+        await pilot.hover(bar, offset=(plain.text.index("Search") + 1, 0))
+        await pilot.pause()
+        assert [segment.text for segment, before in zip(bar.render_line(0), plain,
+                                                        strict=False)
+                if segment.style != before.style] != changed

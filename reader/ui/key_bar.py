@@ -35,7 +35,8 @@ class KeyBar(Widget):
     ancestors give them; the command palette's key at the right."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--rule"}
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--rule",
+                         "key-bar--hover"}
 
     DEFAULT_CSS = """
     KeyBar {
@@ -56,12 +57,19 @@ class KeyBar(Widget):
     KeyBar > .key-bar--rule {
         color: $foreground 20%;
     }
+    KeyBar > .key-bar--hover {
+        background: $block-hover-background;
+    }
+    KeyBar:hover {
+        pointer: pointer;
+    }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._items: tuple[list[KeyItem], KeyItem | None] | None = None
         self._spans: list[tuple[int, int, KeyItem]] = []  # (x, width, item) as drawn
+        self._hover: KeyItem | None = None  # under the mouse
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -130,6 +138,8 @@ class KeyBar(Widget):
             text = (f" {item.description} " if compact else f"{item.description} ") \
                 if item.description else ""
             extra = dim if not item.enabled else Style()
+            if item == self._hover:
+                extra += self.get_component_rich_style("key-bar--hover", partial=True)
             segments.append(Segment(key, key_style + extra))
             if text:
                 segments.append(Segment(text, text_style + extra))
@@ -161,14 +171,30 @@ class KeyBar(Widget):
 
     # -- mouse ------------------------------------------------------------------------
 
+    def _item_at(self, x: int) -> KeyItem | None:
+        for start, cells, item in reversed(self._spans):  # the palette key is drawn last
+            if start <= x < start + cells:
+                return item
+        return None
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None:
+        item = self._item_at(offset.x) if offset is not None else None
+        if item is None:
             return
-        for x, cells, item in reversed(self._spans):  # the palette key is drawn over others
-            if x <= offset.x < x + cells:
-                if item.enabled:
-                    self.app.simulate_key(item.key)
-                else:
-                    self.app.bell()
-                return
+        if item.enabled:
+            self.app.simulate_key(item.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        offset = event.get_content_offset(self)
+        self._set_hover(self._item_at(offset.x) if offset is not None else None)
+
+    def on_leave(self, _event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, item: KeyItem | None) -> None:
+        if item != self._hover:
+            self._hover = item
+            self.refresh()
