@@ -12,7 +12,8 @@ mix of Arabic, Latin, numbers and long paragraphs), each in its own process:
 * app-side time of PgDn, End, a jump to a chapter (or to the middle of a document without
   chapters) and a search ``n`` (when search exists): CPU time of the key's handling and the
   frame it causes, less the CPU time of an unbound key (the pilot's own cost), median of
-  repeats;
+  repeats; and the first search typed (``/``, four letters, Enter), less the pilot's cost;
+* when a book's exact line counts, then its search index, are ready in the background;
 * a resize from 100x30 to 160x50: from Textual handing the screen its new size to the end
   of the first frame drawn at it, and the wall time from the terminal's event (which
   includes Textual's own 1/120 s wait, meant to fold a burst of resizes into one);
