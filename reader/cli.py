@@ -32,7 +32,8 @@ def _app_parser() -> argparse.ArgumentParser:
         description="Read right-to-left and mixed-direction text in the terminal. "
         f"Sub-commands: {', '.join(COMMANDS)} (reader COMMAND --help).",
     )
-    parser.add_argument("file", nargs="?", help="a .txt or .md file (default: the bundled article)")
+    parser.add_argument("file", nargs="?", help="a file (.txt, .md, .html, .epub...) or an "
+                        "http(s):// URL (default: the bundled article)")
     parser.add_argument("--annotations", metavar="FILE", help="annotation file (TOML)")
     parser.add_argument("--direction", choices=("auto", "rtl", "ltr"), default="auto",
                         help="paragraph direction (default: auto, from the first strong letter)")

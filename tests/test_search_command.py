@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.content.document import load_document
+from reader.content.formats import load_document
 
 LINE = re.compile(r"^(\d+):(\d+)-(\d+)\t(.*)$")
 

@@ -20,7 +20,8 @@ from reader.content.annotation_file import (
     resolve_annotations,
 )
 from reader.content.annotations import Annotations, Problem
-from reader.content.document import Document, load_document
+from reader.content.document import Document
+from reader.content.formats import load_document
 from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.resources import bundled_article
@@ -63,7 +64,7 @@ def _document(args: argparse.Namespace, path: Path, parsed: ParsedAnnotations
               ) -> tuple[Document | None, Problem | None]:
     """The document to check against, or the problem that stands in its way."""
     if args.document:
-        return load_document(Path(args.document), errors=args.errors), None
+        return load_document(args.document, errors=args.errors), None
     document_path = document_path_for(path, parsed)
     if document_path is None:
         return None, Problem(

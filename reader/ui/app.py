@@ -108,7 +108,7 @@ class ReaderApp(App[None]):
         self.history = History()
         self.focused_entry: str | None = None
         self.last_chapter: str | None = None
-        self._doc_key = document_key(document.path, document.text)
+        self._doc_key = document_key(document.path, document.text, document.url)
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
         self._search_origin: tuple[int, int] | None = None

@@ -24,6 +24,8 @@ def _write_terminal(sequence: str) -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
+    from reader.content.fetch import stderr_note
+    from reader.content.formats import is_url
     from reader.content.loading import open_for_reading
     from reader.ui.app import ReaderApp
     from reader.ui.positions import PositionStore
@@ -33,11 +35,15 @@ def launch(args: argparse.Namespace) -> int:
                           "use 'reader render' to print the text instead")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
+    # A URL is fetched before the app starts, with a note on stderr: the UI never waits on
+    # the network, and a failure is one line like any other.
+    target = args.file or None
     document, pending, annotations, problems = open_for_reading(
-        Path(args.file) if args.file else None,
+        target,
         Path(args.annotations) if args.annotations else None,
         args.errors,
         whole=args.direction != "auto",  # one direction for every paragraph: all of them
+        progress=stderr_note(target) if is_url(target) else None,
     )
     if args.direction != "auto":
         document.directions = [args.direction] * len(document.paragraphs)

@@ -1,0 +1,140 @@
+"""Fetching a document from an ``http(s)://`` URL: bounded in time and size, one-line errors.
+
+httpx with a timeout (:data:`TIMEOUT` seconds to connect and between bytes), redirects
+followed (at most :data:`MAX_REDIRECTS`), a size limit (:data:`MAX_BYTES`, checked against
+``Content-Length`` and again while reading), and a user agent that names the reader. Every
+failure (a host that does not resolve, a refused connection, a TLS problem, a timeout, an
+HTTP error status, a body too large) is one :class:`~reader.errors.ReaderError` line.
+
+``progress(received, total)`` is called as the body arrives (``total`` is None when the
+server does not say); :func:`stderr_note` is the note the command line shows meanwhile.
+The fetch runs before the app starts, so the UI never waits on the network.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader import __version__
+from reader.errors import ReaderError
+
+TIMEOUT = 20.0
+MAX_REDIRECTS = 10
+MAX_BYTES = 50 << 20
+USER_AGENT = f"reader/{__version__} (terminal reader for right-to-left text)"
+
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # where the body came from, after redirects
+    data: bytes
+    media_type: str  # the Content-Type without its parameters ("" when not given)
+    charset: str  # the Content-Type's charset ("" when not given)
+
+
+def fetch(url: str, progress: Progress | None = None, *, timeout: float = TIMEOUT,
+          limit: int = MAX_BYTES) -> Fetched:
+    """The body at ``url`` (see the module's docstring for the limits)."""
+    import httpx
+
+    try:
+        with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS,
+                          timeout=timeout, headers={"User-Agent": USER_AGENT}) as client, \
+                client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                phrase = response.reason_phrase or "error"
+                raise ReaderError(f"{url}: HTTP {response.status_code} {phrase}")
+            total = _length(response.headers.get("content-length"))
+            if total is not None and total > limit:
+                raise ReaderError(f"{url}: too large ({_size(total)}; the limit is "
+                                  f"{_size(limit)})")
+            chunks: list[bytes] = []
+            received = 0
+            for chunk in response.iter_bytes():
+                received += len(chunk)
+                if received > limit:
+                    raise ReaderError(f"{url}: too large (over {_size(limit)})")
+                chunks.append(chunk)
+                if progress is not None:
+                    progress(received, total)
+            content_type = response.headers.get("content-type", "")
+            return Fetched(str(response.url), b"".join(chunks), *_content_type(content_type))
+    except httpx.TooManyRedirects:
+        raise ReaderError(f"{url}: too many redirects (more than {MAX_REDIRECTS})") from None
+    except httpx.TimeoutException:
+        raise ReaderError(f"{url}: timed out (no answer within {timeout:g} s)") from None
+    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
+        raise ReaderError(f"{url}: not a URL reader can fetch ({error})") from None
+    except httpx.HTTPError as error:
+        raise ReaderError(f"{url}: {_why(error)}") from None
+
+
+def _why(error: Exception) -> str:
+    """What went wrong under an httpx error, in a few words."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, socket.gaierror):
+            return "host not found (DNS)"
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return f"TLS certificate not trusted ({cause.verify_message or cause.reason})"
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS error ({cause.reason or cause})"
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused"
+        cause = cause.__cause__ or cause.__context__
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    if "Name or service not known" in text or "nodename nor servname" in text \
+            or "Temporary failure in name resolution" in text:
+        return "host not found (DNS)"
+    if "CERTIFICATE_VERIFY_FAILED" in text or "SSL" in text:
+        return f"TLS error ({text})"
+    if "Connection refused" in text:
+        return "connection refused"
+    return f"cannot fetch: {text}"
+
+
+def _length(value: str | None) -> int | None:
+    return int(value) if value is not None and value.strip().isdigit() else None
+
+
+def _content_type(value: str) -> tuple[str, str]:
+    media_type, _, parameters = value.partition(";")
+    charset = ""
+    for parameter in parameters.split(";"):
+        key, _, found = parameter.partition("=")
+        if key.strip().lower() == "charset":
+            charset = found.strip().strip('"').strip("'")
+    return media_type.strip().lower(), charset
+
+
+def _size(count: int) -> str:
+    return f"{count / (1 << 20):.1f} MB" if count >= 1 << 20 else f"{count // 1024} KB"
+
+
+def stderr_note(url: str) -> Progress:
+    """A progress note on stderr while ``url`` downloads (only when stderr is a terminal),
+    rewritten in place and cleared when the body is complete."""
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        return lambda _received, _total: None
+    from reader.text.safe import visible
+
+    shown = visible(url, keep_newlines=False)
+    if len(shown) > 60:
+        shown = shown[:59] + "…"
+
+    def note(received: int, total: int | None) -> None:
+        done = f"{_size(received)}" + (f" of {_size(total)}" if total else "")
+        end = "\r\x1b[K" if total is not None and received >= total else ""
+        stream.write(f"\r\x1b[Kreader: fetching {shown} … {done}{end}")
+        stream.flush()
+
+    stream.write(f"reader: fetching {shown} …\r")
+    stream.flush()
+    return note
