@@ -339,8 +339,8 @@ def test_any_markdown_gives_a_consistent_document(source: str) -> None:
 def test_tables_are_rows_of_cells() -> None:
     document = md("| a | b |\n|---|---|\n| 1 | *2* |\n")
     assert document.paragraphs == ["a\tb", "1\t2"]
-    assert [(b.kind, b.level, b.cells) for b in document.blocks] == [
-        ("table_row", 1, (0, 2)), ("table_row", 0, (0, 2))]
+    assert [(b.kind, b.level, b.cells, b.joined) for b in document.blocks] == [
+        ("table_row", 1, (0, 2), False), ("table_row", 0, (0, 2), True)]
     assert styled(document, 1) == [("em", "2", "")]
     assert document.directions == ["ltr", "ltr"]
 

@@ -18,6 +18,7 @@ from reader.content.annotation_file import load_annotations_for
 from reader.content.annotations import Annotations
 from reader.text.chunks import layout_long_paragraph
 from reader.text.safe import visible
+from reader.ui.presentation import TableLayouts
 
 
 def _width(value: str) -> int:
@@ -60,10 +61,15 @@ def run(args: argparse.Namespace) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     write = out.write
+    # Table rows are laid out in columns, like the app does (the direction of a table is
+    # its own: one for all its rows).
+    tables = TableLayouts.of(document, args.show_controls)
     for index, paragraph in enumerate(document.paragraphs):
         direction = args.direction if args.direction != "auto" else document.direction(index)
-        for line in layout_long_paragraph(paragraph, width, direction,
-                                          show_controls=args.show_controls):
+        row = tables(index, width) if tables is not None else None
+        lines = row.lines if row is not None else layout_long_paragraph(
+            paragraph, width, direction, show_controls=args.show_controls)
+        for line in lines:
             if args.format == "json":
                 record = {
                     "paragraph": index,

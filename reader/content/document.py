@@ -59,7 +59,8 @@ class Block:
     (Markdown's trailing backslash, HTML's ``<br>``): no spacing between them. A
     ``table_row`` has ``cells``, the offset where each cell starts in its text (cells are
     joined by :data:`CELL_SEPARATOR`); its ``level`` is 1 for a header row, else 0. The
-    consecutive rows of a table share its column widths (:mod:`reader.text.table`).
+    rows of a table share its column widths (:mod:`reader.text.table`); each row but the
+    first is ``joined`` to the one before.
     """
 
     kind: str = "paragraph"

@@ -26,7 +26,13 @@ from reader.content.annotations import Annotations, Span
 from reader.content.document import Block, Document
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.layout import VisualLine
-from reader.ui.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
+from reader.ui.presentation import (
+    RULE,
+    TableLayouts,
+    gutter,
+    paragraph_gaps,
+    paragraph_indents,
+)
 
 SPEAKER_CLASSES = 6
 BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",
@@ -250,6 +256,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 eager=False if self.partial else None,
                 # The same text and options at a new width: keep what does not depend on it.
                 prepared=self.flow.prepared if self.flow is not None else None,
+                special=self._table_layouts(),
             )
             self._strips.clear()
             self.virtual_size = Size(width, self.flow.height)
@@ -261,6 +268,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if not self.flow.complete and self.is_mounted:
                 self._start_counting()
         return self.flow
+
+    def _table_layouts(self) -> TableLayouts | None:
+        """The document's tables laid out in columns (found once per document and options,
+        not at every resize)."""
+        key = (len(self.document.paragraphs), self.show_controls, self.logical)
+        if getattr(self, "_tables_key", None) != key:
+            self._tables_key = key
+            self._tables = TableLayouts.of(self.document, self.show_controls, self.logical)
+        return self._tables
 
     # -- huge documents: exact line counts arrive a slice at a time ---------------------
 
@@ -469,6 +485,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         block = self.document.block(paragraph)
         if block.kind in BLOCK_COMPONENT:
             base = base + self._style(BLOCK_COMPONENT[block.kind])
+        elif block.kind == "table_row" and block.level == 1:  # a header row
+            base = base + self._style("article--heading")
         if block.kind == "rule":
             return Strip([Segment(RULE * width, base)], width)
         # Only the ranges that reach this line matter: most lines have none.

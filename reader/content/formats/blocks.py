@@ -59,7 +59,8 @@ def add_table(content: BlockContent, rows: Sequence[tuple[bool, Sequence[Cell]]]
               direction: str = "auto", line: int | None = None,
               lines: Sequence[int | None] = ()) -> None:
     """Append a table: one ``table_row`` paragraph per row (``(is_header, cells)``), every
-    row in the table's direction (``direction``, else its first strong letter)."""
+    row in the table's direction (``direction``, else its first strong letter). Rows after
+    the first are ``joined`` to it: that is how the next table is told from this one."""
     rows = [(header, cells) for header, cells in rows if cells]
     if not rows:
         return
@@ -69,4 +70,4 @@ def add_table(content: BlockContent, rows: Sequence[tuple[bool, Sequence[Cell]]]
         text, spans, starts = join_cells(cells)
         row_line = lines[index] if index < len(lines) else line
         content.append(text, Block("table_row", 1 if header else 0, "", spans, row_line,
-                                   cells=starts), direction)
+                                   joined=index > 0, cells=starts), direction)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import html.entities
 import io
 import posixpath
+import re
 import xml.etree.ElementTree as ElementTree
 import zipfile
 from dataclasses import dataclass
@@ -74,16 +75,27 @@ class _Book:
             raise self.error(f"{what} {path!r} cannot be read: {error}") from None
 
     def xml(self, path: str, what: str) -> Any:
-        data = self.read(path, what)
-        parser = ElementTree.XMLParser()
-        # XHTML chapters often use HTML's named entities (&nbsp;), which XML does not define.
-        parser.entity.update({name: chr(code)
-                              for name, code in html.entities.name2codepoint.items()})
+        # XHTML chapters often use HTML's named entities (&nbsp;), which XML does not
+        # define: they become numeric references first.
+        data = _NAMED_ENTITY.sub(_numeric_reference, self.read(path, what))
         try:
-            parser.feed(data)
-            return parser.close()
+            return ElementTree.fromstring(data)
         except ElementTree.ParseError as error:
             raise self.error(f"{what} {path!r} is not well-formed XML: {error}") from None
+
+
+_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+
+
+def _numeric_reference(match: re.Match[bytes]) -> bytes:
+    name = match.group(1)
+    if name in _XML_ENTITIES:
+        return match.group(0)
+    text = html.entities.html5.get(name.decode("ascii") + ";")
+    if text is None:
+        return match.group(0)  # unknown: the parser says so
+    return b"".join(b"&#%d;" % ord(ch) for ch in text)
 
 
 def _resolve(base: str, href: str) -> str:

@@ -48,6 +48,10 @@ LINKS = {"a", "ref"}
 TABLE_PARTS = {"thead", "tbody", "tfoot"}
 ROWS = {"tr", "row"}
 CELLS = {"td", "th", "cell"}
+CONTAINERS = frozenset({"p", "div", "section", "article", "main", "body", "header", "footer",
+                        "aside", "nav", "figure", "figcaption", "caption", "address",
+                        "details", "summary", "doc", "center", "hgroup", "html"})
+BLOCKS = CONTAINERS | set(HEADINGS) | LISTS | ITEMS | QUOTES | {"pre", "hr", "table", "head"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -201,6 +205,8 @@ class MarkupWalker:
             return
         ident = element.get("id")
         if ident:
+            if name in BLOCKS:  # it starts a paragraph: what came before is not in it
+                self.flush()
             self.pending_ids.append(f"{self.file}#{ident}")
         direction = element_direction(element, self.directions[-1])
         self.directions.append(direction)
@@ -261,8 +267,9 @@ class MarkupWalker:
         elif name in IMAGES:
             alt = (element.get("alt") or element.get("title") or "").strip()
             if alt:
-                self.inline.open("link", element.get("src") or element.get(
-                    "{http://www.w3.org/1999/xlink}href") or "")
+                source = element.get("src") or element.get(
+                    "{http://www.w3.org/1999/xlink}href") or ""
+                self.inline.open("link", self.resolve(source) if source else "")
                 self.inline.add(alt)
                 self.inline.close()
         elif name in LINKS:
@@ -278,9 +285,7 @@ class MarkupWalker:
         elif name == "table":
             self.flush()
             self._table(element)
-        elif name in ("p", "div", "section", "article", "main", "body", "header", "footer",
-                      "aside", "nav", "figure", "figcaption", "caption", "address",
-                      "details", "summary", "doc", "dl", "center", "hgroup", "html"):
+        elif name in CONTAINERS:
             self.flush()
             self._children(element)
             self.flush()
