@@ -82,9 +82,10 @@ def _why(error: Exception) -> str:
         if isinstance(cause, socket.gaierror):
             return "host not found (DNS)"
         if isinstance(cause, ssl.SSLCertVerificationError):
-            return f"TLS certificate not trusted ({cause.verify_message or cause.reason})"
+            detail = getattr(cause, "verify_message", None) or getattr(cause, "reason", None)
+            return f"TLS certificate not trusted ({detail or cause})"
         if isinstance(cause, ssl.SSLError):
-            return f"TLS error ({cause.reason or cause})"
+            return f"TLS error ({getattr(cause, 'reason', None) or cause})"
         if isinstance(cause, ConnectionRefusedError):
             return "connection refused"
         cause = cause.__cause__ or cause.__context__

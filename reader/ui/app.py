@@ -395,6 +395,11 @@ class ReaderApp(App[None]):
         self._set_focus(message.entry_id)
         self.follow(message.entry_id)
 
+    def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
+        """A footnote or cross-reference: jump there (Backspace comes back)."""
+        paragraph = message.paragraph
+        self._jump_to_span(Span(paragraph, 0, len(self.document.paragraphs[paragraph])))
+
     def follow(self, entry_id: str | None) -> None:
         """Go from a claim to its rebuttals, or from a rebuttal to the claims it answers."""
         if entry_id is None or self.annotations is None:

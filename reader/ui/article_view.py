@@ -81,6 +81,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.entry_id = entry_id
 
+    class LinkClicked(Message):
+        """A link to a place inside the document (an EPUB footnote) was clicked."""
+
+        def __init__(self, paragraph: int) -> None:
+            super().__init__()
+            self.paragraph = paragraph
+
     def __init__(
         self,
         document: Document,
@@ -580,3 +587,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         entry_id = self.entry_at(*found)
         if entry_id is not None:
             self.post_message(self.SpanClicked(entry_id))
+            return
+        target = self.link_target_at(*found)
+        if target is not None:
+            self.post_message(self.LinkClicked(target))
+
+    def link_target_at(self, paragraph: int, offset: int) -> int | None:
+        """The paragraph a link at this place leads to, when it leads inside the document."""
+        targets = self.document.targets
+        if not targets:
+            return None
+        for span in self.document.block(paragraph).spans:
+            if span.style == "link" and span.start <= offset < span.end and span.url in targets:
+                return min(targets[span.url], len(self.document.paragraphs) - 1)
+        return None

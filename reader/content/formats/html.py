@@ -76,6 +76,7 @@ def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
         raise ReaderError(f"{name}: not a readable web page ({error})") from None
     direction = _page_direction(tree)
     page_title = (tree.findtext(".//title") or "").strip()
+    own = _own_directions(tree)
     walker = MarkupWalker(tei=True, direction=direction)
     article = _article(tree)
     if article is not None:
@@ -91,7 +92,29 @@ def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
         walker.walk(body if body is not None else tree)
         walker.flush()
     walker.flush()
-    return Document.from_blocks(walker.content, path)
+    content = walker.content
+    if own:
+        content.directions = [own.get(text, direction) if kind != "code" else direction
+                              for text, direction, kind in zip(
+                                  content.paragraphs, content.directions,
+                                  (block.kind for block in content.blocks))]
+    return Document.from_blocks(content, path)
+
+
+def _own_directions(tree: Any) -> dict[str, str]:
+    """The text of every element inside the body with a ``dir`` of its own, and that
+    direction: trafilatura keeps no attributes, so paragraphs get it back by their text."""
+    found: dict[str, str] = {}
+    body = tree.find(".//body")
+    for element in body.iter() if body is not None else ():
+        if element is body or not isinstance(element.tag, str):
+            continue
+        direction = (element.get("dir") or "").strip().lower()
+        if direction in ("rtl", "ltr"):
+            text = " ".join(element.text_content().split())
+            if text:
+                found.setdefault(text, direction)
+    return found
 
 
 def _page_direction(tree: Any) -> str:
