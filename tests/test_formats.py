@@ -15,7 +15,7 @@ from reader.cli import main
 from reader.content.annotation_file import load_annotations_for
 from reader.content.document import Document
 from reader.content.fetch import USER_AGENT, fetch
-from reader.content.formats import detect, load_document, open_document
+from reader.content.formats import detect, load_document
 from reader.content.formats.html import page_encoding
 from reader.errors import ReaderError
 from reader.text import layout_paragraph
@@ -226,8 +226,9 @@ def test_a_hard_break_is_a_line_break_not_a_paragraph_gap(tmp_path: Path) -> Non
 def test_plain_text_blank_lines_are_its_spacing() -> None:
     poem = Document.from_text("بيت أول\nبيت ثان\n\nبيت ثالث\n")
     assert paragraph_gaps(poem) == [0, 0, 0, 0]  # nothing invented, the blank line shown
-    article = Document.from_text("فقرة أولى\nفقرة ثانية\nفقرة ثالثة\n")
-    assert paragraph_gaps(article) == [1, 1, 0]  # no blank line at all: spaced paragraphs
+    article = Document.from_text("فقرة أولى\nفقرة ثانية\nفقرة ثالثة\n\n")
+    # No blank line between lines of text (one at the end does not count): spaced.
+    assert paragraph_gaps(article) == [1, 1, 0, 0]
 
 
 # -- URLs -----------------------------------------------------------------------------------
@@ -341,12 +342,3 @@ def test_render_and_search_take_a_url(server: str, capsys: pytest.CaptureFixture
     assert "matches" in capsys.readouterr().out
     assert main(["render", f"{server}/news", "--width", "50"]) == 0
     assert "ﻊﺑﺍﺮﻟﺍ" in capsys.readouterr().out  # shaped الرابع
-
-
-def test_open_document_reads_big_plain_text_head_first_only(tmp_path: Path) -> None:
-    from reader.content.formats.plain import BIG_FILE
-
-    page = tmp_path / "big.html"
-    page.write_text("<p>" + "كلمة " * (BIG_FILE // 8) + "</p>", "utf-8")
-    document, pending = open_document(page)
-    assert pending is None and document.blocks  # a page needs all of itself

@@ -2,8 +2,9 @@
 
 Pure decisions from the document model (no Textual import), so they can be tested alone.
 Plain text is shown as written: its blank lines are its spacing. Only a file with no blank
-line at all (one paragraph per line, like the bundled article) gets a blank line between
-its paragraphs, so no real blank line is ever hidden among invented ones. Structured
+line between its lines of text (one paragraph per line, like the bundled article; blank
+lines at its start or end do not count) gets a blank line between its paragraphs, so no
+real blank line is ever hidden among invented ones. Structured
 documents get spacing by kind (list items, code lines and table rows run together, a line
 after a hard break follows its paragraph), list markers and quote bars in an indent, and
 tables laid out in columns (:class:`TableLayouts`).
@@ -12,6 +13,7 @@ tables laid out in columns (:class:`TableLayouts`).
 from __future__ import annotations
 
 from collections import OrderedDict
+from operator import and_
 
 from reader.content.document import Block, Document
 from reader.text import ParagraphLayout, layout_paragraph
@@ -30,9 +32,9 @@ def paragraph_gaps(document: Document) -> list[int]:
         # Whether each paragraph has text (not just white space), at C speed: str.strip
         # returns the same object when there is nothing to strip.
         has_text = list(map(bool, map(str.strip, paragraphs)))
-        if not all(has_text):  # the file has blank lines: they are its spacing
-            return [0] * len(paragraphs)
-        return [1] * (len(paragraphs) - 1) + [0] * bool(paragraphs)
+        if not _blank_between(has_text):
+            return list(map(int, map(and_, has_text, has_text[1:]))) + [0] * bool(paragraphs)
+        return [0] * len(paragraphs)  # the file has blank lines: they are its spacing
     blocks = document.blocks
     gaps = []
     for index, block in enumerate(blocks):
@@ -50,6 +52,17 @@ def paragraph_gaps(document: Document) -> list[int]:
         )
         gaps.append(0 if together or following.kind == "blank" else 1)
     return gaps
+
+
+def _blank_between(has_text: list[bool]) -> bool:
+    """Whether a blank line stands between two lines of text (blank lines before the
+    first or after the last do not count: a file ending in an empty line is common)."""
+    try:
+        first = has_text.index(True)
+    except ValueError:
+        return False
+    last = len(has_text) - 1 - has_text[::-1].index(True)
+    return not all(has_text[first : last + 1])
 
 
 def _consecutive(first: Block, second: Block) -> bool:
