@@ -342,3 +342,36 @@ def test_render_and_search_take_a_url(server: str, capsys: pytest.CaptureFixture
     assert "matches" in capsys.readouterr().out
     assert main(["render", f"{server}/news", "--width", "50"]) == 0
     assert "ﻊﺑﺍﺮﻟﺍ" in capsys.readouterr().out  # shaped الرابع
+
+
+# -- hostile input --------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PAGE_PIECES = st.sampled_from([
+    "<p>", "</p>", "<h2>", "<br>", "<table>", "<tr>", "<td>", "<th>", "<ul>", "<li>", "<pre>",
+    "<a href='#x'>", "</a>", "<img alt='صورة'>", "<b>", "<blockquote>", "<div dir=rtl>",
+    "<script>", "نص عربي", "text", "\x1b[31m", "&amp;", "&nbsp;", "\u202e", "\n", " ",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(_PAGE_PIECES, max_size=30), junk=st.binary(max_size=40))
+def test_any_page_or_book_gives_a_document_or_one_line(tmp_path: Path, pieces: list[str],
+                                                      junk: bytes) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes("".join(pieces).encode() + junk)
+    book = tmp_path / "book.epub"
+    book.write_bytes(write_epub(tmp_path / "ok.epub").read_bytes()[: 200 + len(junk) * 20]
+                     + junk)
+    for path in (page, book):
+        try:
+            document = load_document(path, "replace")
+        except ReaderError as error:
+            assert "\n" not in error.message
+            continue
+        assert len(document.blocks) == len(document.paragraphs) == len(document.directions)
+        for start, paragraph in zip(document.starts, document.paragraphs):
+            assert document.text[start : start + len(paragraph)] == paragraph

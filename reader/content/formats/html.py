@@ -14,6 +14,7 @@ or ``<body>``), else a right-to-left ``lang``, gives the paragraphs' direction.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -126,6 +127,11 @@ def _page_direction(tree: Any) -> str:
 def _article(tree: Any) -> Any:
     """trafilatura's article of the page as an ElementTree ``<doc>``, or None."""
     import trafilatura
+
+    # Its warnings ("discarding data") would reach the terminal through logging's last
+    # resort: a page that has no article is not a problem here (the body is read instead).
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
     xml = trafilatura.extract(
         tree, output_format="xml", include_comments=False, include_tables=True,

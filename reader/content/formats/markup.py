@@ -108,6 +108,8 @@ class _Inline:
         self.opened.append((style, url, self.length))
 
     def close(self) -> None:
+        if not self.opened:  # a block inside the element took the open style with it
+            return
         style, url, start = self.opened.pop()
         if self.length > start:
             self.spans.append(StyleSpan(start, self.length, style, url))
@@ -185,11 +187,9 @@ class MarkupWalker:
     def flush(self, hard_break: bool = False) -> None:
         """The inline text gathered so far becomes a paragraph (if it has any text)."""
         if self.inline.empty and not hard_break:
-            self.inline = _Inline()
+            self.inline.take()  # white space only: dropped (open styles go on)
             return
         text, spans = self.inline.take()
-        if not hard_break:
-            self.inline = _Inline()
         kind, level = self.kind or self._container_kind()
         if text or hard_break:
             self.emit(text, kind, level, spans)
