@@ -63,6 +63,8 @@ def fetch(url: str, progress: Progress | None = None, *, timeout: float = TIMEOU
                 chunks.append(chunk)
                 if progress is not None:
                     progress(received, total)
+            if progress is not None and total != received:
+                progress(received, received)  # complete (the server gave no length)
             content_type = response.headers.get("content-type", "")
             return Fetched(str(response.url), b"".join(chunks), *_content_type(content_type))
     except httpx.TooManyRedirects:
