@@ -19,15 +19,16 @@ epub        ``.epub``                              :mod:`~reader.content.formats
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from reader.content.document import BOM, Document
-from reader.content.formats import epub, html, markdown, plain
+from reader.content.document import Document
+from reader.content.formats import plain
 from reader.content.formats.plain import PendingText
-from reader.content.source import decode_bytes, peek, read_bytes
+from reader.content.source import peek, read_bytes
 from reader.resources import bundled_article
 
 Progress = Callable[[int, int | None], None]
@@ -35,35 +36,33 @@ Progress = Callable[[int, int | None], None]
 
 @dataclass(frozen=True)
 class Format:
-    """A format: how it is recognised, and how its bytes become a document.
+    """A format: how it is recognised, and which function makes a document of its bytes.
 
-    ``read(data, path, name, errors, charset)``: ``path`` is the file (None for a URL),
-    ``name`` what messages call the document, ``charset`` the one a server declared."""
+    ``reader`` names that function (``module:function``), imported on first use, so that
+    opening a text file never loads an HTML parser. It is called as ``read(data, path,
+    name, errors, charset)``: ``path`` is the file (None for a URL), ``name`` what messages
+    call the document, ``charset`` the one a server declared."""
 
     name: str
     suffixes: tuple[str, ...]
     media_types: tuple[str, ...]
     binary: bool
-    read: Callable[[bytes, Path | None, str, str, str], Document]
+    reader: str
+
+    def read(self, data: bytes, path: Path | None, name: str, errors: str = "strict",
+             charset: str = "") -> Document:
+        module, function = self.reader.split(":")
+        read = getattr(importlib.import_module(f"reader.content.formats.{module}"), function)
+        return read(data, path, name, errors, charset)
 
 
-def _read_text(data: bytes, path: Path | None, name: str, errors: str, charset: str) -> Document:
-    return plain.text_document(data, path, errors, name)
-
-
-def _read_markdown(data: bytes, path: Path | None, name: str, errors: str,
-                   charset: str) -> Document:
-    text = decode_bytes(path or Path(name), data, errors).removeprefix(BOM)
-    return markdown.markdown_document(text, path)
-
-
-TEXT = Format("text", (".txt", ".text"), ("text/plain",), False, _read_text)
+TEXT = Format("text", (".txt", ".text"), ("text/plain",), False, "plain:read_text")
 FORMATS = (
     Format("markdown", (".md", ".markdown"), ("text/markdown", "text/x-markdown"), False,
-           _read_markdown),
+           "markdown:read_markdown"),
     Format("html", (".html", ".htm", ".xhtml"), ("text/html", "application/xhtml+xml"),
-           False, html.read_html),
-    Format("epub", (".epub",), ("application/epub+zip",), True, epub.read_epub),
+           False, "html:read_html"),
+    Format("epub", (".epub",), ("application/epub+zip",), True, "epub:read_epub"),
     TEXT,
 )
 

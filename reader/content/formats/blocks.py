@@ -16,6 +16,9 @@ from reader.content.document import CELL_SEPARATOR, Block, BlockContent, StyleSp
 
 Cell = tuple[str, Sequence[StyleSpan]]
 
+# Bullet list markers by nesting depth (cycled beyond the third level).
+BULLETS = ("•", "◦", "▪")
+
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "iw", "ur", "ps", "sd", "ug", "yi", "ckb", "dv"})
 
 

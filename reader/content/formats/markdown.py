@@ -28,11 +28,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.content.document import Block, BlockContent, Document, StyleSpan
-from reader.content.formats.blocks import Cell, add_table, first_strong
-
-# Bullet list markers by nesting depth (cycled beyond the third level).
-BULLETS = ("•", "◦", "▪")
+from reader.content.document import BOM, Block, BlockContent, Document, StyleSpan
+from reader.content.formats.blocks import BULLETS, Cell, add_table, first_strong
+from reader.content.source import decode_bytes
 
 _INLINE_STYLES = {"em": "em", "strong": "strong", "link": "link"}
 
@@ -46,6 +44,13 @@ def parse_markdown(source: str) -> BlockContent:
     walker = _Walker()
     walker.walk(_parser().parse(source))
     return walker.content
+
+
+def read_markdown(data: bytes, path: Path | None, name: str, errors: str = "strict",
+                  charset: str = "") -> Document:
+    """The format's reader (see :class:`~reader.content.formats.Format`): UTF-8."""
+    text = decode_bytes(path or Path(name), data, errors).removeprefix(BOM)
+    return markdown_document(text, path)
 
 
 def markdown_document(source: str, path: Path | None = None, title: str = "") -> Document:

@@ -28,8 +28,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.content.document import Block, BlockContent, StyleSpan
-from reader.content.formats.blocks import Cell, add_table, first_strong, language_direction
-from reader.content.formats.markdown import BULLETS
+from reader.content.formats.blocks import (
+    BULLETS,
+    Cell,
+    add_table,
+    first_strong,
+    language_direction,
+)
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",

@@ -59,6 +59,13 @@ def text_document(data: bytes, path: Path | None, errors: str = "strict",
     return Document.from_text(decode_bytes(where, data, errors).removeprefix(BOM), path)
 
 
+def read_text(data: bytes, path: Path | None, name: str, errors: str = "strict",
+              charset: str = "") -> Document:
+    """The format's reader (see :class:`~reader.content.formats.Format`): plain text is
+    UTF-8 whatever a server says."""
+    return text_document(data, path, errors, name)
+
+
 def open_text(path: Path, errors: str = "strict",
               whole: bool = False) -> tuple[Document, PendingText | None]:
     """The plain-text document at ``path``, perhaps its head only, and what is left to load
