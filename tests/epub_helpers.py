@@ -74,6 +74,16 @@ NOTES = """<?xml version="1.0" encoding="utf-8"?>
 <aside epub:type="footnote" id="n1"><p>١. هذه حاشية عن المدينة.</p></aside>
 </body></html>"""
 
+NCX = """<?xml version="1.0" encoding="utf-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">
+  <navMap>
+    <navPoint id="p1"><navLabel><text>البداية</text></navLabel>
+      <content src="text/one.xhtml"/></navPoint>
+    <navPoint id="p2"><navLabel><text>الرحلة</text></navLabel>
+      <content src="text/two.xhtml"/></navPoint>
+  </navMap>
+</ncx>"""
+
 FILES = {
     "META-INF/container.xml": CONTAINER,
     "OEBPS/content.opf": PACKAGE,

@@ -48,6 +48,9 @@ def test_a_web_page_shows_its_article_only(news: Document) -> None:
     assert [t for k, t in kinds if k == "list_item"] == [
         "الفصل الأول: الحجز في 2018", "الفصل الثاني: طلب الاسترداد", "الفصل الثالث: إلغاء الطلب"]
     assert "وقال محللون" in text
+    rows = [(b.level, t) for b, t in zip(news.blocks, news.paragraphs) if b.kind == "table_row"]
+    assert rows == [(1, "الشركة\tالمؤسس\tسنة التأسيس"), (0, "OpenAI\tسام ألتمان وآخرون\t2015"),
+                    (0, "xAI\tإيلون ماسك\t2023")]
     # Navigation, ads, share buttons, comments, footer, scripts and styles are left out.
     for chrome in ("رياضة", "إعلان", "شارك على", "تعليق", "جميع الحقوق", "tracker", "color"):
         assert chrome not in text
@@ -128,6 +131,20 @@ def test_an_epub_reads_in_spine_order_with_its_toc(book_path: Path) -> None:
     first, second = book.paragraphs.index("سطر أول"), book.paragraphs.index("سطر ثان")
     assert second == first + 1 and book.blocks[second].joined  # <br>: a line break
     assert ("table_row", "الاسم\tالعمر") in _kinds(book)
+
+
+def test_an_epub_2_book_takes_its_contents_from_the_ncx(tmp_path: Path) -> None:
+    from tests.epub_helpers import NCX, PACKAGE
+
+    package = PACKAGE.replace(' properties="nav"', "").replace(
+        "<spine ", '<spine toc="ncx" ').replace(
+        "<manifest>", '<manifest><item id="ncx" href="toc.ncx" '
+        'media-type="application/x-dtbncx+xml"/>')
+    book = load_document(write_epub(tmp_path / "old.epub", {"OEBPS/content.opf": package,
+                                                             "OEBPS/toc.ncx": NCX}))
+    assert [(h.level, h.text) for h in book.headings()] == [
+        (1, "البداية"), (1, "الرحلة")]
+    assert book.paragraphs[book.headings()[1].index] == "الرحلة"  # no heading: the label
 
 
 def test_an_epub_footnote_link_leads_to_its_note(book_path: Path) -> None:
@@ -329,12 +346,12 @@ def test_a_host_that_does_not_resolve_is_named() -> None:
 
     import httpx
 
-    from reader.content.fetch import _why
+    from reader.content.fetch import failure_reason
 
     # No DNS exists here to fail for real: the error httpx raises, with its cause.
     dns = httpx.ConnectError("[Errno -2] Name or service not known")
     dns.__cause__ = socket.gaierror(-2, "Name or service not known")
-    assert _why(dns) == "host not found (DNS)"
+    assert failure_reason(dns) == "host not found (DNS)"
 
 
 def test_render_and_search_take_a_url(server: str, capsys: pytest.CaptureFixture) -> None:

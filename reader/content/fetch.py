@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.text.safe import visible
 
 TIMEOUT = 20.0
 MAX_REDIRECTS = 10
@@ -74,10 +75,10 @@ def fetch(url: str, progress: Progress | None = None, *, timeout: float = TIMEOU
     except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
         raise ReaderError(f"{url}: not a URL reader can fetch ({error})") from None
     except httpx.HTTPError as error:
-        raise ReaderError(f"{url}: {_why(error)}") from None
+        raise ReaderError(f"{url}: {failure_reason(error)}") from None
 
 
-def _why(error: Exception) -> str:
+def failure_reason(error: Exception) -> str:
     """What went wrong under an httpx error, in a few words."""
     cause: BaseException | None = error
     while cause is not None:
@@ -126,8 +127,6 @@ def stderr_note(url: str) -> Progress:
     stream = sys.stderr
     if stream is None or not stream.isatty():
         return lambda _received, _total: None
-    from reader.text.safe import visible
-
     shown = visible(url, keep_newlines=False)
     if len(shown) > 60:
         shown = shown[:59] + "…"

@@ -122,7 +122,7 @@ def open_document(target: str | Path | None = None, errors: str = "strict",
 
 
 def _open_url(url: str, errors: str, progress: Progress | None) -> Document:
-    from reader.content.fetch import fetch
+    from reader.content.fetch import fetch  # httpx is loaded only for a URL
 
     fetched = fetch(url, progress)
     kind = detect(urlsplit(fetched.url).path, fetched.data[:1024], fetched.media_type)
