@@ -647,7 +647,7 @@ class ReaderApp(App[None]):
 
 
 def create_app(
-    path: Path | None = None,
+    path: str | Path | None = None,
     annotations: Path | None = None,
     *,
     bidi_mode: str = "explicit",

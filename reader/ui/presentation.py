@@ -144,8 +144,7 @@ class TableLayouts:
         found = self._naturals.get(index)
         if found is None:
             block = self.document.block(index)
-            found = natural_widths(self.document.paragraphs[index], block.cells,
-                                   self.document.direction(index), **self.options)
+            found = natural_widths(self.document.paragraphs[index], block.cells)
             self._naturals[index] = found
         return found
 
