@@ -392,3 +392,25 @@ def test_any_page_or_book_gives_a_document_or_one_line(tmp_path: Path, pieces: l
         assert len(document.blocks) == len(document.paragraphs) == len(document.directions)
         for start, paragraph in zip(document.starts, document.paragraphs):
             assert document.text[start : start + len(paragraph)] == paragraph
+
+
+def test_the_fetch_note_shows_progress_on_a_terminal_only(server: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from reader.content.fetch import stderr_note
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    fetch(f"{server}/big", stderr_note(f"{server}/big\x1b[31m"))
+    shown = terminal.getvalue()
+    assert f"reader: fetching {server}/big␛[31m" in shown and "4 KB of 4 KB" in shown
+    assert shown.endswith("\r\x1b[K")  # the note is gone before the app draws
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal: silent
+    fetch(f"{server}/big", stderr_note(f"{server}/big"))
+    assert sys.stderr.getvalue() == ""
