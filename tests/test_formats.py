@@ -414,3 +414,40 @@ def test_the_fetch_note_shows_progress_on_a_terminal_only(server: str,
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal: silent
     fetch(f"{server}/big", stderr_note(f"{server}/big"))
     assert sys.stderr.getvalue() == ""
+
+
+def test_the_app_fetches_a_url_and_remembers_the_place_by_it(server: str,
+                                                            tmp_path: Path) -> None:
+    """The installed reader in tmux: a page fetched, read, left, and found again."""
+    from tests.tmux_session import TmuxSession, installed_reader
+
+    paragraphs = "".join(f"<p>الفقرة رقم {i} من مقال طويل عن القراءة في الطرفية.</p>"
+                         for i in range(80))
+    _Handler.routes["/long"] = (200, "text/html; charset=utf-8",
+                                f"<html dir=rtl><body>{paragraphs}</body></html>".encode())
+    state = tmp_path / "state"
+    url = f"{server}/long"
+
+    def run() -> TmuxSession:
+        return TmuxSession([str(installed_reader()), url], 100, 30,
+                           env={"READER_STATE_DIR": str(state)})
+
+    shaped = layout_paragraph("الفقرة رقم 0 من", 80).lines[0].text
+    session = run()
+    try:
+        session.wait_for(lambda lines: any(shaped in line for line in lines))
+        session.keys("space", "space")
+        session.settle()
+        session.keys("q")
+        session.wait_for(lambda lines: not any(line.strip() for line in lines))
+    finally:
+        session.close()
+    place = json.loads((state / "positions.json").read_text("utf-8"))[url]
+    assert place["paragraph"] > 10
+    later = layout_paragraph(f"الفقرة رقم {place['paragraph']} من", 80).lines[0].text
+    session = run()
+    try:
+        screen = session.wait_for(lambda lines: any(later in line for line in lines))
+        assert not any(shaped in line for line in screen[1:])  # (row 0: the title)
+    finally:
+        session.close()
