@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.state.positions import PositionStore, document_key
 from reader.ui.app import create_app
 from reader.ui.entry_list import EntryList
-from reader.ui.positions import PositionStore, document_key
 from tests.epub_helpers import write_epub
 
 SIZE = (90, 24)

@@ -17,9 +17,9 @@ from reader.content.document import Document
 from reader.content.fetch import USER_AGENT, fetch
 from reader.content.formats import detect, load_document
 from reader.content.formats.html import page_encoding
+from reader.content.presentation import TableLayouts, paragraph_gaps
 from reader.errors import ReaderError
 from reader.text import layout_paragraph
-from reader.ui.presentation import TableLayouts, paragraph_gaps
 from tests.epub_helpers import write_epub
 
 FORMATS = Path(__file__).parent / "data" / "formats"

@@ -24,15 +24,15 @@ from textual.timer import Timer
 
 from reader.content.annotations import Annotations, Span
 from reader.content.document import Block, Document
-from reader.text.flow import ParagraphSizes, TextFlow
-from reader.text.layout import VisualLine
-from reader.ui.presentation import (
+from reader.content.presentation import (
     RULE,
     TableLayouts,
     gutter,
     paragraph_gaps,
     paragraph_indents,
 )
+from reader.text.flow import ParagraphSizes, TextFlow
+from reader.text.layout import VisualLine
 
 SPEAKER_CLASSES = 6
 BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",

@@ -26,36 +26,27 @@ def _write_terminal(sequence: str) -> None:
 def launch(args: argparse.Namespace) -> int:
     from reader.content.fetch import stderr_note
     from reader.content.formats import is_url
-    from reader.content.loading import open_for_reading
-    from reader.ui.app import ReaderApp
-    from reader.ui.positions import PositionStore
+    from reader.state.positions import PositionStore
+    from reader.ui.app import create_app
 
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
                           "use 'reader render' to print the text instead")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
+    explicit = args.bidi == "explicit"
     # A URL is fetched before the app starts, with a note on stderr: the UI never waits on
     # the network, and a failure is one line like any other.
     target = args.file or None
-    document, pending, annotations, problems = open_for_reading(
+    app = create_app(
         target,
         Path(args.annotations) if args.annotations else None,
-        args.errors,
-        whole=args.direction != "auto",  # one direction for every paragraph: all of them
         progress=stderr_note(target) if is_url(target) else None,
-    )
-    if args.direction != "auto":
-        document.directions = [args.direction] * len(document.paragraphs)
-    explicit = args.bidi == "explicit"
-    app = ReaderApp(
-        document,
-        annotations,
-        problems,
         bidi_mode=args.bidi,
+        direction=args.direction,
         positions=PositionStore(),
+        errors=args.errors,
         terminal_warning=reordering_terminal() if explicit else None,
-        pending=pending,
     )
     if explicit:
         _write_terminal(ENTER_EXPLICIT)
