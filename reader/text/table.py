@@ -80,7 +80,10 @@ def layout_row(text: str, starts: Sequence[int], widths: Sequence[int], directio
             if cell else ()
         cells.append((lines, start, end, width))
     height = max((len(lines) for lines, *_ in cells), default=0) or 1
-    order = list(reversed(cells)) if rtl else cells
+    # In logical mode (a terminal that reorders by itself) the line is handed over in
+    # logical order: the terminal puts an RTL table's first column on the right.
+    visual_rtl = rtl and not options.get("logical", False)
+    order = list(reversed(cells)) if visual_rtl else cells
     rows: list[VisualLine] = []
     previous = 0
     for k in range(height):
@@ -89,7 +92,7 @@ def layout_row(text: str, starts: Sequence[int], widths: Sequence[int], directio
         real: list[int] = []
         for position, (lines, start, end, width) in enumerate(order):
             if position:
-                rule_at = end if rtl else order[position - 1][2]
+                rule_at = end if visual_rtl else order[position - 1][2]
                 parts.append(COLUMN_RULE)
                 mapping.extend([rule_at] * len(COLUMN_RULE))
             line = lines[k] if k < len(lines) else None
@@ -98,7 +101,7 @@ def layout_row(text: str, starts: Sequence[int], widths: Sequence[int], directio
             pad = " " * max(0, width - used)
             shifted = [start + m for m in line.map] if line is not None else []
             real.extend(shifted)
-            if rtl and line is not None and line.rtl:
+            if visual_rtl and line is not None and line.rtl:
                 parts += [pad, shown]
                 mapping += [end] * len(pad) + shifted
             else:
