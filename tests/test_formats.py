@@ -451,3 +451,32 @@ def test_the_app_fetches_a_url_and_remembers_the_place_by_it(server: str,
         assert not any(shaped in line for line in screen[1:])  # (row 0: the title)
     finally:
         session.close()
+
+
+_CELL = st.text(alphabet="ابتثلمنهوي ةأإآى abcXYZ 0123٤٥", max_size=14)
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=5),
+       width=st.integers(1, 60))
+def test_every_letter_of_a_table_is_on_screen_once(rows: list[list[str]], width: int) -> None:
+    from reader.content.document import BlockContent
+    from reader.content.formats.blocks import add_table
+
+    content = BlockContent()
+    add_table(content, [(i == 0, [(cell, ()) for cell in row]) for i, row in enumerate(rows)])
+    document = Document.from_blocks(content)
+    tables = TableLayouts.of(document)
+    for index, text in enumerate(document.paragraphs):
+        assert tables is not None
+        layout = tables(index, width)
+        assert layout is not None
+        shown: list[int] = []
+        for line in layout.lines:
+            assert len(line.map) == len(line.text)
+            assert all(0 <= m <= len(text) for m in line.map)
+            shown += [m for m, ch in zip(line.map, line.text) if ch not in " │─┼"]
+        letters = [k for k, ch in enumerate(text) if ch not in " \t"]
+        # Every letter once (a lam-alef ligature shows two letters in one character).
+        assert set(shown) <= set(letters) and len(shown) <= len(letters)
+        assert set(letters) - set(shown) <= {k for k in letters if text[k] in "اأإآ"}
