@@ -155,6 +155,7 @@ class MarkupWalker:
         self.file = ""  # the chapter being walked, for link targets
         self.resolve = lambda href: href
         self.pending_ids: list[str] = []
+        self.in_cell = 0  # inside a table cell: blocks run together
 
     # -- paragraphs -------------------------------------------------------------------
 
@@ -191,6 +192,9 @@ class MarkupWalker:
 
     def flush(self, hard_break: bool = False) -> None:
         """The inline text gathered so far becomes a paragraph (if it has any text)."""
+        if self.in_cell:
+            self.inline.add(" ")
+            return
         if self.inline.empty and not hard_break:
             self.inline.take()  # white space only: dropped (open styles go on)
             return
@@ -229,6 +233,11 @@ class MarkupWalker:
                 self.inline.add(child.tail)
 
     def _walk(self, element: Any, name: str) -> None:
+        if self.in_cell and name in BLOCKS:  # a list or a table in a cell: its text, run on
+            self.inline.add(" ")
+            self._children(element)
+            self.inline.add(" ")
+            return
         heading = HEADINGS.get(name)
         if name == "head" and self.tei:
             heading = HEADINGS.get(element.get("rend", ""), 2)
@@ -324,15 +333,14 @@ class MarkupWalker:
             self.emit(line.rstrip("\r"), "code", depth, (), "ltr")
 
     def _cell(self, element: Any) -> Cell:
+        """A table cell's text in one piece: blocks inside it (paragraphs, a line break)
+        are run together with a space."""
         saved, self.inline = self.inline, _Inline()
-        saved_kind, self.kind = self.kind, ("cell", 0)
-        saved_flush = self.flush
-        self.flush = lambda hard_break=False: self.inline.add(" ")  # type: ignore[method-assign]
+        self.in_cell += 1
         try:
             self._children(element)
         finally:
-            self.flush = saved_flush  # type: ignore[method-assign]
-            self.kind = saved_kind
+            self.in_cell -= 1
         text, spans = self.inline.take()
         self.inline = saved
         return text, spans
