@@ -104,8 +104,10 @@ class _Inline:
             return
         if not self.keep_spaces:
             text = _SPACES.sub(" ", text)
-            if text.startswith(" ") and (not self.parts or self.parts[-1].endswith(" ")):
+            if text.startswith(" ") and (not self.length or self.parts[-1].endswith(" ")):
                 text = text[1:]
+            if not text:
+                return
         self.parts.append(text)
         self.length += len(text)
 
