@@ -235,7 +235,8 @@ class MarkupWalker:
                 self.inline.add(child.tail)
 
     def _walk(self, element: Any, name: str) -> None:
-        if self.in_cell and name in BLOCKS:  # a list or a table in a cell: its text, run on
+        if self.in_cell and (name in BLOCKS or name in CELLS or name in ROWS):
+            # A list or a table in a cell: its text, run on.
             self.inline.add(" ")
             self._children(element)
             self.inline.add(" ")
