@@ -18,6 +18,7 @@ import ssl
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from reader import __version__
 from reader.errors import ReaderError
@@ -43,6 +44,13 @@ def fetch(url: str, progress: Progress | None = None, *, timeout: float = TIMEOU
           limit: int = MAX_BYTES) -> Fetched:
     """The body at ``url`` (see the module's docstring for the limits)."""
     import httpx
+
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    if not host:
+        raise ReaderError(f"{url}: not a URL reader can fetch (it names no host)")
 
     try:
         with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS,
