@@ -32,8 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("annotations", nargs="?", metavar="ANNOTATIONS",
                         help="annotation file (TOML); default: the bundled article's")
     parser.add_argument("--document", metavar="FILE",
-                        help="the document the annotations are about, a file or URL (default: the file's "
-                        "'document' key, else a .txt or .md file beside it with its name)")
+                        help="the document the annotations are about, a file or URL "
+                        "(default: the file's 'document' key, else a .txt or .md file "
+                        "beside it with its name)")
     parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
                         help="invalid UTF-8 in the document: refuse it (default) or read "
                         "U+FFFD")
