@@ -213,7 +213,7 @@ class Document:
         return [
             Heading(index, block.level, self.paragraphs[index])
             for index, block in enumerate(self.blocks)
-            if block.kind == "heading"
+            if block.kind == "heading" and not block.joined  # not a line after a hard break
         ]
 
     def locate(self, offset: int) -> tuple[int, int]:
