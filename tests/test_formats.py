@@ -88,6 +88,21 @@ def test_a_page_without_an_article_is_read_whole_and_dir_lang_honoured(tmp_path:
     assert document.blocks[0].spans[0].style == "strong"
 
 
+def test_xhtml_with_its_declaration_and_a_utf16_page(tmp_path: Path) -> None:
+    xhtml = tmp_path / "page.xhtml"
+    xhtml.write_text('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns='
+                     '"http://www.w3.org/1999/xhtml" xml:lang="ar"><body><p>نص عربي</p>'
+                     "</body></html>", "utf-8")
+    assert load_document(xhtml).paragraphs == ["نص عربي"]
+    utf16 = tmp_path / "page.html"
+    utf16.write_bytes(b"\xff\xfe" + "<p>مرحبا يا عالم</p>".encode("utf-16-le"))
+    assert load_document(utf16).paragraphs == ["مرحبا يا عالم"]
+    binary = tmp_path / "binary.html"
+    binary.write_bytes(b"<p>\x00\x01\x02</p>")
+    with pytest.raises(ReaderError, match="looks like a binary file"):
+        load_document(binary)
+
+
 def test_annotations_search_and_json_work_on_a_web_page(news: Document,
                                                         capsys: pytest.CaptureFixture) -> None:
     annotations, problems = load_annotations_for(news)

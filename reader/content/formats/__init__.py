@@ -60,8 +60,9 @@ TEXT = Format("text", (".txt", ".text"), ("text/plain",), False, "plain:read_tex
 FORMATS = (
     Format("markdown", (".md", ".markdown"), ("text/markdown", "text/x-markdown"), False,
            "markdown:read_markdown"),
+    # A page may be UTF-16 (NUL bytes): html.py refuses binary files itself.
     Format("html", (".html", ".htm", ".xhtml"), ("text/html", "application/xhtml+xml"),
-           False, "html:read_html"),
+           True, "html:read_html"),
     Format("epub", (".epub",), ("application/epub+zip",), True, "epub:read_epub"),
     TEXT,
 )

@@ -26,6 +26,7 @@ from reader.errors import ReaderError
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -68,7 +69,11 @@ def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
     import lxml.html
     from lxml.etree import ParserError
 
-    text = decode_page(data, name, errors, charset)
+    encoding, _skip = page_encoding(data, charset)
+    if not encoding.startswith("utf-16") and b"\x00" in data[:8192]:
+        raise ReaderError(f"{name}: looks like a binary file (it contains NUL bytes)")
+    # lxml takes no text that still declares its encoding (an XHTML file's first line).
+    text = _XML_DECLARATION.sub("", decode_page(data, name, errors, charset), count=1)
     if not text.strip():
         return Document.from_text("", path)
     try:
