@@ -103,6 +103,15 @@ def test_xhtml_with_its_declaration_and_a_utf16_page(tmp_path: Path) -> None:
         load_document(binary)
 
 
+def test_a_line_break_joins_only_within_its_paragraph(tmp_path: Path) -> None:
+    page = tmp_path / "poem.html"
+    page.write_text("<body><p>بيت أول<br>بيت ثان<br></p><p>فقرة أخرى</p></body>", "utf-8")
+    document = load_document(page)
+    assert document.paragraphs == ["بيت أول", "بيت ثان", "فقرة أخرى"]
+    assert [b.joined for b in document.blocks] == [False, True, False]
+    assert paragraph_gaps(document) == [0, 1, 0]
+
+
 def test_annotations_search_and_json_work_on_a_web_page(news: Document,
                                                         capsys: pytest.CaptureFixture) -> None:
     annotations, problems = load_annotations_for(news)

@@ -199,6 +199,7 @@ class MarkupWalker:
             return
         if self.inline.empty and not hard_break:
             self.inline.take()  # white space only: dropped (open styles go on)
+            self.joined = False  # a break at a block's end joins nothing to what follows
             return
         text, spans = self.inline.take()
         kind, level = self.kind or self._container_kind()
