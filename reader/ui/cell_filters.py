@@ -1,0 +1,140 @@
+"""Last changes to each widget line before Textual composes the screen.
+
+Textual applies an app's line filters to every widget line (``Widget.get_line_filters``),
+before the compositor crops lines under an overlay (a dialog, the help). Three filters:
+
+- :class:`ClusterSegments` (every terminal): the compositor crops a line by cells, with
+  Rich's ``split_cells``, which hands the zero-width marks after a cut's last letter to the
+  *right* side: a mark whose letter a dialog covers was drawn on the dialog's border, and a
+  letter just left of a dialog lost its mark. A segment that ends after each cluster with
+  marks makes every cut fall between whole clusters.
+- :class:`KonsoleMarks`: Konsole (bidi rendering on) runs each row through Qt's bidi
+  algorithm. A LEFT-TO-RIGHT MARK before every cluster of right-to-left text leaves every
+  right-to-left run one cluster long, so nothing moves; the row's first strong character is
+  a mark, so its direction is left to right. Konsole with bidi off ignores the marks.
+- :class:`KittyWords`: kitty shapes each space-separated word with HarfBuzz, which lays a
+  word out right to left when its first letter is right-to-left (and mirrors its brackets):
+  such words are sent reversed, brackets unmirrored, so that kitty puts them back.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from rich.cells import split_graphemes
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.filter import LineFilter
+
+from reader.text.mirroring import MIRRORS
+
+LRM = "\u200e"
+# The first Hebrew code point: text below it has no right-to-left letters.
+_FIRST_RTL = "\u0590"
+
+
+def _may_be_rtl(text: str) -> bool:
+    return not text.isascii() and max(text) >= _FIRST_RTL
+
+
+class ClusterSegments(LineFilter):
+    """Split segments after every cluster of more than one code point (a letter and its
+    marks): crops then never separate a mark from its letter."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        out: list[Segment] = []
+        for segment in segments:
+            text = segment.text
+            if text.isascii() or segment.control:
+                out.append(segment)
+                continue
+            spans, _cells = split_graphemes(text)
+            if len(spans) == len(text):
+                out.append(segment)
+                continue
+            style = segment.style
+            start = 0
+            for first, last, _width in spans:
+                if last - first > 1:
+                    out.append(Segment(text[start:last], style))
+                    start = last
+            if start < len(text):
+                out.append(Segment(text[start:], style))
+        return out
+
+
+@lru_cache(4096)
+def _with_marks(text: str) -> str:
+    spans, _cells = split_graphemes(text)
+    return "".join(LRM + text[first:last] for first, last, _width in spans)
+
+
+class KonsoleMarks(LineFilter):
+    """A left-to-right mark before every cluster of segments that hold right-to-left text."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(_with_marks(s.text), s.style) if not s.control and _may_be_rtl(s.text)
+            else s
+            for s in segments
+        ]
+
+
+@lru_cache(8192)
+def _starts_rtl(word: str) -> bool:
+    """True if HarfBuzz would lay ``word`` out right to left: its first strong letter is."""
+    for ch in word:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False
+
+
+class KittyWords(LineFilter):
+    """Words whose first strong letter is right-to-left, sent reversed (by clusters, each
+    keeping its marks) with their brackets unmirrored."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        if not any(_may_be_rtl(s.text) for s in segments):
+            return segments
+        if any(s.control for s in segments):
+            return segments
+        clusters: list[tuple[str, Style | None]] = []
+        for segment in segments:
+            text = segment.text
+            spans, _cells = split_graphemes(text)
+            clusters.extend((text[first:last], segment.style) for first, last, _w in spans)
+        out: list[tuple[str, Style | None]] = []
+        index, count = 0, len(clusters)
+        while index < count:
+            if clusters[index][0] == " ":
+                out.append(clusters[index])
+                index += 1
+                continue
+            end = index
+            while end < count and clusters[end][0] != " ":
+                end += 1
+            word = clusters[index:end]
+            if _starts_rtl("".join(text for text, _style in word)):
+                out.extend((MIRRORS.get(text, text), style) for text, style in reversed(word))
+            else:
+                out.extend(word)
+            index = end
+        merged: list[Segment] = []
+        for text, style in out:
+            if merged and merged[-1].style == style:
+                merged[-1] = Segment(merged[-1].text + text, style)
+            else:
+                merged.append(Segment(text, style))
+        return merged
+
+
+def filters_for(mode: str) -> list[LineFilter]:
+    """The filters for a terminal mode (see :mod:`reader.ui.terminal`), in the order they
+    apply: :class:`ClusterSegments` last, so that nothing merges its segments again."""
+    extra: list[LineFilter] = {"kitty": [KittyWords()], "konsole": [KonsoleMarks()]}.get(mode, [])
+    return [*extra, ClusterSegments()]
