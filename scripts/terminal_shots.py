@@ -37,7 +37,7 @@ from gi.repository import Gtk, Vte, GLib, Pango
 cols, rows = int(sys.argv[1]), int(sys.argv[2])
 win = Gtk.Window(title="vte")
 term = Vte.Terminal()
-term.set_font(Pango.FontDescription("%s %d"))
+term.set_font(Pango.FontDescription("FONT"))
 term.set_size(cols, rows)
 term.set_enable_bidi(True)
 term.set_enable_shaping(True)
@@ -46,7 +46,7 @@ term.spawn_async(Vte.PtyFlags.DEFAULT, os.getcwd(), sys.argv[3:], None,
 term.connect("child-exited", lambda *a: Gtk.main_quit())
 win.add(term); win.connect("destroy", Gtk.main_quit); win.move(0, 0); win.show_all()
 Gtk.main()
-""" % (FONT, FONT_SIZE)
+""".replace("FONT", f"{FONT} {FONT_SIZE}")
 
 
 def _home(terminal: str, home: Path, cols: int, rows: int) -> None:
@@ -107,13 +107,15 @@ def _wait_for_window(env: dict[str, str], timeout: float = 20.0) -> str | None:
 
 
 def shoot(terminal: str, mode: str, cols: int, rows: int, out: Path, reader: str,
-          display: int, keys: list[str], name: str, settle: float) -> Path | None:
+          display: int, keys: list[str], name: str, settle: float,
+          term_name: str = "") -> Path | None:
     work = Path(tempfile.mkdtemp(prefix=f"shots-{terminal}-"))
     home = work / "home"
     home.mkdir()
     _home(terminal, home, cols, rows)
     state = work / "state"
-    inner = ["bash", "-c", f"READER_STATE_DIR={shlex.quote(str(state))} "
+    term = f"TERM={shlex.quote(term_name)} " if term_name else ""
+    inner = ["bash", "-c", f"{term}READER_STATE_DIR={shlex.quote(str(state))} "
              f"{shlex.quote(reader)} --bidi {mode}; sleep 60"]
     env = {**os.environ, "DISPLAY": f":{display}", "HOME": str(home), "LANG": "C.UTF-8",
            "LC_ALL": "C.UTF-8", "LIBGL_ALWAYS_SOFTWARE": "1", "QT_QPA_PLATFORM": "xcb",
@@ -162,6 +164,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="120x36,80x24")
     parser.add_argument("--keys", action="append", default=[],
                         help="xdotool keys to send before the shot (repeatable)")
+    parser.add_argument("--term", default="",
+                        help="TERM for reader (e.g. xterm: 16 colours); default: the terminal's")
     parser.add_argument("--name", default="", help="suffix for the file names")
     parser.add_argument("--settle", type=float, default=6.0, help="seconds before the shot")
     parser.add_argument("--reader", default=shutil.which("reader") or
@@ -178,7 +182,7 @@ def main() -> int:
             for size in args.sizes.split(","):
                 cols, rows = (int(n) for n in size.split("x"))
                 path = shoot(terminal, mode, cols, rows, out, args.reader, args.display,
-                             args.keys, args.name, args.settle)
+                             args.keys, args.name, args.settle, args.term)
                 print(path)
     return 0
 

@@ -1,7 +1,9 @@
 """Last changes to each widget line before Textual composes the screen.
 
 Textual applies an app's line filters to every widget line (``Widget.get_line_filters``),
-before the compositor crops lines under an overlay (a dialog, the help). Three filters:
+before the compositor crops lines under an overlay (a dialog, the help). Four filters:
+
+- :class:`UprightRtl` (every terminal): right-to-left text is never italic.
 
 - :class:`ClusterSegments` (every terminal): the compositor crops a line by cells, with
   Rich's ``split_cells``, which hands the zero-width marks after a cut's last letter to the
@@ -19,6 +21,7 @@ before the compositor crops lines under an overlay (a dialog, the help). Three f
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -31,17 +34,25 @@ from textual.filter import LineFilter
 from reader.text.mirroring import MIRRORS
 
 LRM = "\u200e"
-# The first Hebrew code point: text below it has no right-to-left letters.
-_FIRST_RTL = "\u0590"
+# The blocks of right-to-left scripts (Hebrew to the Arabic extensions, the presentation
+# forms, the historic scripts of the SMP).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
+                  "\U0001e800-\U0001efff]")
 
 
 def _may_be_rtl(text: str) -> bool:
-    return not text.isascii() and max(text) >= _FIRST_RTL
+    return not text.isascii() and _RTL.search(text) is not None
+
+
+@lru_cache(4096)
+def _has_mark(tail: str) -> bool:
+    """True if a cluster's tail holds a combining mark (not only format characters)."""
+    return any(unicodedata.category(ch) in ("Mn", "Me", "Mc") for ch in tail)
 
 
 class ClusterSegments(LineFilter):
-    """Split segments after every cluster of more than one code point (a letter and its
-    marks): crops then never separate a mark from its letter."""
+    """Split segments after every cluster with combining marks (a letter and its harakat):
+    crops then never separate a mark from its letter."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         out: list[Segment] = []
@@ -57,7 +68,7 @@ class ClusterSegments(LineFilter):
             style = segment.style
             start = 0
             for first, last, _width in spans:
-                if last - first > 1:
+                if last - first > 1 and _has_mark(text[first + 1 : last]):
                     out.append(Segment(text[start:last], style))
                     start = last
             if start < len(text):
@@ -133,8 +144,24 @@ class KittyWords(LineFilter):
         return merged
 
 
+_UPRIGHT = Style(italic=False, underline=True)
+
+
+class UprightRtl(LineFilter):
+    """No italic for right-to-left text: Arabic has no italic tradition, and monospace
+    oblique faces have no Arabic (mlterm shows boxes, Konsole unjoined letters). Emphasis
+    stays visible as an underline."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(s.text, s.style + _UPRIGHT, s.control)
+            if s.style is not None and s.style.italic and _may_be_rtl(s.text) else s
+            for s in segments
+        ]
+
+
 def filters_for(mode: str) -> list[LineFilter]:
     """The filters for a terminal mode (see :mod:`reader.ui.terminal`), in the order they
     apply: :class:`ClusterSegments` last, so that nothing merges its segments again."""
     extra: list[LineFilter] = {"kitty": [KittyWords()], "konsole": [KonsoleMarks()]}.get(mode, [])
-    return [*extra, ClusterSegments()]
+    return [UprightRtl(), *extra, ClusterSegments()]
