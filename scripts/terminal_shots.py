@@ -17,6 +17,7 @@ imagemagick x11-utils xdotool fonts-dejavu libgl1-mesa-dri.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shlex
 import shutil
@@ -146,10 +147,8 @@ def shoot(terminal: str, mode: str, cols: int, rows: int, out: Path, reader: str
         return target
     finally:
         if app is not None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(app.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
             app.wait(timeout=10)
         xvfb.terminate()
         xvfb.wait(timeout=10)
