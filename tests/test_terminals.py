@@ -213,3 +213,19 @@ async def test_sixteen_colours_use_the_terminal_palette(tmp_path: Path,
                      and not s.style.color.is_default else None) for s in row]
 
         assert looks(after[0]) == looks(before[0])
+
+
+def test_no_color_with_sixteen_colours_sends_no_colour(tmp_path: Path) -> None:
+    """NO_COLOR's greys, mapped to 16 colours, were black on black."""
+    import re
+
+    session = PtySession([str(installed_reader())],
+                         _environment(tmp_path, TERM="xterm", NO_COLOR="1"))
+    assert session.wait_for(ILON_VISUAL.encode())
+    session.read(0.3)
+    session.send(b"q")
+    output = session.finish().decode("utf-8", "replace")
+    codes = {int(code) for sgr in re.findall(r"\x1b\[([0-9;]*)m", output)
+             for code in sgr.split(";") if code}
+    assert not codes & {*range(30, 38), *range(40, 48), *range(90, 98), *range(100, 108)}
+    assert 7 in codes  # what stands out does so without colour: reverse video

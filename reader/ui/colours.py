@@ -5,12 +5,13 @@ the terminal's, so close colours collapse into one: text under a dialog's backdr
 blend) became grey on grey, grey text on a dark surface vanished. The ANSI theme names the
 terminal's own colours instead, and its dialogs draw no backdrop (Textual's ModalScreen
 is transparent with native ANSI colours), so every text keeps a contrast the terminal's
-palette was made for.
+palette was made for. ``NO_COLOR`` then sends no colour at all.
 """
 
 from __future__ import annotations
 
 from textual.app import App
+from textual.filter import Monochrome, NoColor
 
 SIXTEEN_COLOUR_THEME = "ansi-dark"
 
@@ -20,4 +21,9 @@ def use_terminal_palette(app: App) -> bool:
     if app.console.color_system != "standard":
         return False
     app.theme = SIXTEEN_COLOUR_THEME
+    if app.no_color:
+        # Textual chose greys for NO_COLOR (Monochrome) before the theme was known; 16
+        # colours turn greys into black on black. With the terminal's palette, no colour
+        # at all is what Textual itself does.
+        app._filters[:] = [NoColor() if isinstance(f, Monochrome) else f for f in app._filters]
     return True
