@@ -229,3 +229,15 @@ def test_no_color_with_sixteen_colours_sends_no_colour(tmp_path: Path) -> None:
              for code in sgr.split(";") if code}
     assert not codes & {*range(30, 38), *range(40, 48), *range(90, 98), *range(100, 108)}
     assert 7 in codes  # what stands out does so without colour: reverse video
+
+
+def test_a_dialogs_backdrop_is_not_filtered_twice() -> None:
+    """A translucent dialog draws the filtered screen beneath it as its background, which
+    goes through the filters again: kitty's words must not be reversed back."""
+    kitty, konsole = KittyWords(), KonsoleMarks()
+    line = [Segment("ﻡﻮﻳ ﻞﻛ (x)")]
+    once = kitty.apply(line, None)
+    assert kitty.apply(once, None) == once
+    assert "".join(s.text for s in once) == "ﻳﻮﻡ ﻛﻞ (x)"
+    marked = konsole.apply(line, None)
+    assert konsole.apply(marked, None) == marked

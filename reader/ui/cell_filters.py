@@ -86,9 +86,12 @@ class KonsoleMarks(LineFilter):
     """A left-to-right mark before every cluster of segments that hold right-to-left text."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        # A segment with a mark was done already: a translucent dialog draws the screen
+        # beneath it, filtered, as its own background and filters it again. The layout
+        # never sends a mark of its own (marks are folded).
         return [
-            Segment(_with_marks(s.text), s.style) if not s.control and _may_be_rtl(s.text)
-            else s
+            Segment(_with_marks(s.text), s.style)
+            if not s.control and _may_be_rtl(s.text) and LRM not in s.text else s
             for s in segments
         ]
 
@@ -107,7 +110,26 @@ def _starts_rtl(word: str) -> bool:
 
 class KittyWords(LineFilter):
     """Words whose first strong letter is right-to-left, sent reversed (by clusters, each
-    keeping its marks) with their brackets unmirrored."""
+    keeping its marks) with their brackets unmirrored.
+
+    A translucent dialog draws the screen beneath it, already filtered, as its own
+    background, and that goes through the filters again: words this filter made are
+    remembered and left alone. (A shaped word reversed has its initial forms on the left,
+    so it never equals a word as laid out, whose initial forms are on the right.)"""
+
+    def __init__(self, enabled: bool = True) -> None:
+        super().__init__(enabled)
+        self._made: set[str] = set()
+
+    def _reversed(self, word: list[tuple[str, Style | None]]) -> list[tuple[str, Style | None]]:
+        text = "".join(cluster for cluster, _style in word)
+        if text in self._made or not _starts_rtl(text):
+            return word
+        out = [(MIRRORS.get(cluster, cluster), style) for cluster, style in reversed(word)]
+        if len(self._made) > 100_000:
+            self._made.clear()
+        self._made.add("".join(cluster for cluster, _style in out))
+        return out
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         if not any(_may_be_rtl(s.text) for s in segments):
@@ -129,11 +151,7 @@ class KittyWords(LineFilter):
             end = index
             while end < count and clusters[end][0] != " ":
                 end += 1
-            word = clusters[index:end]
-            if _starts_rtl("".join(text for text, _style in word)):
-                out.extend((MIRRORS.get(text, text), style) for text, style in reversed(word))
-            else:
-                out.extend(word)
+            out.extend(self._reversed(clusters[index:end]))
             index = end
         merged: list[Segment] = []
         for text, style in out:
