@@ -241,3 +241,10 @@ def test_a_dialogs_backdrop_is_not_filtered_twice() -> None:
     assert "".join(s.text for s in once) == "ﻳﻮﻡ ﻛﻞ (x)"
     marked = konsole.apply(line, None)
     assert konsole.apply(marked, None) == marked
+
+
+def test_kitty_runs_end_where_the_font_face_changes() -> None:
+    """Bold is another face for kitty, shaped as a run of its own (the focused claim)."""
+    line = [Segment("ﻝﻮﺼﻓ", Style(bold=True, reverse=True)), Segment("\u201d\u060c")]
+    out = KittyWords().apply(line, None)
+    assert [s.text for s in out] == ["ﻓﺼﻮﻝ", "\u201d\u060c"]

@@ -14,9 +14,10 @@ before the compositor crops lines under an overlay (a dialog, the help). Four fi
   algorithm. A LEFT-TO-RIGHT MARK before every cluster of right-to-left text leaves every
   right-to-left run one cluster long, so nothing moves; the row's first strong character is
   a mark, so its direction is left to right. Konsole with bidi off ignores the marks.
-- :class:`KittyWords`: kitty shapes each space-separated word with HarfBuzz, which lays a
-  word out right to left when its first letter is right-to-left (and mirrors its brackets):
-  such words are sent reversed, brackets unmirrored, so that kitty puts them back.
+- :class:`KittyWords`: kitty shapes each run of cells between spaces and changes of font
+  face (bold, italic) with HarfBuzz, which lays a run out right to left when its first
+  letter is right-to-left (and mirrors its brackets): such runs are sent reversed, brackets
+  unmirrored, so that kitty puts them back.
 """
 
 from __future__ import annotations
@@ -108,6 +109,11 @@ def _starts_rtl(word: str) -> bool:
     return False
 
 
+def _face(style: Style | None) -> tuple[bool, bool]:
+    """The font face a style picks in kitty: a change of face ends a shaping run."""
+    return (bool(style and style.bold), bool(style and style.italic))
+
+
 class KittyWords(LineFilter):
     """Words whose first strong letter is right-to-left, sent reversed (by clusters, each
     keeping its marks) with their brackets unmirrored.
@@ -148,8 +154,9 @@ class KittyWords(LineFilter):
                 out.append(clusters[index])
                 index += 1
                 continue
-            end = index
-            while end < count and clusters[end][0] != " ":
+            end = index + 1
+            face = _face(clusters[index][1])
+            while end < count and clusters[end][0] != " " and _face(clusters[end][1]) == face:
                 end += 1
             out.extend(self._reversed(clusters[index:end]))
             index = end
