@@ -152,8 +152,8 @@ def _is_mark(ch: str) -> bool:
 async def test_a_dialog_leaves_no_mark_behind(tmp_path: Path) -> None:
     """Every letter of the text has a kasra: wherever the help box cuts a row, the pieces
     left and right of it hold as many marks as letters."""
-    from reader.ui.app import create_app
     from reader.state.positions import PositionStore
+    from reader.ui.app import create_app
 
     document = tmp_path / "marks.txt"
     document.write_text("عنوان.\n\n" + ("بِبِبِ " * 40 + "\n\n") * 12, encoding="utf-8")
@@ -180,8 +180,8 @@ async def test_sixteen_colours_use_the_terminal_palette(tmp_path: Path,
     collapses into grey on grey) and every text differs from its background."""
     import textual.constants
 
-    from reader.ui.app import create_app
     from reader.state.positions import PositionStore
+    from reader.ui.app import create_app
 
     monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", "standard")
     app = create_app(positions=PositionStore(tmp_path / "state"))
