@@ -25,8 +25,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
-from rich.cells import split_graphemes
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
@@ -45,12 +46,6 @@ def _may_be_rtl(text: str) -> bool:
     return not text.isascii() and _RTL.search(text) is not None
 
 
-@lru_cache(4096)
-def _has_mark(tail: str) -> bool:
-    """True if a cluster's tail holds a combining mark (not only format characters)."""
-    return any(unicodedata.category(ch) in ("Mn", "Me", "Mc") for ch in tail)
-
-
 class ClusterSegments(LineFilter):
     """Split segments after every cluster with combining marks (a letter and its harakat):
     crops then never separate a mark from its letter."""
@@ -59,28 +54,33 @@ class ClusterSegments(LineFilter):
         out: list[Segment] = []
         for segment in segments:
             text = segment.text
-            if text.isascii() or segment.control:
+            # As many cells as code points: no zero-width mark (the usual case, cheap).
+            if text.isascii() or segment.control or cell_len(text) == len(text):
                 out.append(segment)
                 continue
-            spans, _cells = split_graphemes(text)
-            if len(spans) == len(text):
-                out.append(segment)
-                continue
-            style = segment.style
-            start = 0
-            for first, last, _width in spans:
-                if last - first > 1 and _has_mark(text[first + 1 : last]):
-                    out.append(Segment(text[start:last], style))
-                    start = last
-            if start < len(text):
-                out.append(Segment(text[start:], style))
+            out.extend(Segment(piece, segment.style) for piece in _cluster_pieces(text))
         return out
 
 
 @lru_cache(4096)
+def _cluster_pieces(text: str) -> tuple[str, ...]:
+    """``text`` cut after every run of zero-width characters that holds a mark."""
+    pieces: list[str] = []
+    start = 0
+    marked = False
+    for index, ch in enumerate(text):
+        if get_character_cell_size(ch) == 0:
+            marked = marked or unicodedata.category(ch)[0] == "M"
+        elif marked:
+            pieces.append(text[start:index])
+            start, marked = index, False
+    pieces.append(text[start:])
+    return tuple(piece for piece in pieces if piece)
+
+
+@lru_cache(4096)
 def _with_marks(text: str) -> str:
-    spans, _cells = split_graphemes(text)
-    return "".join(LRM + text[first:last] for first, last, _width in spans)
+    return "".join(LRM + ch if get_character_cell_size(ch) else ch for ch in text)
 
 
 class KonsoleMarks(LineFilter):
@@ -126,47 +126,65 @@ class KittyWords(LineFilter):
     def __init__(self, enabled: bool = True) -> None:
         super().__init__(enabled)
         self._made: set[str] = set()
-
-    def _reversed(self, word: list[tuple[str, Style | None]]) -> list[tuple[str, Style | None]]:
-        text = "".join(cluster for cluster, _style in word)
-        if text in self._made or not _starts_rtl(text):
-            return word
-        out = [(MIRRORS.get(cluster, cluster), style) for cluster, style in reversed(word)]
-        if len(self._made) > 100_000:
-            self._made.clear()
-        self._made.add("".join(cluster for cluster, _style in out))
-        return out
+        self._lines: dict[tuple[Segment, ...], list[Segment]] = {}  # lines seen again
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         if not any(_may_be_rtl(s.text) for s in segments):
             return segments
         if any(s.control for s in segments):
             return segments
-        clusters: list[tuple[str, Style | None]] = []
-        for segment in segments:
-            text = segment.text
-            spans, _cells = split_graphemes(text)
-            clusters.extend((text[first:last], segment.style) for first, last, _w in spans)
-        out: list[tuple[str, Style | None]] = []
-        index, count = 0, len(clusters)
-        while index < count:
-            if clusters[index][0] == " ":
-                out.append(clusters[index])
-                index += 1
+        key = tuple(segments)
+        done = self._lines.get(key)
+        if done is None:
+            if len(self._lines) > 4096:
+                self._lines.clear()
+            done = self._lines[key] = self._apply(segments)
+        return list(done)
+
+    def _apply(self, segments: list[Segment]) -> list[Segment]:
+        text = "".join(segment.text for segment in segments)
+        owner: list[int] = []  # the segment of each character
+        for index, segment in enumerate(segments):
+            owner.extend([index] * len(segment.text))
+        faces = [_face(segment.style) for segment in segments]
+        order = list(range(len(text)))
+        flipped = [False] * len(text)
+        count, start = len(text), 0
+        while start < count:
+            if text[start] == " ":
+                start += 1
                 continue
-            end = index + 1
-            face = _face(clusters[index][1])
-            while end < count and clusters[end][0] != " " and _face(clusters[end][1]) == face:
+            end, face = start + 1, faces[owner[start]]
+            while end < count and text[end] != " " and faces[owner[end]] == face:
                 end += 1
-            out.extend(self._reversed(clusters[index:end]))
-            index = end
+            run = text[start:end]
+            if _may_be_rtl(run) and run not in self._made and _starts_rtl(run):
+                # clusters: a character of some width and the zero-width ones after it
+                cuts = [k for k in range(start, end)
+                        if k == start or get_character_cell_size(text[k])] + [end]
+                order[start:end] = [k for first, last in reversed(list(pairwise(cuts)))
+                                    for k in range(first, last)]
+                flipped[start:end] = [True] * (end - start)
+                if len(self._made) > 100_000:
+                    self._made.clear()
+                self._made.add("".join(_unmirror(text[k]) for k in order[start:end]))
+            start = end
         merged: list[Segment] = []
-        for text, style in out:
-            if merged and merged[-1].style == style:
-                merged[-1] = Segment(merged[-1].text + text, style)
-            else:
-                merged.append(Segment(text, style))
+        piece: list[str] = []
+        style = segments[owner[order[0]]].style if text else None
+        for position, k in enumerate(order):
+            char_style = segments[owner[k]].style
+            if char_style != style:
+                merged.append(Segment("".join(piece), style))
+                piece, style = [], char_style
+            piece.append(_unmirror(text[k]) if flipped[position] else text[k])
+        if piece:
+            merged.append(Segment("".join(piece), style))
         return merged
+
+
+def _unmirror(ch: str) -> str:
+    return MIRRORS.get(ch, ch)
 
 
 _UPRIGHT = Style(italic=False, underline=True)
@@ -187,6 +205,10 @@ class UprightRtl(LineFilter):
 
 def filters_for(mode: str) -> list[LineFilter]:
     """The filters for a terminal mode (see :mod:`reader.ui.terminal`), in the order they
-    apply: :class:`ClusterSegments` last, so that nothing merges its segments again."""
-    extra: list[LineFilter] = {"kitty": [KittyWords()], "konsole": [KonsoleMarks()]}.get(mode, [])
-    return [UprightRtl(), *extra, ClusterSegments()]
+    apply. :class:`ClusterSegments` comes after kitty's filter, which merges segments, and
+    before Konsole's, whose marks would make every segment look like one with marks."""
+    if mode == "kitty":
+        return [UprightRtl(), KittyWords(), ClusterSegments()]
+    if mode == "konsole":
+        return [UprightRtl(), ClusterSegments(), KonsoleMarks()]
+    return [UprightRtl(), ClusterSegments()]
