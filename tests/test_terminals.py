@@ -248,3 +248,10 @@ def test_kitty_runs_end_where_the_font_face_changes() -> None:
     line = [Segment("ﻝﻮﺼﻓ", Style(bold=True, reverse=True)), Segment("\u201d\u060c")]
     out = KittyWords().apply(line, None)
     assert [s.text for s in out] == ["ﻓﺼﻮﻝ", "\u201d\u060c"]
+
+
+def test_a_long_first_line_made_title_keeps_its_marks() -> None:
+    from reader.content.document import Document
+
+    document = Document.from_text("بِبِبِ " * 40 + "\n")
+    assert len(document.title) > 80 and document.title.endswith("\u0650")
