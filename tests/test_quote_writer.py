@@ -12,7 +12,7 @@ from reader.content.quote_writer import QuoteWriter
 
 # Letters that fold together (أ/ا, ة/ه), harakat, a ligature that folds to two letters, a
 # format character, Latin case: the places where source and folded text differ.
-_ALPHABET = st.sampled_from(list("اأبةه ـَُّ\u200cﻻلaAب ") + ["ماسك", "قال "])
+_ALPHABET = st.sampled_from([*"اأبةه ـَُّ\u200cﻻلaAب ", "ماسك", "قال "])
 _PARAGRAPH = st.lists(_ALPHABET, max_size=14).map("".join)
 
 
@@ -70,6 +70,6 @@ def test_article_quotes():
 
 def test_repeated_paragraph_takes_an_occurrence():
     paragraphs = ["نص مكرر", "بين", "نص مكرر"]
-    selector, span = QuoteWriter(paragraphs).selector(Span(2, 0, 7))
+    selector, _span = QuoteWriter(paragraphs).selector(Span(2, 0, 7))
     assert selector == QuoteSelector("نص مكرر", occurrence=2)
     assert AnchorResolver(paragraphs).resolve(selector) == Span(2, 0, 7)
