@@ -22,6 +22,7 @@ import contextlib
 import os
 import tempfile
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,9 +100,13 @@ def _header(path: Path, document: str | None) -> str:
 class AnnotationEditor:
     """Edits the annotation file ``path`` of the document at ``document_path``."""
 
-    def __init__(self, path: Path, document_path: Path | None = None) -> None:
+    def __init__(self, path: Path, document_path: Path | None = None,
+                 seed: str | None = None) -> None:
+        """``seed``: what a new file starts from (else a header comment and the
+        ``document`` key)."""
         self.path = path
         self.document_path = document_path
+        self.seed = seed
         self._undo: list[tuple[str, str | None]] = []  # (what was done, text before)
 
     # -- reading ----------------------------------------------------------------------
@@ -165,11 +170,11 @@ class AnnotationEditor:
         elif fields["id"] in self.ids():
             raise EditError(f'the id "{fields["id"]}" is taken')
         table = self._table(kind, fields)
+        before = text
+        if text is None and self.seed is not None:
+            text = self.seed
         if text is None or not text.strip():
-            before = text
             text = _header(self.path, self._document_key())
-        else:
-            before = text
         document = self._parse(text)
         if document is None:  # not valid TOML: append, keeping every byte of what is there
             single = tomlkit.document()
@@ -273,6 +278,18 @@ class AnnotationEditor:
         else:
             self._write(before)
         return done
+
+    @contextlib.contextmanager
+    def one_change(self) -> Iterator[None]:
+        """The changes made inside are undone together, by one :meth:`undo`."""
+        mark = len(self._undo)
+        try:
+            yield
+        finally:
+            if len(self._undo) - mark > 1:
+                done, before = self._undo[-1][0], self._undo[mark][1]
+                del self._undo[mark:]
+                self._undo.append((done, before))
 
     @property
     def can_undo(self) -> bool:

@@ -26,6 +26,7 @@ from reader.errors import ReaderError
 from reader.resources import styles_dir
 from reader.text.safe import visible
 from reader.text.search import Hit
+from reader.ui.annotating import AnnotatingMixin
 from reader.ui.article_view import ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText, display_line
@@ -48,7 +49,7 @@ SEARCH_NOTE_SECONDS = 4.0
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 
-class ReaderApp(App[None]):
+class ReaderApp(AnnotatingMixin, App[None]):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
@@ -78,6 +79,10 @@ class ReaderApp(App[None]):
         Binding("N", "search_step(-1)", "Previous hit", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("g,home", "go_start", "Start", show=False),
+        Binding("a", "annotate", "Annotate"),
+        Binding("e", "edit_entry", "Edit entry", show=False),
+        Binding("x", "remove_entry", "Remove entry", show=False),
+        Binding("u", "undo_annotation", "Undo", show=False),
         Binding("G,end", "go_end", "End", show=False),
         *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
     ]
@@ -92,15 +97,18 @@ class ReaderApp(App[None]):
         positions: PositionStore | None = None,
         terminal_warning: str | None = None,
         pending: PendingText | None = None,
+        annotations_path: Path | None = None,
     ) -> None:
         """``pending`` is the rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
-        :attr:`load_error` set."""
+        :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
+        annotating writes (else beside the document, or in the state directory)."""
         super().__init__()
         self.document = document
         self.pending = pending
         self.load_error: str | None = None
         self.annotations = annotations
+        self.annotations_path = annotations_path
         self.problems = problems or []
         self.bidi_mode = bidi_mode
         self.positions = positions
@@ -654,4 +662,4 @@ def create_app(
 
     document, pending, loaded, problems = open_for_reading(path, annotations, errors)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
-                     pending=pending)
+                     pending=pending, annotations_path=annotations)

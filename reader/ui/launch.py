@@ -50,6 +50,7 @@ def launch(args: argparse.Namespace) -> int:
         positions=PositionStore(),
         terminal_warning=reordering_terminal() if explicit else None,
         pending=pending,
+        annotations_path=Path(args.annotations) if args.annotations else None,
     )
     if explicit:
         _write_terminal(ENTER_EXPLICIT)
