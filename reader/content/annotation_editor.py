@@ -185,6 +185,12 @@ class AnnotationEditor:
         else:
             existing = document.get(kind)
             if isinstance(existing, AoT):
+                if len(existing):
+                    last = existing[-1]
+                    if last.as_string().endswith("\n\n"):
+                        table.add(tomlkit.nl())  # keep the blank line before what follows
+                    else:
+                        last.add(tomlkit.nl())
                 existing.append(table)
             elif existing is None:
                 array = tomlkit.aot()
@@ -352,7 +358,6 @@ class AnnotationEditor:
         for key, value in fields.items():  # anything else the caller gives, after
             if key not in FIELD_ORDER[kind] and value is not None:
                 table[key] = value
-        table.add(tomlkit.nl())
         return table
 
     def _commit(self, done: str, before: str | None, text: str) -> None:

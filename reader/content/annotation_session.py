@@ -115,7 +115,8 @@ class AnnotationSession:
             return None
         if self.document.path is not None:
             document["document"] = str(self.document.path.resolve())
-        return tomlkit.dumps(document)
+        return (f"# reader's copy of {source}, with what was annotated in the app; check it "
+                f"with:\n#   reader check {self.path}\n" + tomlkit.dumps(document))
 
     @property
     def writer(self) -> QuoteWriter:
