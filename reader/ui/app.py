@@ -79,7 +79,7 @@ class ReaderApp(AnnotatingMixin, App[None]):
         Binding("N", "search_step(-1)", "Previous hit", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("g,home", "go_start", "Start", show=False),
-        Binding("a", "annotate", "Annotate"),
+        Binding("a", "annotate", "Annotate", show=False),
         Binding("e", "edit_entry", "Edit entry", show=False),
         Binding("x", "remove_entry", "Remove entry", show=False),
         Binding("u", "undo_annotation", "Undo", show=False),
