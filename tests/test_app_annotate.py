@@ -13,6 +13,7 @@ from reader.cli import main
 from reader.resources import bundled_article
 from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, KindDialog
 from reader.ui.app import ReaderApp, create_app
+from reader.ui.entry_list import EntryList
 from reader.ui.positions import PositionStore
 
 SIZE = (100, 30)
@@ -148,6 +149,15 @@ async def test_bundled_article_is_annotated_in_the_state_directory(state: Path):
         await _annotate(pilot, "تيسلا رودستر", "e")
         await _saved(pilot)
         assert "tysl-rwdstr" in app.annotations.entities
+        # e on a chapter highlighted in the panel edits it
+        await pilot.press("escape", "tab", "tab")
+        assert isinstance(app.focused, EntryList) and app.entry_in_focus() == "reservation"
+        await pilot.press("e")
+        await _screen(pilot, EntryDialog)
+        await pilot.press("ctrl+u")
+        await _type(pilot, "الحجز الأول")
+        await _saved(pilot)
+        assert app.annotations.chapter("reservation").title == "الحجز الأول"
     assert bundled.read_bytes() == before  # the installation's own file is untouched
     kept = list((state / "annotations").glob("*.toml"))
     assert len(kept) == 1
