@@ -151,13 +151,13 @@ async def test_bundled_article_is_annotated_in_the_state_directory(state: Path):
         assert "tysl-rwdstr" in app.annotations.entities
         # e on a chapter highlighted in the panel edits it
         await pilot.press("escape", "tab", "tab")
-        assert isinstance(app.focused, EntryList) and app.entry_in_focus() == "reservation"
+        assert isinstance(app.focused, EntryList) and app.entry_in_focus() == "ch1-reservation"
         await pilot.press("e")
         await _screen(pilot, EntryDialog)
         await pilot.press("ctrl+u")
         await _type(pilot, "الحجز الأول")
         await _saved(pilot)
-        assert app.annotations.chapter("reservation").title == "الحجز الأول"
+        assert app.annotations.chapter("ch1-reservation").title == "الحجز الأول"
     assert bundled.read_bytes() == before  # the installation's own file is untouched
     kept = list((state / "annotations").glob("*.toml"))
     assert len(kept) == 1
