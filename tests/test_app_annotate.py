@@ -11,10 +11,10 @@ from textual.keys import _character_to_key
 
 from reader.cli import main
 from reader.resources import bundled_article
+from reader.state.positions import PositionStore
 from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, KindDialog
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.entry_list import EntryList
-from reader.ui.positions import PositionStore
 
 SIZE = (100, 30)
 CLAIM = "حكاية في ثلاثة فصول"

@@ -20,20 +20,9 @@ from reader.content.annotation_file import annotations_path_for, load_annotation
 from reader.content.annotations import Annotations, Problem
 from reader.content.document import Document
 from reader.resources import bundled_article
+from reader.state.positions import default_state_dir, document_key
 
 STATE_FOLDER = "annotations"
-
-
-def _state_dir() -> Path:
-    from reader.ui.positions import default_state_dir
-
-    return default_state_dir()
-
-
-def document_key(path: Path | None, text: str) -> str:
-    from reader.ui.positions import document_key as key
-
-    return key(path, text)
 
 
 def state_annotations_path(path: Path | None, text: str) -> Path:
@@ -41,7 +30,7 @@ def state_annotations_path(path: Path | None, text: str) -> Path:
     digest = hashlib.sha1(document_key(path, text).encode("utf-8", "replace")).hexdigest()
     stem = path.stem if path is not None else "stdin"
     safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in stem)[:40]
-    return _state_dir() / STATE_FOLDER / f"{safe}-{digest[:16]}.toml"
+    return default_state_dir() / STATE_FOLDER / f"{safe}-{digest[:16]}.toml"
 
 
 def _is_bundled(path: Path | None) -> bool:
