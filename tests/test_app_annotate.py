@@ -124,7 +124,7 @@ async def test_claim_and_rebuttal_then_edit_remove_undo(tmp_path: Path, state: P
         await pilot.press("x")
         await _screen(pilot, ConfirmDialog)
         shown = " ".join(line for line in app.screen.lines)
-        assert rebuttal.id in shown and "removed too" in shown
+        assert rebuttal.id in shown and "يحذف معه" in shown
         await _saved(pilot)
         assert not app.annotations.claims and not app.annotations.rebuttals
         assert main(["check", str(annotations)]) == 0

@@ -67,6 +67,12 @@ class Link:
     id: str
     label: str
     removed: bool = False
+    via: str = "answers"  # the key that points: answers, speaker or teller
+
+    @property
+    def speaks(self) -> bool:
+        """The entry names the removed one as its speaker or teller."""
+        return self.via in _SPEAKER_KEYS
 
 
 def anchor_value(selector: QuoteSelector) -> Any:
@@ -240,7 +246,7 @@ class AnnotationEditor:
             for key in _SPEAKER_KEYS:
                 if table.get(key) == entry_id:
                     label = table.get("label", table.get("title", ""))
-                    links.append(Link(kind, str(table.get("id", "")), str(label)))
+                    links.append(Link(kind, str(table.get("id", "")), str(label), via=key))
         return links
 
     def remove(self, entry_id: str) -> list[Link]:
@@ -251,7 +257,7 @@ class AnnotationEditor:
             raise EditError(f'no entry "{entry_id}" in {self.path}')
         kind, _table = found
         links = self.links_to(entry_id)
-        speaking = [link for link in links if self._names_as_speaker(document, link, entry_id)]
+        speaking = [link for link in links if link.speaks]
         if speaking:
             named = ", ".join(f"{link.kind} {link.id}" for link in speaking[:4])
             more = f" and {len(speaking) - 4} more" if len(speaking) > 4 else ""
@@ -326,14 +332,6 @@ class AnnotationEditor:
     def _find(self, document: tomlkit.TOMLDocument, entry_id: str) -> tuple[str, Any] | None:
         return next(((kind, table) for kind, table in self._tables(document)
                      if table.get("id") == entry_id), None)
-
-    @staticmethod
-    def _names_as_speaker(document: tomlkit.TOMLDocument, link: Link, entry_id: str) -> bool:
-        for kind in ENTRY_KINDS:
-            for table in document.get(kind) or []:
-                if isinstance(table, dict | Table) and table.get("id") == link.id:
-                    return any(table.get(key) == entry_id for key in _SPEAKER_KEYS)
-        return False
 
     def _delete(self, document: tomlkit.TOMLDocument, entry_id: str) -> None:
         for kind in ENTRY_KINDS:

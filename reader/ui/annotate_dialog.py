@@ -50,6 +50,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "new entry": ("New {kind}", "{kind} جديد"),
     "edit entry": ("Edit {kind} {id}", "تعديل {kind} {id}"),
     "remove": ("Remove {kind} «{label}»?", "حذف {kind} «{label}»؟"),
+    "goes too": ("answers nothing else: removed too", "لا يرد على غيره: يحذف معه"),
+    "link cut": ("no longer answers it", "لن يرد عليه بعد الآن"),
     "confirm keys": ("Enter or y removes · Esc keeps it", "Enter أو y للحذف · Esc للإبقاء"),
 }
 KIND_KEYS = (("h", "chapter"), ("c", "claim"), ("r", "rebuttal"), ("e", "entity"))

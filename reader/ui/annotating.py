@@ -231,12 +231,20 @@ class AnnotatingMixin(_Base):
         except EditError as error:
             self._annotation_error(error)
             return
+        speaking = [link for link in links if link.speaks]
+        if speaking:
+            named = ", ".join(f"{link.kind} {link.id}" for link in speaking[:3])
+            more = f" and {len(speaking) - 3} more" if len(speaking) > 3 else ""
+            self._annotation_error(EditError(
+                f"{entry_id} is kept: it is the speaker of {named}{more}; "
+                "edit or remove those first"))
+            return
         span = getattr(entry, "span", None)
         rtl = self._rtl(span.paragraph) if span is not None else self._document_rtl()
         label = getattr(entry, "label", None) or getattr(entry, "title", None) \
             or getattr(entry, "name", entry_id)
         lines = [say("remove", rtl, kind=say(kind, rtl), label=label)]
-        lines += [self._link_line(link) for link in links]
+        lines += [self._link_line(link, rtl) for link in links]
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -254,13 +262,9 @@ class AnnotatingMixin(_Base):
         self.push_screen(ConfirmDialog(lines, rtl), answered)
 
     @staticmethod
-    def _link_line(link: Link) -> str:
-        if link.kind != "rebuttal" or link.removed:
-            what = ("answers nothing else: removed too" if link.kind == "rebuttal"
-                    else "names it as speaker")
-        else:
-            what = "no longer answers it"
-        return f"• {link.kind} {link.id} «{link.label}»: {what}"
+    def _link_line(link: Link, rtl: bool) -> str:
+        what = say("goes too" if link.removed else "link cut", rtl)
+        return f"• {say(link.kind, rtl)} {link.id} «{link.label}»: {what}"
 
     # -- u: undo ------------------------------------------------------------------------
 
