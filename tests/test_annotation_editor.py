@@ -129,3 +129,16 @@ def test_broken_file_still_takes_new_entries(doc: Path, capsys):
     assert code == 1 and "invalid" in out.lower()
     annotations, _ = load_annotations(path, load_document(doc))
     assert claim in annotations.claims
+
+
+def test_a_seeded_file_is_edited_before_it_exists(doc: Path):
+    path = doc.parent / "state" / "copy.toml"
+    editor = AnnotationEditor(path, doc, seed=COMMENTED)
+    assert editor.links_to("musk") == [] and editor.ids() == {"musk", "altman"}
+    editor.edit("altman", {"name": "Sam Altman"})
+    assert path.read_text(encoding="utf-8").startswith("# My notes on the quarrel.")
+    assert 'name = "Sam Altman"' in path.read_text(encoding="utf-8")
+    editor.undo()
+    assert not path.exists()
+    editor.remove("altman")
+    assert editor.ids() == {"musk"}

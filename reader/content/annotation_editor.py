@@ -126,6 +126,11 @@ class AnnotationEditor:
         except (OSError, UnicodeDecodeError) as error:
             raise EditError(f"{self.path}: cannot read the annotation file ({error})") from None
 
+    def _current(self) -> str | None:
+        """What the file holds, or (before it is made) the seed it will start from."""
+        text = self.text()
+        return self.seed if text is None else text
+
     def _document_key(self) -> str | None:
         if self.document_path is None:
             return None
@@ -144,7 +149,7 @@ class AnnotationEditor:
 
     def ids(self) -> set[str]:
         """Every id in the file (even one that is not valid TOML: what the loader finds)."""
-        text = self.text()
+        text = self._current()
         if text is None:
             return set()
         return {entry.id for entry in parse_annotations(text, self.path).entries
@@ -152,7 +157,7 @@ class AnnotationEditor:
 
     def entry(self, entry_id: str) -> tuple[str, dict[str, Any]] | None:
         """(kind, fields) of the entry ``entry_id``, as plain values."""
-        text = self.text()
+        text = self._current()
         document = self._parse(text) if text is not None else None
         if document is None:
             return None
@@ -213,7 +218,7 @@ class AnnotationEditor:
 
     def edit(self, entry_id: str, fields: dict[str, Any]) -> None:
         """Set the given fields of an entry (a value of None removes the key)."""
-        document, text = self._document_for_change()
+        document, before = self._document_for_change()
         found = self._find(document, entry_id)
         if found is None:
             raise EditError(f'no entry "{entry_id}" in {self.path}')
@@ -226,11 +231,11 @@ class AnnotationEditor:
                     del table[key]
             else:
                 table[key] = anchor_value(value) if isinstance(value, QuoteSelector) else value
-        self._commit(f"edit {kind} {entry_id}", text, tomlkit.dumps(document))
+        self._commit(f"edit {kind} {entry_id}", before, tomlkit.dumps(document))
 
     def links_to(self, entry_id: str) -> list[Link]:
         """The entries that point to ``entry_id`` (what removing it changes)."""
-        text = self.text()
+        text = self._current()
         document = self._parse(text) if text is not None else None
         if document is None:
             return []
@@ -251,7 +256,7 @@ class AnnotationEditor:
 
     def remove(self, entry_id: str) -> list[Link]:
         """Remove an entry and the links to it; returns what those links were."""
-        document, text = self._document_for_change()
+        document, before = self._document_for_change()
         found = self._find(document, entry_id)
         if found is None:
             raise EditError(f'no entry "{entry_id}" in {self.path}')
@@ -275,7 +280,7 @@ class AnnotationEditor:
                 while entry_id in answers:
                     answers.remove(entry_id)
         self._delete(document, entry_id)
-        self._commit(f"remove {kind} {entry_id}", text, tomlkit.dumps(document))
+        self._commit(f"remove {kind} {entry_id}", before, tomlkit.dumps(document))
         return links
 
     def undo(self) -> str | None:
@@ -309,15 +314,17 @@ class AnnotationEditor:
 
     # -- helpers ----------------------------------------------------------------------
 
-    def _document_for_change(self) -> tuple[tomlkit.TOMLDocument, str]:
-        text = self.text()
+    def _document_for_change(self) -> tuple[tomlkit.TOMLDocument, str | None]:
+        """The document to change, and the file's text before (None: no file yet)."""
+        before = self.text()
+        text = self.seed if before is None else before
         if text is None:
             raise EditError(f"{self.path} does not exist")
         document = self._parse(text)
         if document is None:
             raise EditError(f"{self.path} is not valid TOML: fix it (reader check "
                             f"{self.path}) to edit or remove entries; new ones can be added")
-        return document, text
+        return document, before
 
     @staticmethod
     def _tables(document: tomlkit.TOMLDocument) -> list[tuple[str, Any]]:
