@@ -91,3 +91,22 @@ def test_defaults_on_the_article():
     assert chapter.fields["teller"] == "altman" and chapter.fields["date"] == "2018-07"
     assert shorten("واحد اثنان ثلاثة", 2) == "واحد اثنان…"
     assert date_near("في عام ٢٠١٧ قال") == "2017" and date_near("لا تاريخ") == ""
+
+
+def test_read_only_folder_with_annotations_beside(tmp_path: Path, state: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    document_path = tmp_path / "doc.txt"
+    document_path.write_text(TEXT, encoding="utf-8")
+    beside = tmp_path / "doc.toml"
+    beside.write_text('# mine\n[[entity]]\nid = "musk"\nname = "ماسك"\nkind = "person"\n',
+                      encoding="utf-8")
+    monkeypatch.setattr(os, "access", lambda *_args, **_kwargs: False)
+    _document, _pending, annotations, _problems = open_for_reading(document_path)
+    session = AnnotationSession(load_document(document_path), annotations)
+    draft = session.defaults("claim", _span(session.document, "أسرع سيارة"))
+    assert draft.fields["speaker"] == "musk"
+    claim = session.create(draft)
+    assert "claim" not in beside.read_text(encoding="utf-8")  # left as it was
+    _document, _pending, annotations, problems = open_for_reading(document_path)
+    assert not problems and set(annotations.claims) == {claim}
+    assert set(annotations.entities) == {"musk"}  # the copy has what the file beside had

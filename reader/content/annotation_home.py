@@ -65,14 +65,13 @@ def annotation_target(document: Document, explicit: Path | None = None) -> Path:
 
 
 def state_file_for(document: Document) -> Path | None:
-    """The state-directory annotation file of ``document``, when there is one and no file
-    beside the document takes precedence (the bundled article's own file never does once
-    the reader has written its copy)."""
+    """The state-directory annotation file of ``document``, when there is one and it is
+    where annotating writes: the file beside the document cannot be written (a read-only
+    folder, the bundled article), or there is no file behind the document. Such a copy
+    starts from the file beside, so it holds everything that file had."""
     path = document.path
-    if path is not None and not _is_bundled(path):
-        beside = annotations_path_for(path)
-        if beside != path and beside.exists():
-            return None
+    if path is not None and writable_beside(path):
+        return None
     try:
         candidate = state_annotations_path(path, document.text)
     except OSError:
