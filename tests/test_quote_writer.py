@@ -9,6 +9,7 @@ from reader.content.anchors import AnchorResolver
 from reader.content.annotations import QuoteSelector, Span
 from reader.content.document import load_document
 from reader.content.quote_writer import QuoteWriter
+from reader.text.search import SearchIndex
 
 # Letters that fold together (أ/ا, ة/ه), harakat, a ligature that folds to two letters, a
 # format character, Latin case: the places where source and folded text differ.
@@ -19,22 +20,25 @@ _PARAGRAPH = st.lists(_ALPHABET, max_size=14).map("".join)
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PARAGRAPH, min_size=1, max_size=5), st.data())
 def test_written_selector_resolves_to_its_range(paragraphs, data):
-    index = data.draw(st.integers(0, len(paragraphs) - 1))
-    paragraph = paragraphs[index]
+    index_ = data.draw(st.integers(0, len(paragraphs) - 1))
+    paragraph = paragraphs[index_]
     if not paragraph:
         return
     start = data.draw(st.integers(0, len(paragraph) - 1))
     end = data.draw(st.integers(start + 1, len(paragraph)))
     writer = QuoteWriter(paragraphs)
-    canon = writer.canonical(Span(index, start, end))
+    canon = writer.canonical(Span(index_, start, end))
     if canon is None:
         return
-    selector, resolved = writer.selector(Span(index, start, end))
+    selector, resolved = writer.selector(Span(index_, start, end))
     assert resolved == canon
     # canonical: it covers every letter of the range and is a fixed point
     assert canon.start >= start or paragraph[canon.start:start].strip() == ""
     assert writer.canonical(canon) == canon
     assert AnchorResolver(paragraphs).resolve(selector) == canon
+    index = SearchIndex(paragraphs)  # the app's search index, reused: the same selector
+    assert QuoteWriter(paragraphs, (index.folded, index.folded_starts)).selector(
+        Span(index_, start, end)) == (selector, canon)
     # shortest: no context at all when the quote alone is unique
     if selector.prefix or selector.suffix or selector.occurrence:
         bare = QuoteSelector(selector.exact)

@@ -21,6 +21,7 @@ Defaults:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,12 @@ class AnnotationSession:
     """Writes the annotations of ``document`` (to ``explicit`` when given)."""
 
     def __init__(self, document: Document, annotations: Annotations | None,
-                 explicit: Path | None = None) -> None:
+                 explicit: Path | None = None,
+                 folded: Callable[[], tuple[str, Sequence[int]]] | None = None) -> None:
+        """``folded`` gives the document already folded (the app's search index), so that
+        a book is not folded again to write an anchor."""
         self.document = document
+        self._folded = folded
         self.explicit = explicit
         self.annotations = annotations
         self.path = annotation_target(document, explicit)
@@ -121,7 +126,8 @@ class AnnotationSession:
     @property
     def writer(self) -> QuoteWriter:
         if self._writer is None:
-            self._writer = QuoteWriter(self.document.paragraphs)
+            self._writer = QuoteWriter(self.document.paragraphs,
+                                       self._folded() if self._folded else None)
         return self._writer
 
     # -- defaults -----------------------------------------------------------------------

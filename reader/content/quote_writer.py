@@ -21,8 +21,12 @@ exactly the range returned with it.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
+from itertools import accumulate
+
 from reader.content.annotations import QuoteSelector, Span
-from reader.text.fold import FoldedText, fold_query
+from reader.text.fold import fold_index, fold_query, to_source_span
 
 # Context beyond this many folded characters is no longer a quote of the surroundings:
 # occurrence is used instead.
@@ -32,37 +36,51 @@ __all__ = ["MAX_CONTEXT", "QuoteWriter", "canonical_span"]
 
 
 class QuoteWriter:
-    """Makes selectors for ranges of one document (its paragraphs folded once)."""
+    """Makes selectors for ranges of one document (its paragraphs folded once).
 
-    def __init__(self, paragraphs: list[str]) -> None:
+    ``folded`` is the document already folded, when the caller has it (the search index:
+    its paragraphs folded and joined by line feeds, and where each starts), so that a big
+    document is not folded a second time."""
+
+    def __init__(self, paragraphs: list[str],
+                 folded: tuple[str, Sequence[int]] | None = None) -> None:
         self.paragraphs = paragraphs
-        self._starts: list[int] = []
-        position = 0
-        for paragraph in paragraphs:
-            self._starts.append(position)
-            position += len(paragraph) + 1
-        self._text = FoldedText("\n".join(paragraphs))
-        self._folded_starts: list[int] = []
-        position = 0
-        for paragraph in paragraphs:
-            self._folded_starts.append(position)
-            position += len(fold_query(paragraph)) + 1
+        if folded is None or any("\n" in p for p in paragraphs):
+            pieces = [fold_query(p) for p in paragraphs]
+            self._folded = "\n".join(pieces)
+            self._folded_starts: Sequence[int] = [
+                0, *accumulate(len(piece) + 1 for piece in pieces)]
+        else:
+            self._folded, self._folded_starts = folded
+        self._indexes: dict[int, array] = {}
 
-    def _folded(self, paragraph: int, offset: int) -> int:
+    def _index(self, paragraph: int) -> array:
+        index = self._indexes.get(paragraph)
+        if index is None:
+            if len(self._indexes) > 64:
+                self._indexes.clear()
+            index = self._indexes[paragraph] = fold_index(self.paragraphs[paragraph])
+        return index
+
+    def _folded_at(self, paragraph: int, offset: int) -> int:
         """The folded position of source ``offset`` in ``paragraph``."""
         return self._folded_starts[paragraph] + len(
             fold_query(self.paragraphs[paragraph][:offset]))
 
+    def _source(self, paragraph: int, start: int, end: int) -> tuple[int, int]:
+        """The source span in ``paragraph`` of its folded ``[start, end)`` (paragraph-relative;
+        marks after the last letter included)."""
+        return to_source_span(self.paragraphs[paragraph], self._index(paragraph), start, end)
+
     def canonical(self, span: Span) -> Span | None:
         """The range the resolver would report for ``span``'s letters (see
         :func:`canonical_span`); None when nothing in it survives folding."""
-        start, end = self._folded(span.paragraph, span.start), \
-            self._folded(span.paragraph, span.end)
-        if start >= end or not self._text.folded[start:end].strip():
+        base = self._folded_starts[span.paragraph]
+        start = self._folded_at(span.paragraph, span.start) - base
+        end = self._folded_at(span.paragraph, span.end) - base
+        if start >= end or not self._folded[base + start : base + end].strip():
             return None
-        source_start, source_end = self._text.to_source(start, end)
-        base = self._starts[span.paragraph]
-        return Span(span.paragraph, source_start - base, source_end - base)
+        return Span(span.paragraph, *self._source(span.paragraph, start, end))
 
     def selector(self, span: Span) -> tuple[QuoteSelector, Span]:
         """The shortest unique selector for ``span``, and the range it resolves to (the
@@ -75,9 +93,10 @@ class QuoteWriter:
             raise ValueError("the range holds nothing but spaces and marks")
         paragraph = self.paragraphs[canon.paragraph]
         exact = paragraph[canon.start : canon.end]
-        folded = self._text.folded
+        folded = self._folded
         needle = fold_query(exact)
-        start = self._folded(canon.paragraph, canon.start)
+        base = self._folded_starts[canon.paragraph]
+        start = self._folded_at(canon.paragraph, canon.start)
         end = start + len(needle)
         matches = []
         position = folded.find(needle)
@@ -86,7 +105,7 @@ class QuoteWriter:
             position = folded.find(needle, position + 1)
         if len(matches) == 1:
             return QuoteSelector(exact), canon
-        before_room = min(MAX_CONTEXT, start - self._folded_starts[canon.paragraph])
+        before_room = min(MAX_CONTEXT, start - base)
         line_end = folded.find("\n", end)
         line_end = len(folded) if line_end < 0 else line_end
         after_room = min(MAX_CONTEXT, line_end - end)
@@ -116,13 +135,12 @@ class QuoteWriter:
         if best is None:
             return QuoteSelector(exact, occurrence=matches.index(start) + 1), canon
         before, after = best
-        base = self._starts[canon.paragraph]
         prefix = suffix = ""
         if before:
-            prefix_start = self._text.source_offset(start - before) - base
+            prefix_start = self._index(canon.paragraph)[start - base - before]
             prefix = paragraph[prefix_start : canon.start]
         if after:
-            suffix_end = self._text.to_source(end, end + after)[1] - base
+            suffix_end = self._source(canon.paragraph, end - base, end - base + after)[1]
             suffix = paragraph[canon.end : suffix_end]
         return QuoteSelector(exact, prefix, suffix), canon
 

@@ -11,6 +11,7 @@ text, the panel and search, so the new entry is highlighted, listed and linked a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.content.annotation_editor import EditError, Link
@@ -67,8 +68,13 @@ class AnnotatingMixin(_Base):
     @property
     def annotation_session(self) -> AnnotationSession:
         if self._annotation_session is None:
+            def folded() -> tuple[str, Sequence[int]]:
+                index = self.search.index  # made ahead in the background for a book
+                return index.folded, index.folded_starts
+
             self._annotation_session = AnnotationSession(
-                self.document, self.annotations, getattr(self, "annotations_path", None))
+                self.document, self.annotations, getattr(self, "annotations_path", None),
+                folded)
         return self._annotation_session
 
     def _rtl(self, paragraph: int) -> bool:
