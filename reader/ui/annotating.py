@@ -319,4 +319,5 @@ class AnnotatingMixin(_Base):
             first = display_line(str(problems[0]), self.bidi_mode == "terminal")
             self.notify(f"{len(problems)} annotation problem(s) remain; first: {first}",
                         severity="warning", timeout=6, markup=False)
+        self.refresh_bindings()  # ] and [ come and go with the claims
         self.update_status()
