@@ -17,8 +17,8 @@ from reader.ui.app import ReaderApp, create_app
 from reader.ui.entry_list import EntryList
 
 SIZE = (100, 30)
-CLAIM = "حكاية في ثلاثة فصول"
-REBUTTAL = "لقد نسيت أن تذكر الفصل الرابع"
+CLAIM = "ثلاثة فصول"
+REBUTTAL = "نسيت أن تذكر"
 
 
 @pytest.fixture()
@@ -101,7 +101,7 @@ async def test_claim_and_rebuttal_then_edit_remove_undo(tmp_path: Path, state: P
         await _saved(pilot)
         assert len(app.annotations.rebuttals) == 1
         rebuttal = next(iter(app.annotations.rebuttals.values()))
-        assert rebuttal.answers == (claim.id,) and rebuttal.label.startswith("لقد نسيت")
+        assert rebuttal.answers == (claim.id,) and rebuttal.label == REBUTTAL
         assert [r.id for r in app.annotations.rebuttals_of(claim.id)] == [rebuttal.id]
         assert app.annotations.entities[rebuttal.speaker].name == "إيلون ماسك"
         await pilot.pause()
