@@ -9,6 +9,7 @@ import pytest
 from reader.cli import main
 from reader.content.annotation_editor import AnnotationEditor, EditError, Link
 from reader.content.annotation_file import load_annotations
+from reader.content.annotation_session import check_fields
 from reader.content.annotations import QuoteSelector
 from reader.content.document import load_document
 from reader.content.entry_ids import new_id, slug
@@ -66,7 +67,7 @@ def test_new_file_claim_rebuttal_edit_remove_undo(doc: Path, capsys):
                                        "anchor": QuoteSelector("انتظرت", suffix=" طويلا")})
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Annotations of doc.txt")
-    assert f"#   reader check {path}" in text
+    assert "#   reader check doc.toml" in text  # run beside it
     assert 'document = "doc.txt"' in text
     assert 'anchor = {exact = "انتظرت", suffix = " طويلا"}' in text
     assert _check(path, capsys)[0] == 0
@@ -75,6 +76,10 @@ def test_new_file_claim_rebuttal_edit_remove_undo(doc: Path, capsys):
     assert [r.id for r in annotations.rebuttals_of(claim)] == [rebuttal]
 
     editor.edit(claim, {"label": "الأسرع"})
+    with pytest.raises(EditError, match="label is empty"):
+        check_fields("claim", {"label": " "})
+    with pytest.raises(EditError, match="YYYY"):
+        check_fields("chapter", {"date": "July 2018"})
     assert load_annotations(path, load_document(doc))[0].claims[claim].label == "الأسرع"
     # an entity that still speaks is kept
     with pytest.raises(EditError, match="speaker"):

@@ -110,3 +110,19 @@ def test_read_only_folder_with_annotations_beside(tmp_path: Path, state: Path,
     _document, _pending, annotations, problems = open_for_reading(document_path)
     assert not problems and set(annotations.claims) == {claim}
     assert set(annotations.entities) == {"musk"}  # the copy has what the file beside had
+
+
+def test_a_file_with_problems_still_takes_new_entries(tmp_path: Path, state: Path):
+    document_path = tmp_path / "doc.txt"
+    document_path.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "doc.toml").write_text(
+        '[[entity]]\nid = "musk"\nname = "ماسك"\nkind = "person"\n\n'
+        '[[claim]]\nid = "old"\nspeaker = "nobody"\nlabel = "x"\nanchor = "لا يوجد"\n',
+        encoding="utf-8")
+    _document, _pending, annotations, problems = open_for_reading(document_path)
+    assert len(problems) == 2  # an unknown speaker, a quote not found
+    session = AnnotationSession(load_document(document_path), annotations)
+    claim = session.create(session.defaults("claim", _span(session.document, "أسرع سيارة")))
+    annotations, after = session.reload()
+    assert set(annotations.claims) == {claim}
+    assert [p.message for p in after] == [p.message for p in problems]  # shown as before

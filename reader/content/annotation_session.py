@@ -52,6 +52,22 @@ _MONTHS = {
 }
 
 
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+# The fields a person types that an entry cannot do without.
+REQUIRED = {"entity": ("name",), "chapter": ("title", "summary"), "claim": ("label",),
+            "rebuttal": ("label",)}
+
+
+def check_fields(kind: str, fields: dict[str, Any]) -> None:
+    """:class:`EditError` for a field the loader would refuse: an empty label, a bad date."""
+    for key in REQUIRED[kind]:
+        if key in fields and not str(fields[key] or "").strip():
+            raise EditError(f"the {key} is empty")
+    date = str(fields.get("date") or "").strip()
+    if date and not _DATE.fullmatch(date):
+        raise EditError(f"the date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}")
+
+
 def shorten(text: str, words: int = LABEL_WORDS) -> str:
     """The first ``words`` words of ``text`` on one line, ``…`` when some were left out."""
     parts = text.split()
@@ -196,7 +212,10 @@ class AnnotationSession:
 
     def create(self, draft: Draft) -> str:
         """Write the entry (and a new speaker first, when one was named). Its id."""
-        fields = {k: v for k, v in draft.fields.items() if k != "new_name"}
+        fields = {k: v.strip() if isinstance(v, str) else v
+                  for k, v in draft.fields.items() if k != "new_name"}
+        check_fields(draft.kind, {key: fields.get(key) for key in REQUIRED[draft.kind]}
+                     | {"date": fields.get("date")})
         if draft.kind == "entity":
             aliases = [a.strip() for a in re.split(r"[,،;؛]", str(fields.get("aliases", "")))
                        if a.strip()]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.content.annotation_editor import EditError, Link
-from reader.content.annotation_session import NEW_ENTITY, AnnotationSession
+from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, check_fields
 from reader.content.annotations import Chapter, Claim, Entity, Rebuttal, Span
 from reader.text import layout_paragraph
 from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, Field, KindDialog, say
@@ -195,6 +195,8 @@ class AnnotatingMixin(_Base):
         editor = self.annotation_session.editor
         changes: dict[str, Any] = {}
         for key, value in after.items():
+            if isinstance(value, str):
+                value = value.strip()
             if key == "new_name" or value == before.get(key):
                 continue
             if key == "aliases":
@@ -206,6 +208,7 @@ class AnnotatingMixin(_Base):
         if not changes:
             return
         try:
+            check_fields(kind, changes)
             with editor.one_change():
                 for key in ("speaker", "teller"):
                     if changes.get(key) == NEW_ENTITY:
