@@ -206,7 +206,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         self._show_new_name()
         widgets = self._inputs()
         if widgets:
-            widgets[0].focus()
+            self.set_focus(widgets[0])
 
     def _inputs(self) -> list[Widget]:
         return [w for w in self.query(".annotate-field").results(Widget) if w.display]
@@ -231,7 +231,8 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         if not widgets:
             return
         current = widgets.index(self.focused) if self.focused in widgets else -1
-        widgets[(current + step) % len(widgets)].focus()
+        # At once, not as widget.focus() does after the queue: two ↓ in one read move twice.
+        self.set_focus(widgets[(current + step) % len(widgets)])
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
