@@ -10,6 +10,7 @@ import pytest
 from textual.keys import _character_to_key
 
 from reader.cli import main
+from reader.content.annotations import Span
 from reader.resources import bundled_article
 from reader.state.positions import PositionStore
 from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, KindDialog
@@ -146,6 +147,13 @@ async def test_bundled_article_is_annotated_in_the_state_directory(state: Path):
     app = _app(state)
     async with app.run_test(size=SIZE) as pilot:
         chapters = len(app.annotations.chapters)
+        # the mouse selection, when the app has one, comes before the search hit
+        await _search(pilot, "تيسلا رودستر")
+        hit = app.annotation_target()
+        assert hit is not None and hit.text(app.document.paragraphs) == "تيسلا رودستر"
+        app.selection_span = lambda: Span(0, 0, 5)
+        assert app.annotation_target() == Span(0, 0, 5)
+        del app.selection_span
         await _annotate(pilot, "تيسلا رودستر", "e")
         await _saved(pilot)
         assert "tysl-rwdstr" in app.annotations.entities
