@@ -96,7 +96,8 @@ def _header(path: Path, document: str | None) -> str:
         f"# Annotations {about}: chapters, claims, rebuttals and who makes them.",
         "# Written by reader (in the app: a annotates, e edits, x removes, u undoes);",
         "# hand edits are welcome. Check the file with:",
-        f"#   reader check {path.name if document and '/' not in document else path}",
+        f"#   reader check {path.name if document and '/' not in document else path}"
+        + ("" if document else " --document FILE   (FILE: the text, saved)"),
     ]
     if document:
         lines.append(f"document = {tomlkit.string(document).as_string()}")
