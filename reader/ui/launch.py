@@ -25,8 +25,11 @@ def _write_terminal(sequence: str) -> None:
 
 def launch(args: argparse.Namespace) -> int:
     from reader.content.loading import open_for_reading
+    from reader.text.levels import check_library
     from reader.ui.app import ReaderApp
     from reader.ui.positions import PositionStore
+
+    check_library()  # before the first frame: a broken python-bidi is one line, not a crash
 
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
