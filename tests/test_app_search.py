@@ -314,6 +314,7 @@ async def test_enter_on_an_empty_bar_keeps_the_last_hits(tmp_path: Path) -> None
         await _type(pilot, "Altman")
         await pilot.press("enter", "n")
         current = app.article.current_hit
+        assert current is not None
         await pilot.press("slash", "enter")
         await pilot.pause()
         assert app.article.current_hit == current and "/Altman" in _status(app).replace(
