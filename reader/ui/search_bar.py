@@ -30,6 +30,7 @@ from textual.widgets import Static
 
 from reader.content.annotations import Span
 from reader.text import layout_paragraph
+from reader.text.chars import is_mark
 from reader.text.search import (
     Hit,
     Hits,
@@ -192,10 +193,6 @@ class SearchSession:
 # -- the field ----------------------------------------------------------------------------
 
 
-def _is_mark(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
-
-
 class QueryField(Widget, can_focus=True):
     """A one-line editor whose text is laid out by the core (see the module docstring)."""
 
@@ -235,7 +232,7 @@ class QueryField(Widget, can_focus=True):
         """After the letter at ``position`` and its marks."""
         value = self.value
         position = min(len(value), position + 1)
-        while position < len(value) and _is_mark(value[position]):
+        while position < len(value) and is_mark(value[position]):
             position += 1
         return position
 
@@ -243,7 +240,7 @@ class QueryField(Widget, can_focus=True):
         """Before the letter that ``position`` follows (with its marks)."""
         value = self.value
         position = max(0, position - 1)
-        while position > 0 and _is_mark(value[position]):
+        while position > 0 and is_mark(value[position]):
             position -= 1
         return position
 
