@@ -1,4 +1,4 @@
-"""Search/anchor folding: the variants DESIGN.md §5 folds, and the map back to the source."""
+"""Search/anchor folding: the variants docs/DESIGN.md §5 folds, and the map back to the source."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ are looked at are mapped back to source offsets, through each paragraph's index 
 
 Modes:
 
-* ``fold`` (the default): query and text are folded alike (DESIGN.md §5), so ماسك finds
+* ``fold`` (the default): query and text are folded alike (docs/DESIGN.md §5), so ماسك finds
   مَاسِك, التمان finds ألتمان, 2018 finds ٢٠١٨, and case and accents do not matter; a run
   of spaces in the query counts as one. When
   the folded query is an alias of an annotated entity, every alias of that entity is

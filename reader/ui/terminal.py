@@ -1,4 +1,4 @@
-"""Terminals that reorder text by themselves, and how to stop them (DESIGN.md §4).
+"""Terminals that reorder text by themselves, and how to stop them (docs/DESIGN.md §4).
 
 reader lays out bidi text itself, so the terminal must show cells exactly as placed
 ("explicit" mode of the terminal-WG BiDi recommendation). On start we switch it there and on
