@@ -25,12 +25,15 @@ def test_article_reads_right_to_left_and_links_work(session: TmuxSession) -> Non
     annotations, problems = load_annotations_for(document, None)
     assert annotations is not None and not problems
     first_paragraph = document.paragraphs[0]
-    screen = session.wait_for(
+    session.wait_for(
         lambda lines: any(
             layout_paragraph(first_paragraph, w).lines[0].text in line
             for line in lines[:4] for w in range(40, 80)
         )
     )
+    # Measured once the screen is still: on a busy machine the first frame may come before
+    # the scrollbar, which then narrows the text by a column and rewraps it.
+    screen = session.settle()
     width = _article_width(screen, first_paragraph)
     layout = layout_paragraph(first_paragraph, width)
     # The first lines of the article, in visual order, right-aligned to one edge.
