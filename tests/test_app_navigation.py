@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.command import CommandList
 
+from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.entry_item import EntryItem
 from reader.ui.entry_list import EntryList
-from reader.ui.positions import PositionStore
 from reader.ui.screens import ChooseTarget
 from reader.ui.tab_bar import TabBar
 from tests.waiting import wait_until
