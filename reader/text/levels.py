@@ -17,8 +17,11 @@ To keep the debug dump (about fifty characters of text per byte of input) small,
 handed to the library is *condensed* first: every character is replaced by a one-code-point
 representative of its bidi class, and runs of the same representative whose members must
 resolve to one level (strong letters, numbers, marks, plain neutrals) are collapsed to one
-code point. Brackets, separators and explicit formatting characters are kept as they are,
-because rules W4 and N0 look at them individually.
+code point. Brackets, separators and explicit formatting characters are kept one by one,
+because rules W4 and N0 look at them individually; characters that Python's Unicode tables
+do not know are handed over as they are (the library may know them, and gives unassigned
+code points in right-to-left blocks their default class R or AL). ``tests/test_levels.py``
+holds both shortcuts, this and the LTR fast path, to the library's answer on the whole text.
 """
 
 from __future__ import annotations
