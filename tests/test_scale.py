@@ -150,12 +150,13 @@ async def test_a_books_search_index_is_made_in_the_background(
 
     app = create_app(big_document, positions=PositionStore(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(400):  # a few seconds at most
-            if app.search._index is not None:
-                break
-            if app.search._slices is not None:  # folding waits for the counts
+        def index_ready() -> bool:
+            if app.search._index is None and app.search._slices is not None:
+                # folding has begun: only after the rest of the file and the counts
                 assert app.pending is None and app.article.flow.complete
-            await pilot.pause(0.02)
+            return app.search._index is not None
+
+        await wait_until(pilot, index_ready, what="the search index")
         index = app.search._index
         assert index is not None and app.article.flow.complete
         assert index.folded == SearchIndex(app.document.paragraphs).folded
