@@ -129,7 +129,7 @@ def test_read_text_gives_the_text_or_a_reader_error(folder: Path, data: bytes,
     assert text == (strict if strict is not None else data.decode("utf-8", "replace"))
 
 
-@fuzz(600)
+@fuzz(300)
 @given(data=raw_bytes, suffix=st.sampled_from([".txt", ".md", ".markdown", ""]),
        errors=st.sampled_from(ERROR_MODES), width=widths, direction=directions,
        show_controls=st.booleans())
@@ -194,7 +194,7 @@ def test_reader_render_prints_nothing_raw(folder: Path, data: bytes, width: int,
 # -- the layout core ----------------------------------------------------------------------
 
 
-@fuzz(1000)
+@fuzz(600)
 @given(text=texts, width=widths, direction=directions, show_controls=st.booleans())
 def test_layout_invariants_for_any_text(text: str, width: int, direction: str,
                                         show_controls: bool) -> None:
@@ -209,7 +209,7 @@ def test_layout_invariants_for_any_text(text: str, width: int, direction: str,
             assert not hidden, [paragraph[i] for i in hidden]
 
 
-@fuzz(60)
+@fuzz(30)
 @given(text=hostile)
 def test_layout_invariants_at_every_width(text: str) -> None:
     for paragraph in _paragraphs(text)[:3]:
@@ -251,7 +251,7 @@ def test_the_layout_check_rejects_broken_layouts(case: tuple) -> None:
 # -- search folding and search ------------------------------------------------------------
 
 
-@fuzz(800)
+@fuzz(400)
 @given(text=texts, data=st.data())
 def test_folding_maps_every_folded_character_back(text: str, data: st.DataObject) -> None:
     folded, index = fold(text)
