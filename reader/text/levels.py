@@ -202,6 +202,8 @@ _SELF_TEST_CASES: list[tuple[str, str, list[int], int]] = [
     ("\u0642\u0627\u0644 (abc) 7", "auto", [1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2], 1),
     ("a \u05d0\u05d1 c", "ltr", [0, 0, 1, 1, 0, 0], 0),
     ("\u2067\u05d0\u2069 x", "rtl", [1, 3, 1, 1, 2], 1),
+    # P2 skips what an isolate holds: the paragraph is LTR (get_base_level must agree)
+    ("\u2067\u05d0\u2069 x", "auto", [0, 1, 0, 0, 0], 0),
     ("12 - 34", "auto", [0, 0, 0, 0, 0, 0, 0], 0),
 ]
 
