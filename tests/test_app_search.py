@@ -366,6 +366,7 @@ async def test_a_catastrophic_regex_shows_a_message_instead_of_freezing(
         count = app.query_one("#search-count")
         assert str(count.render()).startswith("regular expression stopped after 0.2 s")
         assert count.has_class("-error") and app.search.total == 0
+        assert "pattern too slow" in _status(app)
         await pilot.press("backspace")  # (a+)+ is quick again: the run of a is one hit
         await pilot.pause()
         assert app.search.error is None and app.search.total == 1
