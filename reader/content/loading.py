@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.content.annotation_file import annotations_path_for, load_annotations_for
+from reader.content.annotation_file import annotations_path_for
+from reader.content.annotation_home import find_annotations, has_state_file
 from reader.content.annotations import Annotations, Problem
 from reader.content.document import Document
 from reader.content.formats import Progress, is_url, open_document
@@ -32,8 +33,8 @@ def open_for_reading(
     if target is not None and not is_url(target) and annotations is None:
         path = Path(target)
         beside = annotations_path_for(path)
-        whole = whole or (beside != path and beside.exists())
+        whole = whole or (beside != path and beside.exists()) or has_state_file(path)
     document, pending = open_document(target, errors, whole=whole or annotations is not None,
                                       progress=progress)
-    loaded, problems = load_annotations_for(document, annotations)
+    loaded, problems = find_annotations(document, annotations)
     return document, pending, loaded, problems
