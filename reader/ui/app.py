@@ -37,6 +37,7 @@ from reader.ui.positions import PositionStore, document_key
 from reader.ui.screens import ChooseTarget, HelpScreen
 from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar, SearchSession
 from reader.ui.side_panel import SidePanel
+from reader.ui.text_out import TextOut
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
@@ -48,7 +49,7 @@ SEARCH_NOTE_SECONDS = 4.0
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 
-class ReaderApp(App[None]):
+class ReaderApp(TextOut, App[None]):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
@@ -57,8 +58,10 @@ class ReaderApp(App[None]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
-        # Ctrl+C quits too (Textual would only say how to quit), remembering the place.
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        # Ctrl+C copies the selection when there is one, else quits, remembering the place.
+        Binding("ctrl+c", "copy_or_quit", "Quit", show=False, priority=True),
+        Binding("y", "copy", "Copy", show=False),
+        Binding("Y", "copy(True)", "Copy as quote", show=False),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("right_square_bracket", "next_span", "Next claim", key_display="]"),
         Binding("left_square_bracket", "previous_span", "Prev claim", key_display="[",
@@ -356,6 +359,8 @@ class ReaderApp(App[None]):
     def _step_span(self, direction: int) -> None:
         article = self.article
         entries = article.linked_entries()
+        if not entries and self.step_link(direction):
+            return  # no claims: ] and [ go from link to link
         if not entries:
             self.bell()
             return
@@ -376,7 +381,8 @@ class ReaderApp(App[None]):
         """Claim keys belong to annotated documents: elsewhere the footer does not offer
         them (and they do nothing)."""
         if action in ("next_span", "previous_span"):
-            return self.annotations is not None and bool(self.annotations.claims)
+            return (self.annotations is not None and bool(self.annotations.claims)) \
+                or bool(self.links)
         return True
 
     def action_next_span(self) -> None:
@@ -389,7 +395,16 @@ class ReaderApp(App[None]):
         focused = self.focused
         if isinstance(focused, ListView | EntryList):
             return  # the list handles Enter itself
+        if self.focused_link is not None and self.focused_entry is None:
+            self.open_link(self.focused_link.url)
+            return
         self.follow(self.focused_entry)
+
+    def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
+        self.open_link(message.url)
+
+    def on_article_view_link_hovered(self, message: ArticleView.LinkHovered) -> None:
+        self.show_link(message.url)
 
     def on_article_view_span_clicked(self, message: ArticleView.SpanClicked) -> None:
         self._set_focus(message.entry_id)

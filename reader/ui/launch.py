@@ -24,6 +24,8 @@ def _write_terminal(sequence: str) -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
+    from reader.commands.inputs import keys_from_terminal, open_input
+    from reader.content.annotation_file import load_annotations_for
     from reader.content.loading import open_for_reading
     from reader.ui.app import ReaderApp
     from reader.ui.positions import PositionStore
@@ -31,14 +33,21 @@ def launch(args: argparse.Namespace) -> int:
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
                           "use 'reader render' to print the text instead")
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    piped = open_input(args.file, args.errors)
+    if not ((piped is not None or sys.stdin.isatty()) and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
-    document, pending, annotations, problems = open_for_reading(
-        Path(args.file) if args.file else None,
-        Path(args.annotations) if args.annotations else None,
-        args.errors,
-        whole=args.direction != "auto",  # one direction for every paragraph: all of them
-    )
+    if piped is not None:
+        keys_from_terminal()
+        document, pending = piped, None
+        annotations, problems = load_annotations_for(
+            document, Path(args.annotations) if args.annotations else None)
+    else:
+        document, pending, annotations, problems = open_for_reading(
+            Path(args.file) if args.file else None,
+            Path(args.annotations) if args.annotations else None,
+            args.errors,
+            whole=args.direction != "auto",  # one direction for every paragraph: all of them
+        )
     if args.direction != "auto":
         document.directions = [args.direction] * len(document.paragraphs)
     explicit = args.bidi == "explicit"

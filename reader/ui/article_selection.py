@@ -1,0 +1,168 @@
+"""Mouse selection in the article view, in logical order, through Textual's selection support.
+
+Textual tracks a drag and hands the widget a :class:`~textual.selection.Selection` of content
+offsets. The view tags every strip with ``(character in the strip, document line)`` offsets
+(:meth:`Strip.apply_offsets`, as Textual's ``Log`` does), so the two ends of a drag arrive
+as cells. Each end is turned into the source range its cell stands for, and the selection is
+the *logical* range between them (:mod:`reader.text.selection`): its highlight is every cell
+showing that range, adjacent on screen or not, and its text is the source.
+
+The logical range is kept, not the cells: it survives scrolling and resizes.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Offset
+from textual.selection import Selection
+from textual.strip import Strip
+
+from reader.text.flow import TextFlow
+from reader.text.layout import VisualLine
+from reader.text.selection import (
+    LogicalRange,
+    Point,
+    column_of_char,
+    column_ranges,
+    extent_at,
+    word_at,
+)
+
+
+class SelectableArticle:
+    """Selection for :class:`~reader.ui.article_view.ArticleView` (a mixin: it uses the
+    view's flow, document and geometry)."""
+
+    selection: LogicalRange | None = None
+    # The last Textual selection seen and the logical range it stood for.
+    _seen: tuple[Selection, LogicalRange] | None = None
+
+    # -- what the view provides ---------------------------------------------------------
+
+    def _ensure_flow(self) -> TextFlow:  # pragma: no cover - provided by the view
+        raise NotImplementedError
+
+    def _text_left(self, paragraph: int, line: VisualLine) -> int:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- cells to logical points --------------------------------------------------------
+
+    def _document_end(self) -> Point:
+        paragraphs = self.document.paragraphs  # type: ignore[attr-defined]
+        return (len(paragraphs) - 1, len(paragraphs[-1])) if paragraphs else (0, 0)
+
+    def _extent_at(self, x: int, y: int) -> tuple[Point, Point]:
+        """The source range shown at strip character ``x`` of document line ``y``."""
+        flow = self._ensure_flow()
+        paragraphs = self.document.paragraphs  # type: ignore[attr-defined]
+        if y >= flow.height:
+            end = self._document_end()
+            return end, end
+        paragraph, line = flow.line_at(max(0, y))
+        if line is None:  # a blank line after a paragraph: its end
+            point = (paragraph, len(paragraphs[paragraph]))
+            return point, point
+        index = x - self._text_left(paragraph, line)
+        if index < 0:
+            column = -1
+        elif index >= len(line.text):
+            column = line.cells + index - len(line.text)
+        else:
+            column = column_of_char(line, index)
+        start, end = extent_at(line, column)
+        return (paragraph, start), (paragraph, end)
+
+    def logical_range(self, selection: Selection) -> LogicalRange | None:
+        """The logical range a Textual selection of this view stands for."""
+        if self._seen is not None and self._seen[0] == selection:
+            return self._seen[1]
+        if not self.document.paragraphs:  # type: ignore[attr-defined]
+            return None
+        first: tuple[Point, Point]
+        last: tuple[Point, Point]
+        if selection.start is None:
+            first = ((0, 0), (0, 0))
+        else:
+            first = self._extent_at(selection.start.x, selection.start.y)
+        if selection.end is None:
+            end = self._document_end()
+            last = (end, end)
+        elif selection.start is None:
+            last = self._extent_at(selection.end.x, selection.end.y)
+        else:
+            # A drag within the view: Textual made the end exclusive, one character on.
+            last = self._extent_at(selection.end.x - 1, selection.end.y)
+        chosen = LogicalRange.between(first, last)
+        return None if chosen.empty else chosen
+
+    # -- Textual's hooks ----------------------------------------------------------------
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        chosen = None if selection is None else self.logical_range(selection)
+        if selection is not None and chosen is not None:
+            self._seen = (selection, chosen)
+        self.selection = chosen
+        self.refresh()  # type: ignore[attr-defined]
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        chosen = self.logical_range(selection)
+        if chosen is None:
+            return None
+        return chosen.text(self.document.paragraphs), "\n"  # type: ignore[attr-defined]
+
+    def select_range(self, chosen: LogicalRange) -> None:
+        """Select a logical range (a word, a paragraph) as if dragged over."""
+        marker = Selection(Offset(-1, chosen.start[0]), Offset(-1, chosen.end[0]))
+        self._seen = (marker, chosen)
+        self.screen.selections = {self: marker}  # type: ignore[attr-defined]
+
+    def select_word(self, paragraph: int, offset: int) -> None:
+        text = self.document.paragraphs[paragraph]  # type: ignore[attr-defined]
+        start, end = word_at(text, offset)
+        if end > start:
+            self.select_range(LogicalRange((paragraph, start), (paragraph, end)))
+
+    def select_paragraph(self, paragraph: int) -> None:
+        text = self.document.paragraphs[paragraph]  # type: ignore[attr-defined]
+        if text:
+            self.select_range(LogicalRange((paragraph, 0), (paragraph, len(text))))
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def with_selection(self, strip: Strip, document_y: int) -> Strip:
+        """``strip`` (document line ``document_y``) with the selected cells highlighted
+        and the offsets Textual reads a drag's ends from."""
+        chosen = self.selection
+        if chosen is not None and chosen.start[0] <= self._ensure_flow().paragraph_at(
+                document_y) <= chosen.end[0]:
+            strip = self._highlight(strip, document_y, chosen)
+        return strip.apply_offsets(0, document_y)
+
+    def _highlight(self, strip: Strip, document_y: int, chosen: LogicalRange) -> Strip:
+        paragraph, line = self._ensure_flow().line_at(document_y)
+        if line is None:
+            return strip
+        part = chosen.in_paragraph(paragraph, len(self.document.paragraphs[paragraph]))  # type: ignore[attr-defined]
+        if part is None:
+            return strip
+        left = self._text_left(paragraph, line)
+        ranges = [(left + x0, left + x1) for x0, x1 in column_ranges(line, *part)]
+        if not ranges:
+            return strip
+        style = self._selection_style()
+        width = strip.cell_length
+        cuts = sorted({min(width, x) for pair in ranges for x in pair} | {width})
+        pieces = strip.divide(cuts)
+        segments: list[Segment] = []
+        start = 0
+        for piece, cut in zip(pieces, cuts, strict=False):
+            if any(a <= start and cut <= b for a, b in ranges):
+                segments.extend(Segment.apply_style(piece, post_style=style))
+            else:
+                segments.extend(piece)
+            start = cut
+        return Strip(segments, width)
+
+    def _selection_style(self) -> Style:
+        return self.screen.get_component_rich_style("screen--selection")  # type: ignore[attr-defined]

@@ -1,0 +1,127 @@
+"""Getting text out of the reader: copy (``y``, ``Y``, Ctrl+C) and links (show, open, copy).
+
+A mixin of :class:`~reader.ui.app.ReaderApp`: the app keeps its state (the focused claim,
+the search), this module decides what a key copies and says so in the status line.
+
+``y`` copies, in this order: the mouse selection; the focused link's URL; the focused claim
+or rebuttal; the current search hit's whole sentence. ``Y`` copies the same as a quote with
+its source (« … » — title, paragraph N). The clipboard is reached through OSC 52
+(:meth:`App.copy_to_clipboard`), which tmux, xterm, kitty, foot, WezTerm and others accept.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+
+from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
+from reader.content.links import Link, document_links, may_open, next_link
+from reader.text.selection import LogicalRange
+
+NOTHING_TO_COPY = "nothing to copy: select with the mouse, or focus a claim (]) or a hit (/)"
+
+
+class TextOut:
+    """Copy and link actions (mixed into the app)."""
+
+    focused_link: Link | None = None
+    _links: list[Link] | None = None
+
+    # -- copy -----------------------------------------------------------------------------
+
+    def _excerpt(self) -> Excerpt | None:
+        """What ``y`` copies, links aside."""
+        paragraphs = self.document.paragraphs  # type: ignore[attr-defined]
+        article = self.article  # type: ignore[attr-defined]
+        if article.selection is not None:
+            return excerpt_of(paragraphs, article.selection, "the selection")
+        if self.focused_link is not None:
+            link = self.focused_link
+            return excerpt_of(paragraphs, LogicalRange((link.paragraph, link.start),
+                                                       (link.paragraph, link.end)), "the link")
+        annotations = self.annotations  # type: ignore[attr-defined]
+        entry_id = self.focused_entry  # type: ignore[attr-defined]
+        if annotations is not None and entry_id is not None:
+            entry = annotations.entry(entry_id)
+            span = getattr(entry, "span", None)
+            if span is not None:
+                what = "the claim" if entry_id in annotations.claims else "the rebuttal"
+                return excerpt_of(paragraphs, LogicalRange((span.paragraph, span.start),
+                                                           (span.paragraph, span.end)), what)
+        current = self.search.current  # type: ignore[attr-defined]
+        if current is not None:
+            span = current.span
+            return sentence_excerpt(paragraphs, span.paragraph, span.start, span.end)
+        return None
+
+    def action_copy(self, quote: bool = False) -> None:
+        article = self.article  # type: ignore[attr-defined]
+        if not quote and article.selection is None and self.focused_link is not None:
+            self.copy_to_clipboard(self.focused_link.url)  # type: ignore[attr-defined]
+            self.show_note("copied the link's URL")
+            return
+        excerpt = self._excerpt()
+        if excerpt is None or not excerpt.text:
+            self.bell()  # type: ignore[attr-defined]
+            self.show_note(NOTHING_TO_COPY)
+            return
+        if quote:
+            title = self.document.title  # type: ignore[attr-defined]
+            self.copy_to_clipboard(as_quote(excerpt, title))  # type: ignore[attr-defined]
+            self.show_note(f"copied {excerpt.what} as a quote ({excerpt.letters} letters)")
+        else:
+            self.copy_to_clipboard(excerpt.text)  # type: ignore[attr-defined]
+            if excerpt.what == "the selection":
+                self.show_note(f"copied {excerpt.letters} letters")
+            else:
+                self.show_note(f"copied {excerpt.what} ({excerpt.letters} letters)")
+
+    async def action_copy_or_quit(self) -> None:
+        """Ctrl+C: copy the selection when there is one (Textual's habit), else quit."""
+        if self.article.selection is not None:  # type: ignore[attr-defined]
+            self.action_copy()
+        else:
+            await self.action_quit()  # type: ignore[attr-defined]
+
+    # -- links ----------------------------------------------------------------------------
+
+    @property
+    def links(self) -> list[Link]:
+        if self._links is None:
+            self._links = document_links(self.document)  # type: ignore[attr-defined]
+        return self._links
+
+    def step_link(self, direction: int) -> bool:
+        """Focus the next or previous link (``]``/``[`` in documents without claims)."""
+        article = self.article  # type: ignore[attr-defined]
+        link = next_link(self.links, self.focused_link, article.place(), direction)
+        if link is None:
+            return False
+        self.focused_link = link
+        from reader.content.annotations import Span
+
+        span = Span(link.paragraph, link.start, link.end)
+        article.set_flash(span)
+        article.bring_into_view(span)
+        self.show_note(f"link: {link.url}  (Enter opens, y copies)")
+        return True
+
+    def open_link(self, url: str) -> None:
+        if not may_open(url):
+            self.bell()  # type: ignore[attr-defined]
+            self.show_note(f"not opened (only http, https and mailto links): {url}")
+            return
+        self.show_note(f"opening {url}")
+        self.run_worker(lambda: webbrowser.open(url), thread=True,  # type: ignore[attr-defined]
+                        exit_on_error=False)
+
+    def show_link(self, url: str | None) -> None:
+        """The link under the mouse: its URL in the status line."""
+        if url:
+            self.show_note(f"link: {url}")
+
+    # -- the status note ------------------------------------------------------------------
+
+    def show_note(self, note: str) -> None:
+        """A short-lived note in the status line."""
+        self._set_search_note(note)  # type: ignore[attr-defined]
+        self.update_status()  # type: ignore[attr-defined]
