@@ -106,11 +106,6 @@ def char_ranges(line: VisualLine, start: int, end: int) -> list[tuple[int, int]]
     return ranges
 
 
-def column_of_char(line: VisualLine, index: int) -> int:
-    """The cell column (from the text's left edge) of character ``index`` of ``line.text``."""
-    return cell_len(line.text[: max(0, index)])
-
-
 @dataclass(frozen=True, slots=True)
 class LogicalRange:
     """Source text from ``start`` to ``end`` (``(paragraph, offset)``, end excluded)."""

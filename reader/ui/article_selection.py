@@ -1,11 +1,13 @@
 """Mouse selection in the article view, in logical order, through Textual's selection support.
 
 Textual tracks a drag and hands the widget a :class:`~textual.selection.Selection` of content
-offsets. The view tags every strip with ``(character in the strip, document line)`` offsets
-(:meth:`Strip.apply_offsets`, as Textual's ``Log`` does), so the two ends of a drag arrive
-as cells. Each end is turned into the source range its cell stands for, and the selection is
-the *logical* range between them (:mod:`reader.text.selection`): its highlight is every cell
-showing that range, adjacent on screen or not, and its text is the source.
+offsets, which it finds by asking the screen what lies under the mouse. The main screen asks
+the view (:meth:`SelectableArticle.selection_offset`), which answers ``(cell column in its
+content, document line)``: no offsets need to be carried in every strip's styles (as
+Textual's ``Log`` does), so drawing is unchanged when nothing is selected. Each end is turned
+into the source range its cell stands for, and the selection is the *logical* range between
+them (:mod:`reader.text.selection`): its highlight is every cell showing that range,
+adjacent on screen or not, and its text is the source.
 
 The logical range is kept, not the cells: it survives scrolling and resizes.
 """
@@ -20,14 +22,10 @@ from textual.strip import Strip
 
 from reader.text.flow import TextFlow
 from reader.text.layout import VisualLine
-from reader.text.selection import (
-    LogicalRange,
-    Point,
-    column_of_char,
-    column_ranges,
-    extent_at,
-    word_at,
-)
+from reader.text.selection import LogicalRange, Point, column_ranges, extent_at, word_at
+
+# Selections made by the view itself (a word, a paragraph) carry this column: no cell has it.
+_MADE = -(10**9)
 
 
 class SelectableArticle:
@@ -52,8 +50,16 @@ class SelectableArticle:
         paragraphs = self.document.paragraphs  # type: ignore[attr-defined]
         return (len(paragraphs) - 1, len(paragraphs[-1])) if paragraphs else (0, 0)
 
+    def selection_offset(self, x: int, y: int) -> Offset:
+        """What Textual's selection records for the screen cell (x, y): (column in the
+        content, document line). Below the view counts as its last cell, as in Textual."""
+        region = self.content_region  # type: ignore[attr-defined]
+        if y >= region.bottom:
+            x, y = region.right - 1, region.bottom - 1
+        return Offset(x - region.x, max(0, y - region.y) + self.top)  # type: ignore[attr-defined]
+
     def _extent_at(self, x: int, y: int) -> tuple[Point, Point]:
-        """The source range shown at strip character ``x`` of document line ``y``."""
+        """The source range shown at content column ``x`` of document line ``y``."""
         flow = self._ensure_flow()
         paragraphs = self.document.paragraphs  # type: ignore[attr-defined]
         if y >= flow.height:
@@ -63,14 +69,7 @@ class SelectableArticle:
         if line is None:  # a blank line after a paragraph: its end
             point = (paragraph, len(paragraphs[paragraph]))
             return point, point
-        index = x - self._text_left(paragraph, line)
-        if index < 0:
-            column = -1
-        elif index >= len(line.text):
-            column = line.cells + index - len(line.text)
-        else:
-            column = column_of_char(line, index)
-        start, end = extent_at(line, column)
+        start, end = extent_at(line, x - self._text_left(paragraph, line))
         return (paragraph, start), (paragraph, end)
 
     def logical_range(self, selection: Selection) -> LogicalRange | None:
@@ -91,7 +90,7 @@ class SelectableArticle:
         elif selection.start is None:
             last = self._extent_at(selection.end.x, selection.end.y)
         else:
-            # A drag within the view: Textual made the end exclusive, one character on.
+            # A drag within the view: Textual made the end exclusive, one cell on.
             last = self._extent_at(selection.end.x - 1, selection.end.y)
         chosen = LogicalRange.between(first, last)
         return None if chosen.empty else chosen
@@ -113,7 +112,7 @@ class SelectableArticle:
 
     def select_range(self, chosen: LogicalRange) -> None:
         """Select a logical range (a word, a paragraph) as if dragged over."""
-        marker = Selection(Offset(-1, chosen.start[0]), Offset(-1, chosen.end[0]))
+        marker = Selection(Offset(_MADE, chosen.start[0]), Offset(_MADE, chosen.end[0]))
         self._seen = (marker, chosen)
         self.screen.selections = {self: marker}  # type: ignore[attr-defined]
 
@@ -131,13 +130,12 @@ class SelectableArticle:
     # -- drawing ------------------------------------------------------------------------
 
     def with_selection(self, strip: Strip, document_y: int) -> Strip:
-        """``strip`` (document line ``document_y``) with the selected cells highlighted
-        and the offsets Textual reads a drag's ends from."""
+        """``strip`` (document line ``document_y``) with the selected cells highlighted."""
         chosen = self.selection
         if chosen is not None and chosen.start[0] <= self._ensure_flow().paragraph_at(
                 document_y) <= chosen.end[0]:
             strip = self._highlight(strip, document_y, chosen)
-        return strip.apply_offsets(0, document_y)
+        return strip
 
     def _highlight(self, strip: Strip, document_y: int, chosen: LogicalRange) -> Strip:
         paragraph, line = self._ensure_flow().line_at(document_y)
