@@ -163,4 +163,9 @@ class SelectableArticle:
         return Strip(segments, width)
 
     def _selection_style(self) -> Style:
-        return self.screen.get_component_rich_style("screen--selection")  # type: ignore[attr-defined]
+        """The selection's background (``screen--selection``); the text keeps its colour
+        (the theme's selection foreground is "transparent", which Rich cannot draw)."""
+        style = self.screen.get_component_rich_style("screen--selection")  # type: ignore[attr-defined]
+        if style.bgcolor is None:
+            return style
+        return Style(bgcolor=style.bgcolor) if style.color in (None, style.bgcolor) else style
