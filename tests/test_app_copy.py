@@ -147,3 +147,53 @@ async def test_y_and_Y_on_a_claim_and_on_a_hit(tmp_path: Path) -> None:
         text = app.document.paragraphs[hit.paragraph]
         assert "ماسك" in app.clipboard and app.clipboard in text
         assert app.clipboard.endswith((".", "؟", "!", "»", "\"")) or text.endswith(app.clipboard)
+
+
+LINKS_MD = """# روابط
+
+اقرأ [الموقع](https://example.org/ar) ثم [this page](https://example.com/en).
+
+A [trap](ftp://example.net/x) is shown, never opened.
+"""
+
+
+async def _until(pilot, condition, tries: int = 50) -> bool:
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause(0.01)
+    return condition()
+
+
+async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("reader.ui.text_out.webbrowser.open", opened.append)
+    source = tmp_path / "links.md"
+    source.write_text(LINKS_MD, encoding="utf-8")
+    app = create_app(source, positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")  # no claims: ] goes to the first link
+        assert "link: https://example.org/ar  (Enter opens, y copies)" in app.status_parts()
+        await pilot.press("y")
+        assert app.clipboard == "https://example.org/ar"
+        await pilot.press("Y")
+        assert app.clipboard == "«الموقع» — روابط, paragraph 2"
+        await pilot.press("enter")
+        assert await _until(pilot, lambda: opened == ["https://example.org/ar"])
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert app.focused_link.url == "ftp://example.net/x"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert opened == ["https://example.org/ar"]
+        assert any(part.startswith("not opened") for part in app.status_parts())
+        await pilot.press("left_square_bracket")
+        assert app.focused_link.url == "https://example.com/en"
+        # the mouse: hovering shows the URL, a click opens it
+        paragraph = app.document.paragraphs.index(
+            "اقرأ الموقع ثم this page.")
+        cell = _cell(app, paragraph, app.document.paragraphs[paragraph].index("page"))
+        await pilot.hover(ArticleView, offset=cell)
+        assert await _until(pilot, lambda: "link: https://example.com/en" in app.status_parts())
+        await pilot.click(ArticleView, offset=cell)
+        assert await _until(pilot, lambda: opened[-1:] == ["https://example.com/en"])
