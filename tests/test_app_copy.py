@@ -197,3 +197,24 @@ async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> Non
         assert await _until(pilot, lambda: "link: https://example.com/en" in app.status_parts())
         await pilot.click(ArticleView, offset=cell)
         assert await _until(pilot, lambda: opened[-1:] == ["https://example.com/en"])
+
+
+async def test_double_click_in_a_claim_selects_a_word_without_following(tmp_path: Path) -> None:
+    app = create_app(positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        claim = min(app.annotations.claims.values(), key=lambda entry: entry.span)
+        app.go_to_entry(claim.id)
+        await pilot.pause()
+        depth = app.history.depth
+        span = claim.span
+        text = app.document.paragraphs[span.paragraph]
+        offset = next(k for k in range(span.start, span.end) if text[k].isalpha())
+        await pilot.click(ArticleView, offset=_cell(app, span.paragraph, offset), times=2)
+        await pilot.pause()
+        # the first click's follow was called off by the second: nothing left to jump
+        assert app.article._single_click is None
+        assert app.history.depth == depth
+        await pilot.press("y")
+        word = app.clipboard
+        assert word and " " not in word and word in text[span.start : span.end + 20]

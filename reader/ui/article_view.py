@@ -130,6 +130,7 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         # them up for every line is a good part of a frame's cost.
         self._styles: dict[str | None, Style] = {}
         self._hovered_link: str | None = None
+        self._single_click: Timer | None = None
 
     # -- model ------------------------------------------------------------------------
 
@@ -580,6 +581,9 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         if offset is None:
             return
         found = self.source_at(offset.x, offset.y)
+        if self._single_click is not None:
+            self._single_click.stop()
+            self._single_click = None
         if event.chain > 1:
             # A word, a paragraph: in logical order, not Textual's whole widget.
             event.prevent_default()
@@ -591,11 +595,18 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
             return
         if found is None or self.text_selection is not None:
             return  # the end of a drag is no click on what lies under it
-        link = link_at(self.document, *found)
+        # A click on a link or a marked span acts once it is sure not to be the first of a
+        # double click (which selects a word there instead of jumping away).
+        self._single_click = self.set_timer(
+            self.app.CLICK_CHAIN_TIME_THRESHOLD, lambda: self._clicked(*found))
+
+    def _clicked(self, paragraph: int, offset: int) -> None:
+        self._single_click = None
+        link = link_at(self.document, paragraph, offset)
         if link is not None:
             self.post_message(self.LinkClicked(link.url))
             return
-        entry_id = self.entry_at(*found)
+        entry_id = self.entry_at(paragraph, offset)
         if entry_id is not None:
             self.post_message(self.SpanClicked(entry_id))
 
