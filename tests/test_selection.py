@@ -128,3 +128,16 @@ def test_word_sentence_and_letters() -> None:
     assert text[slice(*sentence_around(text, hit, hit + 3))] == "ثم سكت؟"
     assert text[slice(*sentence_around(text, len(text) - 1, len(text)))] == "نعم"
     assert letter_count("قالَ\u200f") == 3
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=paragraphs, data=st.data())
+def test_word_and_sentence_hold_what_they_were_asked_about(text: str, data) -> None:
+    offset = data.draw(st.integers(min_value=0, max_value=len(text) - 1))
+    start, end = word_at(text, offset)
+    assert start <= offset < end <= len(text)
+    assert not any(ch.isspace() for ch in text[start:end]) or end - start == 1
+    end2 = data.draw(st.integers(min_value=offset, max_value=len(text)))
+    begin, stop = sentence_around(text, offset, end2)
+    stripped = text[offset:end2].strip()
+    assert not stripped or stripped in text[begin:stop]

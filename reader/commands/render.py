@@ -42,7 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="line width in terminal cells (default: the terminal's, or 80)")
     parser.add_argument("--direction", choices=("auto", "rtl", "ltr"), default="auto",
                         help="paragraph direction (default: auto, per paragraph)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (default), or JSON Lines: one object per visual line with "
+                        "its map to source offsets; paragraphs numbered from 1, as in search")
     parser.add_argument("--show-controls", action="store_true",
                         help="show invisible bidi controls (RLO, LRI, ZWJ...) in place")
     parser.add_argument("--annotations", metavar="FILE",
