@@ -168,6 +168,7 @@ async def _until(pilot, condition, tries: int = 50) -> bool:
 async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr("reader.ui.text_out.webbrowser.open", opened.append)
+    monkeypatch.setattr("reader.ui.text_out.graphical_session", lambda: True)
     source = tmp_path / "links.md"
     source.write_text(LINKS_MD, encoding="utf-8")
     app = create_app(source, positions=PositionStore(tmp_path / "state"))
@@ -218,3 +219,13 @@ async def test_double_click_in_a_claim_selects_a_word_without_following(tmp_path
         await pilot.press("y")
         word = app.clipboard
         assert word and " " not in word and word in text[span.start : span.end + 20]
+
+
+def test_only_a_graphical_browser_is_used() -> None:
+    from reader.content.links import graphical_session, may_open
+
+    assert graphical_session({}, "darwin") and graphical_session({}, "win32")
+    assert not graphical_session({"TERM": "xterm"}, "linux")  # lynx would take the terminal
+    assert graphical_session({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert may_open("https://x.org") and may_open("MAILTO:a@b.c")
+    assert not may_open("javascript:alert(1)") and not may_open("file:///etc/passwd")

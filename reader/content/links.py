@@ -2,11 +2,16 @@
 
 A link is a ``link`` :class:`~reader.content.document.StyleSpan` of a paragraph (its text in
 the paragraph, its URL kept aside). Only web and mail links are opened in a browser: a
-``javascript:`` or ``file:`` target in a document is shown, never followed.
+``javascript:`` or ``file:`` target in a document is shown, never followed. And only a
+graphical browser: Python's :mod:`webbrowser` falls back to console browsers (lynx, w3m),
+which would fight the reader for the terminal.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Mapping
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -54,3 +59,13 @@ def next_link(links: list[Link], current: Link | None, place: tuple[int, int],
 
 def may_open(url: str) -> bool:
     return urlsplit(url.strip()).scheme.lower() in OPENABLE_SCHEMES
+
+
+def graphical_session(environ: Mapping[str, str] | None = None,
+                      platform: str | None = None) -> bool:
+    """Whether a browser can open beside the terminal (not in it)."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform == "darwin" or platform.startswith("win"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))

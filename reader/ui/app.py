@@ -66,6 +66,10 @@ class ReaderApp(TextOut, App[None]):
         Binding("right_square_bracket", "next_span", "Next claim", key_display="]"),
         Binding("left_square_bracket", "previous_span", "Prev claim", key_display="[",
                 show=False),
+        # The same keys step through links in a document without claims (Markdown).
+        Binding("right_square_bracket", "next_link", "Next link", key_display="]"),
+        Binding("left_square_bracket", "previous_link", "Prev link", key_display="[",
+                show=False),
         Binding("enter", "follow", "Follow", show=False),
         Binding("backspace,alt+left", "back", "Back", key_display="⌫"),
         Binding("alt+right", "forward", "Forward", show=False),
@@ -359,8 +363,6 @@ class ReaderApp(TextOut, App[None]):
     def _step_span(self, direction: int) -> None:
         article = self.article
         entries = article.linked_entries()
-        if not entries and self.step_link(direction):
-            return  # no claims: ] and [ go from link to link
         if not entries:
             self.bell()
             return
@@ -381,8 +383,9 @@ class ReaderApp(TextOut, App[None]):
         """Claim keys belong to annotated documents: elsewhere the footer does not offer
         them (and they do nothing)."""
         if action in ("next_span", "previous_span"):
-            return (self.annotations is not None and bool(self.annotations.claims)) \
-                or bool(self.links)
+            return self.annotations is not None and bool(self.annotations.claims)
+        if action in ("next_link", "previous_link"):
+            return self.link_keys_enabled()
         return True
 
     def action_next_span(self) -> None:

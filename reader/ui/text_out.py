@@ -14,7 +14,7 @@ from __future__ import annotations
 import webbrowser
 
 from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
-from reader.content.links import Link, document_links, may_open, next_link
+from reader.content.links import Link, document_links, graphical_session, may_open, next_link
 from reader.text.selection import LogicalRange
 
 NOTHING_TO_COPY = "nothing to copy: select with the mouse, or focus a claim (]) or a hit (/)"
@@ -90,12 +90,24 @@ class TextOut:
             self._links = document_links(self.document)  # type: ignore[attr-defined]
         return self._links
 
-    def step_link(self, direction: int) -> bool:
-        """Focus the next or previous link (``]``/``[`` in documents without claims)."""
+    def link_keys_enabled(self) -> bool:
+        """``]`` and ``[`` step through links where they do not step through claims."""
+        annotations = self.annotations  # type: ignore[attr-defined]
+        return bool(self.links) and not (annotations is not None and annotations.claims)
+
+    def action_next_link(self) -> None:
+        self.step_link(1)
+
+    def action_previous_link(self) -> None:
+        self.step_link(-1)
+
+    def step_link(self, direction: int) -> None:
+        """Focus the next or previous link and show its URL."""
         article = self.article  # type: ignore[attr-defined]
         link = next_link(self.links, self.focused_link, article.place(), direction)
         if link is None:
-            return False
+            self.bell()  # type: ignore[attr-defined]
+            return
         self.focused_link = link
         from reader.content.annotations import Span
 
@@ -103,16 +115,24 @@ class TextOut:
         article.set_flash(span)
         article.bring_into_view(span)
         self.show_note(f"link: {link.url}  (Enter opens, y copies)")
-        return True
 
     def open_link(self, url: str) -> None:
         if not may_open(url):
             self.bell()  # type: ignore[attr-defined]
             self.show_note(f"not opened (only http, https and mailto links): {url}")
             return
+        if not graphical_session():
+            self.bell()  # type: ignore[attr-defined]
+            self.show_note(f"no graphical browser here (y copies the URL): {url}")
+            return
         self.show_note(f"opening {url}")
-        self.run_worker(lambda: webbrowser.open(url), thread=True,  # type: ignore[attr-defined]
-                        exit_on_error=False)
+
+        def open_it() -> None:
+            if webbrowser.open(url) is False:
+                self.call_from_thread(  # type: ignore[attr-defined]
+                    self.show_note, f"no browser could open {url}")
+
+        self.run_worker(open_it, thread=True, exit_on_error=False)  # type: ignore[attr-defined]
 
     def show_link(self, url: str | None) -> None:
         """The link under the mouse: its URL in the status line."""
