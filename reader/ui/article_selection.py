@@ -41,7 +41,8 @@ class SelectableArticle:
     def _ensure_flow(self) -> TextFlow:  # pragma: no cover - provided by the view
         raise NotImplementedError
 
-    def _text_left(self, paragraph: int, line: VisualLine) -> int:  # pragma: no cover
+    def _text_left(self, paragraph: int, line: VisualLine,
+                   width: int | None = None) -> int:  # pragma: no cover
         raise NotImplementedError
 
     # -- cells to logical points --------------------------------------------------------
@@ -132,24 +133,29 @@ class SelectableArticle:
     def with_selection(self, strip: Strip, document_y: int) -> Strip:
         """``strip`` (document line ``document_y``) with the selected cells highlighted."""
         chosen = self.selection
-        if chosen is not None and chosen.start[0] <= self._ensure_flow().paragraph_at(
-                document_y) <= chosen.end[0]:
-            strip = self._highlight(strip, document_y, chosen)
+        flow = self.flow  # type: ignore[attr-defined]  # made by the line just drawn
+        if chosen is not None and flow is not None \
+                and chosen.start[0] <= flow.paragraph_at(document_y) <= chosen.end[0]:
+            strip = self._highlight(flow, strip, document_y, chosen)
         return strip
 
-    def _highlight(self, strip: Strip, document_y: int, chosen: LogicalRange) -> Strip:
-        paragraph, line = self._ensure_flow().line_at(document_y)
+    def _highlight(self, flow: TextFlow, strip: Strip, document_y: int,
+                   chosen: LogicalRange) -> Strip:
+        paragraph, line = flow.line_at(document_y)
         if line is None:
             return strip
         part = chosen.in_paragraph(paragraph, len(self.document.paragraphs[paragraph]))  # type: ignore[attr-defined]
         if part is None:
             return strip
-        left = self._text_left(paragraph, line)
-        ranges = [(left + x0, left + x1) for x0, x1 in column_ranges(line, *part)]
+        width = strip.cell_length  # the text width: the strip is cropped to it
+        left = self._text_left(paragraph, line, width)
+        if part[0] <= line.start and part[1] >= line.end and line.cells:
+            ranges = [(left, left + line.cells)]  # the whole line: no need to look closer
+        else:
+            ranges = [(left + x0, left + x1) for x0, x1 in column_ranges(line, *part)]
         if not ranges:
             return strip
         style = self._selection_style()
-        width = strip.cell_length
         cuts = sorted({min(width, x) for pair in ranges for x in pair} | {width})
         pieces = strip.divide(cuts)
         segments: list[Segment] = []

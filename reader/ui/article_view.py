@@ -545,10 +545,13 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
 
     # -- mouse ------------------------------------------------------------------------
 
-    def _text_left(self, paragraph: int, line: VisualLine) -> int:
-        """The cell where ``line`` (of ``paragraph``) starts in the view."""
+    def _text_left(self, paragraph: int, line: VisualLine, width: int | None = None) -> int:
+        """The cell where ``line`` (of ``paragraph``) starts in the view (``width``: the
+        text width, when the caller knows it)."""
         indent = self.indents[paragraph] if self.indents is not None else 0
-        return max(0, self.text_width - indent - line.cells) if line.rtl else indent
+        if not line.rtl:
+            return indent
+        return max(0, (self.text_width if width is None else width) - indent - line.cells)
 
     def source_at(self, x: int, y: int) -> tuple[int, int] | None:
         """(paragraph, source offset) under the view cell (x, y), if it holds text."""
