@@ -10,10 +10,10 @@ import unicodedata
 from pathlib import Path
 
 from reader.content.document import Document
+from reader.state.positions import PositionStore
 from reader.text.selection import clusters, column_ranges
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.article_view import ArticleView
-from reader.ui.positions import PositionStore
 
 SIZE = (80, 24)
 RTL = "قالَ ألتمانُ إنَّ الذكاءَ لا يتوقف عند حدٍّ."

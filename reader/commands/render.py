@@ -21,9 +21,9 @@ from pathlib import Path
 from reader.commands.options import add_document_arguments, open_document
 from reader.content.annotation_file import load_annotations_for
 from reader.content.annotations import Annotations
+from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 from reader.text.chunks import layout_long_paragraph
 from reader.text.safe import visible
-from reader.ui.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 
 
 def _width(value: str) -> int:

@@ -25,10 +25,10 @@ from textual.timer import Timer
 from reader.content.annotations import Annotations, Span
 from reader.content.document import Block, Document
 from reader.content.links import link_at
+from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.layout import VisualLine
 from reader.ui.article_selection import SelectableArticle
-from reader.ui.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 
 SPEAKER_CLASSES = 6
 BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",

@@ -25,10 +25,8 @@ def _write_terminal(sequence: str) -> None:
 
 def launch(args: argparse.Namespace) -> int:
     from reader.commands.inputs import keys_from_terminal, open_input
-    from reader.content.annotation_file import load_annotations_for
-    from reader.content.loading import open_for_reading
-    from reader.ui.app import ReaderApp
-    from reader.ui.positions import PositionStore
+    from reader.state.positions import PositionStore
+    from reader.ui.app import create_app
 
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
@@ -37,28 +35,17 @@ def launch(args: argparse.Namespace) -> int:
     if not ((piped is not None or sys.stdin.isatty()) and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
     if piped is not None:
-        keys_from_terminal()
-        document, pending = piped, None
-        annotations, problems = load_annotations_for(
-            document, Path(args.annotations) if args.annotations else None)
-    else:
-        document, pending, annotations, problems = open_for_reading(
-            Path(args.file) if args.file else None,
-            Path(args.annotations) if args.annotations else None,
-            args.errors,
-            whole=args.direction != "auto",  # one direction for every paragraph: all of them
-        )
-    if args.direction != "auto":
-        document.directions = [args.direction] * len(document.paragraphs)
+        keys_from_terminal()  # the text came from the pipe; keys come from the terminal
     explicit = args.bidi == "explicit"
-    app = ReaderApp(
-        document,
-        annotations,
-        problems,
+    app = create_app(
+        Path(args.file) if args.file and piped is None else None,
+        Path(args.annotations) if args.annotations else None,
         bidi_mode=args.bidi,
+        direction=args.direction,
         positions=PositionStore(),
+        errors=args.errors,
         terminal_warning=reordering_terminal() if explicit else None,
-        pending=pending,
+        document=piped,
     )
     if explicit:
         _write_terminal(ENTER_EXPLICIT)

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import webbrowser
 
+from textual.timer import Timer
+
 from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
 from reader.content.links import Link, document_links, graphical_session, may_open, next_link
 from reader.text.selection import LogicalRange
 
+NOTE_SECONDS = 4.0  # how long a note stays in the status line
 NOTHING_TO_COPY = "nothing to copy: select with the mouse, or focus a claim (]) or a hit (/)"
 
 
@@ -141,7 +144,23 @@ class TextOut:
 
     # -- the status note ------------------------------------------------------------------
 
+    _note: str | None = None
+    _note_timer: Timer | None = None
+
     def show_note(self, note: str) -> None:
-        """A short-lived note in the status line."""
-        self._set_search_note(note)  # type: ignore[attr-defined]
+        """A short-lived note in the status line ("copied 42 letters", a link's URL)."""
+        self._note = note
+        if self._note_timer is not None:
+            self._note_timer.stop()
+        self._note_timer = self.set_timer(NOTE_SECONDS, self._clear_note)  # type: ignore[attr-defined]
         self.update_status()  # type: ignore[attr-defined]
+
+    def _clear_note(self) -> None:
+        self._note = None
+        self._note_timer = None
+        if self.is_mounted:  # type: ignore[attr-defined]
+            self.update_status()  # type: ignore[attr-defined]
+
+    def note_parts(self) -> list[str]:
+        """The note, for the status line."""
+        return [self._note] if self._note else []
