@@ -59,6 +59,10 @@ def test_bad_standard_input_is_one_line(monkeypatch, capsys) -> None:
     ["render", "https://example.com/a.md"],
     ["search", "x", "http://example.com/a.txt"],
     ["https://example.com/article.txt"],  # the app: refused before it needs a terminal
+    ["--annotations", "https://example.com/a.toml"],
+    ["render", "--annotations", "https://example.com/a.toml"],
+    ["check", "https://example.com/a.toml"],
+    ["check", "--document", "https://example.com/a.txt"],
 ])
 def test_a_url_gets_a_clear_message(capsys, argv: list[str]) -> None:
     assert main(argv) != 0

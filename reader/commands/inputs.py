@@ -30,6 +30,13 @@ def refuse_url(argument: str) -> None:
             f"'curl -sL URL | reader -'")
 
 
+def refuse_urls(*arguments: str | None) -> None:
+    """:func:`refuse_url` for each file argument given (annotation files too)."""
+    for argument in arguments:
+        if argument:
+            refuse_url(argument)
+
+
 def stdin_is_piped() -> bool:
     """Standard input is a pipe or a redirected file (``cmd | reader``, ``reader < f``): it
     is read when no FILE is given. A terminal or /dev/null is not."""

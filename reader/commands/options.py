@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.commands.inputs import open_input
+from reader.commands.inputs import open_input, refuse_urls
 from reader.content.document import Document, load_document
 from reader.content.source import ERROR_MODES
 
@@ -20,6 +20,7 @@ def add_document_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_document(args: argparse.Namespace) -> Document:
+    refuse_urls(getattr(args, "annotations", None))
     piped = open_input(args.file, args.errors)
     if piped is not None:
         return piped

@@ -24,13 +24,14 @@ def _write_terminal(sequence: str) -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
-    from reader.commands.inputs import keys_from_terminal, open_input
+    from reader.commands.inputs import keys_from_terminal, open_input, refuse_urls
     from reader.state.positions import PositionStore
     from reader.ui.app import create_app
 
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
                           "use 'reader render' to print the text instead")
+    refuse_urls(args.annotations)
     piped = open_input(args.file, args.errors)
     if not ((piped is not None or sys.stdin.isatty()) and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
