@@ -229,3 +229,23 @@ def test_only_a_graphical_browser_is_used() -> None:
     assert graphical_session({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
     assert may_open("https://x.org") and may_open("MAILTO:a@b.c")
     assert not may_open("javascript:alert(1)") and not may_open("file:///etc/passwd")
+
+
+async def test_a_drag_out_of_the_view_stops_at_its_bottom(tmp_path: Path) -> None:
+    """Dragging past the view (onto the status line) selects to the end of what it shows,
+    not to the end of the document."""
+    app = create_app(positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        article = app.article
+        status = app.query_one("#status")
+        await pilot.mouse_down(ArticleView, offset=_cell(app, 0, 0))
+        await pilot.hover(None, offset=(5, status.region.y))
+        await pilot.mouse_up(None, offset=(5, status.region.y))
+        await pilot.press("y")
+        flow = article.flow
+        paragraph, offset = flow.position(article.top + article.scrollable_content_region.height)
+        paragraphs = app.document.paragraphs
+        expected = "\n".join([*paragraphs[:paragraph], paragraphs[paragraph][:offset]])
+        assert app.clipboard == expected
+        assert len(app.clipboard) < len(app.document.text) // 2

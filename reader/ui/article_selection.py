@@ -73,6 +73,14 @@ class SelectableArticle:
         start, end = extent_at(line, x - self._text_left(paragraph, line))
         return (paragraph, start), (paragraph, end)
 
+    def _line_start(self, y: int) -> Point:
+        """Where document line ``y`` begins in the source (the end past the last line)."""
+        flow = self._ensure_flow()
+        if y >= flow.height:
+            return self._document_end()
+        paragraph, offset = flow.position(y)
+        return paragraph, min(offset, len(self.document.paragraphs[paragraph]))  # type: ignore[attr-defined]
+
     def logical_range(self, selection: Selection) -> LogicalRange | None:
         """The logical range a Textual selection of this view stands for."""
         if self._seen is not None and self._seen[0] == selection:
@@ -81,13 +89,20 @@ class SelectableArticle:
             return None
         first: tuple[Point, Point]
         last: tuple[Point, Point]
+        if selection.start is None and selection.end is None:
+            return LogicalRange((0, 0), self._document_end())  # all of it
+        # A drag that began or ended outside the view: from the top of what it shows, or
+        # to its bottom (not the whole rest of a book).
+        top = self.top  # type: ignore[attr-defined]
         if selection.start is None:
-            first = ((0, 0), (0, 0))
+            point = self._line_start(top)
+            first = (point, point)
         else:
             first = self._extent_at(selection.start.x, selection.start.y)
         if selection.end is None:
-            end = self._document_end()
-            last = (end, end)
+            height = self.scrollable_content_region.height  # type: ignore[attr-defined]
+            point = self._line_start(top + height)
+            last = (point, point)
         elif selection.start is None:
             last = self._extent_at(selection.end.x, selection.end.y)
         else:
