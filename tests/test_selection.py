@@ -141,3 +141,15 @@ def test_word_and_sentence_hold_what_they_were_asked_about(text: str, data) -> N
     begin, stop = sentence_around(text, offset, end2)
     stripped = text[offset:end2].strip()
     assert not stripped or stripped in text[begin:stop]
+
+
+def test_quotes_name_their_paragraphs_from_1() -> None:
+    from reader.content.excerpts import as_quote, excerpt_of, sentence_excerpt
+
+    paragraphs = ["قال: لا.", "ثم سكت. وغادر.", "end"]
+    one = excerpt_of(paragraphs, LogicalRange((1, 3), (1, 6)), "the selection")
+    assert as_quote(one, "خبر") == "«سكت» — خبر, paragraph 2"
+    many = excerpt_of(paragraphs, LogicalRange((0, 5), (2, 0)), "the selection")
+    assert many.text == "لا.\nثم سكت. وغادر.\n" and (many.first, many.last) == (0, 1)
+    assert as_quote(many, "") == "«لا.\nثم سكت. وغادر.\n» — paragraphs 1–2"
+    assert sentence_excerpt(paragraphs, 1, 9, 12).text == "وغادر."
