@@ -249,3 +249,19 @@ async def test_a_drag_out_of_the_view_stops_at_its_bottom(tmp_path: Path) -> Non
         expected = "\n".join([*paragraphs[:paragraph], paragraphs[paragraph][:offset]])
         assert app.clipboard == expected
         assert len(app.clipboard) < len(app.document.text) // 2
+
+
+async def test_the_selection_is_what_a_annotates(tmp_path: Path) -> None:
+    """The annotation key ``a`` takes the mouse selection (one paragraph) as its range."""
+    from reader.content.annotations import Span
+
+    app = _doc_app(tmp_path, RTL, MIXED)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first, last = RTL.index("ألتمان"), RTL.index("الذكاء") + 5
+        await _drag(pilot, app, (0, last), (0, first))
+        assert RTL[last + 1] == "\u064e"  # the fatha on the last letter goes with it
+        assert app.selection_span() == Span(0, first, last + 2)
+        assert app.annotation_target() == Span(0, first, last + 2)
+        await _drag(pilot, app, (0, first), (1, 3))  # over two paragraphs: not one span
+        assert app.selection_span() is None

@@ -15,6 +15,7 @@ import webbrowser
 
 from textual.timer import Timer
 
+from reader.content.annotations import Span
 from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
 from reader.content.links import Link, document_links, graphical_session, may_open, next_link
 from reader.text.selection import LogicalRange
@@ -78,6 +79,14 @@ class TextOut:
             else:
                 self.show_note(f"copied {excerpt.what} ({excerpt.letters} letters)")
 
+    def selection_span(self) -> Span | None:
+        """The mouse selection as one paragraph's :class:`Span` (what ``a`` annotates), or
+        None when nothing is selected or it runs over several paragraphs."""
+        chosen = self.article.selection  # type: ignore[attr-defined]
+        if chosen is None or chosen.start[0] != chosen.end[0]:
+            return None
+        return Span(chosen.start[0], chosen.start[1], chosen.end[1])
+
     async def action_copy_or_quit(self) -> None:
         """Ctrl+C: copy the selection when there is one (Textual's habit), else quit."""
         if self.article.selection is not None:  # type: ignore[attr-defined]
@@ -112,8 +121,6 @@ class TextOut:
             self.bell()  # type: ignore[attr-defined]
             return
         self.focused_link = link
-        from reader.content.annotations import Span
-
         span = Span(link.paragraph, link.start, link.end)
         article.set_flash(span)
         article.bring_into_view(span)
