@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from reader.commands.inputs import open_input, refuse_urls
 from reader.content.document import Document
 from reader.content.fetch import stderr_note
 from reader.content.formats import is_url, load_document
 from reader.content.source import ERROR_MODES
 
-FILE_HELP = ("a file (.txt, .md, .html, .epub...) or an http(s):// URL (default: the bundled "
-             "article)")
+FILE_HELP = ("a file (.txt, .md, .html, .epub...), an http(s):// URL, or - for standard input "
+             "(default: standard input when it is a pipe, else the bundled article)")
 
 
 def add_document_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,8 +21,12 @@ def add_document_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_document(args: argparse.Namespace) -> Document:
-    """The document the command names, through the formats' one door (a URL is fetched,
-    with a note on stderr meanwhile)."""
+    """The document the command names: standard input, else a file or URL through the
+    formats' one door (a URL is fetched, with a note on stderr meanwhile)."""
+    refuse_urls(getattr(args, "annotations", None))
+    piped = open_input(args.file, args.errors)
+    if piped is not None:
+        return piped
     target = args.file or None
     progress = stderr_note(target) if is_url(target) else None
     return load_document(target, errors=args.errors, progress=progress)

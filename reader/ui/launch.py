@@ -24,6 +24,7 @@ def _write_terminal(sequence: str) -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
+    from reader.commands.inputs import keys_from_terminal, open_input, refuse_urls
     from reader.content.fetch import stderr_note
     from reader.content.formats import is_url
     from reader.state.positions import PositionStore
@@ -35,14 +36,18 @@ def launch(args: argparse.Namespace) -> int:
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
                           "use 'reader render' to print the text instead")
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    refuse_urls(args.annotations)
+    piped = open_input(args.file, args.errors)
+    if not ((piped is not None or sys.stdin.isatty()) and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
+    if piped is not None:
+        keys_from_terminal()  # the text came from the pipe; keys come from the terminal
     plan = plan_for(args.bidi)
     # A URL is fetched before the app starts, with a note on stderr: the UI never waits on
     # the network, and a failure is one line like any other.
     target = args.file or None
     app = create_app(
-        target,
+        target if piped is None else None,
         Path(args.annotations) if args.annotations else None,
         progress=stderr_note(target) if is_url(target) else None,
         bidi_mode=plan.mode,
@@ -50,6 +55,7 @@ def launch(args: argparse.Namespace) -> int:
         positions=PositionStore(),
         errors=args.errors,
         terminal_warning=plan.warning,
+        document=piped,
     )
     # Switched on start, back on every exit: q, Ctrl+C and SIGTERM end app.run(); a crash
     # goes through the finally; atexit covers an exit that skips both.
