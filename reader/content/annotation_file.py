@@ -3,6 +3,7 @@
 Schema (``content/article.ar.toml`` is a full example)::
 
     document = "article.ar.txt"     # optional: the text, relative to this file
+    title = "الفصول الأربعة"          # optional: the side panel's title (one line)
 
     [[entity]]                      # people and organisations
     id = "musk"
@@ -275,7 +276,7 @@ def _decode_error(error: Exception, layout: _Layout) -> tuple[int, str]:
 # ---------------------------------------------------------------------------------------
 # Parsing: TOML → raw entries with their lines.
 
-TOP_KEYS = ("document", *ENTRY_KINDS)
+TOP_KEYS = ("document", "title", *ENTRY_KINDS)
 
 
 @dataclass
@@ -305,6 +306,7 @@ class ParsedAnnotations:
     path: Path | None
     document: str | None = None
     document_line: int | None = None
+    title: str = ""
     entries: list[RawEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     layout: _Layout = field(default_factory=_Layout)
@@ -357,6 +359,13 @@ def _collect(parsed: ParsedAnnotations, data: dict, headers_by_kind: dict | None
         else:
             _problem(parsed, "document must be a file name (a string), relative to this file",
                      "schema", parsed.document_line)
+    if "title" in data:
+        if isinstance(data["title"], str) and data["title"].strip() \
+                and "\n" not in data["title"]:
+            parsed.title = data["title"].strip()
+        else:
+            _problem(parsed, "title must be one line of text (a string)", "schema",
+                     _top_line(layout, "title"))
     for kind in ENTRY_KINDS:
         if kind not in data:
             continue
@@ -781,7 +790,7 @@ class _Checker:
         chapters.sort(key=lambda c: c.number)
         self.problems.sort(key=lambda p: (p.line is None, p.line or 0))
         return Annotations(entities, chapters, claims, rebuttals, self.problems,
-                           self.parsed.path)
+                           self.parsed.path, title=self.parsed.title)
 
 
 def resolve_annotations(parsed: ParsedAnnotations, paragraphs: list[str] | None

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -24,28 +25,29 @@ from reader.content.document import Document
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
 from reader.resources import styles_dir
+from reader.text.chrome import chrome_line, text_direction
 from reader.text.safe import visible
 from reader.text.search import Hit
 from reader.ui.article_view import ArticleView
 from reader.ui.backdrops import Body, MainScreen
-from reader.ui.bidi_text import BidiText, display_line
+from reader.ui.bidi_text import BidiText
 from reader.ui.entry_list import EntryList
 from reader.ui.history import History
 from reader.ui.key_bar import KeyBar
 from reader.ui.palette import GoToProvider
+from reader.ui.palette_input import ReaderCommandPalette
 from reader.ui.positions import PositionStore, document_key
 from reader.ui.screens import ChooseTarget, HelpScreen
 from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar, SearchSession
-from reader.ui.side_panel import SidePanel
+from reader.ui.side_panel import SidePanel, entry_line
+from reader.ui.span_steps import step_span
+from reader.ui.status_line import StatusInputs, View, current_chapter, status_text
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
-# How long "search wrapped" stays in the status line.
+# How long "search wrapped" (or "wrapped", for ] and [) stays in the status line.
 SEARCH_NOTE_SECONDS = 4.0
-# Bidi isolates: the search part of the status line keeps its own order (LRI ... PDI), and
-# the query inside it too (FSI ... PDI), whatever the parts around it are.
-_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 
 class ReaderApp(App[None]):
@@ -108,6 +110,8 @@ class ReaderApp(App[None]):
         self.history = History()
         self.focused_entry: str | None = None
         self.last_chapter: str | None = None
+        # The base direction of every line of chrome: the document's.
+        self.direction = text_direction([document.title or "", *document.paragraphs[:50]])
         self._doc_key = document_key(document.path, document.text)
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
@@ -129,10 +133,10 @@ class ReaderApp(App[None]):
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
                               logical=self.bidi_mode == "terminal", id="article")
-            yield SidePanel(self.document, self.annotations, id="panel")
+            yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
         yield SearchBar(id="search-bar")
-        yield BidiText("", id="status", direction="ltr")
+        yield BidiText("", id="status", direction=self.direction)
         yield KeyBar(id="keys")
 
     @property
@@ -161,7 +165,7 @@ class ReaderApp(App[None]):
                 self.notify(visible(self.positions.notice), severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
-            first = display_line(str(self.problems[0]), self.bidi_mode == "terminal")
+            first = chrome_line(str(self.problems[0]), "auto", self.bidi_mode == "terminal")
             self.notify(f"{len(self.problems)} annotation problem(s), {skipped} entries "
                         f"skipped; first: {first}\nRun 'reader check' for the full list.",
                         severity="warning", timeout=8, markup=False)
@@ -226,6 +230,7 @@ class ReaderApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)
+        self.call_after_refresh(self.update_status)  # the view's height and place changed
 
     def _check_size(self, size: Size | None = None) -> None:
         size = size or self.size
@@ -239,46 +244,33 @@ class ReaderApp(App[None]):
 
     # -- status -----------------------------------------------------------------------
 
-    def current_chapter(self) -> str:
-        if self.annotations is None or not self.annotations.chapters:
-            return ""
+    def status_inputs(self) -> StatusInputs:
+        """What the status line shows now (see :mod:`reader.ui.status_line`)."""
         article = self.article
-        if article.flow is None:
-            return ""
-        # The chapter being read: the one just jumped to while it is on screen; else the
-        # last one told above the top; else the first one on screen.
-        top = article.top
-        bottom = top + article.scrollable_content_region.height
-        lines = {c.id: article.flow.locate(c.span.paragraph, c.span.start)
-                 for c in self.annotations.chapters}
-        current = None
-        jumped = self.annotations.chapter(self.last_chapter) if self.last_chapter else None
-        if jumped is not None and top <= lines[jumped.id] < bottom:
-            current = jumped
-        else:
-            above = [c for c in self.annotations.chapters if lines[c.id] < top]
-            visible = [c for c in self.annotations.chapters if top <= lines[c.id] < bottom]
-            current = above[-1] if above else (visible[0] if visible else None)
-        if current is None:
-            return ""
-        return f"الفصل {current.number}: {current.title}"
-
-    def status_parts(self) -> list[str]:
-        parts = [f"{self.article.percent()}%", *self.search_status_parts()]
-        chapter = self.current_chapter()
-        if chapter:
-            parts.append(chapter)
+        flow = article.flow
+        view = View(article.top, article.scrollable_content_region.height,
+                    flow.height if flow is not None else 0)
+        chapter = None
+        if flow is not None:
+            chapter = current_chapter(
+                self.annotations, lambda c: flow.locate(c.span.paragraph, c.span.start),
+                view, self.last_chapter)
+        label = None
         if self.focused_entry and self.annotations:
-            entry = self.annotations.entry(self.focused_entry)
-            label = getattr(entry, "label", None)
-            if label:
-                parts.append(f"◆ {label}")
-        if self.history.depth:
-            parts.append(f"back: {self.history.depth}")
-        return parts
+            label = getattr(self.annotations.entry(self.focused_entry), "label", None)
+        search = self.search
+        query = count = None
+        if search.active:
+            query = search.query
+            count = "invalid pattern" if search.error else search.count_text()
+        return StatusInputs(view, chapter, label, self.history.depth, query, count or "",
+                            [self._search_note] if self._search_note else [])
 
     def update_status(self) -> None:
-        self.query_one("#status", BidiText).set_text("  │  ".join(self.status_parts()))
+        if not self.is_mounted or not self.query(ArticleView):
+            return
+        self.query_one("#status", BidiText).set_text(
+            status_text(self.status_inputs(), self.direction))
 
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
         if not self.query(ArticleView):
@@ -297,8 +289,13 @@ class ReaderApp(App[None]):
         step = max(1, article.scrollable_content_region.height - 1)
         article.scroll_to(y=article.top + pages * step, animate=False, immediate=True)
 
+    def _push_history(self) -> None:
+        """Remember the place and the focus before a jump (back restores both)."""
+        self.history.push((self.article.place(), self.focused_entry))  # type: ignore[arg-type]
+
     def _jump_to_line(self, y: int) -> None:
-        self.history.push(self.article.place())
+        self._push_history()
+        self.last_chapter = None
         self.article.scroll_to(y=y, animate=False, immediate=True)
         self.update_status()
 
@@ -306,7 +303,8 @@ class ReaderApp(App[None]):
         self._jump_to_line(0)
 
     def action_go_end(self) -> None:
-        self.history.push(self.article.place())
+        self._push_history()
+        self.last_chapter = None
         self.article.go_end()
         self.update_status()
 
@@ -314,7 +312,7 @@ class ReaderApp(App[None]):
 
     def _jump_to_span(self, span: Span, focus_entry: str | None = None) -> None:
         article = self.article
-        self.history.push(article.place())
+        self._push_history()
         article.bring_into_view(span)
         if focus_entry is not None:
             self._set_focus(focus_entry)
@@ -339,9 +337,9 @@ class ReaderApp(App[None]):
         if span is None:
             return
         linked = entry_id in self.annotations.claims or entry_id in self.annotations.rebuttals
-        if self.annotations.chapter(entry_id) is not None:
-            self.last_chapter = entry_id
         self._jump_to_span(span, entry_id if linked else None)
+        self.last_chapter = entry_id if self.annotations.chapter(entry_id) is not None else None
+        self.update_status()
 
     def action_chapter(self, number: int) -> None:
         if self.annotations is None:
@@ -354,23 +352,36 @@ class ReaderApp(App[None]):
         self.bell()
 
     def _step_span(self, direction: int) -> None:
+        """The next (previous) claim or rebuttal from the focused one while it is on
+        screen, else from the top of the view; past the end it wraps, and says so."""
         article = self.article
         entries = article.linked_entries()
         if not entries:
             self.bell()
             return
-        ids = [entry_id for _span, entry_id in entries]
-        if self.focused_entry in ids:
-            index = (ids.index(self.focused_entry) + direction) % len(ids)
-        else:
-            top_paragraph = article.place()[0]
-            after = [i for i, (span, _) in enumerate(entries) if span.paragraph >= top_paragraph]
-            index = (after[0] if after else 0) if direction > 0 else (
-                (after[0] - 1) % len(ids) if after else len(ids) - 1)
-        span, entry_id = entries[index]
+        step = step_span([span for span, _id in entries], direction, self._focus_index(entries),
+                         article.place())
+        span, entry_id = entries[step.index]
+        self.last_chapter = None
+        self._set_search_note("wrapped" if step.wrapped else None)
         self._set_focus(entry_id)
         article.set_flash(None)
         article.bring_into_view(span)
+        self.update_status()
+
+    def _focus_index(self, entries: list[tuple[Span, str]]) -> int | None:
+        """The focused entry's index in ``entries`` while its span is on screen."""
+        for index, (span, entry_id) in enumerate(entries):
+            if entry_id == self.focused_entry:
+                return index if self._span_on_screen(span) else None
+        return None
+
+    def _span_on_screen(self, span: Span) -> bool:
+        article = self.article
+        if article.flow is None:
+            return False
+        y = article.flow.locate(span.paragraph, span.start)
+        return article.top <= y < article.top + article.scrollable_content_region.height
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Claim keys belong to annotated documents: elsewhere the footer does not offer
@@ -407,33 +418,32 @@ class ReaderApp(App[None]):
         if len(targets) == 1:
             self.go_to_entry(targets[0].id)
             return
-        choices = []
-        for target in targets:
-            speaker = self.annotations.entities.get(target.speaker)
-            choices.append((target.id, f"{speaker.name if speaker else target.speaker}: "
-                                       f"{target.label}"))
+        choices = [(target.id, entry_line(self.annotations, target)) for target in targets]
 
         def chosen(result: str | None) -> None:
             if result:
                 self.go_to_entry(result)
 
-        self.push_screen(ChooseTarget("Follow to…", choices), chosen)
+        self.push_screen(ChooseTarget("Follow to…", choices, self.direction,
+                                      self.bidi_mode == "terminal"), chosen)
 
     def action_back(self) -> None:
-        place = self.history.back(self.article.place())
-        if place is None:
-            self.bell()
-            return
-        self.article.set_flash(None)
-        self.article.go_to_place(place)
-        self.update_status()
+        self._travel(self.history.back)
 
     def action_forward(self) -> None:
-        place = self.history.forward(self.article.place())
-        if place is None:
+        self._travel(self.history.forward)
+
+    def _travel(self, move: Callable[[object], object]) -> None:
+        """Back or forward: the place and the focus as they were."""
+        stop = move((self.article.place(), self.focused_entry))
+        if stop is None:
             self.bell()
             return
+        place, focus = stop  # type: ignore[misc]
+        self.last_chapter = None
+        self.article.set_flash(None)
         self.article.go_to_place(place)
+        self._set_focus(focus)
         self.update_status()
 
     # -- search -----------------------------------------------------------------------
@@ -441,18 +451,6 @@ class ReaderApp(App[None]):
     @property
     def search_bar(self) -> SearchBar:
         return self.query_one(SearchBar)
-
-    def search_status_parts(self) -> list[str]:
-        """``/query 3/12`` (or ``no match``) while a search is on, and ``search wrapped``."""
-        parts = []
-        search = self.search
-        if search.active:
-            query = search.query if len(search.query) <= 24 else search.query[:23] + "…"
-            count = "invalid pattern" if search.error else search.count_text()
-            parts.append(f"{_LRI}/{_FSI}{query}{_PDI} {count}{_PDI}")
-        if self._search_note:
-            parts.append(self._search_note)
-        return parts
 
     def _set_search_note(self, note: str | None) -> None:
         self._search_note = note
@@ -538,7 +536,7 @@ class ReaderApp(App[None]):
         origin = self._search_origin
         if origin is not None and self.search.current is not None \
                 and self.article.place() != origin:
-            self.history.push(origin)
+            self.history.push((origin, self.focused_entry))  # type: ignore[arg-type]
         self._search_origin = None
         self.update_status()
 
@@ -597,6 +595,11 @@ class ReaderApp(App[None]):
             article.bring_into_view(step.hit.span)
         self.show_search_hits()
         self.update_status()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with what is typed in it shaped and in visual order."""
+        if self.use_command_palette and not ReaderCommandPalette.is_open(self):
+            self.push_screen(ReaderCommandPalette(id="--command-palette"))
 
     # -- panel and help ---------------------------------------------------------------
 

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import ListView, Static
+from textual.widgets import Static
 
-from reader.ui.entry_item import EntryItem
+from reader.ui.bidi_text import BidiText
+from reader.ui.entry_list import EntryList
 
 KEYS: list[tuple[str, str]] = [
     ("j / ↓, k / ↑", "scroll one line down / up"),
@@ -57,30 +58,38 @@ class HelpScreen(ModalScreen[None]):
 
 
 class ChooseTarget(ModalScreen[str | None]):
-    """Pick one of several spans that answer the focused one.
+    """Pick one of several spans that answer the focused one; Esc or Backspace closes it.
 
-    Entries are laid out by the core (a Textual OptionList would wrap visual lines again,
-    which puts the end of an Arabic label first)."""
+    Entries are laid out by the core in the document's direction (a Textual OptionList
+    would wrap visual lines again, which puts the end of an Arabic label first), so every
+    item aligns to the same side."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS = [Binding("escape,backspace", "cancel", "Close", key_display="Esc")]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, str]], direction: str = "auto",
+                 logical: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
+        self.direction = direction
+        self.logical = logical
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser-box"):
-            yield Static(self.title_text, id="chooser-title")
-            yield ListView(
-                *(EntryItem(entry_id, ((label, ""),)) for entry_id, label in self.choices),
-                id="chooser-list",
-            )
+            yield BidiText(self.title_text, direction=self.direction, id="chooser-title")
+            yield EntryList([(entry_id, ((label, ""),)) for entry_id, label in self.choices],
+                            direction=self.direction, logical=self.logical, id="chooser-list")
 
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
+    def on_mount(self) -> None:
+        self.query_one(EntryList).focus()
+
+    @property
+    def entry_ids(self) -> list[str]:
+        return self.query_one(EntryList).entry_ids
+
+    def on_entry_list_selected(self, event: EntryList.Selected) -> None:
         event.stop()
-        if isinstance(event.item, EntryItem):
-            self.dismiss(event.item.entry_id)
+        self.dismiss(event.entry_id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
