@@ -36,6 +36,7 @@ from reader.ui.history import History
 from reader.ui.key_bar import KeyBar
 from reader.ui.palette import GoToProvider
 from reader.ui.palette_input import ReaderCommandPalette
+from reader.ui.panel_fit import panel_fits
 from reader.ui.positions import PositionStore, document_key
 from reader.ui.screens import ChooseTarget, HelpScreen
 from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar, SearchSession
@@ -122,6 +123,9 @@ class ReaderApp(App[None]):
         self._shown_hits: tuple | None = None
         self._frozen = False
         self._search_ahead: Timer | None = None
+        # Whether the panel is wanted beside the text (p toggles it on a wide screen; a
+        # narrow one hides it and p shows it over the text).
+        self._panel_wanted = True
 
     # -- layout -----------------------------------------------------------------------
 
@@ -153,7 +157,9 @@ class ReaderApp(App[None]):
         self.article.focus()
         if self.panel.is_empty:
             self.panel.display = False  # the whole width for the text; p still shows it
+            self._panel_wanted = False
         self._check_size()
+        self._fit_panel()
         if self.positions is not None:
             place = self.positions.get(self._doc_key)
             if place is not None and place[0] >= len(self.document.paragraphs):
@@ -230,6 +236,7 @@ class ReaderApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)
+        self._fit_panel(event.size.width)
         self.call_after_refresh(self.update_status)  # the view's height and place changed
 
     def _check_size(self, size: Size | None = None) -> None:
@@ -606,9 +613,23 @@ class ReaderApp(App[None]):
     def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
         self.go_to_entry(message.entry_id)
 
+    def _fit_panel(self, width: int | None = None) -> None:
+        """Beside the text when it leaves the article enough columns; else hidden, and
+        over the text when asked for."""
+        panel = self.panel
+        narrow = not panel_fits(width or self.size.width)
+        if narrow == panel.has_class("-overlay"):
+            return
+        panel.set_class(narrow, "-overlay")
+        panel.display = not narrow and self._panel_wanted
+        if not panel.display and panel.has_focus_within:
+            self.article.focus()
+
     def action_toggle_panel(self) -> None:
         panel = self.panel
         panel.display = not panel.display
+        if not panel.has_class("-overlay"):
+            self._panel_wanted = panel.display
         if not panel.display:
             self.article.focus()
 
