@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from reader.ui.app import create_app
@@ -40,7 +41,7 @@ async def test_a_narrow_screen_hides_the_panel_and_p_shows_it_over_the_text(
         positions = [drawn.index(label) for label in shown]
         ends = sorted((start, start + len(label)) for start, label in zip(positions, shown,
                                                                           strict=True))
-        assert all(b[0] - a[1] >= GAP for a, b in zip(ends, ends[1:], strict=False))
+        assert all(b[0] - a[1] >= GAP for a, b in itertools.pairwise(ends))
         await pilot.press("p")
         await pilot.pause()
         assert not app.panel.display
@@ -56,5 +57,4 @@ def test_tab_labels_are_cut_rather_than_run_together() -> None:
         shown = bar.shown_labels(width)
         assert sum(map(len, shown)) + GAP * (len(shown) - 1) <= max(width, 2 + GAP)
         spans = sorted(bar._spans(width))
-        assert all(b[0] - (a[0] + a[1]) >= GAP for a, b in zip(spans, spans[1:],
-                                                                 strict=False)), width
+        assert all(b[0] - (a[0] + a[1]) >= GAP for a, b in itertools.pairwise(spans)), width
