@@ -13,10 +13,12 @@ import signal
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.style import Style
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import ListView, Static
 
@@ -25,10 +27,10 @@ from reader.content.document import Document
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
 from reader.resources import styles_dir
-from reader.text.chrome import chrome_line, text_direction
+from reader.text.chrome import chrome_line, fill, text_direction
 from reader.text.safe import visible
 from reader.text.search import Hit
-from reader.ui.article_view import ArticleView
+from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText
 from reader.ui.entry_list import EntryList
@@ -38,11 +40,14 @@ from reader.ui.palette import GoToProvider
 from reader.ui.palette_input import ReaderCommandPalette
 from reader.ui.panel_fit import panel_fits
 from reader.ui.positions import PositionStore, document_key
+from reader.ui.preferences import Preferences, PreferenceStore
 from reader.ui.screens import ChooseTarget, HelpScreen
 from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar, SearchSession
 from reader.ui.side_panel import SidePanel, entry_line
 from reader.ui.span_steps import step_span
+from reader.ui.speakers import speaker_indexes
 from reader.ui.status_line import StatusInputs, View, current_chapter, status_text
+from reader.ui.themes import DARK, LIGHT, THEMES, theme_option, variable_defaults
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
@@ -72,6 +77,7 @@ class ReaderApp(App[None]):
         Binding("p", "toggle_panel", "Panel"),
         Binding("backslash", "move_panel", "Panel side", key_display="\\", show=False),
         Binding("v", "toggle_controls", "Show controls", show=False),
+        Binding("t", "toggle_theme", "Theme", show=False),
         Binding("j,down", "scroll_lines(1)", "Down", show=False),
         Binding("k,up", "scroll_lines(-1)", "Up", show=False),
         Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
@@ -95,6 +101,8 @@ class ReaderApp(App[None]):
         positions: PositionStore | None = None,
         terminal_warning: str | None = None,
         pending: PendingText | None = None,
+        theme: str | None = None,
+        preferences: PreferenceStore | None = None,
     ) -> None:
         """``pending`` is the rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
@@ -109,10 +117,19 @@ class ReaderApp(App[None]):
         self.positions = positions
         self.terminal_warning = terminal_warning
         self.history = History()
+        # The theme: --theme, else the one chosen last time, else dark.
+        self.preferences = preferences
+        self._prefs = preferences.load() if preferences is not None else Preferences()
+        self._started = False  # the theme set here is not a choice to remember
+        for reader_theme in THEMES:
+            self.register_theme(reader_theme)
+        self.theme = theme_option(theme) or theme_option(self._prefs.theme) or DARK
         self.focused_entry: str | None = None
         self.last_chapter: str | None = None
         # The base direction of every line of chrome: the document's.
-        self.direction = text_direction([document.title or "", *document.paragraphs[:50]])
+        forced = set(document.directions) - {"auto"}
+        self.direction = forced.pop() if len(forced) == 1 else text_direction(
+            [document.title or "", *document.paragraphs[:50]])
         self._doc_key = document_key(document.path, document.text)
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
@@ -151,7 +168,35 @@ class ReaderApp(App[None]):
     def panel(self) -> SidePanel:
         return self.query_one(SidePanel)
 
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        """The reader's two themes only: their colours are checked for contrast."""
+        themes = super().available_themes
+        own = {name: themes[name] for name in (DARK, LIGHT) if name in themes}
+        return own or themes  # before they are registered (App.__init__)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults()
+
+    def watch_theme(self, name: str) -> None:
+        """Remember the theme chosen (with t, or the palette's "Change theme")."""
+        if self._started and name != self._prefs.theme:
+            self._prefs.theme = name
+            self.save_preferences()
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def save_preferences(self) -> None:
+        if self.preferences is None:
+            return
+        if self._started and self.query(SearchBar):
+            self._prefs.search_history = list(self.search_bar.history)
+        self.preferences.save(self._prefs)
+
     def on_mount(self) -> None:
+        self._started = True
+        self.search_bar.history = list(self._prefs.search_history)
         with contextlib.suppress(NotImplementedError, RuntimeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         self.article.focus()
@@ -541,6 +586,7 @@ class ReaderApp(App[None]):
         bar.close()
         self.article.focus()
         origin = self._search_origin
+        self.save_preferences()  # the query joined the search history
         if origin is not None and self.search.current is not None \
                 and self.article.place() != origin:
             self.history.push((origin, self.focused_entry))  # type: ignore[arg-type]
@@ -650,7 +696,22 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.speaker_legend()))
+
+    def speaker_legend(self) -> list[tuple[str, Style]]:
+        """Each speaker's name (laid out by the core) in the colour of their spans."""
+        annotations = self.annotations
+        if annotations is None:
+            return []
+        logical = self.bidi_mode == "terminal"
+        legend = []
+        for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
+            entity = annotations.entities.get(entity_id)
+            name = entity.name if entity else entity_id
+            style = self.article.get_component_rich_style(f"article--speaker-{index}")
+            legend.append((chrome_line(fill("{name}", name=name), self.direction, logical),
+                           style))
+        return legend
 
     # -- leaving ----------------------------------------------------------------------
 
@@ -662,6 +723,7 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         self.remember_place()
+        self.save_preferences()
         self.exit()
 
 
@@ -672,10 +734,12 @@ def create_app(
     bidi_mode: str = "explicit",
     positions: PositionStore | None = None,
     errors: str = "strict",
+    theme: str | None = None,
+    preferences: PreferenceStore | None = None,
 ) -> ReaderApp:
     """Build the app the way the command line does (tests use this too)."""
     from reader.content.loading import open_for_reading
 
     document, pending, loaded, problems = open_for_reading(path, annotations, errors)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
-                     pending=pending)
+                     pending=pending, theme=theme, preferences=preferences)

@@ -27,6 +27,7 @@ def launch(args: argparse.Namespace) -> int:
     from reader.content.loading import open_for_reading
     from reader.ui.app import ReaderApp
     from reader.ui.positions import PositionStore
+    from reader.ui.preferences import PreferenceStore
 
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
@@ -50,6 +51,8 @@ def launch(args: argparse.Namespace) -> int:
         positions=PositionStore(),
         terminal_warning=reordering_terminal() if explicit else None,
         pending=pending,
+        theme=args.theme,
+        preferences=PreferenceStore(),
     )
     if explicit:
         _write_terminal(ENTER_EXPLICIT)

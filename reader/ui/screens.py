@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -32,15 +33,21 @@ KEYS: list[tuple[str, str]] = [
     ("in search: Enter, Esc", "keep the hits; clear them, go back"),
     ("in search: ↑ / ↓", "earlier / later queries"),
     ("in search: Ctrl+E, Ctrl+R", "exact matching, regex: on / off"),
+    ("t", "dark / light theme (remembered; --theme at start)"),
     ("? / F1", "this help"),
     ("q", "quit (your place is remembered)"),
 ]
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key the reader knows."""
+    """Every key the reader knows, and who each colour in the text is."""
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", show=False)]
+
+    def __init__(self, legend: list[tuple[str, Style]] | None = None) -> None:
+        """``legend``: (speaker's name in visual order, the style of their spans)."""
+        super().__init__()
+        self.legend = legend or []
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
@@ -51,6 +58,13 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(Text("reader — keys\n", style="bold"), id="help-title")
             yield Static(table, id="help-keys")
+            if self.legend:
+                legend = Text("\nWho says what (the colours in the text)\n", style="bold")
+                for name, style in self.legend:
+                    legend.append("  ■ ", style=style)
+                    legend.append(name, style=style)
+                    legend.append("\n")
+                yield Static(legend, id="help-legend")
             yield Static("\nEsc closes this help.", id="help-footer")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
