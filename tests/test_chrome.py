@@ -205,3 +205,35 @@ async def test_palette_input_shows_arabic_shaped_in_visual_order(tmp_path: Path)
         drawn = _row_text(field.render_line(0)).strip()
         assert drawn == core("ماسك OpenAI")  # joined letters, Arabic at the right
         assert "ﻚﺳﺎﻣ" in drawn and "ماسك" not in drawn
+
+
+def _arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" for ch in text)
+
+
+async def test_a_hebrew_document_gets_no_arabic_chrome(tmp_path: Path) -> None:
+    (tmp_path / "he.md").write_text("# כותרת ראשית\n\nשלום עולם, זה מסמך.\n\n## פרק שני\n\n"
+                                    "עוד טקסט.\n", encoding="utf-8")
+    app = create_app(tmp_path / "he.md", positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.direction == "rtl"
+        title = _row_text(app.panel.query_one("#panel-title").render_line(0))
+        assert title.strip() == "Contents"
+        status = _row_text(app.query_one("#status").render_line(0))
+        assert status.strip() == "Top"
+        strips = app.screen._compositor.render_strips()
+        chrome = "".join(strip.text for strip in strips[1:])  # all but the title line
+        assert not _arabic(chrome)
+
+
+def test_the_annotation_file_names_its_panel(tmp_path: Path) -> None:
+    from reader.content.annotation_file import parse_annotations
+    from reader.content.loading import open_for_reading
+
+    _document, _pending, annotations, problems = open_for_reading(None, None, "strict")
+    assert annotations.title == "الفصول الأربعة" and not problems
+    parsed = parse_annotations('title = 3\n')
+    assert parsed.title == "" and "title must be one line" in str(parsed.problems[0])
+    assert parse_annotations('title = "Story"\n').title == "Story"

@@ -102,3 +102,8 @@ def chrome_line(text: str, direction: str, logical: bool = False) -> str:
     entries, notifications); long text is not wrapped."""
     return "  ".join(line for line, _cells, _rtl in
                      chrome_lines(text, 10_000, direction, logical))
+
+
+def chrome_block(text: str, direction: str, logical: bool = False) -> str:
+    """Each line of ``text`` in visual order (a notification of several lines)."""
+    return "\n".join(chrome_line(line, direction, logical) for line in text.split("\n"))

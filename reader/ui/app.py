@@ -27,7 +27,7 @@ from reader.content.document import Document
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
 from reader.resources import styles_dir
-from reader.text.chrome import chrome_line, fill, text_direction
+from reader.text.chrome import chrome_block, chrome_line, fill, join_fields, text_direction
 from reader.text.safe import visible
 from reader.text.search import Hit
 from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
@@ -150,7 +150,8 @@ class ReaderApp(App[None]):
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        yield BidiText(self.document.title or "reader", id="title")
+        yield BidiText(join_fields([self.document.title or "reader"], self.direction),
+                       direction=self.direction, id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
                               logical=self.bidi_mode == "terminal", id="article")
@@ -205,6 +206,7 @@ class ReaderApp(App[None]):
             self._panel_wanted = False
         self._check_size()
         self._fit_panel()
+        logical = self.bidi_mode == "terminal"
         if self.positions is not None:
             place = self.positions.get(self._doc_key)
             if place is not None and place[0] >= len(self.document.paragraphs):
@@ -213,15 +215,19 @@ class ReaderApp(App[None]):
                 self.article._pending_place = place
             if self.positions.notice:
                 # markup=False: a path or a quote may hold "[" (and never drives the screen)
-                self.notify(visible(self.positions.notice), severity="warning", markup=False)
+                self.notify(chrome_block(visible(self.positions.notice), "ltr", logical),
+                            severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
-            first = chrome_line(str(self.problems[0]), "auto", self.bidi_mode == "terminal")
-            self.notify(f"{len(self.problems)} annotation problem(s), {skipped} entries "
-                        f"skipped; first: {first}\nRun 'reader check' for the full list.",
+            message = fill("{count} annotation problem(s), {skipped} entries skipped; "
+                           "first: {first}", count=len(self.problems), skipped=skipped,
+                           first=self.problems[0])
+            self.notify(chrome_block(f"{message}\nRun 'reader check' for the full list.",
+                                     "ltr", logical),
                         severity="warning", timeout=8, markup=False)
         if self.terminal_warning:
-            self.notify(self.terminal_warning, severity="warning", timeout=10, markup=False)
+            self.notify(chrome_block(self.terminal_warning, "ltr", logical), severity="warning",
+                        timeout=10, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
             self.call_after_refresh(self.finish_loading)

@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.text.chrome import join_fields
 from reader.ui.bidi_text import BidiText
 from reader.ui.entry_list import EntryList
 
@@ -90,7 +91,9 @@ class ChooseTarget(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser-box"):
-            yield BidiText(self.title_text, direction=self.direction, id="chooser-title")
+            # one isolated field: "…" stays at the end of the English words
+            yield BidiText(join_fields([self.title_text], self.direction),
+                           direction=self.direction, id="chooser-title")
             yield EntryList([(entry_id, ((label, ""),)) for entry_id, label in self.choices],
                             direction=self.direction, logical=self.logical, id="chooser-list")
 

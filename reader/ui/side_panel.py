@@ -72,7 +72,8 @@ class SidePanel(RepeatedRow):
     def compose(self) -> ComposeResult:
         # Only the title now: the lists are mounted after the article's first frame, so
         # that opening a document is not held up by the panel.
-        yield BidiText(self.title, direction=self.direction, id="panel-title")
+        yield BidiText(join_fields([self.title], self.direction), direction=self.direction,
+                       id="panel-title")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._populate)
@@ -91,8 +92,10 @@ class SidePanel(RepeatedRow):
                            id="claim-list")
         claims.display = False
         self.mount(
-            TabBar([chrome_line(CHAPTERS_TAB, self.direction, logical),
-                    chrome_line(CLAIMS_TAB, self.direction, logical)],
+            TabBar([chrome_line(join_fields([CHAPTERS_TAB], self.direction), self.direction,
+                                logical),
+                    chrome_line(join_fields([CLAIMS_TAB], self.direction), self.direction,
+                                logical)],
                    rtl=self.direction == "rtl", id="panel-tabs"),
             EntryList(self._chapter_items(), logical=logical, direction=self.direction,
                       id="chapter-list"),
