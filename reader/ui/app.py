@@ -420,7 +420,6 @@ class ReaderApp(App[None]):
         step = step_span([span for span, _id in entries], direction, self._focus_index(entries),
                          article.place())
         span, entry_id = entries[step.index]
-        self.last_chapter = None
         self._set_search_note("wrapped" if step.wrapped else None)
         self._set_focus(entry_id)
         article.set_flash(None)
