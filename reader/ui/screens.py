@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.text.chrome import join_fields
+from reader.text.chrome import chrome_line, join_fields
 from reader.ui.bidi_text import BidiText
 from reader.ui.entry_list import EntryList
 
@@ -57,7 +57,8 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for key, what in KEYS:
-            table.add_row(Text(key), Text(what))  # Text, not markup: "[" is a key here
+            # Text, not markup: "[" is a key here; laid out by the core like all chrome
+            table.add_row(Text(chrome_line(key, "ltr")), Text(chrome_line(what, "ltr")))
         with VerticalScroll(id="help-box"):
             yield Static(Text("reader — keys\n", style="bold"), id="help-title")
             yield Static(table, id="help-keys")
