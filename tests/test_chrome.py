@@ -237,3 +237,18 @@ def test_the_annotation_file_names_its_panel(tmp_path: Path) -> None:
     parsed = parse_annotations('title = 3\n')
     assert parsed.title == "" and "title must be one line" in str(parsed.problems[0])
     assert parse_annotations('title = "Story"\n').title == "Story"
+
+
+async def test_palette_entries_keep_each_label_whole(tmp_path: Path) -> None:
+    from reader.ui.palette import GoToProvider
+
+    app = _app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        entries = {entry_id: shown for entry_id, _plain, shown in
+                   GoToProvider(app.screen)._entries()}
+        annotations = app.annotations
+        for claim in annotations.claims.values():
+            name = annotations.entities[claim.speaker].name
+            # the English command left to right, then the entry as one right-to-left field
+            assert entries[claim.id] == f"go to claim: {core(claim.label)} :{core(name)}"
