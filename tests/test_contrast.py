@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from rich.color import Color
 
+from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.article_view import ArticleView
-from reader.ui.positions import PositionStore
 from reader.ui.tab_bar import TabBar
 from reader.ui.themes import READER_DARK, READER_LIGHT, SPEAKER_COUNT
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+from reader.state.positions import PositionStore
 from reader.ui.app import create_app
 from reader.ui.panel_fit import MIN_ARTICLE_COLUMNS, panel_fits
-from reader.ui.positions import PositionStore
 from reader.ui.tab_bar import GAP, TabBar
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.state.positions import PositionStore
 from reader.ui import status_line
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.positions import PositionStore
 from reader.ui.screens import ChooseTarget
 
 

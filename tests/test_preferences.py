@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 from reader.cli import _app_parser
+from reader.state.positions import PositionStore
+from reader.state.preferences import HISTORY_LIMIT, Preferences, PreferenceStore
 from reader.ui.app import create_app
-from reader.ui.positions import PositionStore
-from reader.ui.preferences import HISTORY_LIMIT, Preferences, PreferenceStore
 from reader.ui.screens import HelpScreen
 from reader.ui.speakers import speaker_indexes
 from reader.ui.themes import DARK, LIGHT

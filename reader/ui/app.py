@@ -19,7 +19,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.theme import Theme
-from textual.timer import Timer
 from textual.widgets import ListView, Static
 
 from reader.content.annotations import Annotations, Problem, Span
@@ -27,22 +26,23 @@ from reader.content.document import Document
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
 from reader.resources import styles_dir
+from reader.state.history import History, Place, Stop
+from reader.state.positions import PositionStore, document_key
+from reader.state.preferences import Preferences, PreferenceStore
+from reader.state.search import SearchSession
 from reader.text.chrome import chrome_block, chrome_line, fill, join_fields, text_direction
 from reader.text.safe import visible
-from reader.text.search import Hit
 from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText
 from reader.ui.entry_list import EntryList
-from reader.ui.history import History
 from reader.ui.key_bar import KeyBar
 from reader.ui.palette import GoToProvider
 from reader.ui.palette_input import ReaderCommandPalette
 from reader.ui.panel_fit import panel_fits
-from reader.ui.positions import PositionStore, document_key
-from reader.ui.preferences import Preferences, PreferenceStore
 from reader.ui.screens import ChooseTarget, HelpScreen
-from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar, SearchSession
+from reader.ui.search_bar import SearchBar
+from reader.ui.search_control import SearchControl
 from reader.ui.side_panel import SidePanel, entry_line
 from reader.ui.span_steps import step_span
 from reader.ui.speakers import speaker_indexes
@@ -52,8 +52,6 @@ from reader.ui.themes import DARK, LIGHT, THEMES, theme_option, variable_default
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
-# How long "search wrapped" (or "wrapped", for ] and [) stays in the status line.
-SEARCH_NOTE_SECONDS = 4.0
 
 
 class ReaderApp(App[None]):
@@ -116,7 +114,7 @@ class ReaderApp(App[None]):
         self.bidi_mode = bidi_mode
         self.positions = positions
         self.terminal_warning = terminal_warning
-        self.history = History()
+        self.history: History[Stop] = History()
         # The theme: --theme, else the one chosen last time, else dark.
         self.preferences = preferences
         self._prefs = preferences.load() if preferences is not None else Preferences()
@@ -133,13 +131,8 @@ class ReaderApp(App[None]):
         self._doc_key = document_key(document.path, document.text)
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
-        self._search_origin: tuple[int, int] | None = None
-        self._search_note: str | None = None
-        self._search_timer: Timer | None = None
-        self._note_timer: Timer | None = None
-        self._shown_hits: tuple | None = None
+        self.searching = SearchControl(self, self.search)
         self._frozen = False
-        self._search_ahead: Timer | None = None
         # Whether the panel is wanted beside the text (p toggles it on a wide screen; a
         # narrow one hides it and p shows it over the text).
         self._panel_wanted = True
@@ -157,7 +150,7 @@ class ReaderApp(App[None]):
                               logical=self.bidi_mode == "terminal", id="article")
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
-        yield SearchBar(id="search-bar")
+        yield SearchBar(self.search, id="search-bar")
         yield BidiText("", id="status", direction=self.direction)
         yield KeyBar(id="keys")
 
@@ -233,7 +226,7 @@ class ReaderApp(App[None]):
             self.call_after_refresh(self.finish_loading)
         self.set_timer(STARTUP_SETTLED, self._freeze_startup_objects)
         if len(self.document.text) > SEARCH_AHEAD_CHARS or self.pending is not None:
-            self.set_timer(STARTUP_SETTLED, self._start_search_ahead)
+            self.set_timer(STARTUP_SETTLED, self.searching.start_ahead)
 
     def finish_loading(self) -> None:
         """Add the rest of a big file: right after the first frame, or at once when a key
@@ -255,21 +248,6 @@ class ReaderApp(App[None]):
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()
         await super().on_event(event)
-
-    def _start_search_ahead(self) -> None:
-        """On a book, fold the text for search in slices once the line counts are done,
-        so that the first search does not pause while it is folded."""
-        self._search_ahead = self.set_interval(0.02, self._search_ahead_step)
-
-    def _search_ahead_step(self) -> None:
-        if self.pending is not None or not self.is_mounted:
-            return
-        flow = self.article.flow
-        if flow is not None and not flow.complete:
-            return  # counting first: the scrollbar matters sooner than search
-        if self.search.prepare_some(0.005) and self._search_ahead is not None:
-            self._search_ahead.stop()
-            self._search_ahead = None
 
     def _freeze_startup_objects(self) -> None:
         """What was built to open the document (widgets, styles, the document, its flow)
@@ -322,7 +300,7 @@ class ReaderApp(App[None]):
             query = search.query
             count = "invalid pattern" if search.error else search.count_text()
         return StatusInputs(view, chapter, label, self.history.depth, query, count or "",
-                            [self._search_note] if self._search_note else [])
+                            [self.searching.note] if self.searching.note else [])
 
     def update_status(self) -> None:
         if not self.is_mounted or not self.query(ArticleView):
@@ -333,7 +311,7 @@ class ReaderApp(App[None]):
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
         if not self.query(ArticleView):
             return  # posted just before the app closed: nothing left to update
-        self.show_search_hits()
+        self.searching.show_hits()
         self.update_status()
 
     # -- scrolling --------------------------------------------------------------------
@@ -347,12 +325,13 @@ class ReaderApp(App[None]):
         step = max(1, article.scrollable_content_region.height - 1)
         article.scroll_to(y=article.top + pages * step, animate=False, immediate=True)
 
-    def _push_history(self) -> None:
-        """Remember the place and the focus before a jump (back restores both)."""
-        self.history.push((self.article.place(), self.focused_entry))  # type: ignore[arg-type]
+    def push_history(self, place: Place | None = None) -> None:
+        """Remember the place (the view's, unless given) and the focus before a jump:
+        back restores both."""
+        self.history.push(Stop(place or self.article.place(), self.focused_entry))
 
     def _jump_to_line(self, y: int) -> None:
-        self._push_history()
+        self.push_history()
         self.last_chapter = None
         self.article.scroll_to(y=y, animate=False, immediate=True)
         self.update_status()
@@ -361,7 +340,7 @@ class ReaderApp(App[None]):
         self._jump_to_line(0)
 
     def action_go_end(self) -> None:
-        self._push_history()
+        self.push_history()
         self.last_chapter = None
         self.article.go_end()
         self.update_status()
@@ -370,7 +349,7 @@ class ReaderApp(App[None]):
 
     def _jump_to_span(self, span: Span, focus_entry: str | None = None) -> None:
         article = self.article
-        self._push_history()
+        self.push_history()
         article.bring_into_view(span)
         if focus_entry is not None:
             self._set_focus(focus_entry)
@@ -420,7 +399,7 @@ class ReaderApp(App[None]):
         step = step_span([span for span, _id in entries], direction, self._focus_index(entries),
                          article.place())
         span, entry_id = entries[step.index]
-        self._set_search_note("wrapped" if step.wrapped else None)
+        self.searching.set_note("wrapped" if step.wrapped else None)
         self._set_focus(entry_id)
         article.set_flash(None)
         article.bring_into_view(span)
@@ -490,169 +469,43 @@ class ReaderApp(App[None]):
     def action_forward(self) -> None:
         self._travel(self.history.forward)
 
-    def _travel(self, move: Callable[[object], object]) -> None:
+    def _travel(self, move: Callable[[Stop], Stop | None]) -> None:
         """Back or forward: the place and the focus as they were."""
-        stop = move((self.article.place(), self.focused_entry))
+        stop = move(Stop(self.article.place(), self.focused_entry))
         if stop is None:
             self.bell()
             return
-        place, focus = stop  # type: ignore[misc]
+        place, focus = stop
         self.last_chapter = None
         self.article.set_flash(None)
         self.article.go_to_place(place)
         self._set_focus(focus)
         self.update_status()
 
-    # -- search -----------------------------------------------------------------------
+    # -- search (run by self.searching, see reader/ui/search_control.py) -----------------
 
     @property
     def search_bar(self) -> SearchBar:
         return self.query_one(SearchBar)
 
-    def _set_search_note(self, note: str | None) -> None:
-        self._search_note = note
-        if self._note_timer is not None:
-            self._note_timer.stop()
-            self._note_timer = None
-        if note:
-            self._note_timer = self.set_timer(SEARCH_NOTE_SECONDS, self._clear_search_note)
-
-    def _clear_search_note(self) -> None:
-        self._search_note = None
-        self._note_timer = None
-        self.update_status()
-
-    def _visible_places(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """(paragraph, offset) of the top line and of the line just below the view."""
-        article = self.article
-        first = article.place()
-        flow = article.flow
-        bottom = article.top + article.scrollable_content_region.height
-        if flow is None or bottom >= flow.height:
-            return first, (len(self.document.paragraphs), 0)
-        return first, flow.position(bottom)
-
-    def _on_screen(self, hit: Hit | None) -> bool:
-        article = self.article
-        if hit is None or article.flow is None:
-            return False
-        y = article.flow.locate(hit.span.paragraph, hit.span.start)
-        return article.top <= y < article.top + article.scrollable_content_region.height
-
-    def show_search_hits(self) -> None:
-        """Give the view the hits on screen (all of them would be millions for one letter
-        of a big document) and the current one."""
-        if not self.is_mounted:
-            return
-        search = self.search
-        spans = search.visible(*self._visible_places()) if search.total else []
-        current = search.current.span if search.current is not None else None
-        shown = (tuple(spans), current)
-        if shown != self._shown_hits:
-            self._shown_hits = shown
-            self.article.set_hits(spans, current)
-
     def action_search(self) -> None:
-        bar = self.search_bar
-        if bar.display:
-            bar.field.focus()
-            return
-        self.search.index  # noqa: B018 - build it now, not on the first key
-        self._search_origin = self.article.place()
-        bar.open()
+        self.searching.open()
 
-    def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        if len(self.document.text) > DEBOUNCE_CHARS:
-            self._search_timer = self.set_timer(DEBOUNCE_SECONDS, self._search_now)
-        else:
-            self._search_now()
-
-    def _search_now(self) -> None:
-        self._search_timer = None
-        bar = self.search_bar
-        origin = self._search_origin or self.article.place()
-        step = self.search.run(bar.value, origin, exact=bar.exact, regex=bar.regex)
-        bar.show_mode(names=self.search.names)
-        bar.set_count(self.search.count_text() if bar.value else "",
-                      error=self.search.error is not None)
-        self._set_search_note("search wrapped" if step.wrapped else None)
-        if step.hit is not None:
-            self.article.bring_into_view(step.hit.span)
-        self.show_search_hits()
-        self.update_status()
+    def on_search_bar_changed(self, _message: SearchBar.Changed) -> None:
+        self.searching.changed()
 
     def on_search_bar_submitted(self, _message: SearchBar.Submitted) -> None:
-        if self._search_timer is not None:
-            self._search_now()
-        bar = self.search_bar
-        bar.close()
-        self.article.focus()
-        origin = self._search_origin
+        self.searching.submitted()
         self.save_preferences()  # the query joined the search history
-        if origin is not None and self.search.current is not None \
-                and self.article.place() != origin:
-            self.history.push((origin, self.focused_entry))  # type: ignore[arg-type]
-        self._search_origin = None
-        self.update_status()
 
     def on_search_bar_cancelled(self, _message: SearchBar.Cancelled) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        self.search_bar.close()
-        self.article.focus()
-        origin = self._search_origin
-        self._search_origin = None
-        self.action_clear_search()
-        if origin is not None and self.article.place() != origin:
-            self.article.go_to_place(origin)
+        self.searching.cancelled()
 
     def action_clear_search(self) -> None:
-        bar = self.search_bar
-        if bar.display:  # Esc outside the bar (after a click on the text) closes it too
-            bar.close()
-            self._search_origin = None
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        self.search.clear()
-        self._set_search_note(None)
-        self.show_search_hits()
-        self.update_status()
+        self.searching.clear()
 
     def action_search_step(self, direction: int) -> None:
-        search = self.search
-        article = self.article
-        place = article.place()
-        if not search.active:
-            history = self.search_bar.history
-            if not history:
-                self.bell()
-                self._set_search_note("no search yet: press / to search")
-                self.update_status()
-                return
-            # n after Esc: the last query again, from the top of the view
-            step = search.run(history[-1], place)
-            if step.hit is not None and direction < 0:
-                step = search.step(direction, place)
-        elif search.total == 0:
-            self.bell()
-            self.update_status()
-            return
-        else:
-            # from the current hit while it is on screen, else from the top of the view
-            step = search.step(direction, place, self._on_screen(search.current))
-        self._set_search_note("search wrapped" if step.wrapped else None)
-        if step.hit is None:
-            self.bell()
-        else:
-            article.set_flash(None)
-            article.bring_into_view(step.hit.span)
-        self.show_search_hits()
-        self.update_status()
+        self.searching.step(direction)
 
     def action_command_palette(self) -> None:
         """Textual's palette, with what is typed in it shaped and in visual order."""
@@ -737,14 +590,23 @@ def create_app(
     annotations: Path | None = None,
     *,
     bidi_mode: str = "explicit",
+    direction: str = "auto",
     positions: PositionStore | None = None,
     errors: str = "strict",
+    terminal_warning: str | None = None,
     theme: str | None = None,
     preferences: PreferenceStore | None = None,
 ) -> ReaderApp:
-    """Build the app the way the command line does (tests use this too)."""
+    """Build the app from a file (None: the bundled article): the one way, used by the
+    command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
+    base direction (and so loads the whole file at once)."""
     from reader.content.loading import open_for_reading
 
-    document, pending, loaded, problems = open_for_reading(path, annotations, errors)
+    whole = direction != "auto"
+    document, pending, loaded, problems = open_for_reading(path, annotations, errors,
+                                                           whole=whole)
+    if whole:
+        document.directions = [direction] * len(document.paragraphs)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
-                     pending=pending, theme=theme, preferences=preferences)
+                     terminal_warning=terminal_warning, pending=pending, theme=theme,
+                     preferences=preferences)

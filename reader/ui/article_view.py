@@ -24,9 +24,9 @@ from textual.timer import Timer
 
 from reader.content.annotations import Annotations, Span
 from reader.content.document import Block, Document
+from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.layout import VisualLine
-from reader.ui.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 
 SPEAKER_CLASSES = 6
 BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",

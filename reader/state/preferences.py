@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.ui.positions import _locked, default_state_dir
+from reader.state.positions import _locked, default_state_dir
 
 FILE_NAME = "preferences.json"
 HISTORY_LIMIT = 50  # search queries kept
