@@ -20,6 +20,13 @@ from reader.ui.themes import READER_DARK, READER_LIGHT, SPEAKER_COUNT
 AA = 4.5
 
 
+@pytest.fixture(autouse=True)
+def _truecolor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader's own themes (16-colour terminals get the terminal's palette instead,
+    see reader.ui.colours), whatever TERM the tests run under."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
+
+
 def _luminance(color: Color) -> float:
     def channel(value: int) -> float:
         c = value / 255

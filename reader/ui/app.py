@@ -35,6 +35,8 @@ from reader.text.safe import visible
 from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText
+from reader.ui.cell_filters import filters_for
+from reader.ui.colours import use_terminal_palette
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
 from reader.ui.palette import GoToProvider
@@ -112,6 +114,8 @@ class ReaderApp(App[None]):
         self.annotations = annotations
         self.problems = problems or []
         self.bidi_mode = bidi_mode
+        self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
+        self._ansi = use_terminal_palette(self)  # 16 colours: the terminal's own
         self.positions = positions
         self.terminal_warning = terminal_warning
         self.history: History[Stop] = History()
@@ -121,7 +125,8 @@ class ReaderApp(App[None]):
         self._started = False  # the theme set here is not a choice to remember
         for reader_theme in THEMES:
             self.register_theme(reader_theme)
-        self.theme = theme_option(theme) or theme_option(self._prefs.theme) or DARK
+        if not self._ansi:
+            self.theme = theme_option(theme) or theme_option(self._prefs.theme) or DARK
         self.focused_entry: str | None = None
         self.last_chapter: str | None = None
         # The base direction of every line of chrome: the document's.
@@ -166,19 +171,24 @@ class ReaderApp(App[None]):
     def available_themes(self) -> dict[str, Theme]:
         """The reader's two themes only: their colours are checked for contrast."""
         themes = super().available_themes
+        if getattr(self, "_ansi", False):
+            return themes  # 16 colours: the ANSI theme (reader.ui.colours)
         own = {name: themes[name] for name in (DARK, LIGHT) if name in themes}
         return own or themes  # before they are registered (App.__init__)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return variable_defaults()
+        return variable_defaults(getattr(self, "_ansi", False))
 
     def watch_theme(self, name: str) -> None:
         """Remember the theme chosen (with t, or the palette's "Change theme")."""
-        if self._started and name != self._prefs.theme:
+        if getattr(self, "_started", False) and not self._ansi and name != self._prefs.theme:
             self._prefs.theme = name
             self.save_preferences()
 
     def action_toggle_theme(self) -> None:
+        if self._ansi:
+            self.bell()  # 16 colours: the terminal's own palette, dark or light as it is
+            return
         self.theme = LIGHT if self.theme == DARK else DARK
 
     def save_preferences(self) -> None:

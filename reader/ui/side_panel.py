@@ -116,7 +116,7 @@ class SidePanel(RepeatedRow):
                                   fill("{date}", date=chapter.date) if chapter.date else ""],
                                  self.direction, " — ")
             items.append(
-                (chapter.id, ((header, "bold"), (teller, "italic"), (chapter.summary, "")))
+                (chapter.id, ((header, "bold"), (teller, ""), (chapter.summary, "")))
             )
         return items
 

@@ -119,9 +119,29 @@ READER_LIGHT = Theme(
 THEMES = (READER_DARK, READER_LIGHT)
 
 
-def variable_defaults() -> dict[str, str]:
+# With 16 colours (reader.ui.colours: Textual's ANSI theme) the reader's colours are the
+# terminal's own, so that no two of them fall onto the same one of its sixteen.
+_ANSI_VARIABLES = {
+    **_speakers(("ansi_bright_blue", "ansi_bright_green", "ansi_yellow", "ansi_bright_magenta",
+                 "ansi_bright_red", "ansi_bright_cyan")),
+    "hit-foreground": "ansi_black",
+    "hit-background": "ansi_bright_yellow",
+    "hit-current-foreground": "ansi_black",
+    "hit-current-background": "ansi_bright_white",
+    "flash-background": "ansi_blue",
+    "code-foreground": "ansi_green",
+    "code-background": "ansi_default",
+    "link-foreground": "ansi_bright_cyan",
+    "status-foreground": "ansi_default",
+    "status-background": "ansi_default",
+}
+
+
+def variable_defaults(ansi: bool = False) -> dict[str, str]:
     """The reader's own variables, for a theme that does not set them (the CSS must
-    parse whatever theme is current)."""
+    parse whatever theme is current): the terminal's colours with 16 colours."""
+    if ansi:
+        return dict(_ANSI_VARIABLES)
     own = ("speaker-", "hit-", "flash-", "code-", "link-", "status-")
     return {name: value for name, value in READER_DARK.variables.items()
             if name.startswith(own)}
