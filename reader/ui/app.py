@@ -32,6 +32,7 @@ from reader.state.preferences import Preferences, PreferenceStore
 from reader.state.search import SearchSession
 from reader.text.chrome import chrome_block, chrome_line, fill, join_fields, text_direction
 from reader.text.safe import visible
+from reader.ui.annotating import AnnotatingMixin
 from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText
@@ -56,7 +57,7 @@ STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first f
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
 
-class ReaderApp(App[None]):
+class ReaderApp(AnnotatingMixin, App[None]):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
@@ -87,6 +88,10 @@ class ReaderApp(App[None]):
         Binding("N", "search_step(-1)", "Previous hit", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("g,home", "go_start", "Start", show=False),
+        Binding("a", "annotate", "Annotate", show=False),
+        Binding("e", "edit_entry", "Edit entry", show=False),
+        Binding("x", "remove_entry", "Remove entry", show=False),
+        Binding("u", "undo_annotation", "Undo", show=False),
         Binding("G,end", "go_end", "End", show=False),
         *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
     ]
@@ -101,17 +106,20 @@ class ReaderApp(App[None]):
         positions: PositionStore | None = None,
         terminal_warning: str | None = None,
         pending: PendingText | None = None,
+        annotations_path: Path | None = None,
         theme: str | None = None,
         preferences: PreferenceStore | None = None,
     ) -> None:
         """``pending`` is the rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
-        :attr:`load_error` set."""
+        :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
+        annotating writes (else beside the document, or in the state directory)."""
         super().__init__()
         self.document = document
         self.pending = pending
         self.load_error: str | None = None
         self.annotations = annotations
+        self.annotations_path = annotations_path
         self.problems = problems or []
         self.bidi_mode = bidi_mode
         self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
@@ -254,6 +262,15 @@ class ReaderApp(App[None]):
             self.article.document_grew()
             self.update_status()
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A :class:`ReaderError` raised while drawing (python-bidi breaking mid-way, say)
+        ends the app with its one-line message, like a load error, instead of a traceback."""
+        if isinstance(error, ReaderError):
+            self.load_error = error.message
+            self.exit(return_code=error.exit_code)
+            return
+        super()._handle_exception(error)
+
     async def on_event(self, event: events.Event) -> None:
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()
@@ -308,7 +325,10 @@ class ReaderApp(App[None]):
         query = count = None
         if search.active:
             query = search.query
-            count = "invalid pattern" if search.error else search.count_text()
+            if search.error:
+                count = "pattern too slow" if search.timed_out else "invalid pattern"
+            else:
+                count = search.count_text()
         return StatusInputs(view, chapter, label, self.history.depth, query, count or "",
                             [self.searching.note] if self.searching.note else [])
 
@@ -618,5 +638,5 @@ def create_app(
     if whole:
         document.directions = [direction] * len(document.paragraphs)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
-                     terminal_warning=terminal_warning, pending=pending, theme=theme,
-                     preferences=preferences)
+                     terminal_warning=terminal_warning, pending=pending,
+                     annotations_path=annotations, theme=theme, preferences=preferences)

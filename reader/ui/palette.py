@@ -24,11 +24,10 @@ class GoToProvider(Provider):
         direction = getattr(app, "direction", "auto")
         for chapter in annotations.chapters:
             plain = f"go to chapter {chapter.number}: {chapter.title}"
-            # The command's words are English (left to right); the entry inside keeps the
-            # document's direction as one isolated field.
-            shown = chrome_line("go to chapter " + join_fields(
-                [fill("{number}. {title}", number=chapter.number, title=chapter.title)],
-                direction), "ltr", logical)
+            # The command's words are English (left to right); the title is isolated, and
+            # an entry keeps the document's direction as one isolated field.
+            shown = chrome_line(fill("go to chapter {number}: {title}", number=chapter.number,
+                                     title=chapter.title), "ltr", logical)
             entries.append((chapter.id, plain, shown))
         for kind, table in (("claim", annotations.claims), ("rebuttal", annotations.rebuttals)):
             for entry in table.values():
