@@ -23,6 +23,10 @@ KEYS: list[tuple[str, str]] = [
                "screen, else from the top of the view; \"wrapped\" past the end)"),
     ("Enter, click", "follow the focused span to what answers it (a chooser when "
                      "several do: Esc or Backspace closes it)"),
+    ("drag; 2, 3 clicks", "select (logical order); word; paragraph"),
+    ("y", "copy selection, link, claim or hit sentence"),
+    ("Y", "copy as a quote: «…» — title, paragraph N"),
+    ("] / [, Enter (no claims)", "next / previous link; open it"),
     ("Backspace / Alt+←", "back to where you were, and to what was focused"),
     ("Alt+→", "forward again"),
     ("1 – 4", "jump to chapter N"),
@@ -42,6 +46,7 @@ KEYS: list[tuple[str, str]] = [
     ("t", "dark / light theme (remembered; --theme at start)"),
     ("? / F1", "this help"),
     ("q", "quit (your place is remembered)"),
+    ("Ctrl+C", "copy the selection; quit when there is none"),
 ]
 
 
