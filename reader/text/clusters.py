@@ -11,6 +11,7 @@ follow Rich's own rules (``rich.cells``), so Textual measures our lines exactly 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -182,12 +183,18 @@ def shape_words(words: list[str], show_controls: bool = False, shaped: bool = Tr
     """:func:`shape_word` of each word; the Arabic of the words not seen yet is shaped in
     one call (see :func:`reader.text.shaping.shape_runs`)."""
     cache = _WORDS[show_controls, shaped]
-    if shaped:
-        new = [word for word in words if word not in cache]
-        if len(new) > 1:
-            shape_runs(ARABIC_RUN.findall("\n".join(new)))
-    get = cache.get
-    return [get(word) or shape_word(word, show_controls, shaped) for word in words]
+    new = [word for word in words if word not in cache]
+    if not new:
+        return list(map(cache.__getitem__, words))
+    if shaped and len(new) > 1:
+        shape_runs(ARABIC_RUN.findall("\n".join(new)))
+    if len(cache) + len(new) >= WORDS_KEPT:
+        cache.clear()
+    for word in new:
+        if word not in cache:  # (a word may come twice)
+            cache[word] = (_shape_simple(word, shaped)
+                           or _shape_clusters(word, show_controls, shaped))
+    return list(map(cache.__getitem__, words))
 
 
 # What each character seen so far is in a simple word: a base drawn as itself in one cell,
@@ -219,10 +226,18 @@ def _classify(text: str) -> None:
         kind.add(ch)
 
 
+# Characters known to be simple bases (tests/test_fast_paths.py holds them to the sets'
+# rules): printable ASCII, Arabic letters, digits and punctuation, presentation forms.
+_COMMON_BASES = re.compile(
+    "[!-~\u00ab\u00bb\u060c\u061b\u061f\u0621-\u063a\u0641-\u064a\u0660-\u066d"
+    "\u0671-\u06d3\ufb50-\ufbb1\ufbd3-\ufd3d\ufe80-\ufefc]*"
+)
+
+
 def _simple(text: str) -> bool | None:
     """True when ``text`` is all simple bases, False when it also holds marks, None when it
     holds anything else."""
-    if _BASES.issuperset(text):
+    if _COMMON_BASES.fullmatch(text) or _BASES.issuperset(text):
         return True
     if not _OTHERS.isdisjoint(text):
         return None
@@ -245,15 +260,13 @@ def _shape_simple(word: str, shaped: bool) -> WordShape | None:
         return None
     n = len(word)
     if shaped and not word.isascii():
-        runs = ARABIC_RUN.finditer(word)
-        first = next(runs, None)
-        if first is not None and first.end() - first.start() == n:  # one run: the usual
+        if ARABIC_RUN.fullmatch(word):  # one run: the usual
             text, full_map = shape_arabic(word)
         else:
             parts: list[str] = []
             srcmap: list[int] = []
             at = 0
-            for run in (first, *runs) if first is not None else ():
+            for run in ARABIC_RUN.finditer(word):
                 start, end = run.span()
                 if start > at:
                     parts.append(word[at:start])

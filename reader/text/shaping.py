@@ -90,6 +90,8 @@ _COMPATIBLE = {
     for cp in (*range(0x600, 0x900), *range(0xFB50, 0xFF00))
     if len(expansion := unicodedata.normalize("NFKC", chr(cp))) == 1 and expansion != chr(cp)
 }
+# Identity maps, shared: most runs map letter for letter.
+_IDENTITY = [tuple(range(n)) for n in range(64)]
 # NFKC of a presentation form or of a few letters: the same few hundred strings again.
 _nfkc = lru_cache(maxsize=4096)(partial(unicodedata.normalize, "NFKC"))
 
@@ -126,11 +128,19 @@ def shape_runs(runs: list[str]) -> None:
     if len(new) < 2:
         return
     prepared = [run.replace(_ZWJ, _TATWEEL) for run in new]
-    pieces = _RESHAPER.reshape("\n".join(prepared)).split("\n")
+    joined = "\n".join(prepared)
+    shaped = _RESHAPER.reshape(joined)
+    pieces = shaped.split("\n")
     if len(pieces) != len(new):  # never expected: shape_arabic will do them one by one
         return
-    for run, source, piece in zip(new, prepared, pieces, strict=True):
-        _keep(run, _finish(run, source, piece))
+    # Which runs came out letter for letter (see _rebuild_map), compared all at once.
+    same = map(str.__eq__, shaped.translate(_COMPATIBLE).split("\n"),
+               joined.translate(_COMPATIBLE).split("\n"))
+    for run, source, piece, alike in zip(new, prepared, pieces, same, strict=True):
+        if alike and _ZWJ not in run and _HARAKA_SET.isdisjoint(source):
+            _keep(run, (piece, _IDENTITY[len(run)] if len(run) < 64 else tuple(range(len(run)))))
+        else:
+            _keep(run, _finish(run, source, piece))
 
 
 def _keep(run: str, shaped: tuple[str, tuple[int, ...]]) -> None:

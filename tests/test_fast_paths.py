@@ -1,0 +1,65 @@
+"""The shaping shortcuts give what the general path gives.
+
+Words of plain letters and marks skip the general clustering (``_shape_simple``), fresh
+Arabic runs are shaped together in one reshaper call (``shape_runs``), and a run that comes
+out letter for letter skips the map rebuilding. Each is held here to the slow path.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text import clusters, shaping
+
+# Letters (with lam-alef and alef forms), harakat, tatweel, joiners, Persian and Hebrew,
+# presentation forms, brackets that mirror, marks of other scripts, wide characters,
+# controls: what may sit in a word.
+ALPHABET = (
+    "ابتثجحخدذرسشعغفقكلمنهوىيءأإآةلا"
+    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0654\u0640"
+    "\u200c\u200d\u200f\u2067\u202e\u00ad\ufe0f"
+    "پچژگیכש\ufefb\ufe8d\u06c0"
+    "()[]<>«»{}abcXYZ019٠١٩.,!?%-/:"
+    "\u0301\u0300\u20d0\u0903\u093f中\U0001f600\x1b\x85"
+)
+words = st.text(alphabet=ALPHABET, min_size=1, max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(word=words, shaped=st.booleans(), show_controls=st.booleans())
+def test_simple_words_shape_as_the_general_path(word: str, shaped: bool,
+                                                show_controls: bool) -> None:
+    fast = clusters._shape_simple(word, shaped)
+    if fast is not None:
+        assert fast == clusters._shape_clusters(word, show_controls, shaped)
+
+
+@pytest.mark.parametrize("word", ["كتاب", "الأول", "لا", "مُدَرِّس", "Tesla", "(نص)", "«ماسك»",
+                                  "2024", "١٢٣", "x\u0301"])
+def test_common_words_take_the_shortcut(word: str) -> None:
+    """A shortcut nothing takes would hide behind the test above."""
+    assert clusters._shape_simple(word, True) is not None
+
+
+def test_the_common_bases_are_simple_bases() -> None:
+    """Every character the word check accepts at once is one the rules call a base."""
+    common = [chr(cp) for cp in range(0x10000) if clusters._COMMON_BASES.fullmatch(chr(cp))]
+    assert len(common) > 800
+    clusters._classify("".join(common))
+    assert [ch for ch in common if ch not in clusters._BASES] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(words, min_size=2, max_size=12).map(" ".join))
+def test_runs_shaped_together_as_alone(text: str) -> None:
+    runs = shaping.ARABIC_RUN.findall(text)
+    shaping.clear_cache()
+    alone = {}
+    for run in runs:
+        alone[run] = shaping.shape_arabic(run)
+        shaping.clear_cache()  # each on its own, not found in the cache
+    shaping.shape_runs(runs)
+    assert {run: shaping.shape_arabic(run) for run in runs} == alone
+    shaping.clear_cache()
