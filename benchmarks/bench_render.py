@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import random
 import resource
 import shutil
@@ -122,11 +121,11 @@ def arabic_prose(size: int = SIZE, seed: int = SEED) -> str:
     return "\n".join(paragraphs) + "\n"
 
 
-def _time(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+def _time(command: list[str], cwd: str | None = None) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env)
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True, cwd=cwd)
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -152,19 +151,20 @@ def main() -> None:
         path = Path(folder) / "prose.ar.txt"
         path.write_text(text, encoding="utf-8")
         render = ["render", "--width", str(WIDTH), str(path)]
-        commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        commands: dict[str, tuple[list[str], str | None]] = {
             "reader": ([str(reader), *render], None),
             "fribidi": ([fribidi, "--width", str(WIDTH), str(path)], None),
         }
         if args.baseline:
-            env = {**os.environ, "PYTHONPATH": str(Path(args.baseline).resolve())}
-            commands["baseline"] = ([sys.executable, "-m", "reader", *render], env)
+            # run from DIR: ``python -m`` puts the working directory first on the path
+            commands["baseline"] = ([sys.executable, "-m", "reader", *render],
+                                    str(Path(args.baseline).resolve()))
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        for command, env in commands.values():
-            _time(command, env)  # warm the page cache and the bytecode
+        for command, cwd in commands.values():
+            _time(command, cwd)  # warm the page cache and the bytecode
         for _ in range(args.runs):
-            for name, (command, env) in commands.items():
-                times[name].append(_time(command, env))
+            for name, (command, cwd) in commands.items():
+                times[name].append(_time(command, cwd))
     size = len(text.encode())
     lines = text.count("\n")
     print(f"{size:,} bytes, {len(text):,} characters, {lines:,} paragraphs; width {WIDTH}; "

@@ -63,3 +63,23 @@ def test_runs_shaped_together_as_alone(text: str) -> None:
     shaping.shape_runs(runs)
     assert {run: shaping.shape_arabic(run) for run in runs} == alone
     shaping.clear_cache()
+
+
+def test_the_marks_are_the_reshapers() -> None:
+    """A text with none of these marks is one the reshaper shapes without moving a mark."""
+    from arabic_reshaper.arabic_reshaper import HARAKAT_RE
+
+    ours = shaping._HARAKA_SET
+    assert [cp for cp in range(0x10000) if bool(HARAKAT_RE.match(chr(cp))) != (chr(cp) in ours)
+            ] == []
+
+
+# (not ZWJ: shape_runs sends a TATWEEL in its place)
+LETTERS = "".join(shaping._LETTERS).replace("\u200d", "") + "\u0640\n a1\u200c\ufefb"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from([*LETTERS, "لا", "لأ", "لإ", "لآ", "الله"]), min_size=1,
+                     max_size=14).map("".join))
+def test_letters_reshape_as_the_reshaper_does(text: str) -> None:
+    assert shaping._reshape_letters(text) == shaping._RESHAPER.reshape(text)

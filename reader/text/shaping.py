@@ -22,6 +22,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.letters import FINAL, INITIAL, ISOLATED, MEDIAL, UNSHAPED, ZWJ
 
 _RESHAPER = ArabicReshaper(
     configuration={
@@ -129,7 +130,8 @@ def shape_runs(runs: list[str]) -> None:
         return
     prepared = [run.replace(_ZWJ, _TATWEEL) for run in new]
     joined = "\n".join(prepared)
-    shaped = _RESHAPER.reshape(joined)
+    shaped = (_reshape_letters(joined) if _HARAKA_SET.isdisjoint(joined)
+              else _RESHAPER.reshape(joined))
     pieces = shaped.split("\n")
     if len(pieces) != len(new):  # never expected: shape_arabic will do them one by one
         return
@@ -141,6 +143,70 @@ def shape_runs(runs: list[str]) -> None:
             _keep(run, (piece, _IDENTITY[len(run)] if len(run) < 64 else tuple(range(len(run)))))
         else:
             _keep(run, _finish(run, source, piece))
+
+
+# The reshaper's letter table and, per letter, whether it joins the letter before it, the
+# letter after it, and both (its connects_with_* functions, answered once).
+_LETTERS = _RESHAPER.letters
+_JOINS_BEFORE = {k: bool(f[FINAL] or f[MEDIAL]) for k, f in _LETTERS.items()}
+_JOINS_AFTER = {k: bool(f[INITIAL] or f[MEDIAL]) for k, f in _LETTERS.items()}
+_JOINS_BOTH = {k: bool(f[MEDIAL]) for k, f in _LETTERS.items()}
+_ALONE = (UNSHAPED if _RESHAPER.configuration.getboolean("use_unshaped_instead_of_isolated")
+          else ISOLATED)
+_UNSUPPORTED = -1
+
+
+def _reshape_letters(text: str) -> str:
+    """``_RESHAPER.reshape(text)`` for a text with no harakat: the reshaper's own steps (forms
+    by the letter before, then its ligatures) without its per-letter checks for marks,
+    several times faster. tests/test_fast_paths.py holds the two to the same output."""
+    if ZWJ in text:  # the reshaper drops it (support_zwj is off); never sent here
+        return _RESHAPER.reshape(text)
+    letters: list[str] = []
+    forms: list[int] = []
+    add_letter = letters.append
+    add_form = forms.append
+    table = _LETTERS
+    for letter in text:
+        if letter not in table:
+            add_letter(letter)
+            add_form(_UNSUPPORTED)
+        elif not letters:
+            add_letter(letter)
+            add_form(_ALONE)
+        else:
+            previous, previous_form = letters[-1], forms[-1]
+            add_letter(letter)
+            if (previous_form == _UNSUPPORTED or not _JOINS_BEFORE[letter]
+                    or not _JOINS_AFTER[previous]
+                    or (previous_form == FINAL and not _JOINS_BOTH[previous])):
+                add_form(_ALONE)
+            elif previous_form == _ALONE:
+                forms[-1] = INITIAL
+                add_form(FINAL)
+            else:
+                forms[-1] = MEDIAL
+                add_form(FINAL)
+    if _RESHAPER.configuration.getboolean("support_ligatures"):
+        # the reshaper's own patterns, and its own table of their forms
+        for match in _RESHAPER._ligatures_re.finditer(text):
+            group_index = next((i for i, group in enumerate(match.groups()) if group), -1)
+            ligature_forms = _RESHAPER._get_ligature_forms_from_re_group_index(group_index)
+            a, b = match.span()
+            a_form, b_form = forms[a], forms[b - 1]
+            if a_form in (_ALONE, INITIAL):
+                form = ISOLATED if b_form in (_ALONE, FINAL) else INITIAL
+            else:
+                form = FINAL if b_form in (_ALONE, FINAL) else MEDIAL
+            if not ligature_forms[form]:
+                continue
+            letters[a], forms[a] = ligature_forms[form], _UNSUPPORTED
+            for k in range(a + 1, b):
+                letters[k], forms[k] = "", _UNSUPPORTED
+    return "".join([
+        letter if form in (_UNSUPPORTED, UNSHAPED) else table[letter][form]
+        for letter, form in zip(letters, forms, strict=True)
+    ])
 
 
 def _keep(run: str, shaped: tuple[str, tuple[int, ...]]) -> None:
