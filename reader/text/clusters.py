@@ -28,7 +28,7 @@ from reader.text.chars import (
     is_invisible,
 )
 from reader.text.mirroring import MIRRORS
-from reader.text.shaping import ARABIC_RUN, shape_arabic, shape_runs
+from reader.text.shaping import ARABIC_RUN, IDENTITY_MAPS, shape_arabic, shape_runs
 from reader.text.shaping import clear_cache as clear_shaped_runs
 
 _VS16 = "\ufe0f"
@@ -249,6 +249,14 @@ def _simple(text: str) -> bool | None:
     return False
 
 
+# Tuples most words share: (0..n-1), (n-1..0), (1,)*n.
+_SHARED = 64
+_IDENTITY = IDENTITY_MAPS[:_SHARED] + [tuple(range(n)) for n in range(len(IDENTITY_MAPS),
+                                                                        _SHARED + 1)]
+_REVERSED = [tuple(range(n - 1, -1, -1)) for n in range(_SHARED + 1)]
+_ONES = [(1,) * n for n in range(_SHARED + 1)]
+
+
 def _shape_simple(word: str, shaped: bool) -> WordShape | None:
     """The shape of a word made only of simple characters (see :func:`_simple`), shaped
     letters included: each base with the marks after it is a cluster of one cell, so the
@@ -285,7 +293,15 @@ def _shape_simple(word: str, shaped: bool) -> WordShape | None:
             return None
     else:
         text = word
-        full_map = tuple(range(n))
+        full_map = _IDENTITY[n] if n < _SHARED else tuple(range(n))
+    if plain and n < _SHARED and full_map is _IDENTITY[n]:
+        # letter for letter (no ligature): every tuple is a shared one
+        rtl_text = text[::-1]
+        if not _MIRRORED.isdisjoint(rtl_text):
+            rtl_text = rtl_text.translate(_MIRROR_TABLE)
+        return WordShape(text, full_map, _IDENTITY[n + 1], _ONES[n], full_map, n, rtl_text,
+                         _REVERSED[n], True,
+                         ((text + " ", _IDENTITY[n + 1]), (" " + rtl_text, _REVERSED[n + 1])))
     if plain:
         count = len(text)
         cuts: tuple[int, ...] = tuple(range(count + 1))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from configparser import SectionProxy
 from functools import lru_cache, partial
 from typing import Any
@@ -91,8 +91,8 @@ _COMPATIBLE = {
     for cp in (*range(0x600, 0x900), *range(0xFB50, 0xFF00))
     if len(expansion := unicodedata.normalize("NFKC", chr(cp))) == 1 and expansion != chr(cp)
 }
-# Identity maps, shared: most runs map letter for letter.
-_IDENTITY = [tuple(range(n)) for n in range(64)]
+# Identity maps, shared (the word shapes use them too): most runs map letter for letter.
+IDENTITY_MAPS = [tuple(range(n)) for n in range(64)]
 # NFKC of a presentation form or of a few letters: the same few hundred strings again.
 _nfkc = lru_cache(maxsize=4096)(partial(unicodedata.normalize, "NFKC"))
 
@@ -128,19 +128,31 @@ def shape_runs(runs: list[str]) -> None:
     new = [run for run in dict.fromkeys(runs) if run not in _RUNS]
     if len(new) < 2:
         return
-    prepared = [run.replace(_ZWJ, _TATWEEL) for run in new]
+    plain = [run for run in new if _HARAKA_SET.isdisjoint(run)]
+    if len(plain) == len(new):
+        _shape_together(new, _reshape_letters)
+        return
+    _shape_together(plain, _reshape_letters)  # the many without marks: the quick way
+    _shape_together([run for run in new if not _HARAKA_SET.isdisjoint(run)],
+                    _RESHAPER.reshape)
+
+
+def _shape_together(runs: list[str], reshape: Callable[[str], str]) -> None:
+    if not runs:
+        return
+    prepared = [run.replace(_ZWJ, _TATWEEL) for run in runs]
     joined = "\n".join(prepared)
-    shaped = (_reshape_letters(joined) if _HARAKA_SET.isdisjoint(joined)
-              else _RESHAPER.reshape(joined))
+    shaped = reshape(joined)
     pieces = shaped.split("\n")
-    if len(pieces) != len(new):  # never expected: shape_arabic will do them one by one
+    if len(pieces) != len(runs):  # never expected: shape_arabic will do them one by one
         return
     # Which runs came out letter for letter (see _rebuild_map), compared all at once.
     same = map(str.__eq__, shaped.translate(_COMPATIBLE).split("\n"),
                joined.translate(_COMPATIBLE).split("\n"))
-    for run, source, piece, alike in zip(new, prepared, pieces, same, strict=True):
+    for run, source, piece, alike in zip(runs, prepared, pieces, same, strict=True):
         if alike and _ZWJ not in run and _HARAKA_SET.isdisjoint(source):
-            _keep(run, (piece, _IDENTITY[len(run)] if len(run) < 64 else tuple(range(len(run)))))
+            n = len(run)
+            _keep(run, (piece, IDENTITY_MAPS[n] if n < len(IDENTITY_MAPS) else tuple(range(n))))
         else:
             _keep(run, _finish(run, source, piece))
 
