@@ -263,22 +263,27 @@ def _rebuild_map(source: str, shaped: str) -> Sequence[int] | None:
         letters = [i for i, ch in enumerate(source) if not _is_haraka(ch)]
         marks = [i for i, ch in enumerate(source) if _is_haraka(ch)]
     next_letter = next_mark = 0
+    count = len(letters)
     mapping: list[int] = []
     for ch in shaped:
-        if _is_haraka(ch):
+        if ch in _HARAKA_SET:
             if next_mark >= len(marks) or source[marks[next_mark]] != ch:
                 return None
             mapping.append(marks[next_mark])
             next_mark += 1
             continue
-        if next_letter >= len(letters):
+        if next_letter >= count:
             return None
-        if source[letters[next_letter]] == ch:
+        letter = source[letters[next_letter]]
+        if letter == ch:
             consumed = 1
         else:
             expansion = _nfkc(ch)
             consumed = len(expansion)
-            taken = "".join(source[i] for i in letters[next_letter : next_letter + consumed])
+            if consumed == 1:  # a form of one letter (the usual): that letter's NFKC
+                taken = letter
+            else:
+                taken = "".join(source[i] for i in letters[next_letter : next_letter + consumed])
             if _nfkc(taken) != expansion:
                 return None
         mapping.append(letters[next_letter])
