@@ -11,11 +11,13 @@ import argparse
 import json
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
 from reader.content.annotation_file import load_annotations_for
 from reader.content.annotations import Annotations
+from reader.content.document import Document
 from reader.text.chunks import layout_long_paragraph
 from reader.text.safe import visible
 
@@ -60,30 +62,43 @@ def run(args: argparse.Namespace) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     write = out.write
-    for index, paragraph in enumerate(document.paragraphs):
+    if args.format == "text":
+        _write_text(document, args, width, write)
+        out.flush()
+        return 0
+    for index, paragraph in enumerate(document.paragraphs):  # JSON Lines
         direction = args.direction if args.direction != "auto" else document.direction(index)
         for line in layout_long_paragraph(paragraph, width, direction,
                                           show_controls=args.show_controls):
-            if args.format == "json":
-                record = {
-                    "paragraph": index,
-                    "start": line.start,
-                    "end": line.end,
-                    "rtl": line.rtl,
-                    "text": line.text,
-                    "map": list(line.map),
-                    "cells": line.cells,
-                }
-                shown = _entries_on(marks.get(index, ()), line.start, line.end)
-                if shown:
-                    record["entries"] = shown
-                write(json.dumps(record, ensure_ascii=False) + "\n")
-            elif line.rtl:
-                write(" " * (width - line.cells) + line.text + "\n")
-            else:
-                write(line.text + "\n")
+            record = {
+                "paragraph": index,
+                "start": line.start,
+                "end": line.end,
+                "rtl": line.rtl,
+                "text": line.text,
+                "map": list(line.map),
+                "cells": line.cells,
+            }
+            shown = _entries_on(marks.get(index, ()), line.start, line.end)
+            if shown:
+                record["entries"] = shown
+            write(json.dumps(record, ensure_ascii=False) + "\n")
     out.flush()
     return 0
+
+
+def _write_text(document: Document, args: argparse.Namespace, width: int,
+                write: Callable[[str], object]) -> None:
+    """One visual line per output line, RTL lines right-aligned; a paragraph's lines are
+    written at once."""
+    show_controls = args.show_controls
+    for index, paragraph in enumerate(document.paragraphs):
+        direction = args.direction if args.direction != "auto" else document.direction(index)
+        write("".join([
+            (" " * (width - line.cells) + line.text + "\n") if line.rtl else line.text + "\n"
+            for line in layout_long_paragraph(paragraph, width, direction,
+                                              show_controls=show_controls)
+        ]))
 
 
 def _entry_spans(annotations: Annotations | None) -> dict[int, list[tuple[int, int, str]]]:

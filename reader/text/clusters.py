@@ -46,7 +46,8 @@ class WordShape(NamedTuple):
     bases: what the word shows at an odd embedding level. ``plain`` is False when the word
     holds white space or separators, which rule L1 may move on their own. ``spaced`` holds
     the LTR and RTL forms (text, map) of the word followed by one space of the same level,
-    which the layout reorders as one unit.
+    which the layout reorders as one unit. ``forms`` holds the LTR and RTL forms of the word
+    alone: ``(text, srcmap)`` and ``(rtl_text, rtl_map)``.
 
     A named tuple, not a frozen dataclass: as immutable, and made five times faster (a
     fresh word costs one).
@@ -62,6 +63,7 @@ class WordShape(NamedTuple):
     rtl_map: tuple[int, ...]
     plain: bool
     spaced: tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]]
+    forms: tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]]
 
 
 def _atoms(word: str, show_controls: bool, shaped: bool = True) -> list[tuple[str, int]]:
@@ -301,7 +303,8 @@ def _shape_simple(word: str, shaped: bool) -> WordShape | None:
             rtl_text = rtl_text.translate(_MIRROR_TABLE)
         return WordShape(text, full_map, _IDENTITY[n + 1], _ONES[n], full_map, n, rtl_text,
                          _REVERSED[n], True,
-                         ((text + " ", _IDENTITY[n + 1]), (" " + rtl_text, _REVERSED[n + 1])))
+                         ((text + " ", _IDENTITY[n + 1]), (" " + rtl_text, _REVERSED[n + 1])),
+                         ((text, full_map), (rtl_text, _REVERSED[n])))
     if plain:
         count = len(text)
         cuts: tuple[int, ...] = tuple(range(count + 1))
@@ -332,6 +335,7 @@ def _shape_simple(word: str, shaped: bool) -> WordShape | None:
         rtl_map,
         True,
         ((text + " ", (*full_map, n)), (" " + rtl_text, (n, *rtl_map))),
+        ((text, full_map), (rtl_text, rtl_map)),
     )
 
 
@@ -354,20 +358,22 @@ def _shape_clusters(word: str, show_controls: bool, shaped: bool) -> WordShape:
         rtl_map.extend(mapping)
     text = "".join(text_parts)
     rtl_text = "".join(rtl_parts)
+    ltr_tuple, rtl_tuple = tuple(srcmap), tuple(rtl_map)
     return WordShape(
         text=text,
-        srcmap=tuple(srcmap),
+        srcmap=ltr_tuple,
         cuts=tuple(cuts),
         widths=tuple(widths),
         bases=tuple(base for _, _, base in clusters),
         width=sum(widths),
         rtl_text=rtl_text,
-        rtl_map=tuple(rtl_map),
+        rtl_map=rtl_tuple,
         plain=is_plain_word(word),
         spaced=(
             (text + " ", (*srcmap, len(word))),
             (" " + rtl_text, (len(word), *rtl_map)),
         ),
+        forms=((text, ltr_tuple), (rtl_text, rtl_tuple)),
     )
 
 

@@ -298,8 +298,8 @@ def _line_units(
                 ltr, rtl_form = shape.spaced
                 append((shape_width + 1, run_levels[run], "X", base, ltr, rtl_form))
                 continue
-            append((shape_width, run_levels[run], "X", base,
-                    (shape.text, shape.srcmap), (shape.rtl_text, shape.rtl_map)))
+            ltr, rtl_form = shape.forms
+            append((shape_width, run_levels[run], "X", base, ltr, rtl_form))
         else:
             for j in range(first, stop):
                 a, b = shape.cuts[j], shape.cuts[j + 1]
