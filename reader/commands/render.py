@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
@@ -62,10 +64,32 @@ def run(args: argparse.Namespace) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     write = out.write
-    if args.format == "text":
-        _write_text(document, args, width, write)
-        out.flush()
-        return 0
+    with _without_cycle_collection():
+        if args.format == "text":
+            _write_text(document, args, width, write)
+        else:
+            _write_json(document, args, width, marks, write)
+    out.flush()
+    return 0
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Layout makes millions of small tuples and no reference cycles: Python's cycle
+    collector would only walk them again and again (a tenth of the time of a big render)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_json(document: Document, args: argparse.Namespace, width: int,
+                marks: dict[int, list[tuple[int, int, str]]],
+                write: Callable[[str], object]) -> None:
+    """JSON Lines: one object per visual line, with its map to source offsets."""
     for index, paragraph in enumerate(document.paragraphs):  # JSON Lines
         direction = args.direction if args.direction != "auto" else document.direction(index)
         for line in layout_long_paragraph(paragraph, width, direction,
@@ -83,8 +107,6 @@ def run(args: argparse.Namespace) -> int:
             if shown:
                 record["entries"] = shown
             write(json.dumps(record, ensure_ascii=False) + "\n")
-    out.flush()
-    return 0
 
 
 def _write_text(document: Document, args: argparse.Namespace, width: int,
