@@ -15,6 +15,8 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 from typing import overload
 
 from rich.cells import split_graphemes
@@ -186,11 +188,8 @@ def prepare_paragraph(
     words = tokens.words
     seps = tokens.separators
     shapes = shape_words(words, show_controls, not logical)
-    word_starts = []
-    offset = 0
-    for i, word in enumerate(words):
-        word_starts.append(offset)
-        offset += len(word) + (len(seps[i]) if i < len(seps) else 0)
+    # each word starts where the word and separator before it end
+    word_starts = [0, *accumulate(map(add, map(len, words), map(len, seps)))][: len(words)]
     return PreparedParagraph(text, ends, run_levels, para_level, words, seps,
                              tokens.separator_widths(), shapes, word_starts, logical)
 
