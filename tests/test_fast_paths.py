@@ -75,7 +75,8 @@ def test_the_marks_are_the_reshapers() -> None:
 
 
 # (not ZWJ: shape_runs sends a TATWEEL in its place)
-LETTERS = "".join(shaping._LETTERS).replace("\u200d", "") + "\u0640\n a1\u200c\ufefb"
+LETTERS = ("".join(shaping._LETTERS).replace("\u200d", "") + "\u0640\n a1\u200c\ufefb"
+           + "\u064b\u064e\u064f\u0650\u0651\u0652\u0670\u0654\u0610\u06d6" * 4)
 
 
 @settings(max_examples=500, deadline=None)

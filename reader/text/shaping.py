@@ -128,13 +128,7 @@ def shape_runs(runs: list[str]) -> None:
     new = [run for run in dict.fromkeys(runs) if run not in _RUNS]
     if len(new) < 2:
         return
-    plain = [run for run in new if _HARAKA_SET.isdisjoint(run)]
-    if len(plain) == len(new):
-        _shape_together(new, _reshape_letters)
-        return
-    _shape_together(plain, _reshape_letters)  # the many without marks: the quick way
-    _shape_together([run for run in new if not _HARAKA_SET.isdisjoint(run)],
-                    _RESHAPER.reshape)
+    _shape_together(new, _reshape_letters)
 
 
 def _shape_together(runs: list[str], reshape: Callable[[str], str]) -> None:
@@ -168,19 +162,31 @@ _ALONE = (UNSHAPED if _RESHAPER.configuration.getboolean("use_unshaped_instead_o
 _UNSUPPORTED = -1
 
 
+# The settings _reshape_letters follows (and the reshaper's ligatures, looked up once).
+_FOLLOWS_SETTINGS = not any(_RESHAPER.configuration.getboolean(key) for key in (
+    "delete_harakat", "shift_harakat_position", "delete_tatweel", "support_zwj"))
+_LIGATURES = (_RESHAPER._ligatures_re
+              if _RESHAPER.configuration.getboolean("support_ligatures") else None)
+
+
 def _reshape_letters(text: str) -> str:
-    """``_RESHAPER.reshape(text)`` for a text with no harakat: the reshaper's own steps (forms
-    by the letter before, then its ligatures) without its per-letter checks for marks,
-    several times faster. tests/test_fast_paths.py holds the two to the same output."""
-    if ZWJ in text:  # the reshaper drops it (support_zwj is off); never sent here
+    """``_RESHAPER.reshape(text)``: the reshaper's own steps (forms by the letter before,
+    marks kept after their letter, then its ligatures) with its settings read once and its
+    per-letter calls inlined, several times faster. tests/test_fast_paths.py holds the two
+    to the same output."""
+    if ZWJ in text or not _FOLLOWS_SETTINGS:  # (a ZWJ never comes: a TATWEEL stands in)
         return _RESHAPER.reshape(text)
     letters: list[str] = []
     forms: list[int] = []
+    marks: dict[int, list[str]] = {}  # the marks after the letter at each index
     add_letter = letters.append
     add_form = forms.append
     table = _LETTERS
+    has_marks = not _HARAKA_SET.isdisjoint(text)
     for letter in text:
-        if letter not in table:
+        if has_marks and letter in _HARAKA_SET:
+            marks.setdefault(len(letters) - 1, []).append(letter)
+        elif letter not in table:
             add_letter(letter)
             add_form(_UNSUPPORTED)
         elif not letters:
@@ -199,9 +205,11 @@ def _reshape_letters(text: str) -> str:
             else:
                 forms[-1] = MEDIAL
                 add_form(FINAL)
-    if _RESHAPER.configuration.getboolean("support_ligatures"):
-        # the reshaper's own patterns, and its own table of their forms
-        for match in _RESHAPER._ligatures_re.finditer(text):
+    if _LIGATURES is not None:
+        # the reshaper's own patterns (found in the text without its marks), and its own
+        # table of their forms
+        bare = "".join([ch for ch in text if ch not in _HARAKA_SET]) if has_marks else text
+        for match in _LIGATURES.finditer(bare):
             group_index = next((i for i, group in enumerate(match.groups()) if group), -1)
             ligature_forms = _RESHAPER._get_ligature_forms_from_re_group_index(group_index)
             a, b = match.span()
@@ -215,10 +223,17 @@ def _reshape_letters(text: str) -> str:
             letters[a], forms[a] = ligature_forms[form], _UNSUPPORTED
             for k in range(a + 1, b):
                 letters[k], forms[k] = "", _UNSUPPORTED
-    return "".join([
+    shaped = [
         letter if form in (_UNSUPPORTED, UNSHAPED) else table[letter][form]
         for letter, form in zip(letters, forms, strict=True)
-    ])
+    ]
+    if marks:
+        # each letter's marks after it (after an emptied ligature place too, as the
+        # reshaper does), and those before any letter first
+        shaped = [*marks.get(-1, ()), *(
+            piece for index, letter in enumerate(shaped)
+            for piece in (letter, *marks.get(index, ())))]
+    return "".join(shaped)
 
 
 def _keep(run: str, shaped: tuple[str, tuple[int, ...]]) -> None:
