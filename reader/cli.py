@@ -16,7 +16,9 @@ from collections.abc import Callable, Sequence
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.errors import ReaderError
+from reader.text.levels import check_library
 from reader.text.safe import visible
+from reader.ui.terminal import MODES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,9 +38,10 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--annotations", metavar="FILE", help="annotation file (TOML)")
     parser.add_argument("--direction", choices=("auto", "rtl", "ltr"), default="auto",
                         help="paragraph direction (default: auto, from the first strong letter)")
-    parser.add_argument("--bidi", choices=("explicit", "terminal"), default="explicit",
-                        help="'explicit': reader reorders text itself (default); 'terminal': "
-                        "hand logical text to a terminal that does bidi well")
+    parser.add_argument("--bidi", choices=MODES, default="auto",
+                        help="how cells reach the terminal: 'auto' (default) picks by the "
+                        "terminal (kitty and Konsole get their own, the rest cells as placed); "
+                        "'explicit', 'kitty', 'konsole' force one")
     parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
                         help="invalid UTF-8: refuse the file (default) or show U+FFFD")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -69,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         module.add_arguments(parser)
 
         def command() -> int:
-            return module.run(parser.parse_args(args_list[1:]))
+            args = parser.parse_args(args_list[1:])
+            check_library()  # a broken python-bidi: one line now, not a traceback later
+            return module.run(args)
 
         return _run_guarded(command)
 

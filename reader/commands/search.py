@@ -7,7 +7,7 @@ matched source text, harakat included, with control characters shown as symbols.
 line is ``N matches``. Exit status: 0 with hits, 1 without, 2 for an invalid pattern or a
 file that cannot be read.
 
-Search folds spelling variants (DESIGN.md §5) unless ``--exact``; a query that is a name in
+Search folds spelling variants (docs/DESIGN.md §5) unless ``--exact``; a query that is a name in
 the annotations finds all its spellings (``Musk`` finds ماسك); ``--regex`` takes a Python
 regular expression (matched against the folded text, or the source with ``--exact``).
 """
@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.content.annotation_file import load_annotations_for
+from reader.content.annotation_home import find_annotations
 from reader.errors import ReaderError
 from reader.text.chars import control_picture
 from reader.text.search import SearchError, SearchIndex
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     aliases = None
     if not args.exact and not args.regex:
         explicit = Path(args.annotations) if args.annotations else None
-        annotations, problems = load_annotations_for(document, explicit)
+        annotations, problems = find_annotations(document, explicit)
         if problems:
             where = problems[0].file or explicit or "the annotations"
             print(f"reader: {len(problems)} annotation problem(s) in {where}; "

@@ -27,9 +27,12 @@ from reader.state.history import History
 from reader.state.positions import PositionStore, document_key
 from reader.state.search import SearchSession
 from reader.text.safe import visible
+from reader.ui.annotating import AnnotatingMixin
 from reader.ui.article_view import ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText, display_line
+from reader.ui.cell_filters import filters_for
+from reader.ui.colours import use_terminal_palette
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
 from reader.ui.palette import GoToProvider
@@ -43,7 +46,7 @@ STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first f
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
 
-class ReaderApp(App[None]):
+class ReaderApp(AnnotatingMixin, App[None]):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
@@ -73,6 +76,10 @@ class ReaderApp(App[None]):
         Binding("N", "search_step(-1)", "Previous hit", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("g,home", "go_start", "Start", show=False),
+        Binding("a", "annotate", "Annotate", show=False),
+        Binding("e", "edit_entry", "Edit entry", show=False),
+        Binding("x", "remove_entry", "Remove entry", show=False),
+        Binding("u", "undo_annotation", "Undo", show=False),
         Binding("G,end", "go_end", "End", show=False),
         *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
     ]
@@ -87,17 +94,22 @@ class ReaderApp(App[None]):
         positions: PositionStore | None = None,
         terminal_warning: str | None = None,
         pending: PendingText | None = None,
+        annotations_path: Path | None = None,
     ) -> None:
         """``pending`` is the rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
-        :attr:`load_error` set."""
+        :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
+        annotating writes (else beside the document, or in the state directory)."""
         super().__init__()
         self.document = document
         self.pending = pending
         self.load_error: str | None = None
         self.annotations = annotations
+        self.annotations_path = annotations_path
         self.problems = problems or []
         self.bidi_mode = bidi_mode
+        self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
+        use_terminal_palette(self)  # 16 colours: the terminal's own
         self.positions = positions
         self.terminal_warning = terminal_warning
         self.history = History()
@@ -179,6 +191,15 @@ class ReaderApp(App[None]):
         if self.is_mounted:
             self.article.document_grew()
             self.update_status()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A :class:`ReaderError` raised while drawing (python-bidi breaking mid-way, say)
+        ends the app with its one-line message, like a load error, instead of a traceback."""
+        if isinstance(error, ReaderError):
+            self.load_error = error.message
+            self.exit(return_code=error.exit_code)
+            return
+        super()._handle_exception(error)
 
     async def on_event(self, event: events.Event) -> None:
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
@@ -495,4 +516,5 @@ def create_app(
     if whole:
         document.directions = [direction] * len(document.paragraphs)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
-                     terminal_warning=terminal_warning, pending=pending)
+                     terminal_warning=terminal_warning, pending=pending,
+                     annotations_path=annotations)

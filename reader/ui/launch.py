@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.ui.terminal import ENTER_EXPLICIT, LEAVE_EXPLICIT, reordering_terminal
+from reader.ui.terminal import plan_for
 
 
 def _write_terminal(sequence: str) -> None:
@@ -25,32 +25,35 @@ def _write_terminal(sequence: str) -> None:
 
 def launch(args: argparse.Namespace) -> int:
     from reader.state.positions import PositionStore
+    from reader.text.levels import check_library
     from reader.ui.app import create_app
+
+    check_library()  # before the first frame: a broken python-bidi is one line, not a crash
 
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
                           "use 'reader render' to print the text instead")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
-    explicit = args.bidi == "explicit"
+    plan = plan_for(args.bidi)
     app = create_app(
         Path(args.file) if args.file else None,
         Path(args.annotations) if args.annotations else None,
-        bidi_mode=args.bidi,
+        bidi_mode=plan.mode,
         direction=args.direction,
         positions=PositionStore(),
         errors=args.errors,
-        terminal_warning=reordering_terminal() if explicit else None,
+        terminal_warning=plan.warning,
     )
-    if explicit:
-        _write_terminal(ENTER_EXPLICIT)
-        atexit.register(_write_terminal, LEAVE_EXPLICIT)
+    # Switched on start, back on every exit: q, Ctrl+C and SIGTERM end app.run(); a crash
+    # goes through the finally; atexit covers an exit that skips both.
+    _write_terminal(plan.enter)
+    atexit.register(_write_terminal, plan.leave)
     try:
         app.run()
     finally:
-        if explicit:
-            _write_terminal(LEAVE_EXPLICIT)
-            atexit.unregister(_write_terminal)
+        _write_terminal(plan.leave)
+        atexit.unregister(_write_terminal)
     if app.load_error is not None:
         raise ReaderError(app.load_error)  # a bad byte late in a big file
     return app.return_code or 0
