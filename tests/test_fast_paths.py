@@ -84,3 +84,15 @@ LETTERS = ("".join(shaping._LETTERS).replace("\u200d", "") + "\u0640\n a1\u200c\
                      max_size=14).map("".join))
 def test_letters_reshape_as_the_reshaper_does(text: str) -> None:
     assert shaping._reshape_letters(text) == shaping._RESHAPER.reshape(text)
+
+
+def test_a_full_word_cache_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clusters, "WORDS_KEPT", 5)
+    clusters.clear_caches()
+    first = ["كتاب", "قلم", "Tesla", "2024"]
+    then = ["قلم", "كتاب", "بيت", "مدرسة", "قلم", "Tesla"]
+    clusters.shape_words(first)
+    shapes = clusters.shape_words(then)
+    assert len(clusters._WORDS[False, True]) <= 5 + len(then)
+    assert shapes == [clusters._shape_clusters(word, False, True) for word in then]
+    clusters.clear_caches()

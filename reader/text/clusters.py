@@ -191,7 +191,8 @@ def shape_words(words: list[str], show_controls: bool = False, shaped: bool = Tr
     if shaped and len(new) > 1:
         shape_runs(ARABIC_RUN.findall("\n".join(new)))
     if len(cache) + len(new) >= WORDS_KEPT:
-        cache.clear()
+        cache.clear()  # then every word of these is new again
+        new = words
     for word in new:
         if word not in cache:  # (a word may come twice)
             cache[word] = (_shape_simple(word, shaped)
