@@ -15,7 +15,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import add
 from typing import overload
 
@@ -126,7 +126,7 @@ class LazyLines(Sequence[VisualLine]):
         end = self._breaks[k + 1] if k + 1 < len(self._breaks) else (len(prepared.words), 0)
         units = _line_units(prepared.text, prepared.words, prepared.seps, prepared.shapes,
                             prepared.word_starts, prepared.ends, prepared.run_levels, start,
-                            end, self._width, merge=not prepared.logical)
+                            end, self._width)
         return _emit(units, self.starts[k], self.ends[k], prepared.level,
                      prepared.level == RTL, prepared.logical)
 
@@ -263,35 +263,9 @@ def _line_units(
     start: Position,
     end: Position,
     width: int,
-    merge: bool = True,
 ) -> list[_Unit]:
-    """The units of one line, in logical order.
-
-    With ``merge``, neighbouring words of one level (each whole, with the space after it
-    when that space is of the level too) become one unit, already in the order and the
-    form they are shown in: rule L1 never moves such words, and rule L2 reverses a run of
-    one level as a block, so the block's inside is reversed exactly when its level is odd.
-    Fewer units, the same line. (Not for ``--bidi terminal``, which keeps logical order.)
-    """
     units: list[_Unit] = []
     append = units.append
-    # the words being merged: their level, (base, form) of each, cells
-    block_level = -1
-    block: list[tuple[int, _Form]] = []
-    block_cells = 0
-
-    def close_block() -> None:
-        if len(block) == 1:
-            base, form = block[0]
-            append((block_cells, block_level, "X", base, form, form))
-        else:
-            shown = block[::-1] if block_level & 1 else block
-            merged = ("".join([form[0] for _base, form in shown]),
-                      tuple(chain.from_iterable([map(base.__add__, form[1])
-                                                 for base, form in shown])))
-            append((block_cells, block_level, "X", 0, merged, merged))
-        block.clear()
-
     i0, j0 = start
     i1, j1 = end
     last = i1 if j1 else i1 - 1  # last word with clusters on this line
@@ -321,26 +295,11 @@ def _line_units(
             ):
                 # Word and space reorder as one unit: fewer units, same order.
                 ltr, rtl_form = shape.spaced
-                cells = shape_width + 1
-                spaced = True
-            else:
-                ltr, rtl_form = shape.forms
-                cells = shape_width
-                spaced = False
-            level = run_levels[run]
-            if not merge:
-                append((cells, level, "X", base, ltr, rtl_form))
-            else:
-                if block and level != block_level:
-                    close_block()
-                block_level = level
-                block.append((base, rtl_form if level & 1 else ltr))
-                block_cells = block_cells + cells if len(block) > 1 else cells
-            if spaced:
+                append((shape_width + 1, run_levels[run], "X", base, ltr, rtl_form))
                 continue
+            ltr, rtl_form = shape.forms
+            append((shape_width, run_levels[run], "X", base, ltr, rtl_form))
         else:
-            if block:
-                close_block()
             for j in range(first, stop):
                 a, b = shape.cuts[j], shape.cuts[j + 1]
                 cluster_text = shape.text[a:b]
@@ -355,13 +314,9 @@ def _line_units(
                 append((cluster_width, level, _class_of(text[src]), base,
                         (cluster_text, mapping), (mirror_cluster(cluster_text), mapping)))
         if i < last and i < len(seps):
-            if block:
-                close_block()
             src = base + len(words[i])
             cells, cls, form = _separator_form(seps[i])
             append((cells, run_levels[bisect_right(ends, src)], cls, src, form, form))
-    if block:
-        close_block()
     while units and (not units[-1][4][0] or (units[-1][2] in ("WS", "S")
                                               and units[-1][4][0].isspace())):
         # Line-end spaces hang: not drawn (rule L1 would move them anyway). A ghost at the
@@ -387,6 +342,6 @@ def _emit(
         text, unit_map = rtl_form if levels[index] & 1 else ltr
         if text:  # a ghost took part in reordering; it is not drawn
             append(text)
-            extend(map(base.__add__, unit_map) if base else unit_map)
+            extend(map(base.__add__, unit_map))
             cells += cells_
     return VisualLine(start, end, "".join(parts), tuple(mapping), cells, rtl)
