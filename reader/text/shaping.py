@@ -229,10 +229,15 @@ def _reshape_letters(text: str) -> str:
     ]
     if marks:
         # each letter's marks after it (after an emptied ligature place too, as the
-        # reshaper does), and those before any letter first
-        shaped = [*marks.get(-1, ()), *(
-            piece for index, letter in enumerate(shaped)
-            for piece in (letter, *marks.get(index, ())))]
+        # reshaper does), and those before any letter first; the indexes come in order
+        pieces: list[str] = []
+        done = 0
+        for index, after in marks.items():
+            pieces.extend(shaped[done:index + 1])
+            pieces.extend(after)
+            done = index + 1
+        pieces.extend(shaped[done:])
+        shaped = pieces
     return "".join(shaped)
 
 
