@@ -49,6 +49,9 @@ def test_the_common_bases_are_simple_bases() -> None:
     assert len(common) > 800
     clusters._classify("".join(common))
     assert [ch for ch in common if ch not in clusters._BASES] == []
+    # a word of these letters is taken as one run of simple bases, unchecked
+    letters = [chr(cp) for cp in range(0x10000) if clusters._ARABIC_LETTERS.fullmatch(chr(cp))]
+    assert all(ch in common and shaping.ARABIC_RUN.fullmatch(ch) for ch in letters)
 
 
 @settings(max_examples=200, deadline=None)

@@ -207,7 +207,6 @@ def shape_words(words: list[str], show_controls: bool = False, shaped: bool = Tr
 _BASES: set[str] = set()
 _MARKS: set[str] = set()
 _OTHERS: set[str] = set()
-_MIRRORED = frozenset(MIRRORS)
 _MIRROR_TABLE = str.maketrans(MIRRORS)
 
 
@@ -237,6 +236,11 @@ _COMMON_BASES = re.compile(
 )
 
 
+# Words of these letters alone are one Arabic run of simple bases (a subset of both).
+_ARABIC_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+_HAS_MIRRORED = re.compile("[" + "".join(map(re.escape, sorted(MIRRORS))) + "]")
+
+
 def _simple(text: str) -> bool | None:
     """True when ``text`` is all simple bases, False when it also holds marks, None when it
     holds anything else."""
@@ -252,6 +256,9 @@ def _simple(text: str) -> bool | None:
     return False
 
 
+# A WordShape made from a tuple of its fields: what the named tuple's own __new__ does,
+# without its Python-level call (a fresh word's shape is made on every new word).
+_new_shape = tuple.__new__
 # Tuples most words share: (0..n-1), (n-1..0), (1,)*n.
 _SHARED = 64
 _IDENTITY = IDENTITY_MAPS[:_SHARED] + [tuple(range(n)) for n in range(len(IDENTITY_MAPS),
@@ -266,46 +273,50 @@ def _shape_simple(word: str, shaped: bool) -> WordShape | None:
     general path's atoms and clusters reduce to the shaped text, its map and where its
     bases are. Most words of running text are such words. None for any other word (the
     general path then shapes it)."""
-    plain = _simple(word)
-    if plain is None:
-        return None
     n = len(word)
-    if shaped and not word.isascii():
-        if ARABIC_RUN.fullmatch(word):  # one run: the usual
-            text, full_map = shape_arabic(word)
-        else:
-            parts: list[str] = []
-            srcmap: list[int] = []
-            at = 0
-            for run in ARABIC_RUN.finditer(word):
-                start, end = run.span()
-                if start > at:
-                    parts.append(word[at:start])
-                    srcmap.extend(range(at, start))
-                run_text, mapping = shape_arabic(run.group())
-                parts.append(run_text)
-                srcmap.extend(map(start.__add__, mapping))
-                at = end
-            if at < n:
-                parts.append(word[at:])
-                srcmap.extend(range(at, n))
-            text = "".join(parts)
-            full_map = tuple(srcmap)
+    if shaped and _ARABIC_LETTERS.fullmatch(word):  # Arabic letters only: the usual word
+        text, full_map = shape_arabic(word)
         plain = _simple(text)
+    else:
+        plain = _simple(word)
         if plain is None:
             return None
-    else:
-        text = word
-        full_map = _IDENTITY[n] if n < _SHARED else tuple(range(n))
+        if not shaped or word.isascii():
+            text = word
+            full_map = _IDENTITY[n] if n < _SHARED else tuple(range(n))
+        else:
+            if ARABIC_RUN.fullmatch(word):  # one run
+                text, full_map = shape_arabic(word)
+            else:
+                parts: list[str] = []
+                srcmap: list[int] = []
+                at = 0
+                for run in ARABIC_RUN.finditer(word):
+                    start, end = run.span()
+                    if start > at:
+                        parts.append(word[at:start])
+                        srcmap.extend(range(at, start))
+                    run_text, mapping = shape_arabic(run.group())
+                    parts.append(run_text)
+                    srcmap.extend(map(start.__add__, mapping))
+                    at = end
+                if at < n:
+                    parts.append(word[at:])
+                    srcmap.extend(range(at, n))
+                text = "".join(parts)
+                full_map = tuple(srcmap)
+            plain = _simple(text)
+    if plain is None:
+        return None
     if plain and n < _SHARED and full_map is _IDENTITY[n]:
         # letter for letter (no ligature): every tuple is a shared one
         rtl_text = text[::-1]
-        if not _MIRRORED.isdisjoint(rtl_text):
+        if _HAS_MIRRORED.search(rtl_text):
             rtl_text = rtl_text.translate(_MIRROR_TABLE)
-        return WordShape(text, full_map, _IDENTITY[n + 1], _ONES[n], full_map, n, rtl_text,
-                         _REVERSED[n], True,
-                         ((text + " ", _IDENTITY[n + 1]), (" " + rtl_text, _REVERSED[n + 1])),
-                         ((text, full_map), (rtl_text, _REVERSED[n])))
+        return _new_shape(WordShape, (
+            text, full_map, _IDENTITY[n + 1], _ONES[n], full_map, n, rtl_text, _REVERSED[n],
+            True, ((text + " ", _IDENTITY[n + 1]), (" " + rtl_text, _REVERSED[n + 1])),
+            ((text, full_map), (rtl_text, _REVERSED[n]))))
     if plain:
         count = len(text)
         cuts: tuple[int, ...] = tuple(range(count + 1))
@@ -323,21 +334,13 @@ def _shape_simple(word: str, shaped: bool) -> WordShape | None:
         rtl_text = "".join([text[a:b] for a, b in spans])
         rtl_map = tuple(src for a, b in spans for src in full_map[a:b])
         bases = tuple(full_map[cut] for cut in cut_list[:-1])
-    if not _MIRRORED.isdisjoint(rtl_text):
+    if _HAS_MIRRORED.search(rtl_text):
         rtl_text = rtl_text.translate(_MIRROR_TABLE)
-    return WordShape(
-        text,
-        full_map,
-        cuts,
-        (1,) * count,
-        bases,
-        count,
-        rtl_text,
-        rtl_map,
-        True,
+    return _new_shape(WordShape, (
+        text, full_map, cuts, _ONES[count] if count <= _SHARED else (1,) * count, bases, count,
+        rtl_text, rtl_map, True,
         ((text + " ", (*full_map, n)), (" " + rtl_text, (n, *rtl_map))),
-        ((text, full_map), (rtl_text, rtl_map)),
-    )
+        ((text, full_map), (rtl_text, rtl_map))))
 
 
 def _shape_clusters(word: str, show_controls: bool, shaped: bool) -> WordShape:
