@@ -134,8 +134,7 @@ def shape_runs(runs: list[str]) -> None:
 def _shape_together(runs: list[str], reshape: Callable[[str], str]) -> None:
     if not runs:
         return
-    prepared = [run.replace(_ZWJ, _TATWEEL) for run in runs]
-    joined = "\n".join(prepared)
+    joined = "\n".join(runs).replace(_ZWJ, _TATWEEL)
     shaped = reshape(joined)
     pieces = shaped.split("\n")
     if len(pieces) != len(runs):  # never expected: shape_arabic will do them one by one
@@ -143,12 +142,15 @@ def _shape_together(runs: list[str], reshape: Callable[[str], str]) -> None:
     # Which runs came out letter for letter (see _rebuild_map), compared all at once.
     same = map(str.__eq__, shaped.translate(_COMPATIBLE).split("\n"),
                joined.translate(_COMPATIBLE).split("\n"))
-    for run, source, piece, alike in zip(runs, prepared, pieces, same, strict=True):
-        if alike and _ZWJ not in run and _HARAKA_SET.isdisjoint(source):
+    if len(_RUNS) + len(runs) >= RUNS_KEPT:
+        _RUNS.clear()
+    shared = len(IDENTITY_MAPS)
+    for run, piece, alike in zip(runs, pieces, same, strict=True):
+        if alike and _ZWJ not in run and _HARAKA_SET.isdisjoint(run):
             n = len(run)
-            _keep(run, (piece, IDENTITY_MAPS[n] if n < len(IDENTITY_MAPS) else tuple(range(n))))
+            _RUNS[run] = (piece, IDENTITY_MAPS[n] if n < shared else tuple(range(n)))
         else:
-            _keep(run, _finish(run, source, piece))
+            _RUNS[run] = _finish(run, run.replace(_ZWJ, _TATWEEL), piece)
 
 
 # The reshaper's letter table and, per letter, whether it joins the letter before it, the
