@@ -21,7 +21,7 @@ from reader.content.toml_lines import TomlLayout, decode_error, scan_toml
 __all__ = ["ENTRY_ID", "TOP_KEYS", "ParsedAnnotations", "RawEntry", "parse_annotations", "suggest",
            "type_name"]
 
-TOP_KEYS = ("document", *ENTRY_KINDS)
+TOP_KEYS = ("document", "title", *ENTRY_KINDS)
 # What an entry id may be.
 ENTRY_ID = re.compile(r"\w[\w.:-]*")
 
@@ -53,6 +53,7 @@ class ParsedAnnotations:
     path: Path | None
     document: str | None = None
     document_line: int | None = None
+    title: str = ""  # the side panel's title
     entries: list[RawEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     layout: TomlLayout = field(default_factory=TomlLayout)
@@ -105,6 +106,13 @@ def _collect(parsed: ParsedAnnotations, data: dict, headers_by_kind: dict | None
         else:
             _problem(parsed, "document must be a file name (a string), relative to this file",
                      "schema", parsed.document_line)
+    if "title" in data:
+        if isinstance(data["title"], str) and data["title"].strip() \
+                and "\n" not in data["title"]:
+            parsed.title = data["title"].strip()
+        else:
+            _problem(parsed, "title must be one line of text (a string)", "schema",
+                     _top_line(layout, "title"))
     for kind in ENTRY_KINDS:
         if kind not in data:
             continue

@@ -28,6 +28,7 @@ def launch(args: argparse.Namespace) -> int:
     from reader.content.fetch import stderr_note
     from reader.content.formats import is_url
     from reader.state.positions import PositionStore
+    from reader.state.preferences import PreferenceStore
     from reader.text.levels import check_library
     from reader.ui.app import create_app
 
@@ -56,6 +57,8 @@ def launch(args: argparse.Namespace) -> int:
         errors=args.errors,
         terminal_warning=plan.warning,
         document=piped,
+        theme=args.theme,
+        preferences=PreferenceStore(),
     )
     # Switched on start, back on every exit: q, Ctrl+C and SIGTERM end app.run(); a crash
     # goes through the finally; atexit covers an exit that skips both.

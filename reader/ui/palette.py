@@ -6,7 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.ui.bidi_text import display_line
+from reader.text.chrome import chrome_line, fill, join_fields
+from reader.ui.side_panel import entry_line
 
 
 class GoToProvider(Provider):
@@ -20,17 +21,22 @@ class GoToProvider(Provider):
         entries: list[tuple[str, str, str]] = []
         if annotations is None:
             return entries
+        direction = getattr(app, "direction", "auto")
         for chapter in annotations.chapters:
             plain = f"go to chapter {chapter.number}: {chapter.title}"
-            shown = f"go to chapter {chapter.number}: " + display_line(chapter.title, logical)
+            # The command's words are English (left to right); the title is isolated, and
+            # an entry keeps the document's direction as one isolated field.
+            shown = chrome_line(fill("go to chapter {number}: {title}", number=chapter.number,
+                                     title=chapter.title), "ltr", logical)
             entries.append((chapter.id, plain, shown))
         for kind, table in (("claim", annotations.claims), ("rebuttal", annotations.rebuttals)):
             for entry in table.values():
                 speaker = annotations.entities.get(entry.speaker)
                 name = speaker.name if speaker else entry.speaker
-                label = f"{name}: {entry.label}"
-                entries.append((entry.id, f"go to {kind}: {label}",
-                                f"go to {kind}: " + display_line(label, logical)))
+                plain = f"go to {kind}: {name}: {entry.label}"
+                shown = chrome_line(f"go to {kind}: " + join_fields(
+                    [entry_line(annotations, entry)], direction), "ltr", logical)
+                entries.append((entry.id, plain, shown))
         return entries
 
     async def discover(self) -> Hits:
