@@ -29,10 +29,11 @@ from reader.text.search import Hit
 from reader.ui.article_view import ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText, display_line
+from reader.ui.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
 from reader.ui.entry_list import EntryList
 from reader.ui.history import History
 from reader.ui.key_bar import KeyBar
-from reader.ui.palette import GoToProvider
+from reader.ui.palette import GoToProvider, MarksProvider
 from reader.ui.positions import PositionStore, document_key
 from reader.ui.screens import ChooseTarget, HelpScreen
 from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar, SearchSession
@@ -48,11 +49,11 @@ SEARCH_NOTE_SECONDS = 4.0
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 
-class ReaderApp(App[None]):
+class ReaderApp(ReadingComfort, App[None]):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
-    COMMANDS = App.COMMANDS | {GoToProvider}
+    COMMANDS = App.COMMANDS | {GoToProvider, MarksProvider}
     TITLE = "reader"
 
     BINDINGS = [
@@ -80,6 +81,7 @@ class ReaderApp(App[None]):
         Binding("g,home", "go_start", "Start", show=False),
         Binding("G,end", "go_end", "End", show=False),
         *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
+        *COMFORT_BINDINGS,  # : m ' < > H # (reader.ui.comfort)
     ]
 
     def __init__(
@@ -92,10 +94,11 @@ class ReaderApp(App[None]):
         positions: PositionStore | None = None,
         terminal_warning: str | None = None,
         pending: PendingText | None = None,
+        comfort: ComfortSettings | None = None,
     ) -> None:
         """``pending`` is the rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
-        :attr:`load_error` set."""
+        :attr:`load_error` set. ``comfort``: measure, harakat, numbers (default: as saved)."""
         super().__init__()
         self.document = document
         self.pending = pending
@@ -109,6 +112,8 @@ class ReaderApp(App[None]):
         self.focused_entry: str | None = None
         self.last_chapter: str | None = None
         self._doc_key = document_key(document.path, document.text)
+        self.comfort = comfort or ComfortSettings.resolve(positions)
+        self.marks = positions.marks(self._doc_key) if positions is not None else {}
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
         self._search_origin: tuple[int, int] | None = None
@@ -128,7 +133,8 @@ class ReaderApp(App[None]):
         yield BidiText(self.document.title or "reader", id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
-                              logical=self.bidi_mode == "terminal", id="article")
+                              logical=self.bidi_mode == "terminal", id="article",
+                              **self.comfort.view_options())
             yield SidePanel(self.document, self.annotations, id="panel")
         yield Static("", id="too-small")
         yield SearchBar(id="search-bar")
@@ -648,10 +654,15 @@ def create_app(
     bidi_mode: str = "explicit",
     positions: PositionStore | None = None,
     errors: str = "strict",
+    measure: int | None = None,
+    harakat: str | None = None,
+    numbers: bool | None = None,
 ) -> ReaderApp:
     """Build the app the way the command line does (tests use this too)."""
     from reader.content.loading import open_for_reading
 
     document, pending, loaded, problems = open_for_reading(path, annotations, errors)
+    comfort = ComfortSettings.resolve(positions, measure=measure, harakat=harakat,
+                                      numbers=numbers)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
-                     pending=pending)
+                     pending=pending, comfort=comfort)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -25,7 +26,10 @@ from textual.timer import Timer
 from reader.content.annotations import Annotations, Span
 from reader.content.document import Block, Document
 from reader.text.flow import ParagraphSizes, TextFlow
+from reader.text.harakat import hide, vocalised_ranges
 from reader.text.layout import VisualLine
+from reader.ui import paragraph_numbers
+from reader.ui.measure import Column, column
 from reader.ui.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 
 SPEAKER_CLASSES = 6
@@ -60,11 +64,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article--flash",
         "article--hit",
         "article--hit-current",
+        "article--harakat",
+        "article--number",
         *(f"article--speaker-{i}" for i in range(SPEAKER_CLASSES)),
     }
 
     DEFAULT_CSS = """
     ArticleView { overflow-y: scroll; overflow-x: hidden; }
+    ArticleView > .article--harakat { color: $text-secondary; text-style: bold; }
+    ArticleView > .article--number { color: $text-muted; }
     """
 
     class Moved(Message):
@@ -83,11 +91,23 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         logical: bool = False,
         show_controls: bool = False,
         partial: bool = False,
+        measure: int = 0,
+        numbers: bool = False,
+        harakat: str = "show",
         id: str | None = None,
     ) -> None:
         """``partial``: the document is the head of a big file, the rest to come
-        (:meth:`document_grew`); its lines are not all counted before the first frame."""
+        (:meth:`document_grew`); its lines are not all counted before the first frame.
+        ``measure``: the most cells of text per line (0: the whole width, see
+        :mod:`reader.ui.measure`); ``numbers``: the paragraph-number gutter; ``harakat``:
+        ``show``, ``hide`` or ``highlight`` them (display only, see :mod:`reader.text.harakat`)."""
         super().__init__(id=id)
+        self.measure = measure
+        self.numbers = numbers
+        self.harakat = harakat
+        self._numbers_right = paragraph_numbers.reads_right_to_left(document.paragraphs,
+                                                                    document.directions)
+        self._vocalised: dict[int, list[tuple[int, int]]] = {}
         self.document = document
         self.partial = partial
         self.annotations = annotations
@@ -97,7 +117,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.indents = paragraph_indents(document)
         self.flow: TextFlow | None = None
         self._sizes: ParagraphSizes | None = None
-        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, Column, int], Strip] = LRUCache(1024)
         self._version = 0
         self.focused: str | None = None
         self.flash: Span | None = None
@@ -175,6 +195,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.partial = False
         self.gaps = paragraph_gaps(self.document)
         self.indents = paragraph_indents(self.document)
+        self._vocalised.clear()
         self._sizes = None
         self.flow = None  # units may differ now (a giant paragraph): nothing carried over
         self._ensure_flow()
@@ -213,11 +234,44 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if flow.paragraph_at(y) in paragraphs:
                 self.refresh_lines(y)
 
+    def set_harakat(self, mode: str) -> None:
+        """Show, hide or highlight harakat: the drawing changes, nothing else."""
+        if mode == self.harakat:
+            return
+        self.harakat = mode
+        self._vocalised.clear()
+        self._marks_version_changed()
+
+    def set_measure(self, measure: int) -> None:
+        """Flow the text at another measure (0: the whole width), keeping the place."""
+        self._change_column(lambda: setattr(self, "measure", measure))
+
+    def set_numbers(self, shown: bool) -> None:
+        """Show or hide the paragraph-number gutter, keeping the place."""
+        self._change_column(lambda: setattr(self, "numbers", shown))
+
+    def _change_column(self, change: Callable[[], object]) -> None:
+        place = self.place() if self.flow is not None and self._usable else None
+        before = self.text_width
+        change()
+        if place is not None and self.text_width != before and self.document.paragraphs:
+            self._pending_place = place  # the flow at the new width goes back there
+        self._ensure_flow()
+        self._marks_version_changed()
+
     # -- geometry ---------------------------------------------------------------------
 
     @property
+    def column(self) -> Column:
+        """Where the text column sits in the view (:mod:`reader.ui.measure`)."""
+        gutter = (paragraph_numbers.gutter_width(len(self.document.paragraphs))
+                  if self.numbers else 0)
+        return column(self.scrollable_content_region.width, self.measure, gutter,
+                      self._numbers_right)
+
+    @property
     def text_width(self) -> int:
-        return max(1, self.scrollable_content_region.width)
+        return self.column.text
 
     @property
     def _usable(self) -> bool:
@@ -424,8 +478,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         flow = self._ensure_flow()
         document_y = self.top + y
-        width = self.text_width
-        key = (document_y, width, self._version)
+        frame = self.column
+        width = frame.text
+        key = (document_y, frame, self._version)
         cached = self._strips.get(key)
         if cached is not None:
             return cached
@@ -435,8 +490,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             strip = Strip.blank(width, base)
         else:
             strip = self._line_strip(paragraph, line, width, base)
+        if frame.width != width:
+            strip = self._framed(strip, frame, paragraph, line, base)
         self._strips[key] = strip
         return strip
+
+    def _framed(self, strip: Strip, place: Column, paragraph: int, line: VisualLine | None,
+                base: Style) -> Strip:
+        """The text strip with the margins of the measure and the number gutter."""
+        segments = [Segment(" " * place.left, base)] if place.left else []
+        number = ""
+        if place.gutter:
+            first = line is not None and line.start == 0 and bool(line.text.strip())
+            number = (paragraph_numbers.label(paragraph, place.gutter, place.gutter_right)
+                      if first else " " * place.gutter)
+        number_style = base + self._style("article--number")
+        if number and not place.gutter_right:
+            segments.append(Segment(number, number_style))
+        segments.extend(strip)
+        if number and place.gutter_right:
+            segments.append(Segment(number, number_style))
+        if place.right:
+            segments.append(Segment(" " * place.right, base))
+        return Strip(segments, place.width)
 
     def _mark_ranges(self, paragraph: int) -> list[tuple[int, int, Style]]:
         """Style ranges of a paragraph, later ones drawn over earlier ones."""
@@ -474,7 +550,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # Only the ranges that reach this line matter: most lines have none.
         ranges = [
             entry
-            for entry in self._markdown_ranges(block) + self._mark_ranges(paragraph)
+            for entry in (self._markdown_ranges(block) + self._mark_ranges(paragraph)
+                          + self._harakat_ranges(paragraph))
             if entry[0] < line.end and entry[1] > line.start
         ]
         indent = self.indents[paragraph] if self.indents is not None else 0
@@ -521,7 +598,24 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(" " * pad, base))
         if side and line.rtl:
             segments.append(Segment(side, base))
+        if self.harakat == "hide":  # for the terminal only: map and text keep them
+            segments = [Segment(hide(segment.text), segment.style) for segment in segments]
         return Strip(segments, max(width, indent + line.cells)).crop(0, width)
+
+    def _harakat_ranges(self, paragraph: int) -> list[tuple[int, int, Style]]:
+        """In ``highlight`` mode, the letters carrying harakat, drawn over the marks."""
+        if self.harakat != "highlight":
+            return []
+        found = self._vocalised.get(paragraph)
+        if found is None:
+            if len(self._vocalised) > 4096:  # a book read from end to end
+                self._vocalised.clear()
+            found = self._vocalised[paragraph] = vocalised_ranges(
+                self.document.paragraphs[paragraph])
+        if not found:
+            return []
+        style = self._style("article--harakat")
+        return [(start, end, style) for start, end in found]
 
     # -- mouse ------------------------------------------------------------------------
 
@@ -532,7 +626,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if line is None:
             return None
         indent = self.indents[paragraph] if self.indents is not None else 0
-        column = x - (max(0, self.text_width - indent - line.cells) if line.rtl else indent)
+        place = self.column
+        x -= place.text_left
+        if not 0 <= x < place.text:
+            return None
+        column = x - (max(0, place.text - indent - line.cells) if line.rtl else indent)
         if column < 0:
             return None
         cells = 0

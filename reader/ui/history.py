@@ -15,9 +15,12 @@ class History:
     limit: int = 200
     _back: list[Place] = field(default_factory=list)
     _forward: list[Place] = field(default_factory=list)
+    # The place before the last jump, back and forward included: what ' ' returns to (less).
+    previous: Place | None = None
 
     def push(self, left: Place) -> None:
         """Record ``left`` before a jump; a new jump clears the forward list."""
+        self.previous = left
         if self._back and self._back[-1] == left:
             return
         self._back.append(left)
@@ -27,12 +30,14 @@ class History:
     def back(self, current: Place) -> Place | None:
         if not self._back:
             return None
+        self.previous = current
         self._forward.append(current)
         return self._back.pop()
 
     def forward(self, current: Place) -> Place | None:
         if not self._forward:
             return None
+        self.previous = current
         self._back.append(current)
         return self._forward.pop()
 

@@ -26,6 +26,7 @@ def _write_terminal(sequence: str) -> None:
 def launch(args: argparse.Namespace) -> int:
     from reader.content.loading import open_for_reading
     from reader.ui.app import ReaderApp
+    from reader.ui.comfort import ComfortSettings
     from reader.ui.positions import PositionStore
 
     if os.environ.get("TERM", "") == "dumb":
@@ -42,14 +43,18 @@ def launch(args: argparse.Namespace) -> int:
     if args.direction != "auto":
         document.directions = [args.direction] * len(document.paragraphs)
     explicit = args.bidi == "explicit"
+    positions = PositionStore()
+    comfort = ComfortSettings.resolve(positions, measure=args.measure, harakat=args.harakat,
+                                      numbers=args.numbers)
     app = ReaderApp(
         document,
         annotations,
         problems,
         bidi_mode=args.bidi,
-        positions=PositionStore(),
+        positions=positions,
         terminal_warning=reordering_terminal() if explicit else None,
         pending=pending,
+        comfort=comfort,
     )
     if explicit:
         _write_terminal(ENTER_EXPLICIT)

@@ -1,4 +1,4 @@
-"""Command palette entries: go to a chapter, go to a claim or rebuttal."""
+"""Command palette entries: go to a chapter, go to a claim or rebuttal, go to a mark."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.ui import paragraph_numbers
 from reader.ui.bidi_text import display_line
 
 
@@ -43,3 +44,34 @@ class GoToProvider(Provider):
             score = matcher.match(plain)
             if score > 0:
                 yield Hit(score, shown, partial(self.app.go_to_entry, entry_id), text=shown)
+
+
+class MarksProvider(Provider):
+    """"Marks…": every mark set in the open document (``m`` and a letter), with the start
+    of the paragraph it is in."""
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        app = self.app
+        marks: dict[str, tuple[int, int]] = getattr(app, "marks", {})
+        paragraphs: list[str] = getattr(getattr(app, "document", None), "paragraphs", [])
+        logical = getattr(app, "bidi_mode", "explicit") == "terminal"
+        entries = []
+        for letter, (index, offset) in sorted(marks.items()):
+            text = paragraphs[index] if index < len(paragraphs) else ""
+            snippet = " ".join(text[offset : offset + 60].split())[:40]
+            plain = f"Marks… {letter}: ¶{paragraph_numbers.shown_number(index)} {snippet}"
+            shown = (f"Marks… {letter}: ¶{paragraph_numbers.shown_number(index)} "
+                     + display_line(snippet, logical))
+            entries.append((letter, plain, shown))
+        return entries
+
+    async def discover(self) -> Hits:
+        for letter, _plain, shown in self._entries():
+            yield DiscoveryHit(shown, partial(self.app.jump_to_mark, letter), text=shown)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for letter, plain, shown in self._entries():
+            score = matcher.match(plain)
+            if score > 0:
+                yield Hit(score, shown, partial(self.app.jump_to_mark, letter), text=shown)
