@@ -108,6 +108,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._numbers_right = paragraph_numbers.reads_right_to_left(document.paragraphs,
                                                                     document.directions)
         self._vocalised: dict[int, list[tuple[int, int]]] = {}
+        self._column: tuple[tuple[int, int, int], Column] | None = None
         self.document = document
         self.partial = partial
         self.annotations = annotations
@@ -266,8 +267,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Where the text column sits in the view (:mod:`reader.ui.measure`)."""
         gutter = (paragraph_numbers.gutter_width(len(self.document.paragraphs))
                   if self.numbers else 0)
-        return column(self.scrollable_content_region.width, self.measure, gutter,
-                      self._numbers_right)
+        key = (self.scrollable_content_region.width, self.measure, gutter)
+        if self._column is None or self._column[0] != key:  # asked for on every line drawn
+            self._column = (key, column(*key, self._numbers_right))
+        return self._column[1]
 
     @property
     def text_width(self) -> int:
