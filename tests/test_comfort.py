@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from reader.cli import main
 from reader.text import layout_paragraph
@@ -245,6 +246,23 @@ async def test_marks_are_set_used_kept_and_listed(tmp_path: Path) -> None:
     assert again.marks == {"a": (8, 0)}
 
 
+async def test_keys_typed_in_one_breath_reach_the_prompts(tmp_path: Path) -> None:
+    """`:12⏎mq` arriving in one read: the digits go to the go-to field, q is a mark's name
+    (it does not quit)."""
+    app = _app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key, character in [("colon", ":"), ("1", "1"), ("2", "2"), ("enter", None),
+                               ("m", "m"), ("q", "q")]:
+            app.post_message(events.Key(key, character))
+        for _ in range(100):
+            if "q" in app.marks:
+                break
+            await pilot.pause(0.01)
+        assert app.marks == {"q": (11, 0)} and app.is_running
+        assert app.article.place() == (11, 0) and app.screen is app.screen_stack[0]
+
+
 async def test_harakat_hidden_highlighted_and_copied_from_the_source(tmp_path: Path) -> None:
     path = tmp_path / "vocalised.txt"
     path.write_text(VOCALISED + "\n", encoding="utf-8")
@@ -271,10 +289,10 @@ async def test_harakat_hidden_highlighted_and_copied_from_the_source(tmp_path: P
         colour = article._style("article--harakat").color
         styled = [seg.text for seg in strip if seg.style and seg.style.color == colour]
         assert styled and HARAKAT & set("".join(styled))
-        await pilot.press("H")
-        assert app.comfort.harakat == "show"
-    assert _app(tmp_path, path).comfort.harakat == "show"
-    assert _app(tmp_path, path, harakat="hide").comfort.harakat == "hide"
+        await pilot.press("H", "H")
+        assert app.comfort.harakat == "hide"
+    assert _app(tmp_path, path).comfort.harakat == "hide"  # remembered
+    assert _app(tmp_path, path, harakat="show").comfort.harakat == "show"  # the flag wins
 
 
 async def test_paragraph_numbers_on_the_reading_side_match_search(

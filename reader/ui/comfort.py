@@ -13,6 +13,8 @@ import contextlib
 from dataclasses import dataclass
 from typing import Any
 
+from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding
 
 from reader.text import harakat as harakat_text
@@ -23,6 +25,9 @@ from reader.ui.prompts import GoToPrompt, KeyPrompt
 
 Place = tuple[int, int]
 
+# Keys typed right after one that opens a prompt (``ma``, ``:50%`` arriving in one read) were
+# already sent to the article before the prompt opened: they come back to the app, in order,
+# and the app hands them to the prompt (ReadingComfort._on_key).
 COMFORT_BINDINGS = [
     Binding("colon", "go_to_prompt", "Go to", key_display=":", show=False),
     Binding("m", "set_mark", "Mark", show=False),
@@ -75,11 +80,25 @@ class ComfortSettings:
         return {"measure": self.measure, "harakat": self.harakat, "numbers": self.numbers}
 
 
+_TEXT_FIELDS = {"Input", "TextArea", "QueryField"}
+
+
 class ReadingComfort:
     """The actions; mixed into :class:`~reader.ui.app.ReaderApp` (see the module doc)."""
 
     comfort: ComfortSettings
     marks: dict[str, Place]
+    _key_prefix: str | None = None  # "m" or "'" while waiting for its letter
+
+    def _reading(self: Any) -> None:
+        """Let a prompt key through unless the reader is reading: another screen is up
+        (help, palette, a prompt) or a text field has the focus."""
+        focused = self.focused
+        typing = focused is not None and any(cls.__name__ in _TEXT_FIELDS
+                                             for cls in type(focused).__mro__)
+        searching = any(bar.display for bar in self.query("#search-bar"))
+        if typing or searching or len(self.screen_stack) > 1:
+            raise SkipAction()
 
     # -- settings ---------------------------------------------------------------------
 
@@ -144,6 +163,7 @@ class ReadingComfort:
         self.update_status()
 
     def action_go_to_prompt(self: Any) -> None:
+        self._reading()
         self.push_screen(GoToPrompt(), self.go_to_text)
 
     def go_to_text(self: Any, text: str | None) -> None:
@@ -164,11 +184,30 @@ class ReadingComfort:
     # -- marks ------------------------------------------------------------------------
 
     def action_set_mark(self: Any) -> None:
-        self.push_screen(KeyPrompt("mark: type a letter"), self.set_mark)
+        self._reading()
+        self._key_prefix = "m"
+        self.push_screen(KeyPrompt("mark: type a letter"))
 
     def action_jump_mark(self: Any) -> None:
-        self.push_screen(KeyPrompt("go to mark: type a letter, or ' for the last jump"),
-                         self.jump_to_mark)
+        self._reading()
+        self._key_prefix = "'"
+        self.push_screen(KeyPrompt("go to mark: type a letter, or ' for the last jump"))
+
+    async def _on_key(self: Any, event: events.Key) -> None:
+        """Keys no widget took reach the app here, in the order they were typed, before its
+        bindings: the letter after ``m`` or ``'``, and keys typed before the go-to field
+        had the focus."""
+        prefix = self._key_prefix
+        if prefix is not None:
+            self._key_prefix = None
+            if isinstance(self.screen, KeyPrompt):
+                self.pop_screen()
+            letter = event.character if event.is_printable and event.key != "escape" else None
+            (self.set_mark if prefix == "m" else self.jump_to_mark)(letter)
+        elif not (isinstance(self.screen, GoToPrompt) and self.screen.feed(event)):
+            return  # the app's own handler (its bindings) comes next
+        event.stop()
+        event.prevent_default()
 
     def set_mark(self: Any, letter: str | None) -> None:
         if letter is None:

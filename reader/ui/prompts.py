@@ -29,6 +29,10 @@ class GoToPrompt(ModalScreen[str | None]):
     DEFAULT_CSS = _PROMPT_CSS.format(name="GoToPrompt")
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._early: list[str] = []  # keys typed before the field was there
+
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Static("go to (50% or a paragraph number): ")
@@ -36,18 +40,49 @@ class GoToPrompt(ModalScreen[str | None]):
                         compact=True, id="goto-field")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.focus()
+        early, self._early = self._early, []
+        for key in early:
+            self._take(field, key)
+
+    def feed(self, event: events.Key) -> bool:
+        """A key typed before the field had the focus (``:50%`` and Enter in one breath):
+        it goes into the field, in order. False for a key the prompt has no use for."""
+        key = "\n" if event.key == "enter" else (event.character or "")
+        if not (key == "\n" or (event.is_printable and key)):
+            return False
+        if self.is_mounted:
+            self._take(self.query_one(Input), key)
+        else:
+            self._early.append(key)
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        if self.feed(event):
+            event.stop()
+
+    def _take(self, field: Input, key: str) -> None:
+        if key == "\n":
+            self._answer(field.value)
+        else:
+            field.insert_text_at_cursor(key)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        self._answer(event.value)
+
+    def _answer(self, value: str) -> None:
+        if self.is_current:  # once: a late Enter finds the prompt gone
+            self.dismiss(value.strip() or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-class KeyPrompt(ModalScreen[str | None]):
-    """Wait for one key and answer its character (``None`` for Esc or a key with none)."""
+class KeyPrompt(ModalScreen[None]):
+    """Says which key is awaited after ``m`` or ``'``; the app takes that key itself
+    (:meth:`reader.ui.comfort.ReadingComfort._on_key`) and closes the prompt."""
 
     DEFAULT_CSS = _PROMPT_CSS.format(name="KeyPrompt")
 
@@ -58,9 +93,3 @@ class KeyPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Static(self.prompt)
-
-    def on_key(self, event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
-        character = event.character if event.is_printable else None
-        self.dismiss(None if event.key == "escape" else character)
