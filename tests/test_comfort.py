@@ -231,6 +231,8 @@ async def test_marks_are_set_used_kept_and_listed(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         article = app.article
+        hits = [hit async for hit in MarksProvider(app.screen).search("marks")]
+        assert [hit.text for hit in hits] == ["Marks… (none yet)"]
         await pilot.press("colon", "9", "enter", "m", "a")
         assert app.marks == {"a": (8, 0)}
         await pilot.press("g", "apostrophe", "a")

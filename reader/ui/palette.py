@@ -46,6 +46,9 @@ class GoToProvider(Provider):
                 yield Hit(score, shown, partial(self.app.go_to_entry, entry_id), text=shown)
 
 
+_NO_MARKS = "Marks… (none yet)"
+
+
 class MarksProvider(Provider):
     """"Marks…": every mark set in the open document (``m`` and a letter), with the start
     of the paragraph it is in."""
@@ -71,7 +74,13 @@ class MarksProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for letter, plain, shown in self._entries():
+        entries = self._entries()
+        for letter, plain, shown in entries:
             score = matcher.match(plain)
             if score > 0:
                 yield Hit(score, shown, partial(self.app.jump_to_mark, letter), text=shown)
+        if not entries and matcher.match(_NO_MARKS) > 0:
+            yield Hit(matcher.match(_NO_MARKS), _NO_MARKS, self._no_marks, text=_NO_MARKS)
+
+    def _no_marks(self) -> None:
+        self.app.notify("No marks in this document yet: m and a letter sets one.", timeout=3)
