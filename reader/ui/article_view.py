@@ -107,7 +107,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.harakat = harakat
         self._numbers_right = paragraph_numbers.reads_right_to_left(document.paragraphs,
                                                                     document.directions)
-        self._vocalised: dict[int, list[tuple[int, int]]] = {}
         self._column: tuple[tuple[int, int, int], Column] | None = None
         self.document = document
         self.partial = partial
@@ -196,7 +195,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.partial = False
         self.gaps = paragraph_gaps(self.document)
         self.indents = paragraph_indents(self.document)
-        self._vocalised.clear()
         self._sizes = None
         self.flow = None  # units may differ now (a giant paragraph): nothing carried over
         self._ensure_flow()
@@ -240,7 +238,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if mode == self.harakat:
             return
         self.harakat = mode
-        self._vocalised.clear()
         self._marks_version_changed()
 
     def set_measure(self, measure: int) -> None:
@@ -554,7 +551,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         ranges = [
             entry
             for entry in (self._markdown_ranges(block) + self._mark_ranges(paragraph)
-                          + self._harakat_ranges(paragraph))
+                          + self._harakat_ranges(paragraph, line))
             if entry[0] < line.end and entry[1] > line.start
         ]
         indent = self.indents[paragraph] if self.indents is not None else 0
@@ -605,20 +602,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             segments = [Segment(hide(segment.text), segment.style) for segment in segments]
         return Strip(segments, max(width, indent + line.cells)).crop(0, width)
 
-    def _harakat_ranges(self, paragraph: int) -> list[tuple[int, int, Style]]:
-        """In ``highlight`` mode, the letters carrying harakat, drawn over the marks."""
+    def _harakat_ranges(self, paragraph: int, line: VisualLine) -> list[tuple[int, int, Style]]:
+        """In ``highlight`` mode, the letters of this line carrying harakat, drawn over the
+        marks. Found from the line's own stretch of source (a giant paragraph costs no more)."""
         if self.harakat != "highlight":
             return []
-        found = self._vocalised.get(paragraph)
-        if found is None:
-            if len(self._vocalised) > 4096:  # a book read from end to end
-                self._vocalised.clear()
-            found = self._vocalised[paragraph] = vocalised_ranges(
-                self.document.paragraphs[paragraph])
+        start = max(0, line.start - 8)  # room for the letter (and lam) under the first marks
+        found = vocalised_ranges(self.document.paragraphs[paragraph][start : line.end])
         if not found:
             return []
         style = self._style("article--harakat")
-        return [(start, end, style) for start, end in found]
+        return [(start + first, start + last, style) for first, last in found]
 
     # -- mouse ------------------------------------------------------------------------
 
