@@ -124,8 +124,8 @@ async def _minimal_first_frame() -> tuple[float, float]:
 
 async def _measure(path: str | None) -> dict[str, float]:
     from reader.content.annotations import Span
+    from reader.state.positions import PositionStore
     from reader.ui.app import SEARCH_AHEAD_CHARS, create_app
-    from reader.ui.positions import PositionStore
 
     results: dict[str, float] = {}
     _time_frames()

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.content.annotation_file import load_annotations_for
 from reader.content.document import Document, load_document
-from reader.ui.search_bar import SearchSession
+from reader.state.search import SearchSession
 
 SIZE = 10_000_000  # bytes of UTF-8
 QUERIES = ["ماسك", "Musk", "سام ألتمان", "2018", "التي", "ا"]
@@ -140,14 +140,14 @@ async def bench_app(paragraphs: list[str]) -> None:
     annotations, _problems = load_annotations_for(loaded, None)
     app = ReaderApp(document, annotations)
     timings: list[float] = []
-    original = app._search_now
+    original = app.searching.run_now
 
     def timed() -> None:
         began = time.perf_counter()
         original()
         timings.append(time.perf_counter() - began)
 
-    app._search_now = timed  # type: ignore[method-assign]
+    app.searching.run_now = timed  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.article.go_to_place((len(paragraphs) // 2, 0))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader.content.document import load_document
+from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.positions import PositionStore
 from reader.ui.screens import HelpScreen
 
 SIZE = (100, 30)

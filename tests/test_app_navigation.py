@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.entry_item import EntryItem
 from reader.ui.entry_list import EntryList
-from reader.ui.positions import PositionStore
 from reader.ui.screens import ChooseTarget
 from reader.ui.tab_bar import TabBar
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from textual.keys import _character_to_key
 
 from reader.content.annotations import Span
+from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
 from reader.text.search import SearchIndex
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.bidi_text import BidiText
-from reader.ui.positions import PositionStore
 from reader.ui.search_bar import QueryField, SearchBar
 
 SIZE = (100, 30)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.content.document import load_document
+from reader.state.positions import PositionStore
 from reader.ui.app import create_app
-from reader.ui.positions import PositionStore
 from reader.ui.terminal import ENTER_EXPLICIT, reordering_terminal
 from tests.pty_session import PtySession
 from tests.test_hostile import _environment

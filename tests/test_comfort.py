@@ -10,14 +10,14 @@ import pytest
 from textual import events
 
 from reader.cli import main
+from reader.state.history import History
+from reader.state.positions import FILE_NAME, SETTINGS_KEY, PositionStore
 from reader.text import layout_paragraph
 from reader.text.harakat import HARAKAT, hide, vocalised_ranges
 from reader.ui import measure
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.goto import Target, parse_target
-from reader.ui.history import History
 from reader.ui.palette import MarksProvider
-from reader.ui.positions import FILE_NAME, SETTINGS_KEY, PositionStore
 from reader.ui.screens import KEYS
 
 WIDE = (160, 30)

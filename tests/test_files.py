@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.state.positions import PositionStore
 from reader.ui.app import create_app
-from reader.ui.positions import PositionStore
 
 
 def _render(capsys, *args: str) -> tuple[int, str, str]:

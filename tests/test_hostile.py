@@ -140,8 +140,8 @@ def test_no_color_is_honoured(tmp_path: Path) -> None:
 
 
 async def test_v_reveals_an_override_in_the_app(tmp_path: Path, hostile_file: Path) -> None:
+    from reader.state.positions import PositionStore
     from reader.ui.app import create_app
-    from reader.ui.positions import PositionStore
 
     app = create_app(hostile_file, positions=PositionStore(tmp_path / "state"))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -162,10 +162,10 @@ async def test_v_reveals_an_override_in_the_app(tmp_path: Path, hostile_file: Pa
 
 
 async def test_hostile_annotations_are_shown_visibly_in_the_panel(tmp_path: Path) -> None:
+    from reader.state.positions import PositionStore
     from reader.ui.app import create_app
     from reader.ui.bidi_text import BidiText
     from reader.ui.entry_list import EntryList
-    from reader.ui.positions import PositionStore
 
     document = tmp_path / "story.txt"
     document.write_text("قال ماسك إن السيارة ستكون أسرع سيارة.\n", encoding="utf-8")
@@ -191,8 +191,8 @@ async def test_hostile_annotations_are_shown_visibly_in_the_panel(tmp_path: Path
 
 async def test_a_broken_annotation_is_reported_in_the_app_verbatim(tmp_path: Path) -> None:
     """The notice quotes the problem as written: '[claim c]' is not taken as markup."""
+    from reader.state.positions import PositionStore
     from reader.ui.app import create_app
-    from reader.ui.positions import PositionStore
 
     document = tmp_path / "story.txt"
     document.write_text("قال ماسك إن السيارة ستكون أسرع سيارة.\n", encoding="utf-8")

@@ -10,8 +10,8 @@ import pytest
 from reader.content.document import BOM, load_document
 from reader.content.loading import BIG_FILE, HEAD_BYTES, finish_loading, open_document
 from reader.errors import ReaderError
+from reader.state.positions import PositionStore, document_key
 from reader.ui.app import create_app
-from reader.ui.positions import PositionStore, document_key
 
 LINE = "قال ماسك إن Tesla Roadster ستكون «أسرع سيارة» (2017)، وردّ ألتمان."
 

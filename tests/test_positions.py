@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui import positions as positions_module
-from reader.ui.positions import FILE_NAME, MAX_DOCUMENTS, PositionStore, document_key
+from reader.state import positions as positions_module
+from reader.state.positions import FILE_NAME, MAX_DOCUMENTS, PositionStore, document_key
 
 KEY = "/books/a.txt"
 
@@ -272,7 +272,7 @@ def test_an_unreadable_state_file(tmp_path: Path) -> None:
 _WRITER = """
 import sys, time
 from pathlib import Path
-from reader.ui.positions import PositionStore
+from reader.state.positions import PositionStore
 directory, name, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
 while not go.exists():
     time.sleep(0.001)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from reader.content.document import load_document
+from reader.state.positions import PositionStore
 from reader.text.flow import EAGER_COUNT_CHARS, TextFlow
 from reader.text.layout import layout_paragraph
 from reader.ui.app import create_app
-from reader.ui.positions import PositionStore
 
 
 @pytest.fixture(scope="module")

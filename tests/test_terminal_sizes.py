@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.state.positions import PositionStore
 from reader.ui.app import create_app
-from reader.ui.positions import PositionStore
 
 
 @pytest.mark.parametrize("size", [(20, 6), (10, 3), (29, 30), (100, 7)])

@@ -20,7 +20,7 @@ from typing import overload
 from rich.cells import split_graphemes
 
 from reader.text.chars import ISOLATES, TAB
-from reader.text.clusters import WordShape, mirror_cluster, shape_word
+from reader.text.clusters import WordShape, mirror_cluster, shape_words
 from reader.text.levels import RTL, level_runs
 from reader.text.reorder import ISOLATE, line_levels, visual_order
 from reader.text.wrap import Position, Tokens, break_lines, separator_width
@@ -185,7 +185,7 @@ def prepare_paragraph(
     tokens = Tokens.split(text)
     words = tokens.words
     seps = tokens.separators
-    shapes = [shape_word(word, show_controls, not logical) for word in words]
+    shapes = shape_words(words, show_controls, not logical)
     word_starts = []
     offset = 0
     for i, word in enumerate(words):

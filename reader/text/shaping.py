@@ -16,8 +16,9 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from configparser import SectionProxy
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from arabic_reshaper import ArabicReshaper
@@ -49,7 +50,9 @@ class _Settings:
                 self._booleans[key] = section.getboolean(key)
 
     def getboolean(self, key: str, fallback: bool | None = None) -> bool | None:
-        answer = self._booleans.get(self._key(key))
+        answer = self._booleans.get(key)  # the reshaper asks by the names as stored
+        if answer is None:
+            answer = self._booleans.get(self._key(key))
         if answer is None:
             return self._section.getboolean(key, fallback)
         return answer
@@ -77,24 +80,78 @@ _HARAKAT = re.compile(
 )
 _TATWEEL = "\u0640"
 _ZWJ = "\u200d"
+# The same marks as a set (all of them lie in U+0600-U+08FF): a lookup, not a regex match.
+_HARAKA_SET = frozenset(ch for ch in map(chr, range(0x600, 0x900)) if _HARAKAT.match(ch))
+_is_haraka = _HARAKA_SET.__contains__
+# Each Arabic letter and presentation form whose NFKC is one other character, to it: two
+# strings equal after this translation are the same letters, each perhaps in another form.
+_COMPATIBLE = {
+    cp: expansion
+    for cp in (*range(0x600, 0x900), *range(0xFB50, 0xFF00))
+    if len(expansion := unicodedata.normalize("NFKC", chr(cp))) == 1 and expansion != chr(cp)
+}
+# NFKC of a presentation form or of a few letters: the same few hundred strings again.
+_nfkc = lru_cache(maxsize=4096)(partial(unicodedata.normalize, "NFKC"))
 
 
-def _is_haraka(ch: str) -> bool:
-    return _HARAKAT.match(ch) is not None
+# Shaped runs: a dict rather than an lru_cache, so that :func:`shape_runs` can fill it.
+_RUNS: dict[str, tuple[str, tuple[int, ...]]] = {}
+RUNS_KEPT = 65536  # then it starts again
 
 
-@lru_cache(maxsize=65536)
 def shape_arabic(run: str) -> tuple[str, tuple[int, ...]]:
     """Shape one Arabic-script run; return the shaped text and each character's source index.
 
     Source ZWJs take no output character. If the map cannot be rebuilt (an unexpected
     reshaper output), the run is returned unshaped with an identity map: correct, if unjoined.
     """
-    prepared = run.replace(_ZWJ, _TATWEEL)
-    shaped = _RESHAPER.reshape(prepared)
+    shaped = _RUNS.get(run)
+    if shaped is None:
+        prepared = run.replace(_ZWJ, _TATWEEL)
+        shaped = _finish(run, prepared, _RESHAPER.reshape(prepared))
+        _keep(run, shaped)
+    return shaped
+
+
+def shape_runs(runs: list[str]) -> None:
+    """Shape the runs not shaped yet in one call of the reshaper, for :func:`shape_arabic`
+    to find: a fresh paragraph's new words cost one call, not one each.
+
+    The runs are shaped joined by line feeds. A line feed is no Arabic letter: the letters
+    on either side take the forms they take at the end and the start of a run, no ligature
+    crosses it, and a mark after it goes with the run that follows, as it would at that
+    run's start. So each piece of the output is what shaping its run alone gives.
+    """
+    new = [run for run in dict.fromkeys(runs) if run not in _RUNS]
+    if len(new) < 2:
+        return
+    prepared = [run.replace(_ZWJ, _TATWEEL) for run in new]
+    pieces = _RESHAPER.reshape("\n".join(prepared)).split("\n")
+    if len(pieces) != len(new):  # never expected: shape_arabic will do them one by one
+        return
+    for run, source, piece in zip(new, prepared, pieces, strict=True):
+        _keep(run, _finish(run, source, piece))
+
+
+def _keep(run: str, shaped: tuple[str, tuple[int, ...]]) -> None:
+    if len(_RUNS) >= RUNS_KEPT:
+        _RUNS.clear()
+    _RUNS[run] = shaped
+
+
+def clear_cache() -> None:
+    """Forget every shaped run (for benchmarks that measure cold work)."""
+    _RUNS.clear()
+
+
+def _finish(run: str, prepared: str, shaped: str) -> tuple[str, tuple[int, ...]]:
+    """The shaped run and its map to ``run`` (``prepared`` is ``run`` as the reshaper got
+    it), without the output characters of its ZWJs."""
     mapping = _rebuild_map(prepared, shaped)
     if mapping is None:
         return run.replace(_ZWJ, ""), tuple(i for i, ch in enumerate(run) if ch != _ZWJ)
+    if _ZWJ not in run:
+        return shaped, tuple(mapping)
     out_chars: list[str] = []
     out_map: list[int] = []
     for ch, src in zip(shaped, mapping):
@@ -105,9 +162,18 @@ def shape_arabic(run: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out_chars), tuple(out_map)
 
 
-def _rebuild_map(source: str, shaped: str) -> list[int] | None:
-    letters = [i for i, ch in enumerate(source) if not _is_haraka(ch)]
-    marks = [i for i, ch in enumerate(source) if _is_haraka(ch)]
+def _rebuild_map(source: str, shaped: str) -> Sequence[int] | None:
+    if (len(shaped) == len(source) and _HARAKA_SET.isdisjoint(source)
+            and shaped.translate(_COMPATIBLE) == source.translate(_COMPATIBLE)):
+        # One output character per letter, each the same letter in another form: what the
+        # loop below finds, at C speed (the common case: no ligature, no mark).
+        return range(len(source))
+    if _HARAKA_SET.isdisjoint(source):
+        letters: list[int] | range = range(len(source))
+        marks: list[int] = []
+    else:
+        letters = [i for i, ch in enumerate(source) if not _is_haraka(ch)]
+        marks = [i for i, ch in enumerate(source) if _is_haraka(ch)]
     next_letter = next_mark = 0
     mapping: list[int] = []
     for ch in shaped:
@@ -122,10 +188,10 @@ def _rebuild_map(source: str, shaped: str) -> list[int] | None:
         if source[letters[next_letter]] == ch:
             consumed = 1
         else:
-            expansion = unicodedata.normalize("NFKC", ch)
+            expansion = _nfkc(ch)
             consumed = len(expansion)
             taken = "".join(source[i] for i in letters[next_letter : next_letter + consumed])
-            if unicodedata.normalize("NFKC", taken) != expansion:
+            if _nfkc(taken) != expansion:
                 return None
         mapping.append(letters[next_letter])
         next_letter += consumed

@@ -16,7 +16,6 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.timer import Timer
 from textual.widgets import ListView, Static
 
 from reader.content.annotations import Annotations, Problem, Span
@@ -24,29 +23,25 @@ from reader.content.document import Document
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
 from reader.resources import styles_dir
+from reader.state.history import History
+from reader.state.positions import PositionStore, document_key
+from reader.state.search import SearchSession
 from reader.text.safe import visible
-from reader.text.search import Hit
 from reader.ui.article_view import ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText, display_line
 from reader.ui.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
 from reader.ui.entry_list import EntryList
-from reader.ui.history import History
 from reader.ui.key_bar import KeyBar
 from reader.ui.palette import GoToProvider, MarksProvider
-from reader.ui.positions import PositionStore, document_key
 from reader.ui.screens import ChooseTarget, HelpScreen
-from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar, SearchSession
+from reader.ui.search_bar import SearchBar
+from reader.ui.search_control import SearchControl
 from reader.ui.side_panel import SidePanel
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
-# How long "search wrapped" stays in the status line.
-SEARCH_NOTE_SECONDS = 4.0
-# Bidi isolates: the search part of the status line keeps its own order (LRI ... PDI), and
-# the query inside it too (FSI ... PDI), whatever the parts around it are.
-_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 
 class ReaderApp(ReadingComfort, App[None]):
@@ -116,13 +111,8 @@ class ReaderApp(ReadingComfort, App[None]):
         self.marks = positions.marks(self._doc_key) if positions is not None else {}
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
-        self._search_origin: tuple[int, int] | None = None
-        self._search_note: str | None = None
-        self._search_timer: Timer | None = None
-        self._note_timer: Timer | None = None
-        self._shown_hits: tuple | None = None
+        self.searching = SearchControl(self, self.search)
         self._frozen = False
-        self._search_ahead: Timer | None = None
 
     # -- layout -----------------------------------------------------------------------
 
@@ -137,7 +127,7 @@ class ReaderApp(ReadingComfort, App[None]):
                               **self.comfort.view_options())
             yield SidePanel(self.document, self.annotations, id="panel")
         yield Static("", id="too-small")
-        yield SearchBar(id="search-bar")
+        yield SearchBar(self.search, id="search-bar")
         yield BidiText("", id="status", direction="ltr")
         yield KeyBar(id="keys")
 
@@ -178,7 +168,7 @@ class ReaderApp(ReadingComfort, App[None]):
             self.call_after_refresh(self.finish_loading)
         self.set_timer(STARTUP_SETTLED, self._freeze_startup_objects)
         if len(self.document.text) > SEARCH_AHEAD_CHARS or self.pending is not None:
-            self.set_timer(STARTUP_SETTLED, self._start_search_ahead)
+            self.set_timer(STARTUP_SETTLED, self.searching.start_ahead)
 
     def finish_loading(self) -> None:
         """Add the rest of a big file: right after the first frame, or at once when a key
@@ -200,21 +190,6 @@ class ReaderApp(ReadingComfort, App[None]):
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()
         await super().on_event(event)
-
-    def _start_search_ahead(self) -> None:
-        """On a book, fold the text for search in slices once the line counts are done,
-        so that the first search does not pause while it is folded."""
-        self._search_ahead = self.set_interval(0.02, self._search_ahead_step)
-
-    def _search_ahead_step(self) -> None:
-        if self.pending is not None or not self.is_mounted:
-            return
-        flow = self.article.flow
-        if flow is not None and not flow.complete:
-            return  # counting first: the scrollbar matters sooner than search
-        if self.search.prepare_some(0.005) and self._search_ahead is not None:
-            self._search_ahead.stop()
-            self._search_ahead = None
 
     def _freeze_startup_objects(self) -> None:
         """What was built to open the document (widgets, styles, the document, its flow)
@@ -270,7 +245,7 @@ class ReaderApp(ReadingComfort, App[None]):
         return f"الفصل {current.number}: {current.title}"
 
     def status_parts(self) -> list[str]:
-        parts = [f"{self.article.percent()}%", *self.search_status_parts()]
+        parts = [f"{self.article.percent()}%", *self.searching.status_parts()]
         chapter = self.current_chapter()
         if chapter:
             parts.append(chapter)
@@ -289,7 +264,7 @@ class ReaderApp(ReadingComfort, App[None]):
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
         if not self.query(ArticleView):
             return  # posted just before the app closed: nothing left to update
-        self.show_search_hits()
+        self.searching.show_hits()
         self.update_status()
 
     # -- scrolling --------------------------------------------------------------------
@@ -442,167 +417,25 @@ class ReaderApp(ReadingComfort, App[None]):
         self.article.go_to_place(place)
         self.update_status()
 
-    # -- search -----------------------------------------------------------------------
-
-    @property
-    def search_bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
-
-    def search_status_parts(self) -> list[str]:
-        """``/query 3/12`` (or ``no match``) while a search is on, and ``search wrapped``."""
-        parts = []
-        search = self.search
-        if search.active:
-            query = search.query if len(search.query) <= 24 else search.query[:23] + "…"
-            count = "invalid pattern" if search.error else search.count_text()
-            parts.append(f"{_LRI}/{_FSI}{query}{_PDI} {count}{_PDI}")
-        if self._search_note:
-            parts.append(self._search_note)
-        return parts
-
-    def _set_search_note(self, note: str | None) -> None:
-        self._search_note = note
-        if self._note_timer is not None:
-            self._note_timer.stop()
-            self._note_timer = None
-        if note:
-            self._note_timer = self.set_timer(SEARCH_NOTE_SECONDS, self._clear_search_note)
-
-    def _clear_search_note(self) -> None:
-        self._search_note = None
-        self._note_timer = None
-        self.update_status()
-
-    def _visible_places(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """(paragraph, offset) of the top line and of the line just below the view."""
-        article = self.article
-        first = article.place()
-        flow = article.flow
-        bottom = article.top + article.scrollable_content_region.height
-        if flow is None or bottom >= flow.height:
-            return first, (len(self.document.paragraphs), 0)
-        return first, flow.position(bottom)
-
-    def _on_screen(self, hit: Hit | None) -> bool:
-        article = self.article
-        if hit is None or article.flow is None:
-            return False
-        y = article.flow.locate(hit.span.paragraph, hit.span.start)
-        return article.top <= y < article.top + article.scrollable_content_region.height
-
-    def show_search_hits(self) -> None:
-        """Give the view the hits on screen (all of them would be millions for one letter
-        of a big document) and the current one."""
-        if not self.is_mounted:
-            return
-        search = self.search
-        spans = search.visible(*self._visible_places()) if search.total else []
-        current = search.current.span if search.current is not None else None
-        shown = (tuple(spans), current)
-        if shown != self._shown_hits:
-            self._shown_hits = shown
-            self.article.set_hits(spans, current)
+    # -- search (run by self.searching, see reader/ui/search_control.py) -----------------
 
     def action_search(self) -> None:
-        bar = self.search_bar
-        if bar.display:
-            bar.field.focus()
-            return
-        self.search.index  # noqa: B018 - build it now, not on the first key
-        self._search_origin = self.article.place()
-        bar.open()
+        self.searching.open()
 
-    def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        if len(self.document.text) > DEBOUNCE_CHARS:
-            self._search_timer = self.set_timer(DEBOUNCE_SECONDS, self._search_now)
-        else:
-            self._search_now()
-
-    def _search_now(self) -> None:
-        self._search_timer = None
-        bar = self.search_bar
-        origin = self._search_origin or self.article.place()
-        step = self.search.run(bar.value, origin, exact=bar.exact, regex=bar.regex)
-        bar.show_mode(names=self.search.names)
-        bar.set_count(self.search.count_text() if bar.value else "",
-                      error=self.search.error is not None)
-        self._set_search_note("search wrapped" if step.wrapped else None)
-        if step.hit is not None:
-            self.article.bring_into_view(step.hit.span)
-        self.show_search_hits()
-        self.update_status()
+    def on_search_bar_changed(self, _message: SearchBar.Changed) -> None:
+        self.searching.changed()
 
     def on_search_bar_submitted(self, _message: SearchBar.Submitted) -> None:
-        if self._search_timer is not None:
-            self._search_now()
-        bar = self.search_bar
-        bar.close()
-        self.article.focus()
-        origin = self._search_origin
-        if origin is not None and self.search.current is not None \
-                and self.article.place() != origin:
-            self.history.push(origin)
-        self._search_origin = None
-        self.update_status()
+        self.searching.submitted()
 
     def on_search_bar_cancelled(self, _message: SearchBar.Cancelled) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        self.search_bar.close()
-        self.article.focus()
-        origin = self._search_origin
-        self._search_origin = None
-        self.action_clear_search()
-        if origin is not None and self.article.place() != origin:
-            self.article.go_to_place(origin)
+        self.searching.cancelled()
 
     def action_clear_search(self) -> None:
-        bar = self.search_bar
-        if bar.display:  # Esc outside the bar (after a click on the text) closes it too
-            bar.close()
-            self._search_origin = None
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        self.search.clear()
-        self._set_search_note(None)
-        self.show_search_hits()
-        self.update_status()
+        self.searching.clear()
 
     def action_search_step(self, direction: int) -> None:
-        search = self.search
-        article = self.article
-        place = article.place()
-        if not search.active:
-            history = self.search_bar.history
-            if not history:
-                self.bell()
-                self._set_search_note("no search yet: press / to search")
-                self.update_status()
-                return
-            # n after Esc: the last query again, from the top of the view
-            step = search.run(history[-1], place)
-            if step.hit is not None and direction < 0:
-                step = search.step(direction, place)
-        elif search.total == 0:
-            self.bell()
-            self.update_status()
-            return
-        else:
-            # from the current hit while it is on screen, else from the top of the view
-            step = search.step(direction, place, self._on_screen(search.current))
-        self._set_search_note("search wrapped" if step.wrapped else None)
-        if step.hit is None:
-            self.bell()
-        else:
-            article.set_flash(None)
-            article.bring_into_view(step.hit.span)
-        self.show_search_hits()
-        self.update_status()
+        self.searching.step(direction)
 
     # -- panel and help ---------------------------------------------------------------
 
@@ -652,17 +485,25 @@ def create_app(
     annotations: Path | None = None,
     *,
     bidi_mode: str = "explicit",
+    direction: str = "auto",
     positions: PositionStore | None = None,
     errors: str = "strict",
+    terminal_warning: str | None = None,
     measure: int | None = None,
     harakat: str | None = None,
     numbers: bool | None = None,
 ) -> ReaderApp:
-    """Build the app the way the command line does (tests use this too)."""
+    """Build the app from a file (None: the bundled article): the one way, used by the
+    command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
+    base direction (and so loads the whole file at once)."""
     from reader.content.loading import open_for_reading
 
-    document, pending, loaded, problems = open_for_reading(path, annotations, errors)
+    whole = direction != "auto"
+    document, pending, loaded, problems = open_for_reading(path, annotations, errors,
+                                                           whole=whole)
+    if whole:
+        document.directions = [direction] * len(document.paragraphs)
     comfort = ComfortSettings.resolve(positions, measure=measure, harakat=harakat,
                                       numbers=numbers)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
-                     pending=pending, comfort=comfort)
+                     terminal_warning=terminal_warning, pending=pending, comfort=comfort)

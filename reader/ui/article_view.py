@@ -25,12 +25,12 @@ from textual.timer import Timer
 
 from reader.content.annotations import Annotations, Span
 from reader.content.document import Block, Document
+from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.harakat import hide, vocalised_ranges
 from reader.text.layout import VisualLine
 from reader.ui import paragraph_numbers
 from reader.ui.measure import Column, column
-from reader.ui.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 
 SPEAKER_CLASSES = 6
 BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",

@@ -4,7 +4,7 @@ numbers (``#``).
 
 :class:`ReadingComfort` is mixed into the app; it needs the app's ``article``, ``history``,
 ``positions``, ``document`` and ``update_status``. The settings it changes are remembered in
-the state file (:class:`~reader.ui.positions.PositionStore`), marks per document.
+the state file (:class:`~reader.state.positions.PositionStore`), marks per document.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from textual import events
 from textual.actions import SkipAction
 from textual.binding import Binding
 
+from reader.state.positions import MARK_LETTERS, PositionStore
 from reader.text import harakat as harakat_text
 from reader.ui import measure as measures
 from reader.ui.goto import parse_target
-from reader.ui.positions import MARK_LETTERS, PositionStore
 from reader.ui.prompts import GoToPrompt, KeyPrompt
 
 Place = tuple[int, int]

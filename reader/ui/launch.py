@@ -24,37 +24,26 @@ def _write_terminal(sequence: str) -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
-    from reader.content.loading import open_for_reading
-    from reader.ui.app import ReaderApp
-    from reader.ui.comfort import ComfortSettings
-    from reader.ui.positions import PositionStore
+    from reader.state.positions import PositionStore
+    from reader.ui.app import create_app
 
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
                           "use 'reader render' to print the text instead")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
-    document, pending, annotations, problems = open_for_reading(
+    explicit = args.bidi == "explicit"
+    app = create_app(
         Path(args.file) if args.file else None,
         Path(args.annotations) if args.annotations else None,
-        args.errors,
-        whole=args.direction != "auto",  # one direction for every paragraph: all of them
-    )
-    if args.direction != "auto":
-        document.directions = [args.direction] * len(document.paragraphs)
-    explicit = args.bidi == "explicit"
-    positions = PositionStore()
-    comfort = ComfortSettings.resolve(positions, measure=args.measure, harakat=args.harakat,
-                                      numbers=args.numbers)
-    app = ReaderApp(
-        document,
-        annotations,
-        problems,
         bidi_mode=args.bidi,
-        positions=positions,
+        direction=args.direction,
+        positions=PositionStore(),
+        errors=args.errors,
         terminal_warning=reordering_terminal() if explicit else None,
-        pending=pending,
-        comfort=comfort,
+        measure=args.measure,
+        harakat=args.harakat,
+        numbers=args.numbers,
     )
     if explicit:
         _write_terminal(ENTER_EXPLICIT)

@@ -1,19 +1,18 @@
-"""The search bar (``/``) and the search state behind ``n``/``N``.
+"""The search bar (``/``): prompt, query field, mode and count.
 
 Textual's ``Input`` draws its value in logical order, so an Arabic query would read
 backwards. :class:`QueryField` is a small one-line editor instead: the query is laid out by
 the core (bidi, shaping) like every other text, right-aligned when it is right-to-left, with
 a block cursor on the letter after the insertion point (or beside the text at its end).
 
-:class:`SearchSession` holds what a search is (query, mode, hits, the current hit) and does
-the stepping; it knows nothing of widgets. :class:`SearchBar` is the bar: prompt, field,
-mode, count, and the query history (Up/Down).
+:class:`SearchBar` is the bar: prompt, field, mode, count, and the query history (Up/Down).
+What a search is (query, mode, hits, the current hit) lives in
+:class:`reader.state.search.SearchSession`: the bar shows its mode and switches it.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -28,165 +27,13 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from reader.content.annotations import Span
+from reader.state.search import SearchSession
 from reader.text import layout_paragraph
-from reader.text.search import (
-    Hit,
-    Hits,
-    IndexInSlices,
-    SearchError,
-    SearchIndex,
-    alias_needles,
-)
 
 HISTORY_SIZE = 50
 # Above this many characters of text, typing waits this long for the next key before searching.
 DEBOUNCE_CHARS = 1_000_000
 DEBOUNCE_SECONDS = 0.06
-
-Place = tuple[int, int]
-
-
-# -- the state --------------------------------------------------------------------------
-
-
-@dataclass
-class Step:
-    """Where a step (``n``/``N``, or a new query) landed."""
-
-    hit: Hit | None
-    wrapped: bool = False
-
-
-class SearchSession:
-    """One document's search: the index (built on first use), the query and its hits."""
-
-    def __init__(self, paragraphs: list[str], aliases: dict[str, tuple[str, ...]] | None = None
-                 ) -> None:
-        self.paragraphs = paragraphs
-        self.aliases = aliases or {}
-        self._index: SearchIndex | None = None
-        self._slices: IndexInSlices | None = None
-        self.query = ""
-        self.exact = False
-        self.regex = False
-        self.hits: Hits | None = None
-        self.current: Hit | None = None
-        self.error: str | None = None
-
-    @property
-    def index(self) -> SearchIndex:
-        if self._index is None:
-            if self._slices is not None:
-                self._index, self._slices = self._slices.finish(), None
-            else:
-                self._index = SearchIndex(self.paragraphs)
-        return self._index
-
-    def prepare_some(self, budget: float) -> bool:
-        """Build the index a slice at a time, before any search asks for it (a book's
-        first search would otherwise wait for all of it). True when it is ready."""
-        if self._index is not None:
-            return True
-        if self._slices is None:
-            self._slices = IndexInSlices(self.paragraphs)
-        if self._slices.fold_some(budget):
-            self._index, self._slices = self._slices.finish(), None
-            return True
-        return False
-
-    @property
-    def mode(self) -> str:
-        return "exact" if self.exact else "fold"
-
-    @property
-    def active(self) -> bool:
-        """A query is set (with or without hits)."""
-        return bool(self.query) and (self.hits is not None or self.error is not None)
-
-    @property
-    def names(self) -> bool:
-        """The query is a name: all the entity's spellings are searched."""
-        return (not self.exact and not self.regex
-                and len(alias_needles(self.query, self.aliases)) > 1)
-
-    @property
-    def total(self) -> int:
-        return self.hits.total if self.hits is not None else 0
-
-    def clear(self) -> None:
-        self.query = ""
-        self.hits = None
-        self.current = None
-        self.error = None
-
-    def run(self, query: str, origin: Place, exact: bool | None = None,
-            regex: bool | None = None) -> Step:
-        """Search for ``query``; the current hit is the first at or after ``origin``
-        (wrapping to the first one)."""
-        if exact is not None:
-            self.exact = exact
-        if regex is not None:
-            self.regex = regex
-        self.query = query
-        self.current = None
-        self.error = None
-        self.hits = None
-        if not query:
-            return Step(None)
-        try:
-            self.hits = self.index.search(query, self.mode, regex=self.regex,
-                                          aliases=self.aliases)
-        except SearchError as error:
-            self.error = error.message
-            return Step(None)
-        hit = self.hits.at_or_after(*origin)
-        wrapped = False
-        if hit is None:
-            hit = self.hits.first()
-            wrapped = hit is not None and origin > (0, 0)
-        self.current = hit
-        return Step(hit, wrapped)
-
-    def step(self, direction: int, place: Place, from_current: bool = True) -> Step:
-        """The next (``direction`` 1) or previous (-1) hit from the current one, or from
-        ``place`` (the top of the view) when there is none or ``from_current`` is False
-        (the reader scrolled away from it); wrapping around the ends."""
-        hits = self.hits
-        if hits is None or hits.total == 0:
-            return Step(None)
-        current = self.current if from_current else None
-        if direction > 0:
-            hit = hits.next(current) if current else hits.at_or_after(*place)
-            wrapped = hit is None
-            hit = hit or hits.first()
-        else:
-            hit = hits.previous(current) if current else hits.before(*place)
-            wrapped = hit is None
-            hit = hit or hits.last()
-        self.current = hit
-        return Step(hit, wrapped)
-
-    def number(self) -> int:
-        if self.hits is None or self.current is None:
-            return 0
-        return self.hits.number(self.current)
-
-    def count_text(self) -> str:
-        """``3/12``, ``no match``, or the error, for the bar and the status line."""
-        if self.error:
-            return self.error
-        if self.hits is None:
-            return ""
-        if self.hits.total == 0:
-            return "no match"
-        return f"{self.number()}/{self.hits.total}"
-
-    def visible(self, first: Place, last: Place) -> list[Span]:
-        """The hits from place ``first`` to place ``last`` (what is on screen)."""
-        if self.hits is None or self.hits.total == 0:
-            return []
-        return [hit.span for hit in self.hits.between(first, last)]
 
 
 # -- the field ----------------------------------------------------------------------------
@@ -392,11 +239,9 @@ class SearchBar(Horizontal):
     class Cancelled(Message):
         pass
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, session: SearchSession, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.exact = False
-        self.regex = False
-        self.names = False
+        self.session = session  # the mode lives there; the bar shows and switches it
         self.history: list[str] = []
         self._history_at: int | None = None  # index into history while recalling
         self._draft = ""
@@ -425,7 +270,7 @@ class SearchBar(Horizontal):
         self._history_at = None
         self.field.set_value("", notify=False)
         self.set_count("")
-        self.show_mode(names=False)
+        self.show_mode(names=False)  # no query typed yet
         self.field.focus()
 
     def close(self) -> None:
@@ -443,14 +288,9 @@ class SearchBar(Horizontal):
     # -- what the bar shows ---------------------------------------------------------------
 
     def show_mode(self, names: bool | None = None) -> None:
-        if names is not None:
-            self.names = names
-        mode = "exact" if self.exact else "fold"
-        if self.regex:
-            mode += " regex"
-        elif self.names and not self.exact:
-            mode += " +names"
-        self.query_one("#search-mode", Static).update(Text(f"[{mode}]"))
+        """The session's mode; ``names`` overrides whether the query is a name."""
+        label = self.session.mode_label(names)
+        self.query_one("#search-mode", Static).update(Text(f"[{label}]"))
 
     def set_count(self, text: str, error: bool = False) -> None:
         count = self.query_one("#search-count", Static)
@@ -490,11 +330,11 @@ class SearchBar(Horizontal):
         self.field.set_value(self.history[at])
 
     def action_toggle_exact(self) -> None:
-        self.exact = not self.exact
+        self.session.exact = not self.session.exact
         self.show_mode()
         self.post_message(self.Changed(self.value))
 
     def action_toggle_regex(self) -> None:
-        self.regex = not self.regex
+        self.session.regex = not self.session.regex
         self.show_mode()
         self.post_message(self.Changed(self.value))

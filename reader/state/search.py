@@ -1,0 +1,169 @@
+"""One document's search: the query, its mode (fold or exact, plain or regex), the hits and
+the current one, and the stepping behind ``n``/``N``. No Textual: the search bar shows this
+state and edits it, the app asks it where to go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.content.annotations import Span
+from reader.text.search import (
+    Hit,
+    Hits,
+    IndexInSlices,
+    SearchError,
+    SearchIndex,
+    alias_needles,
+)
+
+Place = tuple[int, int]
+
+
+@dataclass
+class Step:
+    """Where a step (``n``/``N``, or a new query) landed."""
+
+    hit: Hit | None
+    wrapped: bool = False
+
+
+class SearchSession:
+    """One document's search: the index (built on first use), the query and its hits."""
+
+    def __init__(self, paragraphs: list[str], aliases: dict[str, tuple[str, ...]] | None = None
+                 ) -> None:
+        self.paragraphs = paragraphs
+        self.aliases = aliases or {}
+        self._index: SearchIndex | None = None
+        self._slices: IndexInSlices | None = None
+        self.query = ""
+        self.exact = False
+        self.regex = False
+        self.hits: Hits | None = None
+        self.current: Hit | None = None
+        self.error: str | None = None
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            if self._slices is not None:
+                self._index, self._slices = self._slices.finish(), None
+            else:
+                self._index = SearchIndex(self.paragraphs)
+        return self._index
+
+    def prepare_some(self, budget: float) -> bool:
+        """Build the index a slice at a time, before any search asks for it (a book's
+        first search would otherwise wait for all of it). True when it is ready."""
+        if self._index is not None:
+            return True
+        if self._slices is None:
+            self._slices = IndexInSlices(self.paragraphs)
+        if self._slices.fold_some(budget):
+            self._index, self._slices = self._slices.finish(), None
+            return True
+        return False
+
+    @property
+    def mode(self) -> str:
+        return "exact" if self.exact else "fold"
+
+    def mode_label(self, names: bool | None = None) -> str:
+        """``fold``, ``exact``, ``fold regex``, ``fold +names``...: what the bar shows.
+        ``names`` says whether the query is a name (default: whether this one is)."""
+        label = self.mode
+        if self.regex:
+            return label + " regex"
+        if not self.exact and (self.names if names is None else names):
+            return label + " +names"
+        return label
+
+    @property
+    def active(self) -> bool:
+        """A query is set (with or without hits)."""
+        return bool(self.query) and (self.hits is not None or self.error is not None)
+
+    @property
+    def names(self) -> bool:
+        """The query is a name: all the entity's spellings are searched."""
+        return (not self.exact and not self.regex
+                and len(alias_needles(self.query, self.aliases)) > 1)
+
+    @property
+    def total(self) -> int:
+        return self.hits.total if self.hits is not None else 0
+
+    def clear(self) -> None:
+        self.query = ""
+        self.hits = None
+        self.current = None
+        self.error = None
+
+    def run(self, query: str, origin: Place, exact: bool | None = None,
+            regex: bool | None = None) -> Step:
+        """Search for ``query``; the current hit is the first at or after ``origin``
+        (wrapping to the first one)."""
+        if exact is not None:
+            self.exact = exact
+        if regex is not None:
+            self.regex = regex
+        self.query = query
+        self.current = None
+        self.error = None
+        self.hits = None
+        if not query:
+            return Step(None)
+        try:
+            self.hits = self.index.search(query, self.mode, regex=self.regex,
+                                          aliases=self.aliases)
+        except SearchError as error:
+            self.error = error.message
+            return Step(None)
+        hit = self.hits.at_or_after(*origin)
+        wrapped = False
+        if hit is None:
+            hit = self.hits.first()
+            wrapped = hit is not None and origin > (0, 0)
+        self.current = hit
+        return Step(hit, wrapped)
+
+    def step(self, direction: int, place: Place, from_current: bool = True) -> Step:
+        """The next (``direction`` 1) or previous (-1) hit from the current one, or from
+        ``place`` (the top of the view) when there is none or ``from_current`` is False
+        (the reader scrolled away from it); wrapping around the ends."""
+        hits = self.hits
+        if hits is None or hits.total == 0:
+            return Step(None)
+        current = self.current if from_current else None
+        if direction > 0:
+            hit = hits.next(current) if current else hits.at_or_after(*place)
+            wrapped = hit is None
+            hit = hit or hits.first()
+        else:
+            hit = hits.previous(current) if current else hits.before(*place)
+            wrapped = hit is None
+            hit = hit or hits.last()
+        self.current = hit
+        return Step(hit, wrapped)
+
+    def number(self) -> int:
+        if self.hits is None or self.current is None:
+            return 0
+        return self.hits.number(self.current)
+
+    def count_text(self) -> str:
+        """``3/12``, ``no match``, or the error, for the bar and the status line."""
+        if self.error:
+            return self.error
+        if self.hits is None:
+            return ""
+        if self.hits.total == 0:
+            return "no match"
+        return f"{self.number()}/{self.hits.total}"
+
+    def visible(self, first: Place, last: Place) -> list[Span]:
+        """The hits from place ``first`` to place ``last`` (what is on screen)."""
+        if self.hits is None or self.hits.total == 0:
+            return []
+        return [hit.span for hit in self.hits.between(first, last)]

@@ -1,0 +1,226 @@
+"""The app's search, from ``/`` to ``n``/``N``: what the app owns to run it.
+
+The state is the :class:`~reader.state.search.SearchSession` (query, mode, hits, the current
+hit); the search bar shows and edits it; the article view draws the hits it is given. This
+object ties them together: it runs the query as it is typed (debounced on big documents),
+moves the view to the current hit, hands the view the hits on screen, keeps the "search
+wrapped" note, remembers where a search began (Enter leaves it in the history, Esc goes
+back to it), and builds a big document's search index in the background.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.timer import Timer
+
+from reader.state.search import Place, SearchSession
+from reader.text.search import Hit
+from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+# How long "search wrapped" stays in the status line.
+NOTE_SECONDS = 4.0
+# Bidi isolates: the search part of the status line keeps its own order (LRI ... PDI), and
+# the query inside it too (FSI ... PDI), whatever the parts around it are.
+_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
+
+
+class SearchControl:
+    """Runs the session for the app; every method acts on the app's widgets."""
+
+    def __init__(self, app: ReaderApp, session: SearchSession) -> None:
+        self.app = app
+        self.session = session
+        self.note: str | None = None
+        self._origin: Place | None = None  # where the open search began
+        self._timer: Timer | None = None  # a debounced search waiting to run
+        self._note_timer: Timer | None = None
+        self._ahead: Timer | None = None
+
+    @property
+    def bar(self) -> SearchBar:
+        return self.app.query_one(SearchBar)
+
+    # -- the status line --------------------------------------------------------------
+
+    def status_parts(self) -> list[str]:
+        """``/query 3/12`` (or ``no match``) while a search is on, and ``search wrapped``."""
+        parts = []
+        search = self.session
+        if search.active:
+            query = search.query if len(search.query) <= 24 else search.query[:23] + "…"
+            count = "invalid pattern" if search.error else search.count_text()
+            parts.append(f"{_LRI}/{_FSI}{query}{_PDI} {count}{_PDI}")
+        if self.note:
+            parts.append(self.note)
+        return parts
+
+    def _set_note(self, note: str | None) -> None:
+        self.note = note
+        if self._note_timer is not None:
+            self._note_timer.stop()
+            self._note_timer = None
+        if note:
+            self._note_timer = self.app.set_timer(NOTE_SECONDS, self._clear_note)
+
+    def _clear_note(self) -> None:
+        self.note = None
+        self._note_timer = None
+        self.app.update_status()
+
+    # -- the hits on screen -----------------------------------------------------------
+
+    def _visible_places(self) -> tuple[Place, Place]:
+        """(paragraph, offset) of the top line and of the line just below the view."""
+        article = self.app.article
+        first = article.place()
+        flow = article.flow
+        bottom = article.top + article.scrollable_content_region.height
+        if flow is None or bottom >= flow.height:
+            return first, (len(self.app.document.paragraphs), 0)
+        return first, flow.position(bottom)
+
+    def _on_screen(self, hit: Hit | None) -> bool:
+        article = self.app.article
+        if hit is None or article.flow is None:
+            return False
+        y = article.flow.locate(hit.span.paragraph, hit.span.start)
+        return article.top <= y < article.top + article.scrollable_content_region.height
+
+    def show_hits(self) -> None:
+        """Give the view the hits on screen (all of them would be millions for one letter
+        of a big document) and the current one; the view redraws only what changed."""
+        if not self.app.is_mounted:
+            return
+        search = self.session
+        spans = search.visible(*self._visible_places()) if search.total else []
+        current = search.current.span if search.current is not None else None
+        self.app.article.set_hits(spans, current)
+
+    # -- the bar ----------------------------------------------------------------------
+
+    def open(self) -> None:
+        bar = self.bar
+        if bar.display:
+            bar.field.focus()
+            return
+        self.session.index  # noqa: B018 - build it now, not on the first key
+        self._origin = self.app.article.place()
+        bar.open()
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def changed(self) -> None:
+        """The query or the mode changed: search now, or soon on a big document."""
+        self._stop_timer()
+        if len(self.app.document.text) > DEBOUNCE_CHARS:
+            self._timer = self.app.set_timer(DEBOUNCE_SECONDS, self.run_now)
+        else:
+            self.run_now()
+
+    def run_now(self) -> None:
+        self._timer = None
+        app, bar, search = self.app, self.bar, self.session
+        origin = self._origin or app.article.place()
+        step = search.run(bar.value, origin)
+        bar.show_mode()
+        bar.set_count(search.count_text() if bar.value else "", error=search.error is not None)
+        self._set_note("search wrapped" if step.wrapped else None)
+        if step.hit is not None:
+            app.article.bring_into_view(step.hit.span)
+        self.show_hits()
+        app.update_status()
+
+    def submitted(self) -> None:
+        """Enter: keep the hits; the place the search began goes into the history."""
+        if self._timer is not None:
+            self.run_now()
+        app = self.app
+        self.bar.close()
+        app.article.focus()
+        origin = self._origin
+        if origin is not None and self.session.current is not None \
+                and app.article.place() != origin:
+            app.history.push(origin)
+        self._origin = None
+        app.update_status()
+
+    def cancelled(self) -> None:
+        """Esc in the bar: clear the search and go back to where it began."""
+        self._stop_timer()
+        app = self.app
+        self.bar.close()
+        app.article.focus()
+        origin = self._origin
+        self._origin = None
+        self.clear()
+        if origin is not None and app.article.place() != origin:
+            app.article.go_to_place(origin)
+
+    def clear(self) -> None:
+        bar = self.bar
+        if bar.display:  # Esc outside the bar (after a click on the text) closes it too
+            bar.close()
+            self._origin = None
+        self._stop_timer()
+        self.session.clear()
+        self._set_note(None)
+        self.show_hits()
+        self.app.update_status()
+
+    # -- n and N ----------------------------------------------------------------------
+
+    def step(self, direction: int) -> None:
+        app, search = self.app, self.session
+        article = app.article
+        place = article.place()
+        if not search.active:
+            history = self.bar.history
+            if not history:
+                app.bell()
+                self._set_note("no search yet: press / to search")
+                app.update_status()
+                return
+            # n after Esc: the last query again, from the top of the view
+            step = search.run(history[-1], place)
+            if step.hit is not None and direction < 0:
+                step = search.step(direction, place)
+        elif search.total == 0:
+            app.bell()
+            app.update_status()
+            return
+        else:
+            # from the current hit while it is on screen, else from the top of the view
+            step = search.step(direction, place, self._on_screen(search.current))
+        self._set_note("search wrapped" if step.wrapped else None)
+        if step.hit is None:
+            app.bell()
+        else:
+            article.set_flash(None)
+            article.bring_into_view(step.hit.span)
+        self.show_hits()
+        app.update_status()
+
+    # -- the index ahead of time ------------------------------------------------------
+
+    def start_ahead(self) -> None:
+        """On a book, fold the text for search in slices once the line counts are done,
+        so that the first search does not pause while it is folded."""
+        self._ahead = self.app.set_interval(0.02, self._ahead_step)
+
+    def _ahead_step(self) -> None:
+        app = self.app
+        if app.pending is not None or not app.is_mounted:
+            return
+        flow = app.article.flow
+        if flow is not None and not flow.complete:
+            return  # counting first: the scrollbar matters sooner than search
+        if self.session.prepare_some(0.005) and self._ahead is not None:
+            self._ahead.stop()
+            self._ahead = None
