@@ -35,7 +35,7 @@ class GoToPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Static("go to (50% or a paragraph number): ")
+            yield Static("go to (50%, ¶ number): ")
             yield Input(restrict=r"[0-9\u0660-\u0669\u06f0-\u06f9%\u066a]*", max_length=14,
                         compact=True, id="goto-field")
 
