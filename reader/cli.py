@@ -17,6 +17,7 @@ from reader import __version__
 from reader.commands import COMMANDS
 from reader.errors import ReaderError
 from reader.text.safe import visible
+from reader.ui.terminal import MODES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,9 +37,10 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--annotations", metavar="FILE", help="annotation file (TOML)")
     parser.add_argument("--direction", choices=("auto", "rtl", "ltr"), default="auto",
                         help="paragraph direction (default: auto, from the first strong letter)")
-    parser.add_argument("--bidi", choices=("explicit", "terminal"), default="explicit",
-                        help="'explicit': reader reorders text itself (default); 'terminal': "
-                        "hand logical text to a terminal that does bidi well")
+    parser.add_argument("--bidi", choices=MODES, default="auto",
+                        help="how cells reach the terminal: 'auto' (default) picks by the "
+                        "terminal (kitty and Konsole get their own, the rest cells as placed); "
+                        "'explicit', 'kitty', 'konsole' force one")
     parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
                         help="invalid UTF-8: refuse the file (default) or show U+FFFD")
     parser.add_argument("--measure", type=_measure, metavar="N",

@@ -7,7 +7,6 @@ from pathlib import Path
 from reader.content.document import load_document
 from reader.state.positions import PositionStore
 from reader.ui.app import create_app
-from reader.ui.terminal import ENTER_EXPLICIT, reordering_terminal
 from tests.pty_session import PtySession
 from tests.test_hostile import _environment
 from tests.tmux_session import TmuxSession, installed_reader
@@ -36,32 +35,31 @@ async def test_explicit_mode_reorders_and_shapes(tmp_path: Path) -> None:
         assert line.text.endswith("\ufe87")  # the first letter, shaped, at the right end
 
 
-def test_terminals_that_reorder_are_named() -> None:
-    assert reordering_terminal({"TERM": "xterm-256color"}) is None
-    assert reordering_terminal({"VTE_VERSION": "7000"}) is None  # honours the escape
-    assert "Konsole" in reordering_terminal({"KONSOLE_VERSION": "230401"})
-    assert "kitty" in reordering_terminal({"TERM": "xterm-kitty"})
-    assert "mlterm" in reordering_terminal({"MLTERM": "3.9"})
-    for env in ({"KONSOLE_VERSION": "1"}, {"KITTY_WINDOW_ID": "1"}):
-        assert "--bidi terminal" in reordering_terminal(env)
-
-
-def test_terminal_mode_does_not_switch_the_terminal(tmp_path: Path) -> None:
+def test_terminal_mode_is_gone_from_the_command_line(tmp_path: Path) -> None:
+    """--bidi terminal handed logical rows to the terminal, which mixed the panel and the
+    article and put clauses in the wrong order: every terminal now gets its own mode."""
     session = PtySession([str(installed_reader()), "--bidi", "terminal"],
                          _environment(tmp_path))
-    assert session.wait_for("ايلون".encode()) or session.wait_for("إيلون".encode())
-    session.read(0.3)
-    session.send(b"q")
-    output = session.finish()
-    assert ENTER_EXPLICIT.encode() not in output
+    output = session.finish().decode("utf-8", "replace")
+    assert "invalid choice: 'terminal'" in output and "auto" in output
+    assert "Traceback" not in output
 
 
-def test_kitty_is_told_how_to_stop_reordering(tmp_path: Path) -> None:
-    tmux = TmuxSession([str(installed_reader())], 100, 30,
-                       env={"KITTY_WINDOW_ID": "1",
-                            "READER_STATE_DIR": str(tmp_path / "state")})
+def test_kitty_is_warned_about_only_when_forced_to_explicit(tmp_path: Path) -> None:
+    env = {"KITTY_WINDOW_ID": "1", "HOME": str(tmp_path),
+           "READER_STATE_DIR": str(tmp_path / "state")}
+    tmux = TmuxSession([str(installed_reader()), "--bidi", "explicit"], 100, 30, env=env)
     try:
         screen = tmux.wait_for(lambda lines: any("force_ltr" in line for line in lines))
         assert sum("kitty reverses" in line for line in screen) == 1
+    finally:
+        tmux.close()
+    tmux = TmuxSession([str(installed_reader())], 100, 30, env=env)
+    try:
+        # kitty mode: words sent reversed (kitty reverses them back), here إيلون
+        tmux.wait_for(lambda lines: any("\ufe87\ufef3\ufee0\ufeee\ufee5" in line
+                                        for line in lines))
+        screen = tmux.settle()
+        assert not any("kitty" in line for line in screen)
     finally:
         tmux.close()

@@ -13,6 +13,7 @@ plain text keeps its own blank lines, so only documents with blocks get such spa
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -189,7 +190,12 @@ def _default_title(paragraphs: list[str], path: Path | None) -> str:
         if paragraph.strip():
             first = paragraph.strip()
             cut = re.search(r"[.!?\u061f\u06d4]", first)
-            return first[: cut.start()] if cut and cut.start() > 0 else first[:80]
+            if cut and cut.start() > 0:
+                return first[: cut.start()]
+            end = 80
+            while end < len(first) and unicodedata.category(first[end])[0] == "M":
+                end += 1  # a letter's marks stay with it
+            return first[:end]
     return path.name if path else ""
 
 

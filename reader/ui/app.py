@@ -30,6 +30,8 @@ from reader.text.safe import visible
 from reader.ui.article_view import ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText, display_line
+from reader.ui.cell_filters import filters_for
+from reader.ui.colours import use_terminal_palette
 from reader.ui.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
@@ -101,6 +103,8 @@ class ReaderApp(ReadingComfort, App[None]):
         self.annotations = annotations
         self.problems = problems or []
         self.bidi_mode = bidi_mode
+        self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
+        use_terminal_palette(self)  # 16 colours: the terminal's own
         self.positions = positions
         self.terminal_warning = terminal_warning
         self.history = History()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.ui.terminal import ENTER_EXPLICIT, LEAVE_EXPLICIT, reordering_terminal
+from reader.ui.terminal import plan_for
 
 
 def _write_terminal(sequence: str) -> None:
@@ -32,28 +32,28 @@ def launch(args: argparse.Namespace) -> int:
                           "use 'reader render' to print the text instead")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
-    explicit = args.bidi == "explicit"
+    plan = plan_for(args.bidi)
     app = create_app(
         Path(args.file) if args.file else None,
         Path(args.annotations) if args.annotations else None,
-        bidi_mode=args.bidi,
+        bidi_mode=plan.mode,
         direction=args.direction,
         positions=PositionStore(),
         errors=args.errors,
-        terminal_warning=reordering_terminal() if explicit else None,
+        terminal_warning=plan.warning,
         measure=args.measure,
         harakat=args.harakat,
         numbers=args.numbers,
     )
-    if explicit:
-        _write_terminal(ENTER_EXPLICIT)
-        atexit.register(_write_terminal, LEAVE_EXPLICIT)
+    # Switched on start, back on every exit: q, Ctrl+C and SIGTERM end app.run(); a crash
+    # goes through the finally; atexit covers an exit that skips both.
+    _write_terminal(plan.enter)
+    atexit.register(_write_terminal, plan.leave)
     try:
         app.run()
     finally:
-        if explicit:
-            _write_terminal(LEAVE_EXPLICIT)
-            atexit.unregister(_write_terminal)
+        _write_terminal(plan.leave)
+        atexit.unregister(_write_terminal)
     if app.load_error is not None:
         raise ReaderError(app.load_error)  # a bad byte late in a big file
     return app.return_code or 0

@@ -101,7 +101,7 @@ class SidePanel(RepeatedRow):
             header = f"{chapter.number}. {chapter.title}"
             teller = f"يرويه: {self._entity_name(chapter.teller)}" + (f" — {when}" if when else "")
             items.append(
-                (chapter.id, ((header, "bold"), (teller, "italic"), (chapter.summary, "")))
+                (chapter.id, ((header, "bold"), (teller, ""), (chapter.summary, "")))
             )
         return items
 
