@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.errors import ReaderError
+from reader.text.levels import check_library
 from reader.text.safe import visible
 from reader.ui.terminal import MODES
 
@@ -89,7 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         module.add_arguments(parser)
 
         def command() -> int:
-            return module.run(parser.parse_args(args_list[1:]))
+            args = parser.parse_args(args_list[1:])
+            check_library()  # a broken python-bidi: one line now, not a traceback later
+            return module.run(args)
 
         return _run_guarded(command)
 

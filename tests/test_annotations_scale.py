@@ -120,7 +120,7 @@ def _outcome(resolver: AnchorResolver, selector: QuoteSelector) -> Span | tuple[
         return error.code, error.message
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents, st.data())
 def test_indexed_lookups_agree_with_scanning(paragraphs: list[str], data: st.DataObject) -> None:
     scanning = AnchorResolver(paragraphs)

@@ -184,7 +184,13 @@ async def test_empty_document_runs(tmp_path: Path) -> None:
     app = _app(tmp_path, path=empty)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "G", "g", "space", "right_square_bracket", "enter", "1")
-        assert app.article.top == 0
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert app.document.paragraphs == [] and app.article.flow.height == 0
+        assert app.article.top == 0 and app.article.place() == (0, 0)
+        assert app.article.render_line(0).text.strip() == ""  # nothing drawn, nothing broken
+        assert "empty.txt" in app.query_one("#title").render_line(0).text
+        assert app.query_one("#status").render_line(0).text.strip().startswith("100%")
 
 
 async def test_the_key_bar_follows_focus_and_runs_a_clicked_key(tmp_path: Path) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.command import CommandList
+
 from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.entry_item import EntryItem
 from reader.ui.entry_list import EntryList
 from reader.ui.screens import ChooseTarget
 from reader.ui.tab_bar import TabBar
+from tests.waiting import wait_until
 
 SIZE = (100, 30)
 
@@ -194,7 +197,14 @@ async def test_palette_goes_to_a_chapter(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"go to chapter 3")
-        await pilot.pause(0.3)
+
+        def chapter_3_is_highlighted() -> bool:
+            commands = app.screen.query_one(CommandList)
+            index = commands.highlighted
+            return index is not None and str(
+                commands.get_option_at_index(index).prompt).startswith("go to chapter 3:")
+
+        await wait_until(pilot, chapter_3_is_highlighted, what="chapter 3 in the palette")
         await pilot.press("enter")
         await pilot.pause()
         chapter = app.annotations.chapters[2]

@@ -314,6 +314,7 @@ async def test_enter_on_an_empty_bar_keeps_the_last_hits(tmp_path: Path) -> None
         await _type(pilot, "Altman")
         await pilot.press("enter", "n")
         current = app.article.current_hit
+        assert current is not None
         await pilot.press("slash", "enter")
         await pilot.pause()
         assert app.article.current_hit == current and "/Altman" in _status(app).replace(
@@ -347,3 +348,25 @@ async def test_an_empty_document(tmp_path: Path) -> None:
         await pilot.press("enter", "n", "N", "escape")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_catastrophic_regex_shows_a_message_instead_of_freezing(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from reader.text import search
+
+    monkeypatch.setattr(search, "REGEX_TIMEOUT", 0.2)
+    document = tmp_path / "aaa.txt"
+    document.write_text("a" * 5000 + "!\n", encoding="utf-8")
+    app = _app(tmp_path, document)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", "ctrl+r")
+        await _type(pilot, "(a+)+$")
+        count = app.query_one("#search-count")
+        assert str(count.render()).startswith("regular expression stopped after 0.2 s")
+        assert count.has_class("-error") and app.search.total == 0
+        assert "pattern too slow" in _status(app)
+        await pilot.press("backspace")  # (a+)+ is quick again: the run of a is one hit
+        await pilot.pause()
+        assert app.search.error is None and app.search.total == 1

@@ -1,8 +1,6 @@
-"""Search/anchor folding: the variants DESIGN.md §5 folds, and the map back to the source."""
+"""Search/anchor folding: the variants docs/DESIGN.md §5 folds, and the map back to the source."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from hypothesis import given
@@ -149,16 +147,13 @@ def test_folded_text_source_offsets() -> None:
         searchable.source_offset(21)
 
 
-def test_folding_a_large_document_is_cheap() -> None:
-    """A 1 MB document folds and is searched quickly (10 MB is the target; see DESIGN.md)."""
+def test_a_repeated_article_is_found_in_every_copy() -> None:
+    """Folding a long text keeps every copy findable (how fast: benchmarks/bench_fold.py)."""
     from reader.resources import bundled_article
 
     article = bundled_article().read_text(encoding="utf-8")
-    text = article * (1_000_000 // len(article.encode()) + 1)
-    FoldedText(article)  # warm the tables
-    began = time.perf_counter()
-    searchable = FoldedText(text)
-    spans = searchable.find_all("سام ألتمان")
-    elapsed = time.perf_counter() - began
-    assert spans and all(text[a:b] == "سام ألتمان" for a, b in spans)
-    assert elapsed < 1.0
+    once = len(FoldedText(article).find_all("سام ألتمان"))
+    text = article * 20
+    spans = FoldedText(text).find_all("سام ألتمان")
+    assert once > 0 and len(spans) == 20 * once
+    assert all(text[a:b] == "سام ألتمان" for a, b in spans)

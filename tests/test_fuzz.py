@@ -18,6 +18,7 @@ import contextlib
 import io
 import itertools
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -39,10 +40,14 @@ from reader.text.fold import FoldedText, fold, fold_query, to_source_span
 from reader.text.search import SearchError, SearchIndex
 from tests.text_helpers import check_layout, is_raw
 
+# READER_FUZZ_SCALE=10 runs ten times the examples (a long run now and then, not every run).
+SCALE = float(os.environ.get("READER_FUZZ_SCALE", "1"))
+
 
 def fuzz(examples: int) -> settings:
-    """Settings for one fuzz test: no deadline (slow machines), a bounded example count."""
-    return settings(max_examples=examples, deadline=None,
+    """Settings for one fuzz test: no deadline (slow machines), a bounded example count
+    (sized so that the whole suite stays well under two minutes)."""
+    return settings(max_examples=max(1, round(examples * SCALE)), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -103,7 +108,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # -- loaders ------------------------------------------------------------------------------
 
 
-@fuzz(1000)
+@fuzz(500)
 @given(data=raw_bytes, errors=st.sampled_from(ERROR_MODES))
 def test_read_text_gives_the_text_or_a_reader_error(folder: Path, data: bytes,
                                                     errors: str) -> None:
@@ -124,7 +129,7 @@ def test_read_text_gives_the_text_or_a_reader_error(folder: Path, data: bytes,
     assert text == (strict if strict is not None else data.decode("utf-8", "replace"))
 
 
-@fuzz(600)
+@fuzz(300)
 @given(data=raw_bytes, suffix=st.sampled_from([".txt", ".md", ".markdown", ""]),
        errors=st.sampled_from(ERROR_MODES), width=widths, direction=directions,
        show_controls=st.booleans())
@@ -189,7 +194,7 @@ def test_reader_render_prints_nothing_raw(folder: Path, data: bytes, width: int,
 # -- the layout core ----------------------------------------------------------------------
 
 
-@fuzz(3000)
+@fuzz(600)
 @given(text=texts, width=widths, direction=directions, show_controls=st.booleans())
 def test_layout_invariants_for_any_text(text: str, width: int, direction: str,
                                         show_controls: bool) -> None:
@@ -204,7 +209,7 @@ def test_layout_invariants_for_any_text(text: str, width: int, direction: str,
             assert not hidden, [paragraph[i] for i in hidden]
 
 
-@fuzz(60)
+@fuzz(30)
 @given(text=hostile)
 def test_layout_invariants_at_every_width(text: str) -> None:
     for paragraph in _paragraphs(text)[:3]:
@@ -246,7 +251,7 @@ def test_the_layout_check_rejects_broken_layouts(case: tuple) -> None:
 # -- search folding and search ------------------------------------------------------------
 
 
-@fuzz(2000)
+@fuzz(400)
 @given(text=texts, data=st.data())
 def test_folding_maps_every_folded_character_back(text: str, data: st.DataObject) -> None:
     folded, index = fold(text)
@@ -273,7 +278,7 @@ def test_folding_maps_every_folded_character_back(text: str, data: st.DataObject
         to_source_span(text, index, end, start)
 
 
-@fuzz(800)
+@fuzz(400)
 @given(text=texts, data=st.data(), mode=st.sampled_from(["fold", "exact"]),
        regex=st.booleans())
 def test_search_never_fails_on_any_query(text: str, data: st.DataObject, mode: str,
@@ -365,7 +370,7 @@ def _check_annotations(annotations: Annotations, paragraphs: list[str] | None) -
             assert (other.id in annotations.rebuttals) == (entry_id in annotations.claims)
 
 
-@fuzz(800)
+@fuzz(300)
 @given(text=annotation_texts)
 def test_annotation_files_give_problems_not_exceptions(text: str) -> None:
     parsed = parse_annotations(text)

@@ -95,7 +95,7 @@ def _environment(tmp_path: Path, **extra: str) -> dict[str, str]:
 def test_the_app_never_sends_content_escapes(tmp_path: Path, hostile_file: Path) -> None:
     session = PtySession([str(installed_reader()), str(hostile_file)], _environment(tmp_path))
     assert session.wait_for(b"EVIL5"), session.output[-2000:]
-    session.read(0.5)
+    assert session.wait_for(b"Quit")  # the key bar, drawn last: the app is up
     session.send(b"q")
     output = session.finish()
     for smuggled in SMUGGLED:
@@ -108,7 +108,7 @@ def test_every_exit_restores_the_terminal(tmp_path: Path, how: str) -> None:
     session = PtySession([str(installed_reader())], _environment(tmp_path))
     assert session.wait_for(ENTER_EXPLICIT.encode())
     assert session.wait_for("ﻥﻮﻠﻳﺇ".encode())  # the article is on screen
-    session.read(0.5)
+    assert session.wait_for(b"Quit")  # the key bar, drawn last: the app is up
     if how == "q":
         session.send(b"q")
     elif how == "ctrl+c":
@@ -133,7 +133,7 @@ def test_dumb_terminal_gets_a_clear_message(tmp_path: Path) -> None:
 def test_no_color_is_honoured(tmp_path: Path) -> None:
     session = PtySession([str(installed_reader())], _environment(tmp_path, NO_COLOR="1"))
     assert session.wait_for("ﻥﻮﻠﻳﺇ".encode())
-    session.read(0.5)
+    assert session.wait_for(b"Quit")  # the key bar, drawn last: the app is up
     session.send(b"q")
     output = session.finish()
     assert b"38;2;" not in output and b"48;2;" not in output  # no true-colour sequences

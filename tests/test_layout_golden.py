@@ -1,4 +1,4 @@
-"""Golden cases from DESIGN.md §3, at several widths.
+"""Golden cases from docs/DESIGN.md §3, at several widths.
 
 Expectations are written as the *source* characters in visual order (unshaped, easy to read
 and check by hand; an alef folded into a lam-alef ligature is absent, as in the map); shaping,

@@ -12,6 +12,7 @@ from reader.content.loading import BIG_FILE, HEAD_BYTES, finish_loading, open_do
 from reader.errors import ReaderError
 from reader.state.positions import PositionStore, document_key
 from reader.ui.app import create_app
+from tests.waiting import wait_until
 
 LINE = "قال ماسك إن Tesla Roadster ستكون «أسرع سيارة» (2017)، وردّ ألتمان."
 
@@ -93,7 +94,7 @@ async def test_the_app_ends_with_the_error_of_a_bad_byte_late_in_the_file(
     app = create_app(path, positions=PositionStore(tmp_path / "state"))
     assert app.pending is not None
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: app.return_code is not None, what="the app to end")
     assert app.return_code == 1
     assert app.load_error is not None and "not valid UTF-8" in app.load_error
 
@@ -124,9 +125,9 @@ async def test_a_saved_place_in_the_rest_is_restored(tmp_path: Path) -> None:
     store.put(document_key(path, whole.text), target, 3)
     app = create_app(path, positions=PositionStore(tmp_path / "state"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
-        assert app.pending is None
-        assert app.article.place()[0] == target
+        await wait_until(pilot, lambda: app.pending is None, what="the rest of the file")
+        await wait_until(pilot, lambda: app.article.place()[0] == target,
+                         what=f"paragraph {target} at the top")
 
 
 def test_only_the_head_is_read_first_and_the_file_is_closed_after(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -274,7 +275,10 @@ import sys, time
 from pathlib import Path
 from reader.state.positions import PositionStore
 directory, name, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+deadline = time.monotonic() + 30
 while not go.exists():
+    if time.monotonic() > deadline:
+        sys.exit("never told to go")
     time.sleep(0.001)
 store = PositionStore(directory)
 failed = 0
@@ -300,7 +304,12 @@ def test_several_processes_writing_at_once(tmp_path: Path) -> None:
     go.touch()
     # Meanwhile, this process reads: it must never find a torn file.
     damaged = []
+    deadline = time.monotonic() + 60
     while any(p.poll() is None for p in processes):
+        if time.monotonic() > deadline:
+            for process in processes:
+                process.kill()
+            raise AssertionError("the writers did not finish within a minute")
         reader = PositionStore(state)
         reader.get("shared")
         if reader.notice is not None:

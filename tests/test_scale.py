@@ -12,6 +12,7 @@ from reader.state.positions import PositionStore
 from reader.text.flow import EAGER_COUNT_CHARS, TextFlow
 from reader.text.layout import layout_paragraph
 from reader.ui.app import create_app
+from tests.waiting import wait_until
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +38,8 @@ async def test_first_frame_lays_out_a_bounded_number_of_paragraphs(
 ) -> None:
     app = create_app(big_document, positions=PositionStore(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        while app.article.first_drawn_at is None:
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: app.article.first_drawn_at is not None,
+                         what="the first frame")
         flow = app.article.flow
         # a screen's worth of paragraphs laid out, not the document; and only the head of
         # the file was loaded for that frame
@@ -46,8 +47,7 @@ async def test_first_frame_lays_out_a_bounded_number_of_paragraphs(
         whole = load_document(big_document)
         assert len(flow._index) < len(whole.paragraphs) // 10
         # the rest arrives right after, in place: the same document load_document gives
-        while app.pending is not None:
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: app.pending is None, what="the rest of the file")
         assert app.document.paragraphs == whole.paragraphs
         assert app.document.text == whole.text and app.document.starts == whole.starts
         assert len(app.article.flow._index) == len(whole.paragraphs) > 3_000
@@ -72,8 +72,7 @@ async def test_end_reaches_the_true_last_line(big_document: Path, tmp_path: Path
         expected = layout_paragraph(app.document.paragraphs[last], flow.width).lines[-1]
         assert line.text == expected.text
         # once counting completes, End still shows the same last line
-        while not flow.complete:
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: flow.complete, what="the line counts")
         await pilot.press("g", "G")
         await pilot.pause()
         paragraph, line = flow.line_at(article.top + height - 1)
@@ -111,8 +110,7 @@ async def test_resize_of_a_book_keeps_the_place_while_counts_are_estimates(
     lines drawn there and the later exact counts must not suffer from it."""
     app = create_app(big_document, positions=PositionStore(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        while app.pending is not None:
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: app.pending is None, what="the rest of the file")
         article = app.article
         # Background counting is held, so that every width below starts from estimates
         # and stays with them (else the pilot's waits may give it time to finish).
@@ -135,8 +133,7 @@ async def test_resize_of_a_book_keeps_the_place_while_counts_are_estimates(
             assert line.text == expected.text
         flow = article.flow
         article._counting.resume()
-        while not flow.complete:
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: flow.complete, what="the line counts")
         assert article.place()[0] == middle
         eager = TextFlow(app.document.paragraphs, flow.width, app.document.direction,
                          article.gaps, article.indents, eager=True)
@@ -153,12 +150,13 @@ async def test_a_books_search_index_is_made_in_the_background(
 
     app = create_app(big_document, positions=PositionStore(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(400):  # a few seconds at most
-            if app.search._index is not None:
-                break
-            if app.search._slices is not None:  # folding waits for the counts
+        def index_ready() -> bool:
+            if app.search._index is None and app.search._slices is not None:
+                # folding has begun: only after the rest of the file and the counts
                 assert app.pending is None and app.article.flow.complete
-            await pilot.pause(0.02)
+            return app.search._index is not None
+
+        await wait_until(pilot, index_ready, what="the search index")
         index = app.search._index
         assert index is not None and app.article.flow.complete
         assert index.folded == SearchIndex(app.document.paragraphs).folded

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
 from reader.content.document import load_document
+from reader.text import search
 
 LINE = re.compile(r"^(\d+):(\d+)-(\d+)\t(.*)$")
 
@@ -89,6 +91,23 @@ def test_an_invalid_regex_is_one_line_and_exit_2(capsys) -> None:
     code, lines, err = _search(capsys, "(ماسك", "--regex")
     assert code == 2 and lines == []
     assert err.startswith("reader: invalid regular expression") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("exact", [[], ["--exact"]])
+def test_a_catastrophic_regex_stops_with_one_line_and_exit_2(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, exact: list[str],
+) -> None:
+    """(a+)+$ on a long run of a (and then not the end) would take for ever: it is stopped
+    after the time limit, with a message, instead of freezing."""
+    monkeypatch.setattr(search, "REGEX_TIMEOUT", 0.2)
+    document = tmp_path / "aaa.txt"
+    document.write_text("a" * 5000 + "!\n", encoding="utf-8")
+    began = time.monotonic()
+    code, lines, err = _search(capsys, "(a+)+$", str(document), "--regex", *exact)
+    assert time.monotonic() - began < 10
+    assert code == 2 and lines == []
+    assert err.startswith("reader: regular expression stopped after 0.2 s")
+    assert err.count("\n") == 1
 
 
 def test_control_characters_are_shown_not_sent(tmp_path: Path, capsys) -> None:

@@ -6,6 +6,8 @@ import random
 from pathlib import Path
 
 import pytest
+from textual.events import Resize
+from textual.geometry import Size
 
 from reader.state.positions import PositionStore
 from reader.ui.app import create_app
@@ -31,8 +33,13 @@ async def test_a_burst_of_100_resizes(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press(*["j"] * 10)
         place = app.article.place()
-        for _ in range(100):
-            await pilot.resize_terminal(rng.randint(10, 200), rng.randint(3, 60))
+        for count in range(1, 101):
+            # as a window being dragged sends them: several before the app gets a turn
+            size = Size(rng.randint(10, 200), rng.randint(3, 60))
+            app._driver._size = size  # the headless driver's size, as resize_terminal sets it
+            app.post_message(Resize(size, size))
+            if count % 10 == 0:
+                await pilot.pause()
         await pilot.resize_terminal(90, 28)
         await pilot.pause()
         await pilot.pause()

@@ -54,6 +54,10 @@ class TmuxSession:
                 return []
             raise
 
+    def display(self, format_string: str) -> str:
+        """A tmux format about the pane, e.g. ``#{alternate_on}`` (1 in the alternate screen)."""
+        return self._tmux("display-message", "-p", "-t", self.name, format_string).strip()
+
     def keys(self, *keys: str) -> None:
         self._tmux("send-keys", "-t", self.name, *keys)
 

@@ -7,7 +7,7 @@ matched source text, harakat included, with control characters shown as symbols.
 line is ``N matches``. Exit status: 0 with hits, 1 without, 2 for an invalid pattern or a
 file that cannot be read.
 
-Search folds spelling variants (DESIGN.md §5) unless ``--exact``; a query that is a name in
+Search folds spelling variants (docs/DESIGN.md §5) unless ``--exact``; a query that is a name in
 the annotations finds all its spellings (``Musk`` finds ماسك); ``--regex`` takes a Python
 regular expression (matched against the folded text, or the source with ``--exact``).
 """

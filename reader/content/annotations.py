@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from reader.text.fold import fold_query
+from reader.text.span import Span
 
 EntryKind = Literal["entity", "chapter", "claim", "rebuttal"]
 ENTRY_KINDS: tuple[EntryKind, ...] = ("entity", "chapter", "claim", "rebuttal")
@@ -40,21 +41,6 @@ class QuoteSelector:
 
 # The W3C name for the same thing.
 Anchor = QuoteSelector
-
-
-@dataclass(frozen=True, order=True)
-class Span:
-    """A resolved anchor: ``[start, end)`` within paragraph ``paragraph`` (0-based)."""
-
-    paragraph: int
-    start: int
-    end: int
-
-    def text(self, paragraphs: list[str]) -> str:
-        return paragraphs[self.paragraph][self.start : self.end]
-
-    def contains(self, paragraph: int, offset: int) -> bool:
-        return paragraph == self.paragraph and self.start <= offset < self.end
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from reader.text.search import (
     IndexInSlices,
     SearchError,
     SearchIndex,
+    SearchTimeout,
     alias_needles,
 )
 
@@ -43,6 +44,7 @@ class SearchSession:
         self.hits: Hits | None = None
         self.current: Hit | None = None
         self.error: str | None = None
+        self.timed_out = False  # the error is a regular expression stopped for taking too long
 
     @property
     def index(self) -> SearchIndex:
@@ -99,6 +101,7 @@ class SearchSession:
         self.hits = None
         self.current = None
         self.error = None
+        self.timed_out = False
 
     def run(self, query: str, origin: Place, exact: bool | None = None,
             regex: bool | None = None) -> Step:
@@ -111,6 +114,7 @@ class SearchSession:
         self.query = query
         self.current = None
         self.error = None
+        self.timed_out = False
         self.hits = None
         if not query:
             return Step(None)
@@ -119,6 +123,7 @@ class SearchSession:
                                           aliases=self.aliases)
         except SearchError as error:
             self.error = error.message
+            self.timed_out = isinstance(error, SearchTimeout)
             return Step(None)
         hit = self.hits.at_or_after(*origin)
         wrapped = False

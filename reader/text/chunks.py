@@ -10,10 +10,10 @@ far longer than any screen can notice.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from itertools import pairwise
 
+from reader.text.chars import is_mark
 from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph
 from reader.text.levels import level_runs
 
@@ -42,7 +42,7 @@ def piece_starts(text: str) -> list[int]:
 def _continues_cluster(text: str, index: int) -> bool:
     ch = text[index]
     return (
-        unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        is_mark(ch)
         or ch in "\u200d\ufe0f"
         or text[index - 1] == "\u200d"
         or 0xDC00 <= ord(ch) <= 0xDFFF

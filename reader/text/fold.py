@@ -1,6 +1,6 @@
 """Search and anchor folding: spelling variants that should match, with a map back to the source.
 
-Folding is character by character (DESIGN.md §5: Lucene's ArabicNormalizer plus what Chrome's
+Folding is character by character (docs/DESIGN.md §5: Lucene's ArabicNormalizer plus what Chrome's
 find-in-page ignores), so every folded character knows the source offset it came from:
 
 * hamza and madda seats on alef (آ أ إ), alef wasla ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي;

@@ -2,10 +2,14 @@
 
 python-bidi 0.6 wraps the Rust crate ``unicode-bidi`` but exposes no levels API: the only
 way to read the resolved levels is ``get_display(text, debug=True)``, which returns Rust's
-debug dump of ``BidiInfo`` with one ``Level(n)`` per UTF-8 *byte*, before rule L1. That
-format is not a contract, so the version is pinned in ``pyproject.toml`` and
-:func:`self_test` checks the parser against known answers the first time levels are asked
-for: if the library changes under us we fail loudly instead of drawing text wrongly.
+debug dump of ``BidiInfo`` with one ``Level(n)`` per UTF-8 *byte*, before rule L1 (pretty,
+one ``Level(`` per line, or on one line: both are read). The paragraph level comes from the
+public ``get_base_level`` (rules P2-P3). The dump is not a contract, so the version is
+pinned in ``pyproject.toml`` and :func:`self_test` checks the parser against known answers.
+Every command and the app run it once before anything is drawn (:func:`check_library`):
+if the library changes under us, or cannot be imported, the user gets one line
+(:class:`BidiLibraryError`, a :class:`~reader.errors.ReaderError`) instead of wrong text or
+a traceback.
 
 Rule L1 is applied per visual line by :mod:`reader.text.reorder`, not here.
 
@@ -13,8 +17,11 @@ To keep the debug dump (about fifty characters of text per byte of input) small,
 handed to the library is *condensed* first: every character is replaced by a one-code-point
 representative of its bidi class, and runs of the same representative whose members must
 resolve to one level (strong letters, numbers, marks, plain neutrals) are collapsed to one
-code point. Brackets, separators and explicit formatting characters are kept as they are,
-because rules W4 and N0 look at them individually.
+code point. Brackets, separators and explicit formatting characters are kept one by one,
+because rules W4 and N0 look at them individually; characters that Python's Unicode tables
+do not know are handed over as they are (the library may know them, and gives unassigned
+code points in right-to-left blocks their default class R or AL). ``tests/test_levels.py``
+holds both shortcuts, this and the LTR fast path, to the library's answer on the whole text.
 """
 
 from __future__ import annotations
@@ -25,9 +32,15 @@ from functools import lru_cache
 from importlib import metadata
 from itertools import compress
 
-from bidi import get_display
-
+from reader.errors import ReaderError
 from reader.text.chars import BRACKETS, EXPLICIT_FORMATTING
+
+try:
+    from bidi import get_base_level, get_display
+except Exception as error:  # a missing or broken install: reported by self_test, one line
+    _IMPORT_ERROR: Exception | None = error
+else:
+    _IMPORT_ERROR = None
 
 LTR, RTL = 0, 1
 
@@ -57,8 +70,8 @@ _REPRESENTATIVE = {
 _COLLAPSIBLE_RUN = re.compile("a+|\u05d0+|\u0627+|1+|\u0660+|\u0300+| +|!+|%+|.", re.DOTALL)
 
 
-class BidiLibraryError(RuntimeError):
-    """python-bidi no longer behaves the way the reader relies on."""
+class BidiLibraryError(ReaderError, RuntimeError):
+    """python-bidi no longer behaves the way the reader relies on (or cannot be imported)."""
 
 
 class _Condenser(dict):
@@ -70,10 +83,13 @@ class _Condenser(dict):
 
     def __missing__(self, codepoint: int) -> str:
         ch = chr(codepoint)
-        if ch in BRACKETS or ch in EXPLICIT_FORMATTING:
+        bidi_class = unicodedata.bidirectional(ch)
+        if ch in BRACKETS or ch in EXPLICIT_FORMATTING or not bidi_class:
+            # Unassigned for Python's Unicode tables: the library may know it (a newer
+            # Unicode), or give it its block's default class (R or AL in right-to-left blocks).
             rep = ch
         else:
-            rep = _REPRESENTATIVE.get(unicodedata.bidirectional(ch) or "L", "a")
+            rep = _REPRESENTATIVE.get(bidi_class, "a")
         self[codepoint] = rep
         return rep
 
@@ -85,23 +101,34 @@ _CONDENSER = _Condenser()
 _LEAD_BYTES = bytes(0 if 0x80 <= b < 0xC0 else 1 for b in range(256))
 
 
-def _raw_levels(text: str, base_dir: str | None) -> tuple[list[int], int]:
-    """Levels per code point of ``text`` and the paragraph level, via the debug dump."""
-    dump = get_display(text, base_dir=base_dir, debug=True)
+# One level in the dump, pretty-printed ("Level(\n    1,\n)") or on one line ("Level(1)").
+_LEVEL = re.compile(r"Level\(\s*(\d+)\s*,?\s*\)")
+
+
+def _dump_levels(dump: str, byte_count: int) -> list[str]:
+    """The per-byte levels (as digit strings) in python-bidi's debug dump of one paragraph."""
     start = dump.find("levels: [")
     end = dump.find("paragraphs: [", start)
     if start < 0 or end < 0:
         raise BidiLibraryError("python-bidi's debug output has no levels section")
-    byte_levels = re.findall(r"Level\(\s*(\d+),", dump[start:end])
-    para = re.search(r"level: Level\(\s*(\d+),", dump[end:])
-    encoded = text.encode("utf-8")
-    if len(byte_levels) != len(encoded) or para is None:
+    byte_levels = _LEVEL.findall(dump, start, end)
+    if len(byte_levels) != byte_count:
         raise BidiLibraryError(
-            f"python-bidi gave {len(byte_levels)} levels for {len(encoded)} bytes"
+            f"python-bidi's debug output gave {len(byte_levels)} levels for {byte_count} bytes"
         )
+    return byte_levels
+
+
+def _raw_levels(text: str, base_dir: str | None) -> tuple[list[int], int]:
+    """Levels per code point of ``text`` and the paragraph level, from the library."""
+    if _IMPORT_ERROR is not None:
+        raise BidiLibraryError(f"python-bidi cannot be imported: {_IMPORT_ERROR}")
+    encoded = text.encode("utf-8")
+    byte_levels = _dump_levels(get_display(text, base_dir=base_dir, debug=True), len(encoded))
     # The level of a character is the level of its first byte.
     levels = list(map(int, compress(byte_levels, encoded.translate(_LEAD_BYTES))))
-    return levels, int(para.group(1))
+    para = {"L": LTR, "R": RTL}[base_dir] if base_dir else get_base_level(text)
+    return levels, para
 
 
 def level_runs(text: str, direction: str = "auto") -> tuple[list[int], list[int], int]:
@@ -175,6 +202,8 @@ _SELF_TEST_CASES: list[tuple[str, str, list[int], int]] = [
     ("\u0642\u0627\u0644 (abc) 7", "auto", [1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2], 1),
     ("a \u05d0\u05d1 c", "ltr", [0, 0, 1, 1, 0, 0], 0),
     ("\u2067\u05d0\u2069 x", "rtl", [1, 3, 1, 1, 2], 1),
+    # P2 skips what an isolate holds: the paragraph is LTR (get_base_level must agree)
+    ("\u2067\u05d0\u2069 x", "auto", [0, 1, 0, 0, 0], 0),
     ("12 - 34", "auto", [0, 0, 0, 0, 0, 0, 0], 0),
 ]
 
@@ -183,13 +212,13 @@ def self_test() -> None:
     """Check that the installed python-bidi still gives the levels this module expects."""
     try:
         installed = metadata.version("python-bidi")
-    except metadata.PackageNotFoundError:  # pragma: no cover - bidi imported above
-        installed = "unknown"
+    except metadata.PackageNotFoundError:
+        installed = "(not installed)"
     for text, direction, expected, expected_para in _SELF_TEST_CASES:
         base_dir = {"auto": None, "ltr": "L", "rtl": "R"}[direction]
         try:
             got, para = _raw_levels(text, base_dir)
-        except BidiLibraryError as error:
+        except Exception as error:  # whatever the library does, the user gets one line
             raise BidiLibraryError(
                 f"python-bidi {installed} is not usable (reader needs {PINNED_BIDI_VERSION}): "
                 f"{error}"
@@ -206,3 +235,9 @@ def self_test() -> None:
 def _ensure_self_tested() -> bool:
     self_test()
     return True
+
+
+def check_library() -> None:
+    """Run :func:`self_test` once per process (every command and the app call this first);
+    raises :class:`BidiLibraryError`, a :class:`~reader.errors.ReaderError`."""
+    _ensure_self_tested()

@@ -9,7 +9,7 @@ are looked at are mapped back to source offsets, through each paragraph's index 
 
 Modes:
 
-* ``fold`` (the default): query and text are folded alike (DESIGN.md §5), so ماسك finds
+* ``fold`` (the default): query and text are folded alike (docs/DESIGN.md §5), so ماسك finds
   مَاسِك, التمان finds ألتمان, 2018 finds ٢٠١٨, and case and accents do not matter; a run
   of spaces in the query counts as one. When
   the folded query is an alias of an annotated entity, every alias of that entity is
@@ -21,7 +21,11 @@ Modes:
   classes such as ``\\d`` and quantifiers are kept), so ``ما?سك`` or ``[0-9]{4}`` work on
   Arabic without harakat or Arabic-Indic digits getting in the way. In ``exact`` mode it is
   matched against the source text as it is. ``^`` and ``$`` match at paragraph ends. An
-  invalid pattern raises :class:`SearchError`.
+  invalid pattern raises :class:`SearchError`. Patterns are run by the ``regex`` package
+  (compatible with ``re``), because it can stop a match that runs too long: a pattern such
+  as ``(a+)+$`` takes exponential time on a long run of ``a``, and Python's ``re`` cannot be
+  interrupted. After ``timeout`` seconds (:data:`REGEX_TIMEOUT`) the search gives up with
+  :class:`SearchTimeout`.
 
 Every hit lies within one paragraph, is given as a :class:`Span` (paragraph, start, end in
 source code points) and covers whole letters: a hit never splits a letter from its marks
@@ -44,8 +48,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from reader.content.annotations import Span
+import regex as rx  # the `regex` package (not named `regex`: search() has a `regex` flag)
+
+from reader.errors import ReaderError
+from reader.text.chars import is_mark
 from reader.text.fold import fold_char, fold_index, fold_query
+from reader.text.span import Span
 
 __all__ = [
     "MODES",
@@ -54,6 +62,7 @@ __all__ = [
     "IndexInSlices",
     "SearchError",
     "SearchIndex",
+    "SearchTimeout",
     "alias_needles",
     "fold_pattern",
 ]
@@ -63,14 +72,17 @@ MODES = ("fold", "exact")
 # Paragraph index maps kept at once (in characters of source text).
 INDEX_CACHE_CHARS = 4_000_000
 
+# Seconds a regular expression may run over the whole document before it is stopped.
+REGEX_TIMEOUT = 2.0
 
-class SearchError(ValueError):
+
+class SearchError(ReaderError, ValueError):
     """A query that cannot be searched for (an invalid regular expression): ``message`` is
     one line for the user."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+
+class SearchTimeout(SearchError):
+    """A regular expression that ran longer than its time limit and was stopped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +95,12 @@ class Hit:
     span: Span
 
 
-def _is_mark(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
-
-
 def _whole_letters(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen ``[start, end)`` of ``text`` so that it does not split a letter from its marks."""
-    while start > 0 and _is_mark(text[start]):
+    while start > 0 and is_mark(text[start]):
         start -= 1
     length = len(text)
-    while end < length and _is_mark(text[end]):
+    while end < length and is_mark(text[end]):
         end += 1
     return start, end
 
@@ -193,24 +201,24 @@ def fold_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def _compile(pattern: str, folded: bool) -> re.Pattern[str]:
-    flags = re.MULTILINE
+def _compile(pattern: str, folded: bool) -> rx.Pattern[str]:
+    flags = rx.MULTILINE | rx.VERSION0  # VERSION0: the syntax of Python's re
     try:
-        compiled = re.compile(pattern, flags)
-    except re.error as error:
+        compiled = rx.compile(pattern, flags)
+    except rx.error as error:
         raise SearchError(_regex_message(error)) from None
     except (OverflowError, RecursionError, ValueError) as error:
         raise SearchError(f"invalid regular expression: {error}") from None
     if not folded:
         return compiled
     try:
-        return re.compile(fold_pattern(pattern), flags | re.IGNORECASE)
-    except (re.error, OverflowError, RecursionError, ValueError) as error:
+        return rx.compile(fold_pattern(pattern), flags | rx.IGNORECASE)
+    except (rx.error, OverflowError, RecursionError, ValueError) as error:
         # The pattern is valid but folding it broke it (a class of marks only, say).
         raise SearchError(f"invalid regular expression once folded: {error}") from None
 
 
-def _regex_message(error: re.error) -> str:
+def _regex_message(error: rx.error) -> str:
     message = f"invalid regular expression: {error.msg}"
     if error.pos is not None:
         message += f" at position {error.pos + 1}"
@@ -366,17 +374,30 @@ class _LiteralHits(Hits):
 
 
 class _ListedHits(Hits):
-    """Hits found once by a regular expression, kept as two arrays of positions."""
+    """Hits found once by a regular expression, kept as two arrays of positions.
+
+    A pattern of the ``regex`` package is given ``timeout`` seconds for the whole document
+    (:class:`SearchTimeout` after that); a literal alternation (``re``) needs none."""
 
     def __init__(self, index: SearchIndex, space: str, starts: Sequence[int], folded: bool,
-                 query: str, needles: Sequence[str], pattern: re.Pattern[str]) -> None:
+                 query: str, needles: Sequence[str], pattern: re.Pattern[str] | rx.Pattern,
+                 timeout: float | None = None) -> None:
         super().__init__(index, space, starts, folded, query, needles)
         self._hit_starts = array("I")
         self._hit_ends = array("I")
-        self._collect(pattern)
+        if timeout is None:
+            self._collect(pattern)
+        else:
+            try:
+                self._collect(_TimedPattern(pattern, timeout))
+            except TimeoutError:
+                raise SearchTimeout(
+                    f"regular expression stopped after {timeout:g} s: it takes too long on this "
+                    "text (nested repeats such as (a+)+ can take for ever); simplify it"
+                ) from None
         self.total = len(self._hit_starts)
 
-    def _collect(self, pattern: re.Pattern[str]) -> None:
+    def _collect(self, pattern: re.Pattern[str] | _TimedPattern) -> None:
         space = self._space
         paragraph_starts = self._starts
         add_start = self._hit_starts.append
@@ -432,6 +453,26 @@ class _ListedHits(Hits):
 
     def _count_before(self, position: int) -> int:
         return bisect_left(self._hit_starts, position)
+
+
+class _TimedPattern:
+    """A ``regex`` pattern whose searches share one time limit (``TimeoutError`` past it)."""
+
+    def __init__(self, pattern: rx.Pattern, timeout: float) -> None:
+        self._pattern = pattern
+        self._deadline = time.monotonic() + timeout
+
+    def _left(self) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        return left
+
+    def finditer(self, space: str, position: int) -> Iterator[rx.Match]:
+        return self._pattern.finditer(space, position, timeout=self._left())
+
+    def search(self, space: str, start: int, end: int) -> rx.Match | None:
+        return self._pattern.search(space, start, end, timeout=self._left())
 
 
 # -- the index ----------------------------------------------------------------------------
@@ -539,10 +580,13 @@ class SearchIndex:
         *,
         regex: bool = False,
         aliases: Mapping[str, Sequence[str]] | Iterable[Sequence[str]] | None = None,
+        timeout: float | None = None,
     ) -> Hits:
         """Every hit of ``query`` (lazily: see :class:`Hits`). ``mode`` is ``fold`` or
         ``exact`` (``regex`` is accepted for ``fold`` with ``regex=True``); aliases expand
-        a name in ``fold`` mode only. Raises :class:`SearchError` for an invalid pattern."""
+        a name in ``fold`` mode only. Raises :class:`SearchError` for an invalid pattern,
+        :class:`SearchTimeout` for one that runs longer than ``timeout`` seconds (default
+        :data:`REGEX_TIMEOUT`)."""
         if mode == "regex":
             mode, regex = "fold", True
         if mode not in MODES:
@@ -554,7 +598,8 @@ class SearchIndex:
             if not query:
                 return _NoHits(self, space, starts, folded, query)
             pattern = _compile(query, folded)
-            return _ListedHits(self, space, starts, folded, query, (pattern.pattern,), pattern)
+            return _ListedHits(self, space, starts, folded, query, (pattern.pattern,), pattern,
+                               REGEX_TIMEOUT if timeout is None else timeout)
         if folded:
             needles = alias_needles(query, aliases)
             if len(needles) > 1:

@@ -190,6 +190,15 @@ class ReaderApp(ReadingComfort, App[None]):
             self.article.document_grew()
             self.update_status()
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A :class:`ReaderError` raised while drawing (python-bidi breaking mid-way, say)
+        ends the app with its one-line message, like a load error, instead of a traceback."""
+        if isinstance(error, ReaderError):
+            self.load_error = error.message
+            self.exit(return_code=error.exit_code)
+            return
+        super()._handle_exception(error)
+
     async def on_event(self, event: events.Event) -> None:
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()

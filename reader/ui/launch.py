@@ -25,7 +25,10 @@ def _write_terminal(sequence: str) -> None:
 
 def launch(args: argparse.Namespace) -> int:
     from reader.state.positions import PositionStore
+    from reader.text.levels import check_library
     from reader.ui.app import create_app
+
+    check_library()  # before the first frame: a broken python-bidi is one line, not a crash
 
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "

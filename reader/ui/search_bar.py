@@ -29,6 +29,7 @@ from textual.widgets import Static
 
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
+from reader.text.chars import is_mark
 
 HISTORY_SIZE = 50
 # Above this many characters of text, typing waits this long for the next key before searching.
@@ -37,10 +38,6 @@ DEBOUNCE_SECONDS = 0.06
 
 
 # -- the field ----------------------------------------------------------------------------
-
-
-def _is_mark(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
 
 
 class QueryField(Widget, can_focus=True):
@@ -82,7 +79,7 @@ class QueryField(Widget, can_focus=True):
         """After the letter at ``position`` and its marks."""
         value = self.value
         position = min(len(value), position + 1)
-        while position < len(value) and _is_mark(value[position]):
+        while position < len(value) and is_mark(value[position]):
             position += 1
         return position
 
@@ -90,7 +87,7 @@ class QueryField(Widget, can_focus=True):
         """Before the letter that ``position`` follows (with its marks)."""
         value = self.value
         position = max(0, position - 1)
-        while position > 0 and _is_mark(value[position]):
+        while position > 0 and is_mark(value[position]):
             position -= 1
         return position
 

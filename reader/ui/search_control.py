@@ -52,7 +52,10 @@ class SearchControl:
         search = self.session
         if search.active:
             query = search.query if len(search.query) <= 24 else search.query[:23] + "…"
-            count = "invalid pattern" if search.error else search.count_text()
+            if search.error:
+                count = "pattern too slow" if search.timed_out else "invalid pattern"
+            else:
+                count = search.count_text()
             parts.append(f"{_LRI}/{_FSI}{query}{_PDI} {count}{_PDI}")
         if self.note:
             parts.append(self.note)

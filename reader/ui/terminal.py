@@ -1,4 +1,5 @@
-"""Which terminal we run in, what it does to right-to-left text, and what it is given.
+"""Which terminal we run in, what it does to right-to-left text, and what it is given
+(docs/DESIGN.md §4).
 
 reader lays out bidi text itself and needs its cells shown as placed. Terminals differ
 (measured under Xvfb with ``scripts/terminal_shots.py``; README, "Terminals"):

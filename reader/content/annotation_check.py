@@ -1,0 +1,340 @@
+"""Annotation files, step two: check raw entries against the schema and resolve anchors.
+
+Every problem is reported at once, each with its entry and line (:class:`Problem`). A
+broken entry is skipped and the rest loads; unknown keys and shared aliases are reported
+but do not skip their entry. Rebuttals answer claims only, so references cannot form
+cycles.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from reader.content.anchors import AnchorError, AnchorResolver
+from reader.content.annotation_parse import (
+    ENTRY_ID,
+    ParsedAnnotations,
+    RawEntry,
+    suggest,
+    type_name,
+)
+from reader.content.annotations import (
+    Annotations,
+    Chapter,
+    Claim,
+    Entity,
+    Problem,
+    QuoteSelector,
+    Rebuttal,
+    Span,
+)
+from reader.text.fold import fold_query
+
+__all__ = ["resolve_annotations"]
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ENTITY_KINDS = {"person": "person", "organisation": "organisation",
+                 "organization": "organisation"}
+_ANCHOR_KEYS = ("exact", "prefix", "suffix", "occurrence")
+# Fields of each kind: name → required.
+_FIELDS: dict[str, dict[str, bool]] = {
+    "entity": {"id": True, "name": True, "kind": True, "aliases": False},
+    "chapter": {"id": True, "title": True, "summary": True, "teller": True, "date": False,
+                "anchor": True},
+    "claim": {"id": True, "speaker": True, "label": True, "anchor": True},
+    "rebuttal": {"id": True, "speaker": True, "label": True, "answers": True, "anchor": True},
+}
+_ARTICLE = {"entity": "an entity", "chapter": "a chapter", "claim": "a claim",
+            "rebuttal": "a rebuttal"}
+
+
+class _Checker:
+    """Validates raw entries and builds :class:`Annotations` from the ones that hold up."""
+
+    def __init__(self, parsed: ParsedAnnotations, paragraphs: list[str] | None) -> None:
+        self.parsed = parsed
+        self.resolver = AnchorResolver(paragraphs) if paragraphs is not None else None
+        self.problems: list[Problem] = list(parsed.problems)
+        self.ids: dict[str, RawEntry] = {}
+        self.broken: set[int] = set()  # id() of entries that will be skipped
+
+    # -- reporting --------------------------------------------------------------------
+
+    def report(self, entry: RawEntry, message: str, code: str = "schema",
+               key: str | None = None, skipped: bool = True) -> None:
+        if key is not None:
+            key_line = (self.parsed.layout.key_line(key, entry.header)
+                        if entry.header is not None else None)
+            where = key if key_line in (None, entry.line) else f"{key} (line {key_line})"
+            message = f"{where}: {message}"
+        if skipped:
+            self.broken.add(id(entry))
+        self.problems.append(Problem(message, code, entry.kind, entry.label, entry.line,
+                                     self.parsed.path, skipped))
+
+    # -- fields -----------------------------------------------------------------------
+
+    def text(self, entry: RawEntry, key: str, required: bool = True) -> str | None:
+        data = entry.data
+        assert isinstance(data, dict)
+        if key not in data:
+            if required:
+                self.report(entry, f'missing "{key}"', key=None)
+            return None
+        value = data[key]
+        if not isinstance(value, str):
+            self.report(entry, f"must be a string, not {type_name(value)}", key=key)
+            return None
+        if not value.strip():
+            self.report(entry, "is empty", key=key)
+            return None
+        if "\n" in value.strip() or "\r" in value:
+            self.report(entry, "must be one line", key=key)
+            return None
+        return value.strip()
+
+    def reference(self, entry: RawEntry, key: str, value: str, wanted: str) -> bool:
+        target = self.ids.get(value)
+        if target is None:
+            known = [i for i, e in self.ids.items() if e.kind == wanted]
+            self.report(entry, f'unknown {wanted} id "{value}"{suggest(value, known)}',
+                        "unknown-id", key)
+            return False
+        if target is entry:
+            self.report(entry, f'"{value}" is this {entry.kind} itself', "self-reference", key)
+            return False
+        if target.kind != wanted:
+            self.report(entry, f'"{value}" is {_ARTICLE[target.kind]} (line {target.line}), '
+                        f"not {_ARTICLE[wanted]}", "wrong-kind", key)
+            return False
+        return True
+
+    def speaker(self, entry: RawEntry, key: str) -> str | None:
+        value = self.text(entry, key)
+        if value is not None and self.reference(entry, key, value, "entity"):
+            return value
+        return None
+
+    def anchor(self, entry: RawEntry) -> tuple[QuoteSelector, Span] | None:
+        data = entry.data
+        assert isinstance(data, dict)
+        if "anchor" not in data:
+            self.report(entry, 'missing "anchor" (the quoted words this entry is about)')
+            return None
+        value = data["anchor"]
+        if isinstance(value, str):
+            value = {"exact": value}
+        if not isinstance(value, dict):
+            self.report(entry, 'must be the quoted words (a string) or a table '
+                        f'{{ exact = "…" }}, not {type_name(value)}', key="anchor")
+            return None
+        ok = True
+        for key in value:
+            if key not in _ANCHOR_KEYS:
+                self.report(entry, f'unknown key "{key}"{suggest(key, _ANCHOR_KEYS)} '
+                            f"(ignored); known: {', '.join(_ANCHOR_KEYS)}", "unknown-key",
+                            "anchor", skipped=False)
+        exact = value.get("exact")
+        if exact is None:
+            self.report(entry, 'has no "exact" quote', key="anchor")
+            ok = False
+        elif not isinstance(exact, str) or not exact.strip():
+            shown = "empty" if isinstance(exact, str) else type_name(exact)
+            self.report(entry, f"exact must be the quoted words, not {shown}", key="anchor")
+            ok = False
+        context = {}
+        for key in ("prefix", "suffix"):
+            part = value.get(key, "")
+            if not isinstance(part, str):
+                self.report(entry, f"{key} must be a string, not {type_name(part)}",
+                            key="anchor")
+                ok = False
+            context[key] = part if isinstance(part, str) else ""
+        occurrence = value.get("occurrence")
+        if occurrence is not None and (
+            isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1
+        ):
+            shown = occurrence if isinstance(occurrence, int) else type_name(occurrence)
+            self.report(entry, f"occurrence must be a whole number from 1, not {shown}",
+                        key="anchor")
+            ok = False
+        if not ok:
+            return None
+        selector = QuoteSelector(exact, context["prefix"], context["suffix"], occurrence)
+        if self.resolver is None:  # checking the structure only: nothing to resolve against
+            return None
+        try:
+            return selector, self.resolver.resolve(selector)
+        except AnchorError as error:
+            self.report(entry, error.message, error.code, "anchor")
+            return None
+
+    def date(self, entry: RawEntry) -> str | None:
+        data = entry.data
+        assert isinstance(data, dict)
+        if "date" not in data:
+            return None
+        value = data["date"]
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+        if match:
+            year, month, day = (int(g) if g else None for g in match.groups())
+            try:
+                datetime.date(year or 1, month or 1, day or 1)
+                return value.strip()
+            except ValueError:
+                pass
+        shown = f'"{value}"' if isinstance(value, str) else type_name(value)
+        self.report(entry, f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {shown}", key="date")
+        return None
+
+    # -- entries ----------------------------------------------------------------------
+
+    def check_ids(self) -> None:
+        for entry in self.parsed.entries:
+            data = entry.data
+            if not isinstance(data, dict):
+                self.report(entry, f"each [[{entry.kind}]] must be a table, "
+                            f"not {type_name(data)}")
+                continue
+            raw = data.get("id")
+            if raw is None:
+                self.report(entry, 'missing "id"')
+            elif not isinstance(raw, str):
+                self.report(entry, f"must be a string, not {type_name(raw)}", key="id")
+            elif not ENTRY_ID.fullmatch(raw):
+                self.report(entry, f'"{raw}" is not a valid id: use letters, digits and '
+                            '"-", "_", ".", ":" (no spaces)', key="id")
+            elif raw in self.ids:
+                first = self.ids[raw]
+                self.report(entry, f'duplicate id "{raw}": already used by the {first.kind} '
+                            f"at line {first.line}", "duplicate-id", key="id")
+            else:
+                self.ids[raw] = entry
+            for key in data:
+                if key not in _FIELDS[entry.kind]:
+                    known = tuple(_FIELDS[entry.kind])
+                    self.report(entry, f'unknown key "{key}"{suggest(key, known)} (ignored); '
+                                f"known: {', '.join(known)}", "unknown-key", key,
+                                skipped=False)
+
+    def entity(self, entry: RawEntry) -> Entity | None:
+        name = self.text(entry, "name")
+        kind = self.text(entry, "kind")
+        if kind is not None and kind not in _ENTITY_KINDS:
+            self.report(entry, f'"{kind}" is not one of: person, organisation', key="kind")
+        aliases: list[str] = [name] if name else []
+        value = entry.data.get("aliases", [])  # type: ignore[union-attr]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.report(entry, f"must be an array of strings, not {type_name(value)}",
+                        key="aliases")
+            value = []
+        for alias in value:
+            if not isinstance(alias, str) or not fold_query(alias).strip():
+                shown = f'"{alias}"' if isinstance(alias, str) else type_name(alias)
+                self.report(entry, f"each alias must be a spelling of the name, not {shown}",
+                            key="aliases")
+            elif fold_query(alias) not in {fold_query(a) for a in aliases}:
+                aliases.append(alias.strip())
+        if id(entry) in self.broken or name is None or kind is None:
+            return None
+        return Entity(entry.id or "", name, _ENTITY_KINDS[kind], tuple(aliases), entry.line)
+
+    def chapter(self, entry: RawEntry) -> Chapter | None:
+        title = self.text(entry, "title")
+        summary = self.text(entry, "summary")
+        teller = self.speaker(entry, "teller")
+        date = self.date(entry)
+        anchored = self.anchor(entry)
+        if id(entry) in self.broken or anchored is None:
+            return None
+        assert title and summary and teller
+        return Chapter(entry.id or "", entry.position, title, summary, teller, anchored[0],
+                       anchored[1], date, entry.line)
+
+    def claim(self, entry: RawEntry) -> Claim | None:
+        speaker = self.speaker(entry, "speaker")
+        label = self.text(entry, "label")
+        anchored = self.anchor(entry)
+        if id(entry) in self.broken or anchored is None:
+            return None
+        assert speaker and label
+        return Claim(entry.id or "", speaker, label, anchored[0], anchored[1], entry.line)
+
+    def rebuttal(self, entry: RawEntry) -> Rebuttal | None:
+        speaker = self.speaker(entry, "speaker")
+        label = self.text(entry, "label")
+        answers = self.answers(entry)
+        anchored = self.anchor(entry)
+        if id(entry) in self.broken or anchored is None:
+            return None
+        assert speaker and label and answers
+        return Rebuttal(entry.id or "", speaker, label, answers, anchored[0], anchored[1],
+                        entry.line)
+
+    def answers(self, entry: RawEntry) -> tuple[str, ...] | None:
+        data = entry.data
+        assert isinstance(data, dict)
+        if "answers" not in data:
+            self.report(entry, 'missing "answers" (the ids of the claims it answers)')
+            return None
+        value = data["answers"]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value:
+            shown = "an empty array" if isinstance(value, list) else type_name(value)
+            self.report(entry, f"must name at least one claim id, not {shown}", key="answers")
+            return None
+        found: list[str] = []
+        for item in value:
+            if not isinstance(item, str):
+                self.report(entry, f"claim ids are strings, not {type_name(item)}",
+                            key="answers")
+            elif self.reference(entry, "answers", item, "claim") and item not in found:
+                found.append(item)
+        return tuple(found)
+
+    def run(self) -> Annotations:
+        self.check_ids()
+        entities: dict[str, Entity] = {}
+        chapters: list[Chapter] = []
+        claims: dict[str, Claim] = {}
+        rebuttals: dict[str, Rebuttal] = {}
+        owners: dict[str, str] = {}  # folded alias → entity id
+        for entry in self.parsed.entries:
+            if not isinstance(entry.data, dict):
+                continue
+            built = getattr(self, entry.kind)(entry)
+            if built is None or id(entry) in self.broken:
+                continue
+            if isinstance(built, Entity):
+                for alias in built.aliases:
+                    owner = owners.setdefault(fold_query(alias), built.id)
+                    if owner != built.id:
+                        self.report(entry, f'alias "{alias}" also names "{owner}"',
+                                    "duplicate-alias", "aliases", skipped=False)
+                entities[built.id] = built
+            elif isinstance(built, Chapter):
+                chapters.append(built)
+            elif isinstance(built, Claim):
+                claims[built.id] = built
+            elif isinstance(built, Rebuttal):
+                rebuttals[built.id] = built
+        chapters.sort(key=lambda c: c.number)
+        self.problems.sort(key=lambda p: (p.line is None, p.line or 0))
+        return Annotations(entities, chapters, claims, rebuttals, self.problems,
+                           self.parsed.path)
+
+
+def resolve_annotations(parsed: ParsedAnnotations, paragraphs: list[str] | None
+                        ) -> Annotations:
+    """Check parsed entries and resolve their anchors in ``paragraphs``. The result holds
+    the entries that loaded; ``Annotations.problems`` lists everything else. With
+    ``paragraphs=None`` only the structure is checked (no document): nothing anchored loads."""
+    return _Checker(parsed, paragraphs).run()
