@@ -27,6 +27,7 @@ from reader.state.history import History
 from reader.state.positions import PositionStore, document_key
 from reader.state.search import SearchSession
 from reader.text.safe import visible
+from reader.ui.annotating import AnnotatingMixin
 from reader.ui.article_view import ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText, display_line
@@ -46,7 +47,7 @@ STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first f
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
 
-class ReaderApp(ReadingComfort, App[None]):
+class ReaderApp(ReadingComfort, AnnotatingMixin, App[None]):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
@@ -76,6 +77,10 @@ class ReaderApp(ReadingComfort, App[None]):
         Binding("N", "search_step(-1)", "Previous hit", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("g,home", "go_start", "Start", show=False),
+        Binding("a", "annotate", "Annotate", show=False),
+        Binding("e", "edit_entry", "Edit entry", show=False),
+        Binding("x", "remove_entry", "Remove entry", show=False),
+        Binding("u", "undo_annotation", "Undo", show=False),
         Binding("G,end", "go_end", "End", show=False),
         *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
         *COMFORT_BINDINGS,  # : m ' < > H # (reader.ui.comfort)
@@ -91,16 +96,20 @@ class ReaderApp(ReadingComfort, App[None]):
         positions: PositionStore | None = None,
         terminal_warning: str | None = None,
         pending: PendingText | None = None,
+        annotations_path: Path | None = None,
         comfort: ComfortSettings | None = None,
     ) -> None:
         """``pending`` is the rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
-        :attr:`load_error` set. ``comfort``: measure, harakat, numbers (default: as saved)."""
+        :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
+        annotating writes (else beside the document, or in the state directory).
+        ``comfort``: measure, harakat, numbers (default: as saved)."""
         super().__init__()
         self.document = document
         self.pending = pending
         self.load_error: str | None = None
         self.annotations = annotations
+        self.annotations_path = annotations_path
         self.problems = problems or []
         self.bidi_mode = bidi_mode
         self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
@@ -519,4 +528,5 @@ def create_app(
     comfort = ComfortSettings.resolve(positions, measure=measure, harakat=harakat,
                                       numbers=numbers)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
-                     terminal_warning=terminal_warning, pending=pending, comfort=comfort)
+                     terminal_warning=terminal_warning, pending=pending,
+                     annotations_path=annotations, comfort=comfort)
