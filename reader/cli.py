@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from reader import __version__
 from reader.commands import COMMANDS
+from reader.commands.options import FILE_HELP
 from reader.errors import ReaderError
 from reader.text.levels import check_library
 from reader.text.safe import visible
@@ -34,7 +35,7 @@ def _app_parser() -> argparse.ArgumentParser:
         description="Read right-to-left and mixed-direction text in the terminal. "
         f"Sub-commands: {', '.join(COMMANDS)} (reader COMMAND --help).",
     )
-    parser.add_argument("file", nargs="?", help="a .txt or .md file (default: the bundled article)")
+    parser.add_argument("file", nargs="?", help=FILE_HELP)
     parser.add_argument("--annotations", metavar="FILE", help="annotation file (TOML)")
     parser.add_argument("--direction", choices=("auto", "rtl", "ltr"), default="auto",
                         help="paragraph direction (default: auto, from the first strong letter)")

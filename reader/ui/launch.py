@@ -24,6 +24,7 @@ def _write_terminal(sequence: str) -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
+    from reader.commands.inputs import keys_from_terminal, open_input, refuse_urls
     from reader.state.positions import PositionStore
     from reader.text.levels import check_library
     from reader.ui.app import create_app
@@ -33,17 +34,22 @@ def launch(args: argparse.Namespace) -> int:
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
                           "use 'reader render' to print the text instead")
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    refuse_urls(args.annotations)
+    piped = open_input(args.file, args.errors)
+    if not ((piped is not None or sys.stdin.isatty()) and sys.stdout.isatty()):
         raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
+    if piped is not None:
+        keys_from_terminal()  # the text came from the pipe; keys come from the terminal
     plan = plan_for(args.bidi)
     app = create_app(
-        Path(args.file) if args.file else None,
+        Path(args.file) if args.file and piped is None else None,
         Path(args.annotations) if args.annotations else None,
         bidi_mode=plan.mode,
         direction=args.direction,
         positions=PositionStore(),
         errors=args.errors,
         terminal_warning=plan.warning,
+        document=piped,
         measure=args.measure,
         harakat=args.harakat,
         numbers=args.numbers,

@@ -1,7 +1,8 @@
 """Paragraph numbers: the gutter beside the text, and the numbers ``:`` goes to.
 
-The numbers are the ones ``reader search`` prints (``PARAGRAPH:START-END``): paragraph
-``i`` of the document shows as ``i + FIRST``; for a text file that is its line number. They
+The numbers are the ones ``reader search`` (``PARAGRAPH:START-END``) and ``reader render
+--format json`` print: paragraph ``i`` of the document shows as ``i + FIRST``; for a text
+file that is its line number. They
 sit on the reading side of the text: on the right for a right-to-left document.
 """
 
