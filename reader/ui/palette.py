@@ -1,4 +1,4 @@
-"""Command palette entries: go to a chapter, go to a claim or rebuttal."""
+"""Command palette entries: go to a chapter, go to a claim or rebuttal, go to a mark."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.text.chrome import chrome_line, fill, join_fields
+from reader.ui import paragraph_numbers
 from reader.ui.side_panel import entry_line
 
 
@@ -49,3 +50,45 @@ class GoToProvider(Provider):
             score = matcher.match(plain)
             if score > 0:
                 yield Hit(score, shown, partial(self.app.go_to_entry, entry_id), text=shown)
+
+
+_NO_MARKS = "Marks… (none yet)"
+
+
+class MarksProvider(Provider):
+    """"Marks…": every mark set in the open document (``m`` and a letter), with the start
+    of the paragraph it is in."""
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        app = self.app
+        marks: dict[str, tuple[int, int]] = getattr(app, "marks", {})
+        paragraphs: list[str] = getattr(getattr(app, "document", None), "paragraphs", [])
+        logical = getattr(app, "bidi_mode", "explicit") == "terminal"
+        entries = []
+        for letter, (index, offset) in sorted(marks.items()):
+            text = paragraphs[index] if index < len(paragraphs) else ""
+            snippet = " ".join(text[offset : offset + 60].split())[:40]
+            plain = f"Marks… {letter}: ¶{paragraph_numbers.shown_number(index)} {snippet}"
+            # English command words (left to right); the snippet isolated, as all chrome.
+            shown = chrome_line(fill("Marks… {letter}: ¶{number} {snippet}", letter=letter,
+                                     number=paragraph_numbers.shown_number(index),
+                                     snippet=snippet), "ltr", logical)
+            entries.append((letter, plain, shown))
+        return entries
+
+    async def discover(self) -> Hits:
+        for letter, _plain, shown in self._entries():
+            yield DiscoveryHit(shown, partial(self.app.jump_to_mark, letter), text=shown)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        entries = self._entries()
+        for letter, plain, shown in entries:
+            score = matcher.match(plain)
+            if score > 0:
+                yield Hit(score, shown, partial(self.app.jump_to_mark, letter), text=shown)
+        if not entries and matcher.match(_NO_MARKS) > 0:
+            yield Hit(matcher.match(_NO_MARKS), _NO_MARKS, self._no_marks, text=_NO_MARKS)
+
+    def _no_marks(self) -> None:
+        self.app.notify("No marks in this document yet: m and a letter sets one.", timeout=3)
