@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.state.positions import PositionStore, document_key
+from reader.text import layout_paragraph
 from reader.ui.app import create_app
 from reader.ui.entry_list import EntryList
 from tests.epub_helpers import write_epub
@@ -73,7 +74,11 @@ async def test_a_table_is_drawn_in_columns(tmp_path: Path) -> None:
         rows = _screen(app)[:3]
         assert "│" in rows[0] and "┼" in rows[1] and "│" in rows[2]
         assert rows[0].index("│") == rows[2].index("│")  # the columns line up
-        assert rows[0].rstrip() == rows[0]  # right to left: flush with the right edge
+        # Right to left: the rows end at one column, the first column (الاسم) on the right.
+        assert len(rows[0].rstrip()) == len(rows[2].rstrip())
+        name = layout_paragraph("سارة", 10, "rtl").lines[0].text
+        age = layout_paragraph("٣٠", 10, "rtl").lines[0].text
+        assert rows[2].index(age) < rows[2].index(name)
 
 
 def test_a_fetched_document_is_remembered_by_its_url() -> None:
