@@ -26,3 +26,12 @@ async def wait_until(pilot: Pilot, predicate: Callable[[], object], timeout: flo
             await pilot.pause(0.01)
         else:
             await asyncio.sleep(0.01)
+
+
+async def panel_built(pilot: Pilot) -> None:
+    """Wait for the side panel's lists: they are mounted after the article's first frame
+    (``SidePanel.on_mount`` -> ``call_after_refresh``), which a bare ``pilot.pause()`` may
+    come before."""
+    from reader.ui.entry_list import EntryList
+
+    await wait_until(pilot, lambda: pilot.app.panel.query(EntryList), what="the panel's lists")
