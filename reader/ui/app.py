@@ -154,7 +154,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         self.direction = forced.pop() if len(forced) == 1 else text_direction(
             [document.title or "", *document.paragraphs[:50]])
         self._doc_key = document_key(document.path, document.text, document.url)
-        self.comfort = comfort or ComfortSettings.resolve(positions)
+        self.comfort = comfort or ComfortSettings.resolve(self._prefs.reading)
         self.marks = positions.marks(self._doc_key) if positions is not None else {}
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
@@ -686,8 +686,8 @@ def create_app(
             path, annotations, errors, whole=whole, progress=progress)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
-    comfort = ComfortSettings.resolve(positions, measure=measure, harakat=harakat,
-                                      numbers=numbers)
+    saved = preferences.load().reading if preferences is not None else {}
+    comfort = ComfortSettings.resolve(saved, measure=measure, harakat=harakat, numbers=numbers)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
                      terminal_warning=terminal_warning, pending=pending,
                      annotations_path=annotations, theme=theme, preferences=preferences,
