@@ -9,10 +9,10 @@ letter, so an Arabic table keeps its first column on the right in every row.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from reader.content.document import CELL_SEPARATOR, Block, BlockContent, StyleSpan
+from reader.text.chars import first_strong as first_letter_direction
 
 Cell = tuple[str, Sequence[StyleSpan]]
 
@@ -25,12 +25,9 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "iw", "ur", "ps", "sd", "ug", "yi",
 def first_strong(texts: Iterable[str]) -> str:
     """``"rtl"`` or ``"ltr"`` after the first strong letter of ``texts``, else ``"auto"``."""
     for text in texts:
-        for ch in text:
-            kind = unicodedata.bidirectional(ch)
-            if kind == "L":
-                return "ltr"
-            if kind in ("R", "AL"):
-                return "rtl"
+        found = first_letter_direction(text)
+        if found is not None:
+            return found
     return "auto"
 
 
