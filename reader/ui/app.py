@@ -174,7 +174,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
                        direction=self.direction, id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
-                              logical=self.bidi_mode == "terminal", id="article",
+                              id="article",
                               **self.comfort.view_options())
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
@@ -232,7 +232,6 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
             self._panel_wanted = False
         self._check_size()
         self._fit_panel()
-        logical = self.bidi_mode == "terminal"
         if self.positions is not None:
             place = self.positions.get(self._doc_key)
             if place is not None and place[0] >= len(self.document.paragraphs):
@@ -241,7 +240,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
                 self.article._pending_place = place
             if self.positions.notice:
                 # markup=False: a path or a quote may hold "[" (and never drives the screen)
-                self.notify(chrome_block(visible(self.positions.notice), "ltr", logical),
+                self.notify(chrome_block(visible(self.positions.notice), "ltr"),
                             severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
@@ -249,10 +248,10 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
                            "first: {first}", count=len(self.problems), skipped=skipped,
                            first=self.problems[0])
             self.notify(chrome_block(f"{message}\nRun 'reader check' for the full list.",
-                                     "ltr", logical),
+                                     "ltr"),
                         severity="warning", timeout=8, markup=False)
         if self.terminal_warning:
-            self.notify(chrome_block(self.terminal_warning, "ltr", logical), severity="warning",
+            self.notify(chrome_block(self.terminal_warning, "ltr"), severity="warning",
                         timeout=10, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
@@ -527,8 +526,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
             if result:
                 self.go_to_entry(result)
 
-        self.push_screen(ChooseTarget("Follow to…", choices, self.direction,
-                                      self.bidi_mode == "terminal"), chosen)
+        self.push_screen(ChooseTarget("Follow to…", choices, self.direction), chosen)
 
     def action_back(self) -> None:
         self._travel(self.history.back)
@@ -628,13 +626,12 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         annotations = self.annotations
         if annotations is None:
             return []
-        logical = self.bidi_mode == "terminal"
         legend = []
         for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
             entity = annotations.entities.get(entity_id)
             name = entity.name if entity else entity_id
             style = self.article.get_component_rich_style(f"article--speaker-{index}")
-            legend.append((chrome_line(fill("{name}", name=name), self.direction, logical),
+            legend.append((chrome_line(fill("{name}", name=name), self.direction),
                            style))
         return legend
 

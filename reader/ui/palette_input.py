@@ -20,13 +20,13 @@ from textual.widgets import Button, LoadingIndicator
 from reader.text import layout_paragraph
 
 
-def visual_cells(value: str, cursor: int | None, cursor_style: Style, logical: bool = False
+def visual_cells(value: str, cursor: int | None, cursor_style: Style
                  ) -> tuple[list[tuple[str, Style | None]], bool]:
     """``value`` in visual order as (cluster, style) cells, the cursor (``None``: hidden)
     on the cluster holding the character after it, or on a blank cell at the line's end."""
     if not value:
         return ([(" ", cursor_style)] if cursor is not None else []), False
-    line = layout_paragraph(value, 10_000, logical=logical).lines[0]
+    line = layout_paragraph(value, 10_000).lines[0]
     cuts = line.cuts
     clusters: list[list] = [[line.text[cuts[i]:cuts[i + 1]], line.map[cuts[i]], None]
                             for i in range(len(cuts) - 1)]
@@ -54,9 +54,8 @@ class ShapedCommandInput(CommandInput):
         base = self.rich_style
         show_cursor = self.has_focus and self._cursor_visible
         cursor_style = self.get_component_rich_style("input--cursor")
-        logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
         cells, _rtl = visual_cells(self.value, self.cursor_position if show_cursor else None,
-                                  cursor_style, logical)
+                                  cursor_style)
         widths = [cell_len(text) for text, _style in cells]
         total = sum(widths)
         cursor_x = 0

@@ -152,12 +152,11 @@ class QueryField(Widget, can_focus=True):
 
     def _visual(self) -> tuple[list[tuple[str, Style | None]], bool]:
         """The query in visual order as (cluster, style) cells, with the cursor drawn."""
-        logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
         value = self.value
         cursor_style = Style(reverse=True) if self.has_focus else Style(underline=True)
         if not value:
             return [(" ", cursor_style)], False
-        line = layout_paragraph(value, 10_000, logical=logical).lines[0]
+        line = layout_paragraph(value, 10_000).lines[0]
         cuts = line.cuts
         clusters = []
         for index in range(len(cuts) - 1):
