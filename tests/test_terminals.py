@@ -214,6 +214,14 @@ async def test_sixteen_colours_use_the_terminal_palette(tmp_path: Path,
                      and not s.style.color.is_default else None) for s in row]
 
         assert looks(after[0]) == looks(before[0])
+        # the chooser's current entry and the panel's stand out in reverse video with the
+        # terminal's own colours (black on white was grey on grey in xterm: bold black is
+        # bright black there)
+        for rows_now, text in ((after, "ﺖﻴﺴﻧ :ﻚﺳﺎﻣ"), (before, "ﺰﺠﺤﻟﺍ .1")):
+            marked = [s for row in rows_now for s in row if text in s.text]
+            assert marked, text
+            assert all(s.style and s.style.reverse and (s.style.bgcolor is None
+                       or s.style.bgcolor.is_default) for s in marked), marked
 
 
 def test_no_color_with_sixteen_colours_sends_no_colour(tmp_path: Path) -> None:
