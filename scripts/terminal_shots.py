@@ -164,7 +164,8 @@ def shoot(terminal: str, mode: str, cols: int, rows: int, out: Path, reader: str
     home.mkdir()
     _home(terminal, home, cols, rows)
     state = work / "state"
-    term = f"TERM={shlex.quote(term_name)} " if term_name else ""
+    # 16 colours: VTE and kitty declare COLORTERM=truecolor to their children
+    term = f"unset COLORTERM; TERM={shlex.quote(term_name)} " if term_name else ""
     inner = ["bash", "-c", f"{term}READER_STATE_DIR={shlex.quote(str(state))} "
              f"{shlex.quote(reader)} --bidi {mode} {shlex.join(extra or [])}; sleep 60"]
     env = {**os.environ, "DISPLAY": f":{display}", "HOME": str(home), "LANG": "C.UTF-8",
@@ -183,6 +184,8 @@ def shoot(terminal: str, mode: str, cols: int, rows: int, out: Path, reader: str
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
         window = _wait_for_window(env)
+        if window is None:  # the terminal did not start (a busy machine): the caller retries
+            return None
         time.sleep(settle)
         if keys:
             for key in keys:
@@ -194,7 +197,7 @@ def shoot(terminal: str, mode: str, cols: int, rows: int, out: Path, reader: str
             time.sleep(1.5)
         suffix = f"-{name}" if name else ""
         target = out / f"{terminal}-{mode}-{cols}x{rows}{suffix}.png"
-        subprocess.run(["import", "-window", window or "root", str(target)], env=env,
+        subprocess.run(["import", "-window", window, str(target)], env=env,
                        check=True, capture_output=True)
         return target
     finally:
@@ -239,8 +242,12 @@ def main() -> int:
             for size in args.sizes.split(","):
                 cols, rows = (int(n) for n in size.split("x"))
                 for keys, extra, term_name, drag, name in runs:
-                    path = shoot(terminal, mode, cols, rows, out, args.reader, args.display,
-                                 keys, name, args.settle, term_name, extra, drag)
+                    for _attempt in range(3):
+                        path = shoot(terminal, mode, cols, rows, out, args.reader,
+                                     args.display, keys, name, args.settle, term_name, extra,
+                                     drag)
+                        if path is not None:
+                            break
                     print(path, flush=True)
     return 0
 

@@ -217,11 +217,24 @@ async def test_sixteen_colours_use_the_terminal_palette(tmp_path: Path,
         # the chooser's current entry and the panel's stand out in reverse video with the
         # terminal's own colours (black on white was grey on grey in xterm: bold black is
         # bright black there)
-        for rows_now, text in ((after, "ﺖﻴﺴﻧ :ﻚﺳﺎﻣ"), (before, "ﺰﺠﺤﻟﺍ .1")):
-            marked = [s for row in rows_now for s in row if text in s.text]
+        for row_text, text in (("ﺖﻴﺴﻧ :ﻚﺳﺎﻣ", "ﺖﻴﺴﻧ"), ("ﺰﺠﺤﻟﺍ .1", "ﺰﺠﺤﻟﺍ")):
+            marked = [s for row in after if row_text in "".join(s.text for s in row)
+                      for s in row if text in s.text]
             assert marked, text
             assert all(s.style and s.style.reverse and (s.style.bgcolor is None
                        or s.style.bgcolor.is_default) for s in marked), marked
+        # a notification (H, t...) in the terminal's own colours: the default text colour on
+        # Textual's black was black on black in a black-on-white terminal
+        await pilot.press("escape")
+        from textual.notifications import Notification
+        from textual.widgets._toast import Toast
+
+        toast = Toast(Notification("Toast text"))
+        await app.screen.mount(toast)
+        await pilot.pause()
+        style = toast.rich_style
+        assert style.bgcolor is None or style.bgcolor.is_default, style
+        assert style.color is None or style.color.is_default, style
 
 
 def test_no_color_with_sixteen_colours_sends_no_colour(tmp_path: Path) -> None:
