@@ -265,6 +265,18 @@ def test_a_dialogs_backdrop_is_not_filtered_twice() -> None:
     assert konsole.apply(marked, None) == marked
 
 
+def test_kitty_runs_end_at_the_blocks_kitty_draws_itself() -> None:
+    """kitty draws box and block characters (a scroll bar's thumb) itself, outside any
+    shaping run: a word beside one is a run of its own. Counted in, a dialog's backdrop
+    (the screen's row, scroll bar included, filtered again) reversed the word back."""
+    kitty = KittyWords()
+    word = "ﺐﺘﻛﻭ"  # وكتب as laid out, the last cells of the article's row
+    line = [Segment(" ﻚﺳﺎﻣ " + word), Segment("\u2581", Style(color="blue"))]
+    once = kitty.apply(line, None)
+    assert "".join(s.text for s in once).endswith(word[::-1] + "\u2581")
+    assert kitty.apply(once, None) == once  # the backdrop's pass leaves it alone
+
+
 def test_kitty_runs_end_where_the_font_face_changes() -> None:
     """Bold is another face for kitty, shaped as a run of its own (the focused claim)."""
     line = [Segment("ﻝﻮﺼﻓ", Style(bold=True, reverse=True)), Segment("\u201d\u060c")]
