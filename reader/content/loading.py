@@ -11,7 +11,6 @@ from pathlib import Path
 
 from reader.content.annotation_home import (
     FoundAnnotations,
-    annotations_path_for,
     beside_file,
     has_state_file,
     state_file_for,
@@ -49,8 +48,7 @@ def open_for_reading(
     of its text."""
     if target is not None and not is_url(target) and annotations is None:
         path = Path(target)
-        beside = annotations_path_for(path)
-        whole = whole or (beside != path and beside.exists()) or has_state_file(path)
+        whole = whole or beside_file(path) is not None or has_state_file(path)
     document, pending = open_document(target, errors, whole=whole or annotations is not None,
                                       progress=progress)
     return document, pending, find_annotations(document, annotations)

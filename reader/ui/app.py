@@ -121,7 +121,9 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         preferences: PreferenceStore | None = None,
         comfort: ComfortSettings | None = None,
     ) -> None:
-        """``pending`` is the rest of a big file, loaded after the first frame (see
+        """``annotations``: what looking for the annotations gave (:class:`FoundAnnotations`,
+        which keeps their problems), or an :class:`Annotations` alone. ``pending`` is the
+        rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
         :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
         annotating writes (else beside the document, or in the state directory).
