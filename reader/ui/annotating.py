@@ -296,7 +296,7 @@ class AnnotatingMixin(_Base):
     def _annotation_error(self, error: Exception) -> None:
         self.bell()
         message = getattr(error, "message", str(error))
-        self.notify(display_line(message, self.bidi_mode == "terminal"), severity="error",
+        self.notify(display_line(message), severity="error",
                     timeout=6, markup=False)
 
     def reload_annotations(self, focus: str | None = None) -> None:
@@ -318,7 +318,7 @@ class AnnotatingMixin(_Base):
                                      or annotations.entry(self.focused_entry) is None):
             self._set_focus(None)
         if problems:
-            first = display_line(str(problems[0]), self.bidi_mode == "terminal")
+            first = display_line(str(problems[0]))
             self.notify(f"{len(problems)} annotation problem(s) remain; first: {first}",
                         severity="warning", timeout=6, markup=False)
         self.refresh_bindings()  # ] and [ come and go with the claims

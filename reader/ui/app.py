@@ -156,7 +156,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         self.direction = forced.pop() if len(forced) == 1 else text_direction(
             [document.title or "", *document.paragraphs[:50]])
         self._doc_key = document_key(document.path, document.text, document.url)
-        self.comfort = comfort or ComfortSettings.resolve(positions)
+        self.comfort = comfort or ComfortSettings.resolve(self._prefs.reading)
         self.marks = positions.marks(self._doc_key) if positions is not None else {}
         self.search = SearchSession(document.paragraphs,
                                     self.annotations.alias_lists() if self.annotations else None)
@@ -186,7 +186,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
                        direction=self.direction, id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
-                              logical=self.bidi_mode == "terminal", id="article",
+                              id="article",
                               **self.comfort.view_options())
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
@@ -244,7 +244,6 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
             self._panel_wanted = False
         self._check_size()
         self._fit_panel()
-        logical = self.bidi_mode == "terminal"
         if self.positions is not None:
             place = self.positions.get(self._doc_key)
             if place is not None and place[0] >= len(self.document.paragraphs):
@@ -253,7 +252,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
                 self.article._pending_place = place
             if self.positions.notice:
                 # markup=False: a path or a quote may hold "[" (and never drives the screen)
-                self.notify(chrome_block(visible(self.positions.notice), "ltr", logical),
+                self.notify(chrome_block(visible(self.positions.notice), "ltr"),
                             severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
@@ -261,10 +260,10 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
                            "first: {first}", count=len(self.problems), skipped=skipped,
                            first=self.problems[0])
             self.notify(chrome_block(f"{message}\nRun 'reader check' for the full list.",
-                                     "ltr", logical),
+                                     "ltr"),
                         severity="warning", timeout=8, markup=False)
         if self.terminal_warning:
-            self.notify(chrome_block(self.terminal_warning, "ltr", logical), severity="warning",
+            self.notify(chrome_block(self.terminal_warning, "ltr"), severity="warning",
                         timeout=10, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
@@ -539,8 +538,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
             if result:
                 self.go_to_entry(result)
 
-        self.push_screen(ChooseTarget("Follow to…", choices, self.direction,
-                                      self.bidi_mode == "terminal"), chosen)
+        self.push_screen(ChooseTarget("Follow to…", choices, self.direction), chosen)
 
     def action_back(self) -> None:
         self._travel(self.history.back)
@@ -640,13 +638,12 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         annotations = self.annotations
         if annotations is None:
             return []
-        logical = self.bidi_mode == "terminal"
         legend = []
         for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
             entity = annotations.entities.get(entity_id)
             name = entity.name if entity else entity_id
             style = self.article.get_component_rich_style(f"article--speaker-{index}")
-            legend.append((chrome_line(fill("{name}", name=name), self.direction, logical),
+            legend.append((chrome_line(fill("{name}", name=name), self.direction),
                            style))
         return legend
 
@@ -698,8 +695,8 @@ def create_app(
             path, annotations, errors, whole=whole, progress=progress)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
-    comfort = ComfortSettings.resolve(positions, measure=measure, harakat=harakat,
-                                      numbers=numbers)
+    saved = preferences.load().reading if preferences is not None else {}
+    comfort = ComfortSettings.resolve(saved, measure=measure, harakat=harakat, numbers=numbers)
     return ReaderApp(document, found, bidi_mode=bidi_mode, positions=positions,
                      terminal_warning=terminal_warning, pending=pending,
                      annotations_path=annotations, theme=theme, preferences=preferences,

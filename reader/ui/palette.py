@@ -18,7 +18,6 @@ class GoToProvider(Provider):
         """(entry id, searchable text, shown text) for everything one can go to."""
         app = self.app
         annotations = getattr(app, "annotations", None)
-        logical = getattr(app, "bidi_mode", "explicit") == "terminal"
         entries: list[tuple[str, str, str]] = []
         if annotations is None:
             return entries
@@ -28,7 +27,7 @@ class GoToProvider(Provider):
             # The command's words are English (left to right); the title is isolated, and
             # an entry keeps the document's direction as one isolated field.
             shown = chrome_line(fill("go to chapter {number}: {title}", number=chapter.number,
-                                     title=chapter.title), "ltr", logical)
+                                     title=chapter.title), "ltr")
             entries.append((chapter.id, plain, shown))
         for kind, table in (("claim", annotations.claims), ("rebuttal", annotations.rebuttals)):
             for entry in table.values():
@@ -36,7 +35,7 @@ class GoToProvider(Provider):
                 name = speaker.name if speaker else entry.speaker
                 plain = f"go to {kind}: {name}: {entry.label}"
                 shown = chrome_line(f"go to {kind}: " + join_fields(
-                    [entry_line(annotations, entry)], direction), "ltr", logical)
+                    [entry_line(annotations, entry)], direction), "ltr")
                 entries.append((entry.id, plain, shown))
         return entries
 
@@ -63,7 +62,6 @@ class MarksProvider(Provider):
         app = self.app
         marks: dict[str, tuple[int, int]] = getattr(app, "marks", {})
         paragraphs: list[str] = getattr(getattr(app, "document", None), "paragraphs", [])
-        logical = getattr(app, "bidi_mode", "explicit") == "terminal"
         entries = []
         for letter, (index, offset) in sorted(marks.items()):
             text = paragraphs[index] if index < len(paragraphs) else ""
@@ -72,7 +70,7 @@ class MarksProvider(Provider):
             # English command words (left to right); the snippet isolated, as all chrome.
             shown = chrome_line(fill("Marks… {letter}: ¶{number} {snippet}", letter=letter,
                                      number=paragraph_numbers.shown_number(index),
-                                     snippet=snippet), "ltr", logical)
+                                     snippet=snippet), "ltr")
             entries.append((letter, plain, shown))
         return entries
 

@@ -98,13 +98,12 @@ class ChooseTarget(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape,backspace", "cancel", "Close", key_display="Esc")]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]], direction: str = "auto",
-                 logical: bool = False) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, str]], direction: str = "auto"
+                 ) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
         self.direction = direction
-        self.logical = logical
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser-box"):
@@ -112,7 +111,7 @@ class ChooseTarget(ModalScreen[str | None]):
             yield BidiText(join_fields([self.title_text], self.direction),
                            direction=self.direction, id="chooser-title")
             yield EntryList([(entry_id, ((label, ""),)) for entry_id, label in self.choices],
-                            direction=self.direction, logical=self.logical, id="chooser-list")
+                            direction=self.direction, id="chooser-list")
 
     def on_mount(self) -> None:
         self.query_one(EntryList).focus()
