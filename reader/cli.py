@@ -19,7 +19,6 @@ from reader.commands.options import FILE_HELP
 from reader.errors import ReaderError
 from reader.text.levels import check_library
 from reader.text.safe import visible
-from reader.ui.terminal import MODES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,6 +29,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _app_parser() -> argparse.ArgumentParser:
+    from reader.ui.terminal import MODES  # the app's: a sub-command does not import the UI
+
     parser = _Parser(
         prog="reader",
         description="Read right-to-left and mixed-direction text in the terminal. "

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.content.annotation_home import find_annotations
+from reader.content.loading import find_annotations
 from reader.errors import ReaderError
 from reader.text.chars import control_picture
 from reader.text.search import SearchError, SearchIndex
@@ -62,13 +62,14 @@ def run(args: argparse.Namespace) -> int:
     aliases = None
     if not args.exact and not args.regex:
         explicit = Path(args.annotations) if args.annotations else None
-        annotations, problems = find_annotations(document, explicit)
+        found = find_annotations(document, explicit)
+        problems = found.problems
         if problems:
             where = problems[0].file or explicit or "the annotations"
             print(f"reader: {len(problems)} annotation problem(s) in {where}; "
                   "run 'reader check' for the list", file=sys.stderr)
-        if annotations is not None:
-            aliases = annotations.alias_lists()
+        if found.annotations is not None:
+            aliases = found.annotations.alias_lists()
     elif args.annotations and not Path(args.annotations).is_file():
         raise ReaderError(f"{args.annotations}: no such annotation file")
     try:
