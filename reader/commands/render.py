@@ -16,6 +16,7 @@ from pathlib import Path
 from reader.commands.options import add_document_arguments, open_document
 from reader.content.annotation_file import load_annotations_for
 from reader.content.annotations import Annotations
+from reader.i18n import _
 from reader.text.chunks import layout_long_paragraph
 from reader.text.safe import visible
 
@@ -24,9 +25,11 @@ def _width(value: str) -> int:
     try:
         width = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"width must be a whole number, not {value!r}") from None
+        raise argparse.ArgumentTypeError(_("width must be a whole number, not {value}").format(
+            value=repr(value))) from None
     if width < 1:
-        raise argparse.ArgumentTypeError(f"width must be at least 1, not {width}")
+        raise argparse.ArgumentTypeError(_("width must be at least 1, not {width}").format(
+            width=width))
     return width
 
 

@@ -44,8 +44,9 @@ from reader.content.annotation_check import resolve_annotations
 from reader.content.annotation_parse import ParsedAnnotations, RawEntry, parse_annotations
 from reader.content.annotations import Annotations, Problem
 from reader.content.document import Document
-from reader.content.source import read_text
+from reader.content.source import read_text, replace_hint
 from reader.errors import ReaderError
+from reader.i18n import _
 
 __all__ = [
     "ParsedAnnotations",
@@ -84,8 +85,7 @@ def read_annotations(path: Path) -> ParsedAnnotations:
         text = read_text(path)
     except ReaderError as error:
         # --errors replace is for documents: an annotation file has to be valid UTF-8.
-        message = error.message.replace("; use --errors replace to open it anyway",
-                                        ": annotation files are UTF-8")
+        message = error.message.replace(replace_hint(), _(": annotation files are UTF-8"))
         raise ReaderError(message, error.exit_code) from None
     return parse_annotations(text.removeprefix("\ufeff"), path)
 

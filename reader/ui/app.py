@@ -13,7 +13,7 @@ import signal
 from pathlib import Path
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.widgets import ListView, Static
@@ -22,6 +22,7 @@ from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
+from reader.i18n import _, ngettext, number, percent
 from reader.resources import styles_dir
 from reader.state.history import History
 from reader.state.positions import PositionStore, document_key
@@ -34,6 +35,7 @@ from reader.ui.cell_filters import filters_for
 from reader.ui.colours import use_terminal_palette
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
+from reader.ui.localized import LocalizedApp, chrome_block, chrome_line, isolate, ui_direction
 from reader.ui.palette import GoToProvider
 from reader.ui.screens import ChooseTarget, HelpScreen
 from reader.ui.search_bar import SearchBar
@@ -45,11 +47,11 @@ STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first f
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
 
-class ReaderApp(App[None]):
+class ReaderApp(LocalizedApp):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
-    COMMANDS = App.COMMANDS | {GoToProvider}
+    COMMANDS = LocalizedApp.COMMANDS | {GoToProvider}
     TITLE = "reader"
 
     BINDINGS = [
@@ -144,6 +146,8 @@ class ReaderApp(App[None]):
         if self.panel.is_empty:
             self.panel.display = False  # the whole width for the text; p still shows it
         self._check_size()
+        logical = self.bidi_mode == "terminal"
+        self.apply_language()
         if self.positions is not None:
             place = self.positions.get(self._doc_key)
             if place is not None and place[0] >= len(self.document.paragraphs):
@@ -152,15 +156,22 @@ class ReaderApp(App[None]):
                 self.article._pending_place = place
             if self.positions.notice:
                 # markup=False: a path or a quote may hold "[" (and never drives the screen)
-                self.notify(visible(self.positions.notice), severity="warning", markup=False)
+                self.notify(chrome_block(visible(self.positions.notice), logical),
+                            severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
-            first = display_line(str(self.problems[0]), self.bidi_mode == "terminal")
-            self.notify(f"{len(self.problems)} annotation problem(s), {skipped} entries "
-                        f"skipped; first: {first}\nRun 'reader check' for the full list.",
-                        severity="warning", timeout=8, markup=False)
+            first = display_line(str(self.problems[0]), logical)
+            count = len(self.problems)
+            message = ngettext("{count} annotation problem, {skipped} skipped; first: {first}",
+                               "{count} annotation problems, {skipped} skipped; first: {first}",
+                               count).format(count=isolate(number(count)),
+                                             skipped=isolate(number(skipped)),
+                                             first=isolate(first))
+            self.notify(chrome_block(message + "\n" + _("Run 'reader check' for the full list."),
+                                     logical), severity="warning", timeout=8, markup=False)
         if self.terminal_warning:
-            self.notify(self.terminal_warning, severity="warning", timeout=10, markup=False)
+            self.notify(chrome_block(self.terminal_warning, logical), severity="warning",
+                        timeout=10, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
             self.call_after_refresh(self.finish_loading)
@@ -220,10 +231,12 @@ class ReaderApp(App[None]):
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         self.screen.set_class(small, "too-small")
         if small:
-            self.query_one("#too-small", Static).update(
-                f"Terminal too small ({size.width}×{size.height}); "
-                f"reader needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
-            )
+            self.query_one("#too-small", Static).update(chrome_line(
+                _("Terminal too small ({width}×{height}); reader needs at least "
+                  "{min_width}×{min_height}.").format(
+                      width=number(size.width), height=number(size.height),
+                      min_width=number(MIN_WIDTH), min_height=number(MIN_HEIGHT)),
+                self.bidi_mode == "terminal"))
 
     # -- status -----------------------------------------------------------------------
 
@@ -249,10 +262,11 @@ class ReaderApp(App[None]):
             current = above[-1] if above else (visible[0] if visible else None)
         if current is None:
             return ""
-        return f"الفصل {current.number}: {current.title}"
+        return _("Chapter {number}: {title}").format(number=isolate(number(current.number)),
+                                                     title=isolate(current.title))
 
     def status_parts(self) -> list[str]:
-        parts = [f"{self.article.percent()}%", *self.searching.status_parts()]
+        parts = [percent(self.article.percent()), *self.searching.status_parts()]
         chapter = self.current_chapter()
         if chapter:
             parts.append(chapter)
@@ -260,13 +274,15 @@ class ReaderApp(App[None]):
             entry = self.annotations.entry(self.focused_entry)
             label = getattr(entry, "label", None)
             if label:
-                parts.append(f"◆ {label}")
+                parts.append(f"◆ {isolate(label)}")
         if self.history.depth:
-            parts.append(f"back: {self.history.depth}")
+            parts.append(_("back: {depth}").format(depth=number(self.history.depth)))
         return parts
 
     def update_status(self) -> None:
-        self.query_one("#status", BidiText).set_text("  │  ".join(self.status_parts()))
+        # Each field isolated: in a right-to-left interface the first is at the right.
+        self.query_one("#status", BidiText).set_text(
+            "  │  ".join(isolate(part) for part in self.status_parts()))
 
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
         if not self.query(ArticleView):
@@ -390,7 +406,8 @@ class ReaderApp(App[None]):
             return
         targets = self.annotations.counterparts(entry_id)
         if not targets:
-            self.notify("Nothing in the text answers this span.", severity="information")
+            self.notify(chrome_line(_("Nothing in the text answers this span."),
+                                    self.bidi_mode == "terminal"), severity="information")
             return
         if len(targets) == 1:
             self.go_to_entry(targets[0].id)
@@ -405,7 +422,7 @@ class ReaderApp(App[None]):
             if result:
                 self.go_to_entry(result)
 
-        self.push_screen(ChooseTarget("Follow to…", choices), chosen)
+        self.push_screen(ChooseTarget(_("Follow to…"), choices), chosen)
 
     def action_back(self) -> None:
         place = self.history.back(self.article.place())
@@ -467,12 +484,24 @@ class ReaderApp(App[None]):
         """Reveal invisible bidi controls (RLO, LRI, ZWJ...) in place, or hide them again."""
         article = self.article
         article.set_show_controls(not article.show_controls)
-        state = "shown in place" if article.show_controls else "hidden again"
-        self.notify(f"Invisible controls {state} (v toggles).", timeout=3)
+        message = (_("Invisible controls shown in place (v toggles).") if article.show_controls
+                   else _("Invisible controls hidden again (v toggles)."))
+        self.notify(chrome_line(message, self.bidi_mode == "terminal"), timeout=3)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def apply_language(self) -> None:
+        """The chrome in the interface's language and direction: mirrored when it reads
+        right to left (the status line's fields from the right, the panel at the right)."""
+        super().apply_language()
+        self.query_one("#status", BidiText).direction = ui_direction()
+        if ui_direction() == "rtl":
+            self.panel.styles.dock = "right"
+        self.query_one(SearchBar).mirror(ui_direction() == "rtl")
+        self.query_one(KeyBar).refresh()
+        self.update_status()
 
     # -- leaving ----------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.i18n import _
 from reader.ui.terminal import plan_for
 
 
@@ -31,10 +32,11 @@ def launch(args: argparse.Namespace) -> int:
     check_library()  # before the first frame: a broken python-bidi is one line, not a crash
 
     if os.environ.get("TERM", "") == "dumb":
-        raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
-                          "use 'reader render' to print the text instead")
+        raise ReaderError(_("this terminal (TERM=dumb) cannot show a full-screen reader; "
+                            "use 'reader render' to print the text instead"))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
+        raise ReaderError(_("reader needs a terminal; use 'reader render' to print the "
+                            "text"))
     plan = plan_for(args.bidi)
     app = create_app(
         Path(args.file) if args.file else None,

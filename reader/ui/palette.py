@@ -6,7 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.ui.bidi_text import display_line
+from reader.i18n import _, number
+from reader.ui.localized import chrome_line, isolate
 
 
 class GoToProvider(Provider):
@@ -20,17 +21,22 @@ class GoToProvider(Provider):
         entries: list[tuple[str, str, str]] = []
         if annotations is None:
             return entries
+        # Matched as typed (the words in the interface's language, logical order), shown
+        # laid out by the core in the interface's direction with the values isolated.
+        template = _("go to chapter {number}: {title}")
         for chapter in annotations.chapters:
-            plain = f"go to chapter {chapter.number}: {chapter.title}"
-            shown = f"go to chapter {chapter.number}: " + display_line(chapter.title, logical)
+            plain = template.format(number=chapter.number, title=chapter.title)
+            shown = chrome_line(template.format(number=isolate(number(chapter.number)),
+                                                title=isolate(chapter.title)), logical)
             entries.append((chapter.id, plain, shown))
-        for kind, table in (("claim", annotations.claims), ("rebuttal", annotations.rebuttals)):
+        for template, table in ((_("go to claim: {label}"), annotations.claims),
+                                (_("go to rebuttal: {label}"), annotations.rebuttals)):
             for entry in table.values():
                 speaker = annotations.entities.get(entry.speaker)
                 name = speaker.name if speaker else entry.speaker
                 label = f"{name}: {entry.label}"
-                entries.append((entry.id, f"go to {kind}: {label}",
-                                f"go to {kind}: " + display_line(label, logical)))
+                entries.append((entry.id, template.format(label=label),
+                                chrome_line(template.format(label=isolate(label)), logical)))
         return entries
 
     async def discover(self) -> Hits:

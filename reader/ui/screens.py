@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,8 +11,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import ListView, Static
 
+from reader import i18n
+from reader.i18n import _
+from reader.ui.bidi_text import visual_lines
 from reader.ui.entry_item import EntryItem
+from reader.ui.localized import chrome_line
 
+HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
+
+# English, translated when shown (reader/i18n/extract.py extracts this table by its name).
 KEYS: list[tuple[str, str]] = [
     ("j / ↓, k / ↑", "scroll one line down / up"),
     ("space / PgDn, b / PgUp", "one screen down / up"),
@@ -42,15 +50,36 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", show=False)]
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for key, what in KEYS:
-            table.add_row(Text(key), Text(what))  # Text, not markup: "[" is a key here
+        logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
+        rtl = i18n.is_rtl()
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=rtl)
+        # Right to left: the keys in the right column, what they do at their left, both
+        # aligned to the right.
+        justify = "right" if rtl else "left"
+        table.add_column(style="" if rtl else "bold", no_wrap=True, justify=justify)
+        table.add_column(style="bold" if rtl else "", no_wrap=rtl, justify=justify)
+        rows = [(_(key), _(what)) for key, what in KEYS]
+        # Right to left, the descriptions are wrapped by the core at the column's width
+        # (Rich would wrap visual lines again, putting a line's end first); the keys stay
+        # left to right, as they are typed.
+        keys_width = max(cell_len(key) for key, _what in rows)
+        box = min(HELP_WIDTH, int(self.app.size.width * 0.95)) - HELP_FRAME
+        what_width = max(10, box - keys_width - 2)
+        for key, what in rows:
+            # Text, not markup: "[" is a key here; laid out by the core like all chrome
+            if rtl:
+                lines = visual_lines(what, what_width, "rtl", logical)
+                table.add_row(Text("\n".join(line for line, _c, _r in lines)),
+                              Text(chrome_line(key, logical, "auto")))
+            else:
+                table.add_row(Text(chrome_line(key, logical)), Text(chrome_line(what, logical)))
+        align = "right" if rtl else "left"
         with VerticalScroll(id="help-box"):
-            yield Static(Text("reader — keys\n", style="bold"), id="help-title")
+            yield Static(Text(chrome_line(_("reader — keys"), logical) + "\n", style="bold",
+                              justify=align), id="help-title")
             yield Static(table, id="help-keys")
-            yield Static("\nEsc closes this help.", id="help-footer")
+            yield Static(Text("\n" + chrome_line(_("Esc closes this help."), logical),
+                              justify=align), id="help-footer")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
@@ -71,7 +100,10 @@ class ChooseTarget(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser-box"):
-            yield Static(self.title_text, id="chooser-title")
+            yield Static(Text(chrome_line(self.title_text,
+                                          getattr(self.app, "bidi_mode", "") == "terminal"),
+                              justify="right" if i18n.is_rtl() else "left"),
+                         id="chooser-title")
             yield ListView(
                 *(EntryItem(entry_id, ((label, ""),)) for entry_id, label in self.choices),
                 id="chooser-list",

@@ -30,6 +30,7 @@ from textual.widgets import Static
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
+from reader.ui.localized import chrome_line
 
 HISTORY_SIZE = 50
 # Above this many characters of text, typing waits this long for the next key before searching.
@@ -249,6 +250,14 @@ class SearchBar(Horizontal):
         yield Static("", id="search-mode")
         yield Static("", id="search-count")
 
+    def mirror(self, rtl: bool) -> None:
+        """Right to left: the prompt at the right, the count at the left."""
+        order = ["#search-prompt", "#search-query", "#search-mode", "#search-count"]
+        if rtl:
+            order.reverse()
+        for name in reversed(order):
+            self.move_child(self.query_one(name), before=0)
+
     @property
     def field(self) -> QueryField:
         return self.query_one(QueryField)
@@ -287,11 +296,16 @@ class SearchBar(Horizontal):
     def show_mode(self, names: bool | None = None) -> None:
         """The session's mode; ``names`` overrides whether the query is a name."""
         label = self.session.mode_label(names)
-        self.query_one("#search-mode", Static).update(Text(f"[{label}]"))
+        self.query_one("#search-mode", Static).update(Text(chrome_line(f"[{label}]",
+                                                                      self._logical)))
+
+    @property
+    def _logical(self) -> bool:
+        return getattr(self.app, "bidi_mode", "explicit") == "terminal"
 
     def set_count(self, text: str, error: bool = False) -> None:
         count = self.query_one("#search-count", Static)
-        count.update(Text(text))
+        count.update(Text(chrome_line(text, self._logical)))
         count.set_class(error, "-error")
 
     # -- actions --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
+from reader.i18n import _
 from reader.state.search import Place, SearchSession
 from reader.text.search import Hit
 from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
@@ -53,7 +54,7 @@ class SearchControl:
         if search.active:
             query = search.query if len(search.query) <= 24 else search.query[:23] + "…"
             if search.error:
-                count = "pattern too slow" if search.timed_out else "invalid pattern"
+                count = _("pattern too slow") if search.timed_out else _("invalid pattern")
             else:
                 count = search.count_text()
             parts.append(f"{_LRI}/{_FSI}{query}{_PDI} {count}{_PDI}")
@@ -134,7 +135,7 @@ class SearchControl:
         step = search.run(bar.value, origin)
         bar.show_mode()
         bar.set_count(search.count_text() if bar.value else "", error=search.error is not None)
-        self._set_note("search wrapped" if step.wrapped else None)
+        self._set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is not None:
             app.article.bring_into_view(step.hit.span)
         self.show_hits()
@@ -187,7 +188,7 @@ class SearchControl:
             history = self.bar.history
             if not history:
                 app.bell()
-                self._set_note("no search yet: press / to search")
+                self._set_note(_("no search yet: press / to search"))
                 app.update_status()
                 return
             # n after Esc: the last query again, from the top of the view
@@ -201,7 +202,7 @@ class SearchControl:
         else:
             # from the current hit while it is on screen, else from the top of the view
             step = search.step(direction, place, self._on_screen(search.current))
-        self._set_note("search wrapped" if step.wrapped else None)
+        self._set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is None:
             app.bell()
         else:
