@@ -120,8 +120,9 @@ class LocalizedApp(App[None]):
         from reader.state.language import LanguageStore
 
         i18n.set_language(code or i18n.from_environment())
-        store = getattr(self, "language_store", None) or LanguageStore()
-        store.save(code)
+        # Beside the positions the app was given (a test's own folder, say).
+        positions = getattr(self, "positions", None)
+        LanguageStore(getattr(positions, "directory", None)).save(code)
         self.apply_language()
 
     def apply_language(self) -> None:
