@@ -35,6 +35,8 @@ TESTS = [
     "tests/test_search_command.py",
     "tests/test_check_command.py",
     "tests/test_annotations.py",
+    "tests/test_annotation_editor.py",
+    "tests/test_annotation_session.py",
     "tests/test_app_keys.py",
     "tests/test_app_search.py",
     "tests/test_app_navigation.py",

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.content.annotation_file import load_annotations_for
+from reader.content.annotation_home import find_annotations
 from reader.content.annotations import Annotations
 from reader.i18n import _
 from reader.text.chunks import layout_long_paragraph
@@ -52,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     document = open_document(args)
-    annotations, problems = load_annotations_for(
+    annotations, problems = find_annotations(
         document, Path(args.annotations) if args.annotations else None
     )
     for problem in problems:

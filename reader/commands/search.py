@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.content.annotation_file import load_annotations_for
+from reader.content.annotation_home import find_annotations
 from reader.errors import ReaderError
 from reader.i18n import N_, _, ngettext
 from reader.text.chars import control_picture
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     aliases = None
     if not args.exact and not args.regex:
         explicit = Path(args.annotations) if args.annotations else None
-        annotations, problems = load_annotations_for(document, explicit)
+        annotations, problems = find_annotations(document, explicit)
         if problems:
             where = problems[0].file or explicit or _("the annotations")
             print("reader: " + ngettext(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from reader.content.annotation_file import annotations_path_for, load_annotations_for
+from reader.content.annotation_file import annotations_path_for
 from reader.content.annotations import Annotations, Problem
 from reader.content.document import (
     BOM,
@@ -108,9 +108,11 @@ def open_for_reading(
     """What the app opens: the document (perhaps its head only), the rest to load, and
     its annotations. A document with annotations is loaded whole: they are anchored in all
     of its text."""
+    from reader.content.annotation_home import find_annotations, has_state_file
+
     if path is not None and annotations is None:
         beside = annotations_path_for(path)
-        whole = whole or (beside != path and beside.exists())
+        whole = whole or (beside != path and beside.exists()) or has_state_file(path)
     document, pending = open_document(path, errors, whole=whole or annotations is not None)
-    loaded, problems = load_annotations_for(document, annotations)
+    loaded, problems = find_annotations(document, annotations)
     return document, pending, loaded, problems

@@ -28,6 +28,7 @@ from reader.state.history import History
 from reader.state.positions import PositionStore, document_key
 from reader.state.search import SearchSession
 from reader.text.safe import visible
+from reader.ui.annotating import AnnotatingMixin
 from reader.ui.article_view import ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText, display_line
@@ -47,7 +48,7 @@ STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first f
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
 
-class ReaderApp(LocalizedApp):
+class ReaderApp(AnnotatingMixin, LocalizedApp):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
@@ -77,6 +78,10 @@ class ReaderApp(LocalizedApp):
         Binding("N", "search_step(-1)", "Previous hit", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("g,home", "go_start", "Start", show=False),
+        Binding("a", "annotate", "Annotate", show=False),
+        Binding("e", "edit_entry", "Edit entry", show=False),
+        Binding("x", "remove_entry", "Remove entry", show=False),
+        Binding("u", "undo_annotation", "Undo", show=False),
         Binding("G,end", "go_end", "End", show=False),
         *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
     ]
@@ -91,15 +96,18 @@ class ReaderApp(LocalizedApp):
         positions: PositionStore | None = None,
         terminal_warning: str | None = None,
         pending: PendingText | None = None,
+        annotations_path: Path | None = None,
     ) -> None:
         """``pending`` is the rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
-        :attr:`load_error` set."""
+        :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
+        annotating writes (else beside the document, or in the state directory)."""
         super().__init__()
         self.document = document
         self.pending = pending
         self.load_error: str | None = None
         self.annotations = annotations
+        self.annotations_path = annotations_path
         self.problems = problems or []
         self.bidi_mode = bidi_mode
         self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
@@ -537,4 +545,5 @@ def create_app(
     if whole:
         document.directions = [direction] * len(document.paragraphs)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
-                     terminal_warning=terminal_warning, pending=pending)
+                     terminal_warning=terminal_warning, pending=pending,
+                     annotations_path=annotations)

@@ -139,6 +139,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         entries = [*self.annotations.claims.values(), *self.annotations.rebuttals.values()]
         return sorted(((e.span, e.id) for e in entries), key=lambda pair: pair[0])
 
+    def set_annotations(self, annotations: Annotations | None) -> None:
+        """New annotations (one was added, edited or removed): mark the text again."""
+        self.annotations = annotations
+        self._entry_marks = self._build_entry_marks()
+        self._marks_version_changed()
+
     def _marks_version_changed(self) -> None:
         self._version += 1
         self._strips.clear()

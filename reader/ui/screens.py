@@ -39,6 +39,9 @@ KEYS: list[tuple[str, str]] = [
     ("in search: Enter, Esc", "keep the hits; clear them, go back"),
     ("in search: ↑ / ↓", "earlier / later queries"),
     ("in search: Ctrl+E, Ctrl+R", "exact matching, regex: on / off"),
+    ("a", "annotate the search hit or focused span: h chapter, c claim, r rebuttal, e entity"),
+    ("e / x", "edit / remove the focused entry (in the text or the panel)"),
+    ("u", "undo the last annotation change"),
     ("? / F1", "this help"),
     ("q", "quit (your place is remembered)"),
 ]

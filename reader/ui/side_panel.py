@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.message import Message
+from textual.widget import Widget
 
 from reader.content.annotations import Annotations
 from reader.content.document import Document
@@ -73,19 +74,39 @@ class SidePanel(RepeatedRow):
         return getattr(self.app, "bidi_mode", "explicit") == "terminal"
 
     def _populate(self) -> None:
+        self.mount(*self._lists())
+
+    def _lists(self) -> list[Widget]:
         logical = self._logical
         if not self.has_story:
-            self.mount(EntryList(self._heading_items(), logical=logical, empty=NO_HEADINGS,
-                                 id="contents-list"))
-            return
+            return [EntryList(self._heading_items(), logical=logical, empty=NO_HEADINGS,
+                              id="contents-list")]
         claims = EntryList(self._claim_items(), logical=logical, id="claim-list")
         claims.display = False
-        self.mount(
+        return [
             TabBar([display_line(CHAPTERS_TAB, logical), display_line(CLAIMS_TAB, logical)],
                    id="panel-tabs"),
             EntryList(self._chapter_items(), logical=logical, id="chapter-list"),
             claims,
-        )
+        ]
+
+    def set_annotations(self, annotations: Annotations | None) -> None:
+        """List new annotations (after an edit in the app), on the tab that was shown."""
+        self.annotations = annotations
+        self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        tab = self.query_one(TabBar).active if self.query(TabBar) else 0
+        had_focus = any(child.has_focus for child in self.query(EntryList))
+        await self.remove_children()
+        await self.mount(BidiText(PANEL_TITLE if self.has_story else CONTENTS_TAB,
+                                  id="panel-title"), *self._lists())
+        if self.has_story and tab:
+            self.query_one(TabBar).activate(tab)
+        if had_focus:
+            lists = [entry_list for entry_list in self.query(EntryList) if entry_list.display]
+            if lists:
+                lists[0].focus()
 
     def on_tab_bar_changed(self, message: TabBar.Changed) -> None:
         message.stop()

@@ -1,0 +1,326 @@
+"""Annotating in the app: ``a`` marks a range, ``e`` edits the focused entry, ``x`` removes
+it, ``u`` undoes the last change. A mixin of :class:`~reader.ui.app.ReaderApp`, so that the
+app module only names the keys.
+
+What ``a`` marks is :meth:`AnnotatingMixin.annotation_target`: the mouse selection when the
+app has one (``selection_span``, a logical :class:`Span`), else the current search hit, else
+the focused claim or rebuttal. Every change is saved at once
+(:mod:`reader.content.annotation_session`), and the annotations are loaded again into the
+text, the panel and search, so the new entry is highlighted, listed and linked at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reader.content.annotation_editor import EditError, Link
+from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, check_fields
+from reader.content.annotations import Chapter, Claim, Entity, Rebuttal, Span
+from reader.text import layout_paragraph
+from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, Field, KindDialog, say
+from reader.ui.bidi_text import display_line
+from reader.ui.entry_list import EntryList
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+    _Base = ReaderApp
+else:
+    _Base = object
+
+
+def _kind_of(entry: object) -> str:
+    return {Entity: "entity", Chapter: "chapter", Claim: "claim",
+            Rebuttal: "rebuttal"}[type(entry)]
+
+
+class AnnotatingMixin(_Base):
+    """The annotation keys of the reader app."""
+
+    _annotation_session: AnnotationSession | None = None
+
+    # -- what to annotate ---------------------------------------------------------------
+
+    def annotation_target(self) -> Span | None:
+        """The logical range ``a`` annotates: the selection, the current search hit, or
+        the focused span (None when there is none)."""
+        selection = getattr(self, "selection_span", None)
+        span = selection() if callable(selection) else selection
+        if isinstance(span, Span) and span.end > span.start:
+            return span
+        if self.search.active and self.search.current is not None:
+            return self.search.current.span
+        if self.focused_entry and self.annotations is not None:
+            return getattr(self.annotations.entry(self.focused_entry), "span", None)
+        return None
+
+    def entry_in_focus(self) -> str | None:
+        """The entry ``e`` and ``x`` act on: the one highlighted in the panel's list when
+        the list has the keyboard, else the focused claim or rebuttal."""
+        focused = self.focused
+        if isinstance(focused, EntryList) and focused.highlighted is not None \
+                and focused.entries:
+            entry_id = focused.entries[focused.highlighted][0]
+            return None if entry_id.startswith("heading:") else entry_id
+        return self.focused_entry
+
+    @property
+    def annotation_session(self) -> AnnotationSession:
+        if self._annotation_session is None:
+            def folded() -> tuple[str, Sequence[int]]:
+                index = self.search.index  # made ahead in the background for a book
+                return index.folded, index.folded_starts
+
+            self._annotation_session = AnnotationSession(
+                self.document, self.annotations, getattr(self, "annotations_path", None),
+                folded)
+        return self._annotation_session
+
+    def _rtl(self, paragraph: int) -> bool:
+        text = self.document.paragraphs[paragraph] if self.document.paragraphs else ""
+        return layout_paragraph(text[:400], 10_000).rtl if text.strip() else False
+
+    def _document_rtl(self) -> bool:
+        span = self.annotation_target()
+        if span is not None:
+            return self._rtl(span.paragraph)
+        return self._rtl(self.article.place()[0]) if self.document.paragraphs else False
+
+    # -- a: annotate --------------------------------------------------------------------
+
+    def action_annotate(self) -> None:
+        span = self.annotation_target()
+        if span is None:
+            self.bell()
+            self.notify("Nothing to annotate here: search for the words (/), then press a.",
+                        timeout=4)
+            return
+        text = " ".join(span.text(self.document.paragraphs).split())
+        if not text:
+            self.bell()
+            return
+        rtl = self._rtl(span.paragraph)
+
+        def kind_chosen(kind: str | None) -> None:
+            if kind:
+                self._ask_new_entry(kind, span, rtl)
+
+        self.push_screen(KindDialog(text, rtl), kind_chosen)
+
+    def _fields(self, kind: str, values: dict[str, Any]) -> list[Field]:
+        session = self.annotation_session
+        entities = tuple(session.entity_choices())
+        fields: list[Field] = []
+        if kind == "entity":
+            fields += [Field("name", "text", values.get("name", "")),
+                       Field("kind", "choice", values.get("kind", "person"),
+                             (("person", "person"), ("organisation", "organisation"))),
+                       Field("aliases", "text", values.get("aliases", ""))]
+            return fields
+        speaker = "teller" if kind == "chapter" else "speaker"
+        fields.append(Field("title" if kind == "chapter" else "label", "text",
+                            values.get("title" if kind == "chapter" else "label", "")))
+        fields.append(Field(speaker, "choice", values.get(speaker),
+                            tuple((v, "new…" if v == NEW_ENTITY else s) for v, s in entities)))
+        fields.append(Field("new_name", "text", values.get("new_name", "")))
+        if kind == "chapter":
+            fields += [Field("summary", "text", values.get("summary", "")),
+                       Field("date", "text", values.get("date", ""))]
+        if kind == "rebuttal":
+            fields.append(Field("answers", "choices", values.get("answers", []),
+                                tuple(session.claim_choices())))
+        return fields
+
+    def _ask_new_entry(self, kind: str, span: Span, rtl: bool) -> None:
+        session = self.annotation_session
+        draft = session.defaults(kind, span, self.focused_entry)
+        if kind == "rebuttal" and not session.claim_choices():
+            self.bell()
+            self.notify("A rebuttal answers a claim: mark the claim first (a, then c).",
+                        severity="warning", timeout=5)
+            return
+
+        def accepted(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            draft.fields.update(values)
+            try:
+                entry_id = session.create(draft)
+            except (EditError, ValueError) as error:
+                self._annotation_error(error)
+                return
+            self.reload_annotations(focus=entry_id)
+            self.notify(f"Saved {kind} {entry_id} to {session.path} (u undoes).", timeout=4,
+                        markup=False)
+
+        title = say("new entry", rtl, kind=say(kind, rtl))
+        self.push_screen(EntryDialog(title, self._fields(kind, draft.fields), rtl), accepted)
+
+    # -- e: edit ------------------------------------------------------------------------
+
+    def action_edit_entry(self) -> None:
+        entry_id = self.entry_in_focus()
+        entry = self.annotations.entry(entry_id) if entry_id and self.annotations else None
+        if entry is None:
+            self.bell()
+            self.notify("Nothing to edit: focus a claim or rebuttal (]), or an entry in the "
+                        "panel.", timeout=4)
+            return
+        kind = _kind_of(entry)
+        values: dict[str, Any] = {}
+        if isinstance(entry, Entity):
+            values = {"name": entry.name, "kind": entry.kind,
+                      "aliases": "، ".join(a for a in entry.aliases if a != entry.name)}
+        elif isinstance(entry, Chapter):
+            values = {"title": entry.title, "teller": entry.teller, "summary": entry.summary,
+                      "date": entry.date or ""}
+        else:
+            values = {"label": entry.label, "speaker": entry.speaker}
+            if isinstance(entry, Rebuttal):
+                values["answers"] = list(entry.answers)
+        span = getattr(entry, "span", None)
+        rtl = self._rtl(span.paragraph) if span is not None else self._document_rtl()
+        fields = self._fields(kind, values)
+
+        def accepted(result: dict[str, Any] | None) -> None:
+            if result is not None:
+                self._save_edit(kind, entry_id, values, result)
+
+        title = say("edit entry", rtl, kind=say(kind, rtl), id=entry_id)
+        self.push_screen(EntryDialog(title, fields, rtl), accepted)
+
+    def _save_edit(self, kind: str, entry_id: str, before: dict[str, Any],
+                   after: dict[str, Any]) -> None:
+        editor = self.annotation_session.editor
+        changes: dict[str, Any] = {}
+        for key, value in after.items():
+            if isinstance(value, str):
+                value = value.strip()
+            if key == "new_name" or value == before.get(key):
+                continue
+            if key == "aliases":
+                value = [a.strip() for a in str(value).replace("،", ",").split(",")
+                         if a.strip()]
+            if key == "date" and not str(value).strip():
+                value = None
+            changes[key] = value
+        if not changes:
+            return
+        try:
+            check_fields(kind, changes)
+            with editor.one_change():
+                for key in ("speaker", "teller"):
+                    if changes.get(key) == NEW_ENTITY:
+                        name = " ".join(str(after.get("new_name", "")).split())
+                        if not name:
+                            raise EditError("name the new speaker (or choose one)")
+                        changes[key] = editor.add("entity", {"name": name, "kind": "person"})
+                editor.edit(entry_id, changes)
+        except EditError as error:
+            self._annotation_error(error)
+            return
+        self.reload_annotations(focus=entry_id)
+        self.notify(f"Saved {kind} {entry_id} (u undoes).", timeout=3, markup=False)
+
+    # -- x: remove ----------------------------------------------------------------------
+
+    def action_remove_entry(self) -> None:
+        entry_id = self.entry_in_focus()
+        entry = self.annotations.entry(entry_id) if entry_id and self.annotations else None
+        if entry is None:
+            self.bell()
+            self.notify("Nothing to remove: focus a claim or rebuttal (]), or an entry in "
+                        "the panel.", timeout=4)
+            return
+        kind = _kind_of(entry)
+        editor = self.annotation_session.editor
+        try:
+            links = editor.links_to(entry_id)
+        except EditError as error:
+            self._annotation_error(error)
+            return
+        speaking = [link for link in links if link.speaks]
+        if speaking:
+            named = ", ".join(f"{link.kind} {link.id}" for link in speaking[:3])
+            more = f" and {len(speaking) - 3} more" if len(speaking) > 3 else ""
+            self._annotation_error(EditError(
+                f"{entry_id} is kept: it is the speaker of {named}{more}; "
+                "edit or remove those first"))
+            return
+        span = getattr(entry, "span", None)
+        rtl = self._rtl(span.paragraph) if span is not None else self._document_rtl()
+        label = getattr(entry, "label", None) or getattr(entry, "title", None) \
+            or getattr(entry, "name", entry_id)
+        lines = [say("remove", rtl, kind=say(kind, rtl), label=label)]
+        lines += [self._link_line(link, rtl) for link in links]
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                removed = editor.remove(entry_id)
+            except EditError as error:
+                self._annotation_error(error)
+                return
+            self.reload_annotations()
+            gone = f" and {len(removed)} link(s)" if removed else ""
+            self.notify(f"Removed {kind} {entry_id}{gone} (u undoes).", timeout=4,
+                        markup=False)
+
+        self.push_screen(ConfirmDialog(lines, rtl), answered)
+
+    @staticmethod
+    def _link_line(link: Link, rtl: bool) -> str:
+        what = say("goes too" if link.removed else "link cut", rtl)
+        return f"• {say(link.kind, rtl)} {link.id} «{link.label}»: {what}"
+
+    # -- u: undo ------------------------------------------------------------------------
+
+    def action_undo_annotation(self) -> None:
+        session = self._annotation_session
+        try:
+            done = session.editor.undo() if session is not None else None
+        except EditError as error:
+            self._annotation_error(error)
+            return
+        if done is None:
+            self.bell()
+            self.notify("No annotation change to undo.", timeout=3)
+            return
+        self.reload_annotations()
+        self.notify(f"Undone: {done}.", timeout=3, markup=False)
+
+    # -- after a change -----------------------------------------------------------------
+
+    def _annotation_error(self, error: Exception) -> None:
+        self.bell()
+        message = getattr(error, "message", str(error))
+        self.notify(display_line(message, self.bidi_mode == "terminal"), severity="error",
+                    timeout=6, markup=False)
+
+    def reload_annotations(self, focus: str | None = None) -> None:
+        """Load the annotation file again into the text, the panel and search."""
+        panel = self.panel
+        was_empty = panel.is_empty
+        annotations, problems = self.annotation_session.reload()
+        self.annotations = annotations
+        self.problems = problems
+        self.search.aliases = annotations.alias_lists() if annotations else {}
+        self.article.set_annotations(annotations)
+        panel.set_annotations(annotations)
+        if was_empty and not panel.is_empty:
+            panel.display = True  # it was hidden for having nothing to list
+        linked = annotations is not None and (
+            focus in annotations.claims or focus in annotations.rebuttals)
+        if linked:
+            self._set_focus(focus)
+        elif self.focused_entry and (annotations is None
+                                     or annotations.entry(self.focused_entry) is None):
+            self._set_focus(None)
+        if problems:
+            first = display_line(str(problems[0]), self.bidi_mode == "terminal")
+            self.notify(f"{len(problems)} annotation problem(s) remain; first: {first}",
+                        severity="warning", timeout=6, markup=False)
+        self.refresh_bindings()  # ] and [ come and go with the claims
+        self.update_status()
