@@ -536,7 +536,7 @@ class SearchIndex:
         self._maps[paragraph] = index
         self._map_chars += len(text) + 1
         while self._map_chars > INDEX_CACHE_CHARS and len(self._maps) > 1:
-            old, _ = self._maps.popitem(last=False)
+            old, _unused = self._maps.popitem(last=False)
             self._map_chars -= len(self.paragraphs[old]) + 1
         return index
 
