@@ -32,11 +32,17 @@ def ui_direction() -> str:
     return "rtl" if i18n.is_rtl() else "ltr"
 
 
-def chrome_line(text: str, logical: bool = False, direction: str | None = None) -> str:
+def chrome_line(text: str, logical: bool = False, direction: str | None = None,
+                width: int | None = None) -> str:
     """One line of chrome in visual order, laid out by the core in the interface's
     direction (or ``direction``), for places that take a plain string: notifications,
-    palette entries, the key bar's descriptions. Long text is not wrapped."""
-    lines = visual_lines(text, 10_000, direction or ui_direction(), logical)
+    palette entries, the key bar's descriptions. Long text is not wrapped; with ``width``
+    it is cut at its logical end (an ellipsis at the left of a right-to-left line), so
+    that a widget that would wrap it again never puts a line's end first."""
+    lines = visual_lines(text, width or 10_000, direction or ui_direction(), logical)
+    if width and len(lines) > 1:
+        first = visual_lines(text, max(1, width - 1), direction or ui_direction(), logical)[0]
+        return "…" + first[0] if first[2] else first[0] + "…"
     return "  ".join(line for line, _cells, _rtl in lines)
 
 
@@ -128,6 +134,7 @@ class LocalizedApp(App[None]):
     def apply_language(self) -> None:
         """Redraw the chrome in the current language and direction (the app overrides it
         to reach its own widgets)."""
+        self.set_class(i18n.is_rtl(), "-rtl-interface")
         self.refresh_bindings()
 
 

@@ -9,6 +9,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from reader.i18n import _, number
 from reader.ui.localized import chrome_line, isolate
 
+PALETTE_MARGIN = 8  # cells of the screen's width the palette's list does not use
+
 
 class GoToProvider(Provider):
     """Offers every chapter and every claim/rebuttal of the open document."""
@@ -18,6 +20,8 @@ class GoToProvider(Provider):
         app = self.app
         annotations = getattr(app, "annotations", None)
         logical = getattr(app, "bidi_mode", "explicit") == "terminal"
+        # the palette's list is nearly as wide as the screen; an entry longer is cut
+        width = max(20, app.size.width - PALETTE_MARGIN)
         entries: list[tuple[str, str, str]] = []
         if annotations is None:
             return entries
@@ -27,7 +31,8 @@ class GoToProvider(Provider):
         for chapter in annotations.chapters:
             plain = template.format(number=chapter.number, title=chapter.title)
             shown = chrome_line(template.format(number=isolate(number(chapter.number)),
-                                                title=isolate(chapter.title)), logical)
+                                                title=isolate(chapter.title)), logical,
+                                width=width)
             entries.append((chapter.id, plain, shown))
         for template, table in ((_("go to claim: {label}"), annotations.claims),
                                 (_("go to rebuttal: {label}"), annotations.rebuttals)):
@@ -36,7 +41,8 @@ class GoToProvider(Provider):
                 name = speaker.name if speaker else entry.speaker
                 label = f"{name}: {entry.label}"
                 entries.append((entry.id, template.format(label=label),
-                                chrome_line(template.format(label=isolate(label)), logical)))
+                                chrome_line(template.format(label=isolate(label)), logical,
+                                            width=width)))
         return entries
 
     async def discover(self) -> Hits:
