@@ -22,7 +22,7 @@ from reader.i18n import _, ngettext, number
 from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, Field, KindDialog, say
 from reader.ui.bidi_text import display_line
 from reader.ui.entry_list import EntryList
-from reader.ui.localized import chrome_line, isolate
+from reader.ui.localized import isolate, ui_line
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -86,7 +86,7 @@ class AnnotatingMixin(_Base):
 
     def _say(self, message: str) -> str:
         """A notification in the interface's direction, laid out by the core."""
-        return chrome_line(message, self.bidi_mode == "terminal")
+        return ui_line(message, self.bidi_mode == "terminal")
 
     # -- a: annotate --------------------------------------------------------------------
 

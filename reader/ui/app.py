@@ -36,7 +36,7 @@ from reader.ui.cell_filters import filters_for
 from reader.ui.colours import use_terminal_palette
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
-from reader.ui.localized import LocalizedApp, chrome_block, chrome_line, isolate, ui_direction
+from reader.ui.localized import LocalizedApp, isolate, ui_block, ui_direction, ui_line
 from reader.ui.palette import GoToProvider
 from reader.ui.screens import ChooseTarget, HelpScreen
 from reader.ui.search_bar import SearchBar
@@ -164,7 +164,7 @@ class ReaderApp(AnnotatingMixin, LocalizedApp):
                 self.article._pending_place = place
             if self.positions.notice:
                 # markup=False: a path or a quote may hold "[" (and never drives the screen)
-                self.notify(chrome_block(visible(self.positions.notice), logical),
+                self.notify(ui_block(visible(self.positions.notice), logical),
                             severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
@@ -175,10 +175,10 @@ class ReaderApp(AnnotatingMixin, LocalizedApp):
                                count).format(count=isolate(number(count)),
                                              skipped=isolate(number(skipped)),
                                              first=isolate(first))
-            self.notify(chrome_block(message + "\n" + _("Run 'reader check' for the full list."),
+            self.notify(ui_block(message + "\n" + _("Run 'reader check' for the full list."),
                                      logical), severity="warning", timeout=8, markup=False)
         if self.terminal_warning:
-            self.notify(chrome_block(self.terminal_warning, logical), severity="warning",
+            self.notify(ui_block(self.terminal_warning, logical), severity="warning",
                         timeout=10, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
@@ -239,7 +239,7 @@ class ReaderApp(AnnotatingMixin, LocalizedApp):
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         self.screen.set_class(small, "too-small")
         if small:
-            self.query_one("#too-small", Static).update(chrome_line(
+            self.query_one("#too-small", Static).update(ui_line(
                 _("Terminal too small ({width}×{height}); reader needs at least "
                   "{min_width}×{min_height}.").format(
                       width=number(size.width), height=number(size.height),
@@ -414,7 +414,7 @@ class ReaderApp(AnnotatingMixin, LocalizedApp):
             return
         targets = self.annotations.counterparts(entry_id)
         if not targets:
-            self.notify(chrome_line(_("Nothing in the text answers this span."),
+            self.notify(ui_line(_("Nothing in the text answers this span."),
                                     self.bidi_mode == "terminal"), severity="information")
             return
         if len(targets) == 1:
@@ -494,7 +494,7 @@ class ReaderApp(AnnotatingMixin, LocalizedApp):
         article.set_show_controls(not article.show_controls)
         message = (_("Invisible controls shown in place (v toggles).") if article.show_controls
                    else _("Invisible controls hidden again (v toggles)."))
-        self.notify(chrome_line(message, self.bidi_mode == "terminal"), timeout=3)
+        self.notify(ui_line(message, self.bidi_mode == "terminal"), timeout=3)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

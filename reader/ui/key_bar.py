@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reader import i18n
-from reader.ui.localized import chrome_line
+from reader.ui.localized import ui_line
 
 PALETTE_RULE = "▏"
 
@@ -184,7 +184,7 @@ class KeyBar(Widget):
     @staticmethod
     def _label(item: KeyItem, logical: bool) -> str:
         """What the key does, in the interface's language, in visual order."""
-        return chrome_line(i18n.gettext(item.description), logical) if item.description \
+        return ui_line(i18n.gettext(item.description), logical) if item.description \
             else ""
 
     def _render_rtl(self, width: int, shown: list[KeyItem], palette: KeyItem | None,

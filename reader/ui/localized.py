@@ -32,7 +32,7 @@ def ui_direction() -> str:
     return "rtl" if i18n.is_rtl() else "ltr"
 
 
-def chrome_line(text: str, logical: bool = False, direction: str | None = None,
+def ui_line(text: str, logical: bool = False, direction: str | None = None,
                 width: int | None = None) -> str:
     """One line of chrome in visual order, laid out by the core in the interface's
     direction (or ``direction``), for places that take a plain string: notifications,
@@ -46,9 +46,9 @@ def chrome_line(text: str, logical: bool = False, direction: str | None = None,
     return "  ".join(line for line, _cells, _rtl in lines)
 
 
-def chrome_block(text: str, logical: bool = False) -> str:
+def ui_block(text: str, logical: bool = False) -> str:
     """Each line of ``text`` (a notification of several lines) in visual order."""
-    return "\n".join(chrome_line(line, logical) for line in text.split("\n"))
+    return "\n".join(ui_line(line, logical) for line in text.split("\n"))
 
 
 # Textual's own words that the reader shows (the command palette key's description).
@@ -74,10 +74,10 @@ class SystemCommands(Provider):
         logical = getattr(app, "bidi_mode", "explicit") == "terminal"
         entries = []
         for title, help_text, action in SYSTEM_COMMANDS:
-            shown = chrome_line(_(title), logical)
+            shown = ui_line(_(title), logical)
             plain = f"{_(title)} {title}"
             callback = partial(app.run_action, action)
-            entries.append((plain, shown, chrome_line(_(help_text), logical), callback))
+            entries.append((plain, shown, ui_line(_(help_text), logical), callback))
         return entries
 
     async def discover(self) -> Hits:
@@ -103,7 +103,7 @@ class LocalizedApp(App[None]):
             logical = getattr(self, "bidi_mode", "explicit") == "terminal"
             self.push_screen(CommandPalette(
                 id="--command-palette",
-                placeholder=chrome_line(_("Search for commands…"), logical)))
+                placeholder=ui_line(_("Search for commands…"), logical)))
 
     def action_screenshot(self) -> None:
         self.set_timer(0.1, self.deliver_screenshot)

@@ -7,7 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.i18n import _, number
-from reader.ui.localized import chrome_line, isolate
+from reader.ui.localized import isolate, ui_line
 
 PALETTE_MARGIN = 8  # cells of the screen's width the palette's list does not use
 
@@ -30,7 +30,7 @@ class GoToProvider(Provider):
         template = _("go to chapter {number}: {title}")
         for chapter in annotations.chapters:
             plain = template.format(number=chapter.number, title=chapter.title)
-            shown = chrome_line(template.format(number=isolate(number(chapter.number)),
+            shown = ui_line(template.format(number=isolate(number(chapter.number)),
                                                 title=isolate(chapter.title)), logical,
                                 width=width)
             entries.append((chapter.id, plain, shown))
@@ -41,7 +41,7 @@ class GoToProvider(Provider):
                 name = speaker.name if speaker else entry.speaker
                 label = f"{name}: {entry.label}"
                 entries.append((entry.id, template.format(label=label),
-                                chrome_line(template.format(label=isolate(label)), logical,
+                                ui_line(template.format(label=isolate(label)), logical,
                                             width=width)))
         return entries
 

@@ -15,7 +15,7 @@ from reader import i18n
 from reader.i18n import _
 from reader.ui.bidi_text import visual_lines
 from reader.ui.entry_item import EntryItem
-from reader.ui.localized import chrome_line
+from reader.ui.localized import ui_line
 
 HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
 
@@ -73,15 +73,15 @@ class HelpScreen(ModalScreen[None]):
             if rtl:
                 lines = visual_lines(what, what_width, "rtl", logical)
                 table.add_row(Text("\n".join(line for line, _c, _r in lines)),
-                              Text(chrome_line(key, logical, "auto")))
+                              Text(ui_line(key, logical, "auto")))
             else:
-                table.add_row(Text(chrome_line(key, logical)), Text(chrome_line(what, logical)))
+                table.add_row(Text(ui_line(key, logical)), Text(ui_line(what, logical)))
         align = "right" if rtl else "left"
         with VerticalScroll(id="help-box"):
-            yield Static(Text(chrome_line(_("reader — keys"), logical) + "\n", style="bold",
+            yield Static(Text(ui_line(_("reader — keys"), logical) + "\n", style="bold",
                               justify=align), id="help-title")
             yield Static(table, id="help-keys")
-            yield Static(Text("\n" + chrome_line(_("Esc closes this help."), logical),
+            yield Static(Text("\n" + ui_line(_("Esc closes this help."), logical),
                               justify=align), id="help-footer")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
@@ -103,7 +103,7 @@ class ChooseTarget(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser-box"):
-            yield Static(Text(chrome_line(self.title_text,
+            yield Static(Text(ui_line(self.title_text,
                                           getattr(self.app, "bidi_mode", "") == "terminal"),
                               justify="right" if i18n.is_rtl() else "left"),
                          id="chooser-title")

@@ -30,7 +30,7 @@ from textual.widgets import Static
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
-from reader.ui.localized import chrome_line
+from reader.ui.localized import ui_line
 
 HISTORY_SIZE = 50
 # Above this many characters of text, typing waits this long for the next key before searching.
@@ -296,7 +296,7 @@ class SearchBar(Horizontal):
     def show_mode(self, names: bool | None = None) -> None:
         """The session's mode; ``names`` overrides whether the query is a name."""
         label = self.session.mode_label(names)
-        self.query_one("#search-mode", Static).update(Text(chrome_line(f"[{label}]",
+        self.query_one("#search-mode", Static).update(Text(ui_line(f"[{label}]",
                                                                       self._logical)))
 
     @property
@@ -305,7 +305,7 @@ class SearchBar(Horizontal):
 
     def set_count(self, text: str, error: bool = False) -> None:
         count = self.query_one("#search-count", Static)
-        count.update(Text(chrome_line(text, self._logical)))
+        count.update(Text(ui_line(text, self._logical)))
         count.set_class(error, "-error")
 
     # -- actions --------------------------------------------------------------------------
