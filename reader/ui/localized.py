@@ -10,7 +10,7 @@ laid out by the core, like every other string of the chrome.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import lru_cache, partial
 
 from textual.app import App
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
@@ -33,15 +33,21 @@ def ui_direction() -> str:
 
 
 def ui_line(text: str, logical: bool = False, direction: str | None = None,
-                width: int | None = None) -> str:
+            width: int | None = None) -> str:
     """One line of chrome in visual order, laid out by the core in the interface's
     direction (or ``direction``), for places that take a plain string: notifications,
     palette entries, the key bar's descriptions. Long text is not wrapped; with ``width``
     it is cut at its logical end (an ellipsis at the left of a right-to-left line), so
     that a widget that would wrap it again never puts a line's end first."""
-    lines = visual_lines(text, width or 10_000, direction or ui_direction(), logical)
+    return _laid_out(text, logical, direction or ui_direction(), width)
+
+
+@lru_cache(maxsize=1024)
+def _laid_out(text: str, logical: bool, direction: str, width: int | None) -> str:
+    """:func:`ui_line`'s work, cached: the key bar asks again at every repaint."""
+    lines = visual_lines(text, width or 10_000, direction, logical)
     if width and len(lines) > 1:
-        first = visual_lines(text, max(1, width - 1), direction or ui_direction(), logical)[0]
+        first = visual_lines(text, max(1, width - 1), direction, logical)[0]
         return "…" + first[0] if first[2] else first[0] + "…"
     return "  ".join(line for line, _cells, _rtl in lines)
 
