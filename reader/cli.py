@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from reader import __version__
 from reader.commands import COMMANDS
+from reader.commands.options import FILE_HELP
 from reader.errors import ReaderError
 from reader.i18n import _, argparse_words
 from reader.i18n.choice import LANG_HELP, choose_language, language_flag
@@ -60,7 +61,7 @@ def _app_parser() -> argparse.ArgumentParser:
                       "Sub-commands: {commands} (reader COMMAND --help).").format(
                           commands=", ".join(COMMANDS)),
     )
-    parser.add_argument("file", nargs="?", help="a .txt or .md file (default: the bundled article)")
+    parser.add_argument("file", nargs="?", help=FILE_HELP)
     parser.add_argument("--annotations", metavar="FILE", help="annotation file (TOML)")
     parser.add_argument("--direction", choices=("auto", "rtl", "ltr"), default="auto",
                         help="paragraph direction (default: auto, from the first strong letter)")

@@ -468,9 +468,13 @@ def test_render_json_on_the_markdown_sample(capsys: pytest.CaptureFixture[str]) 
                  "--format", "json"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     document = load_document(SAMPLES / "structure.md")
-    assert {record["paragraph"] for record in records} == set(range(len(document.paragraphs)))
+    assert {record["paragraph"] for record in records} == set(
+        range(1, len(document.paragraphs) + 1))  # numbered from 1, as in reader search
     first = records[0]
-    assert first["paragraph"] == 0 and first["text"] == "The Reader Manual"
+    assert first["paragraph"] == 1 and first["text"] == "The Reader Manual"
+    assert {"• ", "▌ ▌ "} <= {record.get("gutter") for record in records}
+    code = next(record for record in records if record["text"] == "def greet(name):")
+    assert code["indent"] == 2 and "gutter" not in code
     assert not any("**" in record["text"] or "](" in record["text"] for record in records)
     assert all(record["cells"] <= 40 for record in records)
 
@@ -478,9 +482,24 @@ def test_render_json_on_the_markdown_sample(capsys: pytest.CaptureFixture[str]) 
 def test_render_text_on_the_mixed_sample(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", str(SAMPLES / "mixed.md"), "--width", "80"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1].startswith("This paragraph")  # LTR: left-aligned
-    assert lines[2].startswith(" ") and cell_len(lines[2]) == 80  # RTL: right-aligned
-    assert 'print("' in lines[-1]
+    english = next(k for k, line in enumerate(lines) if "This paragraph" in line)
+    assert lines[english].startswith("This paragraph")  # LTR: left-aligned
+    arabic = lines[english + 2]  # after the blank line the app leaves between paragraphs
+    assert arabic.startswith(" ") and cell_len(arabic) == 80  # RTL: right-aligned
+    assert lines[-1].startswith('  print("')  # code indented as in the app
+    assert any(line.endswith(" •") for line in lines)  # an RTL item's marker on its right
+    assert any(line.endswith(" ▌") for line in lines)  # an RTL quote's bar on its right
+
+
+def test_render_text_shows_markers_bars_code_and_rules(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(SAMPLES / "structure.md"), "--width", "50"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "• First item" in lines and "  ◦ Nested item with bold text" in lines
+    assert "3. Open the file." in lines
+    assert "▌ A quoted paragraph." in lines and "▌ ▌ A nested quote." in lines
+    assert "  def greet(name):" in lines
+    assert "─" * 50 in lines
 
 
 def test_render_persian_and_hebrew(capsys: pytest.CaptureFixture[str]) -> None:

@@ -88,7 +88,7 @@ def test_bom_and_crlf(capsys, tmp_path: Path) -> None:
     code, out, _err = _render(capsys, str(target), "--width", "20", "--format", "json")
     assert code == 0
     records = [json.loads(line) for line in out.splitlines()]
-    assert [r["paragraph"] for r in records] == [0, 1]
+    assert [r["paragraph"] for r in records] == [1, 2]  # numbered from 1, as in search
     assert records[0]["rtl"] and not records[1]["rtl"]
     assert records[1]["text"] == "second line"
     assert all("\r" not in r["text"] and "\ufeff" not in r["text"] for r in records)

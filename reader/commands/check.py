@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.commands.inputs import refuse_urls
 from reader.content.annotation_file import (
     ParsedAnnotations,
     annotations_path_for,
@@ -80,6 +81,7 @@ def _document(args: argparse.Namespace, path: Path, parsed: ParsedAnnotations
 
 
 def run(args: argparse.Namespace) -> int:
+    refuse_urls(args.annotations, args.document)
     given = Path(args.annotations) if args.annotations else annotations_path_for(bundled_article())
     path = _shown(given)
     parsed = read_annotations(path)  # ReaderError (exit 2) when unreadable

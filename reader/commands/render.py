@@ -2,7 +2,12 @@
 
 ``text``: one visual line per output line, RTL paragraphs right-aligned to the width.
 ``json``: JSON Lines, one object per visual line, with the map back to source offsets
-(code-point offsets within the paragraph; for a .txt file paragraph i is line i).
+(code-point offsets within the paragraph). Paragraphs are numbered from 1, as in ``reader
+search`` and ``reader check``: for a .txt file paragraph N is line N.
+
+A Markdown document is printed as the app shows it: list markers, quote bars and code
+indentation beside the text (in the JSON: ``indent`` cells holding ``gutter``), rules across the
+width, and the app's blank lines between blocks.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 from reader.commands.options import add_document_arguments, open_document
 from reader.content.annotation_home import find_annotations
 from reader.content.annotations import Annotations
+from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 from reader.i18n import _
 from reader.text.chunks import layout_long_paragraph
 from reader.text.safe import visible
@@ -39,7 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="line width in terminal cells (default: the terminal's, or 80)")
     parser.add_argument("--direction", choices=("auto", "rtl", "ltr"), default="auto",
                         help="paragraph direction (default: auto, per paragraph)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (default), or JSON Lines: one object per visual line with "
+                        "its map to source offsets; paragraphs numbered from 1, as in search")
     parser.add_argument("--show-controls", action="store_true",
                         help="show invisible bidi controls (RLO, LRI, ZWJ...) in place")
     parser.add_argument("--annotations", metavar="FILE",
@@ -63,13 +71,21 @@ def run(args: argparse.Namespace) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     write = out.write
+    indents = paragraph_indents(document)
+    gaps = paragraph_gaps(document) if document.blocks else None
     for index, paragraph in enumerate(document.paragraphs):
         direction = args.direction if args.direction != "auto" else document.direction(index)
-        for line in layout_long_paragraph(paragraph, width, direction,
-                                          show_controls=args.show_controls):
+        block = document.block(index)
+        indent = min(indents[index], width - 1) if indents is not None else 0
+        if block.kind == "rule" and args.format == "text":
+            write(RULE * width + "\n")
+        for line in (() if block.kind == "rule" and args.format == "text" else
+                     layout_long_paragraph(paragraph, width - indent, direction,
+                                           show_controls=args.show_controls)):
+            side = gutter(block, indent, line.start == 0, line.rtl)
             if args.format == "json":
                 record = {
-                    "paragraph": index,
+                    "paragraph": index + 1,
                     "start": line.start,
                     "end": line.end,
                     "rtl": line.rtl,
@@ -77,14 +93,20 @@ def run(args: argparse.Namespace) -> int:
                     "map": list(line.map),
                     "cells": line.cells,
                 }
+                if indent:
+                    record["indent"] = indent
+                if side.strip():
+                    record["gutter"] = side
                 shown = _entries_on(marks.get(index, ()), line.start, line.end)
                 if shown:
                     record["entries"] = shown
                 write(json.dumps(record, ensure_ascii=False) + "\n")
             elif line.rtl:
-                write(" " * (width - line.cells) + line.text + "\n")
+                write(" " * (width - indent - line.cells) + line.text + side + "\n")
             else:
-                write(line.text + "\n")
+                write((side + line.text).rstrip(" ") + "\n" if side else line.text + "\n")
+        if gaps is not None and args.format == "text":
+            write("\n" * gaps[index])
     out.flush()
     return 0
 

@@ -115,5 +115,5 @@ def load_annotations_for(document: Document, path: Path | None = None
         return load_annotations(candidate, document)
     except ReaderError as error:
         message = error.message.removeprefix(f"{candidate}: ")
-        return None, [Problem(f"cannot read the annotations: {message}", "unreadable",
-                              file=candidate)]
+        return None, [Problem(_("cannot read the annotations: {error}").format(error=message),
+                              "unreadable", file=candidate)]

@@ -42,13 +42,14 @@ from reader.ui.screens import ChooseTarget, HelpScreen
 from reader.ui.search_bar import SearchBar
 from reader.ui.search_control import SearchControl
 from reader.ui.side_panel import SidePanel
+from reader.ui.text_out import TextOut
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
 
-class ReaderApp(AnnotatingMixin, LocalizedApp):
+class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
@@ -57,11 +58,17 @@ class ReaderApp(AnnotatingMixin, LocalizedApp):
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
-        # Ctrl+C quits too (Textual would only say how to quit), remembering the place.
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        # Ctrl+C copies the selection when there is one, else quits, remembering the place.
+        Binding("ctrl+c", "copy_or_quit", "Quit", show=False, priority=True),
+        Binding("y", "copy", "Copy", show=False),
+        Binding("Y", "copy(True)", "Copy as quote", show=False),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("right_square_bracket", "next_span", "Next claim", key_display="]"),
         Binding("left_square_bracket", "previous_span", "Prev claim", key_display="[",
+                show=False),
+        # The same keys step through links in a document without claims (Markdown).
+        Binding("right_square_bracket", "next_link", "Next link", key_display="]"),
+        Binding("left_square_bracket", "previous_link", "Prev link", key_display="[",
                 show=False),
         Binding("enter", "follow", "Follow", show=False),
         Binding("backspace,alt+left", "back", "Back", key_display="⌫"),
@@ -274,7 +281,8 @@ class ReaderApp(AnnotatingMixin, LocalizedApp):
                                                      title=isolate(current.title))
 
     def status_parts(self) -> list[str]:
-        parts = [percent(self.article.percent()), *self.searching.status_parts()]
+        parts = [percent(self.article.percent()), *self.searching.status_parts(),
+                 *self.note_parts()]
         chapter = self.current_chapter()
         if chapter:
             parts.append(chapter)
@@ -389,6 +397,8 @@ class ReaderApp(AnnotatingMixin, LocalizedApp):
         them (and they do nothing)."""
         if action in ("next_span", "previous_span"):
             return self.annotations is not None and bool(self.annotations.claims)
+        if action in ("next_link", "previous_link"):
+            return self.link_keys_enabled()
         return True
 
     def action_next_span(self) -> None:
@@ -401,7 +411,16 @@ class ReaderApp(AnnotatingMixin, LocalizedApp):
         focused = self.focused
         if isinstance(focused, ListView | EntryList):
             return  # the list handles Enter itself
+        if self.focused_link is not None and self.focused_entry is None:
+            self.open_link(self.focused_link.url)
+            return
         self.follow(self.focused_entry)
+
+    def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
+        self.open_link(message.url)
+
+    def on_article_view_link_hovered(self, message: ArticleView.LinkHovered) -> None:
+        self.show_link(message.url)
 
     def on_article_view_span_clicked(self, message: ArticleView.SpanClicked) -> None:
         self._set_focus(message.entry_id)
@@ -533,15 +552,22 @@ def create_app(
     positions: PositionStore | None = None,
     errors: str = "strict",
     terminal_warning: str | None = None,
+    document: Document | None = None,
 ) -> ReaderApp:
     """Build the app from a file (None: the bundled article): the one way, used by the
     command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
-    base direction (and so loads the whole file at once)."""
+    base direction (and so loads the whole file at once). ``document``: one already read
+    (standard input), instead of ``path``."""
+    from reader.content.annotation_file import load_annotations_for
     from reader.content.loading import open_for_reading
 
     whole = direction != "auto"
-    document, pending, loaded, problems = open_for_reading(path, annotations, errors,
-                                                           whole=whole)
+    if document is not None:
+        pending = None
+        loaded, problems = load_annotations_for(document, annotations)
+    else:
+        document, pending, loaded, problems = open_for_reading(path, annotations, errors,
+                                                               whole=whole)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,

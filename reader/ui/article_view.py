@@ -24,9 +24,11 @@ from textual.timer import Timer
 
 from reader.content.annotations import Annotations, Span
 from reader.content.document import Block, Document
+from reader.content.links import link_at
 from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.layout import VisualLine
+from reader.ui.article_selection import SelectableArticle
 
 SPEAKER_CLASSES = 6
 BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",
@@ -44,7 +46,7 @@ class Mark:
     entry_id: str | None = None
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_bindings=False):
     """The document, scrolled by lines. Its keys are the app's (less/vim habits), so
     ScrollView's own bindings are not inherited."""
 
@@ -69,6 +71,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     class Moved(Message):
         """The top of the view moved (scroll, resize or jump)."""
+
+    class LinkClicked(Message):
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+
+    class LinkHovered(Message):
+        """The mouse came over a link (``url``) or left it (``None``)."""
+
+        def __init__(self, url: str | None) -> None:
+            super().__init__()
+            self.url = url
 
     class SpanClicked(Message):
         def __init__(self, entry_id: str) -> None:
@@ -115,6 +129,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # Rich styles of the view and its components, found once per style change: looking
         # them up for every line is a good part of a frame's cost.
         self._styles: dict[str | None, Style] = {}
+        self._hovered_link: str | None = None
+        self._single_click: Timer | None = None
 
     # -- model ------------------------------------------------------------------------
 
@@ -428,8 +444,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- drawing ----------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        flow = self._ensure_flow()
         document_y = self.top + y
+        return self.with_selection(self._plain_line(document_y), document_y)
+
+    def _plain_line(self, document_y: int) -> Strip:
+        """Document line ``document_y`` as drawn without a selection (cached)."""
+        flow = self._ensure_flow()
         width = self.text_width
         key = (document_y, width, self._version)
         cached = self._strips.get(key)
@@ -531,14 +551,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- mouse ------------------------------------------------------------------------
 
+    def _text_left(self, paragraph: int, line: VisualLine, width: int | None = None) -> int:
+        """The cell where ``line`` (of ``paragraph``) starts in the view (``width``: the
+        text width, when the caller knows it)."""
+        indent = self.indents[paragraph] if self.indents is not None else 0
+        if not line.rtl:
+            return indent
+        return max(0, (self.text_width if width is None else width) - indent - line.cells)
+
     def source_at(self, x: int, y: int) -> tuple[int, int] | None:
         """(paragraph, source offset) under the view cell (x, y), if it holds text."""
         flow = self._ensure_flow()
         paragraph, line = flow.line_at(self.top + y)
         if line is None:
             return None
-        indent = self.indents[paragraph] if self.indents is not None else 0
-        column = x - (max(0, self.text_width - indent - line.cells) if line.rtl else indent)
+        column = x - self._text_left(paragraph, line)
         if column < 0:
             return None
         cells = 0
@@ -563,8 +590,42 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if offset is None:
             return
         found = self.source_at(offset.x, offset.y)
-        if found is None:
+        if self._single_click is not None:
+            self._single_click.stop()
+            self._single_click = None
+        if event.chain > 1:
+            # A word, a paragraph: in logical order, not Textual's whole widget.
+            event.prevent_default()
+            if found is not None:
+                if event.chain == 2:
+                    self.select_word(*found)
+                else:
+                    self.select_paragraph(found[0])
             return
-        entry_id = self.entry_at(*found)
+        if found is None or self.text_selection is not None:
+            return  # the end of a drag is no click on what lies under it
+        # A click on a link or a marked span acts once it is sure not to be the first of a
+        # double click (which selects a word there instead of jumping away).
+        self._single_click = self.set_timer(
+            self.app.CLICK_CHAIN_TIME_THRESHOLD, lambda: self._clicked(*found))
+
+    def _clicked(self, paragraph: int, offset: int) -> None:
+        self._single_click = None
+        link = link_at(self.document, paragraph, offset)
+        if link is not None:
+            self.post_message(self.LinkClicked(link.url))
+            return
+        entry_id = self.entry_at(paragraph, offset)
         if entry_id is not None:
             self.post_message(self.SpanClicked(entry_id))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self.document.blocks:
+            return  # only Markdown has links
+        offset = event.get_content_offset(self)
+        found = self.source_at(offset.x, offset.y) if offset is not None else None
+        link = link_at(self.document, *found) if found is not None else None
+        url = link.url if link is not None else None
+        if url != self._hovered_link:
+            self._hovered_link = url
+            self.post_message(self.LinkHovered(url))

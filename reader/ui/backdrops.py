@@ -12,15 +12,29 @@ repeats it.
 from __future__ import annotations
 
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Region
+from textual.errors import NoWidget
+from textual.geometry import Offset, Region
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 class MainScreen(Screen):
     """The app's first screen: its widgets cover it, so it is only a background."""
 
     BLANK = True
+
+    def get_widget_and_offset_at(self, x: int, y: int) -> tuple[Widget | None, Offset | None]:
+        """Where a mouse selection starts or ends. The article view answers for itself in
+        its own terms (see :mod:`reader.ui.article_selection`); other widgets as usual."""
+        try:
+            widget, _region = self.get_widget_at(x, y)
+        except NoWidget:
+            return None, None
+        locate = getattr(widget, "selection_offset", None)
+        if locate is not None:
+            return widget, locate(x, y)
+        return super().get_widget_and_offset_at(x, y)
 
 
 class Body(Horizontal):

@@ -25,6 +25,7 @@ def _write_terminal(sequence: str) -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
+    from reader.commands.inputs import keys_from_terminal, open_input, refuse_urls
     from reader.state.positions import PositionStore
     from reader.text.levels import check_library
     from reader.ui.app import create_app
@@ -34,18 +35,23 @@ def launch(args: argparse.Namespace) -> int:
     if os.environ.get("TERM", "") == "dumb":
         raise ReaderError(_("this terminal (TERM=dumb) cannot show a full-screen reader; "
                             "use 'reader render' to print the text instead"))
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    refuse_urls(args.annotations)
+    piped = open_input(args.file, args.errors)
+    if not ((piped is not None or sys.stdin.isatty()) and sys.stdout.isatty()):
         raise ReaderError(_("reader needs a terminal; use 'reader render' to print the "
                             "text"))
+    if piped is not None:
+        keys_from_terminal()  # the text came from the pipe; keys come from the terminal
     plan = plan_for(args.bidi)
     app = create_app(
-        Path(args.file) if args.file else None,
+        Path(args.file) if args.file and piped is None else None,
         Path(args.annotations) if args.annotations else None,
         bidi_mode=plan.mode,
         direction=args.direction,
         positions=PositionStore(),
         errors=args.errors,
         terminal_warning=plan.warning,
+        document=piped,
     )
     # Switched on start, back on every exit: q, Ctrl+C and SIGTERM end app.run(); a crash
     # goes through the finally; atexit covers an exit that skips both.

@@ -26,6 +26,10 @@ KEYS: list[tuple[str, str]] = [
     ("g / Home, G / End", "start / end of the document"),
     ("] / [", "focus the next / previous claim or rebuttal"),
     ("Enter, click", "follow the focused span to what answers it"),
+    ("drag; 2, 3 clicks", "select (logical order); word; paragraph"),
+    ("y", "copy selection, link, claim or hit sentence"),
+    ("Y", "copy as a quote: «…» — title, paragraph N"),
+    ("] / [, Enter (no claims)", "next / previous link; open it"),
     ("Backspace / Alt+←", "back to where you were"),
     ("Alt+→", "forward again"),
     ("1 – 4", "jump to chapter N"),
@@ -44,6 +48,7 @@ KEYS: list[tuple[str, str]] = [
     ("u", "undo the last annotation change"),
     ("? / F1", "this help"),
     ("q", "quit (your place is remembered)"),
+    ("Ctrl+C", "copy the selection; quit when there is none"),
 ]
 
 

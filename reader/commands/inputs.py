@@ -1,0 +1,95 @@
+"""What a FILE argument names: a file, standard input (``-`` or a pipe), or a URL.
+
+Every command (the app, ``render``, ``search``) asks :func:`open_input` first, so ``reader -``
+and ``cmd | reader`` read standard input everywhere, and a URL gets the same message
+everywhere. :func:`refuse_url` is the one spot that knows about URLs: the day the reader
+opens them, it is the one to replace.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+
+from reader.content.document import BOM, Document
+from reader.content.source import decode_bytes
+from reader.errors import ReaderError
+from reader.i18n import _
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def refuse_url(argument: str) -> None:
+    """A URL where a file is expected: say so, rather than "no such file"."""
+    if _URL.match(argument):
+        raise ReaderError(
+            _("{file}: reader opens files, not URLs (yet); download it first, e.g. "
+              "'curl -sL URL | reader -'").format(file=argument))
+
+
+def refuse_urls(*arguments: str | None) -> None:
+    """:func:`refuse_url` for each file argument given (annotation files too)."""
+    for argument in arguments:
+        if argument:
+            refuse_url(argument)
+
+
+def stdin_is_piped() -> bool:
+    """Standard input is a pipe or a redirected file (``cmd | reader``, ``reader < f``): it
+    is read when no FILE is given. A terminal or /dev/null is not."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
+def wants_stdin(argument: str | None) -> bool:
+    return argument == STDIN or (argument is None and stdin_is_piped())
+
+
+def read_stdin(errors: str = "strict") -> Document:
+    """Standard input, whole, as a plain-text document."""
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
+    try:
+        data = stream.read()
+    except OSError as error:
+        raise ReaderError(_("{path}: cannot read: {reason}").format(
+            path=STDIN_NAME, reason=error.strerror or error)) from None
+    if isinstance(data, str):  # a text stream without a buffer (tests)
+        data = data.encode("utf-8", "surrogateescape")
+    if b"\x00" in data[:8192]:
+        raise ReaderError(_("{file}: looks like binary data (it contains NUL bytes)").format(
+            file=STDIN_NAME))
+    from pathlib import Path
+
+    text = decode_bytes(Path(STDIN_NAME), data, errors).removeprefix(BOM)
+    return Document.from_text(text)
+
+
+def open_input(argument: str | None, errors: str = "strict") -> Document | None:
+    """The document read from standard input when ``argument`` asks for it, else None
+    (the caller opens the file). A URL is refused here."""
+    if argument is not None:
+        refuse_url(argument)
+    if wants_stdin(argument):
+        return read_stdin(errors)
+    return None
+
+
+def keys_from_terminal() -> None:
+    """After reading a piped standard input, give the app its keys from the terminal:
+    Textual's driver reads file descriptor 0, so the terminal is put there."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise ReaderError(_("reader needs a terminal for its keys; use 'reader render' to "
+                            "print the text")) from None
+    os.dup2(tty, 0)  # sys.__stdin__ (fd 0) now reads the terminal
+    os.close(tty)
