@@ -245,7 +245,11 @@ async def test_chooser_palette_search_and_messages_are_arabic(tmp_path: Path) ->
         assert isinstance(screen, ChooseTarget) and _has_arabic(screen.title_text)
         chooser = "\n".join(_screen_rows(app))
         assert not _english_words(chooser, allowed)
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # copy the focused claim: a note in Arabic
+        status = app.query_one("#status", BidiText)
+        await wait_until(pilot, lambda: "نُسخ" in status.paragraphs[0][0])
+        note = status.paragraphs[0][0]
+        assert re.search("[٠-٩]", note) and not _english_words(note, allowed), note
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: app.screen.id == "--command-palette")
         await pilot.pause(0.2)
