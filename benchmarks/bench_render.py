@@ -1,13 +1,16 @@
 """``reader render`` against GNU FriBidi's command line, whole process, on fresh Arabic prose.
 
-    python benchmarks/bench_render.py [--runs N] [--keep FILE]
+    python benchmarks/bench_render.py [--runs N] [--keep FILE] [--baseline DIR]
 
 Generates about 1 MB of Arabic prose (seeded, so every run gets the same text): sentences of
 varied words (the bundled article's vocabulary and words built from roots, prefixes and
 suffixes, some with harakat), Arabic punctuation, Western and Arabic-Indic numbers, some
 Latin names and words, and no paragraph twice. Then times ``reader render --width 80 FILE``
 and ``fribidi --width 80 FILE`` (output to /dev/null) several times each, in turn, and prints
-the medians and their ratio: the ratio is what compares across machines.
+the medians and their ratio: the ratio is what compares across machines. ``--baseline DIR``
+also times another copy of the ``reader`` package (say, an older commit unpacked with
+``git archive COMMIT reader | tar -x -C DIR``) in the same turns, for a before/after on a
+busy machine.
 
 ``fribidi`` comes with Debian's ``libfribidi-bin`` (``apt-get install libfribidi-bin``).
 """
@@ -118,11 +121,11 @@ def arabic_prose(size: int = SIZE, seed: int = SEED) -> str:
     return "\n".join(paragraphs) + "\n"
 
 
-def _time(command: list[str]) -> tuple[float, float]:
+def _time(command: list[str], cwd: str | None = None) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True, cwd=cwd)
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -132,6 +135,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", metavar="FILE", help="also write the generated text here")
+    parser.add_argument("--baseline", metavar="DIR",
+                        help="also time the reader package found in DIR (DIR/reader)")
     args = parser.parse_args()
     fribidi = shutil.which("fribidi")
     if fribidi is None:
@@ -145,16 +150,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "prose.ar.txt"
         path.write_text(text, encoding="utf-8")
-        commands = {
-            "reader": [str(reader), "render", "--width", str(WIDTH), str(path)],
-            "fribidi": [fribidi, "--width", str(WIDTH), str(path)],
+        render = ["render", "--width", str(WIDTH), str(path)]
+        commands: dict[str, tuple[list[str], str | None]] = {
+            "reader": ([str(reader), *render], None),
+            "fribidi": ([fribidi, "--width", str(WIDTH), str(path)], None),
         }
+        if args.baseline:
+            # run from DIR: ``python -m`` puts the working directory first on the path
+            commands["baseline"] = ([sys.executable, "-m", "reader", *render],
+                                    str(Path(args.baseline).resolve()))
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        for command in commands.values():
-            _time(command)  # warm the page cache and the bytecode
+        for command, cwd in commands.values():
+            _time(command, cwd)  # warm the page cache and the bytecode
         for _ in range(args.runs):
-            for name, command in commands.items():
-                times[name].append(_time(command))
+            for name, (command, cwd) in commands.items():
+                times[name].append(_time(command, cwd))
     size = len(text.encode())
     lines = text.count("\n")
     print(f"{size:,} bytes, {len(text):,} characters, {lines:,} paragraphs; width {WIDTH}; "
@@ -165,8 +175,10 @@ def main() -> None:
         print(f"{name:8} {wall[name]:7.3f} s wall ({len(text) / wall[name] / 1e6:5.2f} M chars/s), "
               f"{cpu[name]:7.3f} s CPU;  wall runs: "
               + " ".join(f"{t[0]:.3f}" for t in times[name]))
-    print(f"ratio reader / fribidi: {wall['reader'] / wall['fribidi']:.1f} wall, "
-          f"{cpu['reader'] / cpu['fribidi']:.1f} CPU")
+    for name in ("baseline", "reader"):
+        if name in commands:
+            print(f"ratio {name} / fribidi: {wall[name] / wall['fribidi']:.1f} wall, "
+                  f"{cpu[name] / cpu['fribidi']:.1f} CPU")
 
 
 if __name__ == "__main__":

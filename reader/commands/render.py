@@ -13,14 +13,18 @@ width, and the app's blank lines between blocks.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 import shutil
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
 from reader.content.annotation_home import find_annotations
 from reader.content.annotations import Annotations
+from reader.content.document import Document
 from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 from reader.i18n import _
 from reader.text.chunks import layout_long_paragraph
@@ -71,44 +75,95 @@ def run(args: argparse.Namespace) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     write = out.write
+    with _without_cycle_collection():
+        if args.format == "text":
+            _write_text(document, args, width, write)
+        else:
+            _write_json(document, args, width, marks, write)
+    out.flush()
+    return 0
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Layout makes millions of small tuples and no reference cycles: Python's cycle
+    collector would only walk them again and again (a tenth of the time of a big render)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_json(document: Document, args: argparse.Namespace, width: int,
+                marks: dict[int, list[tuple[int, int, str]]],
+                write: Callable[[str], object]) -> None:
+    """JSON Lines: one object per visual line, with its map to source offsets; a Markdown
+    block's marker column as ``indent`` and ``gutter``."""
     indents = paragraph_indents(document)
-    gaps = paragraph_gaps(document) if document.blocks else None
     for index, paragraph in enumerate(document.paragraphs):
         direction = args.direction if args.direction != "auto" else document.direction(index)
         block = document.block(index)
         indent = min(indents[index], width - 1) if indents is not None else 0
-        if block.kind == "rule" and args.format == "text":
-            write(RULE * width + "\n")
-        for line in (() if block.kind == "rule" and args.format == "text" else
-                     layout_long_paragraph(paragraph, width - indent, direction,
-                                           show_controls=args.show_controls)):
+        for line in layout_long_paragraph(paragraph, width - indent, direction,
+                                          show_controls=args.show_controls):
+            record = {
+                "paragraph": index + 1,
+                "start": line.start,
+                "end": line.end,
+                "rtl": line.rtl,
+                "text": line.text,
+                "map": list(line.map),
+                "cells": line.cells,
+            }
+            if indent:
+                record["indent"] = indent
             side = gutter(block, indent, line.start == 0, line.rtl)
-            if args.format == "json":
-                record = {
-                    "paragraph": index + 1,
-                    "start": line.start,
-                    "end": line.end,
-                    "rtl": line.rtl,
-                    "text": line.text,
-                    "map": list(line.map),
-                    "cells": line.cells,
-                }
-                if indent:
-                    record["indent"] = indent
-                if side.strip():
-                    record["gutter"] = side
-                shown = _entries_on(marks.get(index, ()), line.start, line.end)
-                if shown:
-                    record["entries"] = shown
-                write(json.dumps(record, ensure_ascii=False) + "\n")
-            elif line.rtl:
-                write(" " * (width - indent - line.cells) + line.text + side + "\n")
+            if side.strip():
+                record["gutter"] = side
+            shown = _entries_on(marks.get(index, ()), line.start, line.end)
+            if shown:
+                record["entries"] = shown
+            write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _write_text(document: Document, args: argparse.Namespace, width: int,
+                write: Callable[[str], object]) -> None:
+    """One visual line per output line, RTL lines right-aligned; a paragraph's lines are
+    written at once. Markdown keeps its markers, quote bars, rules and blank lines."""
+    show_controls = args.show_controls
+    indents = paragraph_indents(document)
+    gaps = paragraph_gaps(document) if document.blocks else None
+    for index, paragraph in enumerate(document.paragraphs):
+        direction = args.direction if args.direction != "auto" else document.direction(index)
+        if indents is None:  # plain text: no markers to place
+            write("".join([
+                (" " * (width - line.cells) + line.text + "\n") if line.rtl
+                else line.text + "\n"
+                for line in layout_long_paragraph(paragraph, width, direction,
+                                                  show_controls=show_controls)
+            ]))
+        else:
+            block = document.block(index)
+            if block.kind == "rule":
+                write(RULE * width + "\n")
             else:
-                write((side + line.text).rstrip(" ") + "\n" if side else line.text + "\n")
-        if gaps is not None and args.format == "text":
+                indent = min(indents[index], width - 1)
+                rows = []
+                for line in layout_long_paragraph(paragraph, width - indent, direction,
+                                                  show_controls=show_controls):
+                    side = gutter(block, indent, line.start == 0, line.rtl)
+                    if line.rtl:
+                        rows.append(" " * (width - indent - line.cells) + line.text + side)
+                    elif side:
+                        rows.append((side + line.text).rstrip(" "))
+                    else:
+                        rows.append(line.text)
+                write("".join(row + "\n" for row in rows))
+        if gaps is not None:
             write("\n" * gaps[index])
-    out.flush()
-    return 0
 
 
 def _entry_spans(annotations: Annotations | None) -> dict[int, list[tuple[int, int, str]]]:

@@ -11,6 +11,7 @@ follow Rich's own rules (``rich.cells``), so Textual measures our lines exactly 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -27,7 +28,7 @@ from reader.text.chars import (
     is_invisible,
 )
 from reader.text.mirroring import MIRRORS
-from reader.text.shaping import ARABIC_RUN, shape_arabic, shape_runs
+from reader.text.shaping import ARABIC_RUN, IDENTITY_MAPS, shape_arabic, shape_runs
 from reader.text.shaping import clear_cache as clear_shaped_runs
 
 _VS16 = "\ufe0f"
@@ -45,7 +46,8 @@ class WordShape(NamedTuple):
     bases: what the word shows at an odd embedding level. ``plain`` is False when the word
     holds white space or separators, which rule L1 may move on their own. ``spaced`` holds
     the LTR and RTL forms (text, map) of the word followed by one space of the same level,
-    which the layout reorders as one unit.
+    which the layout reorders as one unit. ``forms`` holds the LTR and RTL forms of the word
+    alone: ``(text, srcmap)`` and ``(rtl_text, rtl_map)``.
 
     A named tuple, not a frozen dataclass: as immutable, and made five times faster (a
     fresh word costs one).
@@ -61,6 +63,7 @@ class WordShape(NamedTuple):
     rtl_map: tuple[int, ...]
     plain: bool
     spaced: tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]]
+    forms: tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]]
 
 
 def _atoms(word: str, show_controls: bool, shaped: bool = True) -> list[tuple[str, int]]:
@@ -182,12 +185,19 @@ def shape_words(words: list[str], show_controls: bool = False, shaped: bool = Tr
     """:func:`shape_word` of each word; the Arabic of the words not seen yet is shaped in
     one call (see :func:`reader.text.shaping.shape_runs`)."""
     cache = _WORDS[show_controls, shaped]
-    if shaped:
-        new = [word for word in words if word not in cache]
-        if len(new) > 1:
-            shape_runs(ARABIC_RUN.findall("\n".join(new)))
-    get = cache.get
-    return [get(word) or shape_word(word, show_controls, shaped) for word in words]
+    new = [word for word in words if word not in cache]
+    if not new:
+        return list(map(cache.__getitem__, words))
+    if shaped and len(new) > 1:
+        shape_runs(ARABIC_RUN.findall("\n".join(new)))
+    if len(cache) + len(new) >= WORDS_KEPT:
+        cache.clear()  # then every word of these is new again
+        new = words
+    for word in new:
+        if word not in cache:  # (a word may come twice)
+            cache[word] = (_shape_simple(word, shaped)
+                           or _shape_clusters(word, show_controls, shaped))
+    return list(map(cache.__getitem__, words))
 
 
 # What each character seen so far is in a simple word: a base drawn as itself in one cell,
@@ -197,7 +207,6 @@ def shape_words(words: list[str], show_controls: bool = False, shaped: bool = Tr
 _BASES: set[str] = set()
 _MARKS: set[str] = set()
 _OTHERS: set[str] = set()
-_MIRRORED = frozenset(MIRRORS)
 _MIRROR_TABLE = str.maketrans(MIRRORS)
 
 
@@ -219,10 +228,23 @@ def _classify(text: str) -> None:
         kind.add(ch)
 
 
+# Characters known to be simple bases (tests/test_fast_paths.py holds them to the sets'
+# rules): printable ASCII, Arabic letters, digits and punctuation, presentation forms.
+_COMMON_BASES = re.compile(
+    "[!-~\u00ab\u00bb\u060c\u061b\u061f\u0621-\u063a\u0641-\u064a\u0660-\u066d"
+    "\u0671-\u06d3\ufb50-\ufbb1\ufbd3-\ufd3d\ufe80-\ufefc]*"
+)
+
+
+# Words of these letters alone are one Arabic run of simple bases (a subset of both).
+_ARABIC_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+_HAS_MIRRORED = re.compile("[" + "".join(map(re.escape, sorted(MIRRORS))) + "]")
+
+
 def _simple(text: str) -> bool | None:
     """True when ``text`` is all simple bases, False when it also holds marks, None when it
     holds anything else."""
-    if _BASES.issuperset(text):
+    if _COMMON_BASES.fullmatch(text) or _BASES.issuperset(text):
         return True
     if not _OTHERS.isdisjoint(text):
         return None
@@ -234,45 +256,67 @@ def _simple(text: str) -> bool | None:
     return False
 
 
+# A WordShape made from a tuple of its fields: what the named tuple's own __new__ does,
+# without its Python-level call (a fresh word's shape is made on every new word).
+_new_shape = tuple.__new__
+# Tuples most words share: (0..n-1), (n-1..0), (1,)*n.
+_SHARED = 64
+_IDENTITY = IDENTITY_MAPS[:_SHARED] + [tuple(range(n)) for n in range(len(IDENTITY_MAPS),
+                                                                        _SHARED + 1)]
+_REVERSED = [tuple(range(n - 1, -1, -1)) for n in range(_SHARED + 1)]
+_ONES = [(1,) * n for n in range(_SHARED + 1)]
+
+
 def _shape_simple(word: str, shaped: bool) -> WordShape | None:
     """The shape of a word made only of simple characters (see :func:`_simple`), shaped
     letters included: each base with the marks after it is a cluster of one cell, so the
     general path's atoms and clusters reduce to the shaped text, its map and where its
     bases are. Most words of running text are such words. None for any other word (the
     general path then shapes it)."""
-    plain = _simple(word)
-    if plain is None:
-        return None
     n = len(word)
-    if shaped and not word.isascii():
-        runs = ARABIC_RUN.finditer(word)
-        first = next(runs, None)
-        if first is not None and first.end() - first.start() == n:  # one run: the usual
-            text, full_map = shape_arabic(word)
-        else:
-            parts: list[str] = []
-            srcmap: list[int] = []
-            at = 0
-            for run in (first, *runs) if first is not None else ():
-                start, end = run.span()
-                if start > at:
-                    parts.append(word[at:start])
-                    srcmap.extend(range(at, start))
-                run_text, mapping = shape_arabic(run.group())
-                parts.append(run_text)
-                srcmap.extend(map(start.__add__, mapping))
-                at = end
-            if at < n:
-                parts.append(word[at:])
-                srcmap.extend(range(at, n))
-            text = "".join(parts)
-            full_map = tuple(srcmap)
+    if shaped and _ARABIC_LETTERS.fullmatch(word):  # Arabic letters only: the usual word
+        text, full_map = shape_arabic(word)
         plain = _simple(text)
+    else:
+        plain = _simple(word)
         if plain is None:
             return None
-    else:
-        text = word
-        full_map = tuple(range(n))
+        if not shaped or word.isascii():
+            text = word
+            full_map = _IDENTITY[n] if n < _SHARED else tuple(range(n))
+        else:
+            if ARABIC_RUN.fullmatch(word):  # one run
+                text, full_map = shape_arabic(word)
+            else:
+                parts: list[str] = []
+                srcmap: list[int] = []
+                at = 0
+                for run in ARABIC_RUN.finditer(word):
+                    start, end = run.span()
+                    if start > at:
+                        parts.append(word[at:start])
+                        srcmap.extend(range(at, start))
+                    run_text, mapping = shape_arabic(run.group())
+                    parts.append(run_text)
+                    srcmap.extend(map(start.__add__, mapping))
+                    at = end
+                if at < n:
+                    parts.append(word[at:])
+                    srcmap.extend(range(at, n))
+                text = "".join(parts)
+                full_map = tuple(srcmap)
+            plain = _simple(text)
+    if plain is None:
+        return None
+    if plain and n < _SHARED and full_map is _IDENTITY[n]:
+        # letter for letter (no ligature): every tuple is a shared one
+        rtl_text = text[::-1]
+        if _HAS_MIRRORED.search(rtl_text):
+            rtl_text = rtl_text.translate(_MIRROR_TABLE)
+        return _new_shape(WordShape, (
+            text, full_map, _IDENTITY[n + 1], _ONES[n], full_map, n, rtl_text, _REVERSED[n],
+            True, ((text + " ", _IDENTITY[n + 1]), (" " + rtl_text, _REVERSED[n + 1])),
+            ((text, full_map), (rtl_text, _REVERSED[n]))))
     if plain:
         count = len(text)
         cuts: tuple[int, ...] = tuple(range(count + 1))
@@ -290,20 +334,13 @@ def _shape_simple(word: str, shaped: bool) -> WordShape | None:
         rtl_text = "".join([text[a:b] for a, b in spans])
         rtl_map = tuple(src for a, b in spans for src in full_map[a:b])
         bases = tuple(full_map[cut] for cut in cut_list[:-1])
-    if not _MIRRORED.isdisjoint(rtl_text):
+    if _HAS_MIRRORED.search(rtl_text):
         rtl_text = rtl_text.translate(_MIRROR_TABLE)
-    return WordShape(
-        text,
-        full_map,
-        cuts,
-        (1,) * count,
-        bases,
-        count,
-        rtl_text,
-        rtl_map,
-        True,
+    return _new_shape(WordShape, (
+        text, full_map, cuts, _ONES[count] if count <= _SHARED else (1,) * count, bases, count,
+        rtl_text, rtl_map, True,
         ((text + " ", (*full_map, n)), (" " + rtl_text, (n, *rtl_map))),
-    )
+        ((text, full_map), (rtl_text, rtl_map))))
 
 
 def _shape_clusters(word: str, show_controls: bool, shaped: bool) -> WordShape:
@@ -325,20 +362,22 @@ def _shape_clusters(word: str, show_controls: bool, shaped: bool) -> WordShape:
         rtl_map.extend(mapping)
     text = "".join(text_parts)
     rtl_text = "".join(rtl_parts)
+    ltr_tuple, rtl_tuple = tuple(srcmap), tuple(rtl_map)
     return WordShape(
         text=text,
-        srcmap=tuple(srcmap),
+        srcmap=ltr_tuple,
         cuts=tuple(cuts),
         widths=tuple(widths),
         bases=tuple(base for _, _, base in clusters),
         width=sum(widths),
         rtl_text=rtl_text,
-        rtl_map=tuple(rtl_map),
+        rtl_map=rtl_tuple,
         plain=is_plain_word(word),
         spaced=(
             (text + " ", (*srcmap, len(word))),
             (" " + rtl_text, (len(word), *rtl_map)),
         ),
+        forms=((text, ltr_tuple), (rtl_text, rtl_tuple)),
     )
 
 

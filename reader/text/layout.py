@@ -15,6 +15,8 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 from typing import overload
 
 from rich.cells import split_graphemes
@@ -186,11 +188,8 @@ def prepare_paragraph(
     words = tokens.words
     seps = tokens.separators
     shapes = shape_words(words, show_controls, not logical)
-    word_starts = []
-    offset = 0
-    for i, word in enumerate(words):
-        word_starts.append(offset)
-        offset += len(word) + (len(seps[i]) if i < len(seps) else 0)
+    # each word starts where the word and separator before it end
+    word_starts = [0, *accumulate(map(add, map(len, words), map(len, seps)))][: len(words)]
     return PreparedParagraph(text, ends, run_levels, para_level, words, seps,
                              tokens.separator_widths(), shapes, word_starts, logical)
 
@@ -278,12 +277,13 @@ def _line_units(
         stop = j1 if (i == i1 and j1) else count
         run = bisect_right(ends, base)
         after = base + len(words[i])
+        shape_width = shape.width
         if (
             first == 0
             and stop == count
             and count
             and shape.plain
-            and shape.width <= width
+            and shape_width <= width
             and ends[run] >= after  # the whole word is of one level
         ):
             if (
@@ -295,10 +295,10 @@ def _line_units(
             ):
                 # Word and space reorder as one unit: fewer units, same order.
                 ltr, rtl_form = shape.spaced
-                append((shape.width + 1, run_levels[run], "X", base, ltr, rtl_form))
+                append((shape_width + 1, run_levels[run], "X", base, ltr, rtl_form))
                 continue
-            append((shape.width, run_levels[run], "X", base,
-                    (shape.text, shape.srcmap), (shape.rtl_text, shape.rtl_map)))
+            ltr, rtl_form = shape.forms
+            append((shape_width, run_levels[run], "X", base, ltr, rtl_form))
         else:
             for j in range(first, stop):
                 a, b = shape.cuts[j], shape.cuts[j + 1]
@@ -328,17 +328,20 @@ def _line_units(
 def _emit(
     units: list[_Unit], start: int, end: int, para_level: int, rtl: bool, logical: bool = False
 ) -> VisualLine:
-    levels = line_levels([u[1] for u in units], [u[2] for u in units], para_level)
     if logical:
         levels = [0] * len(units)  # keep logical order, no mirroring
+    else:
+        levels = line_levels([u[1] for u in units], [u[2] for u in units], para_level)
     parts: list[str] = []
     mapping: list[int] = []
+    append = parts.append
+    extend = mapping.extend
     cells = 0
     for index in visual_order(levels):
-        unit = units[index]
-        text, unit_map = unit[5] if levels[index] & 1 else unit[4]
+        cells_, _level, _class, base, ltr, rtl_form = units[index]
+        text, unit_map = rtl_form if levels[index] & 1 else ltr
         if text:  # a ghost took part in reordering; it is not drawn
-            parts.append(text)
-            mapping.extend(map(unit[3].__add__, unit_map))
-            cells += unit[0]
+            append(text)
+            extend(map(base.__add__, unit_map))
+            cells += cells_
     return VisualLine(start, end, "".join(parts), tuple(mapping), cells, rtl)

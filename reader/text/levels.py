@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import metadata
 from itertools import compress
 
 from reader.errors import ReaderError
@@ -67,7 +66,13 @@ _REPRESENTATIVE = {
     # library sees one paragraph as we do.
     "B": "!",
 }
-_COLLAPSIBLE_RUN = re.compile("a+|\u05d0+|\u0627+|1+|\u0660+|\u0300+| +|!+|%+|.", re.DOTALL)
+# A strong letter's run also takes in spaces followed by more of the same letter: white space
+# between two strong letters of one direction resolves to it (rule N1), so a sentence of
+# Arabic words condenses to one code point instead of one per word and one per space.
+_COLLAPSIBLE_RUN = re.compile(
+    "a+(?: +a+)*|\u05d0+(?: +\u05d0+)*|\u0627+(?: +\u0627+)*|1+|\u0660+|\u0300+| +|!+|%+|.",
+    re.DOTALL,
+)
 
 
 class BidiLibraryError(ReaderError, RuntimeError):
@@ -210,25 +215,32 @@ _SELF_TEST_CASES: list[tuple[str, str, list[int], int]] = [
 
 def self_test() -> None:
     """Check that the installed python-bidi still gives the levels this module expects."""
-    try:
-        installed = metadata.version("python-bidi")
-    except metadata.PackageNotFoundError:
-        installed = "(not installed)"
     for text, direction, expected, expected_para in _SELF_TEST_CASES:
         base_dir = {"auto": None, "ltr": "L", "rtl": "R"}[direction]
         try:
             got, para = _raw_levels(text, base_dir)
         except Exception as error:  # whatever the library does, the user gets one line
             raise BidiLibraryError(
-                f"python-bidi {installed} is not usable (reader needs {PINNED_BIDI_VERSION}): "
+                f"python-bidi {_installed()} is not usable (reader needs {PINNED_BIDI_VERSION}): "
                 f"{error}"
             ) from error
         if got != expected or para != expected_para:
             raise BidiLibraryError(
-                f"python-bidi {installed} resolves {text!r} ({direction}) to levels {got} "
+                f"python-bidi {_installed()} resolves {text!r} ({direction}) to levels {got} "
                 f"(paragraph {para}); reader expects {expected} (paragraph {expected_para}). "
                 f"Install python-bidi=={PINNED_BIDI_VERSION}."
             )
+
+
+def _installed() -> str:
+    """python-bidi's version, for a message (importlib.metadata is slow to import: only
+    when something went wrong)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("python-bidi")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,14 @@ def line_levels(levels: Sequence[int], classes: Sequence[str], paragraph_level: 
     paragraph level. ``classes`` holds each unit's *original* bidi class (only WS, S, B and
     ISOLATE matter)."""
     out = list(levels)
+    if SEGMENT_SEPARATOR not in classes and PARAGRAPH_SEPARATOR not in classes:
+        # Only the white space at the end can change (the usual line): stop at the first
+        # unit from the end that is not white space or an isolate.
+        for i in range(len(out) - 1, -1, -1):
+            if classes[i] not in _TRAILING:
+                break
+            out[i] = paragraph_level
+        return out
     reset = True  # the end of the line acts like a separator
     for i in range(len(out) - 1, -1, -1):
         cls = classes[i]

@@ -16,12 +16,13 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from configparser import SectionProxy
 from functools import lru_cache, partial
 from typing import Any
 
 from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.letters import FINAL, INITIAL, ISOLATED, MEDIAL, UNSHAPED, ZWJ
 
 _RESHAPER = ArabicReshaper(
     configuration={
@@ -90,6 +91,8 @@ _COMPATIBLE = {
     for cp in (*range(0x600, 0x900), *range(0xFB50, 0xFF00))
     if len(expansion := unicodedata.normalize("NFKC", chr(cp))) == 1 and expansion != chr(cp)
 }
+# Identity maps, shared (the word shapes use them too): most runs map letter for letter.
+IDENTITY_MAPS = [tuple(range(n)) for n in range(64)]
 # NFKC of a presentation form or of a few letters: the same few hundred strings again.
 _nfkc = lru_cache(maxsize=4096)(partial(unicodedata.normalize, "NFKC"))
 
@@ -125,12 +128,119 @@ def shape_runs(runs: list[str]) -> None:
     new = [run for run in dict.fromkeys(runs) if run not in _RUNS]
     if len(new) < 2:
         return
-    prepared = [run.replace(_ZWJ, _TATWEEL) for run in new]
-    pieces = _RESHAPER.reshape("\n".join(prepared)).split("\n")
-    if len(pieces) != len(new):  # never expected: shape_arabic will do them one by one
+    _shape_together(new, _reshape_letters)
+
+
+def _shape_together(runs: list[str], reshape: Callable[[str], str]) -> None:
+    if not runs:
         return
-    for run, source, piece in zip(new, prepared, pieces, strict=True):
-        _keep(run, _finish(run, source, piece))
+    joined = "\n".join(runs).replace(_ZWJ, _TATWEEL)
+    shaped = reshape(joined)
+    pieces = shaped.split("\n")
+    if len(pieces) != len(runs):  # never expected: shape_arabic will do them one by one
+        return
+    # Which runs came out letter for letter (see _rebuild_map), compared all at once.
+    same = map(str.__eq__, shaped.translate(_COMPATIBLE).split("\n"),
+               joined.translate(_COMPATIBLE).split("\n"))
+    if len(_RUNS) + len(runs) >= RUNS_KEPT:
+        _RUNS.clear()
+    shared = len(IDENTITY_MAPS)
+    for run, piece, alike in zip(runs, pieces, same, strict=True):
+        if alike and _ZWJ not in run and _HARAKA_SET.isdisjoint(run):
+            n = len(run)
+            _RUNS[run] = (piece, IDENTITY_MAPS[n] if n < shared else tuple(range(n)))
+        else:
+            _RUNS[run] = _finish(run, run.replace(_ZWJ, _TATWEEL), piece)
+
+
+# The reshaper's letter table and, per letter, whether it joins the letter before it, the
+# letter after it, and both (its connects_with_* functions, answered once).
+_LETTERS = _RESHAPER.letters
+_JOINS_BEFORE = {k: bool(f[FINAL] or f[MEDIAL]) for k, f in _LETTERS.items()}
+_JOINS_AFTER = {k: bool(f[INITIAL] or f[MEDIAL]) for k, f in _LETTERS.items()}
+_JOINS_BOTH = {k: bool(f[MEDIAL]) for k, f in _LETTERS.items()}
+_ALONE = (UNSHAPED if _RESHAPER.configuration.getboolean("use_unshaped_instead_of_isolated")
+          else ISOLATED)
+_UNSUPPORTED = -1
+
+
+# The settings _reshape_letters follows (and the reshaper's ligatures, looked up once).
+_FOLLOWS_SETTINGS = not any(_RESHAPER.configuration.getboolean(key) for key in (
+    "delete_harakat", "shift_harakat_position", "delete_tatweel", "support_zwj"))
+_LIGATURES = (_RESHAPER._ligatures_re
+              if _RESHAPER.configuration.getboolean("support_ligatures") else None)
+
+
+def _reshape_letters(text: str) -> str:
+    """``_RESHAPER.reshape(text)``: the reshaper's own steps (forms by the letter before,
+    marks kept after their letter, then its ligatures) with its settings read once and its
+    per-letter calls inlined, several times faster. tests/test_fast_paths.py holds the two
+    to the same output."""
+    if ZWJ in text or not _FOLLOWS_SETTINGS:  # (a ZWJ never comes: a TATWEEL stands in)
+        return _RESHAPER.reshape(text)
+    letters: list[str] = []
+    forms: list[int] = []
+    marks: dict[int, list[str]] = {}  # the marks after the letter at each index
+    add_letter = letters.append
+    add_form = forms.append
+    table = _LETTERS
+    has_marks = not _HARAKA_SET.isdisjoint(text)
+    for letter in text:
+        if has_marks and letter in _HARAKA_SET:
+            marks.setdefault(len(letters) - 1, []).append(letter)
+        elif letter not in table:
+            add_letter(letter)
+            add_form(_UNSUPPORTED)
+        elif not letters:
+            add_letter(letter)
+            add_form(_ALONE)
+        else:
+            previous, previous_form = letters[-1], forms[-1]
+            add_letter(letter)
+            if (previous_form == _UNSUPPORTED or not _JOINS_BEFORE[letter]
+                    or not _JOINS_AFTER[previous]
+                    or (previous_form == FINAL and not _JOINS_BOTH[previous])):
+                add_form(_ALONE)
+            elif previous_form == _ALONE:
+                forms[-1] = INITIAL
+                add_form(FINAL)
+            else:
+                forms[-1] = MEDIAL
+                add_form(FINAL)
+    if _LIGATURES is not None:
+        # the reshaper's own patterns (found in the text without its marks), and its own
+        # table of their forms
+        bare = "".join([ch for ch in text if ch not in _HARAKA_SET]) if has_marks else text
+        for match in _LIGATURES.finditer(bare):
+            group_index = next((i for i, group in enumerate(match.groups()) if group), -1)
+            ligature_forms = _RESHAPER._get_ligature_forms_from_re_group_index(group_index)
+            a, b = match.span()
+            a_form, b_form = forms[a], forms[b - 1]
+            if a_form in (_ALONE, INITIAL):
+                form = ISOLATED if b_form in (_ALONE, FINAL) else INITIAL
+            else:
+                form = FINAL if b_form in (_ALONE, FINAL) else MEDIAL
+            if not ligature_forms[form]:
+                continue
+            letters[a], forms[a] = ligature_forms[form], _UNSUPPORTED
+            for k in range(a + 1, b):
+                letters[k], forms[k] = "", _UNSUPPORTED
+    shaped = [
+        letter if form in (_UNSUPPORTED, UNSHAPED) else table[letter][form]
+        for letter, form in zip(letters, forms, strict=True)
+    ]
+    if marks:
+        # each letter's marks after it (after an emptied ligature place too, as the
+        # reshaper does), and those before any letter first; the indexes come in order
+        pieces: list[str] = []
+        done = 0
+        for index, after in marks.items():
+            pieces.extend(shaped[done:index + 1])
+            pieces.extend(after)
+            done = index + 1
+        pieces.extend(shaped[done:])
+        shaped = pieces
+    return "".join(shaped)
 
 
 def _keep(run: str, shaped: tuple[str, tuple[int, ...]]) -> None:
@@ -175,22 +285,27 @@ def _rebuild_map(source: str, shaped: str) -> Sequence[int] | None:
         letters = [i for i, ch in enumerate(source) if not _is_haraka(ch)]
         marks = [i for i, ch in enumerate(source) if _is_haraka(ch)]
     next_letter = next_mark = 0
+    count = len(letters)
     mapping: list[int] = []
     for ch in shaped:
-        if _is_haraka(ch):
+        if ch in _HARAKA_SET:
             if next_mark >= len(marks) or source[marks[next_mark]] != ch:
                 return None
             mapping.append(marks[next_mark])
             next_mark += 1
             continue
-        if next_letter >= len(letters):
+        if next_letter >= count:
             return None
-        if source[letters[next_letter]] == ch:
+        letter = source[letters[next_letter]]
+        if letter == ch:
             consumed = 1
         else:
             expansion = _nfkc(ch)
             consumed = len(expansion)
-            taken = "".join(source[i] for i in letters[next_letter : next_letter + consumed])
+            if consumed == 1:  # a form of one letter (the usual): that letter's NFKC
+                taken = letter
+            else:
+                taken = "".join(source[i] for i in letters[next_letter : next_letter + consumed])
             if _nfkc(taken) != expansion:
                 return None
         mapping.append(letters[next_letter])

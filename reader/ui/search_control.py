@@ -17,6 +17,7 @@ from textual.timer import Timer
 from reader.i18n import _
 from reader.state.search import Place, SearchSession
 from reader.text.search import Hit
+from reader.ui.article_view import ArticleView
 from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
 
 if TYPE_CHECKING:
@@ -222,7 +223,10 @@ class SearchControl:
         app = self.app
         if app.pending is not None or not app.is_mounted:
             return
-        flow = app.article.flow
+        views = app.query(ArticleView)
+        if not views:
+            return  # the app is closing: its widgets are gone before its timers
+        flow = views.first().flow
         if flow is not None and not flow.complete:
             return  # counting first: the scrollbar matters sooner than search
         if self.session.prepare_some(0.005) and self._ahead is not None:
