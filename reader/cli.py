@@ -71,6 +71,9 @@ def _app_parser() -> argparse.ArgumentParser:
                         "'explicit', 'kitty', 'konsole' force one")
     parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
                         help="invalid UTF-8: refuse the file (default) or show U+FFFD")
+    parser.add_argument("--theme", choices=("dark", "light"), default=None,
+                        help="colours (default: the theme chosen last time, else dark; "
+                        "t switches in the app)")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 

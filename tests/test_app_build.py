@@ -42,6 +42,6 @@ def test_the_command_line_builds_through_create_app(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
     args = argparse.Namespace(file=None, annotations=None, errors="strict", direction="rtl",
-                              bidi="terminal")
+                              bidi="terminal", theme=None)
     assert launch_module.launch(args) == 0
     assert [app.document.directions[:2] for app in built] == [["rtl", "rtl"]]

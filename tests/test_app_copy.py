@@ -78,7 +78,7 @@ async def test_drag_over_rtl_mixed_and_ltr_copies_the_source(tmp_path: Path) -> 
                 await pilot.press("y")
                 assert app.clipboard == text[first : last + 1], (paragraph, app.clipboard)
                 letters = sum(1 for ch in app.clipboard if not unicodedata.combining(ch))
-                assert f"copied {letters} letters" in app.status_parts()
+                assert f"copied {letters} letters" in app.status_inputs().notes
             # the highlight is exactly the cells showing that range
             y = app.article.flow.locate(paragraph, first) - app.article.top
             _p, line = app.article.flow.line_at(app.article.top + y)
@@ -175,7 +175,7 @@ async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("right_square_bracket")  # no claims: ] goes to the first link
-        assert "link: https://example.org/ar  (Enter opens, y copies)" in app.status_parts()
+        assert "link: https://example.org/ar  (Enter opens, y copies)" in app.status_inputs().notes
         await pilot.press("y")
         assert app.clipboard == "https://example.org/ar"
         await pilot.press("Y")
@@ -187,7 +187,7 @@ async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert opened == ["https://example.org/ar"]
-        assert any(part.startswith("not opened") for part in app.status_parts())
+        assert any(part.startswith("not opened") for part in app.status_inputs().notes)
         await pilot.press("left_square_bracket")
         assert app.focused_link.url == "https://example.com/en"
         # the mouse: hovering shows the URL, a click opens it
@@ -195,7 +195,8 @@ async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> Non
             "اقرأ الموقع ثم this page.")
         cell = _cell(app, paragraph, app.document.paragraphs[paragraph].index("page"))
         await pilot.hover(ArticleView, offset=cell)
-        assert await _until(pilot, lambda: "link: https://example.com/en" in app.status_parts())
+        assert await _until(pilot,
+                            lambda: "link: https://example.com/en" in app.status_inputs().notes)
         await pilot.click(ArticleView, offset=cell)
         assert await _until(pilot, lambda: opened[-1:] == ["https://example.com/en"])
 

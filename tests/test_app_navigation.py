@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.command import CommandList
 
 from reader.state.positions import PositionStore
+from reader.ui import status_line
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.entry_item import EntryItem
 from reader.ui.entry_list import EntryList
 from reader.ui.screens import ChooseTarget
 from reader.ui.tab_bar import TabBar
@@ -82,7 +82,7 @@ async def test_enter_follows_a_claim_to_its_rebuttal_and_backspace_returns(
         await pilot.press("enter")
         await pilot.pause()
         if isinstance(app.screen, ChooseTarget):
-            choices = [item.entry_id for item in app.screen.query(EntryItem)]
+            choices = app.screen.entry_ids
             await pilot.press(*["down"] * choices.index(claim.id), "enter")
             await pilot.pause()
         assert app.focused_entry == claim.id
@@ -99,7 +99,7 @@ async def test_several_counterparts_open_a_chooser(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChooseTarget)
-        choices = [item.entry_id for item in app.screen.query(EntryItem)]
+        choices = app.screen.entry_ids
         assert choices == [r.id for r in app.annotations.rebuttals_of(claim.id)]
         await pilot.press("down", "enter")
         await pilot.pause()
@@ -216,19 +216,31 @@ async def test_palette_goes_to_a_chapter(tmp_path: Path) -> None:
         assert app.article.flash == chapter.span
 
 
-async def test_status_line_names_the_current_chapter(tmp_path: Path) -> None:
+async def test_status_line_names_the_chapter_in_view(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "الفصل 1: " in app.status_parts()[1]  # the first chapter on screen
+        inputs = app.status_inputs()
+        assert inputs.chapter is None  # the introduction: no chapter has begun
+        assert status_line.position(inputs.view) == "Top"
         await pilot.press("4")
         await pilot.pause()
-        parts = app.status_parts()
-        assert parts[0].endswith("%")
-        assert "الفصل 4: " in parts[1]
+        assert app.status_inputs().chapter.number == 4
         await pilot.press("G")
         await pilot.pause()
-        assert "الفصل 4: " in app.status_parts()[1]  # the last one told above the top
+        inputs = app.status_inputs()
+        assert inputs.chapter.number == 4  # the last one begun above the top
+        assert status_line.position(inputs.view) == "100%"
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.status_inputs().chapter is None  # not chapter 4 over the introduction
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.status_inputs().chapter.number == 3
+        await pilot.press("j")
+        await pilot.pause()
+        position = status_line.position(app.status_inputs().view)
+        assert position.endswith("%") and position != "100%"
 
 
 async def test_panel_tabs_switch_by_click_and_arrows(tmp_path: Path) -> None:

@@ -344,7 +344,7 @@ class _Checker:
         chapters.sort(key=lambda c: c.number)
         self.problems.sort(key=lambda p: (p.line is None, p.line or 0))
         return Annotations(entities, chapters, claims, rebuttals, self.problems,
-                           self.parsed.path)
+                           self.parsed.path, title=self.parsed.title)
 
 
 def resolve_annotations(parsed: ParsedAnnotations, paragraphs: list[str] | None

@@ -3,6 +3,7 @@
 Schema (``content/article.ar.toml`` is a full example)::
 
     document = "article.ar.txt"     # optional: the text, relative to this file
+    title = "الفصول الأربعة"          # optional: the side panel's title (one line)
 
     [[entity]]                      # people and organisations
     id = "musk"

@@ -22,7 +22,7 @@ from reader.i18n import _
 __all__ = ["ENTRY_ID", "TOP_KEYS", "ParsedAnnotations", "RawEntry", "parse_annotations", "suggest",
            "type_name"]
 
-TOP_KEYS = ("document", *ENTRY_KINDS)
+TOP_KEYS = ("document", "title", *ENTRY_KINDS)
 # What an entry id may be.
 ENTRY_ID = re.compile(r"\w[\w.:-]*")
 
@@ -54,6 +54,7 @@ class ParsedAnnotations:
     path: Path | None
     document: str | None = None
     document_line: int | None = None
+    title: str = ""  # the side panel's title
     entries: list[RawEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     layout: TomlLayout = field(default_factory=TomlLayout)
@@ -107,6 +108,13 @@ def _collect(parsed: ParsedAnnotations, data: dict, headers_by_kind: dict | None
         else:
             _problem(parsed, _("document must be a file name (a string), relative to this "
                                "file"), "schema", parsed.document_line)
+    if "title" in data:
+        if isinstance(data["title"], str) and data["title"].strip() \
+                and "\n" not in data["title"]:
+            parsed.title = data["title"].strip()
+        else:
+            _problem(parsed, _("title must be one line of text (a string)"), "schema",
+                     _top_line(layout, "title"))
     for kind in ENTRY_KINDS:
         if kind not in data:
             continue

@@ -134,6 +134,7 @@ class Annotations:
     problems: list[Problem] = field(default_factory=list)
     path: Path | None = None
     document_path: Path | None = None
+    title: str = ""  # what the panel is called (the file's ``title``)
 
     def __post_init__(self) -> None:
         self._answered_by: dict[str, list[Rebuttal]] = {}

@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Generic, NamedTuple, TypeVar
 
 # A place in a document that survives resizes: (paragraph, source offset at the top).
 Place = tuple[int, int]
 
 
+class Stop(NamedTuple):
+    """What back and forward return to: the place, and the span that had the focus."""
+
+    place: Place
+    focus: str | None
+
+
+T = TypeVar("T")
+
+
 @dataclass
-class History:
-    """Jumps push the place left behind; back and forward move between them."""
+class History(Generic[T]):
+    """Jumps push the place left behind (with the app: a :class:`Stop`); back and forward
+    move between them."""
 
     limit: int = 200
-    _back: list[Place] = field(default_factory=list)
-    _forward: list[Place] = field(default_factory=list)
+    _back: list[T] = field(default_factory=list)
+    _forward: list[T] = field(default_factory=list)
 
-    def push(self, left: Place) -> None:
+    def push(self, left: T) -> None:
         """Record ``left`` before a jump; a new jump clears the forward list."""
         if self._back and self._back[-1] == left:
             return
@@ -24,13 +36,13 @@ class History:
         del self._back[: -self.limit]
         self._forward.clear()
 
-    def back(self, current: Place) -> Place | None:
+    def back(self, current: T) -> T | None:
         if not self._back:
             return None
         self._forward.append(current)
         return self._back.pop()
 
-    def forward(self, current: Place) -> Place | None:
+    def forward(self, current: T) -> T | None:
         if not self._forward:
             return None
         self._back.append(current)

@@ -10,39 +10,50 @@ import asyncio
 import contextlib
 import gc
 import signal
+from collections.abc import Callable
 from pathlib import Path
 
+from rich.style import Style
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.theme import Theme
 from textual.widgets import ListView, Static
 
 from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
-from reader.i18n import _, ngettext, number, percent
+from reader.i18n import _, ngettext, number
 from reader.resources import styles_dir
-from reader.state.history import History
+from reader.state.history import History, Place, Stop
 from reader.state.positions import PositionStore, document_key
+from reader.state.preferences import Preferences, PreferenceStore
 from reader.state.search import SearchSession
+from reader.text.chrome import chrome_line, fill, join_fields, text_direction
 from reader.text.safe import visible
 from reader.ui.annotating import AnnotatingMixin
-from reader.ui.article_view import ArticleView
+from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.backdrops import Body, MainScreen
-from reader.ui.bidi_text import BidiText, display_line
+from reader.ui.bidi_text import BidiText
 from reader.ui.cell_filters import filters_for
 from reader.ui.colours import use_terminal_palette
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
-from reader.ui.localized import LocalizedApp, isolate, ui_block, ui_direction, ui_line
+from reader.ui.localized import LocalizedApp, ui_block, ui_direction, ui_line
 from reader.ui.palette import GoToProvider
+from reader.ui.palette_input import ReaderCommandPalette
+from reader.ui.panel_fit import panel_fits
 from reader.ui.screens import ChooseTarget, HelpScreen
 from reader.ui.search_bar import SearchBar
 from reader.ui.search_control import SearchControl
-from reader.ui.side_panel import SidePanel
+from reader.ui.side_panel import SidePanel, entry_line
+from reader.ui.span_steps import step_span
+from reader.ui.speakers import speaker_indexes
+from reader.ui.status_line import StatusInputs, View, current_chapter, status_text
 from reader.ui.text_out import TextOut
+from reader.ui.themes import DARK, LIGHT, THEMES, theme_option, variable_defaults
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
@@ -76,6 +87,7 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         Binding("p", "toggle_panel", "Panel"),
         Binding("backslash", "move_panel", "Panel side", key_display="\\", show=False),
         Binding("v", "toggle_controls", "Show controls", show=False),
+        Binding("t", "toggle_theme", "Theme", show=False),
         Binding("j,down", "scroll_lines(1)", "Down", show=False),
         Binding("k,up", "scroll_lines(-1)", "Up", show=False),
         Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
@@ -104,6 +116,8 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         terminal_warning: str | None = None,
         pending: PendingText | None = None,
         annotations_path: Path | None = None,
+        theme: str | None = None,
+        preferences: PreferenceStore | None = None,
     ) -> None:
         """``pending`` is the rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
@@ -118,17 +132,32 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         self.problems = problems or []
         self.bidi_mode = bidi_mode
         self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
-        use_terminal_palette(self)  # 16 colours: the terminal's own
+        self._ansi = use_terminal_palette(self)  # 16 colours: the terminal's own
         self.positions = positions
         self.terminal_warning = terminal_warning
-        self.history = History()
+        self.history: History[Stop] = History()
+        # The theme: --theme, else the one chosen last time, else dark.
+        self.preferences = preferences
+        self._prefs = preferences.load() if preferences is not None else Preferences()
+        self._started = False  # the theme set here is not a choice to remember
+        for reader_theme in THEMES:
+            self.register_theme(reader_theme)
+        if not self._ansi:
+            self.theme = theme_option(theme) or theme_option(self._prefs.theme) or DARK
         self.focused_entry: str | None = None
         self.last_chapter: str | None = None
+        # The base direction of every line of chrome: the document's.
+        forced = set(document.directions) - {"auto"}
+        self.direction = forced.pop() if len(forced) == 1 else text_direction(
+            [document.title or "", *document.paragraphs[:50]])
         self._doc_key = document_key(document.path, document.text)
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
         self.searching = SearchControl(self, self.search)
         self._frozen = False
+        # Whether the panel is wanted beside the text (p toggles it on a wide screen; a
+        # narrow one hides it and p shows it over the text).
+        self._panel_wanted = True
 
     # -- layout -----------------------------------------------------------------------
 
@@ -136,14 +165,15 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        yield BidiText(self.document.title or "reader", id="title")
+        yield BidiText(join_fields([self.document.title or "reader"], self.direction),
+                       direction=self.direction, id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
                               logical=self.bidi_mode == "terminal", id="article")
-            yield SidePanel(self.document, self.annotations, id="panel")
+            yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
         yield SearchBar(self.search, id="search-bar")
-        yield BidiText("", id="status", direction="ltr")
+        yield BidiText("", id="status", direction=self.direction)
         yield KeyBar(id="keys")
 
     @property
@@ -154,13 +184,48 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
     def panel(self) -> SidePanel:
         return self.query_one(SidePanel)
 
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        """The reader's two themes only: their colours are checked for contrast."""
+        themes = super().available_themes
+        if getattr(self, "_ansi", False):
+            return themes  # 16 colours: the ANSI theme (reader.ui.colours)
+        own = {name: themes[name] for name in (DARK, LIGHT) if name in themes}
+        return own or themes  # before they are registered (App.__init__)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults(getattr(self, "_ansi", False))
+
+    def watch_theme(self, name: str) -> None:
+        """Remember the theme chosen (with t, or the palette's "Change theme")."""
+        if getattr(self, "_started", False) and not self._ansi and name != self._prefs.theme:
+            self._prefs.theme = name
+            self.save_preferences()
+
+    def action_toggle_theme(self) -> None:
+        if self._ansi:
+            self.bell()  # 16 colours: the terminal's own palette, dark or light as it is
+            return
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def save_preferences(self) -> None:
+        if self.preferences is None:
+            return
+        if self._started and self.query(SearchBar):
+            self._prefs.search_history = list(self.search_bar.history)
+        self.preferences.save(self._prefs)
+
     def on_mount(self) -> None:
+        self._started = True
+        self.search_bar.history = list(self._prefs.search_history)
         with contextlib.suppress(NotImplementedError, RuntimeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         self.article.focus()
         if self.panel.is_empty:
             self.panel.display = False  # the whole width for the text; p still shows it
+            self._panel_wanted = False
         self._check_size()
+        self._fit_panel()
         logical = self.bidi_mode == "terminal"
         self.apply_language()
         if self.positions is not None:
@@ -175,15 +240,13 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
                             severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
-            first = display_line(str(self.problems[0]), logical)
             count = len(self.problems)
-            message = ngettext("{count} annotation problem, {skipped} skipped; first: {first}",
-                               "{count} annotation problems, {skipped} skipped; first: {first}",
-                               count).format(count=isolate(number(count)),
-                                             skipped=isolate(number(skipped)),
-                                             first=isolate(first))
+            message = fill(ngettext(
+                "{count} annotation problem, {skipped} skipped; first: {first}",
+                "{count} annotation problems, {skipped} skipped; first: {first}", count),
+                count=number(count), skipped=number(skipped), first=self.problems[0])
             self.notify(ui_block(message + "\n" + _("Run 'reader check' for the full list."),
-                                     logical), severity="warning", timeout=8, markup=False)
+                                 logical), severity="warning", timeout=8, markup=False)
         if self.terminal_warning:
             self.notify(ui_block(self.terminal_warning, logical), severity="warning",
                         timeout=10, markup=False)
@@ -240,6 +303,8 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)
+        self._fit_panel(event.size.width)
+        self.call_after_refresh(self.update_status)  # the view's height and place changed
 
     def _check_size(self, size: Size | None = None) -> None:
         size = size or self.size
@@ -255,50 +320,37 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
 
     # -- status -----------------------------------------------------------------------
 
-    def current_chapter(self) -> str:
-        if self.annotations is None or not self.annotations.chapters:
-            return ""
+    def status_inputs(self) -> StatusInputs:
+        """What the status line shows now (see :mod:`reader.ui.status_line`)."""
         article = self.article
-        if article.flow is None:
-            return ""
-        # The chapter being read: the one just jumped to while it is on screen; else the
-        # last one told above the top; else the first one on screen.
-        top = article.top
-        bottom = top + article.scrollable_content_region.height
-        lines = {c.id: article.flow.locate(c.span.paragraph, c.span.start)
-                 for c in self.annotations.chapters}
-        current = None
-        jumped = self.annotations.chapter(self.last_chapter) if self.last_chapter else None
-        if jumped is not None and top <= lines[jumped.id] < bottom:
-            current = jumped
-        else:
-            above = [c for c in self.annotations.chapters if lines[c.id] < top]
-            visible = [c for c in self.annotations.chapters if top <= lines[c.id] < bottom]
-            current = above[-1] if above else (visible[0] if visible else None)
-        if current is None:
-            return ""
-        return _("Chapter {number}: {title}").format(number=isolate(number(current.number)),
-                                                     title=isolate(current.title))
-
-    def status_parts(self) -> list[str]:
-        parts = [percent(self.article.percent()), *self.searching.status_parts(),
-                 *self.note_parts()]
-        chapter = self.current_chapter()
-        if chapter:
-            parts.append(chapter)
+        flow = article.flow
+        view = View(article.top, article.scrollable_content_region.height,
+                    flow.height if flow is not None else 0)
+        chapter = None
+        if flow is not None:
+            chapter = current_chapter(
+                self.annotations, lambda c: flow.locate(c.span.paragraph, c.span.start),
+                view, self.last_chapter)
+        label = None
         if self.focused_entry and self.annotations:
-            entry = self.annotations.entry(self.focused_entry)
-            label = getattr(entry, "label", None)
-            if label:
-                parts.append(f"◆ {isolate(label)}")
-        if self.history.depth:
-            parts.append(_("back: {depth}").format(depth=number(self.history.depth)))
-        return parts
+            label = getattr(self.annotations.entry(self.focused_entry), "label", None)
+        search = self.search
+        query = count = None
+        if search.active:
+            query = search.query
+            if search.error:
+                count = _("pattern too slow") if search.timed_out else _("invalid pattern")
+            else:
+                count = search.count_text()
+        notes = [self.searching.note] if self.searching.note else []
+        return StatusInputs(view, chapter, label, self.history.depth, query, count or "",
+                            notes + self.note_parts())
 
     def update_status(self) -> None:
-        # Each field isolated: in a right-to-left interface the first is at the right.
+        if not self.is_mounted or not self.query(ArticleView):
+            return
         self.query_one("#status", BidiText).set_text(
-            "  │  ".join(isolate(part) for part in self.status_parts()))
+            status_text(self.status_inputs(), self.chrome_direction))
 
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
         if not self.query(ArticleView):
@@ -317,8 +369,14 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         step = max(1, article.scrollable_content_region.height - 1)
         article.scroll_to(y=article.top + pages * step, animate=False, immediate=True)
 
+    def push_history(self, place: Place | None = None) -> None:
+        """Remember the place (the view's, unless given) and the focus before a jump:
+        back restores both."""
+        self.history.push(Stop(place or self.article.place(), self.focused_entry))
+
     def _jump_to_line(self, y: int) -> None:
-        self.history.push(self.article.place())
+        self.push_history()
+        self.last_chapter = None
         self.article.scroll_to(y=y, animate=False, immediate=True)
         self.update_status()
 
@@ -326,7 +384,8 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         self._jump_to_line(0)
 
     def action_go_end(self) -> None:
-        self.history.push(self.article.place())
+        self.push_history()
+        self.last_chapter = None
         self.article.go_end()
         self.update_status()
 
@@ -334,7 +393,7 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
 
     def _jump_to_span(self, span: Span, focus_entry: str | None = None) -> None:
         article = self.article
-        self.history.push(article.place())
+        self.push_history()
         article.bring_into_view(span)
         if focus_entry is not None:
             self._set_focus(focus_entry)
@@ -359,9 +418,9 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         if span is None:
             return
         linked = entry_id in self.annotations.claims or entry_id in self.annotations.rebuttals
-        if self.annotations.chapter(entry_id) is not None:
-            self.last_chapter = entry_id
         self._jump_to_span(span, entry_id if linked else None)
+        self.last_chapter = entry_id if self.annotations.chapter(entry_id) is not None else None
+        self.update_status()
 
     def action_chapter(self, number: int) -> None:
         if self.annotations is None:
@@ -374,23 +433,35 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         self.bell()
 
     def _step_span(self, direction: int) -> None:
+        """The next (previous) claim or rebuttal from the focused one while it is on
+        screen, else from the top of the view; past the end it wraps, and says so."""
         article = self.article
         entries = article.linked_entries()
         if not entries:
             self.bell()
             return
-        ids = [entry_id for _span, entry_id in entries]
-        if self.focused_entry in ids:
-            index = (ids.index(self.focused_entry) + direction) % len(ids)
-        else:
-            top_paragraph = article.place()[0]
-            after = [i for i, (span, _) in enumerate(entries) if span.paragraph >= top_paragraph]
-            index = (after[0] if after else 0) if direction > 0 else (
-                (after[0] - 1) % len(ids) if after else len(ids) - 1)
-        span, entry_id = entries[index]
+        step = step_span([span for span, _id in entries], direction, self._focus_index(entries),
+                         article.place())
+        span, entry_id = entries[step.index]
+        self.searching.set_note(_("wrapped") if step.wrapped else None)
         self._set_focus(entry_id)
         article.set_flash(None)
         article.bring_into_view(span)
+        self.update_status()
+
+    def _focus_index(self, entries: list[tuple[Span, str]]) -> int | None:
+        """The focused entry's index in ``entries`` while its span is on screen."""
+        for index, (span, entry_id) in enumerate(entries):
+            if entry_id == self.focused_entry:
+                return index if self._span_on_screen(span) else None
+        return None
+
+    def _span_on_screen(self, span: Span) -> bool:
+        article = self.article
+        if article.flow is None:
+            return False
+        y = article.flow.locate(span.paragraph, span.start)
+        return article.top <= y < article.top + article.scrollable_content_region.height
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Claim keys belong to annotated documents: elsewhere the footer does not offer
@@ -439,36 +510,39 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         if len(targets) == 1:
             self.go_to_entry(targets[0].id)
             return
-        choices = []
-        for target in targets:
-            speaker = self.annotations.entities.get(target.speaker)
-            choices.append((target.id, f"{speaker.name if speaker else target.speaker}: "
-                                       f"{target.label}"))
+        choices = [(target.id, entry_line(self.annotations, target)) for target in targets]
 
         def chosen(result: str | None) -> None:
             if result:
                 self.go_to_entry(result)
 
-        self.push_screen(ChooseTarget(_("Follow to…"), choices), chosen)
+        self.push_screen(ChooseTarget(_("Follow to…"), choices, self.direction,
+                                      self.bidi_mode == "terminal"), chosen)
 
     def action_back(self) -> None:
-        place = self.history.back(self.article.place())
-        if place is None:
-            self.bell()
-            return
-        self.article.set_flash(None)
-        self.article.go_to_place(place)
-        self.update_status()
+        self._travel(self.history.back)
 
     def action_forward(self) -> None:
-        place = self.history.forward(self.article.place())
-        if place is None:
+        self._travel(self.history.forward)
+
+    def _travel(self, move: Callable[[Stop], Stop | None]) -> None:
+        """Back or forward: the place and the focus as they were."""
+        stop = move(Stop(self.article.place(), self.focused_entry))
+        if stop is None:
             self.bell()
             return
+        place, focus = stop
+        self.last_chapter = None
+        self.article.set_flash(None)
         self.article.go_to_place(place)
+        self._set_focus(focus)
         self.update_status()
 
     # -- search (run by self.searching, see reader/ui/search_control.py) -----------------
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
 
     def action_search(self) -> None:
         self.searching.open()
@@ -478,6 +552,7 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
 
     def on_search_bar_submitted(self, _message: SearchBar.Submitted) -> None:
         self.searching.submitted()
+        self.save_preferences()  # the query joined the search history
 
     def on_search_bar_cancelled(self, _message: SearchBar.Cancelled) -> None:
         self.searching.cancelled()
@@ -488,14 +563,35 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
     def action_search_step(self, direction: int) -> None:
         self.searching.step(direction)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with what is typed in it shaped and in visual order."""
+        if self.use_command_palette and not ReaderCommandPalette.is_open(self):
+            self.push_screen(ReaderCommandPalette(
+                id="--command-palette",
+                placeholder=ui_line(_("Search for commands…"), self.bidi_mode == "terminal")))
+
     # -- panel and help ---------------------------------------------------------------
 
     def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
         self.go_to_entry(message.entry_id)
 
+    def _fit_panel(self, width: int | None = None) -> None:
+        """Beside the text when it leaves the article enough columns; else hidden, and
+        over the text when asked for."""
+        panel = self.panel
+        narrow = not panel_fits(width or self.size.width)
+        if narrow == panel.has_class("-overlay"):
+            return
+        panel.set_class(narrow, "-overlay")
+        panel.display = not narrow and self._panel_wanted
+        if not panel.display and panel.has_focus_within:
+            self.article.focus()
+
     def action_toggle_panel(self) -> None:
         panel = self.panel
         panel.display = not panel.display
+        if not panel.has_class("-overlay"):
+            self._panel_wanted = panel.display
         if not panel.display:
             self.article.focus()
 
@@ -517,13 +613,34 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.speaker_legend()))
+
+    def speaker_legend(self) -> list[tuple[str, Style]]:
+        """Each speaker's name (laid out by the core) in the colour of their spans."""
+        annotations = self.annotations
+        if annotations is None:
+            return []
+        logical = self.bidi_mode == "terminal"
+        legend = []
+        for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
+            entity = annotations.entities.get(entity_id)
+            name = entity.name if entity else entity_id
+            style = self.article.get_component_rich_style(f"article--speaker-{index}")
+            legend.append((chrome_line(fill("{name}", name=name), self.direction, logical),
+                           style))
+        return legend
+
+    @property
+    def chrome_direction(self) -> str:
+        """The direction the chrome's fields read in: the interface's when it reads right
+        to left, else the document's."""
+        return ui_direction() if ui_direction() == "rtl" else self.direction
 
     def apply_language(self) -> None:
         """The chrome in the interface's language and direction: mirrored when it reads
         right to left (the status line's fields from the right, the panel at the right)."""
         super().apply_language()
-        self.query_one("#status", BidiText).direction = ui_direction()
+        self.query_one("#status", BidiText).direction = self.chrome_direction
         if ui_direction() == "rtl":
             self.panel.styles.dock = "right"
         self.query_one(SearchBar).mirror(ui_direction() == "rtl")
@@ -540,6 +657,7 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
 
     async def action_quit(self) -> None:
         self.remember_place()
+        self.save_preferences()
         self.exit()
 
 
@@ -553,6 +671,8 @@ def create_app(
     errors: str = "strict",
     terminal_warning: str | None = None,
     document: Document | None = None,
+    theme: str | None = None,
+    preferences: PreferenceStore | None = None,
 ) -> ReaderApp:
     """Build the app from a file (None: the bundled article): the one way, used by the
     command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
@@ -572,4 +692,4 @@ def create_app(
         document.directions = [direction] * len(document.paragraphs)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
                      terminal_warning=terminal_warning, pending=pending,
-                     annotations_path=annotations)
+                     annotations_path=annotations, theme=theme, preferences=preferences)

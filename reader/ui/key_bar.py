@@ -22,9 +22,11 @@ from textual import events
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Input
 
 from reader import i18n
 from reader.ui.localized import ui_line
+from reader.ui.search_bar import QueryField
 
 PALETTE_RULE = "▏"
 
@@ -101,9 +103,12 @@ class KeyBar(Widget):
         active = self.screen.active_bindings
         items: list[KeyItem] = []
         actions: set[str] = set()
-        for _node, binding, enabled, _tooltip in active.values():
+        own = self._text_field_chain()
+        for node, binding, enabled, _tooltip in active.values():
             if not binding.show or binding.action in actions:
                 continue  # one entry per action, as the Footer does
+            if own is not None and node not in own:
+                continue  # typing: q, p, ], / ... are letters now, not commands
             actions.add(binding.action)
             items.append(KeyItem(binding.key, app.get_key_display(binding),
                                  binding.description, enabled))
@@ -113,6 +118,19 @@ class KeyBar(Widget):
             palette = KeyItem(binding.key, app.get_key_display(binding), binding.description,
                               enabled)
         return items, palette
+
+    def _text_field_chain(self) -> set[object] | None:
+        """While a text field has the focus (the search bar's query), the field and its
+        containers up to the screen: only their keys work as keys then. None otherwise."""
+        focused = self.screen.focused
+        if focused is None or not isinstance(focused, Input | QueryField):
+            return None
+        chain: set[object] = set()
+        node = focused
+        while node is not None and node is not self.screen:
+            chain.add(node)
+            node = node.parent
+        return chain
 
     @property
     def items(self) -> list[KeyItem]:

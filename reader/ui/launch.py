@@ -27,6 +27,7 @@ def _write_terminal(sequence: str) -> None:
 def launch(args: argparse.Namespace) -> int:
     from reader.commands.inputs import keys_from_terminal, open_input, refuse_urls
     from reader.state.positions import PositionStore
+    from reader.state.preferences import PreferenceStore
     from reader.text.levels import check_library
     from reader.ui.app import create_app
 
@@ -52,6 +53,8 @@ def launch(args: argparse.Namespace) -> int:
         errors=args.errors,
         terminal_warning=plan.warning,
         document=piped,
+        theme=args.theme,
+        preferences=PreferenceStore(),
     )
     # Switched on start, back on every exit: q, Ctrl+C and SIGTERM end app.run(); a crash
     # goes through the finally; atexit covers an exit that skips both.

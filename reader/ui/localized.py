@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 
 from textual.app import App
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader import i18n
 from reader.i18n import N_, _
@@ -103,14 +103,6 @@ class LocalizedApp(App[None]):
 
     COMMANDS = {SystemCommands}
 
-    def action_command_palette(self) -> None:
-        """Textual's palette with its prompt translated."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            logical = getattr(self, "bidi_mode", "explicit") == "terminal"
-            self.push_screen(CommandPalette(
-                id="--command-palette",
-                placeholder=ui_line(_("Search for commands…"), logical)))
-
     def action_screenshot(self) -> None:
         self.set_timer(0.1, self.deliver_screenshot)
 
@@ -125,7 +117,7 @@ class LocalizedApp(App[None]):
             if code is not None:
                 self.change_language(code or None)
 
-        self.push_screen(ChooseTarget(_("Language…"), choices), chosen)
+        self.push_screen(ChooseTarget(_("Language…"), choices, ui_direction()), chosen)
 
     def change_language(self, code: str | None) -> None:
         """Speak ``code`` (None: the locale's language) from now on, and remember it."""

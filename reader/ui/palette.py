@@ -7,7 +7,9 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.i18n import _, number
-from reader.ui.localized import isolate, ui_line
+from reader.text.chrome import fill, join_fields
+from reader.ui.localized import ui_line
+from reader.ui.side_panel import entry_line
 
 PALETTE_MARGIN = 8  # cells of the screen's width the palette's list does not use
 
@@ -25,24 +27,25 @@ class GoToProvider(Provider):
         entries: list[tuple[str, str, str]] = []
         if annotations is None:
             return entries
+        direction = getattr(app, "direction", "auto")
         # Matched as typed (the words in the interface's language, logical order), shown
-        # laid out by the core in the interface's direction with the values isolated.
+        # laid out by the core in the interface's direction with the values isolated; an
+        # entry keeps the document's direction as one isolated field.
         template = _("go to chapter {number}: {title}")
         for chapter in annotations.chapters:
             plain = template.format(number=chapter.number, title=chapter.title)
-            shown = ui_line(template.format(number=isolate(number(chapter.number)),
-                                                title=isolate(chapter.title)), logical,
-                                width=width)
+            shown = ui_line(fill(template, number=number(chapter.number), title=chapter.title),
+                            logical, width=width)
             entries.append((chapter.id, plain, shown))
         for template, table in ((_("go to claim: {label}"), annotations.claims),
                                 (_("go to rebuttal: {label}"), annotations.rebuttals)):
             for entry in table.values():
                 speaker = annotations.entities.get(entry.speaker)
                 name = speaker.name if speaker else entry.speaker
-                label = f"{name}: {entry.label}"
-                entries.append((entry.id, template.format(label=label),
-                                ui_line(template.format(label=isolate(label)), logical,
-                                            width=width)))
+                plain = template.format(label=f"{name}: {entry.label}")
+                shown = ui_line(template.format(label=join_fields(
+                    [entry_line(annotations, entry)], direction)), logical, width=width)
+                entries.append((entry.id, plain, shown))
         return entries
 
     async def discover(self) -> Hits:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import ListView, Static
+from textual.widgets import Static
 
 from reader import i18n
 from reader.i18n import _
-from reader.ui.bidi_text import visual_lines
-from reader.ui.entry_item import EntryItem
-from reader.ui.localized import ui_line
+from reader.text.chrome import join_fields
+from reader.ui.bidi_text import BidiText, visual_lines
+from reader.ui.entry_list import EntryList
+from reader.ui.localized import ui_direction, ui_line
 
 HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
 
@@ -24,17 +26,19 @@ KEYS: list[tuple[str, str]] = [
     ("j / ↓, k / ↑", "scroll one line down / up"),
     ("space / PgDn, b / PgUp", "one screen down / up"),
     ("g / Home, G / End", "start / end of the document"),
-    ("] / [", "focus the next / previous claim or rebuttal"),
-    ("Enter, click", "follow the focused span to what answers it"),
+    ("] / [", "focus the next / previous claim or rebuttal (from the focus while it is on "
+               "screen, else from the top of the view; \"wrapped\" past the end)"),
+    ("Enter, click", "follow the focused span to what answers it (a chooser when "
+                     "several do: Esc or Backspace closes it)"),
     ("drag; 2, 3 clicks", "select (logical order); word; paragraph"),
     ("y", "copy selection, link, claim or hit sentence"),
     ("Y", "copy as a quote: «…» — title, paragraph N"),
     ("] / [, Enter (no claims)", "next / previous link; open it"),
-    ("Backspace / Alt+←", "back to where you were"),
+    ("Backspace / Alt+←", "back to where you were, and to what was focused"),
     ("Alt+→", "forward again"),
     ("1 – 4", "jump to chapter N"),
     ("Tab", "move between the article, the panel's tabs (←/→) and its list (↑/↓, Enter)"),
-    ("p", "hide / show the side panel"),
+    ("p", "hide / show the side panel (over the text on a narrow screen)"),
     ("\\", "move the side panel to the other side"),
     ("v", "reveal invisible bidi controls (RLO…) in place"),
     ("Ctrl+P", "command palette: go to a chapter or a claim"),
@@ -46,6 +50,7 @@ KEYS: list[tuple[str, str]] = [
     ("a", "annotate the search hit or focused span: h chapter, c claim, r rebuttal, e entity"),
     ("e / x", "edit / remove the focused entry (in the text or the panel)"),
     ("u", "undo the last annotation change"),
+    ("t", "dark / light theme (remembered; --theme at start)"),
     ("? / F1", "this help"),
     ("q", "quit (your place is remembered)"),
     ("Ctrl+C", "copy the selection; quit when there is none"),
@@ -53,9 +58,14 @@ KEYS: list[tuple[str, str]] = [
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key the reader knows."""
+    """Every key the reader knows, and who each colour in the text is."""
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", show=False)]
+
+    def __init__(self, legend: list[tuple[str, Style]] | None = None) -> None:
+        """``legend``: (speaker's name in visual order, the style of their spans)."""
+        super().__init__()
+        self.legend = legend or []
 
     def compose(self) -> ComposeResult:
         logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
@@ -86,6 +96,18 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(ui_line(_("reader — keys"), logical) + "\n", style="bold",
                               justify=align), id="help-title")
             yield Static(table, id="help-keys")
+            if self.legend:
+                title = ui_line(_("Who says what (the colours in the text)"), logical)
+                legend = Text("\n" + title + "\n", style="bold", justify=align)
+                for name, style in self.legend:
+                    if rtl:
+                        legend.append(name, style=style)
+                        legend.append(" ■  \n", style=style)
+                    else:
+                        legend.append("  ■ ", style=style)
+                        legend.append(name, style=style)
+                        legend.append("\n")
+                yield Static(legend, id="help-legend")
             yield Static(Text("\n" + ui_line(_("Esc closes this help."), logical),
                               justify=align), id="help-footer")
 
@@ -94,33 +116,42 @@ class HelpScreen(ModalScreen[None]):
 
 
 class ChooseTarget(ModalScreen[str | None]):
-    """Pick one of several spans that answer the focused one.
+    """Pick one of several spans that answer the focused one; Esc or Backspace closes it.
 
-    Entries are laid out by the core (a Textual OptionList would wrap visual lines again,
-    which puts the end of an Arabic label first)."""
+    Entries are laid out by the core in the document's direction (a Textual OptionList
+    would wrap visual lines again, which puts the end of an Arabic label first), so every
+    item aligns to the same side."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS = [Binding("escape,backspace", "cancel", "Close", key_display="Esc")]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, str]], direction: str = "auto",
+                 logical: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
+        self.direction = direction
+        self.logical = logical
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser-box"):
-            yield Static(Text(ui_line(self.title_text,
-                                          getattr(self.app, "bidi_mode", "") == "terminal"),
-                              justify="right" if i18n.is_rtl() else "left"),
-                         id="chooser-title")
-            yield ListView(
-                *(EntryItem(entry_id, ((label, ""),)) for entry_id, label in self.choices),
-                id="chooser-list",
-            )
+            # one isolated field: "…" stays at the end of the words; in the interface's
+            # direction when it reads right to left, else the document's
+            title_direction = ui_direction() if i18n.is_rtl() else self.direction
+            yield BidiText(join_fields([self.title_text], title_direction),
+                           direction=title_direction, id="chooser-title")
+            yield EntryList([(entry_id, ((label, ""),)) for entry_id, label in self.choices],
+                            direction=self.direction, logical=self.logical, id="chooser-list")
 
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
+    def on_mount(self) -> None:
+        self.query_one(EntryList).focus()
+
+    @property
+    def entry_ids(self) -> list[str]:
+        return self.query_one(EntryList).entry_ids
+
+    def on_entry_list_selected(self, event: EntryList.Selected) -> None:
         event.stop()
-        if isinstance(event.item, EntryItem):
-            self.dismiss(event.item.entry_id)
+        self.dismiss(event.entry_id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

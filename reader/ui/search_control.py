@@ -23,11 +23,8 @@ from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
-# How long "search wrapped" stays in the status line.
+# How long "search wrapped" stays in the status line (reader.ui.status_line shows it).
 NOTE_SECONDS = 4.0
-# Bidi isolates: the search part of the status line keeps its own order (LRI ... PDI), and
-# the query inside it too (FSI ... PDI), whatever the parts around it are.
-_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 
 class SearchControl:
@@ -48,22 +45,9 @@ class SearchControl:
 
     # -- the status line --------------------------------------------------------------
 
-    def status_parts(self) -> list[str]:
-        """``/query 3/12`` (or ``no match``) while a search is on, and ``search wrapped``."""
-        parts = []
-        search = self.session
-        if search.active:
-            query = search.query if len(search.query) <= 24 else search.query[:23] + "…"
-            if search.error:
-                count = _("pattern too slow") if search.timed_out else _("invalid pattern")
-            else:
-                count = search.count_text()
-            parts.append(f"{_LRI}/{_FSI}{query}{_PDI} {count}{_PDI}")
-        if self.note:
-            parts.append(self.note)
-        return parts
-
-    def _set_note(self, note: str | None) -> None:
+    def set_note(self, note: str | None) -> None:
+        """A note for the status line ("search wrapped", "wrapped" for ] and [), for a
+        few seconds."""
         self.note = note
         if self._note_timer is not None:
             self._note_timer.stop()
@@ -136,7 +120,7 @@ class SearchControl:
         step = search.run(bar.value, origin)
         bar.show_mode()
         bar.set_count(search.count_text() if bar.value else "", error=search.error is not None)
-        self._set_note(_("search wrapped") if step.wrapped else None)
+        self.set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is not None:
             app.article.bring_into_view(step.hit.span)
         self.show_hits()
@@ -152,7 +136,7 @@ class SearchControl:
         origin = self._origin
         if origin is not None and self.session.current is not None \
                 and app.article.place() != origin:
-            app.history.push(origin)
+            app.push_history(origin)
         self._origin = None
         app.update_status()
 
@@ -175,7 +159,7 @@ class SearchControl:
             self._origin = None
         self._stop_timer()
         self.session.clear()
-        self._set_note(None)
+        self.set_note(None)
         self.show_hits()
         self.app.update_status()
 
@@ -189,7 +173,7 @@ class SearchControl:
             history = self.bar.history
             if not history:
                 app.bell()
-                self._set_note(_("no search yet: press / to search"))
+                self.set_note(_("no search yet: press / to search"))
                 app.update_status()
                 return
             # n after Esc: the last query again, from the top of the view
@@ -203,7 +187,7 @@ class SearchControl:
         else:
             # from the current hit while it is on screen, else from the top of the view
             step = search.step(direction, place, self._on_screen(search.current))
-        self._set_note(_("search wrapped") if step.wrapped else None)
+        self.set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is None:
             app.bell()
         else:

@@ -10,31 +10,32 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widget import Widget
 
-from reader.content.annotations import Annotations
+from reader.content.annotations import Annotations, Claim, Rebuttal
 from reader.content.document import Document
+from reader.i18n import N_, _, number
+from reader.text.chrome import chrome_line, fill, join_fields
 from reader.ui.backdrops import RepeatedRow
-from reader.ui.bidi_text import BidiText, Paragraphs, display_line
+from reader.ui.bidi_text import BidiText, Paragraphs
 from reader.ui.entry_list import EntryList
 from reader.ui.tab_bar import TabBar
 
-PANEL_TITLE = "الفصول الأربعة"
-CHAPTERS_TAB = "الفصول"
-CLAIMS_TAB = "ادعاءات وردود"
-CONTENTS_TAB = "المحتويات"
-NO_HEADINGS = "لا عناوين (no headings)"
+# The interface's own words are English; the panel's title comes from the annotation file
+# (``title``), so a document is never labelled in another document's language.
+STORY_TITLE = N_("Story")
+CHAPTERS_TAB = N_("Chapters")
+CLAIMS_TAB = N_("Claims & rebuttals")
+CONTENTS_TAB = N_("Contents")
+NO_HEADINGS = N_("no headings")
+CLAIM_MARK, REBUTTAL_MARK = "◆", "↩"
 
-MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-          "أكتوبر", "نوفمبر", "ديسمبر"]
 
-
-def arabic_date(date: str | None) -> str:
-    """'2018-07' → 'يوليو 2018'; the text's own digits are ASCII, so these are too."""
-    if not date:
-        return ""
-    parts = date.split("-")
-    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
+def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = "") -> str:
+    """``◆ speaker: label`` with the name and the label isolated: laid out in the
+    document's direction, the marker and the name are at its start for every entry."""
+    speaker = annotations.entities.get(entry.speaker)
+    name = speaker.name if speaker else entry.speaker
+    text = fill("{name}: {label}", name=name, label=entry.label)
+    return f"{marker} {text}" if marker else text
 
 
 class SidePanel(RepeatedRow):
@@ -46,10 +47,19 @@ class SidePanel(RepeatedRow):
             self.entry_id = entry_id
 
     def __init__(self, document: Document, annotations: Annotations | None,
-                 id: str | None = None) -> None:
+                 direction: str = "auto", id: str | None = None) -> None:
+        """``direction`` is the document's: every entry is laid out in it."""
         super().__init__(id=id)
         self.document = document
         self.annotations = annotations
+        self.direction = direction
+
+    @property
+    def title(self) -> str:
+        if not self.has_story:
+            return _(CONTENTS_TAB)
+        assert self.annotations is not None
+        return self.annotations.title or _(STORY_TITLE)
 
     def _entity_name(self, entity_id: str) -> str:
         if self.annotations and entity_id in self.annotations.entities:
@@ -64,7 +74,11 @@ class SidePanel(RepeatedRow):
     def compose(self) -> ComposeResult:
         # Only the title now: the lists are mounted after the article's first frame, so
         # that opening a document is not held up by the panel.
-        yield BidiText(PANEL_TITLE if self.has_story else CONTENTS_TAB, id="panel-title")
+        yield self._title()
+
+    def _title(self) -> BidiText:
+        return BidiText(join_fields([self.title], self.direction), direction=self.direction,
+                        id="panel-title")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._populate)
@@ -79,14 +93,19 @@ class SidePanel(RepeatedRow):
     def _lists(self) -> list[Widget]:
         logical = self._logical
         if not self.has_story:
-            return [EntryList(self._heading_items(), logical=logical, empty=NO_HEADINGS,
-                              id="contents-list")]
-        claims = EntryList(self._claim_items(), logical=logical, id="claim-list")
+            return [EntryList(self._heading_items(), logical=logical, empty=_(NO_HEADINGS),
+                              direction=self.direction, id="contents-list")]
+        claims = EntryList(self._claim_items(), logical=logical, direction=self.direction,
+                           id="claim-list")
         claims.display = False
         return [
-            TabBar([display_line(CHAPTERS_TAB, logical), display_line(CLAIMS_TAB, logical)],
-                   id="panel-tabs"),
-            EntryList(self._chapter_items(), logical=logical, id="chapter-list"),
+            TabBar([chrome_line(join_fields([_(CHAPTERS_TAB)], self.direction), self.direction,
+                                logical),
+                    chrome_line(join_fields([_(CLAIMS_TAB)], self.direction), self.direction,
+                                logical)],
+                   rtl=self.direction == "rtl", id="panel-tabs"),
+            EntryList(self._chapter_items(), logical=logical, direction=self.direction,
+                      id="chapter-list"),
             claims,
         ]
 
@@ -99,8 +118,7 @@ class SidePanel(RepeatedRow):
         tab = self.query_one(TabBar).active if self.query(TabBar) else 0
         had_focus = any(child.has_focus for child in self.query(EntryList))
         await self.remove_children()
-        await self.mount(BidiText(PANEL_TITLE if self.has_story else CONTENTS_TAB,
-                                  id="panel-title"), *self._lists())
+        await self.mount(self._title(), *self._lists())
         if self.has_story and tab:
             self.query_one(TabBar).activate(tab)
         if had_focus:
@@ -117,9 +135,10 @@ class SidePanel(RepeatedRow):
         items: list[tuple[str, Paragraphs]] = []
         assert self.annotations is not None
         for chapter in self.annotations.chapters:
-            when = arabic_date(chapter.date)
-            header = f"{chapter.number}. {chapter.title}"
-            teller = f"يرويه: {self._entity_name(chapter.teller)}" + (f" — {when}" if when else "")
+            header = fill("{number}. {title}", number=number(chapter.number), title=chapter.title)
+            teller = join_fields([fill(_("told by {name}"), name=self._entity_name(chapter.teller)),
+                                  fill("{date}", date=chapter.date) if chapter.date else ""],
+                                 self.direction, " — ")
             items.append(
                 (chapter.id, ((header, "bold"), (teller, ""), (chapter.summary, "")))
             )
@@ -127,15 +146,13 @@ class SidePanel(RepeatedRow):
 
     def _claim_items(self) -> list[tuple[str, Paragraphs]]:
         items: list[tuple[str, Paragraphs]] = []
-        assert self.annotations is not None
-        for claim in self.annotations.claims.values():
-            speaker = self._entity_name(claim.speaker)
-            items.append((claim.id, ((f"◆ {speaker}: {claim.label}", "bold"),)))
-            for rebuttal in self.annotations.rebuttals_of(claim.id):
-                items.append((
-                    rebuttal.id,
-                    ((f"↩ {self._entity_name(rebuttal.speaker)}: {rebuttal.label}", ""),),
-                ))
+        annotations = self.annotations
+        assert annotations is not None
+        for claim in annotations.claims.values():
+            items.append((claim.id, ((entry_line(annotations, claim, CLAIM_MARK), "bold"),)))
+            for rebuttal in annotations.rebuttals_of(claim.id):
+                items.append((rebuttal.id,
+                              ((entry_line(annotations, rebuttal, REBUTTAL_MARK), ""),)))
         return items
 
     @property

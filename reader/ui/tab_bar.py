@@ -1,6 +1,10 @@
-"""A one-line tab bar for the panel, right to left: the first tab at the right edge."""
+"""A one-line tab bar for the panel: the first tab at the start of the document's direction
+(the right edge for right-to-left text). Labels never run together: when they do not fit,
+each is cut to its share of the width and ends with an ellipsis."""
 
 from __future__ import annotations
+
+import unicodedata
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -14,7 +18,7 @@ GAP = 2  # cells between labels
 
 
 class TabBar(Widget, can_focus=True):
-    """Labels already in visual order (see :func:`~reader.ui.bidi_text.display_line`).
+    """Labels already in visual order (see :func:`~reader.text.chrome.chrome_line`).
 
     Left and Right move between tabs as they are drawn; a click picks one."""
 
@@ -37,19 +41,33 @@ class TabBar(Widget, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, labels: list[str], *, id: str | None = None) -> None:
+    def __init__(self, labels: list[str], *, rtl: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.labels = labels
+        self.rtl = rtl
         self.active = 0
 
+    def shown_labels(self, width: int) -> list[str]:
+        """The labels as drawn at ``width``: whole when they fit with a gap between them,
+        else each cut to an equal share (a label's visual start is its reading start in
+        its own direction, so a right-to-left label keeps its right end)."""
+        total = sum(cell_len(label) for label in self.labels) + GAP * (len(self.labels) - 1)
+        if total <= width or not self.labels:
+            return list(self.labels)
+        share = max(1, (width - GAP * (len(self.labels) - 1)) // len(self.labels))
+        return [_cut(label, share) for label in self.labels]
+
     def _spans(self, width: int) -> list[tuple[int, int]]:
-        """(x, cells) of each label, the first at the right."""
+        """(x, cells) of each label, the first at the start side."""
         spans = []
-        right = width
-        for label in self.labels:
+        edge = 0
+        for label in self.shown_labels(width):
             cells = cell_len(label)
-            spans.append((max(0, right - cells), cells))
-            right -= cells + GAP
+            if self.rtl:
+                spans.append((max(0, width - edge - cells), cells))
+            else:
+                spans.append((min(edge, width), cells))
+            edge += cells + GAP
         return spans
 
     def render_line(self, y: int) -> Strip:
@@ -60,10 +78,12 @@ class TabBar(Widget, can_focus=True):
         active = base + self.get_component_rich_style("tab-bar--active")
         segments = []
         x = 0
-        for index, (start, cells) in reversed(list(enumerate(self._spans(width)))):
+        labels = self.shown_labels(width)
+        for index, (start, cells) in sorted(enumerate(self._spans(width)),
+                                            key=lambda item: item[1][0]):
             if start > x:
                 segments.append(Segment(" " * (start - x), base))
-            segments.append(Segment(self.labels[index], active if index == self.active
+            segments.append(Segment(labels[index], active if index == self.active
                                     else base))
             x = start + cells
         if x < width:
@@ -88,3 +108,33 @@ class TabBar(Widget, can_focus=True):
             if start <= offset.x < start + cells:
                 self.activate(index)
                 return
+
+
+def _cut(label: str, cells: int) -> str:
+    """``label`` in at most ``cells`` cells, an ellipsis for what is cut. The label is in
+    visual order: a right-to-left one (its first strong letter right-to-left) loses its
+    left end, which is where it ends."""
+    if cell_len(label) <= cells:
+        return label
+    if cells <= 1:
+        return "…"[:cells]
+    rtl = _first_strong_rtl(label)
+    if rtl:
+        kept = label
+        while cell_len(kept) > cells - 1:
+            kept = kept[1:]
+        return "…" + kept
+    kept = label
+    while cell_len(kept) > cells - 1:
+        kept = kept[:-1]
+    return kept + "…"
+
+
+def _first_strong_rtl(text: str) -> bool:
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False

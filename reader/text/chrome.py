@@ -1,0 +1,109 @@
+"""Chrome text: the strings the reader draws around the article, assembled so they lay out
+right whatever script their values are in.
+
+Every chrome string is a template (fixed words, separators, markers) with values put in it:
+a speaker's name, a claim's label, a number, a percentage. A value is *isolated* (FSI ... PDI,
+UAX #9 X5c): inside, its own first strong character sets its direction; outside, it counts as
+one neutral, so a Latin name cannot pull an Arabic label's colon or the next field into its
+left-to-right run, and fields keep their order. The whole string is then laid out by the core
+with an explicit base direction, the document's, so a marker (◆, ↩) is at the same side of
+every item. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from reader.text.layout import layout_paragraph
+from reader.text.levels import paragraph_levels
+from reader.text.safe import visible
+
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+_OPENERS = (LRI, RLI, FSI)
+FIELD_SEPARATOR = "  │  "
+# How much of a document is looked at for its direction: the first paragraphs with text.
+_SAMPLE_PARAGRAPHS = 20
+
+
+def isolate(value: object) -> str:
+    """``value`` as an isolated run; control characters in it are made visible first (a
+    value comes from a file and must not reorder or end the chrome around it)."""
+    return f"{FSI}{visible(str(value), keep_newlines=False)}{PDI}"
+
+
+def fill(template: str, /, **values: object) -> str:
+    """``template`` (``str.format`` fields) with every value isolated."""
+    return template.format(**{name: isolate(value) for name, value in values.items()})
+
+
+def join_fields(fields: Iterable[str | tuple[str, str]], direction: str,
+                separator: str = FIELD_SEPARATOR) -> str:
+    """Fields side by side in ``direction`` (the base direction the line is laid out in),
+    each one isolated: one field's end never joins the next one's run, so they read in
+    order from the base direction's start. A field may be ``(text, direction)``."""
+    parts = []
+    for field in fields:
+        text, own = field if isinstance(field, tuple) else (field, None)
+        if text:
+            parts.append(isolate_field(text, own or direction))
+    return separator.join(parts)
+
+
+def isolate_field(field: str, base: str) -> str:
+    """A whole field as one isolate (its values already isolated inside). Its direction is
+    that of its own words (FSI) when it has any outside its values; a field of markers,
+    digits and values only takes ``base``, so a marker sits at the same side of every
+    field whatever script the value after it is in."""
+    if base in ("ltr", "rtl") and not _has_own_strong(field):
+        return f"{LRI if base == 'ltr' else RLI}{field}{PDI}"
+    return f"{FSI}{field}{PDI}"
+
+
+def _has_own_strong(text: str) -> bool:
+    """A strong character outside any isolate in ``text``."""
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch == PDI:
+            depth = max(0, depth - 1)
+        elif depth == 0 and unicodedata.bidirectional(ch) in ("L", "R", "AL"):
+            return True
+    return False
+
+
+def text_direction(texts: Iterable[str], default: str = "ltr") -> str:
+    """``rtl`` or ``ltr``: the direction of the first text with a strong character."""
+    for count, text in enumerate(texts):
+        if count >= _SAMPLE_PARAGRAPHS:
+            break
+        if not text.strip():
+            continue
+        sample = text[:2000]
+        if any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in sample):
+            return "rtl" if paragraph_levels(sample, "auto")[1] == 1 else "ltr"
+    return default
+
+
+def chrome_lines(text: str, width: int, direction: str, logical: bool = False
+                 ) -> list[tuple[str, int, bool]]:
+    """(visual text, cells, rtl) for each line of ``text`` laid out at ``width`` cells
+    in ``direction`` (``rtl``, ``ltr`` or ``auto``); newlines start paragraphs."""
+    out: list[tuple[str, int, bool]] = []
+    for paragraph in text.split("\n"):
+        layout = layout_paragraph(paragraph, max(1, width), direction, logical=logical)
+        out.extend((line.text, line.cells, line.rtl) for line in layout.lines)
+    return out
+
+
+def chrome_line(text: str, direction: str, logical: bool = False) -> str:
+    """One line in visual order for places that take a plain string (tabs, palette
+    entries, notifications); long text is not wrapped."""
+    return "  ".join(line for line, _cells, _rtl in
+                     chrome_lines(text, 10_000, direction, logical))
+
+
+def chrome_block(text: str, direction: str, logical: bool = False) -> str:
+    """Each line of ``text`` in visual order (a notification of several lines)."""
+    return "\n".join(chrome_line(line, direction, logical) for line in text.split("\n"))
