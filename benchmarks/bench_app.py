@@ -131,7 +131,10 @@ async def _measure(path: str | None) -> dict[str, float]:
     _time_frames()
     with tempfile.TemporaryDirectory() as state:
         start = time.perf_counter()
-        app = create_app(Path(path) if path else None, positions=PositionStore(Path(state)))
+        # The whole width (--measure 0): every line as long as it gets, and a resize that
+        # always flows the text again, as before the measure existed.
+        app = create_app(Path(path) if path else None, positions=PositionStore(Path(state)),
+                         measure=0)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             while app.article.first_drawn_at is None:

@@ -74,8 +74,27 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", choices=("dark", "light"), default=None,
                         help="colours (default: the theme chosen last time, else dark; "
                         "t switches in the app)")
+    parser.add_argument("--measure", type=_measure, metavar="N",
+                        help="the most cells of text per line, centred (default: 80, or as "
+                        "last set with < >; 0: the whole width)")
+    parser.add_argument("--harakat", choices=("show", "hide", "highlight"),
+                        help="show the harakat, hide them (display only), or colour the "
+                        "letters that carry them (default: as last set with H)")
+    parser.add_argument("--numbers", action=argparse.BooleanOptionalAction, default=None,
+                        help="paragraph numbers beside the text (default: as last set with #)")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
+
+
+def _measure(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(_("not a width in cells (0 or more): {value}").format(
+            value=repr(text)))
+    return value
 
 
 def _run_guarded(action: Callable[[], int]) -> int:

@@ -42,6 +42,7 @@ def test_the_command_line_builds_through_create_app(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
     args = argparse.Namespace(file=None, annotations=None, errors="strict", direction="rtl",
-                              bidi="terminal", theme=None)
+                              bidi="terminal", theme=None, measure=None, harakat=None,
+                              numbers=None)
     assert launch_module.launch(args) == 0
     assert [app.document.directions[:2] for app in built] == [["rtl", "rtl"]]

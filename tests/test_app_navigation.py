@@ -319,7 +319,7 @@ async def test_a_plain_text_without_headings_opens_without_the_empty_panel(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not app.panel.display
-        assert app.article.text_width > SIZE[0] - 10  # the text has the whole width
+        assert app.article.column.width > SIZE[0] - 10  # the view has the whole width
         await pilot.press("p")
         await pilot.pause()
         assert app.panel.display

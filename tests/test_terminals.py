@@ -157,7 +157,8 @@ async def test_a_dialog_leaves_no_mark_behind(tmp_path: Path) -> None:
 
     document = tmp_path / "marks.txt"
     document.write_text("عنوان.\n\n" + ("بِبِبِ " * 40 + "\n\n") * 12, encoding="utf-8")
-    app = create_app(document, positions=PositionStore(tmp_path / "state"))
+    # The whole width (--measure 0): the text reaches past both sides of the help box.
+    app = create_app(document, positions=PositionStore(tmp_path / "state"), measure=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()

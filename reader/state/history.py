@@ -27,9 +27,12 @@ class History(Generic[T]):
     limit: int = 200
     _back: list[T] = field(default_factory=list)
     _forward: list[T] = field(default_factory=list)
+    # The place before the last jump, back and forward included: what ' ' returns to (less).
+    previous: T | None = None
 
     def push(self, left: T) -> None:
         """Record ``left`` before a jump; a new jump clears the forward list."""
+        self.previous = left
         if self._back and self._back[-1] == left:
             return
         self._back.append(left)
@@ -39,12 +42,14 @@ class History(Generic[T]):
     def back(self, current: T) -> T | None:
         if not self._back:
             return None
+        self.previous = current
         self._forward.append(current)
         return self._back.pop()
 
     def forward(self, current: T) -> T | None:
         if not self._forward:
             return None
+        self.previous = current
         self._back.append(current)
         return self._forward.pop()
 

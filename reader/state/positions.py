@@ -6,7 +6,9 @@ torn file; a write holds an advisory lock on the directory while it reads, merge
 replaces the file, so two readers closing at once keep both their positions. A corrupt,
 truncated or unreadable file is ignored with a notice, and so is an unwritable one: the
 position is then kept in memory for the rest of the session. The store keeps only the
-:data:`MAX_DOCUMENTS` most recent documents, and of each only its position and time.
+:data:`MAX_DOCUMENTS` most recent documents, and of each only its position, its marks
+(``m`` and a letter) and time. The reading settings (measure, harakat, paragraph numbers) are
+one more entry, under :data:`SETTINGS_KEY`.
 """
 
 from __future__ import annotations
@@ -36,7 +38,11 @@ FILE_NAME = "positions.json"
 # A writer waits this long for another one to finish, then writes anyway.
 LOCK_WAIT = 2.0
 
-_Entry = dict[str, float]
+SETTINGS_KEY = "settings:"  # never a document key: those are absolute paths or "sha1:..."
+MARK_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+_Entry = dict[str, object]
+Settings = dict[str, object]
 _THREADS = threading.Lock()
 
 
@@ -71,7 +77,29 @@ def _entry(value: object) -> _Entry | None:
     paragraph, offset = value.get("paragraph"), value.get("offset")
     if not (_count(paragraph) and _count(offset)):
         return None
-    return {"paragraph": paragraph, "offset": offset, "time": _time(value.get("time"))}
+    entry: _Entry = {"paragraph": paragraph, "offset": offset, "time": _time(value.get("time"))}
+    marks = _marks(value.get("marks"))
+    if marks:
+        entry["marks"] = marks
+    return entry
+
+
+def _marks(value: object) -> dict[str, list[int]]:
+    """The well-formed marks of an entry: letter -> [paragraph, offset]."""
+    if not isinstance(value, dict):
+        return {}
+    return {letter: [place[0], place[1]] for letter, place in value.items()
+            if letter in MARK_LETTERS and isinstance(place, list) and len(place) == 2
+            and _count(place[0]) and _count(place[1])}
+
+
+def _settings(value: object) -> Settings:
+    """The settings entry, each value of a plain JSON type (what it means is the app's)."""
+    if not isinstance(value, dict):
+        return {}
+    return {name: item for name, item in value.items()
+            if isinstance(name, str) and len(name) < 40
+            and (isinstance(item, bool | int) or (isinstance(item, str) and len(item) < 40))}
 
 
 @contextlib.contextmanager
@@ -109,6 +137,7 @@ class PositionStore:
         self.path = self.directory / FILE_NAME
         self.notice: str | None = None  # set when something had to be ignored
         self._memory: dict[str, _Entry] = {}  # what this store put, saved or not
+        self._settings: Settings | None = None  # what this store put, saved or not
 
     def _damaged(self) -> dict[str, _Entry]:
         self.notice = _("reading positions file was damaged and is ignored ({file})").format(
@@ -116,50 +145,90 @@ class PositionStore:
         return {}
 
     def _load(self) -> dict[str, _Entry]:
+        return self._load_all()[0]
+
+    def _load_all(self) -> tuple[dict[str, _Entry], Settings]:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            return {}
+            return {}, {}
         except OSError as error:
             self.notice = _("reading position not restored ({file}: {error})").format(
                 file=self.path, error=error.strerror)
-            return {}
+            return {}, {}
         try:
             data = json.loads(raw.decode("utf-8"))
         except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-            return self._damaged()
+            return self._damaged(), {}
         if not isinstance(data, dict):
-            return self._damaged()
+            return self._damaged(), {}
         entries = {}
         for key, value in data.items():
-            entry = _entry(value)
+            entry = _entry(value) if key != SETTINGS_KEY else None
             if entry is not None:
                 entries[key] = entry
-        return entries
+        return entries, _settings(data.get(SETTINGS_KEY))
 
-    def get(self, key: str) -> tuple[int, int] | None:
+    def _entry_of(self, key: str) -> _Entry | None:
         entry = self._load().get(key)
         remembered = self._memory.get(key)
-        if remembered is not None and (entry is None or remembered["time"] >= entry["time"]):
+        if remembered is not None and (entry is None or _time(remembered["time"])
+                                       >= _time(entry["time"])):
             entry = remembered
+        return entry
+
+    def get(self, key: str) -> tuple[int, int] | None:
+        entry = self._entry_of(key)
         if entry is None:
             return None
-        return int(entry["paragraph"]), int(entry["offset"])
+        return int(entry["paragraph"]), int(entry["offset"])  # type: ignore[call-overload]
 
-    def put(self, key: str, paragraph: int, offset: int) -> bool:
-        """Remember a position; False (with a notice) when it could not be written. It is
-        remembered in memory either way."""
-        self._memory[key] = {"paragraph": paragraph, "offset": offset, "time": time.time()}
+    def marks(self, key: str) -> dict[str, tuple[int, int]]:
+        """The marks set in a document: letter -> (paragraph, offset)."""
+        entry = self._entry_of(key)
+        marks = entry.get("marks", {}) if entry is not None else {}
+        return {letter: (place[0], place[1]) for letter, place in marks.items()}  # type: ignore[union-attr]
+
+    def settings(self) -> Settings:
+        """The reading settings last saved (by any reader), or this store's own."""
+        if self._settings is not None:
+            return dict(self._settings)
+        return self._load_all()[1]
+
+    def put_settings(self, settings: Settings) -> bool:
+        """Remember the reading settings (merged into those saved); False when not written."""
+        self._settings = {**self.settings(), **_settings(settings)}
+        return self._save()
+
+    def put(self, key: str, paragraph: int, offset: int,
+            marks: dict[str, tuple[int, int]] | None = None) -> bool:
+        """Remember a position (and the document's marks, when given: else those saved are
+        kept); False (with a notice) when it could not be written. It is remembered in memory
+        either way."""
+        entry: _Entry = {"paragraph": paragraph, "offset": offset, "time": time.time()}
+        if marks is None:
+            marks = self.marks(key)
+        if marks:
+            entry["marks"] = _marks({letter: list(place) for letter, place in marks.items()})
+        self._memory[key] = entry
+        return self._save()
+
+    def _save(self) -> bool:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             with _locked(self.directory):
-                data = self._load()
+                data, settings = self._load_all()
                 for known, entry in self._memory.items():  # also what failed to save before
-                    if known not in data or data[known]["time"] <= entry["time"]:
+                    if known not in data or _time(data[known]["time"]) <= _time(entry["time"]):
                         data[known] = entry
                 if len(data) > MAX_DOCUMENTS:
-                    newest = sorted(data.items(), key=lambda kv: kv[1]["time"], reverse=True)
+                    newest = sorted(data.items(), key=lambda kv: _time(kv[1]["time"]),
+                                    reverse=True)
                     data = dict(newest[:MAX_DOCUMENTS])
+                if self._settings is not None:
+                    settings = self._settings
+                if settings:
+                    data[SETTINGS_KEY] = settings
                 self._write(data)
         except OSError as error:
             self.notice = _("reading position not saved ({folder}: {error})").format(

@@ -39,10 +39,11 @@ from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText
 from reader.ui.cell_filters import filters_for
 from reader.ui.colours import use_terminal_palette
+from reader.ui.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
 from reader.ui.localized import LocalizedApp, ui_block, ui_direction, ui_line
-from reader.ui.palette import GoToProvider
+from reader.ui.palette import GoToProvider, MarksProvider
 from reader.ui.palette_input import ReaderCommandPalette
 from reader.ui.panel_fit import panel_fits
 from reader.ui.screens import ChooseTarget, HelpScreen
@@ -60,11 +61,11 @@ STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first f
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
 
-class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
+class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
-    COMMANDS = LocalizedApp.COMMANDS | {GoToProvider}
+    COMMANDS = LocalizedApp.COMMANDS | {GoToProvider, MarksProvider}
     TITLE = "reader"
 
     BINDINGS = [
@@ -103,6 +104,7 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         Binding("u", "undo_annotation", "Undo", show=False),
         Binding("G,end", "go_end", "End", show=False),
         *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
+        *COMFORT_BINDINGS,  # : m ' < > H # (reader.ui.comfort)
     ]
 
     def __init__(
@@ -118,11 +120,13 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         annotations_path: Path | None = None,
         theme: str | None = None,
         preferences: PreferenceStore | None = None,
+        comfort: ComfortSettings | None = None,
     ) -> None:
         """``pending`` is the rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
         :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
-        annotating writes (else beside the document, or in the state directory)."""
+        annotating writes (else beside the document, or in the state directory).
+        ``comfort``: measure, harakat, numbers (default: as saved)."""
         super().__init__()
         self.document = document
         self.pending = pending
@@ -151,6 +155,8 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
         self.direction = forced.pop() if len(forced) == 1 else text_direction(
             [document.title or "", *document.paragraphs[:50]])
         self._doc_key = document_key(document.path, document.text)
+        self.comfort = comfort or ComfortSettings.resolve(positions)
+        self.marks = positions.marks(self._doc_key) if positions is not None else {}
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
         self.searching = SearchControl(self, self.search)
@@ -169,7 +175,8 @@ class ReaderApp(TextOut, AnnotatingMixin, LocalizedApp):
                        direction=self.direction, id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
-                              logical=self.bidi_mode == "terminal", id="article")
+                              logical=self.bidi_mode == "terminal", id="article",
+                              **self.comfort.view_options())
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
         yield SearchBar(self.search, id="search-bar")
@@ -673,6 +680,9 @@ def create_app(
     document: Document | None = None,
     theme: str | None = None,
     preferences: PreferenceStore | None = None,
+    measure: int | None = None,
+    harakat: str | None = None,
+    numbers: bool | None = None,
 ) -> ReaderApp:
     """Build the app from a file (None: the bundled article): the one way, used by the
     command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
@@ -690,6 +700,9 @@ def create_app(
                                                                whole=whole)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
+    comfort = ComfortSettings.resolve(positions, measure=measure, harakat=harakat,
+                                      numbers=numbers)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
                      terminal_warning=terminal_warning, pending=pending,
-                     annotations_path=annotations, theme=theme, preferences=preferences)
+                     annotations_path=annotations, theme=theme, preferences=preferences,
+                     comfort=comfort)

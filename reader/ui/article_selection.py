@@ -162,8 +162,8 @@ class SelectableArticle:
         part = chosen.in_paragraph(paragraph, len(self.document.paragraphs[paragraph]))  # type: ignore[attr-defined]
         if part is None:
             return strip
-        width = strip.cell_length  # the text width: the strip is cropped to it
-        left = self._text_left(paragraph, line, width)
+        width = strip.cell_length  # the view's width: margins of the measure included
+        left = self._text_left(paragraph, line)
         if part[0] <= line.start and part[1] >= line.end and line.cells:
             ranges = [(left, left + line.cells)]  # the whole line: no need to look closer
         else:

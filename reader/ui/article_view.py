@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -27,8 +28,11 @@ from reader.content.document import Block, Document
 from reader.content.links import link_at
 from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
 from reader.text.flow import ParagraphSizes, TextFlow
+from reader.text.harakat import hide, vocalised_ranges
 from reader.text.layout import VisualLine
+from reader.ui import paragraph_numbers
 from reader.ui.article_selection import SelectableArticle
+from reader.ui.measure import Column, column
 
 SPEAKER_CLASSES = 6
 BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",
@@ -62,11 +66,15 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         "article--flash",
         "article--hit",
         "article--hit-current",
+        "article--harakat",
+        "article--number",
         *(f"article--speaker-{i}" for i in range(SPEAKER_CLASSES)),
     }
 
     DEFAULT_CSS = """
     ArticleView { overflow-y: scroll; overflow-x: hidden; }
+    ArticleView > .article--harakat { color: $text-secondary; text-style: bold; }
+    ArticleView > .article--number { color: $text-muted; }
     """
 
     class Moved(Message):
@@ -97,11 +105,23 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         logical: bool = False,
         show_controls: bool = False,
         partial: bool = False,
+        measure: int = 0,
+        numbers: bool = False,
+        harakat: str = "show",
         id: str | None = None,
     ) -> None:
         """``partial``: the document is the head of a big file, the rest to come
-        (:meth:`document_grew`); its lines are not all counted before the first frame."""
+        (:meth:`document_grew`); its lines are not all counted before the first frame.
+        ``measure``: the most cells of text per line (0: the whole width, see
+        :mod:`reader.ui.measure`); ``numbers``: the paragraph-number gutter; ``harakat``:
+        ``show``, ``hide`` or ``highlight`` them (display only, see :mod:`reader.text.harakat`)."""
         super().__init__(id=id)
+        self.measure = measure
+        self.numbers = numbers
+        self.harakat = harakat
+        self._numbers_right = paragraph_numbers.reads_right_to_left(document.paragraphs,
+                                                                    document.directions)
+        self._column: tuple[tuple[int, int, int], Column] | None = None
         self.document = document
         self.partial = partial
         self.annotations = annotations
@@ -111,7 +131,7 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         self.indents = paragraph_indents(document)
         self.flow: TextFlow | None = None
         self._sizes: ParagraphSizes | None = None
-        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, Column, int], Strip] = LRUCache(1024)
         self._version = 0
         self.focused: str | None = None
         self.flash: Span | None = None
@@ -235,11 +255,45 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
             if flow.paragraph_at(y) in paragraphs:
                 self.refresh_lines(y)
 
+    def set_harakat(self, mode: str) -> None:
+        """Show, hide or highlight harakat: the drawing changes, nothing else."""
+        if mode == self.harakat:
+            return
+        self.harakat = mode
+        self._marks_version_changed()
+
+    def set_measure(self, measure: int) -> None:
+        """Flow the text at another measure (0: the whole width), keeping the place."""
+        self._change_column(lambda: setattr(self, "measure", measure))
+
+    def set_numbers(self, shown: bool) -> None:
+        """Show or hide the paragraph-number gutter, keeping the place."""
+        self._change_column(lambda: setattr(self, "numbers", shown))
+
+    def _change_column(self, change: Callable[[], object]) -> None:
+        place = self.place() if self.flow is not None and self._usable else None
+        before = self.text_width
+        change()
+        if place is not None and self.text_width != before and self.document.paragraphs:
+            self._pending_place = place  # the flow at the new width goes back there
+        self._ensure_flow()
+        self._marks_version_changed()
+
     # -- geometry ---------------------------------------------------------------------
 
     @property
+    def column(self) -> Column:
+        """Where the text column sits in the view (:mod:`reader.ui.measure`)."""
+        gutter = (paragraph_numbers.gutter_width(len(self.document.paragraphs))
+                  if self.numbers else 0)
+        key = (self.scrollable_content_region.width, self.measure, gutter)
+        if self._column is None or self._column[0] != key:  # asked for on every line drawn
+            self._column = (key, column(*key, self._numbers_right))
+        return self._column[1]
+
+    @property
     def text_width(self) -> int:
-        return max(1, self.scrollable_content_region.width)
+        return self.column.text
 
     @property
     def _usable(self) -> bool:
@@ -448,10 +502,12 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         return self.with_selection(self._plain_line(document_y), document_y)
 
     def _plain_line(self, document_y: int) -> Strip:
-        """Document line ``document_y`` as drawn without a selection (cached)."""
+        """Document line ``document_y`` as drawn without a selection (cached), with the
+        margins of the measure and the number gutter."""
         flow = self._ensure_flow()
-        width = self.text_width
-        key = (document_y, width, self._version)
+        frame = self.column
+        width = frame.text
+        key = (document_y, frame, self._version)
         cached = self._strips.get(key)
         if cached is not None:
             return cached
@@ -461,8 +517,29 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
             strip = Strip.blank(width, base)
         else:
             strip = self._line_strip(paragraph, line, width, base)
+        if frame.width != width:
+            strip = self._framed(strip, frame, paragraph, line, base)
         self._strips[key] = strip
         return strip
+
+    def _framed(self, strip: Strip, place: Column, paragraph: int, line: VisualLine | None,
+                base: Style) -> Strip:
+        """The text strip with the margins of the measure and the number gutter."""
+        segments = [Segment(" " * place.left, base)] if place.left else []
+        number = ""
+        if place.gutter:
+            first = line is not None and line.start == 0 and bool(line.text.strip())
+            number = (paragraph_numbers.label(paragraph, place.gutter, place.gutter_right)
+                      if first else " " * place.gutter)
+        number_style = base + self._style("article--number")
+        if number and not place.gutter_right:
+            segments.append(Segment(number, number_style))
+        segments.extend(strip)
+        if number and place.gutter_right:
+            segments.append(Segment(number, number_style))
+        if place.right:
+            segments.append(Segment(" " * place.right, base))
+        return Strip(segments, place.width)
 
     def _mark_ranges(self, paragraph: int) -> list[tuple[int, int, Style]]:
         """Style ranges of a paragraph, later ones drawn over earlier ones."""
@@ -500,7 +577,8 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         # Only the ranges that reach this line matter: most lines have none.
         ranges = [
             entry
-            for entry in self._markdown_ranges(block) + self._mark_ranges(paragraph)
+            for entry in (self._markdown_ranges(block) + self._mark_ranges(paragraph)
+                          + self._harakat_ranges(paragraph, line))
             if entry[0] < line.end and entry[1] > line.start
         ]
         indent = self.indents[paragraph] if self.indents is not None else 0
@@ -547,17 +625,34 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
             segments.append(Segment(" " * pad, base))
         if side and line.rtl:
             segments.append(Segment(side, base))
+        if self.harakat == "hide":  # for the terminal only: map and text keep them
+            segments = [Segment(hide(segment.text), segment.style) for segment in segments]
         return Strip(segments, max(width, indent + line.cells)).crop(0, width)
+
+    def _harakat_ranges(self, paragraph: int, line: VisualLine) -> list[tuple[int, int, Style]]:
+        """In ``highlight`` mode, the letters of this line carrying harakat, drawn over the
+        marks. Found from the line's own stretch of source (a giant paragraph costs no more)."""
+        if self.harakat != "highlight":
+            return []
+        start = max(0, line.start - 8)  # room for the letter (and lam) under the first marks
+        found = vocalised_ranges(self.document.paragraphs[paragraph][start : line.end])
+        if not found:
+            return []
+        style = self._style("article--harakat")
+        return [(start + first, start + last, style) for first, last in found]
 
     # -- mouse ------------------------------------------------------------------------
 
     def _text_left(self, paragraph: int, line: VisualLine, width: int | None = None) -> int:
-        """The cell where ``line`` (of ``paragraph``) starts in the view (``width``: the
-        text width, when the caller knows it)."""
+        """The cell where ``line`` (of ``paragraph``) starts in the view, past the margin of
+        the measure and a number gutter on the left (``width``: the text width, when the
+        caller knows it)."""
         indent = self.indents[paragraph] if self.indents is not None else 0
+        frame = self.column
         if not line.rtl:
-            return indent
-        return max(0, (self.text_width if width is None else width) - indent - line.cells)
+            return frame.text_left + indent
+        text = frame.text if width is None else width
+        return frame.text_left + max(0, text - indent - line.cells)
 
     def source_at(self, x: int, y: int) -> tuple[int, int] | None:
         """(paragraph, source offset) under the view cell (x, y), if it holds text."""
@@ -565,6 +660,9 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         paragraph, line = flow.line_at(self.top + y)
         if line is None:
             return None
+        place = self.column
+        if not 0 <= x - place.text_left < place.text:
+            return None  # a margin or the number gutter
         column = x - self._text_left(paragraph, line)
         if column < 0:
             return None

@@ -55,6 +55,9 @@ def launch(args: argparse.Namespace) -> int:
         document=piped,
         theme=args.theme,
         preferences=PreferenceStore(),
+        measure=args.measure,
+        harakat=args.harakat,
+        numbers=args.numbers,
     )
     # Switched on start, back on every exit: q, Ctrl+C and SIGTERM end app.run(); a crash
     # goes through the finally; atexit covers an exit that skips both.

@@ -1,4 +1,4 @@
-"""Command palette entries: go to a chapter, go to a claim or rebuttal."""
+"""Command palette entries: go to a chapter, go to a claim or rebuttal, go to a mark."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.i18n import _, number
+from reader.i18n import N_, _, number
 from reader.text.chrome import fill, join_fields
+from reader.ui import paragraph_numbers
 from reader.ui.localized import ui_line
 from reader.ui.side_panel import entry_line
 
@@ -58,3 +59,50 @@ class GoToProvider(Provider):
             score = matcher.match(plain)
             if score > 0:
                 yield Hit(score, shown, partial(self.app.go_to_entry, entry_id), text=shown)
+
+
+_NO_MARKS = N_("Marks… (none yet)")
+
+
+class MarksProvider(Provider):
+    """"Marks…": every mark set in the open document (``m`` and a letter), with the start
+    of the paragraph it is in."""
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        app = self.app
+        marks: dict[str, tuple[int, int]] = getattr(app, "marks", {})
+        paragraphs: list[str] = getattr(getattr(app, "document", None), "paragraphs", [])
+        logical = getattr(app, "bidi_mode", "explicit") == "terminal"
+        entries = []
+        for letter, (index, offset) in sorted(marks.items()):
+            text = paragraphs[index] if index < len(paragraphs) else ""
+            snippet = " ".join(text[offset : offset + 60].split())[:40]
+            template = _("Marks… {letter}: ¶{number} {snippet}")
+            at = paragraph_numbers.shown_number(index)
+            plain = template.format(letter=letter, number=at, snippet=snippet)
+            # The command's words in the interface's language and direction; the letter,
+            # the number and the snippet isolated, as all chrome.
+            shown = ui_line(fill(template, letter=letter, number=at, snippet=snippet),
+                            logical)
+            entries.append((letter, plain, shown))
+        return entries
+
+    async def discover(self) -> Hits:
+        for letter, _plain, shown in self._entries():
+            yield DiscoveryHit(shown, partial(self.app.jump_to_mark, letter), text=shown)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        entries = self._entries()
+        for letter, plain, shown in entries:
+            score = matcher.match(plain)
+            if score > 0:
+                yield Hit(score, shown, partial(self.app.jump_to_mark, letter), text=shown)
+        none_yet = _(_NO_MARKS)
+        if not entries and matcher.match(none_yet) > 0:
+            shown = ui_line(none_yet)
+            yield Hit(matcher.match(none_yet), shown, self._no_marks, text=shown)
+
+    def _no_marks(self) -> None:
+        self.app.notify(ui_line(_("No marks in this document yet: m and a letter sets one.")),
+                        timeout=3)
