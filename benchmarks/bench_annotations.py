@@ -28,7 +28,7 @@ from reader.content.annotation_file import (
     read_annotations,
     resolve_annotations,
 )
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from tests.text_helpers import generated_annotations
 
 TARGET = 1.0

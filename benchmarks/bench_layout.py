@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from reader.text import count_lines, layout_paragraph
 from reader.text.clusters import clear_caches
 

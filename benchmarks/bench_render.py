@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.content.document import load_document
+from reader.content.formats import load_document
 
 SIZE = 1_000_000  # bytes of UTF-8
 WIDTH = 80

@@ -29,7 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.content.annotation_file import load_annotations_for
-from reader.content.document import Document, load_document
+from reader.content.document import Document
+from reader.content.formats import load_document
 from reader.state.search import SearchSession
 
 SIZE = 10_000_000  # bytes of UTF-8

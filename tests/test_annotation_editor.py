@@ -11,8 +11,8 @@ from reader.content.annotation_editor import AnnotationEditor, EditError, Link
 from reader.content.annotation_file import load_annotations
 from reader.content.annotation_session import check_fields
 from reader.content.annotations import QuoteSelector
-from reader.content.document import load_document
 from reader.content.entry_ids import new_id, slug
+from reader.content.formats import load_document
 
 DOC = ("قال ماسك إن السيارة ستكون أسرع سيارة.\n"
        "رد ألتمان: لقد انتظرتُ طويلًا.\n")

@@ -17,7 +17,8 @@ from reader.content.annotation_session import (
     shorten,
 )
 from reader.content.annotations import Span
-from reader.content.document import Document, load_document
+from reader.content.document import Document
+from reader.content.formats import load_document
 from reader.content.loading import open_for_reading
 
 TEXT = "قال ماسك إن السيارة ستكون أسرع سيارة في يوليو 2018.\nرد ألتمان: لقد انتظرت طويلا.\n"

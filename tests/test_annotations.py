@@ -18,7 +18,8 @@ from reader.content.annotation_file import (
     resolve_annotations,
 )
 from reader.content.annotations import Annotations, Problem, QuoteSelector, Span
-from reader.content.document import Document, load_document
+from reader.content.document import Document
+from reader.content.formats import load_document
 from reader.errors import ReaderError
 from reader.resources import bundled_article
 

@@ -19,7 +19,7 @@ from reader.content.annotation_file import (
     resolve_annotations,
 )
 from reader.content.annotations import Annotations, Claim, QuoteSelector, Rebuttal, Span
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from reader.text.fold import fold_query
 from tests.text_helpers import generated_annotations
 

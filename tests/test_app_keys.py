@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.screens import HelpScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from reader.state.positions import PositionStore
 from reader.ui.app import create_app
 from tests.pty_session import PtySession

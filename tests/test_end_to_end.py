@@ -6,7 +6,7 @@ import shlex
 from pathlib import Path
 
 from reader.content.annotation_file import load_annotations_for
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from reader.text import layout_paragraph
 from tests.tmux_session import TmuxSession, installed_reader
 

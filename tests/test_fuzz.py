@@ -30,7 +30,8 @@ from rich.cells import cell_len
 from reader.cli import main
 from reader.content.annotation_file import parse_annotations, resolve_annotations
 from reader.content.annotations import Annotations, Problem
-from reader.content.document import BOM, load_document, split_paragraphs
+from reader.content.document import BOM, split_paragraphs
+from reader.content.formats import load_document
 from reader.content.source import ERROR_MODES, read_text
 from reader.errors import ReaderError
 from reader.resources import bundled_article

@@ -55,17 +55,20 @@ def test_bad_standard_input_is_one_line(monkeypatch, capsys) -> None:
     assert "binary" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [
-    ["render", "https://example.com/a.md"],
-    ["search", "x", "http://example.com/a.txt"],
-    ["https://example.com/article.txt"],  # the app: refused before it needs a terminal
-    ["--annotations", "https://example.com/a.toml"],
-    ["render", "--annotations", "https://example.com/a.toml"],
-    ["check", "https://example.com/a.toml"],
-    ["check", "--document", "https://example.com/a.txt"],
+@pytest.mark.parametrize("argv, message", [
+    (["render", "ftp://example.com/a.md"], "reader opens files and http(s) URLs"),
+    (["search", "x", "file:///etc/passwd"], "reader opens files and http(s) URLs"),
+    (["ftp://example.com/article.txt"], "reader opens files and http(s) URLs"),  # the app
+    (["check", "--document", "gopher://example.com/a.txt"], "reader opens files and http(s)"),
+    (["--annotations", "https://example.com/a.toml"], "reader opens annotation files, not URLs"),
+    (["render", "--annotations", "https://example.com/a.toml"], "annotation files, not URLs"),
+    (["check", "https://example.com/a.toml"], "reader opens annotation files, not URLs"),
 ])
-def test_a_url_gets_a_clear_message(capsys, argv: list[str]) -> None:
+def test_a_url_reader_cannot_open_gets_a_clear_message(capsys, argv: list[str],
+                                                       message: str) -> None:
+    """http(s) documents are fetched (tests/test_formats.py); other URLs, and URLs for
+    annotation files, are one line."""
     assert main(argv) != 0
     err = capsys.readouterr().err
-    assert "reader opens files, not URLs" in err and "no such file" not in err
+    assert message in err and "no such file" not in err
     assert err.count("\n") == 1

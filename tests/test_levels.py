@@ -217,7 +217,7 @@ async def test_the_app_shows_a_message_instead_of_crashing(
 ) -> None:
     """Should the library break after the start (a text the self-test did not cover), the
     app ends with the one-line message, as a late load error does, not a traceback."""
-    from reader.content.document import load_document
+    from reader.content.formats import load_document
     from reader.ui.app import ReaderApp
 
     path = tmp_path / "short.txt"

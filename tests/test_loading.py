@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.content.document import BOM, load_document
+from reader.content.document import BOM
+from reader.content.formats import load_document
 from reader.content.loading import BIG_FILE, HEAD_BYTES, finish_loading, open_document
 from reader.errors import ReaderError
 from reader.state.positions import PositionStore, document_key

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from reader.content.anchors import AnchorResolver
 from reader.content.annotations import QuoteSelector, Span
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from reader.content.quote_writer import QuoteWriter
 from reader.text.search import SearchIndex
 

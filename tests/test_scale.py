@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from reader.state.positions import PositionStore
 from reader.text.flow import EAGER_COUNT_CHARS, TextFlow
 from reader.text.layout import layout_paragraph

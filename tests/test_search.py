@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from reader.content.annotation_file import load_annotations_for
 from reader.content.annotations import Span
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from reader.text.fold import fold_query
 from reader.text.search import (
     IndexInSlices,

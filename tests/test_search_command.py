@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.content.document import load_document
+from reader.content.formats import load_document
 from reader.text import search
 
 LINE = re.compile(r"^(\d+):(\d+)-(\d+)\t(.*)$")

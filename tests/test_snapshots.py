@@ -42,3 +42,11 @@ def test_markdown_document(snap_compare, tmp_path: Path) -> None:
     sample = Path(__file__).parent / "data" / "samples" / "mixed.md"
     app = create_app(sample, positions=PositionStore(tmp_path / "state"))
     assert snap_compare(app, terminal_size=(100, 30))
+
+
+def test_web_page_article(snap_compare, tmp_path: Path) -> None:
+    """An Arabic news page: its article only, a list, a quote and a right-to-left table
+    (first column on the right), the panel listing its headings."""
+    page = Path(__file__).parent / "data" / "formats" / "news.ar.html"
+    app = create_app(page, positions=PositionStore(tmp_path / "state"))
+    assert snap_compare(app, terminal_size=(100, 34))

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.commands.inputs import refuse_urls
+from reader.commands.inputs import refuse_document_url, refuse_urls
 from reader.content.annotation_file import (
     ParsedAnnotations,
     annotations_path_for,
@@ -21,7 +21,8 @@ from reader.content.annotation_file import (
     resolve_annotations,
 )
 from reader.content.annotations import Annotations, Problem
-from reader.content.document import Document, load_document
+from reader.content.document import Document
+from reader.content.formats import load_document
 from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.i18n import _, ngettext
@@ -33,8 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("annotations", nargs="?", metavar="ANNOTATIONS",
                         help="annotation file (TOML); default: the bundled article's")
     parser.add_argument("--document", metavar="FILE",
-                        help="the text the annotations are about (default: the file's "
-                        "'document' key, else a .txt or .md file beside it with its name)")
+                        help="the document the annotations are about, a file or URL "
+                        "(default: the file's 'document' key, else a .txt or .md file "
+                        "beside it with its name)")
     parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
                         help="invalid UTF-8 in the document: refuse it (default) or read "
                         "U+FFFD")
@@ -67,7 +69,7 @@ def _document(args: argparse.Namespace, path: Path, parsed: ParsedAnnotations
               ) -> tuple[Document | None, Problem | None]:
     """The document to check against, or the problem that stands in its way."""
     if args.document:
-        return load_document(Path(args.document), errors=args.errors), None
+        return load_document(args.document, errors=args.errors), None
     document_path = document_path_for(path, parsed)
     if document_path is None:
         return None, Problem(
@@ -81,7 +83,9 @@ def _document(args: argparse.Namespace, path: Path, parsed: ParsedAnnotations
 
 
 def run(args: argparse.Namespace) -> int:
-    refuse_urls(args.annotations, args.document)
+    refuse_urls(args.annotations)
+    if args.document:
+        refuse_document_url(args.document)
     given = Path(args.annotations) if args.annotations else annotations_path_for(bundled_article())
     path = _shown(given)
     parsed = read_annotations(path)  # ReaderError (exit 2) when unreadable

@@ -2,8 +2,9 @@
 
 Every command (the app, ``render``, ``search``) asks :func:`open_input` first, so ``reader -``
 and ``cmd | reader`` read standard input everywhere, and a URL gets the same message
-everywhere. :func:`refuse_url` is the one spot that knows about URLs: the day the reader
-opens them, it is the one to replace.
+everywhere. An ``http(s)://`` document is fetched by the formats' door
+(:mod:`reader.content.formats`); another kind of URL, and a URL for an annotation file, get a
+one-line message here.
 """
 
 from __future__ import annotations
@@ -24,11 +25,20 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def refuse_url(argument: str) -> None:
-    """A URL where a file is expected: say so, rather than "no such file"."""
+    """A URL where a file is expected (an annotation file): say so, rather than "no such
+    file"."""
     if _URL.match(argument):
         raise ReaderError(
-            _("{file}: reader opens files, not URLs (yet); download it first, e.g. "
-              "'curl -sL URL | reader -'").format(file=argument))
+            _("{file}: reader opens annotation files, not URLs; download it first, e.g. "
+              "'curl -sLO URL'").format(file=argument))
+
+
+def refuse_document_url(argument: str) -> None:
+    """A document URL reader cannot fetch (only http and https are fetched)."""
+    if _URL.match(argument) and not argument.lower().startswith(("http://", "https://")):
+        raise ReaderError(
+            _("{file}: reader opens files and http(s) URLs, not this kind of URL; download it "
+              "first, e.g. 'curl -sL URL | reader -'").format(file=argument))
 
 
 def refuse_urls(*arguments: str | None) -> None:
@@ -73,9 +83,9 @@ def read_stdin(errors: str = "strict") -> Document:
 
 def open_input(argument: str | None, errors: str = "strict") -> Document | None:
     """The document read from standard input when ``argument`` asks for it, else None
-    (the caller opens the file). A URL is refused here."""
+    (the caller opens the file or fetches the http(s) URL). Any other URL is refused here."""
     if argument is not None:
-        refuse_url(argument)
+        refuse_document_url(argument)
     if wants_stdin(argument):
         return read_stdin(errors)
     return None

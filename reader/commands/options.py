@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from reader.commands.inputs import open_input, refuse_urls
-from reader.content.document import Document, load_document
+from reader.content.document import Document
+from reader.content.fetch import stderr_note
+from reader.content.formats import is_url, load_document
 from reader.content.source import ERROR_MODES
 from reader.i18n import N_
 
-FILE_HELP = N_("a .txt or .md file, or - for standard input (default: standard input when it is "
-             "a pipe, else the bundled article)")
+FILE_HELP = N_("a file (.txt, .md, .html, .epub...), an http(s):// URL, or - for standard input "
+               "(default: standard input when it is a pipe, else the bundled article)")
 
 
 def add_document_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,8 +22,12 @@ def add_document_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_document(args: argparse.Namespace) -> Document:
+    """The document the command names: standard input, else a file or URL through the
+    formats' one door (a URL is fetched, with a note on stderr meanwhile)."""
     refuse_urls(getattr(args, "annotations", None))
     piped = open_input(args.file, args.errors)
     if piped is not None:
         return piped
-    return load_document(Path(args.file) if args.file else None, errors=args.errors)
+    target = args.file or None
+    progress = stderr_note(target) if is_url(target) else None
+    return load_document(target, errors=args.errors, progress=progress)

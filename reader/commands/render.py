@@ -18,16 +18,23 @@ import gc
 import json
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
 from reader.content.annotation_home import find_annotations
 from reader.content.annotations import Annotations
 from reader.content.document import Document
-from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
+from reader.content.presentation import (
+    RULE,
+    TableLayouts,
+    gutter,
+    paragraph_gaps,
+    paragraph_indents,
+)
 from reader.i18n import _
 from reader.text.chunks import layout_long_paragraph
+from reader.text.layout import VisualLine
 from reader.text.safe import visible
 
 
@@ -103,12 +110,13 @@ def _write_json(document: Document, args: argparse.Namespace, width: int,
     """JSON Lines: one object per visual line, with its map to source offsets; a Markdown
     block's marker column as ``indent`` and ``gutter``."""
     indents = paragraph_indents(document)
-    for index, paragraph in enumerate(document.paragraphs):
+    tables = TableLayouts.of(document, args.show_controls)
+    for index in range(len(document.paragraphs)):
         direction = args.direction if args.direction != "auto" else document.direction(index)
         block = document.block(index)
         indent = min(indents[index], width - 1) if indents is not None else 0
-        for line in layout_long_paragraph(paragraph, width - indent, direction,
-                                          show_controls=args.show_controls):
+        for line in _lines(document, tables, index, width - indent, direction,
+                           args.show_controls):
             record = {
                 "paragraph": index + 1,
                 "start": line.start,
@@ -136,6 +144,7 @@ def _write_text(document: Document, args: argparse.Namespace, width: int,
     show_controls = args.show_controls
     indents = paragraph_indents(document)
     gaps = paragraph_gaps(document) if document.blocks else None
+    tables = TableLayouts.of(document, show_controls)
     for index, paragraph in enumerate(document.paragraphs):
         direction = args.direction if args.direction != "auto" else document.direction(index)
         if indents is None:  # plain text: no markers to place
@@ -152,8 +161,8 @@ def _write_text(document: Document, args: argparse.Namespace, width: int,
             else:
                 indent = min(indents[index], width - 1)
                 rows = []
-                for line in layout_long_paragraph(paragraph, width - indent, direction,
-                                                  show_controls=show_controls):
+                for line in _lines(document, tables, index, width - indent, direction,
+                                   show_controls):
                     side = gutter(block, indent, line.start == 0, line.rtl)
                     if line.rtl:
                         rows.append(" " * (width - indent - line.cells) + line.text + side)
@@ -164,6 +173,17 @@ def _write_text(document: Document, args: argparse.Namespace, width: int,
                 write("".join(row + "\n" for row in rows))
         if gaps is not None:
             write("\n" * gaps[index])
+
+
+def _lines(document: Document, tables: TableLayouts | None, index: int, width: int,
+           direction: str, show_controls: bool) -> Sequence[VisualLine] | Iterator[VisualLine]:
+    """Paragraph ``index``'s visual lines: a table row in its table's columns, like the app
+    draws it (one direction for the whole table), else the paragraph laid out."""
+    row = tables(index, width) if tables is not None else None
+    if row is not None:
+        return row.lines
+    return layout_long_paragraph(document.paragraphs[index], width, direction,
+                                 show_controls=show_controls)
 
 
 def _entry_spans(annotations: Annotations | None) -> dict[int, list[tuple[int, int, str]]]:

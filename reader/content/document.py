@@ -3,11 +3,13 @@
 Data flows one way: file -> :class:`Document` -> layout -> widgets. Offsets everywhere in the
 reader are code-point offsets *within a paragraph* unless a name says otherwise.
 
-A plain-text document is one paragraph per line, blank lines kept, and has no blocks. A
-Markdown document (:mod:`reader.content.markdown`) is one paragraph per block with the markup
-removed; ``blocks[i]`` says what paragraph ``i`` is (heading, list item, code line...), its
-list marker and its inline styles. Spacing between blocks is the app's business, by kind;
-plain text keeps its own blank lines, so only documents with blocks get such spacing.
+Every format (:mod:`reader.content.formats`) produces this one model. A plain-text document
+is one paragraph per line, blank lines kept, and has no blocks. A structured document
+(Markdown, a web page, an EPUB book) is one paragraph per block with the markup removed;
+``blocks[i]`` says what paragraph ``i`` is (heading, list item, code line, table row...), its
+list marker and its inline styles. Spacing between blocks is the app's business, by kind.
+
+This module reads no file and knows no format: opening a document is the formats' job.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
-from reader.content.source import read_text
-from reader.resources import bundled_article
-
 # LF, CRLF and PARAGRAPH SEPARATOR end a paragraph (a .txt file: one paragraph per line).
 PARAGRAPH_BREAK = re.compile("\r\n|\n|\u2029")
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item", "code", "rule", "blank")
+BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item", "code", "rule", "blank",
+               "table_row")
+# Cells of a table row are joined by a tab in the paragraph's text: copying a row gives
+# tab-separated values, and search finds a cell's text as it is.
+CELL_SEPARATOR = "\t"
 INLINE_STYLES = ("em", "strong", "code", "link")
 BOM = "\ufeff"
 
@@ -53,6 +55,13 @@ class Block:
     ``marker`` (``"•"``, ``"1."``...) is shown by the app before a list item's first
     paragraph; it is not part of the paragraph's text. ``spans`` are the inline styles, sorted
     by start. ``line`` is the 1-based source line the paragraph comes from, when known.
+
+    ``joined`` marks a paragraph that continues the one before it after a hard line break
+    (Markdown's trailing backslash, HTML's ``<br>``): no spacing between them. A
+    ``table_row`` has ``cells``, the offset where each cell starts in its text (cells are
+    joined by :data:`CELL_SEPARATOR`); its ``level`` is 1 for a header row, else 0. The
+    rows of a table share its column widths (:mod:`reader.text.table`); each row but the
+    first is ``joined`` to the one before.
     """
 
     kind: str = "paragraph"
@@ -60,6 +69,8 @@ class Block:
     marker: str = ""
     spans: tuple[StyleSpan, ...] = ()
     line: int | None = None
+    joined: bool = False
+    cells: tuple[int, ...] = ()
 
 
 PLAIN = Block()
@@ -73,7 +84,27 @@ class Heading(NamedTuple):
     text: str
 
 
-def _split_lines(text: str) -> list[str]:
+@dataclass
+class BlockContent:
+    """A structured text as parallel lists, one entry per paragraph: what a format's parser
+    produces and :meth:`Document.from_blocks` turns into a document. ``toc`` is the
+    format's own table of contents (an EPUB's), ``targets`` where link targets land
+    (``"file#id"`` -> paragraph), ``title`` the format's own title."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    directions: list[str] = field(default_factory=list)
+    toc: list[Heading] | None = None
+    targets: dict[str, int] = field(default_factory=dict)
+    title: str = ""
+
+    def append(self, text: str, block: Block, direction: str = "auto") -> None:
+        self.paragraphs.append(text)
+        self.blocks.append(block)
+        self.directions.append(direction)
+
+
+def split_lines(text: str) -> list[str]:
     """The common case (only ``\\n`` breaks), at C speed: a 10 MB book in milliseconds."""
     paragraphs = text.split("\n")
     if paragraphs and paragraphs[-1] == "":
@@ -85,7 +116,7 @@ def split_paragraphs(text: str) -> tuple[list[str], list[int]]:
     """Paragraph texts and their start offsets in ``text``. A final line break does not
     start an empty paragraph; an empty text has no paragraphs."""
     if "\r" not in text and "\u2029" not in text:
-        paragraphs = _split_lines(text)
+        paragraphs = split_lines(text)
         starts = list(accumulate(map((1).__add__, map(len, paragraphs)), initial=0))
         starts.pop()
         return paragraphs, starts
@@ -106,8 +137,11 @@ def split_paragraphs(text: str) -> tuple[list[str], list[int]]:
 class Document:
     """A loaded document: its text and paragraphs (with their offsets in ``text``).
 
-    For Markdown, ``text`` is the rendered text: the paragraphs joined by ``"\\n"``.
-    ``directions`` and ``blocks`` are per paragraph, or empty (all ``auto``, all plain).
+    For a structured format, ``text`` is the rendered text: the paragraphs joined by
+    ``"\\n"``. ``directions`` and ``blocks`` are per paragraph, or empty (all ``auto``, all
+    plain). ``url`` is where a fetched document came from (its place is remembered by it);
+    ``toc`` a table of contents of the format's own (else the headings make one);
+    ``targets`` maps link targets inside the document to paragraphs (EPUB footnotes).
     """
 
     text: str
@@ -117,6 +151,9 @@ class Document:
     title: str = ""
     directions: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    url: str = ""
+    toc: list[Heading] | None = None
+    targets: dict[str, int] = field(default_factory=dict)
 
     @property
     def starts(self) -> list[int]:
@@ -131,17 +168,15 @@ class Document:
     @classmethod
     def from_text(cls, text: str, path: Path | None = None, title: str = "") -> Document:
         if "\r" not in text and "\u2029" not in text:
-            paragraphs = _split_lines(text)  # offsets follow from the lengths
-            return cls(text, paragraphs, None, path, title or _default_title(paragraphs, path))
+            paragraphs = split_lines(text)  # offsets follow from the lengths
+            return cls(text, paragraphs, None, path, title or default_title(paragraphs, path))
         paragraphs, starts = split_paragraphs(text)
-        return cls(text, paragraphs, starts, path, title or _default_title(paragraphs, path))
+        return cls(text, paragraphs, starts, path, title or default_title(paragraphs, path))
 
     @classmethod
-    def from_markdown(cls, source: str, path: Path | None = None, title: str = "") -> Document:
-        """Parse Markdown ``source`` (see :mod:`reader.content.markdown`)."""
-        from reader.content.markdown import parse_markdown
-
-        content = parse_markdown(source)
+    def from_blocks(cls, content: BlockContent, path: Path | None = None,
+                    title: str = "") -> Document:
+        """A structured document from a format's parsed ``content``."""
         starts: list[int] = []
         position = 0
         for paragraph in content.paragraphs:
@@ -152,13 +187,15 @@ class Document:
             content.paragraphs,
             starts,
             path,
-            title,
+            title or content.title.strip(),
             content.directions,
             content.blocks,
+            toc=content.toc,
+            targets=content.targets,
         )
         if not document.title:
             first = next((h.text.strip() for h in document.headings() if h.text.strip()), "")
-            document.title = first or _default_title(content.paragraphs, path)
+            document.title = first or default_title(content.paragraphs, path)
         return document
 
     def direction(self, index: int) -> str:
@@ -170,11 +207,14 @@ class Document:
         return self.blocks[index] if self.blocks else PLAIN
 
     def headings(self) -> list[Heading]:
-        """The headings in order, for a table of contents (none for plain text)."""
+        """The table of contents: the format's own, else the headings in order (none for
+        plain text)."""
+        if self.toc is not None:
+            return self.toc
         return [
             Heading(index, block.level, self.paragraphs[index])
             for index, block in enumerate(self.blocks)
-            if block.kind == "heading"
+            if block.kind == "heading" and not block.joined  # not a line after a hard break
         ]
 
     def locate(self, offset: int) -> tuple[int, int]:
@@ -185,7 +225,7 @@ class Document:
         return index, offset - self.starts[index] if self.starts else 0
 
 
-def _default_title(paragraphs: list[str], path: Path | None) -> str:
+def default_title(paragraphs: list[str], path: Path | None) -> str:
     for paragraph in paragraphs:
         if paragraph.strip():
             first = paragraph.strip()
@@ -197,17 +237,3 @@ def _default_title(paragraphs: list[str], path: Path | None) -> str:
                 end += 1  # a letter's marks stay with it
             return first[:end]
     return path.name if path else ""
-
-
-def is_markdown(path: Path) -> bool:
-    return path.suffix.lower() in MARKDOWN_SUFFIXES
-
-
-def load_document(path: Path | None = None, errors: str = "strict") -> Document:
-    """Load a document from ``path`` (the bundled article when None): Markdown for a ``.md``
-    or ``.markdown`` file, plain text otherwise. A byte order mark is dropped."""
-    target = bundled_article() if path is None else path
-    text = read_text(target, errors).removeprefix(BOM)
-    if is_markdown(target):
-        return Document.from_markdown(text, target)
-    return Document.from_text(text, target)

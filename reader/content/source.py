@@ -19,14 +19,26 @@ def read_text(path: Path, errors: str = "strict") -> str:
     return decode_bytes(path, read_bytes(path), errors)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of ``path``, refused when it cannot be read or looks binary."""
+def read_bytes(path: Path, binary: bool = False) -> bytes:
+    """The bytes of ``path``, refused when it cannot be read or looks binary (unless
+    ``binary``: an EPUB is a zip file)."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise _read_error(path, error) from None
-    _refuse_binary(path, data)
+    if not binary:
+        _refuse_binary(path, data)
     return data
+
+
+def peek(path: Path, size: int = 1024) -> bytes:
+    """The first ``size`` bytes of ``path`` (to tell its format), or none when it cannot
+    be read: reading it for real then says what is wrong."""
+    try:
+        with path.open("rb") as file:
+            return file.read(size)
+    except OSError:
+        return b""
 
 
 def read_head(path: Path, size: int) -> tuple[bytes, BinaryIO]:

@@ -51,8 +51,11 @@ def default_state_dir() -> Path:
     return Path(override) if override else Path(user_state_dir("reader", appauthor=False))
 
 
-def document_key(path: Path | None, text: str) -> str:
-    """Identify a document by where it is (or, for the bundled one, by its content)."""
+def document_key(path: Path | None, text: str, url: str = "") -> str:
+    """Identify a document by where it is: its URL, its file (or, for the bundled one, by
+    its content)."""
+    if url:
+        return url
     if path is not None:
         with contextlib.suppress(OSError):
             return str(path.resolve())

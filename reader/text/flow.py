@@ -81,12 +81,14 @@ class TextFlow:
         eager: bool | None = None,
         sizes: ParagraphSizes | None = None,
         prepared: OrderedDict[int, PreparedParagraph] | None = None,
+        special: Callable[[int, int], ParagraphLayout | None] | None = None,
     ) -> None:
         """``sizes`` (:class:`ParagraphSizes` of these paragraphs and gaps) may be given by a
         caller that keeps them across flows: on a book, finding them again at every resize
         is a noticeable cost. ``prepared`` is the :attr:`prepared` cache of a flow of the
         same paragraphs, options and directions at another width: a resize then only breaks
-        and reorders lines."""
+        and reorders lines. ``special(paragraph, width)`` lays out a paragraph that is not
+        running text (a table row, :mod:`reader.text.table`), or returns None."""
         if width < 1:
             raise ValueError("width must be at least 1")
         self.paragraphs = paragraphs
@@ -96,6 +98,7 @@ class TextFlow:
         self.indents = indents
         self.show_controls = show_controls
         self.logical = logical
+        self.special = special
         self._cache: OrderedDict[int, ParagraphLayout] = OrderedDict()
         self.prepared: OrderedDict[int, PreparedParagraph] = (
             prepared if prepared is not None else OrderedDict()
@@ -202,7 +205,18 @@ class TextFlow:
             return self.width
         return max(1, self.width - self.indents[paragraph])
 
+    def _special(self, unit: int) -> ParagraphLayout | None:
+        if self.special is None:
+            return None
+        paragraph = self._paragraph_of(unit)
+        if self._unit_para is not None and len(self._units_of(paragraph)) > 1:
+            return None
+        return self.special(paragraph, self.width_of(paragraph))
+
     def _count(self, unit: int) -> int:
+        special = self._special(unit)
+        if special is not None:
+            return len(special.lines) + self._gap_of(unit)
         width = self.width_of(self._paragraph_of(unit))
         return count_lines(self._text_of(unit), width, self.show_controls) + self._gap_of(unit)
 
@@ -280,6 +294,13 @@ class TextFlow:
             self._cache.move_to_end(unit)
             return cached
         paragraph = self._paragraph_of(unit)
+        special = self._special(unit)
+        if special is not None:
+            self._cache[unit] = special
+            if len(self._cache) > LAYOUT_CACHE_SIZE:
+                self._cache.popitem(last=False)
+            self._index.set(unit, len(special.lines) + self._gap_of(unit))
+            return special
         prepared = self.prepared.get(unit)
         if prepared is None:
             prepared = prepare_paragraph(

@@ -23,6 +23,7 @@ from textual.widgets import ListView, Static
 
 from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document
+from reader.content.formats import Progress
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
 from reader.i18n import _, ngettext, number
@@ -154,7 +155,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         forced = set(document.directions) - {"auto"}
         self.direction = forced.pop() if len(forced) == 1 else text_direction(
             [document.title or "", *document.paragraphs[:50]])
-        self._doc_key = document_key(document.path, document.text)
+        self._doc_key = document_key(document.path, document.text, document.url)
         self.comfort = comfort or ComfortSettings.resolve(positions)
         self.marks = positions.marks(self._doc_key) if positions is not None else {}
         self.search = SearchSession(document.paragraphs,
@@ -490,12 +491,22 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         if isinstance(focused, ListView | EntryList):
             return  # the list handles Enter itself
         if self.focused_link is not None and self.focused_entry is None:
-            self.open_link(self.focused_link.url)
+            self.follow_link(self.focused_link.url)
             return
         self.follow(self.focused_entry)
 
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
-        self.open_link(message.url)
+        self.follow_link(message.url)
+
+    def follow_link(self, url: str) -> None:
+        """A link inside the document (an EPUB footnote, a cross-reference) jumps there
+        (Backspace comes back); any other opens in a browser."""
+        target = self.document.targets.get(url)
+        if target is None or not self.document.paragraphs:
+            self.open_link(url)
+            return
+        paragraph = min(target, len(self.document.paragraphs) - 1)
+        self._jump_to_span(Span(paragraph, 0, len(self.document.paragraphs[paragraph])))
 
     def on_article_view_link_hovered(self, message: ArticleView.LinkHovered) -> None:
         self.show_link(message.url)
@@ -669,7 +680,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
 
 
 def create_app(
-    path: Path | None = None,
+    path: str | Path | None = None,
     annotations: Path | None = None,
     *,
     bidi_mode: str = "explicit",
@@ -677,6 +688,7 @@ def create_app(
     positions: PositionStore | None = None,
     errors: str = "strict",
     terminal_warning: str | None = None,
+    progress: Progress | None = None,
     document: Document | None = None,
     theme: str | None = None,
     preferences: PreferenceStore | None = None,
@@ -684,9 +696,10 @@ def create_app(
     harakat: str | None = None,
     numbers: bool | None = None,
 ) -> ReaderApp:
-    """Build the app from a file (None: the bundled article): the one way, used by the
-    command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
-    base direction (and so loads the whole file at once). ``document``: one already read
+    """Build the app from a file or URL (None: the bundled article): the one way, used by
+    the command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
+    base direction (and so loads the whole file at once). ``progress`` is told how a URL's
+    download goes (it happens here, before the app runs). ``document``: one already read
     (standard input), instead of ``path``."""
     from reader.content.annotation_file import load_annotations_for
     from reader.content.loading import open_for_reading
@@ -696,8 +709,8 @@ def create_app(
         pending = None
         loaded, problems = load_annotations_for(document, annotations)
     else:
-        document, pending, loaded, problems = open_for_reading(path, annotations, errors,
-                                                               whole=whole)
+        document, pending, loaded, problems = open_for_reading(
+            path, annotations, errors, whole=whole, progress=progress)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
     comfort = ComfortSettings.resolve(positions, measure=measure, harakat=harakat,

@@ -26,7 +26,13 @@ from textual.timer import Timer
 from reader.content.annotations import Annotations, Span
 from reader.content.document import Block, Document
 from reader.content.links import link_at
-from reader.content.presentation import RULE, gutter, paragraph_gaps, paragraph_indents
+from reader.content.presentation import (
+    RULE,
+    TableLayouts,
+    gutter,
+    paragraph_gaps,
+    paragraph_indents,
+)
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.harakat import hide, vocalised_ranges
 from reader.text.layout import VisualLine
@@ -326,6 +332,7 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
                 eager=False if self.partial else None,
                 # The same text and options at a new width: keep what does not depend on it.
                 prepared=self.flow.prepared if self.flow is not None else None,
+                special=self._table_layouts(),
             )
             self._strips.clear()
             self.virtual_size = Size(width, self.flow.height)
@@ -337,6 +344,15 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
             if not self.flow.complete and self.is_mounted:
                 self._start_counting()
         return self.flow
+
+    def _table_layouts(self) -> TableLayouts | None:
+        """The document's tables laid out in columns (found once per document and options,
+        not at every resize)."""
+        key = (len(self.document.paragraphs), self.show_controls, self.logical)
+        if getattr(self, "_tables_key", None) != key:
+            self._tables_key = key
+            self._tables = TableLayouts.of(self.document, self.show_controls, self.logical)
+        return self._tables
 
     # -- huge documents: exact line counts arrive a slice at a time ---------------------
 
@@ -572,6 +588,8 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         block = self.document.block(paragraph)
         if block.kind in BLOCK_COMPONENT:
             base = base + self._style(BLOCK_COMPONENT[block.kind])
+        elif block.kind == "table_row" and block.level == 1:  # a header row
+            base = base + self._style("article--heading")
         if block.kind == "rule":
             return Strip([Segment(RULE * width, base)], width)
         # Only the ranges that reach this line matter: most lines have none.

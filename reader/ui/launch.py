@@ -26,6 +26,8 @@ def _write_terminal(sequence: str) -> None:
 
 def launch(args: argparse.Namespace) -> int:
     from reader.commands.inputs import keys_from_terminal, open_input, refuse_urls
+    from reader.content.fetch import stderr_note
+    from reader.content.formats import is_url
     from reader.state.positions import PositionStore
     from reader.state.preferences import PreferenceStore
     from reader.text.levels import check_library
@@ -44,9 +46,13 @@ def launch(args: argparse.Namespace) -> int:
     if piped is not None:
         keys_from_terminal()  # the text came from the pipe; keys come from the terminal
     plan = plan_for(args.bidi)
+    # A URL is fetched before the app starts, with a note on stderr: the UI never waits on
+    # the network, and a failure is one line like any other.
+    target = args.file or None
     app = create_app(
-        Path(args.file) if args.file and piped is None else None,
+        target if piped is None else None,
         Path(args.annotations) if args.annotations else None,
+        progress=stderr_note(target) if is_url(target) else None,
         bidi_mode=plan.mode,
         direction=args.direction,
         positions=PositionStore(),

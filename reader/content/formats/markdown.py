@@ -1,10 +1,12 @@
 """Markdown to the document model: one paragraph per block, markup removed, styles as spans.
 
-Parsed with markdown-it-py (CommonMark, no tables) by walking its token stream:
+Parsed with markdown-it-py (CommonMark with GFM tables) by walking its token stream:
 
 - headings, paragraphs, block quotes and list items become one paragraph each (soft line
   breaks become spaces; a hard break splits the block into paragraphs of the same kind, the
-  list marker going to the first one only);
+  list marker going to the first one only, the others ``joined`` to it: a line break within
+  the paragraph, not a paragraph gap, all parts in the direction of the whole);
+- a table is one ``table_row`` paragraph per row (:mod:`reader.content.formats.blocks`);
 - each line of a fenced or indented code block is a paragraph of kind ``code``, always LTR;
 - a thematic break is an empty paragraph of kind ``rule``;
 - HTML (blocks and inline) is kept as raw text, one paragraph per line of an HTML block, and
@@ -20,37 +22,40 @@ quote is a ``list_item``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.content.document import Block, StyleSpan
-
-# Bullet list markers by nesting depth (cycled beyond the third level).
-BULLETS = ("•", "◦", "▪")
+from reader.content.document import BOM, Block, BlockContent, Document, StyleSpan
+from reader.content.formats.blocks import BULLETS, Cell, add_table, first_strong
+from reader.content.source import decode_bytes
 
 _INLINE_STYLES = {"em": "em", "strong": "strong", "link": "link"}
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").disable("table", ignoreInvalid=True)
+    return MarkdownIt("commonmark").enable("table")
 
 
-@dataclass
-class MarkdownContent:
-    """A parsed Markdown text: parallel lists, one entry per paragraph."""
-
-    paragraphs: list[str] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    directions: list[str] = field(default_factory=list)
-
-
-def parse_markdown(source: str) -> MarkdownContent:
+def parse_markdown(source: str) -> BlockContent:
     """Paragraphs, their :class:`Block` descriptions and directions for a Markdown text."""
     walker = _Walker()
     walker.walk(_parser().parse(source))
     return walker.content
+
+
+def read_markdown(data: bytes, path: Path | None, name: str, errors: str = "strict",
+                  charset: str = "") -> Document:
+    """The format's reader (see :class:`~reader.content.formats.Format`): UTF-8."""
+    text = decode_bytes(path or Path(name), data, errors).removeprefix(BOM)
+    return markdown_document(text, path)
+
+
+def markdown_document(source: str, path: Path | None = None, title: str = "") -> Document:
+    """The document of a Markdown text (a byte order mark already dropped)."""
+    return Document.from_blocks(parse_markdown(source), path, title)
 
 
 # --- inline content -------------------------------------------------------------------------
@@ -141,8 +146,12 @@ class _Container:
 
 class _Walker:
     def __init__(self) -> None:
-        self.content = MarkdownContent()
+        self.content = BlockContent()
         self.stack: list[_Container] = []
+        # A table being read: its rows (header?, cells) and their source lines.
+        self.rows: list[tuple[bool, list[Cell]]] | None = None
+        self.row_lines: list[int | None] = []
+        self.in_head = False
 
     # -- helpers --
 
@@ -184,6 +193,8 @@ class _Walker:
         level: int,
         spans: tuple[StyleSpan, ...] = (),
         line: int | None = None,
+        joined: bool = False,
+        direction: str = "auto",
     ) -> None:
         marker = ""
         item = self._pending_item()
@@ -192,8 +203,8 @@ class _Walker:
                 self._flush_marker(item)
             else:
                 marker, item.marker = item.marker or "", None
-        direction = "ltr" if kind == "code" else "auto"
-        self._append(text, Block(kind, level, marker, spans, line), direction)
+        direction = "ltr" if kind == "code" else direction
+        self._append(text, Block(kind, level, marker, spans, line, joined), direction)
 
     # -- the token stream --
 
@@ -206,13 +217,30 @@ class _Walker:
                 heading_level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
             elif kind == "heading_close":
                 heading_level = 0
+            elif kind == "inline" and self.rows is not None:
+                pieces = render_inline(token.children or ())
+                if self.rows and self.rows[-1][1] is not None:
+                    self.rows[-1][1].append(_one_piece(pieces))
+            elif kind == "table_open":
+                self.rows, self.row_lines = [], []
+            elif kind in ("thead_open", "thead_close"):
+                self.in_head = kind == "thead_open"
+            elif kind == "tr_open" and self.rows is not None:
+                self.rows.append((self.in_head, []))
+                self.row_lines.append(line)
+            elif kind == "table_close" and self.rows is not None:
+                self._table()
             elif kind == "inline":
                 if heading_level:
                     block_kind, level = "heading", heading_level
                 else:
                     block_kind, level = self._container_kind()
-                for offset, (text, spans) in enumerate(render_inline(token.children or ())):
-                    self.emit(text, block_kind, level, spans, _line_after(token, offset))
+                pieces = render_inline(token.children or ())
+                direction = first_strong(text for text, _ in pieces) if len(pieces) > 1 \
+                    else "auto"
+                for offset, (text, spans) in enumerate(pieces):
+                    self.emit(text, block_kind, level, spans, _line_after(token, offset),
+                              joined=offset > 0, direction=direction)
             elif kind == "blockquote_open":
                 self.stack.append(_Container("quote"))
             elif kind in ("bullet_list_open", "ordered_list_open"):
@@ -241,6 +269,16 @@ class _Walker:
                     self.emit(text, block_kind, level, (), (line or 1) + i)
             # Anything else (a future token type) carries no text of its own.
 
+    def _table(self) -> None:
+        """The table just read, as rows; a table in a list item takes the item's marker on
+        a line of its own."""
+        rows, lines = self.rows or [], self.row_lines
+        self.rows, self.row_lines = None, []
+        item = self._pending_item()
+        if item is not None and rows:
+            self._flush_marker(item)
+        add_table(self.content, rows, lines=lines)
+
     def _open_item(self, token: Token, line: int | None) -> None:
         # An outer item still holding its marker has no text before this nested list.
         outer = self._pending_item()
@@ -253,6 +291,19 @@ class _Walker:
         else:
             marker = BULLETS[(depth - 1) % len(BULLETS)]
         self.stack.append(_Container("item", marker=marker, depth=depth, line=line))
+
+
+def _one_piece(pieces: list[tuple[str, tuple[StyleSpan, ...]]]) -> Cell:
+    """A table cell's inline content in one piece (a cell has no hard breaks in GFM; a
+    stray one becomes a space)."""
+    text, spans = pieces[0]
+    all_spans = list(spans)
+    for more, more_spans in pieces[1:]:
+        shift = len(text) + 1
+        text += " " + more
+        all_spans.extend(StyleSpan(s.start + shift, s.end + shift, s.style, s.url)
+                         for s in more_spans)
+    return text, tuple(all_spans)
 
 
 def _line_after(token: Token, breaks: int) -> int | None:

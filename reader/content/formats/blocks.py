@@ -1,0 +1,76 @@
+"""Pieces every structured format builds the same way: table rows and directions of groups.
+
+Markdown, web pages and EPUB chapters all end up as a
+:class:`~reader.content.document.BlockContent`; a table is one ``table_row`` paragraph per
+row (cells joined by :data:`~reader.content.document.CELL_SEPARATOR`), and a table or a
+paragraph cut by hard breaks takes one direction for all its parts, from its first strong
+letter, so an Arabic table keeps its first column on the right in every row.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from reader.content.document import CELL_SEPARATOR, Block, BlockContent, StyleSpan
+
+Cell = tuple[str, Sequence[StyleSpan]]
+
+# Bullet list markers by nesting depth (cycled beyond the third level).
+BULLETS = ("•", "◦", "▪")
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "iw", "ur", "ps", "sd", "ug", "yi", "ckb", "dv"})
+
+
+def first_strong(texts: Iterable[str]) -> str:
+    """``"rtl"`` or ``"ltr"`` after the first strong letter of ``texts``, else ``"auto"``."""
+    for text in texts:
+        for ch in text:
+            kind = unicodedata.bidirectional(ch)
+            if kind == "L":
+                return "ltr"
+            if kind in ("R", "AL"):
+                return "rtl"
+    return "auto"
+
+
+def language_direction(language: str) -> str:
+    """The direction a language tag (``ar``, ``fa-IR``, ``he``...) is written in, or auto."""
+    primary = language.strip().lower().replace("_", "-").split("-")[0]
+    return "rtl" if primary in RTL_LANGUAGES else "auto"
+
+
+def join_cells(cells: Sequence[Cell]) -> tuple[str, tuple[StyleSpan, ...], tuple[int, ...]]:
+    """A row's text, its spans shifted into it, and where each cell starts."""
+    parts: list[str] = []
+    spans: list[StyleSpan] = []
+    starts: list[int] = []
+    position = 0
+    for index, (text, cell_spans) in enumerate(cells):
+        if index:
+            parts.append(CELL_SEPARATOR)
+            position += len(CELL_SEPARATOR)
+        starts.append(position)
+        parts.append(text)
+        spans.extend(StyleSpan(s.start + position, s.end + position, s.style, s.url)
+                     for s in cell_spans)
+        position += len(text)
+    return "".join(parts), tuple(spans), tuple(starts)
+
+
+def add_table(content: BlockContent, rows: Sequence[tuple[bool, Sequence[Cell]]],
+              direction: str = "auto", line: int | None = None,
+              lines: Sequence[int | None] = ()) -> None:
+    """Append a table: one ``table_row`` paragraph per row (``(is_header, cells)``), every
+    row in the table's direction (``direction``, else its first strong letter). Rows after
+    the first are ``joined`` to it: that is how the next table is told from this one."""
+    rows = [(header, cells) for header, cells in rows if cells]
+    if not rows:
+        return
+    if direction == "auto":
+        direction = first_strong(text for _header, cells in rows for text, _spans in cells)
+    for index, (header, cells) in enumerate(rows):
+        text, spans, starts = join_cells(cells)
+        row_line = lines[index] if index < len(lines) else line
+        content.append(text, Block("table_row", 1 if header else 0, "", spans, row_line,
+                                   joined=index > 0, cells=starts), direction)

@@ -1,0 +1,375 @@
+"""HTML-like trees to the document model: web pages' articles and EPUB chapters.
+
+One walker for XHTML (an EPUB chapter, parsed with ElementTree) and for the TEI-like XML
+trafilatura gives for a web page's article (``head``, ``list``/``item``, ``quote``, ``ref``,
+``hi``, ``graphic``, ``row``/``cell``, ``lb``). Like Markdown, each block is one paragraph
+with its markup removed:
+
+- headings, paragraphs, quotes and list items are one paragraph each; white space runs
+  fold to one space, as a browser shows them; ``<pre>`` keeps its lines, each a ``code``
+  paragraph;
+- ``<br>`` is a hard break: the next part is a paragraph ``joined`` to this one;
+- links keep their URL in a ``link`` span; an image shows its alt text as a link to its
+  source (an image without alt text is decoration and shows nothing);
+- a table is one ``table_row`` paragraph per row;
+- ``dir`` (else a right-to-left ``lang``) on any element sets the direction of the
+  paragraphs inside it;
+- every ``id`` is recorded as a link target (``file#id`` -> paragraph), so a footnote
+  reference can be followed.
+
+Scripts, styles and the like are dropped; nothing in the markup is ever interpreted as
+terminal output.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reader.content.document import Block, BlockContent, StyleSpan
+from reader.content.formats.blocks import (
+    BULLETS,
+    Cell,
+    add_table,
+    first_strong,
+    language_direction,
+)
+
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
+                     "object", "button", "input", "select", "textarea", "form"})
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+INLINE_STYLES = {"em": "em", "i": "em", "cite": "em", "dfn": "em", "var": "em",
+                 "strong": "strong", "b": "strong", "code": "code", "tt": "code",
+                 "kbd": "code", "samp": "code"}
+TEI_RENDITIONS = {"#i": "em", "#b": "strong", "#t": "code", "#u": "em"}
+LISTS = {"ul", "ol", "list", "dl"}
+ITEMS = {"li", "item", "dt", "dd"}
+QUOTES = {"blockquote", "quote"}
+BREAKS = {"br", "lb"}
+IMAGES = {"img", "graphic", "image"}
+LINKS = {"a", "ref"}
+TABLE_PARTS = {"thead", "tbody", "tfoot"}
+ROWS = {"tr", "row"}
+CELLS = {"td", "th", "cell"}
+CONTAINERS = frozenset({"p", "div", "section", "article", "main", "body", "header", "footer",
+                        "aside", "nav", "figure", "figcaption", "caption", "address",
+                        "details", "summary", "doc", "center", "hgroup", "html"})
+BLOCKS = CONTAINERS | set(HEADINGS) | LISTS | ITEMS | QUOTES | {"pre", "hr", "table", "head"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def local_name(tag: Any) -> str:
+    """An element's tag without its namespace, lower case ("" for a comment)."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def element_direction(element: Any, inherited: str = "auto") -> str:
+    """The direction an element asks for: its ``dir``, else its language's, else
+    ``inherited``."""
+    direction = (element.get("dir") or "").strip().lower()
+    if direction in ("rtl", "ltr"):
+        return direction
+    language = element.get(XML_LANG) or element.get("lang") or ""
+    if language and language_direction(language) == "rtl":
+        return "rtl"
+    return inherited
+
+
+@dataclass
+class _Container:
+    kind: str  # "quote" | "list" | "item"
+    ordered: bool = False
+    marker: str | None = None
+    depth: int = 0
+    count: int = 0  # items so far, for an ordered list's numbers
+    start: int = 1
+
+
+class _Inline:
+    """A paragraph's text being gathered: white space folded, styles as spans."""
+
+    def __init__(self, keep_spaces: bool = False) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.spans: list[StyleSpan] = []
+        self.opened: list[tuple[str, str, int]] = []
+        self.keep_spaces = keep_spaces
+
+    def add(self, text: str) -> None:
+        if not text:
+            return
+        if not self.keep_spaces:
+            text = _SPACES.sub(" ", text)
+            if text.startswith(" ") and (not self.length or self.parts[-1].endswith(" ")):
+                text = text[1:]
+            if not text:
+                return
+        self.parts.append(text)
+        self.length += len(text)
+
+    def open(self, style: str, url: str = "") -> None:
+        self.opened.append((style, url, self.length))
+
+    def close(self) -> None:
+        if not self.opened:  # a block inside the element took the open style with it
+            return
+        style, url, start = self.opened.pop()
+        if self.length > start:
+            self.spans.append(StyleSpan(start, self.length, style, url))
+
+    def take(self) -> tuple[str, tuple[StyleSpan, ...]]:
+        """The text so far with its spans (open ones cut here, and opened again at 0)."""
+        text = "".join(self.parts)
+        end = len(text.rstrip(" ")) if not self.keep_spaces else len(text)
+        text = text[:end]
+        spans = [StyleSpan(s.start, min(s.end, end), s.style, s.url) for s in self.spans]
+        spans += [StyleSpan(start, end, style, url) for style, url, start in self.opened
+                  if end > start]
+        spans = [s for s in spans if s.end > s.start]
+        self.parts, self.length, self.spans = [], 0, []
+        self.opened = [(style, url, 0) for style, url, _start in self.opened]
+        return text, tuple(sorted(spans, key=lambda s: (s.start, -s.end, s.style)))
+
+    @property
+    def empty(self) -> bool:
+        return not "".join(self.parts).strip()
+
+
+class MarkupWalker:
+    """Walks one tree (or several, for a book's chapters) into a :class:`BlockContent`.
+
+    ``resolve(href)`` turns a link's ``href`` into the key of :attr:`BlockContent.targets`
+    (an EPUB's path in the book), ``tei`` reads trafilatura's element names."""
+
+    def __init__(self, content: BlockContent | None = None, *, tei: bool = False,
+                 direction: str = "auto") -> None:
+        self.content = content if content is not None else BlockContent()
+        self.tei = tei
+        self.stack: list[_Container] = []
+        self.inline = _Inline()
+        self.kind: tuple[str, int] | None = None  # a heading being read: ("heading", n)
+        self.directions = [direction]
+        self.joined = False
+        self.file = ""  # the chapter being walked, for link targets
+        self.resolve = lambda href: href
+        self.pending_ids: list[str] = []
+        self.in_cell = 0  # inside a table cell: blocks run together
+
+    # -- paragraphs -------------------------------------------------------------------
+
+    def _container_kind(self) -> tuple[str, int]:
+        for container in reversed(self.stack):
+            if container.kind == "item":
+                return "list_item", container.depth
+            if container.kind == "quote":
+                return "quote", sum(1 for c in self.stack if c.kind == "quote")
+        return "paragraph", 0
+
+    def _pending_item(self) -> _Container | None:
+        for container in reversed(self.stack):
+            if container.kind == "item" and container.marker is not None:
+                return container
+        return None
+
+    def _mark_targets(self) -> None:
+        index = len(self.content.paragraphs)
+        for ident in self.pending_ids:
+            self.content.targets.setdefault(ident, index)
+        self.pending_ids.clear()
+
+    def emit(self, text: str, kind: str, level: int, spans: tuple[StyleSpan, ...] = (),
+             direction: str | None = None) -> None:
+        self._mark_targets()
+        marker = ""
+        item = self._pending_item()
+        if item is not None:
+            marker, item.marker = item.marker or "", None
+        joined, self.joined = self.joined, False
+        self.content.append(text, Block(kind, level, marker, spans, None, joined),
+                            direction or self.directions[-1])
+
+    def flush(self, hard_break: bool = False) -> None:
+        """The inline text gathered so far becomes a paragraph (if it has any text)."""
+        if self.in_cell:
+            self.inline.add(" ")
+            return
+        if self.inline.empty and not hard_break:
+            self.inline.take()  # white space only: dropped (open styles go on)
+            self.joined = False  # a break at a block's end joins nothing to what follows
+            return
+        text, spans = self.inline.take()
+        kind, level = self.kind or self._container_kind()
+        if text or hard_break:
+            self.emit(text, kind, level, spans)
+        if hard_break:
+            self.joined = True
+
+    # -- the tree ---------------------------------------------------------------------
+
+    def walk(self, element: Any) -> None:
+        """Walk ``element`` and its children (its tail is the caller's)."""
+        name = local_name(element.tag)
+        if not name or name in SKIPPED or (name == "head" and not self.tei):
+            return
+        ident = element.get("id")
+        if ident:
+            if name in BLOCKS:  # it starts a paragraph: what came before is not in it
+                self.flush()
+            self.pending_ids.append(f"{self.file}#{ident}")
+        direction = element_direction(element, self.directions[-1])
+        self.directions.append(direction)
+        try:
+            self._walk(element, name)
+        finally:
+            self.directions.pop()
+
+    def _children(self, element: Any) -> None:
+        if element.text:
+            self.inline.add(element.text)
+        for child in element:
+            self.walk(child)
+            if child.tail:
+                self.inline.add(child.tail)
+
+    def _walk(self, element: Any, name: str) -> None:
+        if self.in_cell and (name in BLOCKS or name in CELLS or name in ROWS):
+            # A list or a table in a cell: its text, run on.
+            self.inline.add(" ")
+            self._children(element)
+            self.inline.add(" ")
+            return
+        heading = HEADINGS.get(name)
+        if name == "head" and self.tei:
+            heading = HEADINGS.get(element.get("rend", ""), 2)
+        if heading:
+            self.flush()
+            self.kind = ("heading", heading)
+            self._children(element)
+            self.flush()
+            self.kind = None
+        elif name in LISTS:
+            self.flush()
+            ordered = name == "ol" or (name == "list" and element.get("rend") == "ol")
+            start = element.get("start", "1")
+            self.stack.append(_Container("list", ordered=ordered,
+                                         start=int(start) if start.isdigit() else 1))
+            self._children(element)
+            self.flush()
+            self.stack.pop()
+        elif name in ITEMS:
+            self.flush()
+            self._open_item()
+            self._children(element)
+            self.flush()
+            item = self.stack.pop()
+            if item.marker is not None:
+                self.emit("", "list_item", item.depth)
+        elif name in QUOTES:
+            self.flush()
+            self.stack.append(_Container("quote"))
+            self._children(element)
+            self.flush()
+            self.stack.pop()
+        elif name == "pre":
+            self.flush()
+            self._pre(element)
+        elif name == "hr":
+            self.flush()
+            self.emit("", "rule", 0, (), "ltr")
+        elif name in BREAKS:
+            self.flush(hard_break=True)
+        elif name in IMAGES:
+            alt = (element.get("alt") or element.get("title") or "").strip()
+            if alt:
+                source = element.get("src") or element.get(
+                    "{http://www.w3.org/1999/xlink}href") or ""
+                self.inline.open("link", self.resolve(source) if source else "")
+                self.inline.add(alt)
+                self.inline.close()
+        elif name in LINKS:
+            href = element.get("href") or element.get("target") or ""
+            self.inline.open("link", self.resolve(href) if href else "")
+            self._children(element)
+            self.inline.close()
+        elif name in INLINE_STYLES or (name == "hi" and element.get("rend") in TEI_RENDITIONS):
+            style = INLINE_STYLES.get(name) or TEI_RENDITIONS[element.get("rend")]
+            self.inline.open(style)
+            self._children(element)
+            self.inline.close()
+        elif name == "table":
+            self.flush()
+            self._table(element)
+        elif name in CONTAINERS:
+            self.flush()
+            self._children(element)
+            self.flush()
+        else:  # span, small, sup, sub, abbr, time, unknown tags: their text runs on
+            self._children(element)
+
+    def _open_item(self) -> None:
+        outer = self._pending_item()
+        if outer is not None:
+            marker, outer.marker = outer.marker or "", None
+            self.emit("", "list_item", outer.depth)
+            del marker
+        parent = self.stack[-1] if self.stack and self.stack[-1].kind == "list" \
+            else _Container("list")
+        depth = sum(1 for c in self.stack if c.kind == "list")
+        if parent.ordered:
+            marker = f"{parent.start + parent.count}."
+        else:
+            marker = BULLETS[(max(depth, 1) - 1) % len(BULLETS)]
+        parent.count += 1
+        self.stack.append(_Container("item", marker=marker, depth=max(depth, 1)))
+
+    def _pre(self, element: Any) -> None:
+        saved, self.inline = self.inline, _Inline(keep_spaces=True)
+        self._children(element)
+        text, _spans = self.inline.take()
+        self.inline = saved
+        depth = sum(1 for c in self.stack if c.kind in ("quote", "list"))
+        lines = text.strip("\n").split("\n") if text.strip("\n") else []
+        for line in lines:
+            self.emit(line.rstrip("\r"), "code", depth, (), "ltr")
+
+    def _cell(self, element: Any) -> Cell:
+        """A table cell's text in one piece: blocks inside it (paragraphs, a line break)
+        are run together with a space."""
+        saved, self.inline = self.inline, _Inline()
+        self.in_cell += 1
+        try:
+            self._children(element)
+        finally:
+            self.in_cell -= 1
+        text, spans = self.inline.take()
+        self.inline = saved
+        return text, spans
+
+    def _table(self, element: Any) -> None:
+        rows: list[tuple[bool, list[Cell]]] = []
+
+        def gather(node: Any, head: bool) -> None:
+            for child in node:
+                name = local_name(child.tag)
+                if name in TABLE_PARTS:
+                    gather(child, head or name == "thead")
+                elif name in ROWS:
+                    cells = [child_cell for child_cell in child
+                             if local_name(child_cell.tag) in CELLS]
+                    header = head or (bool(cells) and all(
+                        local_name(c.tag) == "th" or c.get("role") == "head" for c in cells))
+                    rows.append((header, [self._cell(cell) for cell in cells]))
+                elif name == "caption":
+                    self.walk(child)
+                    self.flush()
+
+        gather(element, False)
+        self._mark_targets()
+        direction = self.directions[-1]
+        if direction == "auto":
+            direction = first_strong(text for _h, cells in rows for text, _s in cells)
+        add_table(self.content, rows, direction)

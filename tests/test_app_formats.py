@@ -1,0 +1,87 @@
+"""The app on the new formats, driven through the pilot: a book's contents and footnotes,
+a table on screen, plain text as written, and a place remembered per URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.state.positions import PositionStore, document_key
+from reader.text import layout_paragraph
+from reader.ui.app import create_app
+from reader.ui.entry_list import EntryList
+from tests.epub_helpers import write_epub
+
+SIZE = (90, 24)
+
+
+def _screen(app) -> list[str]:
+    article = app.article
+    return ["".join(s.text for s in article.render_line(y))
+            for y in range(article.scrollable_content_region.height)]
+
+
+async def test_a_book_lists_its_contents_and_follows_a_footnote(tmp_path: Path) -> None:
+    app = create_app(write_epub(tmp_path / "book.epub"),
+                     positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        contents = app.query_one("#contents-list", EntryList)
+        toc = app.document.headings()
+        assert contents.entry_ids == [f"heading:{h.index}" for h in toc]
+        # Click the footnote reference "١" (a link into the notes chapter).
+        article = app.article
+        note = next(i for i, b in enumerate(app.document.blocks) if b.spans)
+        span = app.document.blocks[note].spans[0]
+        where = next((x, y) for y in range(article.scrollable_content_region.height)
+                     for x in range(article.text_width)
+                     if article.source_at(x, y) == (note, span.start))
+        await pilot.click(article, offset=(where[0] + 1, where[1]))  # +1: left padding
+        # A click acts once it cannot be the first of a double click: wait for it, bounded.
+        target = app.document.targets[span.url]
+        for _ in range(100):
+            if article.flash is not None and article.flash.paragraph == target:
+                break
+            await pilot.pause(0.02)
+        assert article.flash is not None and article.flash.paragraph == target
+        y = article.flow.locate(target, 0)
+        assert article.top <= y < article.top + article.scrollable_content_region.height
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert article.top == 0
+        # The keyboard way: ] focuses the first link, Enter follows it inside the book.
+        article.focus()
+        await pilot.press("right_square_bracket", "enter")
+        await pilot.pause()
+        assert article.flash is not None and article.flash.paragraph == target
+
+
+async def test_plain_text_shows_its_blank_lines_and_invents_none(tmp_path: Path) -> None:
+    path = tmp_path / "poem.txt"
+    path.write_text("بيت أول\nبيت ثان\n\nبيت ثالث\n", encoding="utf-8")
+    app = create_app(path, positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = [row.strip() for row in _screen(app)[:5]]
+        assert [bool(row) for row in rows] == [True, True, False, True, False]
+
+
+async def test_a_table_is_drawn_in_columns(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    path.write_text("| الاسم | العمر |\n|---|---|\n| سارة | ٣٠ |\n", encoding="utf-8")
+    app = create_app(path, positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = _screen(app)[:3]
+        assert "│" in rows[0] and "┼" in rows[1] and "│" in rows[2]
+        assert rows[0].index("│") == rows[2].index("│")  # the columns line up
+        # Right to left: the rows end at one column, the first column (الاسم) on the right.
+        assert len(rows[0].rstrip()) == len(rows[2].rstrip())
+        name = layout_paragraph("سارة", 10, "rtl").lines[0].text
+        age = layout_paragraph("٣٠", 10, "rtl").lines[0].text
+        assert rows[2].index(age) < rows[2].index(name)
+
+
+def test_a_fetched_document_is_remembered_by_its_url() -> None:
+    url = "https://example.org/news"
+    assert document_key(None, "text", url) == url
+    assert document_key(None, "text") != document_key(None, "text", url)
