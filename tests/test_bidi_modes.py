@@ -1,29 +1,14 @@
-"""--bidi explicit (the default) and --bidi terminal, and terminals that reorder by themselves."""
+"""--bidi explicit (the default), --bidi terminal gone, and terminals that reorder by themselves."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reader.content.formats import load_document
 from reader.state.positions import PositionStore
 from reader.ui.app import create_app
 from tests.pty_session import PtySession
 from tests.test_hostile import _environment
 from tests.tmux_session import TmuxSession, installed_reader
-
-
-async def test_terminal_mode_hands_over_logical_unshaped_lines(tmp_path: Path) -> None:
-    app = create_app(bidi_mode="terminal", positions=PositionStore(tmp_path))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        flow = app.article.flow
-        assert flow.logical
-        first = load_document().paragraphs[0]
-        _paragraph, line = flow.line_at(0)
-        assert line is not None and line.rtl  # still right-aligned
-        # logical order, plain letters: exactly the source text of the line
-        assert line.text == first[line.start : line.end].rstrip(" ")
-        assert line.map == tuple(range(line.start, line.start + len(line.text)))
 
 
 async def test_explicit_mode_reorders_and_shapes(tmp_path: Path) -> None:

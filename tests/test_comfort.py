@@ -11,7 +11,9 @@ from textual import events
 
 from reader.cli import main
 from reader.state.history import History
-from reader.state.positions import FILE_NAME, SETTINGS_KEY, PositionStore
+from reader.state.positions import FILE_NAME, PositionStore
+from reader.state.preferences import FILE_NAME as PREFERENCES_FILE
+from reader.state.preferences import Preferences, PreferenceStore
 from reader.text import layout_paragraph
 from reader.text.harakat import HARAKAT, hide, vocalised_ranges
 from reader.ui import measure
@@ -26,7 +28,9 @@ ENGLISH = "The first paragraph of an English note, long enough to wrap at a narr
 
 
 def _app(tmp_path: Path, path: Path | None = None, **kwargs) -> ReaderApp:
-    return create_app(path, positions=PositionStore(tmp_path / "state"), **kwargs)
+    state = tmp_path / "state"
+    return create_app(path, positions=PositionStore(state), preferences=PreferenceStore(state),
+                      **kwargs)
 
 
 def _shown(app: ReaderApp, y: int) -> str:
@@ -102,23 +106,27 @@ def test_history_remembers_the_place_before_the_last_jump() -> None:
     assert history.previous == (5, 0)  # back is a jump too: '' undoes it
 
 
-def test_marks_and_settings_round_trip_in_the_state_file(tmp_path: Path) -> None:
+def test_marks_and_settings_round_trip_in_the_state_files(tmp_path: Path) -> None:
     store = PositionStore(tmp_path)
     store.put("/a.txt", 3, 4, marks={"a": (1, 2), "Z": (7, 0)})
-    store.put_settings({"measure": 64, "harakat": "hide", "numbers": True})
+    PreferenceStore(tmp_path).save(
+        Preferences(reading={"measure": 64, "harakat": "hide", "numbers": True}))
     store.put("/a.txt", 5, 6)  # marks given before are kept
     again = PositionStore(tmp_path)
     assert again.get("/a.txt") == (5, 6)
     assert again.marks("/a.txt") == {"a": (1, 2), "Z": (7, 0)}
-    assert again.settings() == {"measure": 64, "harakat": "hide", "numbers": True}
+    assert PreferenceStore(tmp_path).load().reading == {
+        "measure": 64, "harakat": "hide", "numbers": True}
     # damaged marks and settings are left out, the position kept
     data = json.loads((tmp_path / FILE_NAME).read_text())
     data["/a.txt"]["marks"] = {"a": [1], "bb": [1, 2], "c": [-1, 0], "d": [2, 3]}
-    data[SETTINGS_KEY] = {"measure": [1], "harakat": "hide"}
     (tmp_path / FILE_NAME).write_text(json.dumps(data))
+    preferences = json.loads((tmp_path / PREFERENCES_FILE).read_text())
+    preferences["reading"] = {"measure": [1], "harakat": "hide"}
+    (tmp_path / PREFERENCES_FILE).write_text(json.dumps(preferences))
     damaged = PositionStore(tmp_path)
     assert damaged.marks("/a.txt") == {"d": (2, 3)}
-    assert damaged.settings() == {"harakat": "hide"}
+    assert PreferenceStore(tmp_path).load().reading == {"harakat": "hide"}
     assert damaged.get("/a.txt") == (5, 6)
 
 

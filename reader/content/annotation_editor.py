@@ -19,8 +19,6 @@ still somebody's speaker or teller is not removed: those entries would be left b
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ from reader.content.annotation_file import parse_annotations
 from reader.content.annotations import ENTRY_KINDS, QuoteSelector
 from reader.content.entry_ids import new_id
 from reader.i18n import N_, _
+from reader.state.files import replace_text
 
 # The kinds of entry, as messages name them.
 KIND_WORDS = (N_("entity"), N_("chapter"), N_("claim"), N_("rebuttal"))
@@ -381,21 +380,9 @@ class AnnotationEditor:
 
     def _write(self, text: str) -> None:
         """Replace the file atomically: a temporary file beside it, then a rename."""
-        folder = self.path.parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            mode = self.path.stat().st_mode & 0o777 if self.path.exists() else None
-            fd, temp = tempfile.mkstemp(prefix=f".{self.path.name}-", dir=folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                    handle.write(text)
-                if mode is not None:
-                    os.chmod(temp, mode)
-                os.replace(temp, self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-                raise
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            replace_text(self.path, text, keep_mode=True)
         except OSError as error:
             raise EditError(_("{file}: cannot write ({error})").format(
                 file=self.path, error=error.strerror or error)) from None

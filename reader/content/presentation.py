@@ -115,10 +115,9 @@ class TableLayouts:
     paragraph that is not a table row. A table is a run of consecutive rows; its column
     widths are found once per width from all its rows."""
 
-    def __init__(self, document: Document, show_controls: bool = False,
-                 logical: bool = False) -> None:
+    def __init__(self, document: Document, show_controls: bool = False) -> None:
         self.document = document
-        self.options = {"show_controls": show_controls, "logical": logical}
+        self.options = {"show_controls": show_controls}
         self.table_of: dict[int, int] = {}  # row paragraph -> its table's first row
         first = -1
         for index, block in enumerate(document.blocks):
@@ -133,12 +132,11 @@ class TableLayouts:
         self._rows: OrderedDict[tuple[int, int], ParagraphLayout] = OrderedDict()
 
     @classmethod
-    def of(cls, document: Document, show_controls: bool = False,
-           logical: bool = False) -> TableLayouts | None:
+    def of(cls, document: Document, show_controls: bool = False) -> TableLayouts | None:
         """The tables of ``document``, or None when it has none (nothing to ask then)."""
         if not any(block.kind == "table_row" for block in document.blocks):
             return None
-        return cls(document, show_controls, logical)
+        return cls(document, show_controls)
 
     def _natural(self, index: int) -> list[int]:
         found = self._naturals.get(index)

@@ -1,31 +1,43 @@
-"""What the reader remembers besides positions: the last theme and the last searches.
+"""What the reader remembers that is not tied to one document: the last theme, the last
+searches and the reading settings (measure, harakat, paragraph numbers).
 
 A small JSON file beside the positions file, in the same state directory, written the same
-way (atomically, under the directory's lock). A damaged or unreadable file is ignored: the
-reader starts with the defaults and says nothing, since nothing of the user's text is lost.
-No Textual import.
+way (:mod:`reader.state.files`). A damaged or unreadable file is ignored: the reader starts
+with the defaults and says nothing, since nothing of the user's text is lost. What each
+reading setting means is the app's (:class:`reader.ui.comfort.ComfortSettings`); here they
+are only values of plain JSON types. No Textual import.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.state.positions import _locked, default_state_dir
+from reader.state.files import locked, replace_json
+from reader.state.positions import default_state_dir
 
 FILE_NAME = "preferences.json"
 HISTORY_LIMIT = 50  # search queries kept
 _QUERY_LIMIT = 1000  # characters of one query kept
+
+Settings = dict[str, object]
+
+
+def _settings(value: object) -> Settings:
+    """The reading settings, each value of a plain JSON type (what it means is the app's)."""
+    if not isinstance(value, dict):
+        return {}
+    return {name: item for name, item in value.items()
+            if isinstance(name, str) and len(name) < 40
+            and (isinstance(item, bool | int) or (isinstance(item, str) and len(item) < 40))}
 
 
 @dataclass
 class Preferences:
     theme: str | None = None
     search_history: list[str] = field(default_factory=list)
+    reading: Settings = field(default_factory=dict)  # measure, harakat, numbers
 
 
 class PreferenceStore:
@@ -47,25 +59,21 @@ class PreferenceStore:
         queries = [q for q in history if isinstance(q, str) and q and len(q) <= _QUERY_LIMIT] \
             if isinstance(history, list) else []
         return Preferences(theme if isinstance(theme, str) else None,
-                           queries[-HISTORY_LIMIT:])
+                           queries[-HISTORY_LIMIT:], _settings(data.get("reading")))
 
     def save(self, preferences: Preferences) -> bool:
         """Write ``preferences``; False when it could not be written."""
-        data = {"theme": preferences.theme,
-                "search_history": [q for q in preferences.search_history
-                                   if len(q) <= _QUERY_LIMIT][-HISTORY_LIMIT:]}
+        data: dict[str, object] = {
+            "theme": preferences.theme,
+            "search_history": [q for q in preferences.search_history
+                               if len(q) <= _QUERY_LIMIT][-HISTORY_LIMIT:]}
+        reading = _settings(preferences.reading)
+        if reading:  # only once a setting was changed
+            data["reading"] = reading
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            with _locked(self.directory):
-                fd, temp = tempfile.mkstemp(prefix=".preferences-", dir=self.directory)
-                try:
-                    with os.fdopen(fd, "w", encoding="ascii") as handle:
-                        json.dump(data, handle, ensure_ascii=True)
-                    os.replace(temp, self.path)
-                except BaseException:
-                    with contextlib.suppress(OSError):
-                        os.unlink(temp)
-                    raise
+            with locked(self.directory):
+                replace_json(self.path, data)
         except OSError:
             return False
         return True

@@ -99,3 +99,15 @@ def is_emoji(ch: str) -> bool:
 def is_mark(ch: str) -> bool:
     """Combining marks (Mn, Mc, Me) attach to the character before them."""
     return unicodedata.category(ch) in ("Mn", "Mc", "Me")
+
+
+def first_strong(text: str) -> str | None:
+    """``"rtl"`` or ``"ltr"`` after the first strong letter of ``text`` (rule P2, without
+    skipping isolates), else None."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None

@@ -86,24 +86,23 @@ def text_direction(texts: Iterable[str], default: str = "ltr") -> str:
     return default
 
 
-def chrome_lines(text: str, width: int, direction: str, logical: bool = False
-                 ) -> list[tuple[str, int, bool]]:
+def chrome_lines(text: str, width: int, direction: str) -> list[tuple[str, int, bool]]:
     """(visual text, cells, rtl) for each line of ``text`` laid out at ``width`` cells
     in ``direction`` (``rtl``, ``ltr`` or ``auto``); newlines start paragraphs."""
     out: list[tuple[str, int, bool]] = []
     for paragraph in text.split("\n"):
-        layout = layout_paragraph(paragraph, max(1, width), direction, logical=logical)
+        layout = layout_paragraph(paragraph, max(1, width), direction)
         out.extend((line.text, line.cells, line.rtl) for line in layout.lines)
     return out
 
 
-def chrome_line(text: str, direction: str, logical: bool = False) -> str:
+def chrome_line(text: str, direction: str) -> str:
     """One line in visual order for places that take a plain string (tabs, palette
     entries, notifications); long text is not wrapped."""
     return "  ".join(line for line, _cells, _rtl in
-                     chrome_lines(text, 10_000, direction, logical))
+                     chrome_lines(text, 10_000, direction))
 
 
-def chrome_block(text: str, direction: str, logical: bool = False) -> str:
+def chrome_block(text: str, direction: str) -> str:
     """Each line of ``text`` in visual order (a notification of several lines)."""
-    return "\n".join(chrome_line(line, direction, logical) for line in text.split("\n"))
+    return "\n".join(chrome_line(line, direction) for line in text.split("\n"))

@@ -77,7 +77,6 @@ class TextFlow:
         indents: Sequence[int] | None = None,
         *,
         show_controls: bool = False,
-        logical: bool = False,
         eager: bool | None = None,
         sizes: ParagraphSizes | None = None,
         prepared: OrderedDict[int, PreparedParagraph] | None = None,
@@ -97,7 +96,6 @@ class TextFlow:
         self.gaps = list(gaps) if gaps is not None else [0] * len(paragraphs)
         self.indents = indents
         self.show_controls = show_controls
-        self.logical = logical
         self.special = special
         self._cache: OrderedDict[int, ParagraphLayout] = OrderedDict()
         self.prepared: OrderedDict[int, PreparedParagraph] = (
@@ -305,7 +303,7 @@ class TextFlow:
         if prepared is None:
             prepared = prepare_paragraph(
                 self._text_of(unit), self._direction_of(unit),
-                show_controls=self.show_controls, logical=self.logical,
+                show_controls=self.show_controls,
             )
             self.prepared[unit] = prepared
             if len(self.prepared) > LAYOUT_CACHE_SIZE:

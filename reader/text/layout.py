@@ -128,7 +128,7 @@ class LazyLines(Sequence[VisualLine]):
                             prepared.word_starts, prepared.ends, prepared.run_levels, start,
                             end, self._width)
         return _emit(units, self.starts[k], self.ends[k], prepared.level,
-                     prepared.level == RTL, prepared.logical)
+                     prepared.level == RTL)
 
     def row_of(self, offset: int) -> int:
         return min(bisect_right(self.ends, offset), len(self.ends) - 1)
@@ -163,7 +163,6 @@ class PreparedParagraph:
     sep_widths: list[int]
     shapes: list[WordShape]
     word_starts: list[int]
-    logical: bool
 
     def source_offset(self, position: Position) -> int:
         """The source offset of a (word, cluster) position."""
@@ -178,7 +177,6 @@ def prepare_paragraph(
     direction: str = "auto",
     *,
     show_controls: bool = False,
-    logical: bool = False,
 ) -> PreparedParagraph:
     """The width-independent half of :func:`layout_paragraph`."""
     if direction not in DIRECTIONS:
@@ -187,11 +185,11 @@ def prepare_paragraph(
     tokens = Tokens.split(text)
     words = tokens.words
     seps = tokens.separators
-    shapes = shape_words(words, show_controls, not logical)
+    shapes = shape_words(words, show_controls)
     # each word starts where the word and separator before it end
     word_starts = [0, *accumulate(map(add, map(len, words), map(len, seps)))][: len(words)]
     return PreparedParagraph(text, ends, run_levels, para_level, words, seps,
-                             tokens.separator_widths(), shapes, word_starts, logical)
+                             tokens.separator_widths(), shapes, word_starts)
 
 
 def layout_paragraph(
@@ -200,18 +198,15 @@ def layout_paragraph(
     direction: str = "auto",
     *,
     show_controls: bool = False,
-    logical: bool = False,
 ) -> ParagraphLayout:
     """Lay out one paragraph (no line separators inside) at ``width`` terminal cells.
 
     ``direction`` is ``"auto"`` (first strong character, rules P2-P3), ``"ltr"`` or
-    ``"rtl"``. RTL paragraphs are meant to be right-aligned by the caller. ``logical=True``
-    breaks lines the same way but keeps them in logical order, unshaped: for a terminal that
-    reorders and shapes by itself (``--bidi terminal``).
+    ``"rtl"``. RTL paragraphs are meant to be right-aligned by the caller.
     """
     if width < 1:
         raise ValueError("width must be at least 1")
-    prepared = prepare_paragraph(text, direction, show_controls=show_controls, logical=logical)
+    prepared = prepare_paragraph(text, direction, show_controls=show_controls)
     return layout_prepared(prepared, width)
 
 
@@ -326,12 +321,9 @@ def _line_units(
 
 
 def _emit(
-    units: list[_Unit], start: int, end: int, para_level: int, rtl: bool, logical: bool = False
+    units: list[_Unit], start: int, end: int, para_level: int, rtl: bool
 ) -> VisualLine:
-    if logical:
-        levels = [0] * len(units)  # keep logical order, no mirroring
-    else:
-        levels = line_levels([u[1] for u in units], [u[2] for u in units], para_level)
+    levels = line_levels([u[1] for u in units], [u[2] for u in units], para_level)
     parts: list[str] = []
     mapping: list[int] = []
     append = parts.append

@@ -80,9 +80,7 @@ def layout_row(text: str, starts: Sequence[int], widths: Sequence[int], directio
             if cell else ()
         cells.append((lines, start, end, width))
     height = max((len(lines) for lines, *_ in cells), default=0) or 1
-    # In logical mode (a terminal that reorders by itself) the line is handed over in
-    # logical order: the terminal puts an RTL table's first column on the right.
-    visual_rtl = rtl and not options.get("logical", False)
+    visual_rtl = rtl
     order = list(reversed(cells)) if visual_rtl else cells
     rows: list[VisualLine] = []
     previous = 0

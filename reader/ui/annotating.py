@@ -86,7 +86,7 @@ class AnnotatingMixin(_Base):
 
     def _say(self, message: str) -> str:
         """A notification in the interface's direction, laid out by the core."""
-        return ui_line(message, self.bidi_mode == "terminal")
+        return ui_line(message)
 
     # -- a: annotate --------------------------------------------------------------------
 
@@ -326,7 +326,7 @@ class AnnotatingMixin(_Base):
                                      or annotations.entry(self.focused_entry) is None):
             self._set_focus(None)
         if problems:
-            first = display_line(str(problems[0]), self.bidi_mode == "terminal")
+            first = display_line(str(problems[0]))
             self.notify(self._say(ngettext(
                 "{count} annotation problem remains; first: {first}",
                 "{count} annotation problems remain; first: {first}", len(problems)).format(

@@ -156,7 +156,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self.direction = forced.pop() if len(forced) == 1 else text_direction(
             [document.title or "", *document.paragraphs[:50]])
         self._doc_key = document_key(document.path, document.text, document.url)
-        self.comfort = comfort or ComfortSettings.resolve(positions)
+        self.comfort = comfort or ComfortSettings.resolve(self._prefs.reading)
         self.marks = positions.marks(self._doc_key) if positions is not None else {}
         self.search = SearchSession(document.paragraphs,
                                     annotations.alias_lists() if annotations else None)
@@ -176,7 +176,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
                        direction=self.direction, id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
-                              logical=self.bidi_mode == "terminal", id="article",
+                              id="article",
                               **self.comfort.view_options())
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
@@ -234,7 +234,6 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             self._panel_wanted = False
         self._check_size()
         self._fit_panel()
-        logical = self.bidi_mode == "terminal"
         self.apply_language()
         if self.positions is not None:
             place = self.positions.get(self._doc_key)
@@ -244,7 +243,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
                 self.article._pending_place = place
             if self.positions.notice:
                 # markup=False: a path or a quote may hold "[" (and never drives the screen)
-                self.notify(ui_block(visible(self.positions.notice), logical),
+                self.notify(ui_block(visible(self.positions.notice)),
                             severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
@@ -253,10 +252,10 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
                 "{count} annotation problem, {skipped} skipped; first: {first}",
                 "{count} annotation problems, {skipped} skipped; first: {first}", count),
                 count=number(count), skipped=number(skipped), first=self.problems[0])
-            self.notify(ui_block(message + "\n" + _("Run 'reader check' for the full list."),
-                                 logical), severity="warning", timeout=8, markup=False)
+            self.notify(ui_block(message + "\n" + _("Run 'reader check' for the full list.")),
+                        severity="warning", timeout=8, markup=False)
         if self.terminal_warning:
-            self.notify(ui_block(self.terminal_warning, logical), severity="warning",
+            self.notify(ui_block(self.terminal_warning), severity="warning",
                         timeout=10, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
@@ -323,8 +322,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
                 _("Terminal too small ({width}×{height}); reader needs at least "
                   "{min_width}×{min_height}.").format(
                       width=number(size.width), height=number(size.height),
-                      min_width=number(MIN_WIDTH), min_height=number(MIN_HEIGHT)),
-                self.bidi_mode == "terminal"))
+                      min_width=number(MIN_WIDTH), min_height=number(MIN_HEIGHT))))
 
     # -- status -----------------------------------------------------------------------
 
@@ -522,8 +520,8 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             return
         targets = self.annotations.counterparts(entry_id)
         if not targets:
-            self.notify(ui_line(_("Nothing in the text answers this span."),
-                                    self.bidi_mode == "terminal"), severity="information")
+            self.notify(ui_line(_("Nothing in the text answers this span.")),
+                        severity="information")
             return
         if len(targets) == 1:
             self.go_to_entry(targets[0].id)
@@ -534,8 +532,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             if result:
                 self.go_to_entry(result)
 
-        self.push_screen(ChooseTarget(_("Follow to…"), choices, self.direction,
-                                      self.bidi_mode == "terminal"), chosen)
+        self.push_screen(ChooseTarget(_("Follow to…"), choices, self.direction), chosen)
 
     def action_back(self) -> None:
         self._travel(self.history.back)
@@ -586,7 +583,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         if self.use_command_palette and not ReaderCommandPalette.is_open(self):
             self.push_screen(ReaderCommandPalette(
                 id="--command-palette",
-                placeholder=ui_line(_("Search for commands…"), self.bidi_mode == "terminal")))
+                placeholder=ui_line(_("Search for commands…"))))
 
     # -- panel and help ---------------------------------------------------------------
 
@@ -627,7 +624,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         article.set_show_controls(not article.show_controls)
         message = (_("Invisible controls shown in place (v toggles).") if article.show_controls
                    else _("Invisible controls hidden again (v toggles)."))
-        self.notify(ui_line(message, self.bidi_mode == "terminal"), timeout=3)
+        self.notify(ui_line(message), timeout=3)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -638,13 +635,12 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         annotations = self.annotations
         if annotations is None:
             return []
-        logical = self.bidi_mode == "terminal"
         legend = []
         for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
             entity = annotations.entities.get(entity_id)
             name = entity.name if entity else entity_id
             style = self.article.get_component_rich_style(f"article--speaker-{index}")
-            legend.append((chrome_line(fill("{name}", name=name), self.direction, logical),
+            legend.append((chrome_line(fill("{name}", name=name), self.direction),
                            style))
         return legend
 
@@ -713,8 +709,8 @@ def create_app(
             path, annotations, errors, whole=whole, progress=progress)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
-    comfort = ComfortSettings.resolve(positions, measure=measure, harakat=harakat,
-                                      numbers=numbers)
+    saved = preferences.load().reading if preferences is not None else {}
+    comfort = ComfortSettings.resolve(saved, measure=measure, harakat=harakat, numbers=numbers)
     return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
                      terminal_warning=terminal_warning, pending=pending,
                      annotations_path=annotations, theme=theme, preferences=preferences,

@@ -108,7 +108,6 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         document: Document,
         annotations: Annotations | None = None,
         *,
-        logical: bool = False,
         show_controls: bool = False,
         partial: bool = False,
         measure: int = 0,
@@ -131,7 +130,6 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         self.document = document
         self.partial = partial
         self.annotations = annotations
-        self.logical = logical
         self.show_controls = show_controls
         self.gaps = paragraph_gaps(document)
         self.indents = paragraph_indents(document)
@@ -327,7 +325,6 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
                 self.gaps,
                 self.indents,
                 show_controls=self.show_controls,
-                logical=self.logical,
                 sizes=self._paragraph_sizes(),
                 eager=False if self.partial else None,
                 # The same text and options at a new width: keep what does not depend on it.
@@ -348,10 +345,10 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
     def _table_layouts(self) -> TableLayouts | None:
         """The document's tables laid out in columns (found once per document and options,
         not at every resize)."""
-        key = (len(self.document.paragraphs), self.show_controls, self.logical)
+        key = (len(self.document.paragraphs), self.show_controls)
         if getattr(self, "_tables_key", None) != key:
             self._tables_key = key
-            self._tables = TableLayouts.of(self.document, self.show_controls, self.logical)
+            self._tables = TableLayouts.of(self.document, self.show_controls)
         return self._tables
 
     # -- huge documents: exact line counts arrive a slice at a time ---------------------

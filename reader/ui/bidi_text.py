@@ -14,27 +14,23 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.text import layout_paragraph
+from reader.text.chrome import chrome_line, chrome_lines
 
 # (text, Rich style) paragraphs.
 Paragraphs = tuple[tuple[str, str], ...]
 
 
 def visual_lines(
-    text: str, width: int, direction: str = "auto", logical: bool = False
+    text: str, width: int, direction: str = "auto"
 ) -> list[tuple[str, int, bool]]:
     """(visual text, cells, rtl) for each line of ``text`` (which may hold newlines)."""
-    out: list[tuple[str, int, bool]] = []
-    for paragraph in text.split("\n"):
-        layout = layout_paragraph(paragraph, max(1, width), direction, logical=logical)
-        out.extend((line.text, line.cells, line.rtl) for line in layout.lines)
-    return out
+    return chrome_lines(text, width, direction)
 
 
-def display_line(text: str, logical: bool = False) -> str:
+def display_line(text: str) -> str:
     """One line of text in visual order, for places that take a plain string (tab labels,
     palette entries, notifications). Long text is not wrapped."""
-    return "  ".join(line for line, _cells, _rtl in visual_lines(text, 10_000, logical=logical))
+    return chrome_line(text, "auto")
 
 
 class BidiText(Widget):
@@ -66,10 +62,6 @@ class BidiText(Widget):
     def set_text(self, text: str | Paragraphs) -> None:
         self.paragraphs = ((text, ""),) if isinstance(text, str) else tuple(text)
 
-    @property
-    def logical(self) -> bool:
-        return getattr(self.app, "bidi_mode", "explicit") == "terminal"
-
     def watch_paragraphs(self, old: Paragraphs, new: Paragraphs) -> None:
         if not self.is_mounted:
             return
@@ -85,7 +77,7 @@ class BidiText(Widget):
                ) -> list[tuple[str, int, bool, str]]:
         lines = []
         for text, style in self.paragraphs if paragraphs is None else paragraphs:
-            for visual, cells, rtl in visual_lines(text, width, self.direction, self.logical):
+            for visual, cells, rtl in visual_lines(text, width, self.direction):
                 lines.append((visual, cells, rtl, style))
         return lines
 
@@ -95,7 +87,7 @@ class BidiText(Widget):
     def render_line(self, y: int) -> Strip:
         """Drawn with the Line API so Textual neither wraps nor trims the laid-out lines."""
         width = max(1, self.content_size.width)
-        key = (width, self.paragraphs, self.logical, self.direction)
+        key = (width, self.paragraphs, self.direction)
         if self._cache_key != key:
             self._cache_key = key
             self._cached_lines = self._lines(width)

@@ -3,8 +3,10 @@
 numbers (``#``).
 
 :class:`ReadingComfort` is mixed into the app; it needs the app's ``article``, ``history``,
-``positions``, ``document`` and ``update_status``. The settings it changes are remembered in
-the state file (:class:`~reader.state.positions.PositionStore`), marks per document.
+``positions``, ``document``, ``update_status``, its preferences (``_prefs``) and
+``save_preferences``. The settings it changes are remembered with the other preferences
+(:class:`~reader.state.preferences.PreferenceStore`), marks per document with the positions
+(:class:`~reader.state.positions.PositionStore`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 
 from reader.i18n import N_, _
-from reader.state.positions import MARK_LETTERS, PositionStore
+from reader.state.positions import MARK_LETTERS
+from reader.state.preferences import Settings
 from reader.text import harakat as harakat_text
 from reader.ui import measure as measures
 from reader.ui.goto import parse_target
@@ -56,9 +59,9 @@ class ComfortSettings:
     numbers: bool = False
 
     @classmethod
-    def resolve(cls, store: PositionStore | None, *, measure: int | None = None,
+    def resolve(cls, saved: Settings, *, measure: int | None = None,
                 harakat: str | None = None, numbers: bool | None = None) -> ComfortSettings:
-        saved = store.settings() if store is not None else {}
+        """The settings ``saved`` (``Preferences.reading``), overridden by the flags given."""
         settings = cls()
         kept = saved.get("measure")
         if isinstance(kept, int) and not isinstance(kept, bool) and kept >= 0:
@@ -80,6 +83,10 @@ class ComfortSettings:
     def view_options(self) -> dict[str, Any]:
         """Keyword arguments for :class:`~reader.ui.article_view.ArticleView`."""
         return {"measure": self.measure, "harakat": self.harakat, "numbers": self.numbers}
+
+    def saved(self) -> Settings:
+        """What :meth:`resolve` reads back."""
+        return self.view_options()
 
 
 _TEXT_FIELDS = {"Input", "TextArea", "QueryField"}
@@ -105,11 +112,9 @@ class ReadingComfort:
     # -- settings ---------------------------------------------------------------------
 
     def _save_settings(self: Any) -> None:
-        if self.positions is not None:
-            with contextlib.suppress(Exception):
-                self.positions.put_settings(
-                    {"measure": self.comfort.measure, "harakat": self.comfort.harakat,
-                     "numbers": self.comfort.numbers})
+        self._prefs.reading = self.comfort.saved()
+        with contextlib.suppress(Exception):
+            self.save_preferences()
 
     def action_measure(self: Any, step: int) -> None:
         article = self.article

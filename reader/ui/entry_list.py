@@ -60,7 +60,6 @@ class EntryList(ScrollView, can_focus=True):
         self,
         entries: list[tuple[str, Paragraphs]],
         *,
-        logical: bool = False,
         empty: str = "",
         direction: str = "auto",
         id: str | None = None,
@@ -69,7 +68,6 @@ class EntryList(ScrollView, can_focus=True):
         direction of every entry (the document's), so all align to the same side."""
         super().__init__(id=id)
         self.entries = entries
-        self.logical = logical
         self.direction = direction
         self.empty = empty
         self.highlighted: int | None = 0 if entries else None
@@ -98,13 +96,12 @@ class EntryList(ScrollView, can_focus=True):
         for index, (_entry_id, paragraphs) in enumerate(self.entries):
             firsts.append(len(rows))
             for text, style in paragraphs:
-                for visual, cells, rtl in visual_lines(text, width, self.direction, self.logical):
+                for visual, cells, rtl in visual_lines(text, width, self.direction):
                     rows.append((index, visual, cells, rtl, style))
             rows.append((index, "", 0, False, ""))
         if not self.entries and self.empty:
             rows = [(-1, visual, cells, rtl, "dim")
-                    for visual, cells, rtl in visual_lines(self.empty, width, "auto",
-                                                           self.logical)]
+                    for visual, cells, rtl in visual_lines(self.empty, width, "auto")]
         self._rows = rows
         self._first_rows = firsts
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))

@@ -157,13 +157,12 @@ class KeyBar(Widget):
         spans: list[tuple[int, int, KeyItem]] = []
         x = 0
         rtl = i18n.is_rtl()
-        logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
         if rtl:
-            return self._render_rtl(width, shown, palette, key_style, text_style, logical)
+            return self._render_rtl(width, shown, palette, key_style, text_style)
 
         def add(item: KeyItem, compact: bool = False) -> None:
             nonlocal x
-            description = self._label(item, logical)
+            description = self._label(item)
             key = item.display if compact else f" {item.display} "
             text = (f" {description} " if compact else f"{description} ") \
                 if description else ""
@@ -200,13 +199,13 @@ class KeyBar(Widget):
         return Strip(segments).crop(0, width)
 
     @staticmethod
-    def _label(item: KeyItem, logical: bool) -> str:
+    def _label(item: KeyItem) -> str:
         """What the key does, in the interface's language, in visual order."""
-        return ui_line(i18n.gettext(item.description), logical) if item.description \
+        return ui_line(i18n.gettext(item.description)) if item.description \
             else ""
 
     def _render_rtl(self, width: int, shown: list[KeyItem], palette: KeyItem | None,
-                    key_style: Style, text_style: Style, logical: bool) -> Strip:
+                    key_style: Style, text_style: Style) -> Strip:
         """The bar mirrored: items from the right edge leftwards, each drawn as
         ``what it does`` then the key (read from the right: the key first); the palette's
         key at the left edge, behind the rule."""
@@ -215,7 +214,7 @@ class KeyBar(Widget):
         hover = self.get_component_rich_style("key-bar--hover", partial=True)
 
         def pieces(item: KeyItem, compact: bool = False) -> list[Segment]:
-            description = self._label(item, logical)
+            description = self._label(item)
             key = item.display if compact else f" {item.display} "
             text = (f" {description} " if compact else f" {description}") \
                 if description else ""

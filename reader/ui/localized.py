@@ -32,29 +32,28 @@ def ui_direction() -> str:
     return "rtl" if i18n.is_rtl() else "ltr"
 
 
-def ui_line(text: str, logical: bool = False, direction: str | None = None,
-            width: int | None = None) -> str:
+def ui_line(text: str, direction: str | None = None, width: int | None = None) -> str:
     """One line of chrome in visual order, laid out by the core in the interface's
     direction (or ``direction``), for places that take a plain string: notifications,
     palette entries, the key bar's descriptions. Long text is not wrapped; with ``width``
     it is cut at its logical end (an ellipsis at the left of a right-to-left line), so
     that a widget that would wrap it again never puts a line's end first."""
-    return _laid_out(text, logical, direction or ui_direction(), width)
+    return _laid_out(text, direction or ui_direction(), width)
 
 
 @lru_cache(maxsize=1024)
-def _laid_out(text: str, logical: bool, direction: str, width: int | None) -> str:
+def _laid_out(text: str, direction: str, width: int | None) -> str:
     """:func:`ui_line`'s work, cached: the key bar asks again at every repaint."""
-    lines = visual_lines(text, width or 10_000, direction, logical)
+    lines = visual_lines(text, width or 10_000, direction)
     if width and len(lines) > 1:
-        first = visual_lines(text, max(1, width - 1), direction, logical)[0]
+        first = visual_lines(text, max(1, width - 1), direction)[0]
         return "…" + first[0] if first[2] else first[0] + "…"
     return "  ".join(line for line, _cells, _rtl in lines)
 
 
-def ui_block(text: str, logical: bool = False) -> str:
+def ui_block(text: str) -> str:
     """Each line of ``text`` (a notification of several lines) in visual order."""
-    return "\n".join(ui_line(line, logical) for line in text.split("\n"))
+    return "\n".join(ui_line(line) for line in text.split("\n"))
 
 
 # Textual's own words that the reader shows (the command palette key's description).
@@ -77,13 +76,12 @@ class SystemCommands(Provider):
 
     def _entries(self) -> list[tuple[str, str, str, Callable[[], object]]]:
         app = self.app
-        logical = getattr(app, "bidi_mode", "explicit") == "terminal"
         entries = []
         for title, help_text, action in SYSTEM_COMMANDS:
-            shown = ui_line(_(title), logical)
+            shown = ui_line(_(title))
             plain = f"{_(title)} {title}"
             callback = partial(app.run_action, action)
-            entries.append((plain, shown, ui_line(_(help_text), logical), callback))
+            entries.append((plain, shown, ui_line(_(help_text)), callback))
         return entries
 
     async def discover(self) -> Hits:

@@ -22,7 +22,6 @@ class GoToProvider(Provider):
         """(entry id, searchable text, shown text) for everything one can go to."""
         app = self.app
         annotations = getattr(app, "annotations", None)
-        logical = getattr(app, "bidi_mode", "explicit") == "terminal"
         # the palette's list is nearly as wide as the screen; an entry longer is cut
         width = max(20, app.size.width - PALETTE_MARGIN)
         entries: list[tuple[str, str, str]] = []
@@ -36,7 +35,7 @@ class GoToProvider(Provider):
         for chapter in annotations.chapters:
             plain = template.format(number=chapter.number, title=chapter.title)
             shown = ui_line(fill(template, number=number(chapter.number), title=chapter.title),
-                            logical, width=width)
+                            width=width)
             entries.append((chapter.id, plain, shown))
         for template, table in ((_("go to claim: {label}"), annotations.claims),
                                 (_("go to rebuttal: {label}"), annotations.rebuttals)):
@@ -45,7 +44,7 @@ class GoToProvider(Provider):
                 name = speaker.name if speaker else entry.speaker
                 plain = template.format(label=f"{name}: {entry.label}")
                 shown = ui_line(template.format(label=join_fields(
-                    [entry_line(annotations, entry)], direction)), logical, width=width)
+                    [entry_line(annotations, entry)], direction)), width=width)
                 entries.append((entry.id, plain, shown))
         return entries
 
@@ -72,7 +71,6 @@ class MarksProvider(Provider):
         app = self.app
         marks: dict[str, tuple[int, int]] = getattr(app, "marks", {})
         paragraphs: list[str] = getattr(getattr(app, "document", None), "paragraphs", [])
-        logical = getattr(app, "bidi_mode", "explicit") == "terminal"
         entries = []
         for letter, (index, offset) in sorted(marks.items()):
             text = paragraphs[index] if index < len(paragraphs) else ""
@@ -82,8 +80,7 @@ class MarksProvider(Provider):
             plain = template.format(letter=letter, number=at, snippet=snippet)
             # The command's words in the interface's language and direction; the letter,
             # the number and the snippet isolated, as all chrome.
-            shown = ui_line(fill(template, letter=letter, number=at, snippet=snippet),
-                            logical)
+            shown = ui_line(fill(template, letter=letter, number=at, snippet=snippet))
             entries.append((letter, plain, shown))
         return entries
 

@@ -8,8 +8,9 @@ sit on the reading side of the text: on the right for a right-to-left document.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
+
+from reader.text.chars import first_strong
 
 FIRST = 1  # the number of the first paragraph, as `reader search` prints it
 _SAMPLE = 200  # paragraphs looked at to find the document's reading side
@@ -34,22 +35,12 @@ def label(index: int, width: int, right: bool) -> str:
     return (" " + number).ljust(width) if right else (number + " ").rjust(width)
 
 
-def _first_strong(text: str) -> str | None:
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return "ltr"
-        if kind in ("R", "AL"):
-            return "rtl"
-    return None
-
-
 def reads_right_to_left(paragraphs: Sequence[str], directions: Sequence[str] = ()) -> bool:
     """Whether most of the document's first paragraphs are right to left."""
     rtl = ltr = 0
     for index, text in enumerate(paragraphs[:_SAMPLE]):
         asked = directions[index] if index < len(directions) else "auto"
-        found = asked if asked != "auto" else _first_strong(text[:1000])
+        found = asked if asked != "auto" else first_strong(text[:1000])
         rtl += found == "rtl"
         ltr += found == "ltr"
     return rtl > ltr

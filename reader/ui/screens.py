@@ -74,7 +74,6 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend or []
 
     def compose(self) -> ComposeResult:
-        logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
         rtl = i18n.is_rtl()
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=rtl)
         # Right to left: the keys in the right column, what they do at their left, both
@@ -92,18 +91,18 @@ class HelpScreen(ModalScreen[None]):
         for key, what in rows:
             # Text, not markup: "[" is a key here; laid out by the core like all chrome
             if rtl:
-                lines = visual_lines(what, what_width, "rtl", logical)
+                lines = visual_lines(what, what_width, "rtl")
                 table.add_row(Text("\n".join(line for line, _c, _r in lines)),
-                              Text(ui_line(key, logical, "auto")))
+                              Text(ui_line(key, "auto")))
             else:
-                table.add_row(Text(ui_line(key, logical)), Text(ui_line(what, logical)))
+                table.add_row(Text(ui_line(key)), Text(ui_line(what)))
         align = "right" if rtl else "left"
         with VerticalScroll(id="help-box"):
-            yield Static(Text(ui_line(_("reader — keys"), logical) + "\n", style="bold",
+            yield Static(Text(ui_line(_("reader — keys")) + "\n", style="bold",
                               justify=align), id="help-title")
             yield Static(table, id="help-keys")
             if self.legend:
-                title = ui_line(_("Who says what (the colours in the text)"), logical)
+                title = ui_line(_("Who says what (the colours in the text)"))
                 legend = Text("\n" + title + "\n", style="bold", justify=align)
                 for name, style in self.legend:
                     if rtl:
@@ -114,7 +113,7 @@ class HelpScreen(ModalScreen[None]):
                         legend.append(name, style=style)
                         legend.append("\n")
                 yield Static(legend, id="help-legend")
-            yield Static(Text("\n" + ui_line(_("Esc closes this help."), logical),
+            yield Static(Text("\n" + ui_line(_("Esc closes this help.")),
                               justify=align), id="help-footer")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
@@ -130,13 +129,12 @@ class ChooseTarget(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape,backspace", "cancel", "Close", key_display="Esc")]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]], direction: str = "auto",
-                 logical: bool = False) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, str]], direction: str = "auto"
+                 ) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
         self.direction = direction
-        self.logical = logical
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser-box"):
@@ -146,7 +144,7 @@ class ChooseTarget(ModalScreen[str | None]):
             yield BidiText(join_fields([self.title_text], title_direction),
                            direction=title_direction, id="chooser-title")
             yield EntryList([(entry_id, ((label, ""),)) for entry_id, label in self.choices],
-                            direction=self.direction, logical=self.logical, id="chooser-list")
+                            direction=self.direction, id="chooser-list")
 
     def on_mount(self) -> None:
         self.query_one(EntryList).focus()

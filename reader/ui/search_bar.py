@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -31,6 +29,7 @@ from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
 from reader.ui.localized import ui_line
+from reader.ui.shaped_field import field_strip, visual_cells
 
 HISTORY_SIZE = 50
 # Above this many characters of text, typing waits this long for the next key before searching.
@@ -153,31 +152,8 @@ class QueryField(Widget, can_focus=True):
 
     def _visual(self) -> tuple[list[tuple[str, Style | None]], bool]:
         """The query in visual order as (cluster, style) cells, with the cursor drawn."""
-        logical = getattr(self.app, "bidi_mode", "explicit") == "terminal"
-        value = self.value
         cursor_style = Style(reverse=True) if self.has_focus else Style(underline=True)
-        if not value:
-            return [(" ", cursor_style)], False
-        line = layout_paragraph(value, 10_000, logical=logical).lines[0]
-        cuts = line.cuts
-        clusters = []
-        for index in range(len(cuts) - 1):
-            start, end = cuts[index], cuts[index + 1]
-            clusters.append([line.text[start:end], line.map[start], None])
-        if self.cursor < len(value):
-            # the cluster holding the letter after the cursor (a ligature holds two)
-            target = max((c for c in clusters if c[1] <= self.cursor), key=lambda c: c[1],
-                         default=clusters[0])
-            target[2] = cursor_style
-            cells = [(text, style) for text, _offset, style in clusters]
-        else:
-            cells = [(text, style) for text, _offset, style in clusters]
-            end_cell = (" ", cursor_style)
-            if line.rtl:
-                cells.insert(0, end_cell)
-            else:
-                cells.append(end_cell)
-        return cells, line.rtl
+        return visual_cells(self.value, self.cursor, cursor_style)
 
     def render_line(self, y: int) -> Strip:
         width = max(1, self.content_size.width)
@@ -185,25 +161,7 @@ class QueryField(Widget, can_focus=True):
         if y > 0:
             return Strip.blank(width, base)
         cells, rtl = self._visual()
-        widths = [cell_len(text) for text, _style in cells]
-        total = sum(widths)
-        # keep the cursor on screen when the query is wider than the field
-        cursor_x = 0
-        for (_text, style), cell_width in zip(cells, widths, strict=True):
-            if style is not None:
-                break
-            cursor_x += cell_width
-        start = 0
-        if total > width:
-            start = max(0, min(total - width, cursor_x - width // 2))
-        segments = [Segment(text, base + style if style else base) for text, style in cells]
-        strip = Strip(segments, total).crop(start, start + width)
-        shown = min(total, width)
-        if shown < width:
-            pad = Segment(" " * (width - shown), base)
-            parts = [pad, *strip] if rtl else [*strip, pad]
-            strip = Strip(parts, width)
-        return strip
+        return field_strip(cells, width, base, pad_left=rtl)
 
 
 # -- the bar ------------------------------------------------------------------------------
@@ -296,16 +254,11 @@ class SearchBar(Horizontal):
     def show_mode(self, names: bool | None = None) -> None:
         """The session's mode; ``names`` overrides whether the query is a name."""
         label = self.session.mode_label(names)
-        self.query_one("#search-mode", Static).update(Text(ui_line(f"[{label}]",
-                                                                      self._logical)))
-
-    @property
-    def _logical(self) -> bool:
-        return getattr(self.app, "bidi_mode", "explicit") == "terminal"
+        self.query_one("#search-mode", Static).update(Text(ui_line(f"[{label}]")))
 
     def set_count(self, text: str, error: bool = False) -> None:
         count = self.query_one("#search-count", Static)
-        count.update(Text(ui_line(text, self._logical)))
+        count.update(Text(ui_line(text)))
         count.set_class(error, "-error")
 
     # -- actions --------------------------------------------------------------------------

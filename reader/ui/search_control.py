@@ -19,13 +19,10 @@ from reader.state.search import Place, SearchSession
 from reader.text.search import Hit
 from reader.ui.article_view import ArticleView
 from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
+from reader.ui.status_note import StatusNote
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
-
-# How long "search wrapped" stays in the status line (reader.ui.status_line shows it).
-NOTE_SECONDS = 4.0
-
 
 class SearchControl:
     """Runs the session for the app; every method acts on the app's widgets."""
@@ -33,10 +30,10 @@ class SearchControl:
     def __init__(self, app: ReaderApp, session: SearchSession) -> None:
         self.app = app
         self.session = session
-        self.note: str | None = None
+        # "search wrapped" for a few seconds (reader.ui.status_line shows it)
+        self._note = StatusNote(app)
         self._origin: Place | None = None  # where the open search began
         self._timer: Timer | None = None  # a debounced search waiting to run
-        self._note_timer: Timer | None = None
         self._ahead: Timer | None = None
 
     @property
@@ -45,20 +42,14 @@ class SearchControl:
 
     # -- the status line --------------------------------------------------------------
 
+    @property
+    def note(self) -> str | None:
+        return self._note.text
+
     def set_note(self, note: str | None) -> None:
         """A note for the status line ("search wrapped", "wrapped" for ] and [), for a
         few seconds."""
-        self.note = note
-        if self._note_timer is not None:
-            self._note_timer.stop()
-            self._note_timer = None
-        if note:
-            self._note_timer = self.app.set_timer(NOTE_SECONDS, self._clear_note)
-
-    def _clear_note(self) -> None:
-        self.note = None
-        self._note_timer = None
-        self.app.update_status()
+        self._note.set(note)
 
     # -- the hits on screen -----------------------------------------------------------
 

@@ -83,28 +83,21 @@ class SidePanel(RepeatedRow):
     def on_mount(self) -> None:
         self.call_after_refresh(self._populate)
 
-    @property
-    def _logical(self) -> bool:
-        return getattr(self.app, "bidi_mode", "explicit") == "terminal"
-
     def _populate(self) -> None:
         self.mount(*self._lists())
 
     def _lists(self) -> list[Widget]:
-        logical = self._logical
         if not self.has_story:
-            return [EntryList(self._heading_items(), logical=logical, empty=_(NO_HEADINGS),
+            return [EntryList(self._heading_items(), empty=_(NO_HEADINGS),
                               direction=self.direction, id="contents-list")]
-        claims = EntryList(self._claim_items(), logical=logical, direction=self.direction,
+        claims = EntryList(self._claim_items(), direction=self.direction,
                            id="claim-list")
         claims.display = False
         return [
-            TabBar([chrome_line(join_fields([_(CHAPTERS_TAB)], self.direction), self.direction,
-                                logical),
-                    chrome_line(join_fields([_(CLAIMS_TAB)], self.direction), self.direction,
-                                logical)],
+            TabBar([chrome_line(join_fields([_(CHAPTERS_TAB)], self.direction), self.direction),
+                    chrome_line(join_fields([_(CLAIMS_TAB)], self.direction), self.direction)],
                    rtl=self.direction == "rtl", id="panel-tabs"),
-            EntryList(self._chapter_items(), logical=logical, direction=self.direction,
+            EntryList(self._chapter_items(), direction=self.direction,
                       id="chapter-list"),
             claims,
         ]

@@ -4,8 +4,6 @@ each is cut to its share of the width and ends with an ellipsis."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
@@ -13,6 +11,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
+
+from reader.text.chars import first_strong
 
 GAP = 2  # cells between labels
 
@@ -118,7 +118,7 @@ def _cut(label: str, cells: int) -> str:
         return label
     if cells <= 1:
         return "…"[:cells]
-    rtl = _first_strong_rtl(label)
+    rtl = first_strong(label) == "rtl"
     if rtl:
         kept = label
         while cell_len(kept) > cells - 1:
@@ -130,11 +130,3 @@ def _cut(label: str, cells: int) -> str:
     return kept + "…"
 
 
-def _first_strong_rtl(text: str) -> bool:
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return False
-        if kind in ("R", "AL"):
-            return True
-    return False

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import webbrowser
 
-from textual.timer import Timer
-
 from reader.content.annotations import Span
 from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
 from reader.content.links import Link, document_links, graphical_session, may_open, next_link
 from reader.i18n import N_, _, ngettext, number
 from reader.text.selection import LogicalRange
 from reader.ui.localized import isolate
+from reader.ui.status_note import StatusNote
 
-NOTE_SECONDS = 4.0  # how long a note stays in the status line
 NOTHING_TO_COPY = N_("nothing to copy: select with the mouse, or focus a claim (]) or a hit "
                      "(/)")
 
@@ -163,23 +161,14 @@ class TextOut:
 
     # -- the status note ------------------------------------------------------------------
 
-    _note: str | None = None
-    _note_timer: Timer | None = None
+    _note: StatusNote | None = None
 
     def show_note(self, note: str) -> None:
         """A short-lived note in the status line ("copied 42 letters", a link's URL)."""
-        self._note = note
-        if self._note_timer is not None:
-            self._note_timer.stop()
-        self._note_timer = self.set_timer(NOTE_SECONDS, self._clear_note)  # type: ignore[attr-defined]
-        self.update_status()  # type: ignore[attr-defined]
-
-    def _clear_note(self) -> None:
-        self._note = None
-        self._note_timer = None
-        if self.is_mounted:  # type: ignore[attr-defined]
-            self.update_status()  # type: ignore[attr-defined]
+        if self._note is None:
+            self._note = StatusNote(self)
+        self._note.set(note, show=True)
 
     def note_parts(self) -> list[str]:
         """The note, for the status line."""
-        return [self._note] if self._note else []
+        return [self._note.text] if self._note is not None and self._note.text else []

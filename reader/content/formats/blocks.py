@@ -9,12 +9,44 @@ letter, so an Arabic table keeps its first column on the right in every row.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from reader.content.document import CELL_SEPARATOR, Block, BlockContent, StyleSpan
+from reader.text.chars import first_strong as first_letter_direction
 
 Cell = tuple[str, Sequence[StyleSpan]]
+
+@dataclass
+class Container:
+    """A quote, list or list item the walker of a format is inside."""
+
+    kind: str  # "quote" | "list" | "item"
+    ordered: bool = False
+    marker: str | None = None  # an item's marker, until a paragraph takes it
+    depth: int = 0  # an item's list nesting depth
+    count: int = 0  # items so far, for an ordered list's numbers (web pages)
+    start: int = 1
+    line: int | None = None  # where an item starts in the source (Markdown)
+
+
+def container_kind(stack: Sequence[Container]) -> tuple[str, int]:
+    """Kind and level of a paragraph inside ``stack`` (outermost first)."""
+    for container in reversed(stack):
+        if container.kind == "item":
+            return "list_item", container.depth
+        if container.kind == "quote":
+            return "quote", sum(1 for c in stack if c.kind == "quote")
+    return "paragraph", 0
+
+
+def pending_item(stack: Sequence[Container]) -> Container | None:
+    """The innermost item whose marker no paragraph has taken yet."""
+    for container in reversed(stack):
+        if container.kind == "item" and container.marker is not None:
+            return container
+    return None
+
 
 # Bullet list markers by nesting depth (cycled beyond the third level).
 BULLETS = ("•", "◦", "▪")
@@ -25,12 +57,9 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "iw", "ur", "ps", "sd", "ug", "yi",
 def first_strong(texts: Iterable[str]) -> str:
     """``"rtl"`` or ``"ltr"`` after the first strong letter of ``texts``, else ``"auto"``."""
     for text in texts:
-        for ch in text:
-            kind = unicodedata.bidirectional(ch)
-            if kind == "L":
-                return "ltr"
-            if kind in ("R", "AL"):
-                return "rtl"
+        found = first_letter_direction(text)
+        if found is not None:
+            return found
     return "auto"
 
 

@@ -22,14 +22,21 @@ quote is a ``list_item``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.content.document import BOM, Block, BlockContent, Document, StyleSpan
-from reader.content.formats.blocks import BULLETS, Cell, add_table, first_strong
+from reader.content.formats.blocks import (
+    BULLETS,
+    Cell,
+    Container,
+    add_table,
+    container_kind,
+    first_strong,
+    pending_item,
+)
 from reader.content.source import decode_bytes
 
 _INLINE_STYLES = {"em": "em", "strong": "strong", "link": "link"}
@@ -135,19 +142,10 @@ def _sorted(spans: list[StyleSpan]) -> tuple[StyleSpan, ...]:
 # --- blocks ---------------------------------------------------------------------------------
 
 
-@dataclass
-class _Container:
-    kind: str  # "quote" | "list" | "item"
-    ordered: bool = False
-    marker: str | None = None  # an item's marker, until a paragraph takes it
-    depth: int = 0  # an item's list nesting depth
-    line: int | None = None  # where an item starts in the source
-
-
 class _Walker:
     def __init__(self) -> None:
         self.content = BlockContent()
-        self.stack: list[_Container] = []
+        self.stack: list[Container] = []
         # A table being read: its rows (header?, cells) and their source lines.
         self.rows: list[tuple[bool, list[Cell]]] | None = None
         self.row_lines: list[int | None] = []
@@ -163,20 +161,12 @@ class _Walker:
 
     def _container_kind(self) -> tuple[str, int]:
         """Kind and level of a paragraph in the current container."""
-        for container in reversed(self.stack):
-            if container.kind == "item":
-                return "list_item", container.depth
-            if container.kind == "quote":
-                return "quote", self._count("quote")
-        return "paragraph", 0
+        return container_kind(self.stack)
 
-    def _pending_item(self) -> _Container | None:
-        for container in reversed(self.stack):
-            if container.kind == "item" and container.marker is not None:
-                return container
-        return None
+    def _pending_item(self) -> Container | None:
+        return pending_item(self.stack)
 
-    def _flush_marker(self, item: _Container) -> None:
+    def _flush_marker(self, item: Container) -> None:
         """An item whose content does not start with text: its marker on a line of its own."""
         marker, item.marker = item.marker or "", None
         self._append("", Block("list_item", item.depth, marker, (), item.line), "auto")
@@ -242,9 +232,9 @@ class _Walker:
                     self.emit(text, block_kind, level, spans, _line_after(token, offset),
                               joined=offset > 0, direction=direction)
             elif kind == "blockquote_open":
-                self.stack.append(_Container("quote"))
+                self.stack.append(Container("quote"))
             elif kind in ("bullet_list_open", "ordered_list_open"):
-                self.stack.append(_Container("list", ordered=kind == "ordered_list_open"))
+                self.stack.append(Container("list", ordered=kind == "ordered_list_open"))
             elif kind == "list_item_open":
                 self._open_item(token, line)
             elif kind in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
@@ -284,13 +274,13 @@ class _Walker:
         outer = self._pending_item()
         if outer is not None:
             self._flush_marker(outer)
-        parent = self.stack[-1] if self.stack else _Container("list")
+        parent = self.stack[-1] if self.stack else Container("list")
         depth = self._count("list")
         if parent.ordered:
             marker = f"{token.info}{token.markup}"
         else:
             marker = BULLETS[(depth - 1) % len(BULLETS)]
-        self.stack.append(_Container("item", marker=marker, depth=depth, line=line))
+        self.stack.append(Container("item", marker=marker, depth=depth, line=line))
 
 
 def _one_piece(pieces: list[tuple[str, tuple[StyleSpan, ...]]]) -> Cell:

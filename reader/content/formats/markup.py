@@ -24,16 +24,18 @@ terminal output.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from reader.content.document import Block, BlockContent, StyleSpan
 from reader.content.formats.blocks import (
     BULLETS,
     Cell,
+    Container,
     add_table,
+    container_kind,
     first_strong,
     language_direction,
+    pending_item,
 )
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")
@@ -77,16 +79,6 @@ def element_direction(element: Any, inherited: str = "auto") -> str:
     if language and language_direction(language) == "rtl":
         return "rtl"
     return inherited
-
-
-@dataclass
-class _Container:
-    kind: str  # "quote" | "list" | "item"
-    ordered: bool = False
-    marker: str | None = None
-    depth: int = 0
-    count: int = 0  # items so far, for an ordered list's numbers
-    start: int = 1
 
 
 class _Inline:
@@ -149,7 +141,7 @@ class MarkupWalker:
                  direction: str = "auto") -> None:
         self.content = content if content is not None else BlockContent()
         self.tei = tei
-        self.stack: list[_Container] = []
+        self.stack: list[Container] = []
         self.inline = _Inline()
         self.kind: tuple[str, int] | None = None  # a heading being read: ("heading", n)
         self.directions = [direction]
@@ -162,18 +154,10 @@ class MarkupWalker:
     # -- paragraphs -------------------------------------------------------------------
 
     def _container_kind(self) -> tuple[str, int]:
-        for container in reversed(self.stack):
-            if container.kind == "item":
-                return "list_item", container.depth
-            if container.kind == "quote":
-                return "quote", sum(1 for c in self.stack if c.kind == "quote")
-        return "paragraph", 0
+        return container_kind(self.stack)
 
-    def _pending_item(self) -> _Container | None:
-        for container in reversed(self.stack):
-            if container.kind == "item" and container.marker is not None:
-                return container
-        return None
+    def _pending_item(self) -> Container | None:
+        return pending_item(self.stack)
 
     def _mark_targets(self) -> None:
         index = len(self.content.paragraphs)
@@ -255,7 +239,7 @@ class MarkupWalker:
             self.flush()
             ordered = name == "ol" or (name == "list" and element.get("rend") == "ol")
             start = element.get("start", "1")
-            self.stack.append(_Container("list", ordered=ordered,
+            self.stack.append(Container("list", ordered=ordered,
                                          start=int(start) if start.isdigit() else 1))
             self._children(element)
             self.flush()
@@ -270,7 +254,7 @@ class MarkupWalker:
                 self.emit("", "list_item", item.depth)
         elif name in QUOTES:
             self.flush()
-            self.stack.append(_Container("quote"))
+            self.stack.append(Container("quote"))
             self._children(element)
             self.flush()
             self.stack.pop()
@@ -317,14 +301,14 @@ class MarkupWalker:
             self.emit("", "list_item", outer.depth)
             del marker
         parent = self.stack[-1] if self.stack and self.stack[-1].kind == "list" \
-            else _Container("list")
+            else Container("list")
         depth = sum(1 for c in self.stack if c.kind == "list")
         if parent.ordered:
             marker = f"{parent.start + parent.count}."
         else:
             marker = BULLETS[(max(depth, 1) - 1) % len(BULLETS)]
         parent.count += 1
-        self.stack.append(_Container("item", marker=marker, depth=max(depth, 1)))
+        self.stack.append(Container("item", marker=marker, depth=max(depth, 1)))
 
     def _pre(self, element: Any) -> None:
         saved, self.inline = self.inline, _Inline(keep_spaces=True)
