@@ -9,9 +9,22 @@ they are how the reader really looks, which no test can tell.
 Needs (Debian): xvfb xterm mlterm konsole kitty python3-gi gir1.2-vte-2.91 gir1.2-gtk-3.0
 imagemagick x11-utils xdotool fonts-dejavu libgl1-mesa-dri.
 
-    python scripts/terminal_shots.py --out shots
+    python scripts/terminal_shots.py --out shots                  # the article, 120x36 and 80x24
+    python scripts/terminal_shots.py --scenarios all --sizes 120x36  # every scenario below
     python scripts/terminal_shots.py --terminals kitty,konsole --modes auto --sizes 80x24 \\
         --keys "bracketright Return" --name chooser
+
+Scenarios (``--scenarios NAME,...`` or ``all``; each adds ``-NAME`` to the file names):
+
+- ``chooser``: ``]`` then Enter on the first claim, which has several rebuttals;
+- ``help``: ``?``;
+- ``16-xterm``, ``16-xterm-help``, ``16-linux``: the chooser or the help with ``TERM=xterm``
+  or ``TERM=linux`` (16 colours; the backdrops' colours);
+- ``harakat``: ``H`` twice (highlight);
+- ``goto``: the ``:`` prompt;
+- ``select``: a mouse drag across two lines of the article (xdotool);
+- ``light``: ``t`` (light theme);
+- ``html``: ``tests/data/formats/news.ar.html`` (its table).
 """
 
 from __future__ import annotations
@@ -96,6 +109,41 @@ def _command(terminal: str, cols: int, rows: int, inner: list[str], work: Path) 
     raise ValueError(terminal)
 
 
+# name: (keys, extra reader arguments, TERM, drag as fractions of the window x0,y0,x1,y1)
+SCENARIOS: dict[str, tuple[list[str], list[str], str, tuple[float, ...]]] = {
+    "chooser": (["bracketright", "Return"], [], "", ()),
+    "help": (["question"], [], "", ()),
+    "16-xterm": (["bracketright", "Return"], [], "xterm", ()),
+    "16-xterm-help": (["question"], [], "xterm", ()),
+    "16-linux": (["bracketright", "Return"], [], "linux", ()),
+    "harakat": (["H", "H"], [], "", ()),
+    "goto": (["colon"], [], "", ()),
+    "select": ([], [], "", (0.30, 0.30, 0.55, 0.36)),
+    "light": (["t"], [], "", ()),
+    "html": ([], [str(Path(__file__).resolve().parent.parent / "tests" / "data" / "formats"
+                         / "news.ar.html")], "", ()),
+}
+
+
+def _drag(env: dict[str, str], window: str, drag: tuple[float, ...]) -> None:
+    """Press the left button at one point of the window and release it at another."""
+    geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", window], env=env,
+                              capture_output=True, text=True).stdout
+    size = dict(line.split("=", 1) for line in geometry.split() if "=" in line)
+    width, height = int(size.get("WIDTH", "800")), int(size.get("HEIGHT", "600"))
+    x0, y0, x1, y1 = drag
+    steps = 6
+    subprocess.run(["xdotool", "mousemove", "--window", window, str(int(x0 * width)),
+                    str(int(y0 * height)), "mousedown", "1"], env=env, check=False)
+    for step in range(1, steps + 1):
+        x = x0 + (x1 - x0) * step / steps
+        y = y0 + (y1 - y0) * step / steps
+        subprocess.run(["xdotool", "mousemove", "--window", window, str(int(x * width)),
+                        str(int(y * height))], env=env, check=False)
+        time.sleep(0.15)
+    subprocess.run(["xdotool", "mouseup", "1"], env=env, check=False)
+
+
 def _wait_for_window(env: dict[str, str], timeout: float = 20.0) -> str | None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -109,15 +157,17 @@ def _wait_for_window(env: dict[str, str], timeout: float = 20.0) -> str | None:
 
 def shoot(terminal: str, mode: str, cols: int, rows: int, out: Path, reader: str,
           display: int, keys: list[str], name: str, settle: float,
-          term_name: str = "") -> Path | None:
+          term_name: str = "", extra: list[str] | None = None,
+          drag: tuple[float, ...] = ()) -> Path | None:
     work = Path(tempfile.mkdtemp(prefix=f"shots-{terminal}-"))
     home = work / "home"
     home.mkdir()
     _home(terminal, home, cols, rows)
     state = work / "state"
-    term = f"TERM={shlex.quote(term_name)} " if term_name else ""
+    # 16 colours: VTE and kitty declare COLORTERM=truecolor to their children
+    term = f"unset COLORTERM; TERM={shlex.quote(term_name)} " if term_name else ""
     inner = ["bash", "-c", f"{term}READER_STATE_DIR={shlex.quote(str(state))} "
-             f"{shlex.quote(reader)} --bidi {mode}; sleep 60"]
+             f"{shlex.quote(reader)} --bidi {mode} {shlex.join(extra or [])}; sleep 60"]
     env = {**os.environ, "DISPLAY": f":{display}", "HOME": str(home), "LANG": "C.UTF-8",
            "LC_ALL": "C.UTF-8", "LIBGL_ALWAYS_SOFTWARE": "1", "QT_QPA_PLATFORM": "xcb",
            "XDG_RUNTIME_DIR": str(work)}
@@ -134,15 +184,20 @@ def shoot(terminal: str, mode: str, cols: int, rows: int, out: Path, reader: str
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
         window = _wait_for_window(env)
+        if window is None:  # the terminal did not start (a busy machine): the caller retries
+            return None
         time.sleep(settle)
         if keys:
             for key in keys:
                 subprocess.run(["xdotool", "key", *key.split()], env=env, check=False)
                 time.sleep(0.8)
             time.sleep(1.5)
+        if drag and window:
+            _drag(env, window, drag)
+            time.sleep(1.5)
         suffix = f"-{name}" if name else ""
         target = out / f"{terminal}-{mode}-{cols}x{rows}{suffix}.png"
-        subprocess.run(["import", "-window", window or "root", str(target)], env=env,
+        subprocess.run(["import", "-window", window, str(target)], env=env,
                        check=True, capture_output=True)
         return target
     finally:
@@ -166,6 +221,8 @@ def main() -> int:
     parser.add_argument("--term", default="",
                         help="TERM for reader (e.g. xterm: 16 colours); default: the terminal's")
     parser.add_argument("--name", default="", help="suffix for the file names")
+    parser.add_argument("--scenarios", default="",
+                        help="named scenarios, comma-separated, or 'all' (see above)")
     parser.add_argument("--settle", type=float, default=6.0, help="seconds before the shot")
     parser.add_argument("--reader", default=shutil.which("reader") or
                         str(Path(sys.executable).with_name("reader")))
@@ -173,6 +230,10 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    runs = [(args.keys, [], args.term, (), args.name)]
+    if args.scenarios:
+        names = list(SCENARIOS) if args.scenarios == "all" else args.scenarios.split(",")
+        runs = [(*SCENARIOS[name], name) for name in names]
     for terminal in args.terminals.split(","):
         if terminal != "vte" and shutil.which(terminal) is None:
             print(f"{terminal}: not installed, skipped", file=sys.stderr)
@@ -180,9 +241,14 @@ def main() -> int:
         for mode in args.modes.split(","):
             for size in args.sizes.split(","):
                 cols, rows = (int(n) for n in size.split("x"))
-                path = shoot(terminal, mode, cols, rows, out, args.reader, args.display,
-                             args.keys, args.name, args.settle, args.term)
-                print(path)
+                for keys, extra, term_name, drag, name in runs:
+                    for _attempt in range(3):
+                        path = shoot(terminal, mode, cols, rows, out, args.reader,
+                                     args.display, keys, name, args.settle, term_name, extra,
+                                     drag)
+                        if path is not None:
+                            break
+                    print(path, flush=True)
     return 0
 
 

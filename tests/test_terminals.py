@@ -214,6 +214,27 @@ async def test_sixteen_colours_use_the_terminal_palette(tmp_path: Path,
                      and not s.style.color.is_default else None) for s in row]
 
         assert looks(after[0]) == looks(before[0])
+        # the chooser's current entry and the panel's stand out in reverse video with the
+        # terminal's own colours (black on white was grey on grey in xterm: bold black is
+        # bright black there)
+        for row_text, text in (("ﺖﻴﺴﻧ :ﻚﺳﺎﻣ", "ﺖﻴﺴﻧ"), ("ﺰﺠﺤﻟﺍ .1", "ﺰﺠﺤﻟﺍ")):
+            marked = [s for row in after if row_text in "".join(s.text for s in row)
+                      for s in row if text in s.text]
+            assert marked, text
+            assert all(s.style and s.style.reverse and (s.style.bgcolor is None
+                       or s.style.bgcolor.is_default) for s in marked), marked
+        # a notification (H, t...) in the terminal's own colours: the default text colour on
+        # Textual's black was black on black in a black-on-white terminal
+        await pilot.press("escape")
+        from textual.notifications import Notification
+        from textual.widgets._toast import Toast
+
+        toast = Toast(Notification("Toast text"))
+        await app.screen.mount(toast)
+        await pilot.pause()
+        style = toast.rich_style
+        assert style.bgcolor is None or style.bgcolor.is_default, style
+        assert style.color is None or style.color.is_default, style
 
 
 def test_no_color_with_sixteen_colours_sends_no_colour(tmp_path: Path) -> None:
@@ -242,6 +263,18 @@ def test_a_dialogs_backdrop_is_not_filtered_twice() -> None:
     assert "".join(s.text for s in once) == "ﻳﻮﻡ ﻛﻞ (x)"
     marked = konsole.apply(line, None)
     assert konsole.apply(marked, None) == marked
+
+
+def test_kitty_runs_end_at_the_blocks_kitty_draws_itself() -> None:
+    """kitty draws box and block characters (a scroll bar's thumb) itself, outside any
+    shaping run: a word beside one is a run of its own. Counted in, a dialog's backdrop
+    (the screen's row, scroll bar included, filtered again) reversed the word back."""
+    kitty = KittyWords()
+    word = "ﺐﺘﻛﻭ"  # وكتب as laid out, the last cells of the article's row
+    line = [Segment(" ﻚﺳﺎﻣ " + word), Segment("\u2581", Style(color="blue"))]
+    once = kitty.apply(line, None)
+    assert "".join(s.text for s in once).endswith(word[::-1] + "\u2581")
+    assert kitty.apply(once, None) == once  # the backdrop's pass leaves it alone
 
 
 def test_kitty_runs_end_where_the_font_face_changes() -> None:

@@ -14,10 +14,11 @@ before the compositor crops lines under an overlay (a dialog, the help). Four fi
   algorithm. A LEFT-TO-RIGHT MARK before every cluster of right-to-left text leaves every
   right-to-left run one cluster long, so nothing moves; the row's first strong character is
   a mark, so its direction is left to right. Konsole with bidi off ignores the marks.
-- :class:`KittyWords`: kitty shapes each run of cells between spaces and changes of font
-  face (bold, italic) with HarfBuzz, which lays a run out right to left when its first
-  letter is right-to-left (and mirrors its brackets): such runs are sent reversed, brackets
-  unmirrored, so that kitty puts them back.
+- :class:`KittyWords`: kitty shapes each run of cells between spaces, characters it draws
+  itself (box drawing, blocks) and changes of font face (bold, italic) with HarfBuzz,
+  which lays a run out right to left when its first letter is right-to-left (and mirrors
+  its brackets): such runs are sent reversed, brackets unmirrored, so that kitty puts them
+  back.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ LRM = "\u200e"
 # forms, the historic scripts of the SMP).
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
                   "\U0001e800-\U0001efff]")
+
+
+# What ends a run kitty shapes, besides a change of font face: a space, and the characters
+# kitty draws itself, never shaped (box drawing, block elements such as a scroll bar's
+# thumb, braille, Powerline symbols, legacy computing).
+_KITTY_BREAK = re.compile("[ \u2500-\u259f\u2800-\u28ff\ue0a0-\ue0d4\U0001fb00-\U0001fbff]")
 
 
 def _may_be_rtl(text: str) -> bool:
@@ -151,11 +158,12 @@ class KittyWords(LineFilter):
         flipped = [False] * len(text)
         count, start = len(text), 0
         while start < count:
-            if text[start] == " ":
+            if _KITTY_BREAK.match(text[start]):
                 start += 1
                 continue
             end, face = start + 1, faces[owner[start]]
-            while end < count and text[end] != " " and faces[owner[end]] == face:
+            while end < count and not _KITTY_BREAK.match(text[end]) \
+                    and faces[owner[end]] == face:
                 end += 1
             run = text[start:end]
             if _may_be_rtl(run) and run not in self._made and _starts_rtl(run):
