@@ -11,6 +11,14 @@ import pytest
 from reader import i18n
 from tests.tmux_session import TmuxSession, installed_reader
 
+# What the tests see must not depend on the terminal they are started from: Textual takes its
+# colour system from TERM and COLORTERM (TERM=xterm means 16 colours, and the reader then uses
+# the terminal's own palette), and NO_COLOR turns colour off. Tests of those modes set them
+# themselves.
+os.environ.update(TERM="xterm-256color", COLORTERM="truecolor")
+for _name in ("NO_COLOR", "TEXTUAL_COLOR_SYSTEM", "FORCE_COLOR"):
+    os.environ.pop(_name, None)
+
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[TmuxSession]:
