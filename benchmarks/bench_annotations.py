@@ -71,7 +71,8 @@ def main() -> int:
         print(f"{entries:,} entries ({len(toml.encode()):,} bytes of TOML) against "
               f"{len(paragraphs):,} paragraphs ({size:,} characters)")
 
-        total, (annotations, problems) = _best(lambda: load_annotations(toml_path, document))
+        total, annotations = _best(lambda: load_annotations(toml_path, document))
+        problems = annotations.problems
         assert len(annotations) == entries and not problems, problems[:3]
         parse, parsed = _best(lambda: read_annotations(toml_path))
         resolve, _ = _best(lambda: resolve_annotations(parsed, document.paragraphs))

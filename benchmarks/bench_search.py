@@ -138,7 +138,7 @@ async def bench_app(paragraphs: list[str]) -> None:
 
     document = Document.from_text("\n".join(paragraphs))
     loaded = load_document()
-    annotations, _problems = load_annotations_for(loaded, None)
+    annotations = load_annotations_for(loaded, None).annotations
     app = ReaderApp(document, annotations)
     timings: list[float] = []
     original = app.searching.run_now
@@ -187,7 +187,7 @@ async def bench_app(paragraphs: list[str]) -> None:
 
 def main() -> None:
     document = load_document()
-    annotations, _problems = load_annotations_for(document, None)
+    annotations = load_annotations_for(document, None).annotations
     aliases = annotations.alias_lists() if annotations else {}
     repeated = article_10mb()
     bench_document("article repeated", repeated, aliases)

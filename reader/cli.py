@@ -21,7 +21,6 @@ from reader.i18n import _, argparse_words
 from reader.i18n.choice import LANG_HELP, choose_language, language_flag
 from reader.text.levels import check_library
 from reader.text.safe import visible
-from reader.ui.terminal import MODES
 
 argparse_words.install()
 
@@ -55,6 +54,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _app_parser() -> argparse.ArgumentParser:
+    from reader.ui.terminal import MODES  # the app's: a sub-command does not import the UI
+
     parser = _Parser(
         prog="reader",
         description=_("Read right-to-left and mixed-direction text in the terminal. "

@@ -71,7 +71,8 @@ def test_new_file_claim_rebuttal_edit_remove_undo(doc: Path, capsys):
     assert 'document = "doc.txt"' in text
     assert 'anchor = {exact = "انتظرت", suffix = " طويلا"}' in text
     assert _check(path, capsys)[0] == 0
-    annotations, problems = load_annotations(path, load_document(doc))
+    annotations = load_annotations(path, load_document(doc))
+    problems = annotations.problems
     assert not problems
     assert [r.id for r in annotations.rebuttals_of(claim)] == [rebuttal]
 
@@ -80,16 +81,17 @@ def test_new_file_claim_rebuttal_edit_remove_undo(doc: Path, capsys):
         check_fields("claim", {"label": " "})
     with pytest.raises(EditError, match="YYYY"):
         check_fields("chapter", {"date": "July 2018"})
-    assert load_annotations(path, load_document(doc))[0].claims[claim].label == "الأسرع"
+    assert load_annotations(path, load_document(doc)).claims[claim].label == "الأسرع"
     # an entity that still speaks is kept
     with pytest.raises(EditError, match="speaker"):
         editor.remove("ylwn-msk")
     assert editor.links_to(claim) == [Link("rebuttal", rebuttal, "انتظرت", removed=True)]
     assert editor.remove(claim) == [Link("rebuttal", rebuttal, "انتظرت", removed=True)]
-    annotations, problems = load_annotations(path, load_document(doc))
+    annotations = load_annotations(path, load_document(doc))
+    problems = annotations.problems
     assert not problems and not annotations.claims and not annotations.rebuttals
     assert editor.undo() == f"remove claim {claim}"
-    annotations, _ = load_annotations(path, load_document(doc))
+    annotations = load_annotations(path, load_document(doc))
     assert set(annotations.claims) == {claim} and set(annotations.rebuttals) == {rebuttal}
     for _ in range(5):
         editor.undo()
@@ -132,7 +134,7 @@ def test_broken_file_still_takes_new_entries(doc: Path, capsys):
         editor.remove("musk")
     code, out = _check(path, capsys)
     assert code == 1 and "invalid" in out.lower()
-    annotations, _ = load_annotations(path, load_document(doc))
+    annotations = load_annotations(path, load_document(doc))
     assert claim in annotations.claims
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from reader.cli import main
 from reader.content import annotation_home
-from reader.content.annotation_home import annotation_target, find_annotations
+from reader.content.annotation_home import FoundAnnotations, annotation_target
 from reader.content.annotation_session import (
     NEW_ENTITY,
     AnnotationSession,
@@ -19,7 +19,7 @@ from reader.content.annotation_session import (
 from reader.content.annotations import Span
 from reader.content.document import Document
 from reader.content.formats import load_document
-from reader.content.loading import open_for_reading
+from reader.content.loading import find_annotations, open_for_reading
 
 TEXT = "قال ماسك إن السيارة ستكون أسرع سيارة في يوليو 2018.\nرد ألتمان: لقد انتظرت طويلا.\n"
 
@@ -49,9 +49,10 @@ def test_stdin_document_is_annotated_in_the_state_directory(state: Path):
     claim = _claim(session, "أسرع سيارة")
     assert "document =" not in session.path.read_text(encoding="utf-8")
     # the same text read again (from stdin) finds its annotations by itself
-    annotations, problems = find_annotations(Document.from_text(TEXT))
+    found = find_annotations(Document.from_text(TEXT))
+    annotations, problems = found.annotations, found.problems
     assert not problems and set(annotations.claims) == {claim}
-    assert find_annotations(Document.from_text(TEXT + "x\n")) == (None, [])
+    assert find_annotations(Document.from_text(TEXT + "x\n")) == FoundAnnotations()
     assert session.editor.undo() and not session.path.exists()
 
 
@@ -68,7 +69,8 @@ def test_read_only_folder_goes_to_the_state_directory(tmp_path: Path, state: Pat
     assert session.path.parent == state / "annotations"
     claim = _claim(session, "أسرع سيارة")
     assert not (tmp_path / "doc.toml").exists()
-    _document, _pending, annotations, problems = open_for_reading(document_path)
+    _document, _pending, found = open_for_reading(document_path)
+    annotations, problems = found.annotations, found.problems
     assert not problems and set(annotations.claims) == {claim}
     assert main(["check", str(session.path)]) == 0
     assert main(["render", str(document_path), "--width", "60", "--entries",
@@ -78,7 +80,7 @@ def test_read_only_folder_goes_to_the_state_directory(tmp_path: Path, state: Pat
 
 def test_defaults_on_the_article():
     document = load_document()
-    annotations = open_for_reading(None)[2]
+    annotations = open_for_reading(None)[2].annotations
     session = AnnotationSession(document, annotations)
     draft = session.defaults("rebuttal", _span(document, "لقد نسيت أن تذكر الفصل الرابع"))
     assert draft.fields["speaker"] == "musk"  # وكتب ” ماسك “: “لقد نسيت...
@@ -102,13 +104,15 @@ def test_read_only_folder_with_annotations_beside(tmp_path: Path, state: Path,
     beside.write_text('# mine\n[[entity]]\nid = "musk"\nname = "ماسك"\nkind = "person"\n',
                       encoding="utf-8")
     monkeypatch.setattr(os, "access", lambda *_args, **_kwargs: False)
-    _document, _pending, annotations, _problems = open_for_reading(document_path)
+    _document, _pending, found = open_for_reading(document_path)
+    annotations = found.annotations
     session = AnnotationSession(load_document(document_path), annotations)
     draft = session.defaults("claim", _span(session.document, "أسرع سيارة"))
     assert draft.fields["speaker"] == "musk"
     claim = session.create(draft)
     assert "claim" not in beside.read_text(encoding="utf-8")  # left as it was
-    _document, _pending, annotations, problems = open_for_reading(document_path)
+    _document, _pending, found = open_for_reading(document_path)
+    annotations, problems = found.annotations, found.problems
     assert not problems and set(annotations.claims) == {claim}
     assert set(annotations.entities) == {"musk"}  # the copy has what the file beside had
 
@@ -120,10 +124,12 @@ def test_a_file_with_problems_still_takes_new_entries(tmp_path: Path, state: Pat
         '[[entity]]\nid = "musk"\nname = "ماسك"\nkind = "person"\n\n'
         '[[claim]]\nid = "old"\nspeaker = "nobody"\nlabel = "x"\nanchor = "لا يوجد"\n',
         encoding="utf-8")
-    _document, _pending, annotations, problems = open_for_reading(document_path)
+    _document, _pending, found = open_for_reading(document_path)
+    annotations, problems = found.annotations, found.problems
     assert len(problems) == 2  # an unknown speaker, a quote not found
     session = AnnotationSession(load_document(document_path), annotations)
     claim = session.create(session.defaults("claim", _span(session.document, "أسرع سيارة")))
-    annotations, after = session.reload()
+    found = session.reload()
+    annotations, after = found.annotations, found.problems
     assert set(annotations.claims) == {claim}
     assert [p.message for p in after] == [p.message for p in problems]  # shown as before

@@ -10,6 +10,7 @@ import pytest
 
 from reader.content.anchors import AnchorError, AnchorResolver
 from reader.content.annotation_file import (
+    FoundAnnotations,
     annotations_path_for,
     document_path_for,
     load_annotations,
@@ -33,7 +34,8 @@ def article() -> Document:
 
 @pytest.fixture(scope="module")
 def bundled(article: Document) -> Annotations:
-    annotations, problems = load_annotations_for(article)
+    found = load_annotations_for(article)
+    annotations, problems = found.annotations, found.problems
     assert problems == []
     assert annotations is not None
     return annotations
@@ -137,7 +139,8 @@ def test_anchors_survive_removing_harakat_and_tatweel(article: Document) -> None
     stripped_text = _strip_harakat_and_tatweel(article.text)
     assert stripped_text != article.text  # the article has tanween to remove
     stripped = Document.from_text(stripped_text, article.path)
-    annotations, problems = load_annotations_for(stripped)
+    found = load_annotations_for(stripped)
+    annotations, problems = found.annotations, found.problems
     assert problems == []
     assert annotations is not None
     assert len(annotations.chapters) == 4 and len(annotations.claims) >= 4
@@ -149,7 +152,8 @@ def test_anchors_survive_added_harakat_and_tatweel(article: Document) -> None:
     edited = (article.text.replace("سيارة", "سيّارة").replace("ماسك", "مـاسـك")
               .replace("الإطلاق", "الإِطْلاقِ"))
     document = Document.from_text(edited, article.path)
-    annotations, problems = load_annotations_for(document)
+    found = load_annotations_for(document)
+    annotations, problems = found.annotations, found.problems
     assert problems == []
     assert annotations is not None
     span = annotations.claims["musk-fastest-car"].span
@@ -244,8 +248,8 @@ def _load(tmp_path: Path, body: str, header: str = HEADER) -> tuple[Annotations,
     (tmp_path / "doc.txt").write_text("\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
     path = tmp_path / "doc.toml"
     path.write_text(header + body, encoding="utf-8")
-    document = load_document(tmp_path / "doc.txt")
-    return load_annotations(path, document)
+    annotations = load_annotations(path, load_document(tmp_path / "doc.txt"))
+    return annotations, annotations.problems
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -427,8 +431,8 @@ def test_structure_is_checked_without_a_document() -> None:
 def test_no_annotation_file_means_a_plain_reader(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("نص\n", encoding="utf-8")
     document = load_document(tmp_path / "notes.txt")
-    assert load_annotations_for(document) == (None, [])
-    assert load_annotations_for(Document.from_text("نص")) == (None, [])
+    assert load_annotations_for(document) == FoundAnnotations()
+    assert load_annotations_for(Document.from_text("نص")) == FoundAnnotations()
 
 
 def test_the_file_beside_the_document_is_used(tmp_path: Path) -> None:
@@ -436,7 +440,8 @@ def test_the_file_beside_the_document_is_used(tmp_path: Path) -> None:
     (tmp_path / "notes.toml").write_text(
         '[[entity]]\nid = "m"\nname = "ماسك"\nkind = "person"\n'
         '[[claim]]\nid = "c"\nspeaker = "m"\nlabel = "l"\nanchor = "كلاما"\n', encoding="utf-8")
-    annotations, problems = load_annotations_for(load_document(tmp_path / "notes.md"))
+    found = load_annotations_for(load_document(tmp_path / "notes.md"))
+    annotations, problems = found.annotations, found.problems
     assert problems == [] and annotations is not None
     assert annotations.claims["c"].span == Span(0, 9, 14)
 
@@ -449,7 +454,8 @@ def test_an_explicit_file_that_is_missing_is_an_error(article: Document, tmp_pat
 def test_an_unreadable_file_beside_the_document_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "doc.txt").write_text("نص\n", encoding="utf-8")
     (tmp_path / "doc.toml").mkdir()
-    annotations, problems = load_annotations_for(load_document(tmp_path / "doc.txt"))
+    found = load_annotations_for(load_document(tmp_path / "doc.txt"))
+    annotations, problems = found.annotations, found.problems
     assert annotations is None
     assert [p.code for p in problems] == ["unreadable"]
 

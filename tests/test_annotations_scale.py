@@ -34,7 +34,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], str,
     (folder / "generated.toml").write_text(toml, encoding="utf-8")
     document = load_document(folder / "generated.txt")
     assert document.paragraphs == paragraphs
-    annotations, problems = load_annotations(folder / "generated.toml", document)
+    annotations = load_annotations(folder / "generated.toml", document)
+    problems = annotations.problems
     assert problems == [], [str(p) for p in problems[:5]]
     return paragraphs, toml, annotations
 
@@ -236,8 +237,8 @@ def _assert_links_alternate(annotations: Annotations) -> None:
 def test_self_references_and_cycles_are_reported_and_skipped(tmp_path: Path) -> None:
     (tmp_path / "doc.txt").write_text("\n".join(LINK_PARAGRAPHS) + "\n", encoding="utf-8")
     (tmp_path / "doc.toml").write_text(LINKS, encoding="utf-8")
-    annotations, problems = load_annotations(tmp_path / "doc.toml",
-                                             load_document(tmp_path / "doc.txt"))
+    annotations = load_annotations(tmp_path / "doc.toml", load_document(tmp_path / "doc.txt"))
+    problems = annotations.problems
     found = {(p.entry, p.code): p for p in problems}
     assert set(found) == {("rebuttal itself", "self-reference"),
                           ("rebuttal ping", "wrong-kind"), ("rebuttal pong", "wrong-kind")}

@@ -235,7 +235,8 @@ def test_the_annotation_file_names_its_panel(tmp_path: Path) -> None:
     from reader.content.annotation_file import parse_annotations
     from reader.content.loading import open_for_reading
 
-    _document, _pending, annotations, problems = open_for_reading(None, None, "strict")
+    _document, _pending, found = open_for_reading(None, None, "strict")
+    annotations, problems = found.annotations, found.problems
     assert annotations.title == "الفصول الأربعة" and not problems
     parsed = parse_annotations('title = 3\n')
     assert parsed.title == "" and "title must be one line" in str(parsed.problems[0])

@@ -55,7 +55,8 @@ def test_piped_text_dragged_and_copied_through_osc52(tmp_path: Path) -> None:
 
 
 def test_y_on_a_claim_sends_its_source_text(tmp_path: Path) -> None:
-    document, _pending, annotations, _problems = open_for_reading(None)
+    document, _pending, found = open_for_reading(None)
+    annotations = found.annotations
     first = min([*annotations.claims.values(), *annotations.rebuttals.values()],
                 key=lambda entry: entry.span)
     span = first.span

@@ -22,7 +22,8 @@ def _article_width(screen: list[str], paragraph: str) -> int:
 
 def test_article_reads_right_to_left_and_links_work(session: TmuxSession) -> None:
     document = load_document()
-    annotations, problems = load_annotations_for(document, None)
+    found = load_annotations_for(document, None)
+    annotations, problems = found.annotations, found.problems
     assert annotations is not None and not problems
     first_paragraph = document.paragraphs[0]
     session.wait_for(

@@ -18,7 +18,7 @@ def _has(text: str):
 
 def test_search_for_an_arabic_name_and_a_latin_alias(session: TmuxSession) -> None:
     document = load_document()
-    annotations, _problems = load_annotations_for(document, None)
+    annotations = load_annotations_for(document, None).annotations
     assert annotations is not None
     index = SearchIndex(document.paragraphs)
     aliases = annotations.alias_lists()

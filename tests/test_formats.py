@@ -114,7 +114,8 @@ def test_a_line_break_joins_only_within_its_paragraph(tmp_path: Path) -> None:
 
 def test_annotations_search_and_json_work_on_a_web_page(news: Document,
                                                         capsys: pytest.CaptureFixture) -> None:
-    annotations, problems = load_annotations_for(news)
+    found = load_annotations_for(news)
+    annotations, problems = found.annotations, found.problems
     assert problems == [] and annotations is not None
     rebuttal = annotations.rebuttals["fourth-chapter"].span
     assert news.paragraphs[rebuttal.paragraph][rebuttal.start:rebuttal.end] == \

@@ -99,6 +99,10 @@ def _library(text: str, direction: str) -> tuple[list[int], int]:
 # two separators between numbers are not one (rule W4 looks at a single one).
 @example(text="\u200fabc 123", direction="auto")
 @example(text="\u05d0 1,,2", direction="auto")
+# A letter's run takes in its marks and the neutrals between its letters: it stands for the
+# library as its first character (its last may be a mark, which would take the class before).
+@example(text="abc \u0627\u064e\u0644\u064e 9", direction="auto")
+@example(text="\u0627\u060c \u0644\u064b \u00ab\u0645\u00bb a, b 1", direction="rtl")
 def test_condensed_levels_are_the_librarys(text: str, direction: str) -> None:
     expected, expected_para = _library(text, direction)
     got, para = paragraph_levels(text, direction)

@@ -141,7 +141,8 @@ def test_no_document_is_fine() -> None:
 @pytest.fixture(scope="module")
 def article():
     document = load_document()
-    annotations, problems = load_annotations_for(document, None)
+    found = load_annotations_for(document, None)
+    annotations, problems = found.annotations, found.problems
     assert annotations is not None and not problems
     return document, annotations, SearchIndex(document.paragraphs)
 

@@ -6,7 +6,6 @@ import argparse
 
 from reader.commands.inputs import open_input, refuse_urls
 from reader.content.document import Document
-from reader.content.fetch import stderr_note
 from reader.content.formats import is_url, load_document
 from reader.content.source import ERROR_MODES
 from reader.i18n import N_
@@ -29,5 +28,9 @@ def open_document(args: argparse.Namespace) -> Document:
     if piped is not None:
         return piped
     target = args.file or None
-    progress = stderr_note(target) if is_url(target) else None
+    progress = None
+    if is_url(target):
+        from reader.content.fetch import stderr_note  # sockets and TLS only for a URL
+
+        progress = stderr_note(target)
     return load_document(target, errors=args.errors, progress=progress)

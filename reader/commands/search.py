@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.content.annotation_home import find_annotations
+from reader.content.loading import find_annotations
 from reader.errors import ReaderError
 from reader.i18n import N_, _, ngettext
 from reader.text.chars import control_picture
@@ -63,15 +63,16 @@ def run(args: argparse.Namespace) -> int:
     aliases = None
     if not args.exact and not args.regex:
         explicit = Path(args.annotations) if args.annotations else None
-        annotations, problems = find_annotations(document, explicit)
+        found = find_annotations(document, explicit)
+        problems = found.problems
         if problems:
             where = problems[0].file or explicit or _("the annotations")
             print("reader: " + ngettext(
                 "{count} annotation problem in {file}; run 'reader check' for the list",
                 "{count} annotation problems in {file}; run 'reader check' for the list",
                 len(problems)).format(count=len(problems), file=where), file=sys.stderr)
-        if annotations is not None:
-            aliases = annotations.alias_lists()
+        if found.annotations is not None:
+            aliases = found.annotations.alias_lists()
     elif args.annotations and not Path(args.annotations).is_file():
         raise ReaderError(_("{file}: no such annotation file").format(file=args.annotations))
     try:

@@ -42,6 +42,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.content.annotation_check import resolve_annotations
+from reader.content.annotation_home import FoundAnnotations, annotations_path_for, beside_file
 from reader.content.annotation_parse import ParsedAnnotations, RawEntry, parse_annotations
 from reader.content.annotations import Annotations, Problem
 from reader.content.document import Document
@@ -50,6 +51,7 @@ from reader.errors import ReaderError
 from reader.i18n import _
 
 __all__ = [
+    "FoundAnnotations",
     "ParsedAnnotations",
     "RawEntry",
     "annotations_path_for",
@@ -59,12 +61,6 @@ __all__ = [
     "parse_annotations",
     "resolve_annotations",
 ]
-
-
-def annotations_path_for(document_path: Path) -> Path:
-    """Where a document's annotations live: beside it, its last suffix replaced by .toml
-    (``article.ar.txt`` → ``article.ar.toml``)."""
-    return document_path.with_suffix(".toml")
 
 
 def document_path_for(annotations_path: Path, parsed: ParsedAnnotations | None = None
@@ -91,30 +87,29 @@ def read_annotations(path: Path) -> ParsedAnnotations:
     return parse_annotations(text.removeprefix("\ufeff"), path)
 
 
-def load_annotations(path: Path, document: Document) -> tuple[Annotations, list[Problem]]:
+def load_annotations(path: Path, document: Document) -> Annotations:
     """Load the annotation file ``path`` against ``document``: the entries that hold up,
-    and the problems. :class:`ReaderError` only when the file cannot be read at all."""
+    and the problems (``.problems``). :class:`ReaderError` only when the file cannot be read
+    at all."""
     annotations = resolve_annotations(read_annotations(path), document.paragraphs)
     annotations.document_path = document.path
-    return annotations, annotations.problems
+    return annotations
 
 
-def load_annotations_for(document: Document, path: Path | None = None
-                         ) -> tuple[Annotations | None, list[Problem]]:
+def load_annotations_for(document: Document, path: Path | None = None) -> FoundAnnotations:
     """What the app and ``reader render`` call. With ``path`` (``--annotations FILE``) that
     file is loaded, and a missing or unreadable one is a :class:`ReaderError`. Without it,
-    the file beside the document is used if there is one; no file gives ``(None, [])``: a
-    plain reader, not an error."""
+    the file beside the document is used if there is one; no file gives an empty
+    :class:`FoundAnnotations`: a plain reader, not an error."""
     if path is not None:
-        return load_annotations(path, document)
-    if document.path is None:
-        return None, []
-    candidate = annotations_path_for(document.path)
-    if candidate == document.path or not candidate.exists():
-        return None, []
+        return FoundAnnotations(load_annotations(path, document))
+    candidate = beside_file(document.path)
+    if candidate is None:
+        return FoundAnnotations()
     try:
-        return load_annotations(candidate, document)
+        return FoundAnnotations(load_annotations(candidate, document))
     except ReaderError as error:
         message = error.message.removeprefix(f"{candidate}: ")
-        return None, [Problem(_("cannot read the annotations: {error}").format(error=message),
-                              "unreadable", file=candidate)]
+        return FoundAnnotations(unreadable=Problem(
+            _("cannot read the annotations: {error}").format(error=message), "unreadable",
+            file=candidate))

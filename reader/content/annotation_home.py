@@ -8,25 +8,67 @@ the document's key (its resolved path, or a hash of its text): the loader looks 
 the file beside the document, so the reader finds it by itself next time.
 
 ``--annotations FILE`` overrides both, for writing as for reading.
+
+This module only names paths and checks that files exist: it imports none of the annotation
+loader (TOML, anchors, the checker), so ``reader render`` on a document without annotations
+never pays for it. :func:`reader.content.loading.find_annotations` loads what it finds.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.content.annotation_file import annotations_path_for, load_annotations_for
-from reader.content.annotations import Annotations, Problem
-from reader.content.document import Document
 from reader.resources import bundled_article
-from reader.state.positions import default_state_dir, document_key
+
+if TYPE_CHECKING:
+    from reader.content.annotations import Annotations, Problem
+    from reader.content.document import Document
 
 STATE_FOLDER = "annotations"
 
 
+@dataclass(frozen=True)
+class FoundAnnotations:
+    """What looking for a document's annotations gave. The problems are kept in one place:
+    a loaded file's are its :attr:`Annotations.problems`; ``unreadable`` is why a file
+    beside the document could not be read at all (then ``annotations`` is None). No file:
+    both None."""
+
+    annotations: Annotations | None = None
+    unreadable: Problem | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        if self.annotations is not None:
+            return self.annotations.problems
+        return [self.unreadable] if self.unreadable is not None else []
+
+
+def annotations_path_for(document_path: Path) -> Path:
+    """Where a document's annotations live: beside it, its last suffix replaced by .toml
+    (``article.ar.txt`` → ``article.ar.toml``)."""
+    return document_path.with_suffix(".toml")
+
+
+def beside_file(document_path: Path | None) -> Path | None:
+    """The annotation file beside the document, when there is one."""
+    if document_path is None:
+        return None
+    candidate = annotations_path_for(document_path)
+    if candidate == document_path or not candidate.exists():
+        return None
+    return candidate
+
+
 def state_annotations_path(path: Path | None, text: str) -> Path:
     """The annotation file kept in the state directory for this document."""
+    import hashlib
+
+    from reader.state.positions import default_state_dir, document_key
+
     digest = hashlib.sha1(document_key(path, text).encode("utf-8", "replace")).hexdigest()
     stem = path.stem if path is not None else "stdin"
     safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in stem)[:40]
@@ -77,17 +119,6 @@ def state_file_for(document: Document) -> Path | None:
     except OSError:
         return None
     return candidate if candidate.is_file() else None
-
-
-def find_annotations(document: Document, explicit: Path | None = None
-                     ) -> tuple[Annotations | None, list[Problem]]:
-    """Load the annotations of ``document``: ``--annotations FILE``, else the file beside
-    it, else the one kept in the state directory."""
-    if explicit is None:
-        kept = state_file_for(document)
-        if kept is not None:
-            return load_annotations_for(document, kept)
-    return load_annotations_for(document, explicit)
 
 
 def has_state_file(path: Path) -> bool:

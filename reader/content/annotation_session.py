@@ -29,9 +29,10 @@ from typing import Any
 import tomlkit
 
 from reader.content.annotation_editor import AnnotationEditor, EditError
-from reader.content.annotation_home import annotation_target, find_annotations
-from reader.content.annotations import Annotations, Problem, Span
+from reader.content.annotation_home import FoundAnnotations, annotation_target
+from reader.content.annotations import Annotations, Span
 from reader.content.document import Document
+from reader.content.loading import find_annotations
 from reader.content.quote_writer import QuoteWriter
 from reader.i18n import _
 from reader.text.fold import fold_query
@@ -239,11 +240,11 @@ class AnnotationSession:
                                                       {"name": name, "kind": "person"})
             return self.editor.add(draft.kind, fields)
 
-    def reload(self) -> tuple[Annotations | None, list[Problem]]:
+    def reload(self) -> FoundAnnotations:
         """Load the annotations again, as the app opened them."""
         explicit = self.explicit
         if explicit is None and self.path.exists():
             explicit = self.path
-        annotations, problems = find_annotations(self.document, explicit)
-        self.annotations = annotations
-        return annotations, problems
+        found = find_annotations(self.document, explicit)
+        self.annotations = found.annotations
+        return found

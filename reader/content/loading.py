@@ -9,15 +9,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.content.annotation_file import annotations_path_for
-from reader.content.annotation_home import find_annotations, has_state_file
-from reader.content.annotations import Annotations, Problem
+from reader.content.annotation_home import (
+    FoundAnnotations,
+    beside_file,
+    has_state_file,
+    state_file_for,
+)
 from reader.content.document import Document
 from reader.content.formats import Progress, is_url, open_document
 from reader.content.formats.plain import BIG_FILE, HEAD_BYTES, PendingText, finish_loading
 
-__all__ = ["BIG_FILE", "HEAD_BYTES", "PendingText", "finish_loading", "open_document",
-           "open_for_reading"]
+__all__ = ["BIG_FILE", "HEAD_BYTES", "PendingText", "find_annotations", "finish_loading",
+           "open_document", "open_for_reading"]
+
+
+def find_annotations(document: Document, explicit: Path | None = None) -> FoundAnnotations:
+    """Load the annotations of ``document``: ``--annotations FILE``, else the file beside
+    it, else the one kept in the state directory. The loader (TOML, anchors, the checker) is
+    imported only when there is a file to load: a plain ``reader render`` never pays for it."""
+    if explicit is None:
+        explicit = state_file_for(document)
+        if explicit is None and beside_file(document.path) is None:
+            return FoundAnnotations()
+    from reader.content.annotation_file import load_annotations_for
+
+    return load_annotations_for(document, explicit)
 
 
 def open_for_reading(
@@ -26,15 +42,13 @@ def open_for_reading(
     errors: str = "strict",
     whole: bool = False,
     progress: Progress | None = None,
-) -> tuple[Document, PendingText | None, Annotations | None, list[Problem]]:
+) -> tuple[Document, PendingText | None, FoundAnnotations]:
     """What the app opens: the document (perhaps its head only), the rest to load, and
     its annotations. A document with annotations is loaded whole: they are anchored in all
     of its text."""
     if target is not None and not is_url(target) and annotations is None:
         path = Path(target)
-        beside = annotations_path_for(path)
-        whole = whole or (beside != path and beside.exists()) or has_state_file(path)
+        whole = whole or beside_file(path) is not None or has_state_file(path)
     document, pending = open_document(target, errors, whole=whole or annotations is not None,
                                       progress=progress)
-    loaded, problems = find_annotations(document, annotations)
-    return document, pending, loaded, problems
+    return document, pending, find_annotations(document, annotations)

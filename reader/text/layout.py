@@ -37,6 +37,8 @@ class VisualLine:
 
     ``start``/``end`` are the line's logical range in the paragraph (line-end spaces
     included). ``map[i]`` is the source offset of ``text[i]``. ``cells`` is the width.
+    ``map`` is empty when the layout was asked for no maps (``maps=False``: a writer that
+    prints only the text).
     """
 
     start: int
@@ -88,10 +90,12 @@ class LazyLines(Sequence[VisualLine]):
     of them. Line ranges are known from the breaks alone.
     """
 
-    __slots__ = ("_breaks", "_made", "_prepared", "_width", "ends", "starts")
+    __slots__ = ("_breaks", "_made", "_maps", "_prepared", "_width", "ends", "starts")
 
-    def __init__(self, prepared: PreparedParagraph, width: int, breaks: list[Position]) -> None:
+    def __init__(self, prepared: PreparedParagraph, width: int, breaks: list[Position],
+                 maps: bool = True) -> None:
         self._prepared = prepared
+        self._maps = maps
         self._width = width
         self._breaks = breaks
         self.starts = [prepared.source_offset(position) for position in breaks]
@@ -128,7 +132,7 @@ class LazyLines(Sequence[VisualLine]):
                             prepared.word_starts, prepared.ends, prepared.run_levels, start,
                             end, self._width)
         return _emit(units, self.starts[k], self.ends[k], prepared.level,
-                     prepared.level == RTL)
+                     prepared.level == RTL, self._maps)
 
     def row_of(self, offset: int) -> int:
         return min(bisect_right(self.ends, offset), len(self.ends) - 1)
@@ -198,20 +202,23 @@ def layout_paragraph(
     direction: str = "auto",
     *,
     show_controls: bool = False,
+    maps: bool = True,
 ) -> ParagraphLayout:
     """Lay out one paragraph (no line separators inside) at ``width`` terminal cells.
 
     ``direction`` is ``"auto"`` (first strong character, rules P2-P3), ``"ltr"`` or
-    ``"rtl"``. RTL paragraphs are meant to be right-aligned by the caller.
+    ``"rtl"``. RTL paragraphs are meant to be right-aligned by the caller. ``maps=False``
+    leaves every line's map empty: for ``reader render``'s text, which prints the lines and
+    nothing else.
     """
     if width < 1:
         raise ValueError("width must be at least 1")
     prepared = prepare_paragraph(text, direction, show_controls=show_controls)
-    return layout_prepared(prepared, width)
+    return layout_prepared(prepared, width, maps=maps)
 
 
 def layout_prepared(
-    prepared: PreparedParagraph, width: int, *, lazy: bool = False
+    prepared: PreparedParagraph, width: int, *, lazy: bool = False, maps: bool = True
 ) -> ParagraphLayout:
     """Lay out a prepared paragraph at ``width`` cells: break lines, reorder each.
 
@@ -231,7 +238,7 @@ def layout_prepared(
         width,
         lambda i: shapes[i].widths,
     )
-    lines = LazyLines(prepared, width, breaks)
+    lines = LazyLines(prepared, width, breaks, maps)
     return ParagraphLayout(text, width, prepared.level, lines if lazy else tuple(lines))
 
 
@@ -321,9 +328,20 @@ def _line_units(
 
 
 def _emit(
-    units: list[_Unit], start: int, end: int, para_level: int, rtl: bool
+    units: list[_Unit], start: int, end: int, para_level: int, rtl: bool, maps: bool = True
 ) -> VisualLine:
     levels = line_levels([u[1] for u in units], [u[2] for u in units], para_level)
+    if not maps:
+        cells = 0
+        texts: list[str] = []
+        add = texts.append
+        for index in visual_order(levels):
+            unit = units[index]
+            text = unit[5][0] if levels[index] & 1 else unit[4][0]
+            if text:
+                add(text)
+                cells += unit[0]
+        return VisualLine(start, end, "".join(texts), (), cells, rtl)
     parts: list[str] = []
     mapping: list[int] = []
     append = parts.append

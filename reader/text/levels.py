@@ -66,11 +66,18 @@ _REPRESENTATIVE = {
     # library sees one paragraph as we do.
     "B": "!",
 }
-# A strong letter's run also takes in spaces followed by more of the same letter: white space
-# between two strong letters of one direction resolves to it (rule N1), so a sentence of
-# Arabic words condenses to one code point instead of one per word and one per space.
+# A strong letter's run also takes in the combining marks after its letters (rule W1: a mark
+# takes the type of the character before it) and the white space, common separators and
+# other neutrals between two of its letters (W6 makes a separator not between numbers a
+# neutral; N1: neutrals between two strong letters of one direction resolve to it), so a
+# sentence of Arabic words, harakat and commas condenses to one code point instead of one per
+# word, mark, comma and space. Brackets are not neutrals here (they keep their own code
+# points, for rule N0), nor are terminators (W5) or anything next to a number.
 _COLLAPSIBLE_RUN = re.compile(
-    "a+(?: +a+)*|\u05d0+(?: +\u05d0+)*|\u0627+(?: +\u0627+)*|1+|\u0660+|\u0300+| +|!+|%+|.",
+    "a[a\u0300]*(?:[ ,!]+a[a\u0300]*)*"
+    "|\u05d0[\u05d0\u0300]*(?:[ ,!]+\u05d0[\u05d0\u0300]*)*"
+    "|\u0627[\u0627\u0300]*(?:[ ,!]+\u0627[\u0627\u0300]*)*"
+    "|1+|\u0660+|\u0300+| +|!+|%+|.",
     re.DOTALL,
 )
 
@@ -153,8 +160,9 @@ def level_runs(text: str, direction: str = "auto") -> tuple[list[int], list[int]
         return [len(text)], [fast], fast
     condensed = text.translate(_CONDENSER)
     run_ends = [m.end() for m in _COLLAPSIBLE_RUN.finditer(condensed)]
-    short = condensed if len(run_ends) == len(condensed) else "".join(
-        condensed[i - 1] for i in run_ends
+    # each run stands as its first code point: a letter's run may end on a mark
+    short = condensed if len(run_ends) == len(condensed) else condensed[0] + "".join(
+        map(condensed.__getitem__, run_ends[:-1])
     )
     run_levels, para_level = _raw_levels(short, base_dir)
     ends: list[int] = []

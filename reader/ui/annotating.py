@@ -310,9 +310,8 @@ class AnnotatingMixin(_Base):
         """Load the annotation file again into the text, the panel and search."""
         panel = self.panel
         was_empty = panel.is_empty
-        annotations, problems = self.annotation_session.reload()
-        self.annotations = annotations
-        self.problems = problems
+        self.found = self.annotation_session.reload()
+        annotations, problems = self.found.annotations, self.found.problems
         self.search.aliases = annotations.alias_lists() if annotations else {}
         self.article.set_annotations(annotations)
         panel.set_annotations(annotations)

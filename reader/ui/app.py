@@ -21,6 +21,7 @@ from textual.geometry import Size
 from textual.theme import Theme
 from textual.widgets import ListView, Static
 
+from reader.content.annotation_home import FoundAnnotations
 from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document
 from reader.content.formats import Progress
@@ -111,8 +112,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
     def __init__(
         self,
         document: Document,
-        annotations: Annotations | None = None,
-        problems: list[Problem] | None = None,
+        annotations: FoundAnnotations | Annotations | None = None,
         *,
         bidi_mode: str = "explicit",
         positions: PositionStore | None = None,
@@ -123,7 +123,9 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         preferences: PreferenceStore | None = None,
         comfort: ComfortSettings | None = None,
     ) -> None:
-        """``pending`` is the rest of a big file, loaded after the first frame (see
+        """``annotations``: what looking for the annotations gave (:class:`FoundAnnotations`,
+        which keeps their problems), or an :class:`Annotations` alone. ``pending`` is the
+        rest of a big file, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
         :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
         annotating writes (else beside the document, or in the state directory).
@@ -132,9 +134,9 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self.document = document
         self.pending = pending
         self.load_error: str | None = None
-        self.annotations = annotations
+        self.found = (annotations if isinstance(annotations, FoundAnnotations)
+                      else FoundAnnotations(annotations))
         self.annotations_path = annotations_path
-        self.problems = problems or []
         self.bidi_mode = bidi_mode
         self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
         self._ansi = use_terminal_palette(self)  # 16 colours: the terminal's own
@@ -159,7 +161,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self.comfort = comfort or ComfortSettings.resolve(self._prefs.reading)
         self.marks = positions.marks(self._doc_key) if positions is not None else {}
         self.search = SearchSession(document.paragraphs,
-                                    annotations.alias_lists() if annotations else None)
+                                    self.annotations.alias_lists() if self.annotations else None)
         self.searching = SearchControl(self, self.search)
         self._frozen = False
         # Whether the panel is wanted beside the text (p toggles it on a wide screen; a
@@ -170,6 +172,16 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(id="_default")
+
+    @property
+    def annotations(self) -> Annotations | None:
+        """The annotations shown (None: no file, or one that could not be read)."""
+        return self.found.annotations
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The annotation file's problems, as :attr:`found` keeps them."""
+        return self.found.problems
 
     def compose(self) -> ComposeResult:
         yield BidiText(join_fields([self.document.title or "reader"], self.direction),
@@ -703,15 +715,15 @@ def create_app(
     whole = direction != "auto"
     if document is not None:
         pending = None
-        loaded, problems = load_annotations_for(document, annotations)
+        found = load_annotations_for(document, annotations)
     else:
-        document, pending, loaded, problems = open_for_reading(
+        document, pending, found = open_for_reading(
             path, annotations, errors, whole=whole, progress=progress)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
     saved = preferences.load().reading if preferences is not None else {}
     comfort = ComfortSettings.resolve(saved, measure=measure, harakat=harakat, numbers=numbers)
-    return ReaderApp(document, loaded, problems, bidi_mode=bidi_mode, positions=positions,
+    return ReaderApp(document, found, bidi_mode=bidi_mode, positions=positions,
                      terminal_warning=terminal_warning, pending=pending,
                      annotations_path=annotations, theme=theme, preferences=preferences,
                      comfort=comfort)
