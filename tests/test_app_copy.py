@@ -14,6 +14,7 @@ from reader.state.positions import PositionStore
 from reader.text.selection import clusters, column_ranges
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.article_view import ArticleView
+from tests.waiting import wait_until
 
 SIZE = (80, 24)
 RTL = "قالَ ألتمانُ إنَّ الذكاءَ لا يتوقف عند حدٍّ."
@@ -157,12 +158,10 @@ A [trap](ftp://example.net/x) is shown, never opened.
 """
 
 
-async def _until(pilot, condition, tries: int = 50) -> bool:
-    for _ in range(tries):
-        if condition():
-            return True
-        await pilot.pause(0.01)
-    return condition()
+async def _until(pilot, condition) -> bool:
+    """True once ``condition()`` holds; the test fails after ``tests.waiting``'s bound."""
+    await wait_until(pilot, condition)
+    return True
 
 
 async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> None:

@@ -10,6 +10,7 @@ from reader.text import layout_paragraph
 from reader.ui.app import create_app
 from reader.ui.entry_list import EntryList
 from tests.epub_helpers import write_epub
+from tests.waiting import panel_built, wait_until
 
 SIZE = (90, 24)
 
@@ -24,7 +25,7 @@ async def test_a_book_lists_its_contents_and_follows_a_footnote(tmp_path: Path) 
     app = create_app(write_epub(tmp_path / "book.epub"),
                      positions=PositionStore(tmp_path / "state"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await panel_built(pilot)
         contents = app.query_one("#contents-list", EntryList)
         toc = app.document.headings()
         assert contents.entry_ids == [f"heading:{h.index}" for h in toc]
@@ -38,10 +39,8 @@ async def test_a_book_lists_its_contents_and_follows_a_footnote(tmp_path: Path) 
         await pilot.click(article, offset=(where[0] + 1, where[1]))  # +1: left padding
         # A click acts once it cannot be the first of a double click: wait for it, bounded.
         target = app.document.targets[span.url]
-        for _ in range(100):
-            if article.flash is not None and article.flash.paragraph == target:
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: article.flash is not None
+                         and article.flash.paragraph == target, what="the jump to the note")
         assert article.flash is not None and article.flash.paragraph == target
         y = article.flow.locate(target, 0)
         assert article.top <= y < article.top + article.scrollable_content_region.height

@@ -12,7 +12,7 @@ from reader.ui.app import ReaderApp, create_app
 from reader.ui.entry_list import EntryList
 from reader.ui.screens import ChooseTarget
 from reader.ui.tab_bar import TabBar
-from tests.waiting import wait_until
+from tests.waiting import panel_built, wait_until
 
 SIZE = (100, 30)
 
@@ -153,17 +153,13 @@ async def test_clicking_a_marked_span_follows_it(tmp_path: Path) -> None:
         await pilot.click(article, offset=(x + 1, y))  # +1: the view's left padding
         # A click acts once it cannot be the first of a double click any more.
         target = app.annotations.rebuttals_of(claim.id)[0].id
-        for _ in range(100):
-            if app.focused_entry == target:
-                break
-            await pilot.pause(0.02)
-        assert app.focused_entry == target
+        await wait_until(pilot, lambda: app.focused_entry == target, what="the rebuttal focused")
 
 
 async def test_panel_lists_chapters_and_selecting_one_jumps(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await panel_built(pilot)
         chapters = app.query_one("#chapter-list", EntryList)
         assert chapters.entry_ids == [c.id for c in app.annotations.chapters]
         await pilot.press("tab")
@@ -180,7 +176,7 @@ async def test_panel_lists_chapters_and_selecting_one_jumps(tmp_path: Path) -> N
 async def test_claims_tab_lists_every_pair(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await panel_built(pilot)
         ids = app.query_one("#claim-list", EntryList).entry_ids
         claims = app.annotations.claims
         assert [i for i in ids if i in claims] == list(claims)
@@ -246,7 +242,7 @@ async def test_status_line_names_the_chapter_in_view(tmp_path: Path) -> None:
 async def test_panel_tabs_switch_by_click_and_arrows(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await panel_built(pilot)
         tabs = app.query_one("#panel-tabs", TabBar)
         chapters = app.query_one("#chapter-list", EntryList)
         claims = app.query_one("#claim-list", EntryList)
@@ -269,7 +265,7 @@ async def test_panel_tabs_switch_by_click_and_arrows(tmp_path: Path) -> None:
 async def test_clicking_a_claim_in_the_panel_jumps_to_it(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await panel_built(pilot)
         tabs = app.query_one("#panel-tabs", TabBar)
         tabs.activate(1)
         await pilot.pause()
@@ -296,7 +292,7 @@ async def test_contents_of_a_markdown_document_jump_to_its_headings(tmp_path: Pa
     sample = Path(__file__).parent / "data" / "samples" / "structure.md"
     app = create_app(sample, positions=PositionStore(tmp_path / "state"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await panel_built(pilot)
         assert app.panel.display
         contents = app.query_one("#contents-list", EntryList)
         headings = app.document.headings()

@@ -16,6 +16,7 @@ from reader.ui.entry_list import EntryList
 from reader.ui.palette_input import ShapedCommandInput
 from reader.ui.screens import ChooseTarget
 from reader.ui.tab_bar import TabBar
+from tests.waiting import panel_built
 
 WIDE = 10_000
 # Pieces of labels: Arabic words, Latin names, digits, punctuation.
@@ -127,7 +128,7 @@ def _entry_rows(entry_list: EntryList) -> list[str]:
 async def test_drawn_chrome_matches_the_core_layout_of_each_field(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await panel_built(pilot)
         await pilot.pause()
         assert app.direction == "rtl"
         panel = app.panel

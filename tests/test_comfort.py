@@ -21,6 +21,7 @@ from reader.ui.app import ReaderApp, create_app
 from reader.ui.goto import Target, parse_target
 from reader.ui.palette import MarksProvider
 from reader.ui.screens import KEYS
+from tests.waiting import wait_until
 
 WIDE = (160, 30)
 VOCALISED = "كَتَبَ الطَّالِبُ الدَّرْسَ فِي المَدْرَسَةِ"
@@ -205,11 +206,7 @@ async def test_clicks_and_hits_land_on_the_right_letters_within_the_measure(
         # a click on the claim follows it (once it cannot be the first of a double click)
         await pilot.click(article, offset=(spot[0] + 1, spot[1]))  # +1: the view's padding
         target = app.annotations.rebuttals_of(claim.id)[0].id
-        for _ in range(100):
-            if app.focused_entry == target:
-                break
-            await pilot.pause(0.01)
-        assert app.focused_entry == target
+        await wait_until(pilot, lambda: app.focused_entry == target, what="the rebuttal focused")
 
 
 async def test_go_to_percent_and_paragraph_and_quote_quote(tmp_path: Path) -> None:
@@ -269,10 +266,7 @@ async def test_keys_typed_in_one_breath_reach_the_prompts(tmp_path: Path) -> Non
         for key, character in [("colon", ":"), ("1", "1"), ("2", "2"), ("enter", None),
                                ("m", "m"), ("q", "q")]:
             app.post_message(events.Key(key, character))
-        for _ in range(100):
-            if "q" in app.marks:
-                break
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: "q" in app.marks, what="the mark q")
         assert app.marks == {"q": (11, 0)} and app.is_running
         assert app.article.place() == (11, 0) and app.screen is app.screen_stack[0]
 

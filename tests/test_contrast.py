@@ -16,6 +16,7 @@ from reader.ui.app import ReaderApp, create_app
 from reader.ui.article_view import ArticleView
 from reader.ui.tab_bar import TabBar
 from reader.ui.themes import READER_DARK, READER_LIGHT, SPEAKER_COUNT
+from tests.waiting import panel_built
 
 AA = 4.5
 
@@ -96,7 +97,7 @@ code block line
 async def test_every_text_cell_reaches_aa(tmp_path: Path, theme: str) -> None:
     app = create_app(positions=PositionStore(tmp_path / "state"), theme=theme)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await panel_built(pilot)
         await pilot.pause()
         assert not low_contrast_cells(app)
         # speakers, a focused span, the flash of a jump, search hits and the current one

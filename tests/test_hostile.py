@@ -166,6 +166,7 @@ async def test_hostile_annotations_are_shown_visibly_in_the_panel(tmp_path: Path
     from reader.ui.app import create_app
     from reader.ui.bidi_text import BidiText
     from reader.ui.entry_list import EntryList
+    from tests.waiting import panel_built
 
     document = tmp_path / "story.txt"
     document.write_text("قال ماسك إن السيارة ستكون أسرع سيارة.\n", encoding="utf-8")
@@ -178,7 +179,8 @@ async def test_hostile_annotations_are_shown_visibly_in_the_panel(tmp_path: Path
     app = create_app(document, positions=PositionStore(tmp_path / "state"))
     assert app.annotations is not None and app.annotations.chapters
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await panel_built(pilot)
+        await pilot.pause()  # the lists laid out
         drawn = [visual for widget in app.query(BidiText)
                  for visual, *_ in widget._lines(widget.content_size.width or 40)]
         for entries in app.query(EntryList):  # what the panel's lists draw, line by line

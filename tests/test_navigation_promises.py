@@ -10,6 +10,7 @@ from reader.state.positions import PositionStore
 from reader.ui import status_line
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.screens import ChooseTarget
+from tests.waiting import wait_until
 
 
 def _app(tmp_path: Path) -> ReaderApp:
@@ -92,19 +93,19 @@ async def test_brackets_start_from_the_view_and_say_when_they_wrap(tmp_path: Pat
 
 
 async def test_status_is_right_after_a_resize(tmp_path: Path) -> None:
+    # The status is written after a frame (call_after_refresh): waited for, not paused for.
     app = _app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "Top" in _status(app)
+        await wait_until(pilot, lambda: "Top" in _status(app), what="Top in the status")
         await pilot.press("G")
-        await pilot.pause()
-        assert "100%" in _status(app)
+        await wait_until(pilot, lambda: "100%" in _status(app), what="100% in the status")
         for size in ((200, 50), (60, 20)):
             await pilot.resize_terminal(*size)
-            await pilot.pause()
-            await pilot.pause()
-            shown = status_line.position(app.status_inputs().view)
-            assert _status(app).split("│")[0].strip("\u2066\u2067\u2068\u2069 ") == shown, size
+
+            def shown_matches() -> bool:
+                shown = status_line.position(app.status_inputs().view)
+                return _status(app).split("│")[0].strip("\u2066\u2067\u2068\u2069 ") == shown
+
+            await wait_until(pilot, shown_matches, what=f"the status at {size}")
         await pilot.press("g")
-        await pilot.pause()
-        assert "Top" in _status(app)
+        await wait_until(pilot, lambda: "Top" in _status(app), what="Top in the status")

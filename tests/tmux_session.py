@@ -39,7 +39,7 @@ class TmuxSession:
         result = subprocess.run(
             ["tmux", "-u", "-L", self.socket, *args],
             capture_output=True, text=True, timeout=20,
-            env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+            env={**_without_fixed_size(os.environ), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
         )
         if result.returncode != 0:
             raise AssertionError(f"tmux {args[0]} failed: {result.stderr.strip()}")
@@ -87,6 +87,14 @@ class TmuxSession:
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
                        timeout=20)
+
+
+def _without_fixed_size(environment) -> dict[str, str]:
+    """The environment less ``COLUMNS`` and ``LINES``: the tmux server hands its environment to
+    the program, and Python's ``shutil.get_terminal_size`` (so Textual) believes them before
+    the pane. pytest-xdist sets them (80x24) in its workers, which made the app lay itself out
+    at 80 columns in a 100-column pane."""
+    return {key: value for key, value in environment.items() if key not in ("COLUMNS", "LINES")}
 
 
 def _quote(part: str) -> str:

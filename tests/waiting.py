@@ -26,3 +26,18 @@ async def wait_until(pilot: Pilot, predicate: Callable[[], object], timeout: flo
             await pilot.pause(0.01)
         else:
             await asyncio.sleep(0.01)
+
+
+async def panel_built(pilot: Pilot) -> None:
+    """Wait for the side panel's lists, mounted and (when the panel is shown) laid out: they
+    are mounted after the article's first frame (``SidePanel.on_mount`` ->
+    ``call_after_refresh``), which a bare ``pilot.pause()`` may come before."""
+    from reader.ui.entry_list import EntryList
+
+    panel = pilot.app.panel
+
+    def built() -> bool:
+        lists = panel.query(EntryList)
+        return bool(lists) and (not panel.display or any(e.size.width for e in lists))
+
+    await wait_until(pilot, built, what="the panel's lists")
