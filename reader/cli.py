@@ -17,15 +17,40 @@ from reader import __version__
 from reader.commands import COMMANDS
 from reader.commands.options import FILE_HELP
 from reader.errors import ReaderError
+from reader.i18n import _, argparse_words
+from reader.i18n.choice import LANG_HELP, choose_language, language_flag
 from reader.text.levels import check_library
 from reader.text.safe import visible
 
+argparse_words.install()
+
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with usage errors raised as ReaderError so they read like every other."""
+    """argparse, with usage errors raised as ReaderError so they read like every other, and
+    its texts in the interface's language: descriptions and help are written in English
+    where the arguments are added and translated here (reader/i18n/extract.py finds them).
+    Every parser takes ``--lang``."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        for name in ("description", "epilog"):
+            if isinstance(kwargs.get(name), str):
+                kwargs[name] = _(kwargs[name])  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.add_argument("--lang", metavar="CODE", help=LANG_HELP)
+
+    def add_argument(self, *args: object, **kwargs: object):  # type: ignore[override]
+        if isinstance(kwargs.get("help"), str):
+            kwargs["help"] = _(kwargs["help"])  # type: ignore[arg-type]
+        return super().add_argument(*args, **kwargs)  # type: ignore[arg-type]
+
+    def format_help(self) -> str:
+        if self.epilog is not None:
+            self.epilog = _(self.epilog)  # set after the parser was made (reader search)
+        return super().format_help()
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise ReaderError(f"{message} (see '{self.prog} --help')")
+        raise ReaderError(_("{message} (see '{command} --help')").format(
+            message=message, command=self.prog))
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -33,8 +58,9 @@ def _app_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="reader",
-        description="Read right-to-left and mixed-direction text in the terminal. "
-        f"Sub-commands: {', '.join(COMMANDS)} (reader COMMAND --help).",
+        description=_("Read right-to-left and mixed-direction text in the terminal. "
+                      "Sub-commands: {commands} (reader COMMAND --help).").format(
+                          commands=", ".join(COMMANDS)),
     )
     parser.add_argument("file", nargs="?", help=FILE_HELP)
     parser.add_argument("--annotations", metavar="FILE", help="annotation file (TOML)")
@@ -67,7 +93,8 @@ def _measure(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(f"not a width in cells (0 or more): {text!r}")
+        raise argparse.ArgumentTypeError(_("not a width in cells (0 or more): {value}").format(
+            value=repr(text)))
     return value
 
 
@@ -88,6 +115,18 @@ def _run_guarded(action: Callable[[], int]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # The language first: every message after this, usage errors included, is in it.
+    def choose() -> int:
+        choose_language(language_flag(args_list))
+        return 0
+
+    failed = _run_guarded(choose)
+    if failed:
+        return failed
+    # `reader --lang ar check` as well as `reader check --lang ar`
+    while (len(args_list) >= 2 and args_list[0] == "--lang") or \
+            (args_list and args_list[0].startswith("--lang=")):
+        del args_list[:1 if "=" in args_list[0] else 2]
     if args_list and args_list[0] in COMMANDS:
         name = args_list[0]
         module = importlib.import_module(f"reader.commands.{name}")

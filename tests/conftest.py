@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader import i18n
 from tests.tmux_session import TmuxSession, installed_reader
 
 # What the tests see must not depend on the terminal they are started from: Textual takes its
@@ -28,3 +29,26 @@ def session(tmp_path: Path) -> Iterator[TmuxSession]:
         yield tmux
     finally:
         tmux.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_by_default() -> Iterator[None]:
+    """Tests read the interface in English whatever the machine's locale (LANGUAGE comes
+    first for gettext); a test that wants another language asks for it."""
+    saved = os.environ.get("LANGUAGE")
+    os.environ["LANGUAGE"] = "en"
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = saved
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """A test that switched the interface's language leaves it in English."""
+    yield
+    if i18n.language().code != i18n.SOURCE_LANGUAGE:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)

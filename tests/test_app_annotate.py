@@ -94,10 +94,10 @@ async def test_claim_and_rebuttal_then_edit_remove_undo(tmp_path: Path, state: P
             == "سام ألتمان"
         assert app.focused_entry == claim.id and app.article.entry_at(
             claim.span.paragraph, claim.span.start) == claim.id
-        # the rebuttal: its speaker is new too (← moves on in a right-to-left list); it
-        # answers the focused claim by default
+        # the rebuttal: its speaker is new too (→ moves on in the English interface's
+        # left-to-right list); it answers the focused claim by default
         await _annotate(pilot, REBUTTAL, "r")
-        await pilot.press("down", "left", "down")
+        await pilot.press("down", "right", "down")
         await _type(pilot, "إيلون ماسك")
         await _saved(pilot)
         assert len(app.annotations.rebuttals) == 1
@@ -125,7 +125,7 @@ async def test_claim_and_rebuttal_then_edit_remove_undo(tmp_path: Path, state: P
         await pilot.press("x")
         await _screen(pilot, ConfirmDialog)
         shown = " ".join(line for line in app.screen.lines)
-        assert rebuttal.id in shown and "يحذف معه" in shown
+        assert rebuttal.id in shown and "removed too" in shown
         await _saved(pilot)
         assert not app.annotations.claims and not app.annotations.rebuttals
         assert main(["check", str(annotations)]) == 0

@@ -174,7 +174,9 @@ async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("right_square_bracket")  # no claims: ] goes to the first link
-        assert "link: https://example.org/ar  (Enter opens, y copies)" in app.status_inputs().notes
+        # the URL isolated in the note (a value in a translatable sentence)
+        assert "link: \u2068https://example.org/ar\u2069  (Enter opens, y copies)" \
+            in app.status_inputs().notes
         await pilot.press("y")
         assert app.clipboard == "https://example.org/ar"
         await pilot.press("Y")
@@ -195,7 +197,8 @@ async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> Non
         cell = _cell(app, paragraph, app.document.paragraphs[paragraph].index("page"))
         await pilot.hover(ArticleView, offset=cell)
         assert await _until(pilot,
-                            lambda: "link: https://example.com/en" in app.status_inputs().notes)
+                            lambda: "link: \u2068https://example.com/en\u2069"
+                            in app.status_inputs().notes)
         await pilot.click(ArticleView, offset=cell)
         assert await _until(pilot, lambda: opened[-1:] == ["https://example.com/en"])
 

@@ -3,8 +3,11 @@
 Each module has ``add_arguments(parser)`` and ``run(args) -> int``.
 """
 
+from reader.i18n import N_
+
+# Translated where they are shown (the parser).
 COMMANDS = {
-    "render": "lay out a document and print its visual lines (text or JSON Lines)",
-    "check": "check an annotation file against its document",
-    "search": "search a document, folding Arabic spelling variants",
+    "render": N_("lay out a document and print its visual lines (text or JSON Lines)"),
+    "check": N_("check an annotation file against its document"),
+    "search": N_("search a document, folding Arabic spelling variants"),
 }

@@ -25,6 +25,7 @@ from reader.content.document import Document
 from reader.content.formats import load_document
 from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
+from reader.i18n import _, ngettext
 from reader.resources import bundled_article
 from reader.text.safe import visible
 
@@ -49,16 +50,18 @@ def _shown(path: Path) -> Path:
         return path
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+def _problems(count: int) -> str:
+    return ngettext("{count} problem", "{count} problems", count).format(count=count)
 
 
 def _contents(annotations: Annotations) -> str:
-    return ", ".join([
-        _plural(len(annotations.entities), "entity", "entities"),
-        _plural(len(annotations.chapters), "chapter"),
-        _plural(len(annotations.claims), "claim"),
-        _plural(len(annotations.rebuttals), "rebuttal"),
+    entities, chapters = len(annotations.entities), len(annotations.chapters)
+    claims, rebuttals = len(annotations.claims), len(annotations.rebuttals)
+    return _(", ").join([
+        ngettext("{count} entity", "{count} entities", entities).format(count=entities),
+        ngettext("{count} chapter", "{count} chapters", chapters).format(count=chapters),
+        ngettext("{count} claim", "{count} claims", claims).format(count=claims),
+        ngettext("{count} rebuttal", "{count} rebuttals", rebuttals).format(count=rebuttals),
     ])
 
 
@@ -70,12 +73,12 @@ def _document(args: argparse.Namespace, path: Path, parsed: ParsedAnnotations
     document_path = document_path_for(path, parsed)
     if document_path is None:
         return None, Problem(
-            'no document to check against: add document = "FILE" to the annotation file, '
-            "or use --document FILE", "unreadable", file=path)
+            _('no document to check against: add document = "FILE" to the annotation file, '
+              "or use --document FILE"), "unreadable", file=path)
     try:
         return load_document(document_path, errors=args.errors), None
     except ReaderError as error:
-        return None, Problem(f"document: {error.message}", "unreadable",
+        return None, Problem(_("document: {error}").format(error=error.message), "unreadable",
                              line=parsed.document_line, file=path)
 
 
@@ -95,20 +98,23 @@ def run(args: argparse.Namespace) -> int:
         problems = [*resolve_annotations(parsed, None).problems, missing]
         for problem in problems:
             print(visible(str(problem), keep_newlines=False), file=out)
-        print(visible(f"{path}: {_plural(len(problems), 'problem')}; anchors not checked"),
-              file=out)
+        print(visible(_("{file}: {problems}; anchors not checked").format(
+            file=path, problems=_problems(len(problems)))), file=out)
         return 1
     annotations = resolve_annotations(parsed, document.paragraphs)
     for problem in annotations.problems:
         print(visible(str(problem), keep_newlines=False), file=out)
-    against = _shown(document.path) if document.path else "the document"
+    against = _shown(document.path) if document.path else _("the document")
     if not annotations.problems:
-        print(visible(f"{path}: OK: {_contents(annotations)}, all resolved in {against}"),
-              file=out)
+        print(visible(_("{file}: OK: {contents}, all resolved in {document}").format(
+            file=path, contents=_contents(annotations), document=against)), file=out)
         return 0
     skipped = {(p.kind, p.entry_id, p.line) for p in annotations.problems
                if p.skipped and p.kind != "file"}
-    print(visible(f"{path}: {_plural(len(annotations.problems), 'problem')}, "
-                  f"{_plural(len(skipped), 'entry', 'entries')} skipped; "
-                  f"loaded {_contents(annotations)} from {against}"), file=out)
+    print(visible(ngettext(
+        "{file}: {problems}, {count} entry skipped; loaded {contents} from {document}",
+        "{file}: {problems}, {count} entries skipped; loaded {contents} from {document}",
+        len(skipped)).format(file=path, problems=_problems(len(annotations.problems)),
+                             count=len(skipped), contents=_contents(annotations),
+                             document=against)), file=out)
     return 1

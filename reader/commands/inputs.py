@@ -17,6 +17,7 @@ import sys
 from reader.content.document import BOM, Document
 from reader.content.source import decode_bytes
 from reader.errors import ReaderError
+from reader.i18n import _
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -28,16 +29,16 @@ def refuse_url(argument: str) -> None:
     file"."""
     if _URL.match(argument):
         raise ReaderError(
-            f"{argument}: reader opens annotation files, not URLs; download it first, e.g. "
-            f"'curl -sLO URL'")
+            _("{file}: reader opens annotation files, not URLs; download it first, e.g. "
+              "'curl -sLO URL'").format(file=argument))
 
 
 def refuse_document_url(argument: str) -> None:
     """A document URL reader cannot fetch (only http and https are fetched)."""
     if _URL.match(argument) and not argument.lower().startswith(("http://", "https://")):
         raise ReaderError(
-            f"{argument}: reader opens files and http(s) URLs, not this kind of URL; "
-            "download it first, e.g. 'curl -sL URL | reader -'")
+            _("{file}: reader opens files and http(s) URLs, not this kind of URL; download it "
+              "first, e.g. 'curl -sL URL | reader -'").format(file=argument))
 
 
 def refuse_urls(*arguments: str | None) -> None:
@@ -67,11 +68,13 @@ def read_stdin(errors: str = "strict") -> Document:
     try:
         data = stream.read()
     except OSError as error:
-        raise ReaderError(f"{STDIN_NAME}: cannot read: {error.strerror or error}") from None
+        raise ReaderError(_("{path}: cannot read: {reason}").format(
+            path=STDIN_NAME, reason=error.strerror or error)) from None
     if isinstance(data, str):  # a text stream without a buffer (tests)
         data = data.encode("utf-8", "surrogateescape")
     if b"\x00" in data[:8192]:
-        raise ReaderError(f"{STDIN_NAME}: looks like binary data (it contains NUL bytes)")
+        raise ReaderError(_("{file}: looks like binary data (it contains NUL bytes)").format(
+            file=STDIN_NAME))
     from pathlib import Path
 
     text = decode_bytes(Path(STDIN_NAME), data, errors).removeprefix(BOM)
@@ -96,7 +99,7 @@ def keys_from_terminal() -> None:
     try:
         tty = os.open("/dev/tty", os.O_RDWR)
     except OSError:
-        raise ReaderError("reader needs a terminal for its keys; use 'reader render' to print "
-                          "the text") from None
+        raise ReaderError(_("reader needs a terminal for its keys; use 'reader render' to "
+                            "print the text")) from None
     os.dup2(tty, 0)  # sys.__stdin__ (fd 0) now reads the terminal
     os.close(tty)

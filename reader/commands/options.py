@@ -8,9 +8,10 @@ from reader.commands.inputs import open_input, refuse_urls
 from reader.content.document import Document
 from reader.content.formats import is_url, load_document
 from reader.content.source import ERROR_MODES
+from reader.i18n import N_
 
-FILE_HELP = ("a file (.txt, .md, .html, .epub...), an http(s):// URL, or - for standard input "
-             "(default: standard input when it is a pipe, else the bundled article)")
+FILE_HELP = N_("a file (.txt, .md, .html, .epub...), an http(s):// URL, or - for standard input "
+               "(default: standard input when it is a pipe, else the bundled article)")
 
 
 def add_document_arguments(parser: argparse.ArgumentParser) -> None:

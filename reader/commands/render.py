@@ -30,6 +30,7 @@ from reader.content.presentation import (
     paragraph_gaps,
     paragraph_indents,
 )
+from reader.i18n import _
 from reader.text.chunks import layout_long_paragraph
 from reader.text.layout import VisualLine
 from reader.text.safe import visible
@@ -42,9 +43,11 @@ def _width(value: str) -> int:
     try:
         width = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"width must be a whole number, not {value!r}") from None
+        raise argparse.ArgumentTypeError(_("width must be a whole number, not {value}").format(
+            value=repr(value))) from None
     if width < 1:
-        raise argparse.ArgumentTypeError(f"width must be at least 1, not {width}")
+        raise argparse.ArgumentTypeError(_("width must be at least 1, not {width}").format(
+            width=width))
     return width
 
 

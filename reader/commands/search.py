@@ -21,12 +21,13 @@ from pathlib import Path
 from reader.commands.options import add_document_arguments, open_document
 from reader.content.loading import find_annotations
 from reader.errors import ReaderError
+from reader.i18n import N_, _, ngettext
 from reader.text.chars import control_picture
 from reader.text.search import SearchError, SearchIndex
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.epilog = ("Output: one line per hit, PARAGRAPH:START-END<TAB>TEXT (paragraphs from 1, "
+    parser.epilog = N_("Output: one line per hit, PARAGRAPH:START-END<TAB>TEXT (paragraphs from 1, "
                      "for a .txt file the line number; offsets in code points from 0, end "
                      "excluded), then 'N matches'. Exit 0 with hits, 1 without.")
     parser.add_argument("query", metavar="QUERY", help="what to look for")
@@ -54,7 +55,7 @@ def visible(text: str) -> str:
 
 
 def _plural(count: int) -> str:
-    return f"{count} {'match' if count == 1 else 'matches'}"
+    return ngettext("{count} match", "{count} matches", count).format(count=count)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,13 +66,15 @@ def run(args: argparse.Namespace) -> int:
         found = find_annotations(document, explicit)
         problems = found.problems
         if problems:
-            where = problems[0].file or explicit or "the annotations"
-            print(f"reader: {len(problems)} annotation problem(s) in {where}; "
-                  "run 'reader check' for the list", file=sys.stderr)
+            where = problems[0].file or explicit or _("the annotations")
+            print("reader: " + ngettext(
+                "{count} annotation problem in {file}; run 'reader check' for the list",
+                "{count} annotation problems in {file}; run 'reader check' for the list",
+                len(problems)).format(count=len(problems), file=where), file=sys.stderr)
         if found.annotations is not None:
             aliases = found.annotations.alias_lists()
     elif args.annotations and not Path(args.annotations).is_file():
-        raise ReaderError(f"{args.annotations}: no such annotation file")
+        raise ReaderError(_("{file}: no such annotation file").format(file=args.annotations))
     try:
         hits = SearchIndex(document.paragraphs).search(
             args.query, "exact" if args.exact else "fold", regex=args.regex, aliases=aliases)

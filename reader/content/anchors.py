@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 from itertools import islice
 
 from reader.content.annotations import QuoteSelector, Span
+from reader.i18n import _, ngettext
 from reader.text.fold import FoldedText, fold, fold_query, to_source_span
 
 # Ambiguity reports list this many places at most.
@@ -72,12 +73,14 @@ def _places(paragraphs: list[int]) -> str:
         counts[paragraph] = counts.get(paragraph, 0) + 1
     shown = [f"{p + 1}" + (f" ({n}×)" if n > 1 else "")
              for p, n in list(counts.items())[:_SHOWN_PLACES]]
-    more = f" and {len(counts) - _SHOWN_PLACES} more" if len(counts) > _SHOWN_PLACES else ""
-    return f"{'paragraph' if len(counts) == 1 else 'paragraphs'} {', '.join(shown)}{more}"
+    more = _(" and {count} more").format(count=len(counts) - _SHOWN_PLACES) \
+        if len(counts) > _SHOWN_PLACES else ""
+    return ngettext("paragraph {numbers}", "paragraphs {numbers}", len(counts)).format(
+        numbers=_(", ").join(shown) + more)
 
 
 def _times(count: int) -> str:
-    return "once" if count == 1 else f"{count} times"
+    return ngettext("once", "{count} times", count).format(count=count)
 
 
 class AnchorResolver:
@@ -232,16 +235,17 @@ class AnchorResolver:
         exact = fold_query(selector.exact)
         if not exact.strip():
             raise AnchorError("quote-not-found",
-                              "the quote is empty once harakat and marks are set aside")
+                              _("the quote is empty once harakat and marks are set aside"))
         if "\n" in exact or "\r" in exact or "\u2029" in exact:
             raise AnchorError("quote-not-found",
-                              "the quote runs across a line break: an anchor stays within "
-                              "one paragraph")
+                              _("the quote runs across a line break: an anchor stays within "
+                                "one paragraph"))
         matches = self._find(exact)
         if not matches:
             raise AnchorError("quote-not-found",
-                              f"quote {_quote(selector.exact)} not found; "
-                              f"{self._closest(selector.exact)}")
+                              _("quote {quote} not found; {closest}").format(
+                                  quote=_quote(selector.exact),
+                                  closest=self._closest(selector.exact)))
         kept = self._with_context(matches, fold_query(selector.prefix),
                                   fold_query(selector.suffix))
         if not kept:
@@ -251,17 +255,19 @@ class AnchorResolver:
             if selector.occurrence > len(kept):
                 raise AnchorError(
                     "quote-not-found",
-                    f"occurrence {selector.occurrence} asked, but the quote "
-                    f"{_quote(selector.exact)} is found only {_times(len(kept))} "
-                    f"({_places(where)})",
+                    _("occurrence {occurrence} asked, but the quote {quote} is found only "
+                      "{times} ({places})").format(
+                          occurrence=selector.occurrence, quote=_quote(selector.exact),
+                          times=_times(len(kept)), places=_places(where)),
                     tuple(where),
                 )
             return self._span(kept[selector.occurrence - 1])
         if len(kept) > 1:
             raise AnchorError(
                 "ambiguous-quote",
-                f"ambiguous quote {_quote(selector.exact)}: found {len(kept)} times "
-                f"({_places(where)}); add a prefix, a suffix or an occurrence",
+                _("ambiguous quote {quote}: found {count} times ({places}); add a prefix, a "
+                  "suffix or an occurrence").format(quote=_quote(selector.exact),
+                                                    count=len(kept), places=_places(where)),
                 tuple(where),
             )
         return self._span(kept[0])
@@ -283,19 +289,24 @@ class AnchorResolver:
         if prefix and not any(folded.endswith(prefix, 0, m.start) for m in matches):
             line_start = folded.rfind("\n", 0, first.start) + 1
             before = self._source_text(max(line_start, first.start - len(prefix)), first.start)
-            seen = f"the text has {_quote(before)}" if before else "the quote opens its paragraph"
-            parts.append(f"prefix {_quote(selector.prefix)} ({seen})")
+            seen = _("the text has {quote}").format(quote=_quote(before)) if before \
+                else _("the quote opens its paragraph")
+            parts.append(_("prefix {quote} ({seen})").format(quote=_quote(selector.prefix),
+                                                            seen=seen))
         if suffix and not any(folded.startswith(suffix, m.end) for m in matches):
             line_end = folded.find("\n", first.end)
             line_end = len(folded) if line_end < 0 else line_end
             after = self._source_text(first.end, min(line_end, first.end + len(suffix)))
-            seen = f"the text has {_quote(after)}" if after else "the quote ends its paragraph"
-            parts.append(f"suffix {_quote(selector.suffix)} ({seen})")
+            seen = _("the text has {quote}").format(quote=_quote(after)) if after \
+                else _("the quote ends its paragraph")
+            parts.append(_("suffix {quote} ({seen})").format(quote=_quote(selector.suffix),
+                                                            seen=seen))
         if not parts:
-            parts.append("the given prefix and suffix together")
+            parts.append(_("the given prefix and suffix together"))
         where = [self._paragraph_of(m) for m in matches]
-        return (f"quote {_quote(selector.exact)} is found {_times(len(matches))} "
-                f"({_places(where)}) but never with {' and '.join(parts)}")
+        return _("quote {quote} is found {times} ({places}) but never with {parts}").format(
+            quote=_quote(selector.exact), times=_times(len(matches)), places=_places(where),
+            parts=_(" and ").join(parts))
 
     def _source_text(self, start: int, end: int) -> str:
         """The source text behind folded ``[start, end)`` (empty for an empty range)."""
@@ -317,23 +328,24 @@ class AnchorResolver:
             key=lambda p: -len(wanted & _grams(self._folded(p)[0], size)),
         )
         for paragraph in ranked[:_CLOSE_LOOK]:
-            folded, _ = self._folded(paragraph)
+            folded, _index = self._folded(paragraph)
             found = _best_window(needle, folded)
             if found and (best is None or found[0] > best[0]):
                 best = (found[0], paragraph, found[1], found[2])
         if best is None:
             return None
         ratio, paragraph, start, end = best
-        _, index = self._folded(paragraph)
+        _folded, index = self._folded(paragraph)
         source_start, source_end = to_source_span(self.paragraphs[paragraph], index, start, end)
         return Span(paragraph, source_start, source_end), ratio
 
     def _closest(self, quote: str) -> str:
         found = self.closest(quote)
         if found is None or found[1] < _CLOSE_ENOUGH:
-            return "nothing in the text comes close"
-        span, _ = found
-        return f"closest: {_quote(span.text(self.paragraphs), 80)} (paragraph {span.paragraph + 1})"
+            return _("nothing in the text comes close")
+        span, _ratio = found
+        return _("closest: {quote} (paragraph {number})").format(
+            quote=_quote(span.text(self.paragraphs), 80), number=span.paragraph + 1)
 
     def _folded(self, paragraph: int) -> tuple[str, array]:
         cached = self._folded_paragraphs.get(paragraph)

@@ -29,6 +29,7 @@ from reader.content.annotations import (
     Rebuttal,
     Span,
 )
+from reader.i18n import N_, _
 from reader.text.fold import fold_query
 
 __all__ = ["resolve_annotations"]
@@ -45,8 +46,8 @@ _FIELDS: dict[str, dict[str, bool]] = {
     "claim": {"id": True, "speaker": True, "label": True, "anchor": True},
     "rebuttal": {"id": True, "speaker": True, "label": True, "answers": True, "anchor": True},
 }
-_ARTICLE = {"entity": "an entity", "chapter": "a chapter", "claim": "a claim",
-            "rebuttal": "a rebuttal"}
+_ARTICLE = {"entity": N_("an entity"), "chapter": N_("a chapter"), "claim": N_("a claim"),
+            "rebuttal": N_("a rebuttal")}
 
 
 class _Checker:
@@ -66,7 +67,8 @@ class _Checker:
         if key is not None:
             key_line = (self.parsed.layout.key_line(key, entry.header)
                         if entry.header is not None else None)
-            where = key if key_line in (None, entry.line) else f"{key} (line {key_line})"
+            where = key if key_line in (None, entry.line) else \
+                _("{key} (line {line})").format(key=key, line=key_line)
             message = f"{where}: {message}"
         if skipped:
             self.broken.add(id(entry))
@@ -80,17 +82,18 @@ class _Checker:
         assert isinstance(data, dict)
         if key not in data:
             if required:
-                self.report(entry, f'missing "{key}"', key=None)
+                self.report(entry, _('missing "{key}"').format(key=key), key=None)
             return None
         value = data[key]
         if not isinstance(value, str):
-            self.report(entry, f"must be a string, not {type_name(value)}", key=key)
+            self.report(entry, _("must be a string, not {type}").format(type=type_name(value)),
+                        key=key)
             return None
         if not value.strip():
-            self.report(entry, "is empty", key=key)
+            self.report(entry, _("is empty"), key=key)
             return None
         if "\n" in value.strip() or "\r" in value:
-            self.report(entry, "must be one line", key=key)
+            self.report(entry, _("must be one line"), key=key)
             return None
         return value.strip()
 
@@ -98,15 +101,17 @@ class _Checker:
         target = self.ids.get(value)
         if target is None:
             known = [i for i, e in self.ids.items() if e.kind == wanted]
-            self.report(entry, f'unknown {wanted} id "{value}"{suggest(value, known)}',
-                        "unknown-id", key)
+            self.report(entry, _('unknown {kind} id "{id}"').format(kind=_(wanted), id=value)
+                        + suggest(value, known), "unknown-id", key)
             return False
         if target is entry:
-            self.report(entry, f'"{value}" is this {entry.kind} itself', "self-reference", key)
+            self.report(entry, _('"{id}" is this {kind} itself').format(
+                id=value, kind=_(entry.kind)), "self-reference", key)
             return False
         if target.kind != wanted:
-            self.report(entry, f'"{value}" is {_ARTICLE[target.kind]} (line {target.line}), '
-                        f"not {_ARTICLE[wanted]}", "wrong-kind", key)
+            self.report(entry, _('"{id}" is {kind} (line {line}), not {wanted}').format(
+                id=value, kind=_(_ARTICLE[target.kind]), line=target.line,
+                wanted=_(_ARTICLE[wanted])), "wrong-kind", key)
             return False
         return True
 
@@ -120,35 +125,38 @@ class _Checker:
         data = entry.data
         assert isinstance(data, dict)
         if "anchor" not in data:
-            self.report(entry, 'missing "anchor" (the quoted words this entry is about)')
+            self.report(entry, _('missing "anchor" (the quoted words this entry is about)'))
             return None
         value = data["anchor"]
         if isinstance(value, str):
             value = {"exact": value}
         if not isinstance(value, dict):
-            self.report(entry, 'must be the quoted words (a string) or a table '
-                        f'{{ exact = "…" }}, not {type_name(value)}', key="anchor")
+            self.report(entry, _('must be the quoted words (a string) or a table '
+                                 '{{ exact = "…" }}, not {type}').format(type=type_name(value)),
+                        key="anchor")
             return None
         ok = True
         for key in value:
             if key not in _ANCHOR_KEYS:
-                self.report(entry, f'unknown key "{key}"{suggest(key, _ANCHOR_KEYS)} '
-                            f"(ignored); known: {', '.join(_ANCHOR_KEYS)}", "unknown-key",
+                self.report(entry, _('unknown key "{key}"').format(key=key)
+                            + suggest(key, _ANCHOR_KEYS) + " " + _("(ignored); known: {keys}")
+                            .format(keys=", ".join(_ANCHOR_KEYS)), "unknown-key",
                             "anchor", skipped=False)
         exact = value.get("exact")
         if exact is None:
-            self.report(entry, 'has no "exact" quote', key="anchor")
+            self.report(entry, _('has no "exact" quote'), key="anchor")
             ok = False
         elif not isinstance(exact, str) or not exact.strip():
-            shown = "empty" if isinstance(exact, str) else type_name(exact)
-            self.report(entry, f"exact must be the quoted words, not {shown}", key="anchor")
+            shown = _("empty") if isinstance(exact, str) else type_name(exact)
+            self.report(entry, _("exact must be the quoted words, not {value}").format(
+                value=shown), key="anchor")
             ok = False
         context = {}
         for key in ("prefix", "suffix"):
             part = value.get(key, "")
             if not isinstance(part, str):
-                self.report(entry, f"{key} must be a string, not {type_name(part)}",
-                            key="anchor")
+                self.report(entry, _("{key} must be a string, not {type}").format(
+                    key=key, type=type_name(part)), key="anchor")
                 ok = False
             context[key] = part if isinstance(part, str) else ""
         occurrence = value.get("occurrence")
@@ -156,8 +164,8 @@ class _Checker:
             isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1
         ):
             shown = occurrence if isinstance(occurrence, int) else type_name(occurrence)
-            self.report(entry, f"occurrence must be a whole number from 1, not {shown}",
-                        key="anchor")
+            self.report(entry, _("occurrence must be a whole number from 1, not {value}").format(
+                value=shown), key="anchor")
             ok = False
         if not ok:
             return None
@@ -189,7 +197,8 @@ class _Checker:
             except ValueError:
                 pass
         shown = f'"{value}"' if isinstance(value, str) else type_name(value)
-        self.report(entry, f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {shown}", key="date")
+        self.report(entry, _("must be YYYY, YYYY-MM or YYYY-MM-DD, not {value}").format(
+            value=shown), key="date")
         return None
 
     # -- entries ----------------------------------------------------------------------
@@ -198,48 +207,52 @@ class _Checker:
         for entry in self.parsed.entries:
             data = entry.data
             if not isinstance(data, dict):
-                self.report(entry, f"each [[{entry.kind}]] must be a table, "
-                            f"not {type_name(data)}")
+                self.report(entry, _("each [[{kind}]] must be a table, not {type}").format(
+                    kind=entry.kind, type=type_name(data)))
                 continue
             raw = data.get("id")
             if raw is None:
-                self.report(entry, 'missing "id"')
+                self.report(entry, _('missing "{key}"').format(key="id"))
             elif not isinstance(raw, str):
-                self.report(entry, f"must be a string, not {type_name(raw)}", key="id")
+                self.report(entry, _("must be a string, not {type}").format(
+                    type=type_name(raw)), key="id")
             elif not ENTRY_ID.fullmatch(raw):
-                self.report(entry, f'"{raw}" is not a valid id: use letters, digits and '
-                            '"-", "_", ".", ":" (no spaces)', key="id")
+                self.report(entry, _('"{id}" is not a valid id: use letters, digits and '
+                                     '"-", "_", ".", ":" (no spaces)').format(id=raw), key="id")
             elif raw in self.ids:
                 first = self.ids[raw]
-                self.report(entry, f'duplicate id "{raw}": already used by the {first.kind} '
-                            f"at line {first.line}", "duplicate-id", key="id")
+                self.report(entry, _('duplicate id "{id}": already used by the {kind} at line '
+                                     "{line}").format(id=raw, kind=_(first.kind),
+                                                      line=first.line), "duplicate-id", key="id")
             else:
                 self.ids[raw] = entry
             for key in data:
                 if key not in _FIELDS[entry.kind]:
                     known = tuple(_FIELDS[entry.kind])
-                    self.report(entry, f'unknown key "{key}"{suggest(key, known)} (ignored); '
-                                f"known: {', '.join(known)}", "unknown-key", key,
+                    self.report(entry, _('unknown key "{key}"').format(key=key)
+                                + suggest(key, known) + " " + _("(ignored); known: {keys}")
+                                .format(keys=", ".join(known)), "unknown-key", key,
                                 skipped=False)
 
     def entity(self, entry: RawEntry) -> Entity | None:
         name = self.text(entry, "name")
         kind = self.text(entry, "kind")
         if kind is not None and kind not in _ENTITY_KINDS:
-            self.report(entry, f'"{kind}" is not one of: person, organisation', key="kind")
+            self.report(entry, _('"{value}" is not one of: person, organisation').format(
+                value=kind), key="kind")
         aliases: list[str] = [name] if name else []
         value = entry.data.get("aliases", [])  # type: ignore[union-attr]
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            self.report(entry, f"must be an array of strings, not {type_name(value)}",
-                        key="aliases")
+            self.report(entry, _("must be an array of strings, not {type}").format(
+                type=type_name(value)), key="aliases")
             value = []
         for alias in value:
             if not isinstance(alias, str) or not fold_query(alias).strip():
                 shown = f'"{alias}"' if isinstance(alias, str) else type_name(alias)
-                self.report(entry, f"each alias must be a spelling of the name, not {shown}",
-                            key="aliases")
+                self.report(entry, _("each alias must be a spelling of the name, not "
+                                     "{value}").format(value=shown), key="aliases")
             elif fold_query(alias) not in {fold_query(a) for a in aliases}:
                 aliases.append(alias.strip())
         if id(entry) in self.broken or name is None or kind is None:
@@ -282,20 +295,21 @@ class _Checker:
         data = entry.data
         assert isinstance(data, dict)
         if "answers" not in data:
-            self.report(entry, 'missing "answers" (the ids of the claims it answers)')
+            self.report(entry, _('missing "answers" (the ids of the claims it answers)'))
             return None
         value = data["answers"]
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not value:
-            shown = "an empty array" if isinstance(value, list) else type_name(value)
-            self.report(entry, f"must name at least one claim id, not {shown}", key="answers")
+            shown = _("an empty array") if isinstance(value, list) else type_name(value)
+            self.report(entry, _("must name at least one claim id, not {value}").format(
+                value=shown), key="answers")
             return None
         found: list[str] = []
         for item in value:
             if not isinstance(item, str):
-                self.report(entry, f"claim ids are strings, not {type_name(item)}",
-                            key="answers")
+                self.report(entry, _("claim ids are strings, not {type}").format(
+                    type=type_name(item)), key="answers")
             elif self.reference(entry, "answers", item, "claim") and item not in found:
                 found.append(item)
         return tuple(found)
@@ -317,8 +331,9 @@ class _Checker:
                 for alias in built.aliases:
                     owner = owners.setdefault(fold_query(alias), built.id)
                     if owner != built.id:
-                        self.report(entry, f'alias "{alias}" also names "{owner}"',
-                                    "duplicate-alias", "aliases", skipped=False)
+                        self.report(entry, _('alias "{alias}" also names "{owner}"').format(
+                            alias=alias, owner=owner), "duplicate-alias", "aliases",
+                            skipped=False)
                 entities[built.id] = built
             elif isinstance(built, Chapter):
                 chapters.append(built)

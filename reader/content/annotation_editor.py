@@ -32,7 +32,11 @@ from tomlkit.items import AoT, Array, Table
 from reader.content.annotation_file import parse_annotations
 from reader.content.annotations import ENTRY_KINDS, QuoteSelector
 from reader.content.entry_ids import new_id
+from reader.i18n import N_, _
 from reader.state.files import replace_text
+
+# The kinds of entry, as messages name them.
+KIND_WORDS = (N_("entity"), N_("chapter"), N_("claim"), N_("rebuttal"))
 
 __all__ = ["FIELD_ORDER", "AnnotationEditor", "EditError", "Link", "anchor_value"]
 
@@ -124,7 +128,8 @@ class AnnotationEditor:
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError) as error:
-            raise EditError(f"{self.path}: cannot read the annotation file ({error})") from None
+            raise EditError(_("{file}: cannot read the annotation file ({error})").format(
+                file=self.path, error=error)) from None
 
     def _current(self) -> str | None:
         """What the file holds, or (before it is made) the seed it will start from."""
@@ -173,13 +178,13 @@ class AnnotationEditor:
         """Add an entry of ``kind`` (one of :data:`ENTRY_KINDS`); its id is made from its
         label unless ``fields`` gives one. Returns the id."""
         if kind not in ENTRY_KINDS:
-            raise EditError(f"unknown kind of entry: {kind}")
+            raise EditError(_("unknown kind of entry: {kind}").format(kind=kind))
         text = self.text()
         fields = dict(fields)
         if not fields.get("id"):
             fields["id"] = new_id(str(fields.get(_LABEL_KEY[kind], "")), self.ids(), kind)
         elif fields["id"] in self.ids():
-            raise EditError(f'the id "{fields["id"]}" is taken')
+            raise EditError(_('the id "{id}" is taken').format(id=fields["id"]))
         table = self._table(kind, fields)
         before = text
         if text is None and self.seed is not None:
@@ -210,10 +215,11 @@ class AnnotationEditor:
                     document.add(tomlkit.nl())
                 document.append(kind, array)
             else:
-                raise EditError(f'"{kind}" in {self.path} is not written [[{kind}]]: '
-                                "fix it to add entries")
+                raise EditError(_('"{kind}" in {file} is not written [[{kind}]]: fix it to add '
+                                  "entries").format(kind=kind, file=self.path))
             new_text = tomlkit.dumps(document)
-        self._commit(f"add {kind} {fields['id']}", before, new_text)
+        self._commit(_("add {kind} {id}").format(kind=_(kind), id=fields["id"]), before,
+                     new_text)
         return str(fields["id"])
 
     def edit(self, entry_id: str, fields: dict[str, Any]) -> None:
@@ -221,17 +227,18 @@ class AnnotationEditor:
         document, before = self._document_for_change()
         found = self._find(document, entry_id)
         if found is None:
-            raise EditError(f'no entry "{entry_id}" in {self.path}')
+            raise EditError(_('no entry "{id}" in {file}').format(id=entry_id, file=self.path))
         kind, table = found
         if "id" in fields and fields["id"] != entry_id:
-            raise EditError("an id is not edited: other entries may name it")
+            raise EditError(_("an id is not edited: other entries may name it"))
         for key, value in fields.items():
             if value is None:
                 if key in table:
                     del table[key]
             else:
                 table[key] = anchor_value(value) if isinstance(value, QuoteSelector) else value
-        self._commit(f"edit {kind} {entry_id}", before, tomlkit.dumps(document))
+        self._commit(_("edit {kind} {id}").format(kind=_(kind), id=entry_id), before,
+                     tomlkit.dumps(document))
 
     def links_to(self, entry_id: str) -> list[Link]:
         """The entries that point to ``entry_id`` (what removing it changes)."""
@@ -259,15 +266,16 @@ class AnnotationEditor:
         document, before = self._document_for_change()
         found = self._find(document, entry_id)
         if found is None:
-            raise EditError(f'no entry "{entry_id}" in {self.path}')
+            raise EditError(_('no entry "{id}" in {file}').format(id=entry_id, file=self.path))
         kind, _table = found
         links = self.links_to(entry_id)
         speaking = [link for link in links if link.speaks]
         if speaking:
-            named = ", ".join(f"{link.kind} {link.id}" for link in speaking[:4])
-            more = f" and {len(speaking) - 4} more" if len(speaking) > 4 else ""
-            raise EditError(f"{entry_id} is the speaker or teller of {named}{more}: "
-                            "edit or remove those first")
+            named = _(", ").join(f"{_(link.kind)} {link.id}" for link in speaking[:4])
+            if len(speaking) > 4:
+                named += _(" and {count} more").format(count=len(speaking) - 4)
+            raise EditError(_("{id} is the speaker or teller of {entries}: edit or remove "
+                              "those first").format(id=entry_id, entries=named))
         for link in links:
             if link.removed:
                 self._delete(document, link.id)
@@ -280,7 +288,8 @@ class AnnotationEditor:
                 while entry_id in answers:
                     answers.remove(entry_id)
         self._delete(document, entry_id)
-        self._commit(f"remove {kind} {entry_id}", before, tomlkit.dumps(document))
+        self._commit(_("remove {kind} {id}").format(kind=_(kind), id=entry_id), before,
+                     tomlkit.dumps(document))
         return links
 
     def undo(self) -> str | None:
@@ -319,11 +328,11 @@ class AnnotationEditor:
         before = self.text()
         text = self.seed if before is None else before
         if text is None:
-            raise EditError(f"{self.path} does not exist")
+            raise EditError(_("{file} does not exist").format(file=self.path))
         document = self._parse(text)
         if document is None:
-            raise EditError(f"{self.path} is not valid TOML: fix it (reader check "
-                            f"{self.path}) to edit or remove entries; new ones can be added")
+            raise EditError(_("{file} is not valid TOML: fix it (reader check {file}) to edit "
+                              "or remove entries; new ones can be added").format(file=self.path))
         return document, before
 
     @staticmethod
@@ -375,4 +384,5 @@ class AnnotationEditor:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             replace_text(self.path, text, keep_mode=True)
         except OSError as error:
-            raise EditError(f"{self.path}: cannot write ({error.strerror or error})") from None
+            raise EditError(_("{file}: cannot write ({error})").format(
+                file=self.path, error=error.strerror or error)) from None

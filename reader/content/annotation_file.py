@@ -46,8 +46,9 @@ from reader.content.annotation_home import FoundAnnotations, annotations_path_fo
 from reader.content.annotation_parse import ParsedAnnotations, RawEntry, parse_annotations
 from reader.content.annotations import Annotations, Problem
 from reader.content.document import Document
-from reader.content.source import read_text
+from reader.content.source import read_text, replace_hint
 from reader.errors import ReaderError
+from reader.i18n import _
 
 __all__ = [
     "FoundAnnotations",
@@ -81,8 +82,7 @@ def read_annotations(path: Path) -> ParsedAnnotations:
         text = read_text(path)
     except ReaderError as error:
         # --errors replace is for documents: an annotation file has to be valid UTF-8.
-        message = error.message.replace("; use --errors replace to open it anyway",
-                                        ": annotation files are UTF-8")
+        message = error.message.replace(replace_hint(), _(": annotation files are UTF-8"))
         raise ReaderError(message, error.exit_code) from None
     return parse_annotations(text.removeprefix("\ufeff"), path)
 
@@ -110,5 +110,6 @@ def load_annotations_for(document: Document, path: Path | None = None) -> FoundA
         return FoundAnnotations(load_annotations(candidate, document))
     except ReaderError as error:
         message = error.message.removeprefix(f"{candidate}: ")
-        return FoundAnnotations(unreadable=Problem(f"cannot read the annotations: {message}",
-                                                   "unreadable", file=candidate))
+        return FoundAnnotations(unreadable=Problem(
+            _("cannot read the annotations: {error}").format(error=message), "unreadable",
+            file=candidate))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reader.content.annotations import ENTRY_KINDS, Problem
 from reader.content.toml_lines import TomlLayout, decode_error, scan_toml
+from reader.i18n import _
 
 __all__ = ["ENTRY_ID", "TOP_KEYS", "ParsedAnnotations", "RawEntry", "parse_annotations", "suggest",
            "type_name"]
@@ -62,7 +63,7 @@ class ParsedAnnotations:
 
 def suggest(word: str, known: list[str] | tuple[str, ...]) -> str:
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    return _(' (did you mean "{word}"?)').format(word=close[0]) if close else ""
 
 
 def parse_annotations(text: str, path: Path | None = None) -> ParsedAnnotations:
@@ -97,30 +98,33 @@ def _collect(parsed: ParsedAnnotations, data: dict, headers_by_kind: dict | None
     layout = parsed.layout
     for key in data:
         if key not in TOP_KEYS:
-            _problem(parsed, f'unknown key "{key}"{suggest(key, TOP_KEYS)}; known: '
-                     f'{", ".join(TOP_KEYS)}', "unknown-key", _top_line(layout, key))
+            _problem(parsed, _('unknown key "{key}"').format(key=key) + suggest(key, TOP_KEYS)
+                     + _("; known: {keys}").format(keys=", ".join(TOP_KEYS)), "unknown-key",
+                     _top_line(layout, key))
     if "document" in data:
         parsed.document_line = _top_line(layout, "document")
         if isinstance(data["document"], str) and data["document"].strip():
             parsed.document = data["document"]
         else:
-            _problem(parsed, "document must be a file name (a string), relative to this file",
-                     "schema", parsed.document_line)
+            _problem(parsed, _("document must be a file name (a string), relative to this "
+                               "file"), "schema", parsed.document_line)
     if "title" in data:
         if isinstance(data["title"], str) and data["title"].strip() \
                 and "\n" not in data["title"]:
             parsed.title = data["title"].strip()
         else:
-            _problem(parsed, "title must be one line of text (a string)", "schema",
+            _problem(parsed, _("title must be one line of text (a string)"), "schema",
                      _top_line(layout, "title"))
     for kind in ENTRY_KINDS:
         if kind not in data:
             continue
         value = data[kind]
         if not isinstance(value, list):
-            shape = "one table [" + kind + "]" if isinstance(value, dict) else type_name(value)
-            _problem(parsed, f'"{kind}" must be an array of tables, written [[{kind}]]; '
-                     f"found {shape} (ignored)", "schema", _top_line(layout, kind))
+            shape = _("one table [{kind}]").format(kind=kind) if isinstance(value, dict) \
+                else type_name(value)
+            _problem(parsed, _('"{kind}" must be an array of tables, written [[{kind}]]; '
+                               "found {shape} (ignored)").format(kind=kind, shape=shape),
+                     "schema", _top_line(layout, kind))
             continue
         if headers_by_kind is not None:
             headers = headers_by_kind.get(kind, [])
@@ -158,19 +162,19 @@ def _id_line(parsed: ParsedAnnotations, entry_id: str | None, fallback: int | No
 def type_name(value: object) -> str:
     """How TOML would call the type of ``value``."""
     if isinstance(value, bool):
-        return "a boolean"
+        return _("a boolean")
     if isinstance(value, int):
-        return "an integer"
+        return _("an integer")
     if isinstance(value, float):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "a string"
+        return _("a string")
     if isinstance(value, list):
-        return "an array"
+        return _("an array")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        return "a date/time"
+        return _("a date/time")
     return type(value).__name__
 
 
@@ -209,11 +213,11 @@ def _salvage(text: str, path: Path | None, layout: TomlLayout,
                 kind = layout.headers[header].name[0]
                 found = re.search(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]+)["']""", chunk, re.M)
                 entry_id = found.group(1) if found else None
-            what = ("entry skipped" if kind != "file" else
-                    "top-level keys from here on skipped" if header is None else
-                    "section skipped")
-            _problem(parsed, f"invalid TOML: {message}; {what}", "invalid-toml", line,
-                     kind, entry_id)
+            what = (_("entry skipped") if kind != "file" else
+                    _("top-level keys from here on skipped") if header is None else
+                    _("section skipped"))
+            _problem(parsed, _("invalid TOML: {error}; {what}").format(error=message, what=what),
+                     "invalid-toml", line, kind, entry_id)
             reported.add(line)
             continue
         for key, value in data.items():
@@ -227,7 +231,7 @@ def _salvage(text: str, path: Path | None, layout: TomlLayout,
                 merged[key] = value
     line, message = decode_error(error, layout)
     if line not in reported:
-        _problem(parsed, f"invalid TOML: {message}", "invalid-toml", line)
+        _problem(parsed, _("invalid TOML: {error}").format(error=message), "invalid-toml", line)
     # Entries not under their own [[kind]] header (inline arrays) have no header here.
     for kind in ENTRY_KINDS:
         if kind in merged and len(headers_by_kind.get(kind, [])) != len(merged[kind]):

@@ -34,6 +34,7 @@ from reader.content.annotations import Annotations, Span
 from reader.content.document import Document
 from reader.content.loading import find_annotations
 from reader.content.quote_writer import QuoteWriter
+from reader.i18n import _
 from reader.text.fold import fold_query
 
 LABEL_WORDS = 6
@@ -63,10 +64,11 @@ def check_fields(kind: str, fields: dict[str, Any]) -> None:
     """:class:`EditError` for a field the loader would refuse: an empty label, a bad date."""
     for key in REQUIRED[kind]:
         if key in fields and not str(fields[key] or "").strip():
-            raise EditError(f"the {key} is empty")
+            raise EditError(_("the {field} is empty").format(field=_(key)))
     date = str(fields.get("date") or "").strip()
     if date and not _DATE.fullmatch(date):
-        raise EditError(f"the date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}")
+        raise EditError(_("the date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date}").format(
+            date=repr(date)))
 
 
 def shorten(text: str, words: int = LABEL_WORDS) -> str:
@@ -222,10 +224,10 @@ class AnnotationSession:
                        if a.strip()]
             fields["aliases"] = aliases
             if not str(fields.get("name", "")).strip():
-                raise EditError("an entity needs a name")
+                raise EditError(_("an entity needs a name"))
             return self.editor.add("entity", fields)
         if draft.kind == "rebuttal" and not fields.get("answers"):
-            raise EditError("a rebuttal answers a claim: mark the claim first (a, then c)")
+            raise EditError(_("a rebuttal answers a claim: mark the claim first (a, then c)"))
         selector, _span = self.writer.selector(draft.span)
         fields["anchor"] = selector
         speaker_key = "teller" if draft.kind == "chapter" else "speaker"
@@ -233,7 +235,7 @@ class AnnotationSession:
             if fields.get(speaker_key) == NEW_ENTITY:
                 name = " ".join(str(draft.fields.get("new_name", "")).split())
                 if not name:
-                    raise EditError("name the new speaker (or choose one)")
+                    raise EditError(_("name the new speaker (or choose one)"))
                 fields[speaker_key] = self.editor.add("entity",
                                                       {"name": name, "kind": "person"})
             return self.editor.add(draft.kind, fields)

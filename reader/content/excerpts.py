@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.i18n import N_, _, ngettext
 from reader.text.selection import LogicalRange, letter_count, sentence_around
 
 
@@ -40,12 +41,14 @@ def sentence_excerpt(paragraphs: list[str], paragraph: int, start: int, end: int
     """The whole sentence(s) holding ``[start, end)`` of a paragraph (a search hit)."""
     text = paragraphs[paragraph]
     begin, stop = sentence_around(text, start, end)
-    return Excerpt(text[begin:stop], paragraph, paragraph, "the sentence")
+    return Excerpt(text[begin:stop], paragraph, paragraph, N_("the sentence"))
 
 
 def as_quote(excerpt: Excerpt, title: str) -> str:
     """``«text» — title, paragraph N``: ready to paste into a message."""
-    where = (f"paragraph {excerpt.first + 1}" if excerpt.first == excerpt.last
-             else f"paragraphs {excerpt.first + 1}–{excerpt.last + 1}")
-    source = f"{title}, {where}" if title else where
+    single = excerpt.first == excerpt.last
+    numbers = f"{excerpt.first + 1}" if single else f"{excerpt.first + 1}–{excerpt.last + 1}"
+    where = ngettext("paragraph {numbers}", "paragraphs {numbers}", 1 if single else 2).format(
+        numbers=numbers)
+    source = f"{title}{_(', ')}{where}" if title else where
     return f"«{excerpt.text}» — {source}"

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.i18n import _
 from reader.text.safe import visible
 
 TIMEOUT = 20.0
@@ -50,7 +51,8 @@ def fetch(url: str, progress: Progress | None = None, *, timeout: float = TIMEOU
     except ValueError:
         host = None
     if not host:
-        raise ReaderError(f"{url}: not a URL reader can fetch (it names no host)")
+        raise ReaderError(_("{url}: not a URL reader can fetch (it names no host)").format(
+            url=url))
 
     try:
         with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS,
@@ -61,14 +63,15 @@ def fetch(url: str, progress: Progress | None = None, *, timeout: float = TIMEOU
                 raise ReaderError(f"{url}: HTTP {response.status_code} {phrase}")
             total = _length(response.headers.get("content-length"))
             if total is not None and total > limit:
-                raise ReaderError(f"{url}: too large ({_size(total)}; the limit is "
-                                  f"{_size(limit)})")
+                raise ReaderError(_("{url}: too large ({size}; the limit is {limit})").format(
+                    url=url, size=_size(total), limit=_size(limit)))
             chunks: list[bytes] = []
             received = 0
             for chunk in response.iter_bytes():
                 received += len(chunk)
                 if received > limit:
-                    raise ReaderError(f"{url}: too large (over {_size(limit)})")
+                    raise ReaderError(_("{url}: too large (over {limit})").format(
+                        url=url, limit=_size(limit)))
                 chunks.append(chunk)
                 if progress is not None:
                     progress(received, total)
@@ -77,11 +80,14 @@ def fetch(url: str, progress: Progress | None = None, *, timeout: float = TIMEOU
             content_type = response.headers.get("content-type", "")
             return Fetched(str(response.url), b"".join(chunks), *_content_type(content_type))
     except httpx.TooManyRedirects:
-        raise ReaderError(f"{url}: too many redirects (more than {MAX_REDIRECTS})") from None
+        raise ReaderError(_("{url}: too many redirects (more than {count})").format(
+            url=url, count=MAX_REDIRECTS)) from None
     except httpx.TimeoutException:
-        raise ReaderError(f"{url}: timed out (no answer within {timeout:g} s)") from None
+        raise ReaderError(_("{url}: timed out (no answer within {seconds} s)").format(
+            url=url, seconds=f"{timeout:g}")) from None
     except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
-        raise ReaderError(f"{url}: not a URL reader can fetch ({error})") from None
+        raise ReaderError(_("{url}: not a URL reader can fetch ({error})").format(
+            url=url, error=error)) from None
     except httpx.HTTPError as error:
         raise ReaderError(f"{url}: {failure_reason(error)}") from None
 
@@ -91,24 +97,25 @@ def failure_reason(error: Exception) -> str:
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, socket.gaierror):
-            return "host not found (DNS)"
+            return _("host not found (DNS)")
         if isinstance(cause, ssl.SSLCertVerificationError):
             detail = getattr(cause, "verify_message", None) or getattr(cause, "reason", None)
-            return f"TLS certificate not trusted ({detail or cause})"
+            return _("TLS certificate not trusted ({detail})").format(detail=detail or cause)
         if isinstance(cause, ssl.SSLError):
-            return f"TLS error ({getattr(cause, 'reason', None) or cause})"
+            return _("TLS error ({detail})").format(
+                detail=getattr(cause, "reason", None) or cause)
         if isinstance(cause, ConnectionRefusedError):
-            return "connection refused"
+            return _("connection refused")
         cause = cause.__cause__ or cause.__context__
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
     if "Name or service not known" in text or "nodename nor servname" in text \
             or "Temporary failure in name resolution" in text:
-        return "host not found (DNS)"
+        return _("host not found (DNS)")
     if "CERTIFICATE_VERIFY_FAILED" in text or "SSL" in text:
-        return f"TLS error ({text})"
+        return _("TLS error ({detail})").format(detail=text)
     if "Connection refused" in text:
-        return "connection refused"
-    return f"cannot fetch: {text}"
+        return _("connection refused")
+    return _("cannot fetch: {error}").format(error=text)
 
 
 def _length(value: str | None) -> int | None:
@@ -140,11 +147,13 @@ def stderr_note(url: str) -> Progress:
         shown = shown[:59] + "…"
 
     def note(received: int, total: int | None) -> None:
-        done = f"{_size(received)}" + (f" of {_size(total)}" if total else "")
+        done = _("{received} of {total}").format(received=_size(received), total=_size(total)) \
+            if total else _size(received)
         end = "\r\x1b[K" if total is not None and received >= total else ""
-        stream.write(f"\r\x1b[Kreader: fetching {shown} … {done}{end}")
+        stream.write("\r\x1b[Kreader: " + _("fetching {url} … {done}").format(url=shown, done=done)
+                     + end)
         stream.flush()
 
-    stream.write(f"reader: fetching {shown} …\r")
+    stream.write("reader: " + _("fetching {url} …").format(url=shown) + "\r")
     stream.flush()
     return note

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from reader.content.annotations import QuoteSelector, Span
+from reader.i18n import _
 from reader.text.fold import fold_index, fold_query, to_source_span
 
 # Context beyond this many folded characters is no longer a quote of the surroundings:
@@ -90,7 +91,7 @@ class QuoteWriter:
             raise ValueError(f"no such range: {span}")
         canon = self.canonical(span)
         if canon is None:
-            raise ValueError("the range holds nothing but spaces and marks")
+            raise ValueError(_("the range holds nothing but spaces and marks"))
         paragraph = self.paragraphs[canon.paragraph]
         exact = paragraph[canon.start : canon.end]
         folded = self._folded
@@ -126,7 +127,7 @@ class QuoteWriter:
                 ahead += 1
             others.append((back, ahead))
         best: tuple[int, int] | None = None
-        for before in sorted({0} | {back + 1 for back, _ in others}):
+        for before in sorted({0} | {back + 1 for back, _ahead in others}):
             if before > before_room:
                 break
             after = max((ahead + 1 for back, ahead in others if back >= before), default=0)

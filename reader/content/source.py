@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reader.errors import ReaderError
+from reader.i18n import _
 
 _SNIFF = 8192
 ERROR_MODES = ("strict", "replace")
@@ -70,17 +71,19 @@ def read_rest(path: Path, file: BinaryIO) -> bytes:
 
 def _refuse_binary(path: Path, data: bytes) -> None:
     if b"\x00" in data[:_SNIFF]:
-        raise ReaderError(f"{path}: looks like a binary file (it contains NUL bytes)")
+        raise ReaderError(_("{path}: looks like a binary file (it contains NUL bytes)").format(
+            path=path))
 
 
 def _read_error(path: Path, error: OSError) -> ReaderError:
     if isinstance(error, FileNotFoundError):
-        return ReaderError(f"{path}: no such file")
+        return ReaderError(_("{path}: no such file").format(path=path))
     if isinstance(error, IsADirectoryError) or error.errno == errno.EISDIR:
-        return ReaderError(f"{path}: is a directory, not a file")
+        return ReaderError(_("{path}: is a directory, not a file").format(path=path))
     if isinstance(error, PermissionError):
-        return ReaderError(f"{path}: permission denied")
-    return ReaderError(f"{path}: cannot read: {error.strerror or error}")
+        return ReaderError(_("{path}: permission denied").format(path=path))
+    return ReaderError(_("{path}: cannot read: {reason}").format(
+        path=path, reason=error.strerror or error))
 
 
 def decode_bytes(path: Path, data: bytes, errors: str = "strict", start: int = 0,
@@ -94,6 +97,12 @@ def decode_bytes(path: Path, data: bytes, errors: str = "strict", start: int = 0
         if errors == "replace":
             return part.decode("utf-8", errors="replace")
         raise ReaderError(
-            f"{path}: not valid UTF-8 (byte offset {base + start + error.start}: "
-            f"0x{part[error.start]:02x}); use --errors replace to open it anyway"
+            _("{path}: not valid UTF-8 (byte offset {offset}: 0x{byte:02x})").format(
+                path=path, offset=base + start + error.start, byte=part[error.start])
+            + replace_hint()
         ) from None
+
+
+def replace_hint() -> str:
+    """How to open a file with a bad byte anyway (an annotation file says otherwise)."""
+    return _("; use --errors replace to open it anyway")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from platformdirs import user_state_dir
 
+from reader.i18n import _
 from reader.state.files import locked, replace_json
 
 MAX_DOCUMENTS = 200
@@ -93,7 +94,8 @@ class PositionStore:
         self._memory: dict[str, _Entry] = {}  # what this store put, saved or not
 
     def _damaged(self) -> dict[str, _Entry]:
-        self.notice = f"reading positions file was damaged and is ignored ({self.path})"
+        self.notice = _("reading positions file was damaged and is ignored ({file})").format(
+            file=self.path)
         return {}
 
     def _load(self) -> dict[str, _Entry]:
@@ -102,7 +104,8 @@ class PositionStore:
         except FileNotFoundError:
             return {}
         except OSError as error:
-            self.notice = f"reading position not restored ({self.path}: {error.strerror})"
+            self.notice = _("reading position not restored ({file}: {error})").format(
+                file=self.path, error=error.strerror)
             return {}
         try:
             data = json.loads(raw.decode("utf-8"))
@@ -164,6 +167,7 @@ class PositionStore:
                     data = dict(newest[:MAX_DOCUMENTS])
                 replace_json(self.path, data)
         except OSError as error:
-            self.notice = f"reading position not saved ({self.directory}: {error.strerror})"
+            self.notice = _("reading position not saved ({folder}: {error})").format(
+                folder=self.directory, error=error.strerror)
             return False
         return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.content.annotations import Span
+from reader.i18n import _, number, pgettext
 from reader.text.search import (
     Hit,
     Hits,
@@ -74,11 +75,12 @@ class SearchSession:
     def mode_label(self, names: bool | None = None) -> str:
         """``fold``, ``exact``, ``fold regex``, ``fold +names``...: what the bar shows.
         ``names`` says whether the query is a name (default: whether this one is)."""
-        label = self.mode
+        label = pgettext("search mode", "exact") if self.exact else \
+            pgettext("search mode", "fold")
         if self.regex:
-            return label + " regex"
+            return label + " " + pgettext("search mode", "regex")
         if not self.exact and (self.names if names is None else names):
-            return label + " +names"
+            return label + " " + pgettext("search mode", "+names")
         return label
 
     @property
@@ -164,8 +166,8 @@ class SearchSession:
         if self.hits is None:
             return ""
         if self.hits.total == 0:
-            return "no match"
-        return f"{self.number()}/{self.hits.total}"
+            return _("no match")
+        return f"{number(self.number())}/{number(self.hits.total)}"
 
     def visible(self, first: Place, last: Place) -> list[Span]:
         """The hits from place ``first`` to place ``last`` (what is on screen)."""

@@ -51,6 +51,7 @@ from itertools import accumulate
 import regex as rx  # the `regex` package (not named `regex`: search() has a `regex` flag)
 
 from reader.errors import ReaderError
+from reader.i18n import _
 from reader.text.chars import is_mark
 from reader.text.fold import fold_char, fold_index, fold_query
 from reader.text.span import Span
@@ -208,21 +209,22 @@ def _compile(pattern: str, folded: bool) -> rx.Pattern[str]:
     except rx.error as error:
         raise SearchError(_regex_message(error)) from None
     except (OverflowError, RecursionError, ValueError) as error:
-        raise SearchError(f"invalid regular expression: {error}") from None
+        raise SearchError(_("invalid regular expression: {error}").format(error=error)) from None
     if not folded:
         return compiled
     try:
         return rx.compile(fold_pattern(pattern), flags | rx.IGNORECASE)
     except (rx.error, OverflowError, RecursionError, ValueError) as error:
         # The pattern is valid but folding it broke it (a class of marks only, say).
-        raise SearchError(f"invalid regular expression once folded: {error}") from None
+        raise SearchError(_("invalid regular expression once folded: {error}").format(
+            error=error)) from None
 
 
 def _regex_message(error: rx.error) -> str:
-    message = f"invalid regular expression: {error.msg}"
     if error.pos is not None:
-        message += f" at position {error.pos + 1}"
-    return message
+        return _("invalid regular expression: {error} at position {position}").format(
+            error=error.msg, position=error.pos + 1)
+    return _("invalid regular expression: {error}").format(error=error.msg)
 
 
 # -- hits ---------------------------------------------------------------------------------
@@ -534,7 +536,7 @@ class SearchIndex:
         self._maps[paragraph] = index
         self._map_chars += len(text) + 1
         while self._map_chars > INDEX_CACHE_CHARS and len(self._maps) > 1:
-            old, _ = self._maps.popitem(last=False)
+            old, _unused = self._maps.popitem(last=False)
             self._map_chars -= len(self.paragraphs[old]) + 1
         return index
 

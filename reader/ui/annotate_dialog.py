@@ -2,8 +2,8 @@
 
 Every string is drawn through the core (:class:`~reader.ui.bidi_text.BidiText`, and the
 search bar's :class:`~reader.ui.search_bar.QueryField` for typing), and for a right-to-left
-document the dialog is right-to-left: its words in Arabic, right-aligned, ``←`` moving on
-in a list of choices. Each field starts with a value that Enter accepts; ``↑``/``↓`` or
+interface the dialog is right-to-left: its words translated, right-aligned, ``←`` moving
+on in a list of choices. Each field starts with a value that Enter accepts; ``↑``/``↓`` or
 ``Tab`` move between fields, Esc cancels.
 """
 
@@ -20,46 +20,46 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
+from reader.i18n import N_, _
 from reader.ui.bidi_text import BidiText
 from reader.ui.search_bar import QueryField
 
-# What the dialogs say, in English and (for a right-to-left document) in Arabic.
-WORDS: dict[str, tuple[str, str]] = {
-    "annotate": ("Annotate «{text}» as:", "ترميز «{text}»:"),
-    "chapter": ("chapter", "فصل"),
-    "claim": ("claim", "ادعاء"),
-    "rebuttal": ("rebuttal", "رد"),
-    "entity": ("person or organisation", "شخص أو جهة"),
-    "title": ("title", "العنوان"),
-    "label": ("label", "التسمية"),
-    "name": ("name", "الاسم"),
-    "summary": ("summary", "الملخص"),
-    "date": ("date (YYYY, YYYY-MM or YYYY-MM-DD; may be empty)",
-             "التاريخ (YYYY أو YYYY-MM أو YYYY-MM-DD، اختياري)"),
-    "speaker": ("speaker", "المتحدث"),
-    "teller": ("teller", "الراوي"),
-    "new_name": ("name of the new speaker", "اسم المتحدث الجديد"),
-    "answers": ("answers the claims (space: choose)", "يرد على الادعاءات (مسافة: اختيار)"),
-    "kind": ("kind", "النوع"),
-    "aliases": ("other spellings, comma-separated", "أسماء أخرى، تفصل بينها فواصل"),
-    "person": ("person", "شخص"),
-    "organisation": ("organisation", "جهة"),
-    "new…": ("new…", "جديد…"),
-    "keys": ("Enter saves · Esc cancels · ↑/↓ next field",
-             "Enter للحفظ · Esc للإلغاء · ↑/↓ للتنقل"),
-    "new entry": ("New {kind}", "{kind} جديد"),
-    "edit entry": ("Edit {kind} {id}", "تعديل {kind} {id}"),
-    "remove": ("Remove {kind} «{label}»?", "حذف {kind} «{label}»؟"),
-    "goes too": ("answers nothing else: removed too", "لا يرد على غيره: يحذف معه"),
-    "link cut": ("no longer answers it", "لن يرد عليه بعد الآن"),
-    "confirm keys": ("Enter or y removes · Esc keeps it", "Enter أو y للحذف · Esc للإبقاء"),
+# What the dialogs say: English, translated where shown (reader/locale).
+WORDS: dict[str, str] = {
+    "annotate": N_("Annotate «{text}» as:"),
+    "chapter": N_("chapter"),
+    "claim": N_("claim"),
+    "rebuttal": N_("rebuttal"),
+    "entity": N_("person or organisation"),
+    "title": N_("title"),
+    "label": N_("label"),
+    "name": N_("name"),
+    "summary": N_("summary"),
+    "date": N_("date (YYYY, YYYY-MM or YYYY-MM-DD; may be empty)"),
+    "speaker": N_("speaker"),
+    "teller": N_("teller"),
+    "new_name": N_("name of the new speaker"),
+    "answers": N_("answers the claims (space: choose)"),
+    "kind": N_("kind"),
+    "aliases": N_("other spellings, comma-separated"),
+    "person": N_("person"),
+    "organisation": N_("organisation"),
+    "new…": N_("new…"),
+    "keys": N_("Enter saves · Esc cancels · ↑/↓ next field"),
+    "new entry": N_("New {kind}"),
+    "edit entry": N_("Edit {kind} {id}"),
+    "remove": N_("Remove {kind} «{label}»?"),
+    "goes too": N_("answers nothing else: removed too"),
+    "link cut": N_("no longer answers it"),
+    "confirm keys": N_("Enter or y removes · Esc keeps it"),
 }
 KIND_KEYS = (("h", "chapter"), ("c", "claim"), ("r", "rebuttal"), ("e", "entity"))
 
 
 def say(key: str, rtl: bool, **values: str) -> str:
-    english, arabic = WORDS.get(key, (key, key))
-    return (arabic if rtl else english).format(**values)
+    """What the dialog says for ``key``, in the interface's language (``rtl``: the
+    dialog's direction, the interface's; the words do not depend on it)."""
+    return _(WORDS.get(key, key)).format(**values)
 
 
 @dataclass

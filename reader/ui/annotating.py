@@ -14,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from reader import i18n
 from reader.content.annotation_editor import EditError, Link
 from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, check_fields
 from reader.content.annotations import Chapter, Claim, Entity, Rebuttal, Span
-from reader.text import layout_paragraph
+from reader.i18n import _, ngettext, number
 from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, Field, KindDialog, say
 from reader.ui.bidi_text import display_line
 from reader.ui.entry_list import EntryList
+from reader.ui.localized import isolate, ui_line
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -77,15 +79,14 @@ class AnnotatingMixin(_Base):
                 folded)
         return self._annotation_session
 
-    def _rtl(self, paragraph: int) -> bool:
-        text = self.document.paragraphs[paragraph] if self.document.paragraphs else ""
-        return layout_paragraph(text[:400], 10_000).rtl if text.strip() else False
+    @staticmethod
+    def _dialog_rtl() -> bool:
+        """The dialogs read as the interface does (its language, its direction)."""
+        return i18n.is_rtl()
 
-    def _document_rtl(self) -> bool:
-        span = self.annotation_target()
-        if span is not None:
-            return self._rtl(span.paragraph)
-        return self._rtl(self.article.place()[0]) if self.document.paragraphs else False
+    def _say(self, message: str) -> str:
+        """A notification in the interface's direction, laid out by the core."""
+        return ui_line(message)
 
     # -- a: annotate --------------------------------------------------------------------
 
@@ -93,14 +94,14 @@ class AnnotatingMixin(_Base):
         span = self.annotation_target()
         if span is None:
             self.bell()
-            self.notify("Nothing to annotate here: search for the words (/), then press a.",
-                        timeout=4)
+            self.notify(self._say(_("Nothing to annotate here: search for the words (/), "
+                                    "then press a.")), timeout=4)
             return
         text = " ".join(span.text(self.document.paragraphs).split())
         if not text:
             self.bell()
             return
-        rtl = self._rtl(span.paragraph)
+        rtl = self._dialog_rtl()
 
         def kind_chosen(kind: str | None) -> None:
             if kind:
@@ -137,8 +138,8 @@ class AnnotatingMixin(_Base):
         draft = session.defaults(kind, span, self.focused_entry)
         if kind == "rebuttal" and not session.claim_choices():
             self.bell()
-            self.notify("A rebuttal answers a claim: mark the claim first (a, then c).",
-                        severity="warning", timeout=5)
+            self.notify(self._say(_("A rebuttal answers a claim: mark the claim first (a, "
+                                    "then c).")), severity="warning", timeout=5)
             return
 
         def accepted(values: dict[str, Any] | None) -> None:
@@ -151,8 +152,9 @@ class AnnotatingMixin(_Base):
                 self._annotation_error(error)
                 return
             self.reload_annotations(focus=entry_id)
-            self.notify(f"Saved {kind} {entry_id} to {session.path} (u undoes).", timeout=4,
-                        markup=False)
+            self.notify(self._say(_("Saved {kind} {id} to {file} (u undoes).").format(
+                kind=say(kind, rtl), id=isolate(entry_id), file=isolate(session.path))),
+                timeout=4, markup=False)
 
         title = say("new entry", rtl, kind=say(kind, rtl))
         self.push_screen(EntryDialog(title, self._fields(kind, draft.fields), rtl), accepted)
@@ -164,8 +166,8 @@ class AnnotatingMixin(_Base):
         entry = self.annotations.entry(entry_id) if entry_id and self.annotations else None
         if entry is None:
             self.bell()
-            self.notify("Nothing to edit: focus a claim or rebuttal (]), or an entry in the "
-                        "panel.", timeout=4)
+            self.notify(self._say(_("Nothing to edit: focus a claim or rebuttal (]), or an "
+                                    "entry in the panel.")), timeout=4)
             return
         kind = _kind_of(entry)
         values: dict[str, Any] = {}
@@ -179,8 +181,7 @@ class AnnotatingMixin(_Base):
             values = {"label": entry.label, "speaker": entry.speaker}
             if isinstance(entry, Rebuttal):
                 values["answers"] = list(entry.answers)
-        span = getattr(entry, "span", None)
-        rtl = self._rtl(span.paragraph) if span is not None else self._document_rtl()
+        rtl = self._dialog_rtl()
         fields = self._fields(kind, values)
 
         def accepted(result: dict[str, Any] | None) -> None:
@@ -214,14 +215,15 @@ class AnnotatingMixin(_Base):
                     if changes.get(key) == NEW_ENTITY:
                         name = " ".join(str(after.get("new_name", "")).split())
                         if not name:
-                            raise EditError("name the new speaker (or choose one)")
+                            raise EditError(_("name the new speaker (or choose one)"))
                         changes[key] = editor.add("entity", {"name": name, "kind": "person"})
                 editor.edit(entry_id, changes)
         except EditError as error:
             self._annotation_error(error)
             return
         self.reload_annotations(focus=entry_id)
-        self.notify(f"Saved {kind} {entry_id} (u undoes).", timeout=3, markup=False)
+        self.notify(self._say(_("Saved {kind} {id} (u undoes).").format(
+            kind=say(kind, False), id=isolate(entry_id))), timeout=3, markup=False)
 
     # -- x: remove ----------------------------------------------------------------------
 
@@ -230,8 +232,8 @@ class AnnotatingMixin(_Base):
         entry = self.annotations.entry(entry_id) if entry_id and self.annotations else None
         if entry is None:
             self.bell()
-            self.notify("Nothing to remove: focus a claim or rebuttal (]), or an entry in "
-                        "the panel.", timeout=4)
+            self.notify(self._say(_("Nothing to remove: focus a claim or rebuttal (]), or an "
+                                    "entry in the panel.")), timeout=4)
             return
         kind = _kind_of(entry)
         editor = self.annotation_session.editor
@@ -242,14 +244,15 @@ class AnnotatingMixin(_Base):
             return
         speaking = [link for link in links if link.speaks]
         if speaking:
-            named = ", ".join(f"{link.kind} {link.id}" for link in speaking[:3])
-            more = f" and {len(speaking) - 3} more" if len(speaking) > 3 else ""
+            named = _(", ").join(f"{say(link.kind, False)} {isolate(link.id)}"
+                                 for link in speaking[:3])
+            if len(speaking) > 3:
+                named += _(" and {count} more").format(count=number(len(speaking) - 3))
             self._annotation_error(EditError(
-                f"{entry_id} is kept: it is the speaker of {named}{more}; "
-                "edit or remove those first"))
+                _("{id} is kept: it is the speaker of {entries}; edit or remove those "
+                  "first").format(id=isolate(entry_id), entries=named)))
             return
-        span = getattr(entry, "span", None)
-        rtl = self._rtl(span.paragraph) if span is not None else self._document_rtl()
+        rtl = self._dialog_rtl()
         label = getattr(entry, "label", None) or getattr(entry, "title", None) \
             or getattr(entry, "name", entry_id)
         lines = [say("remove", rtl, kind=say(kind, rtl), label=label)]
@@ -264,9 +267,13 @@ class AnnotatingMixin(_Base):
                 self._annotation_error(error)
                 return
             self.reload_annotations()
-            gone = f" and {len(removed)} link(s)" if removed else ""
-            self.notify(f"Removed {kind} {entry_id}{gone} (u undoes).", timeout=4,
-                        markup=False)
+            message = ngettext("Removed {kind} {id} and {count} link (u undoes).",
+                               "Removed {kind} {id} and {count} links (u undoes).",
+                               len(removed)) if removed else \
+                _("Removed {kind} {id} (u undoes).")
+            self.notify(self._say(message.format(kind=say(kind, rtl), id=isolate(entry_id),
+                                                 count=number(len(removed)))),
+                        timeout=4, markup=False)
 
         self.push_screen(ConfirmDialog(lines, rtl), answered)
 
@@ -286,18 +293,18 @@ class AnnotatingMixin(_Base):
             return
         if done is None:
             self.bell()
-            self.notify("No annotation change to undo.", timeout=3)
+            self.notify(self._say(_("No annotation change to undo.")), timeout=3)
             return
         self.reload_annotations()
-        self.notify(f"Undone: {done}.", timeout=3, markup=False)
+        self.notify(self._say(_("Undone: {change}.").format(change=isolate(done))), timeout=3,
+                    markup=False)
 
     # -- after a change -----------------------------------------------------------------
 
     def _annotation_error(self, error: Exception) -> None:
         self.bell()
         message = getattr(error, "message", str(error))
-        self.notify(display_line(message), severity="error",
-                    timeout=6, markup=False)
+        self.notify(self._say(message), severity="error", timeout=6, markup=False)
 
     def reload_annotations(self, focus: str | None = None) -> None:
         """Load the annotation file again into the text, the panel and search."""
@@ -319,7 +326,10 @@ class AnnotatingMixin(_Base):
             self._set_focus(None)
         if problems:
             first = display_line(str(problems[0]))
-            self.notify(f"{len(problems)} annotation problem(s) remain; first: {first}",
-                        severity="warning", timeout=6, markup=False)
+            self.notify(self._say(ngettext(
+                "{count} annotation problem remains; first: {first}",
+                "{count} annotation problems remain; first: {first}", len(problems)).format(
+                    count=number(len(problems)), first=isolate(first))),
+                severity="warning", timeout=6, markup=False)
         self.refresh_bindings()  # ] and [ come and go with the claims
         self.update_status()

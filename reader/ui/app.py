@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.style import Style
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.theme import Theme
@@ -27,12 +27,13 @@ from reader.content.document import Document
 from reader.content.formats import Progress
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
+from reader.i18n import _, ngettext, number
 from reader.resources import styles_dir
 from reader.state.history import History, Place, Stop
 from reader.state.positions import PositionStore, document_key
 from reader.state.preferences import Preferences, PreferenceStore
 from reader.state.search import SearchSession
-from reader.text.chrome import chrome_block, chrome_line, fill, join_fields, text_direction
+from reader.text.chrome import chrome_line, fill, join_fields, text_direction
 from reader.text.safe import visible
 from reader.ui.annotating import AnnotatingMixin
 from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
@@ -43,6 +44,7 @@ from reader.ui.colours import use_terminal_palette
 from reader.ui.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
+from reader.ui.localized import LocalizedApp, ui_block, ui_direction, ui_line
 from reader.ui.palette import GoToProvider, MarksProvider
 from reader.ui.palette_input import ReaderCommandPalette
 from reader.ui.panel_fit import panel_fits
@@ -61,11 +63,11 @@ STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first f
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
 
-class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
+class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
-    COMMANDS = App.COMMANDS | {GoToProvider, MarksProvider}
+    COMMANDS = LocalizedApp.COMMANDS | {GoToProvider, MarksProvider}
     TITLE = "reader"
 
     BINDINGS = [
@@ -244,6 +246,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
             self._panel_wanted = False
         self._check_size()
         self._fit_panel()
+        self.apply_language()
         if self.positions is not None:
             place = self.positions.get(self._doc_key)
             if place is not None and place[0] >= len(self.document.paragraphs):
@@ -252,18 +255,19 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
                 self.article._pending_place = place
             if self.positions.notice:
                 # markup=False: a path or a quote may hold "[" (and never drives the screen)
-                self.notify(chrome_block(visible(self.positions.notice), "ltr"),
+                self.notify(ui_block(visible(self.positions.notice)),
                             severity="warning", markup=False)
         if self.problems:
             skipped = sum(1 for p in self.problems if p.skipped)
-            message = fill("{count} annotation problem(s), {skipped} entries skipped; "
-                           "first: {first}", count=len(self.problems), skipped=skipped,
-                           first=self.problems[0])
-            self.notify(chrome_block(f"{message}\nRun 'reader check' for the full list.",
-                                     "ltr"),
+            count = len(self.problems)
+            message = fill(ngettext(
+                "{count} annotation problem, {skipped} skipped; first: {first}",
+                "{count} annotation problems, {skipped} skipped; first: {first}", count),
+                count=number(count), skipped=number(skipped), first=self.problems[0])
+            self.notify(ui_block(message + "\n" + _("Run 'reader check' for the full list.")),
                         severity="warning", timeout=8, markup=False)
         if self.terminal_warning:
-            self.notify(chrome_block(self.terminal_warning, "ltr"), severity="warning",
+            self.notify(ui_block(self.terminal_warning), severity="warning",
                         timeout=10, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
@@ -326,10 +330,11 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         self.screen.set_class(small, "too-small")
         if small:
-            self.query_one("#too-small", Static).update(
-                f"Terminal too small ({size.width}×{size.height}); "
-                f"reader needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
-            )
+            self.query_one("#too-small", Static).update(ui_line(
+                _("Terminal too small ({width}×{height}); reader needs at least "
+                  "{min_width}×{min_height}.").format(
+                      width=number(size.width), height=number(size.height),
+                      min_width=number(MIN_WIDTH), min_height=number(MIN_HEIGHT))))
 
     # -- status -----------------------------------------------------------------------
 
@@ -352,7 +357,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         if search.active:
             query = search.query
             if search.error:
-                count = "pattern too slow" if search.timed_out else "invalid pattern"
+                count = _("pattern too slow") if search.timed_out else _("invalid pattern")
             else:
                 count = search.count_text()
         notes = [self.searching.note] if self.searching.note else []
@@ -363,7 +368,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         if not self.is_mounted or not self.query(ArticleView):
             return
         self.query_one("#status", BidiText).set_text(
-            status_text(self.status_inputs(), self.direction))
+            status_text(self.status_inputs(), self.chrome_direction))
 
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
         if not self.query(ArticleView):
@@ -456,7 +461,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         step = step_span([span for span, _id in entries], direction, self._focus_index(entries),
                          article.place())
         span, entry_id = entries[step.index]
-        self.searching.set_note("wrapped" if step.wrapped else None)
+        self.searching.set_note(_("wrapped") if step.wrapped else None)
         self._set_focus(entry_id)
         article.set_flash(None)
         article.bring_into_view(span)
@@ -527,7 +532,8 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
             return
         targets = self.annotations.counterparts(entry_id)
         if not targets:
-            self.notify("Nothing in the text answers this span.", severity="information")
+            self.notify(ui_line(_("Nothing in the text answers this span.")),
+                        severity="information")
             return
         if len(targets) == 1:
             self.go_to_entry(targets[0].id)
@@ -538,7 +544,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
             if result:
                 self.go_to_entry(result)
 
-        self.push_screen(ChooseTarget("Follow to…", choices, self.direction), chosen)
+        self.push_screen(ChooseTarget(_("Follow to…"), choices, self.direction), chosen)
 
     def action_back(self) -> None:
         self._travel(self.history.back)
@@ -587,7 +593,9 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
     def action_command_palette(self) -> None:
         """Textual's palette, with what is typed in it shaped and in visual order."""
         if self.use_command_palette and not ReaderCommandPalette.is_open(self):
-            self.push_screen(ReaderCommandPalette(id="--command-palette"))
+            self.push_screen(ReaderCommandPalette(
+                id="--command-palette",
+                placeholder=ui_line(_("Search for commands…"))))
 
     # -- panel and help ---------------------------------------------------------------
 
@@ -626,8 +634,9 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
         """Reveal invisible bidi controls (RLO, LRI, ZWJ...) in place, or hide them again."""
         article = self.article
         article.set_show_controls(not article.show_controls)
-        state = "shown in place" if article.show_controls else "hidden again"
-        self.notify(f"Invisible controls {state} (v toggles).", timeout=3)
+        message = (_("Invisible controls shown in place (v toggles).") if article.show_controls
+                   else _("Invisible controls hidden again (v toggles)."))
+        self.notify(ui_line(message), timeout=3)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -646,6 +655,23 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, App[None]):
             legend.append((chrome_line(fill("{name}", name=name), self.direction),
                            style))
         return legend
+
+    @property
+    def chrome_direction(self) -> str:
+        """The direction the chrome's fields read in: the interface's when it reads right
+        to left, else the document's."""
+        return ui_direction() if ui_direction() == "rtl" else self.direction
+
+    def apply_language(self) -> None:
+        """The chrome in the interface's language and direction: mirrored when it reads
+        right to left (the status line's fields from the right, the panel at the right)."""
+        super().apply_language()
+        self.query_one("#status", BidiText).direction = self.chrome_direction
+        if ui_direction() == "rtl":
+            self.panel.styles.dock = "right"
+        self.query_one(SearchBar).mirror(ui_direction() == "rtl")
+        self.query_one(KeyBar).refresh()
+        self.update_status()
 
     # -- leaving ----------------------------------------------------------------------
 

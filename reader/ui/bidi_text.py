@@ -87,8 +87,9 @@ class BidiText(Widget):
     def render_line(self, y: int) -> Strip:
         """Drawn with the Line API so Textual neither wraps nor trims the laid-out lines."""
         width = max(1, self.content_size.width)
-        if self._cache_key != (width, self.paragraphs):
-            self._cache_key = (width, self.paragraphs)
+        key = (width, self.paragraphs, self.direction)
+        if self._cache_key != key:
+            self._cache_key = key
             self._cached_lines = self._lines(width)
         base = self.rich_style
         if y >= len(self._cached_lines):

@@ -19,11 +19,13 @@ from textual import events
 from textual.actions import SkipAction
 from textual.binding import Binding
 
+from reader.i18n import N_, _
 from reader.state.positions import MARK_LETTERS
 from reader.state.preferences import Settings
 from reader.text import harakat as harakat_text
 from reader.ui import measure as measures
 from reader.ui.goto import parse_target
+from reader.ui.localized import ui_line
 from reader.ui.prompts import GoToPrompt, KeyPrompt
 
 Place = tuple[int, int]
@@ -42,9 +44,9 @@ COMFORT_BINDINGS = [
 ]
 
 _HARAKAT_NOTES = {
-    "show": "Harakat shown",
-    "hide": "Harakat hidden (display only: search and copy keep them)",
-    "highlight": "Letters with harakat coloured",
+    "show": N_("Harakat shown"),
+    "hide": N_("Harakat hidden (display only: search and copy keep them)"),
+    "highlight": N_("Letters with harakat coloured"),
 }
 
 
@@ -128,7 +130,8 @@ class ReadingComfort:
         self.comfort.measure = measure
         article.set_measure(measure)
         self._save_settings()
-        self.notify(f"Measure: {measures.describe(measure)} (< > change it)", timeout=2)
+        self.notify(ui_line(_("Measure: {measure} (< > change it)").format(
+            measure=measures.describe(measure))), timeout=2)
 
     def action_cycle_harakat(self: Any) -> None:
         modes = harakat_text.MODES
@@ -136,7 +139,8 @@ class ReadingComfort:
         self.comfort.harakat = mode
         self.article.set_harakat(mode)
         self._save_settings()
-        self.notify(f"{_HARAKAT_NOTES[mode]} (H changes it)", timeout=3)
+        self.notify(ui_line(_("{note} (H changes it)").format(note=_(_HARAKAT_NOTES[mode]))),
+                    timeout=3)
 
     def action_toggle_numbers(self: Any) -> None:
         self.comfort.numbers = not self.comfort.numbers
@@ -179,7 +183,7 @@ class ReadingComfort:
             target = parse_target(text, len(self.document.paragraphs))
         except ValueError as error:
             self.bell()
-            self.notify(str(error), severity="warning", timeout=4, markup=False)
+            self.notify(ui_line(str(error)), severity="warning", timeout=4, markup=False)
             return
         if target.percent is not None:
             self.go_to_percent(target.percent)
@@ -191,12 +195,12 @@ class ReadingComfort:
     def action_set_mark(self: Any) -> None:
         self._reading()
         self._key_prefix = "m"
-        self.push_screen(KeyPrompt("mark: type a letter"))
+        self.push_screen(KeyPrompt(_("mark: type a letter")))
 
     def action_jump_mark(self: Any) -> None:
         self._reading()
         self._key_prefix = "'"
-        self.push_screen(KeyPrompt("go to mark: type a letter, or ' for the last jump"))
+        self.push_screen(KeyPrompt(_("go to mark: type a letter, or ' for the last jump")))
 
     async def _on_key(self: Any, event: events.Key) -> None:
         """Keys no widget took reach the app here, in the order they were typed, before its
@@ -219,14 +223,16 @@ class ReadingComfort:
             return
         if letter not in MARK_LETTERS:
             self.bell()
-            self.notify("A mark is a letter, a–z or A–Z.", severity="warning", timeout=3)
+            self.notify(ui_line(_("A mark is a letter, a–z or A–Z.")), severity="warning",
+                        timeout=3)
             return
         place = self.article.place()
         self.marks[letter] = place
         if self.positions is not None and self.document.paragraphs:
             with contextlib.suppress(Exception):
                 self.positions.put(self._doc_key, *place, marks=self.marks)
-        self.notify(f"Mark {letter} set ('{letter} comes back here).", timeout=2)
+        self.notify(ui_line(_("Mark {letter} set ('{letter} comes back here).").format(
+            letter=letter)), timeout=2)
 
     def jump_to_mark(self: Any, letter: str | None) -> None:
         if letter is None:
@@ -242,6 +248,7 @@ class ReadingComfort:
         place = self.marks.get(letter)
         if place is None:
             self.bell()
-            self.notify(f"No mark {letter} in this document.", severity="warning", timeout=3)
+            self.notify(ui_line(_("No mark {letter} in this document.").format(letter=letter)),
+                        severity="warning", timeout=3)
             return
         self.jump_to_place(place)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.i18n import _
 from reader.ui import paragraph_numbers
 
 _PERCENT_SIGNS = "%\u066a\ufe6a\uff05"
@@ -35,13 +36,16 @@ def parse_target(text: str, paragraphs: int) -> Target:
     if text and text[-1] in _PERCENT_SIGNS:
         number = _number(text[:-1])
         if number is None or number > 100:
-            raise ValueError(f"not a percentage from 0% to 100%: {text!r}")
+            raise ValueError(_("not a percentage from 0% to 100%: {value}").format(
+                value=repr(text)))
         return Target(percent=float(number))
     number = _number(text)
     if number is None:
-        raise ValueError(f"type a paragraph number or a percentage (50%), not {text!r}")
+        raise ValueError(_("type a paragraph number or a percentage (50%), not {value}").format(
+            value=repr(text)))
     first = paragraph_numbers.FIRST
     last = paragraph_numbers.shown_number(paragraphs - 1)
     if not first <= number <= last:
-        raise ValueError(f"no paragraph {number}: they are numbered {first} to {last}")
+        raise ValueError(_("no paragraph {number}: they are numbered {first} to {last}").format(
+            number=number, first=first, last=last))
     return Target(index=paragraph_numbers.index_of(number))

@@ -5,6 +5,10 @@ opening the search bar and closing it each cost about 50 ms of style work, most 
 keystrokes' time. This bar looks the same (the key in bold, then what it does; the command
 palette's key at the right, behind a thin rule) and runs a key when it is clicked, but it
 only works out one line of text when the keys change.
+
+The descriptions are the bindings' English ones, translated here and laid out by the core.
+In a right-to-left interface the bar is mirrored: the first key at the right, each key to the
+right of what it does, the command palette's key at the left.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
 
+from reader import i18n
+from reader.ui.localized import ui_line
 from reader.ui.search_bar import QueryField
 
 PALETTE_RULE = "▏"
@@ -150,12 +156,16 @@ class KeyBar(Widget):
         segments: list[Segment] = []
         spans: list[tuple[int, int, KeyItem]] = []
         x = 0
+        rtl = i18n.is_rtl()
+        if rtl:
+            return self._render_rtl(width, shown, palette, key_style, text_style)
 
         def add(item: KeyItem, compact: bool = False) -> None:
             nonlocal x
+            description = self._label(item)
             key = item.display if compact else f" {item.display} "
-            text = (f" {item.description} " if compact else f"{item.description} ") \
-                if item.description else ""
+            text = (f" {description} " if compact else f"{description} ") \
+                if description else ""
             extra = dim if not item.enabled else Style()
             if item == self._hover:
                 extra += self.get_component_rich_style("key-bar--hover", partial=True)
@@ -183,6 +193,65 @@ class KeyBar(Widget):
             x += 1
             # Textual's footer draws this key compact: no room around the key itself.
             add(palette, compact=True)
+        if x < width:
+            segments.append(Segment(" " * (width - x), base))
+        self._spans = spans
+        return Strip(segments).crop(0, width)
+
+    @staticmethod
+    def _label(item: KeyItem) -> str:
+        """What the key does, in the interface's language, in visual order."""
+        return ui_line(i18n.gettext(item.description)) if item.description \
+            else ""
+
+    def _render_rtl(self, width: int, shown: list[KeyItem], palette: KeyItem | None,
+                    key_style: Style, text_style: Style) -> Strip:
+        """The bar mirrored: items from the right edge leftwards, each drawn as
+        ``what it does`` then the key (read from the right: the key first); the palette's
+        key at the left edge, behind the rule."""
+        base = self.rich_style
+        dim = Style(dim=True)
+        hover = self.get_component_rich_style("key-bar--hover", partial=True)
+
+        def pieces(item: KeyItem, compact: bool = False) -> list[Segment]:
+            description = self._label(item)
+            key = item.display if compact else f" {item.display} "
+            text = (f" {description} " if compact else f" {description}") \
+                if description else ""
+            extra = dim if not item.enabled else Style()
+            if item == self._hover:
+                extra += hover
+            out = [Segment(text, text_style + extra)] if text else []
+            return [*out, Segment(key, key_style + extra)]
+
+        # Laid out from the right: (x, cells, item) as the mouse finds them.
+        placed: list[tuple[int, list[Segment], KeyItem]] = []
+        left_limit = 0
+        left: list[Segment] = []
+        spans: list[tuple[int, int, KeyItem]] = []
+        if palette is not None:
+            left = pieces(palette, compact=True)
+            cells = Segment.get_line_length(left)
+            spans.append((0, cells, palette))
+            left.append(Segment(PALETTE_RULE, self.get_component_rich_style("key-bar--rule")))
+            left_limit = cells + 1
+        right = width
+        for item in shown:
+            item_segments = pieces(item)
+            cells = Segment.get_line_length(item_segments)
+            if right - cells < left_limit:
+                break  # no room left: the later keys give way, as in the left-to-right bar
+            right -= cells
+            placed.append((right, item_segments, item))
+            spans.append((right, cells, item))
+        segments = list(left)
+        x = Segment.get_line_length(left)
+        for start, item_segments, _item in reversed(placed):
+            if start > x:
+                segments.append(Segment(" " * (start - x), base))
+                x = start
+            segments.extend(item_segments)
+            x += Segment.get_line_length(item_segments)
         if x < width:
             segments.append(Segment(" " * (width - x), base))
         self._spans = spans

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.i18n import _
 from reader.ui.terminal import plan_for
 
 
@@ -35,12 +36,13 @@ def launch(args: argparse.Namespace) -> int:
     check_library()  # before the first frame: a broken python-bidi is one line, not a crash
 
     if os.environ.get("TERM", "") == "dumb":
-        raise ReaderError("this terminal (TERM=dumb) cannot show a full-screen reader; "
-                          "use 'reader render' to print the text instead")
+        raise ReaderError(_("this terminal (TERM=dumb) cannot show a full-screen reader; "
+                            "use 'reader render' to print the text instead"))
     refuse_urls(args.annotations)
     piped = open_input(args.file, args.errors)
     if not ((piped is not None or sys.stdin.isatty()) and sys.stdout.isatty()):
-        raise ReaderError("reader needs a terminal; use 'reader render' to print the text")
+        raise ReaderError(_("reader needs a terminal; use 'reader render' to print the "
+                            "text"))
     if piped is not None:
         keys_from_terminal()  # the text came from the pipe; keys come from the terminal
     plan = plan_for(args.bidi)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.i18n import _, ngettext, number
+
 DEFAULT_MEASURE = 80
 MIN_MEASURE = 20
 STEP = 4  # cells per < or >
@@ -64,4 +66,5 @@ def wider(measure: int, room: int) -> int:
 
 
 def describe(measure: int) -> str:
-    return "full width" if measure <= 0 else f"{measure} cells"
+    return _("full width") if measure <= 0 else \
+        ngettext("{count} cell", "{count} cells", measure).format(count=number(measure))

@@ -6,9 +6,13 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.text.chrome import chrome_line, fill, join_fields
+from reader.i18n import N_, _, number
+from reader.text.chrome import fill, join_fields
 from reader.ui import paragraph_numbers
+from reader.ui.localized import ui_line
 from reader.ui.side_panel import entry_line
+
+PALETTE_MARGIN = 8  # cells of the screen's width the palette's list does not use
 
 
 class GoToProvider(Provider):
@@ -18,24 +22,29 @@ class GoToProvider(Provider):
         """(entry id, searchable text, shown text) for everything one can go to."""
         app = self.app
         annotations = getattr(app, "annotations", None)
+        # the palette's list is nearly as wide as the screen; an entry longer is cut
+        width = max(20, app.size.width - PALETTE_MARGIN)
         entries: list[tuple[str, str, str]] = []
         if annotations is None:
             return entries
         direction = getattr(app, "direction", "auto")
+        # Matched as typed (the words in the interface's language, logical order), shown
+        # laid out by the core in the interface's direction with the values isolated; an
+        # entry keeps the document's direction as one isolated field.
+        template = _("go to chapter {number}: {title}")
         for chapter in annotations.chapters:
-            plain = f"go to chapter {chapter.number}: {chapter.title}"
-            # The command's words are English (left to right); the title is isolated, and
-            # an entry keeps the document's direction as one isolated field.
-            shown = chrome_line(fill("go to chapter {number}: {title}", number=chapter.number,
-                                     title=chapter.title), "ltr")
+            plain = template.format(number=chapter.number, title=chapter.title)
+            shown = ui_line(fill(template, number=number(chapter.number), title=chapter.title),
+                            width=width)
             entries.append((chapter.id, plain, shown))
-        for kind, table in (("claim", annotations.claims), ("rebuttal", annotations.rebuttals)):
+        for template, table in ((_("go to claim: {label}"), annotations.claims),
+                                (_("go to rebuttal: {label}"), annotations.rebuttals)):
             for entry in table.values():
                 speaker = annotations.entities.get(entry.speaker)
                 name = speaker.name if speaker else entry.speaker
-                plain = f"go to {kind}: {name}: {entry.label}"
-                shown = chrome_line(f"go to {kind}: " + join_fields(
-                    [entry_line(annotations, entry)], direction), "ltr")
+                plain = template.format(label=f"{name}: {entry.label}")
+                shown = ui_line(template.format(label=join_fields(
+                    [entry_line(annotations, entry)], direction)), width=width)
                 entries.append((entry.id, plain, shown))
         return entries
 
@@ -51,7 +60,7 @@ class GoToProvider(Provider):
                 yield Hit(score, shown, partial(self.app.go_to_entry, entry_id), text=shown)
 
 
-_NO_MARKS = "Marks… (none yet)"
+_NO_MARKS = N_("Marks… (none yet)")
 
 
 class MarksProvider(Provider):
@@ -66,11 +75,12 @@ class MarksProvider(Provider):
         for letter, (index, offset) in sorted(marks.items()):
             text = paragraphs[index] if index < len(paragraphs) else ""
             snippet = " ".join(text[offset : offset + 60].split())[:40]
-            plain = f"Marks… {letter}: ¶{paragraph_numbers.shown_number(index)} {snippet}"
-            # English command words (left to right); the snippet isolated, as all chrome.
-            shown = chrome_line(fill("Marks… {letter}: ¶{number} {snippet}", letter=letter,
-                                     number=paragraph_numbers.shown_number(index),
-                                     snippet=snippet), "ltr")
+            template = _("Marks… {letter}: ¶{number} {snippet}")
+            at = paragraph_numbers.shown_number(index)
+            plain = template.format(letter=letter, number=at, snippet=snippet)
+            # The command's words in the interface's language and direction; the letter,
+            # the number and the snippet isolated, as all chrome.
+            shown = ui_line(fill(template, letter=letter, number=at, snippet=snippet))
             entries.append((letter, plain, shown))
         return entries
 
@@ -85,8 +95,11 @@ class MarksProvider(Provider):
             score = matcher.match(plain)
             if score > 0:
                 yield Hit(score, shown, partial(self.app.jump_to_mark, letter), text=shown)
-        if not entries and matcher.match(_NO_MARKS) > 0:
-            yield Hit(matcher.match(_NO_MARKS), _NO_MARKS, self._no_marks, text=_NO_MARKS)
+        none_yet = _(_NO_MARKS)
+        if not entries and matcher.match(none_yet) > 0:
+            shown = ui_line(none_yet)
+            yield Hit(matcher.match(none_yet), shown, self._no_marks, text=shown)
 
     def _no_marks(self) -> None:
-        self.app.notify("No marks in this document yet: m and a letter sets one.", timeout=3)
+        self.app.notify(ui_line(_("No marks in this document yet: m and a letter sets one.")),
+                        timeout=3)

@@ -15,6 +15,9 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reader.i18n import _, is_rtl
+from reader.ui.localized import ui_line
+
 _PROMPT_CSS = """
 {name} {{ align: left bottom; background: transparent; }}
 {name} > Horizontal {{ height: 1; width: 100%; background: $boost; padding: 0 1; }}
@@ -34,10 +37,12 @@ class GoToPrompt(ModalScreen[str | None]):
         self._early: list[str] = []  # keys typed before the field was there
 
     def compose(self) -> ComposeResult:
+        label = Static(ui_line(_("go to (50%, ¶ number): ")) + " ")
+        field = Input(restrict=r"[0-9\u0660-\u0669\u06f0-\u06f9%\u066a]*", max_length=14,
+                      compact=True, id="goto-field")
         with Horizontal():
-            yield Static("go to (50%, ¶ number): ")
-            yield Input(restrict=r"[0-9\u0660-\u0669\u06f0-\u06f9%\u066a]*", max_length=14,
-                        compact=True, id="goto-field")
+            # right to left: the label at the right, the field at its left
+            yield from (field, label) if is_rtl() else (label, field)
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
@@ -92,4 +97,4 @@ class KeyPrompt(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Static(self.prompt)
+            yield Static(ui_line(self.prompt))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -11,10 +12,16 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.text.chrome import chrome_line, join_fields
-from reader.ui.bidi_text import BidiText
+from reader import i18n
+from reader.i18n import _
+from reader.text.chrome import join_fields
+from reader.ui.bidi_text import BidiText, visual_lines
 from reader.ui.entry_list import EntryList
+from reader.ui.localized import ui_direction, ui_line
 
+HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
+
+# English, translated when shown (reader/i18n/extract.py extracts this table by its name).
 KEYS: list[tuple[str, str]] = [
     ("j / ↓, k / ↑", "scroll one line down / up"),
     ("space / PgDn, b / PgUp", "one screen down / up"),
@@ -67,23 +74,47 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend or []
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for key, what in KEYS:
+        rtl = i18n.is_rtl()
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=rtl)
+        # Right to left: the keys in the right column, what they do at their left, both
+        # aligned to the right.
+        justify = "right" if rtl else "left"
+        table.add_column(style="" if rtl else "bold", no_wrap=True, justify=justify)
+        table.add_column(style="bold" if rtl else "", no_wrap=rtl, justify=justify)
+        rows = [(_(key), _(what)) for key, what in KEYS]
+        # Right to left, the descriptions are wrapped by the core at the column's width
+        # (Rich would wrap visual lines again, putting a line's end first); the keys stay
+        # left to right, as they are typed.
+        keys_width = max(cell_len(key) for key, _what in rows)
+        box = min(HELP_WIDTH, int(self.app.size.width * 0.95)) - HELP_FRAME
+        what_width = max(10, box - keys_width - 2)
+        for key, what in rows:
             # Text, not markup: "[" is a key here; laid out by the core like all chrome
-            table.add_row(Text(chrome_line(key, "ltr")), Text(chrome_line(what, "ltr")))
+            if rtl:
+                lines = visual_lines(what, what_width, "rtl")
+                table.add_row(Text("\n".join(line for line, _c, _r in lines)),
+                              Text(ui_line(key, "auto")))
+            else:
+                table.add_row(Text(ui_line(key)), Text(ui_line(what)))
+        align = "right" if rtl else "left"
         with VerticalScroll(id="help-box"):
-            yield Static(Text("reader — keys\n", style="bold"), id="help-title")
+            yield Static(Text(ui_line(_("reader — keys")) + "\n", style="bold",
+                              justify=align), id="help-title")
             yield Static(table, id="help-keys")
             if self.legend:
-                legend = Text("\nWho says what (the colours in the text)\n", style="bold")
+                title = ui_line(_("Who says what (the colours in the text)"))
+                legend = Text("\n" + title + "\n", style="bold", justify=align)
                 for name, style in self.legend:
-                    legend.append("  ■ ", style=style)
-                    legend.append(name, style=style)
-                    legend.append("\n")
+                    if rtl:
+                        legend.append(name, style=style)
+                        legend.append(" ■  \n", style=style)
+                    else:
+                        legend.append("  ■ ", style=style)
+                        legend.append(name, style=style)
+                        legend.append("\n")
                 yield Static(legend, id="help-legend")
-            yield Static("\nEsc closes this help.", id="help-footer")
+            yield Static(Text("\n" + ui_line(_("Esc closes this help.")),
+                              justify=align), id="help-footer")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
@@ -107,9 +138,11 @@ class ChooseTarget(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser-box"):
-            # one isolated field: "…" stays at the end of the English words
-            yield BidiText(join_fields([self.title_text], self.direction),
-                           direction=self.direction, id="chooser-title")
+            # one isolated field: "…" stays at the end of the words; in the interface's
+            # direction when it reads right to left, else the document's
+            title_direction = ui_direction() if i18n.is_rtl() else self.direction
+            yield BidiText(join_fields([self.title_text], title_direction),
+                           direction=title_direction, id="chooser-title")
             yield EntryList([(entry_id, ((label, ""),)) for entry_id, label in self.choices],
                             direction=self.direction, id="chooser-list")
 

@@ -28,6 +28,7 @@ from textual.widgets import Static
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
+from reader.ui.localized import ui_line
 from reader.ui.shaped_field import field_strip, visual_cells
 
 HISTORY_SIZE = 50
@@ -207,6 +208,14 @@ class SearchBar(Horizontal):
         yield Static("", id="search-mode")
         yield Static("", id="search-count")
 
+    def mirror(self, rtl: bool) -> None:
+        """Right to left: the prompt at the right, the count at the left."""
+        order = ["#search-prompt", "#search-query", "#search-mode", "#search-count"]
+        if rtl:
+            order.reverse()
+        for name in reversed(order):
+            self.move_child(self.query_one(name), before=0)
+
     @property
     def field(self) -> QueryField:
         return self.query_one(QueryField)
@@ -245,11 +254,11 @@ class SearchBar(Horizontal):
     def show_mode(self, names: bool | None = None) -> None:
         """The session's mode; ``names`` overrides whether the query is a name."""
         label = self.session.mode_label(names)
-        self.query_one("#search-mode", Static).update(Text(f"[{label}]"))
+        self.query_one("#search-mode", Static).update(Text(ui_line(f"[{label}]")))
 
     def set_count(self, text: str, error: bool = False) -> None:
         count = self.query_one("#search-count", Static)
-        count.update(Text(text))
+        count.update(Text(ui_line(text)))
         count.set_class(error, "-error")
 
     # -- actions --------------------------------------------------------------------------

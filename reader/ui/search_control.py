@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
+from reader.i18n import _
 from reader.state.search import Place, SearchSession
 from reader.text.search import Hit
 from reader.ui.article_view import ArticleView
@@ -110,7 +111,7 @@ class SearchControl:
         step = search.run(bar.value, origin)
         bar.show_mode()
         bar.set_count(search.count_text() if bar.value else "", error=search.error is not None)
-        self.set_note("search wrapped" if step.wrapped else None)
+        self.set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is not None:
             app.article.bring_into_view(step.hit.span)
         self.show_hits()
@@ -163,7 +164,7 @@ class SearchControl:
             history = self.bar.history
             if not history:
                 app.bell()
-                self.set_note("no search yet: press / to search")
+                self.set_note(_("no search yet: press / to search"))
                 app.update_status()
                 return
             # n after Esc: the last query again, from the top of the view
@@ -177,7 +178,7 @@ class SearchControl:
         else:
             # from the current hit while it is on screen, else from the top of the view
             step = search.step(direction, place, self._on_screen(search.current))
-        self.set_note("search wrapped" if step.wrapped else None)
+        self.set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is None:
             app.bell()
         else:

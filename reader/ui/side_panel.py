@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from reader.content.annotations import Annotations, Claim, Rebuttal
 from reader.content.document import Document
+from reader.i18n import N_, _, number
 from reader.text.chrome import chrome_line, fill, join_fields
 from reader.ui.backdrops import RepeatedRow
 from reader.ui.bidi_text import BidiText, Paragraphs
@@ -20,11 +21,11 @@ from reader.ui.tab_bar import TabBar
 
 # The interface's own words are English; the panel's title comes from the annotation file
 # (``title``), so a document is never labelled in another document's language.
-STORY_TITLE = "Story"
-CHAPTERS_TAB = "Chapters"
-CLAIMS_TAB = "Claims & rebuttals"
-CONTENTS_TAB = "Contents"
-NO_HEADINGS = "no headings"
+STORY_TITLE = N_("Story")
+CHAPTERS_TAB = N_("Chapters")
+CLAIMS_TAB = N_("Claims & rebuttals")
+CONTENTS_TAB = N_("Contents")
+NO_HEADINGS = N_("no headings")
 CLAIM_MARK, REBUTTAL_MARK = "◆", "↩"
 
 
@@ -56,9 +57,9 @@ class SidePanel(RepeatedRow):
     @property
     def title(self) -> str:
         if not self.has_story:
-            return CONTENTS_TAB
+            return _(CONTENTS_TAB)
         assert self.annotations is not None
-        return self.annotations.title or STORY_TITLE
+        return self.annotations.title or _(STORY_TITLE)
 
     def _entity_name(self, entity_id: str) -> str:
         if self.annotations and entity_id in self.annotations.entities:
@@ -87,14 +88,14 @@ class SidePanel(RepeatedRow):
 
     def _lists(self) -> list[Widget]:
         if not self.has_story:
-            return [EntryList(self._heading_items(), empty=NO_HEADINGS,
+            return [EntryList(self._heading_items(), empty=_(NO_HEADINGS),
                               direction=self.direction, id="contents-list")]
         claims = EntryList(self._claim_items(), direction=self.direction,
                            id="claim-list")
         claims.display = False
         return [
-            TabBar([chrome_line(join_fields([CHAPTERS_TAB], self.direction), self.direction),
-                    chrome_line(join_fields([CLAIMS_TAB], self.direction), self.direction)],
+            TabBar([chrome_line(join_fields([_(CHAPTERS_TAB)], self.direction), self.direction),
+                    chrome_line(join_fields([_(CLAIMS_TAB)], self.direction), self.direction)],
                    rtl=self.direction == "rtl", id="panel-tabs"),
             EntryList(self._chapter_items(), direction=self.direction,
                       id="chapter-list"),
@@ -127,8 +128,8 @@ class SidePanel(RepeatedRow):
         items: list[tuple[str, Paragraphs]] = []
         assert self.annotations is not None
         for chapter in self.annotations.chapters:
-            header = fill("{number}. {title}", number=chapter.number, title=chapter.title)
-            teller = join_fields([fill("told by {name}", name=self._entity_name(chapter.teller)),
+            header = fill("{number}. {title}", number=number(chapter.number), title=chapter.title)
+            teller = join_fields([fill(_("told by {name}"), name=self._entity_name(chapter.teller)),
                                   fill("{date}", date=chapter.date) if chapter.date else ""],
                                  self.direction, " — ")
             items.append(

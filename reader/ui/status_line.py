@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.content.annotations import Annotations, Chapter
+from reader.i18n import _, number, percent
 from reader.text.chrome import fill, join_fields
 
 # A query longer than this is cut in the status line.
@@ -44,10 +45,10 @@ class StatusInputs:
 def position(view: View) -> str:
     """``Top`` at the top (less's habit), else how far the bottom of the view is."""
     if view.top <= 0:
-        return "Top"
+        return _("Top")
     if view.total <= 0 or view.bottom >= view.total:
-        return "100%"
-    return f"{min(100, round(100 * view.bottom / view.total))}%"
+        return percent(100)
+    return percent(min(100, round(100 * view.bottom / view.total)))
 
 
 def current_chapter(annotations: Annotations | None, line_of: Callable[[Chapter], int],
@@ -78,10 +79,10 @@ def status_text(inputs: StatusInputs, direction: str) -> str:
         fields.append((fill("/{query} {count}", query=query, count=inputs.count), "ltr"))
     fields.extend(inputs.notes)
     if inputs.chapter is not None:
-        fields.append(fill("{number}. {title}", number=inputs.chapter.number,
+        fields.append(fill("{number}. {title}", number=number(inputs.chapter.number),
                            title=inputs.chapter.title))
     if inputs.focus_label:
         fields.append(fill("◆ {label}", label=inputs.focus_label))
     if inputs.back_depth:
-        fields.append(fill("back: {depth}", depth=inputs.back_depth))
+        fields.append(fill(_("back: {depth}"), depth=number(inputs.back_depth)))
     return join_fields(fields, direction)

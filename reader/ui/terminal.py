@@ -28,6 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.i18n import _
+
 # BDSM reset (explicit mode), SCP LTR presentation, mintty's own bidi off.
 ENTER_EXPLICIT = "\x1b[8l\x1b[1 k\x1b[?77096h"
 # mintty's bidi back on, SCP default, BDSM set (implicit mode, the usual default).
@@ -109,6 +111,6 @@ def plan_for(requested: str = "auto", env: Mapping[str, str] | None = None) -> T
                             LEAVE_MLTERM + LEAVE_EXPLICIT)
     warning = None
     if mode == "explicit" and terminal == "kitty" and not kitty_forces_ltr(env):
-        warning = ("kitty reverses right-to-left words by itself: run reader without "
-                   "--bidi explicit, or set 'force_ltr yes' in kitty.conf.")
+        warning = _("kitty reverses right-to-left words by itself: run reader without "
+                    "--bidi explicit, or set 'force_ltr yes' in kitty.conf.")
     return TerminalPlan(terminal, mode, ENTER_EXPLICIT, LEAVE_EXPLICIT, warning)

@@ -16,10 +16,13 @@ import webbrowser
 from reader.content.annotations import Span
 from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
 from reader.content.links import Link, document_links, graphical_session, may_open, next_link
+from reader.i18n import N_, _, ngettext, number
 from reader.text.selection import LogicalRange
+from reader.ui.localized import isolate
 from reader.ui.status_note import StatusNote
 
-NOTHING_TO_COPY = "nothing to copy: select with the mouse, or focus a claim (]) or a hit (/)"
+NOTHING_TO_COPY = N_("nothing to copy: select with the mouse, or focus a claim (]) or a hit "
+                     "(/)")
 
 
 class TextOut:
@@ -35,18 +38,18 @@ class TextOut:
         paragraphs = self.document.paragraphs  # type: ignore[attr-defined]
         article = self.article  # type: ignore[attr-defined]
         if article.selection is not None:
-            return excerpt_of(paragraphs, article.selection, "the selection")
+            return excerpt_of(paragraphs, article.selection, N_("the selection"))
         if self.focused_link is not None:
             link = self.focused_link
             return excerpt_of(paragraphs, LogicalRange((link.paragraph, link.start),
-                                                       (link.paragraph, link.end)), "the link")
+                                                       (link.paragraph, link.end)), N_("the link"))
         annotations = self.annotations  # type: ignore[attr-defined]
         entry_id = self.focused_entry  # type: ignore[attr-defined]
         if annotations is not None and entry_id is not None:
             entry = annotations.entry(entry_id)
             span = getattr(entry, "span", None)
             if span is not None:
-                what = "the claim" if entry_id in annotations.claims else "the rebuttal"
+                what = N_("the claim") if entry_id in annotations.claims else N_("the rebuttal")
                 return excerpt_of(paragraphs, LogicalRange((span.paragraph, span.start),
                                                            (span.paragraph, span.end)), what)
         current = self.search.current  # type: ignore[attr-defined]
@@ -59,23 +62,30 @@ class TextOut:
         article = self.article  # type: ignore[attr-defined]
         if not quote and article.selection is None and self.focused_link is not None:
             self.copy_to_clipboard(self.focused_link.url)  # type: ignore[attr-defined]
-            self.show_note("copied the link's URL")
+            self.show_note(_("copied the link's URL"))
             return
         excerpt = self._excerpt()
         if excerpt is None or not excerpt.text:
             self.bell()  # type: ignore[attr-defined]
-            self.show_note(NOTHING_TO_COPY)
+            self.show_note(_(NOTHING_TO_COPY))
             return
         if quote:
             title = self.document.title  # type: ignore[attr-defined]
             self.copy_to_clipboard(as_quote(excerpt, title))  # type: ignore[attr-defined]
-            self.show_note(f"copied {excerpt.what} as a quote ({excerpt.letters} letters)")
+            self.show_note(ngettext("copied {what} as a quote ({count} letter)",
+                                    "copied {what} as a quote ({count} letters)",
+                                    excerpt.letters).format(what=_(excerpt.what),
+                                                            count=number(excerpt.letters)))
         else:
             self.copy_to_clipboard(excerpt.text)  # type: ignore[attr-defined]
             if excerpt.what == "the selection":
-                self.show_note(f"copied {excerpt.letters} letters")
+                self.show_note(ngettext("copied {count} letter", "copied {count} letters",
+                                        excerpt.letters).format(count=number(excerpt.letters)))
             else:
-                self.show_note(f"copied {excerpt.what} ({excerpt.letters} letters)")
+                self.show_note(ngettext("copied {what} ({count} letter)",
+                                        "copied {what} ({count} letters)",
+                                        excerpt.letters).format(what=_(excerpt.what),
+                                                                count=number(excerpt.letters)))
 
     def selection_span(self) -> Span | None:
         """The mouse selection as one paragraph's :class:`Span` (what ``a`` annotates), or
@@ -122,30 +132,32 @@ class TextOut:
         span = Span(link.paragraph, link.start, link.end)
         article.set_flash(span)
         article.bring_into_view(span)
-        self.show_note(f"link: {link.url}  (Enter opens, y copies)")
+        self.show_note(_("link: {url}  (Enter opens, y copies)").format(url=isolate(link.url)))
 
     def open_link(self, url: str) -> None:
         if not may_open(url):
             self.bell()  # type: ignore[attr-defined]
-            self.show_note(f"not opened (only http, https and mailto links): {url}")
+            self.show_note(_("not opened (only http, https and mailto links): {url}").format(
+                url=isolate(url)))
             return
         if not graphical_session():
             self.bell()  # type: ignore[attr-defined]
-            self.show_note(f"no graphical browser here (y copies the URL): {url}")
+            self.show_note(_("no graphical browser here (y copies the URL): {url}").format(
+                url=isolate(url)))
             return
-        self.show_note(f"opening {url}")
+        self.show_note(_("opening {url}").format(url=isolate(url)))
 
         def open_it() -> None:
             if webbrowser.open(url) is False:
                 self.call_from_thread(  # type: ignore[attr-defined]
-                    self.show_note, f"no browser could open {url}")
+                    self.show_note, _("no browser could open {url}").format(url=isolate(url)))
 
         self.run_worker(open_it, thread=True, exit_on_error=False)  # type: ignore[attr-defined]
 
     def show_link(self, url: str | None) -> None:
         """The link under the mouse: its URL in the status line."""
         if url:
-            self.show_note(f"link: {url}")
+            self.show_note(_("link: {url}").format(url=isolate(url)))
 
     # -- the status note ------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from reader.content.document import Document, Heading
 from reader.content.formats.blocks import language_direction
 from reader.content.formats.markup import HEADINGS, MarkupWalker, element_direction, local_name
 from reader.errors import ReaderError
+from reader.i18n import N_, _
 
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -56,23 +57,25 @@ class _Book:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError, OSError):
-            raise self.error("not a zip file") from None
+            raise self.error(_("not a zip file")) from None
         self.names = set(self.zip.namelist())
 
     def error(self, why: str) -> ReaderError:
-        return ReaderError(f"{self.name}: not a valid EPUB ({why})")
+        return ReaderError(_("{name}: not a valid EPUB ({why})").format(name=self.name, why=why))
 
     def read(self, path: str, what: str) -> bytes:
         if path not in self.names:
-            raise self.error(f"{what} {path!r} is missing")
+            raise self.error(_("{what} {path} is missing").format(what=_(what), path=repr(path)))
         try:
             info = self.zip.getinfo(path)
             if info.file_size > MAX_PART:
-                raise self.error(f"{what} {path!r} is too large")
+                raise self.error(_("{what} {path} is too large").format(what=_(what),
+                                                                       path=repr(path)))
             return self.zip.read(path)
         except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError,
                 EOFError) as error:
-            raise self.error(f"{what} {path!r} cannot be read: {error}") from None
+            raise self.error(_("{what} {path} cannot be read: {error}").format(
+                what=_(what), path=repr(path), error=error)) from None
 
     def xml(self, path: str, what: str) -> Any:
         # XHTML chapters often use HTML's named entities (&nbsp;), which XML does not
@@ -81,7 +84,8 @@ class _Book:
         try:
             return ElementTree.fromstring(data)
         except ElementTree.ParseError as error:
-            raise self.error(f"{what} {path!r} is not well-formed XML: {error}") from None
+            raise self.error(_("{what} {path} is not well-formed XML: {error}").format(
+                what=_(what), path=repr(path), error=error)) from None
 
 
 _NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
@@ -117,9 +121,9 @@ def read_epub(data: bytes, path: Path | None, name: str, errors: str = "strict",
     rootfile = next((e for e in container.iter() if local_name(e.tag) == "rootfile"
                      and e.get("full-path")), None)
     if rootfile is None:
-        raise book.error("the container names no package file")
+        raise book.error(_("the container names no package file"))
     opf_path = rootfile.get("full-path", "")
-    package = book.xml(opf_path, "package file")
+    package = book.xml(opf_path, N_("package file"))
     manifest: dict[str, tuple[str, str, str]] = {}
     for item in package.iter(f"{OPF}item"):
         if item.get("id") and item.get("href"):
@@ -128,12 +132,12 @@ def read_epub(data: bytes, path: Path | None, name: str, errors: str = "strict",
                                             item.get("properties", ""))
     spine = package.find(f"{OPF}spine")
     if spine is None:
-        raise book.error("the package has no spine")
+        raise book.error(_("the package has no spine"))
     chapters: list[str] = []
     for itemref in spine.iter(f"{OPF}itemref"):
         idref = itemref.get("idref", "")
         if idref not in manifest:
-            raise book.error(f"spine item {idref!r} is not in the manifest")
+            raise book.error(_("spine item {id} is not in the manifest").format(id=repr(idref)))
         chapters.append(manifest[idref][0])
     language = package.findtext(f"{OPF}metadata/{DC}language") or ""
     title = (package.findtext(f"{OPF}metadata/{DC}title") or "").strip()
@@ -155,7 +159,7 @@ def read_epub(data: bytes, path: Path | None, name: str, errors: str = "strict",
 
 def _chapter(book: _Book, walker: MarkupWalker, chapter: str, label: str,
              direction: str) -> None:
-    root = book.xml(chapter, "spine item")
+    root = book.xml(chapter, N_("spine item"))
     walker.file = chapter
     walker.resolve = lambda href, base=chapter: _resolve(base, href)
     walker.content.targets.setdefault(chapter, len(walker.content.paragraphs))
@@ -177,7 +181,7 @@ def _toc(book: _Book, manifest: dict[str, tuple[str, str, str]], spine: Any) -> 
                None)
     if nav is not None:
         try:
-            entries = _nav_entries(book.xml(nav, "navigation document"), nav)
+            entries = _nav_entries(book.xml(nav, N_("navigation document")), nav)
         except ReaderError:
             entries = []
         if entries:

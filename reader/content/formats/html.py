@@ -22,7 +22,9 @@ from typing import Any
 
 from reader.content.document import Document
 from reader.content.formats.markup import MarkupWalker, element_direction
+from reader.content.source import replace_hint
 from reader.errors import ReaderError
+from reader.i18n import _
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
@@ -59,8 +61,9 @@ def decode_page(data: bytes, name: str, errors: str = "strict", declared: str = 
         if errors == "replace":
             return data[skip:].decode(encoding, errors="replace")
         raise ReaderError(
-            f"{name}: not valid {encoding} (byte offset {skip + error.start}); "
-            "use --errors replace to open it anyway") from None
+            _("{name}: not valid {encoding} (byte offset {offset})").format(
+                name=name, encoding=encoding, offset=skip + error.start)
+            + replace_hint()) from None
 
 
 def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
@@ -71,7 +74,8 @@ def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
 
     encoding, _skip = page_encoding(data, charset)
     if not encoding.startswith("utf-16") and b"\x00" in data[:8192]:
-        raise ReaderError(f"{name}: looks like a binary file (it contains NUL bytes)")
+        raise ReaderError(_("{path}: looks like a binary file (it contains NUL bytes)").format(
+            path=name))
     # lxml takes no text that still declares its encoding (an XHTML file's first line).
     text = _XML_DECLARATION.sub("", decode_page(data, name, errors, charset), count=1)
     if not text.strip():
@@ -79,7 +83,8 @@ def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
     try:
         tree = lxml.html.document_fromstring(text)
     except (ParserError, ValueError) as error:
-        raise ReaderError(f"{name}: not a readable web page ({error})") from None
+        raise ReaderError(_("{name}: not a readable web page ({error})").format(
+            name=name, error=error)) from None
     direction = _page_direction(tree)
     page_title = (tree.findtext(".//title") or "").strip()
     own = _own_directions(tree)
