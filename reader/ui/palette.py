@@ -15,7 +15,29 @@ from reader.ui.side_panel import entry_line
 PALETTE_MARGIN = 8  # cells of the screen's width the palette's list does not use
 
 
-class GoToProvider(Provider):
+class _EntryProvider(Provider):
+    """Entries ``(key, searchable text, shown text)``, matched on the searchable text and
+    acted on by :meth:`_act` with their key."""
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        raise NotImplementedError
+
+    def _act(self, key: str) -> None:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for key, _plain, shown in self._entries():
+            yield DiscoveryHit(shown, partial(self._act, key), text=shown)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for key, plain, shown in self._entries():
+            score = matcher.match(plain)
+            if score > 0:
+                yield Hit(score, shown, partial(self._act, key), text=shown)
+
+
+class GoToProvider(_EntryProvider):
     """Offers every chapter and every claim/rebuttal of the open document."""
 
     def _entries(self) -> list[tuple[str, str, str]]:
@@ -48,22 +70,14 @@ class GoToProvider(Provider):
                 entries.append((entry.id, plain, shown))
         return entries
 
-    async def discover(self) -> Hits:
-        for entry_id, _plain, shown in self._entries():
-            yield DiscoveryHit(shown, partial(self.app.go_to_entry, entry_id), text=shown)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for entry_id, plain, shown in self._entries():
-            score = matcher.match(plain)
-            if score > 0:
-                yield Hit(score, shown, partial(self.app.go_to_entry, entry_id), text=shown)
+    def _act(self, key: str) -> None:
+        self.app.go_to_entry(key)
 
 
 _NO_MARKS = N_("Marks… (none yet)")
 
 
-class MarksProvider(Provider):
+class MarksProvider(_EntryProvider):
     """"Marks…": every mark set in the open document (``m`` and a letter), with the start
     of the paragraph it is in."""
 
@@ -84,19 +98,18 @@ class MarksProvider(Provider):
             entries.append((letter, plain, shown))
         return entries
 
-    async def discover(self) -> Hits:
-        for letter, _plain, shown in self._entries():
-            yield DiscoveryHit(shown, partial(self.app.jump_to_mark, letter), text=shown)
+    def _act(self, key: str) -> None:
+        self.app.jump_to_mark(key)
 
     async def search(self, query: str) -> Hits:
+        if getattr(self.app, "marks", None):
+            async for hit in super().search(query):
+                yield hit
+            return
+        # No mark yet: the command itself says how to set one.
         matcher = self.matcher(query)
-        entries = self._entries()
-        for letter, plain, shown in entries:
-            score = matcher.match(plain)
-            if score > 0:
-                yield Hit(score, shown, partial(self.app.jump_to_mark, letter), text=shown)
         none_yet = _(_NO_MARKS)
-        if not entries and matcher.match(none_yet) > 0:
+        if matcher.match(none_yet) > 0:
             shown = ui_line(none_yet)
             yield Hit(matcher.match(none_yet), shown, self._no_marks, text=shown)
 
