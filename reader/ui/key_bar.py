@@ -152,27 +152,17 @@ class KeyBar(Widget):
         shown, palette = self._items
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
-        dim = Style(dim=True)
+        if i18n.is_rtl():
+            return self._render_rtl(width, shown, palette, key_style, text_style)
         segments: list[Segment] = []
         spans: list[tuple[int, int, KeyItem]] = []
         x = 0
-        rtl = i18n.is_rtl()
-        if rtl:
-            return self._render_rtl(width, shown, palette, key_style, text_style)
 
         def add(item: KeyItem, compact: bool = False) -> None:
             nonlocal x
-            description = self._label(item)
-            key = item.display if compact else f" {item.display} "
-            text = (f" {description} " if compact else f"{description} ") \
-                if description else ""
-            extra = dim if not item.enabled else Style()
-            if item == self._hover:
-                extra += self.get_component_rich_style("key-bar--hover", partial=True)
-            segments.append(Segment(key, key_style + extra))
-            if text:
-                segments.append(Segment(text, text_style + extra))
-            cells = cell_len(key) + cell_len(text)
+            pieces = self._pieces(item, key_style, text_style, compact, rtl=False)
+            segments.extend(pieces)
+            cells = Segment.get_line_length(pieces)
             spans.append((x, cells, item))
             x += cells
 
@@ -198,6 +188,27 @@ class KeyBar(Widget):
         self._spans = spans
         return Strip(segments).crop(0, width)
 
+    def _pieces(self, item: KeyItem, key_style: Style, text_style: Style, compact: bool,
+                rtl: bool) -> list[Segment]:
+        """One item's segments: the key then what it does, or mirrored (``rtl``: what it
+        does, then the key); ``compact`` (the palette's key) has no room around the key."""
+        description = self._label(item)
+        key = item.display if compact else f" {item.display} "
+        if not description:
+            text = ""
+        elif compact:
+            text = f" {description} "
+        else:
+            text = f" {description}" if rtl else f"{description} "
+        extra = Style(dim=True) if not item.enabled else Style()
+        if item == self._hover:
+            extra += self.get_component_rich_style("key-bar--hover", partial=True)
+        key_segment = Segment(key, key_style + extra)
+        if not text:
+            return [key_segment]
+        text_segment = Segment(text, text_style + extra)
+        return [text_segment, key_segment] if rtl else [key_segment, text_segment]
+
     @staticmethod
     def _label(item: KeyItem) -> str:
         """What the key does, in the interface's language, in visual order."""
@@ -210,19 +221,9 @@ class KeyBar(Widget):
         ``what it does`` then the key (read from the right: the key first); the palette's
         key at the left edge, behind the rule."""
         base = self.rich_style
-        dim = Style(dim=True)
-        hover = self.get_component_rich_style("key-bar--hover", partial=True)
 
         def pieces(item: KeyItem, compact: bool = False) -> list[Segment]:
-            description = self._label(item)
-            key = item.display if compact else f" {item.display} "
-            text = (f" {description} " if compact else f" {description}") \
-                if description else ""
-            extra = dim if not item.enabled else Style()
-            if item == self._hover:
-                extra += hover
-            out = [Segment(text, text_style + extra)] if text else []
-            return [*out, Segment(key, key_style + extra)]
+            return self._pieces(item, key_style, text_style, compact, rtl=True)
 
         # Laid out from the right: (x, cells, item) as the mouse finds them.
         placed: list[tuple[int, list[Segment], KeyItem]] = []
