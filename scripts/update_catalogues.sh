@@ -5,7 +5,7 @@
 set -eu
 PYBABEL=${PYBABEL:-.venv/bin/pybabel}
 LOCALES=reader/locale
-"$PYBABEL" extract -F babel.cfg --no-location --sort-output --omit-header \
+"$PYBABEL" extract -F babel.cfg --no-location --sort-output \
     -k N_ -k ngettext:1,2 -k pgettext:1c,2 -o "$LOCALES/reader.pot" .
 for po in "$LOCALES"/*/LC_MESSAGES/reader.po; do
     lang=$(basename "$(dirname "$(dirname "$po")")")

@@ -36,7 +36,7 @@ KEYS: list[tuple[str, str]] = [
     ("] / [, Enter (no claims)", "next / previous link; open it"),
     ("Backspace / Alt+←", "back to where you were, and to what was focused"),
     ("Alt+→", "forward again"),
-    ("1 – 4", "jump to chapter N"),
+    ("1 – 9", "jump to chapter N"),
     (":", "go to a percentage (50%) or a paragraph number (120)"),
     ("''", "back to the place before the last jump (again: forth)"),
     ("m a, ' a", "set mark a (any letter); go back to it (Ctrl+P lists marks)"),
