@@ -23,7 +23,6 @@ before the compositor crops lines under an overlay (a dialog, the help). Four fi
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from itertools import pairwise
@@ -34,23 +33,12 @@ from rich.style import Style
 from textual.color import Color
 from textual.filter import LineFilter
 
-from reader.text.mirroring import MIRRORS
-
-LRM = "\u200e"
-# The blocks of right-to-left scripts (Hebrew to the Arabic extensions, the presentation
-# forms, the historic scripts of the SMP).
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
-                  "\U0001e800-\U0001efff]")
-
-
-# What ends a run kitty shapes, besides a change of font face: a space, and the characters
-# kitty draws itself, never shaped (box drawing, block elements such as a scroll bar's
-# thumb, braille, Powerline symbols, legacy computing).
-_KITTY_BREAK = re.compile("[ \u2500-\u259f\u2800-\u28ff\ue0a0-\ue0d4\U0001fb00-\U0001fbff]")
-
-
-def _may_be_rtl(text: str) -> bool:
-    return not text.isascii() and _RTL.search(text) is not None
+from reader.terminals import KITTY_BREAK as _KITTY_BREAK
+from reader.terminals import LRM
+from reader.terminals import konsole_marks as _with_marks
+from reader.terminals import may_be_rtl as _may_be_rtl
+from reader.terminals import starts_rtl as _starts_rtl
+from reader.terminals import unmirror as _unmirror
 
 
 class ClusterSegments(LineFilter):
@@ -85,11 +73,6 @@ def _cluster_pieces(text: str) -> tuple[str, ...]:
     return tuple(piece for piece in pieces if piece)
 
 
-@lru_cache(4096)
-def _with_marks(text: str) -> str:
-    return "".join(LRM + ch if get_character_cell_size(ch) else ch for ch in text)
-
-
 class KonsoleMarks(LineFilter):
     """A left-to-right mark before every cluster of segments that hold right-to-left text."""
 
@@ -102,18 +85,6 @@ class KonsoleMarks(LineFilter):
             if not s.control and _may_be_rtl(s.text) and LRM not in s.text else s
             for s in segments
         ]
-
-
-@lru_cache(8192)
-def _starts_rtl(word: str) -> bool:
-    """True if HarfBuzz would lay ``word`` out right to left: its first strong letter is."""
-    for ch in word:
-        kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return False
-        if kind in ("R", "AL"):
-            return True
-    return False
 
 
 def _face(style: Style | None) -> tuple[bool, bool]:
@@ -189,10 +160,6 @@ class KittyWords(LineFilter):
         if piece:
             merged.append(Segment("".join(piece), style))
         return merged
-
-
-def _unmirror(ch: str) -> str:
-    return MIRRORS.get(ch, ch)
 
 
 _UPRIGHT = Style(italic=False, underline=True)

@@ -22,21 +22,21 @@ Every mode switch made on start is undone on every exit path (see :mod:`reader.u
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from reader.i18n import _
+from reader.terminals import (  # detection and sequences: Textual-free, shared with the CLI
+    ENTER_EXPLICIT,
+    ENTER_MLTERM,
+    LEAVE_EXPLICIT,
+    LEAVE_MLTERM,
+    detect_terminal,
+    kitty_forces_ltr,
+)
 
-# BDSM reset (explicit mode), SCP LTR presentation, mintty's own bidi off.
-ENTER_EXPLICIT = "\x1b[8l\x1b[1 k\x1b[?77096h"
-# mintty's bidi back on, SCP default, BDSM set (implicit mode, the usual default).
-LEAVE_EXPLICIT = "\x1b[?77096l\x1b[0 k\x1b[8h"
-# mlterm's complex-text layout (its bidi and shaping) off / on again.
-ENTER_MLTERM = "\x1b]5379;use_ctl=false\x07"
-LEAVE_MLTERM = "\x1b]5379;use_ctl=true\x07"
+__all__ = ["ENTER_EXPLICIT", "ENTER_MLTERM", "LEAVE_EXPLICIT", "LEAVE_MLTERM", "MODES",
+           "TerminalPlan", "detect_terminal", "kitty_forces_ltr", "plan_for"]
 
 # What ``--bidi`` accepts. "auto" picks one of the others from the environment.
 MODES = ("auto", "explicit", "kitty", "konsole")
@@ -57,49 +57,8 @@ class TerminalPlan:
     warning: str | None = None
 
 
-def detect_terminal(env: Mapping[str, str] | None = None) -> str:
-    """The terminal emulator named by the environment: "kitty", "mlterm", "konsole", "vte",
-    or "other" (xterm and the rest). The most specific variables win: a terminal started
-    from another inherits that one's variables, but not its TERM."""
-    env = os.environ if env is None else env
-    term = env.get("TERM", "")
-    program = env.get("TERM_PROGRAM", "").lower()
-    if term == "xterm-kitty" or program == "kitty":
-        return "kitty"
-    if term.startswith("mlterm") or program == "mlterm":
-        return "mlterm"
-    if program == "konsole":
-        return "konsole"
-    if "KITTY_WINDOW_ID" in env:
-        return "kitty"
-    if "MLTERM" in env:
-        return "mlterm"
-    if "KONSOLE_VERSION" in env:
-        return "konsole"
-    if "VTE_VERSION" in env:
-        return "vte"
-    return "other"
-
-
-_FORCE_LTR = re.compile(r"^\s*force_ltr\s+(\S+)", re.MULTILINE)
-
-
-def kitty_forces_ltr(env: Mapping[str, str] | None = None) -> bool:
-    """True if kitty.conf sets ``force_ltr yes``: kitty then shows cells as placed."""
-    env = os.environ if env is None else env
-    base = env.get("KITTY_CONFIG_DIRECTORY") or os.path.join(
-        env.get("XDG_CONFIG_HOME") or os.path.join(env.get("HOME", ""), ".config"), "kitty")
-    try:
-        text = (Path(base) / "kitty.conf").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    values = _FORCE_LTR.findall(text)
-    return bool(values) and values[-1].lower() in ("yes", "y", "true")
-
-
 def plan_for(requested: str = "auto", env: Mapping[str, str] | None = None) -> TerminalPlan:
     """The plan for ``--bidi requested`` in this environment."""
-    env = os.environ if env is None else env
     terminal = detect_terminal(env)
     mode = requested
     if requested == "auto":

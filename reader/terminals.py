@@ -1,0 +1,143 @@
+"""Which terminal emulator we run in, the sequences that switch its bidi, and what it is given
+for a line of right-to-left text (docs/DESIGN.md §4; the README's "Terminals").
+
+Kept free of Textual: the app (:mod:`reader.ui.terminal`, :mod:`reader.ui.cell_filters`) and
+the command line's messages (:mod:`reader.commands.terminal_text`) both use it, and a
+sub-command must not import the UI.
+
+- :func:`konsole_marks`: Konsole (bidi rendering on) runs each row through Qt's bidi
+  algorithm; a LEFT-TO-RIGHT MARK before every cluster leaves every right-to-left run one
+  cluster long, so nothing moves.
+- :func:`kitty_words`: kitty shapes each run of cells between spaces (and characters it draws
+  itself) with HarfBuzz, which lays a run out right to left when its first strong letter is:
+  such runs are sent reversed, by clusters, brackets unmirrored, so that kitty puts them back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from rich.cells import get_character_cell_size
+
+from reader.text.mirroring import MIRRORS
+
+# BDSM reset (explicit mode), SCP LTR presentation, mintty's own bidi off.
+ENTER_EXPLICIT = "\x1b[8l\x1b[1 k\x1b[?77096h"
+# mintty's bidi back on, SCP default, BDSM set (implicit mode, the usual default).
+LEAVE_EXPLICIT = "\x1b[?77096l\x1b[0 k\x1b[8h"
+# mlterm's complex-text layout (its bidi and shaping) off / on again.
+ENTER_MLTERM = "\x1b]5379;use_ctl=false\x07"
+LEAVE_MLTERM = "\x1b]5379;use_ctl=true\x07"
+
+LRM = "\u200e"
+RLM = "\u200f"
+# The blocks of right-to-left scripts (Hebrew to the Arabic extensions, the presentation
+# forms, the historic scripts of the SMP).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
+                  "\U0001e800-\U0001efff]")
+# What ends a run kitty shapes, besides a change of font face: a space, and the characters
+# kitty draws itself, never shaped (box drawing, block elements such as a scroll bar's
+# thumb, braille, Powerline symbols, legacy computing).
+KITTY_BREAK = re.compile("[ \u2500-\u259f\u2800-\u28ff\ue0a0-\ue0d4\U0001fb00-\U0001fbff]")
+
+
+def detect_terminal(env: Mapping[str, str] | None = None) -> str:
+    """The terminal emulator named by the environment: "kitty", "mlterm", "konsole", "vte",
+    or "other" (xterm and the rest). The most specific variables win: a terminal started
+    from another inherits that one's variables, but not its TERM."""
+    env = os.environ if env is None else env
+    term = env.get("TERM", "")
+    program = env.get("TERM_PROGRAM", "").lower()
+    if term == "xterm-kitty" or program == "kitty":
+        return "kitty"
+    if term.startswith("mlterm") or program == "mlterm":
+        return "mlterm"
+    if program == "konsole":
+        return "konsole"
+    if "KITTY_WINDOW_ID" in env:
+        return "kitty"
+    if "MLTERM" in env:
+        return "mlterm"
+    if "KONSOLE_VERSION" in env:
+        return "konsole"
+    if "VTE_VERSION" in env:
+        return "vte"
+    return "other"
+
+
+_FORCE_LTR = re.compile(r"^\s*force_ltr\s+(\S+)", re.MULTILINE)
+
+
+def kitty_forces_ltr(env: Mapping[str, str] | None = None) -> bool:
+    """True if kitty.conf sets ``force_ltr yes``: kitty then shows cells as placed."""
+    env = os.environ if env is None else env
+    base = env.get("KITTY_CONFIG_DIRECTORY") or os.path.join(
+        env.get("XDG_CONFIG_HOME") or os.path.join(env.get("HOME", ""), ".config"), "kitty")
+    try:
+        text = (Path(base) / "kitty.conf").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    values = _FORCE_LTR.findall(text)
+    return bool(values) and values[-1].lower() in ("yes", "y", "true")
+
+
+def may_be_rtl(text: str) -> bool:
+    """``text`` holds a letter of a right-to-left script (cheap; ASCII says no at once)."""
+    return not text.isascii() and _RTL.search(text) is not None
+
+
+@lru_cache(4096)
+def konsole_marks(text: str) -> str:
+    """A LEFT-TO-RIGHT MARK before every cluster (every character of some width) of
+    ``text``: Konsole's bidi then moves nothing."""
+    return "".join(LRM + ch if get_character_cell_size(ch) else ch for ch in text)
+
+
+@lru_cache(8192)
+def starts_rtl(word: str) -> bool:
+    """True if HarfBuzz would lay ``word`` out right to left: its first strong letter is."""
+    for ch in word:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False
+
+
+def unmirror(ch: str) -> str:
+    return MIRRORS.get(ch, ch)
+
+
+def reversed_clusters(run: str) -> str:
+    """``run`` with its clusters (a character of some width and the zero-width ones after
+    it) in reverse order, brackets unmirrored: what kitty turns back into ``run``."""
+    cuts = [k for k in range(len(run)) if k == 0 or get_character_cell_size(run[k])]
+    cuts.append(len(run))
+    return "".join(unmirror(ch) for first, last in reversed(list(pairwise(cuts)))
+                   for ch in run[first:last])
+
+
+def kitty_words(text: str) -> str:
+    """``text`` (one font face) as kitty must be sent it: each run between kitty's breaks
+    that starts right to left reversed by clusters."""
+    if not may_be_rtl(text):
+        return text
+    out: list[str] = []
+    start = 0
+    for match in KITTY_BREAK.finditer(text):
+        out.append(_kitty_run(text[start:match.start()]))
+        out.append(match.group())
+        start = match.end()
+    out.append(_kitty_run(text[start:]))
+    return "".join(out)
+
+
+def _kitty_run(run: str) -> str:
+    return reversed_clusters(run) if run and may_be_rtl(run) and starts_rtl(run) else run
