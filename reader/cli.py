@@ -16,11 +16,12 @@ from collections.abc import Callable, Sequence
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.commands.options import FILE_HELP
+from reader.commands.terminal_text import HelpFormatter, visible_message, write_message
 from reader.errors import ReaderError
 from reader.i18n import _, argparse_words
 from reader.i18n.choice import LANG_HELP, choose_language, language_flag
+from reader.text.chrome import isolate
 from reader.text.levels import check_library
-from reader.text.safe import visible
 
 argparse_words.install()
 
@@ -35,6 +36,7 @@ class _Parser(argparse.ArgumentParser):
         for name in ("description", "epilog"):
             if isinstance(kwargs.get(name), str):
                 kwargs[name] = _(kwargs[name])  # type: ignore[arg-type]
+        kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.add_argument("--lang", metavar="CODE", help=LANG_HELP)
 
@@ -50,7 +52,14 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise ReaderError(_("{message} (see '{command} --help')").format(
-            message=message, command=self.prog))
+            message=message, command=isolate(self.prog)))
+
+    def _print_message(self, message: str, file: object = None) -> None:
+        """Help and version, laid out by the core on a terminal (terminal_text)."""
+        if message:
+            with contextlib.suppress(AttributeError, OSError):
+                write_message(message.removesuffix("\n"),
+                              file or sys.stderr)  # type: ignore[arg-type]
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -102,7 +111,8 @@ def _run_guarded(action: Callable[[], int]) -> int:
     try:
         return action()
     except ReaderError as error:
-        print(f"reader: {visible(error.message, keep_newlines=False)}", file=sys.stderr)
+        write_message(f"{isolate('reader')}: "
+                      f"{visible_message(error.message, keep_newlines=False)}", sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.inputs import refuse_document_url, refuse_urls
+from reader.commands.terminal_text import visible_message, write_message
 from reader.content.annotation_file import (
     ParsedAnnotations,
     annotations_path_for,
@@ -27,7 +28,7 @@ from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.i18n import _, ngettext
 from reader.resources import bundled_article
-from reader.text.safe import visible
+from reader.text.chrome import isolate
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,24 +98,25 @@ def run(args: argparse.Namespace) -> int:
         assert missing is not None
         problems = [*resolve_annotations(parsed, None).problems, missing]
         for problem in problems:
-            print(visible(str(problem), keep_newlines=False), file=out)
-        print(visible(_("{file}: {problems}; anchors not checked").format(
-            file=path, problems=_problems(len(problems)))), file=out)
+            write_message(visible_message(str(problem), keep_newlines=False), out)
+        write_message(visible_message(_("{file}: {problems}; anchors not checked").format(
+            file=isolate(path), problems=_problems(len(problems)))), out)
         return 1
     annotations = resolve_annotations(parsed, document.paragraphs)
     for problem in annotations.problems:
-        print(visible(str(problem), keep_newlines=False), file=out)
-    against = _shown(document.path) if document.path else _("the document")
+        write_message(visible_message(str(problem), keep_newlines=False), out)
+    against = isolate(_shown(document.path)) if document.path else _("the document")
     if not annotations.problems:
-        print(visible(_("{file}: OK: {contents}, all resolved in {document}").format(
-            file=path, contents=_contents(annotations), document=against)), file=out)
+        write_message(visible_message(
+            _("{file}: OK: {contents}, all resolved in {document}").format(
+                file=isolate(path), contents=_contents(annotations), document=against)), out)
         return 0
     skipped = {(p.kind, p.entry_id, p.line) for p in annotations.problems
                if p.skipped and p.kind != "file"}
-    print(visible(ngettext(
+    write_message(visible_message(ngettext(
         "{file}: {problems}, {count} entry skipped; loaded {contents} from {document}",
         "{file}: {problems}, {count} entries skipped; loaded {contents} from {document}",
-        len(skipped)).format(file=path, problems=_problems(len(annotations.problems)),
+        len(skipped)).format(file=isolate(path), problems=_problems(len(annotations.problems)),
                              count=len(skipped), contents=_contents(annotations),
-                             document=against)), file=out)
+                             document=against)), out)
     return 1

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.commands.options import add_document_arguments, open_document
+from reader.commands.terminal_text import visible_message, write_message
 from reader.content.document import Document
 from reader.content.loading import find_annotations
 from reader.content.presentation import (
@@ -31,9 +32,9 @@ from reader.content.presentation import (
     paragraph_indents,
 )
 from reader.i18n import _
+from reader.text.chrome import isolate
 from reader.text.chunks import layout_long_paragraph
 from reader.text.layout import VisualLine
-from reader.text.safe import visible
 
 if TYPE_CHECKING:
     from reader.content.annotations import Annotations
@@ -74,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
     document = open_document(args)
     found = find_annotations(document, Path(args.annotations) if args.annotations else None)
     for problem in found.problems:
-        print(f"reader: {visible(str(problem), keep_newlines=False)}", file=sys.stderr)
+        write_message(f"{isolate('reader')}: "
+                      f"{visible_message(str(problem), keep_newlines=False)}", sys.stderr)
     marks = _entry_spans(found.annotations) if args.entries else {}
     width = args.width or _terminal_width()
     out = sys.stdout

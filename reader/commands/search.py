@@ -19,10 +19,12 @@ import sys
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
+from reader.commands.terminal_text import write_message
 from reader.content.loading import find_annotations
 from reader.errors import ReaderError
 from reader.i18n import N_, _, ngettext
 from reader.text.chars import control_picture
+from reader.text.chrome import isolate
 from reader.text.search import SearchError, SearchIndex
 
 
@@ -67,10 +69,10 @@ def run(args: argparse.Namespace) -> int:
         problems = found.problems
         if problems:
             where = problems[0].file or explicit or _("the annotations")
-            print("reader: " + ngettext(
+            write_message(isolate("reader") + ": " + ngettext(
                 "{count} annotation problem in {file}; run 'reader check' for the list",
                 "{count} annotation problems in {file}; run 'reader check' for the list",
-                len(problems)).format(count=len(problems), file=where), file=sys.stderr)
+                len(problems)).format(count=len(problems), file=isolate(where)), sys.stderr)
         if found.annotations is not None:
             aliases = found.annotations.alias_lists()
     elif args.annotations and not Path(args.annotations).is_file():
@@ -91,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         text = visible(paragraphs[span.paragraph][span.start : span.end])
         write(f"{span.paragraph + 1}:{span.start}-{span.end}\t{text}\n")
         count += 1
-    write(_plural(count) + "\n")
+    out.flush()
+    write_message(_plural(count), out)
     out.flush()
     return 0 if count else 1

@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from reader.errors import ReaderError
 from reader.i18n import _
+from reader.text.chrome import isolate  # the file name: one value whatever its script
 
 _SNIFF = 8192
 ERROR_MODES = ("strict", "replace")
@@ -72,18 +73,18 @@ def read_rest(path: Path, file: BinaryIO) -> bytes:
 def _refuse_binary(path: Path, data: bytes) -> None:
     if b"\x00" in data[:_SNIFF]:
         raise ReaderError(_("{path}: looks like a binary file (it contains NUL bytes)").format(
-            path=path))
+            path=isolate(path)))
 
 
 def _read_error(path: Path, error: OSError) -> ReaderError:
     if isinstance(error, FileNotFoundError):
-        return ReaderError(_("{path}: no such file").format(path=path))
+        return ReaderError(_("{path}: no such file").format(path=isolate(path)))
     if isinstance(error, IsADirectoryError) or error.errno == errno.EISDIR:
-        return ReaderError(_("{path}: is a directory, not a file").format(path=path))
+        return ReaderError(_("{path}: is a directory, not a file").format(path=isolate(path)))
     if isinstance(error, PermissionError):
-        return ReaderError(_("{path}: permission denied").format(path=path))
+        return ReaderError(_("{path}: permission denied").format(path=isolate(path)))
     return ReaderError(_("{path}: cannot read: {reason}").format(
-        path=path, reason=error.strerror or error))
+        path=isolate(path), reason=error.strerror or error))
 
 
 def decode_bytes(path: Path, data: bytes, errors: str = "strict", start: int = 0,
@@ -98,7 +99,7 @@ def decode_bytes(path: Path, data: bytes, errors: str = "strict", start: int = 0
             return part.decode("utf-8", errors="replace")
         raise ReaderError(
             _("{path}: not valid UTF-8 (byte offset {offset}: 0x{byte:02x})").format(
-                path=path, offset=base + start + error.start, byte=part[error.start])
+                path=isolate(path), offset=base + start + error.start, byte=part[error.start])
             + replace_hint()
         ) from None
 
