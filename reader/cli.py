@@ -52,7 +52,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise ReaderError(_("{message} (see '{command} --help')").format(
-            message=message, command=isolate(self.prog)))
+            message=message, command=self.prog))
 
     def _print_message(self, message: str, file: object = None) -> None:
         """Help and version, laid out by the core on a terminal (terminal_text)."""

@@ -101,8 +101,13 @@ def konsole_marks(text: str) -> str:
 
 @lru_cache(8192)
 def starts_rtl(word: str) -> bool:
-    """True if HarfBuzz would lay ``word`` out right to left: its first strong letter is."""
+    """True if kitty would lay ``word`` out right to left: HarfBuzz guesses a run's
+    direction from its first character of a real script, a *letter* (punctuation such as
+    the Arabic semicolon ؛ and digits are of no script), so ``؛(TOML)`` is laid left to
+    right."""
     for ch in word:
+        if unicodedata.category(ch)[0] != "L":
+            continue
         kind = unicodedata.bidirectional(ch)
         if kind == "L":
             return False

@@ -101,7 +101,7 @@ def for_terminal(text: str, terminal: str, width: int, direction: str = "rtl") -
         for line in layout.lines:
             if terminal == "mlterm":
                 logical = plain(paragraph[line.start:line.end]).rstrip(" ")
-                rows.append(RLM + logical if line.rtl else logical)
+                rows.append(RLM + logical if line.rtl and logical else logical)
                 continue
             shown = (" " * (width - line.cells) + line.text) if line.rtl and line.text \
                 else line.text.rstrip(" ")

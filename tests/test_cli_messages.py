@@ -1,0 +1,121 @@
+"""The command line's own messages on a terminal (laid out by the core, per terminal) and in
+a pipe (logical, as they are): reader/commands/terminal_text.py."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from reader.commands.terminal_text import HelpFormatter, for_terminal, plain, write_message
+from reader.i18n import set_language
+from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT, LRM, RLM
+from reader.text.chrome import isolate
+from tests.pty_session import PtySession
+from tests.test_hostile import _environment
+from tests.tmux_session import installed_reader
+
+# "reader: FILE: ملف": ملف shaped (final, medial, initial forms) is ﻒﻠﻣ in visual order.
+MESSAGE = f"{isolate('reader')}: {isolate('a.txt')}: ملف"
+VISUAL = "ﻒﻠﻣ :a.txt :reader"  # 18 cells
+
+
+@pytest.fixture
+def arabic():
+    set_language("ar")
+    yield
+    set_language("en")
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_pipe_gets_the_logical_text_without_isolates(arabic) -> None:
+    out = io.StringIO()
+    write_message(MESSAGE, out)
+    assert out.getvalue() == "reader: a.txt: ملف\n"
+
+
+def test_an_english_message_is_written_as_it_is_even_on_a_terminal() -> None:
+    out = _Tty()
+    write_message(f"{isolate('reader')}: {isolate('a.txt')}: no such file", out)
+    assert out.getvalue() == "reader: a.txt: no such file\n"
+
+
+@pytest.mark.parametrize("terminal", ["other", "vte"])
+def test_xterm_and_vte_get_visual_lines_in_explicit_mode(terminal: str) -> None:
+    # right-aligned at the width; the explicit mode is left after the last newline (VTE
+    # applies a change of mode to the paragraph the cursor is in)
+    assert for_terminal(MESSAGE, terminal, 20) == \
+        ENTER_EXPLICIT + "  " + VISUAL + "\n" + LEAVE_EXPLICIT
+
+
+def test_konsole_gets_a_left_to_right_mark_before_each_cluster() -> None:
+    row = "  " + VISUAL
+    assert for_terminal(MESSAGE, "konsole", 20) == "".join(LRM + ch for ch in row) + "\n"
+
+
+def test_kitty_gets_words_that_start_right_to_left_reversed() -> None:
+    # kitty lays ﻣﻠﻒ out right to left again: ﻒﻠﻣ on screen
+    assert for_terminal(MESSAGE, "kitty", 20) == "  ﻣﻠﻒ :a.txt :reader\n"
+
+
+def test_mlterm_gets_logical_lines_after_a_right_to_left_mark() -> None:
+    # its bidi switch is screen-wide: it lays the line out itself, right-aligned
+    assert for_terminal(MESSAGE, "mlterm", 20) == RLM + "reader: a.txt: ملف\n"
+
+
+def test_lines_are_wrapped_by_the_core_at_the_width_and_right_aligned() -> None:
+    text = "لا يوجد ملف بهذا الاسم في هذا المجلد ولا في غيره"
+    rows = for_terminal(text, "other", 16).removeprefix(ENTER_EXPLICIT) \
+        .removesuffix(LEAVE_EXPLICIT).splitlines()
+    assert len(rows) > 2
+    assert all(cell_len(row) == 16 and not row.endswith(" ") for row in rows)
+    # the first words are on the first line, at its right end
+    assert rows[0].endswith("ﺪﺟﻮﻳ ﻻ")
+    # mlterm: the same lines, each in logical order
+    mlterm_rows = for_terminal(text, "mlterm", 16).splitlines()
+    assert len(mlterm_rows) == len(rows) and all(row[0] == RLM for row in mlterm_rows)
+    assert " ".join(row[1:] for row in mlterm_rows) == text
+
+
+def test_help_columns_are_argparse_s_once_the_isolates_are_taken_out(arabic) -> None:
+    def parser(formatter: type[argparse.HelpFormatter]) -> argparse.ArgumentParser:
+        made = argparse.ArgumentParser(prog="reader check", formatter_class=formatter)
+        made.add_argument("file", nargs="?", help="ملف")
+        made.add_argument("--direction", choices=("auto", "rtl"), help="الاتجاه")
+        return made
+
+    isolated = parser(HelpFormatter).format_help()
+    assert "\u2066--direction {auto,rtl}\u2069" in isolated  # one left-to-right value
+    assert plain(isolated) == parser(argparse.HelpFormatter).format_help()
+
+
+def test_an_error_on_a_terminal_is_shaped_and_in_visual_order(tmp_path: Path) -> None:
+    session = PtySession([str(installed_reader()), "--lang", "ar", "nosuchfile"],
+                         _environment(tmp_path), width=60)
+    output = session.finish().decode("utf-8")
+    assert session.status is not None and session.status != 0
+    row = output.split(ENTER_EXPLICIT)[1].split("\r\n")[0]
+    # «reader: nosuchfile: لا يوجد ملف بهذا الاسم», laid out right to left
+    visual = "ﻢﺳﻻﺍ ﺍﺬﻬﺑ ﻒﻠﻣ ﺪﺟﻮﻳ ﻻ :nosuchfile :reader"
+    assert row == " " * (60 - cell_len(visual)) + visual
+    assert "ملف" not in output  # no logical Arabic left for the terminal to show reversed
+
+
+def test_a_sub_command_on_a_terminal_lays_out_without_textual(tmp_path: Path) -> None:
+    document = tmp_path / "a.txt"
+    document.write_text("إيلون ماسك\n", encoding="utf-8")
+    code = ("import sys; from reader.cli import main; "
+            f"main(['--lang', 'ar', 'search', 'غائب', {str(document)!r}]); "
+            "print('TEXTUAL', any(m.startswith('textual') for m in sys.modules))")
+    session = PtySession([sys.executable, "-c", code], _environment(tmp_path), width=40)
+    output = session.finish().decode("utf-8")
+    assert "TEXTUAL False" in output
+    assert ENTER_EXPLICIT in output  # the summary («لا نتائج»...) went through the core
