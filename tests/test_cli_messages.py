@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from reader.commands.terminal_text import HelpFormatter, for_terminal, plain, write_message
+from reader.commands.terminal_text import (
+    SOFT_BREAK,
+    HelpFormatter,
+    for_terminal,
+    plain,
+    write_message,
+)
 from reader.i18n import set_language
 from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT, LRM, RLM
 from reader.text.chrome import isolate
@@ -85,15 +91,39 @@ def test_lines_are_wrapped_by_the_core_at_the_width_and_right_aligned() -> None:
     assert " ".join(row[1:] for row in mlterm_rows) == text
 
 
+def _rows(text: str, width: int) -> list[str]:
+    return for_terminal(text, "other", width).removeprefix(ENTER_EXPLICIT) \
+        .removesuffix(LEAVE_EXPLICIT).splitlines()
+
+
+def test_a_help_text_wrapped_by_argparse_is_laid_out_whole() -> None:
+    # argparse cut inside the brackets: laid out line by line, the ")" of the second line
+    # would be mirrored to the far left; as one paragraph the pair stays whole
+    text = "الأوامر: render (reader COMMAND" + SOFT_BREAK + "--help)."
+    assert plain(text) == "الأوامر: render (reader COMMAND\n--help)."
+    assert _rows(text, 60) == [" " * 21 + ".render (reader COMMAND --help) :ﺮﻣﺍﻭﻷﺍ"]
+
+
+def test_an_option_s_help_is_wrapped_again_in_its_column() -> None:
+    header = "  \u2066--lang CODE\u2069" + " " * 7  # 20 cells: the help's column
+    text = header + "لغة" + SOFT_BREAK + " " * 20 + "الواجهة"
+    assert _rows(text, 40) == [" " * 9 + "ﺔﻬﺟﺍﻮﻟﺍ ﺔﻐﻟ" + " " * 7 + "--lang CODE  "]
+    assert _rows(text, 28) == [" " * 5 + "ﺔﻐﻟ" + " " * 7 + "--lang CODE  ",
+                               " ﺔﻬﺟﺍﻮﻟﺍ" + " " * 20]
+
+
 def test_help_columns_are_argparse_s_once_the_isolates_are_taken_out(arabic) -> None:
     def parser(formatter: type[argparse.HelpFormatter]) -> argparse.ArgumentParser:
-        made = argparse.ArgumentParser(prog="reader check", formatter_class=formatter)
+        made = argparse.ArgumentParser(prog="reader check", formatter_class=formatter,
+                                       description="وصف (طويل) " * 20)
         made.add_argument("file", nargs="?", help="ملف")
-        made.add_argument("--direction", choices=("auto", "rtl"), help="الاتجاه")
+        made.add_argument("--direction", choices=("auto", "rtl"), help="الاتجاه " * 30)
+        made.add_argument("--a-very-long-option-name", metavar="VALUE", help="قيمة " * 30)
         return made
 
     isolated = parser(HelpFormatter).format_help()
     assert "\u2066--direction {auto,rtl}\u2069" in isolated  # one left-to-right value
+    assert isolated.count(SOFT_BREAK) > 4  # the wrapped texts are paragraphs
     assert plain(isolated) == parser(argparse.HelpFormatter).format_help()
 
 

@@ -28,13 +28,18 @@ from reader.i18n import _, is_rtl
 from reader.text.chrome import FSI, LRI, PDI, RLI
 from reader.text.safe import _TABLE as _VISIBLE
 
-_ISOLATES = str.maketrans("", "", FSI + LRI + RLI + PDI)
+# A line break inside a paragraph: argparse's wrapping of one help text. A pipe gets a
+# newline; a terminal gets the paragraph laid out whole (brackets paired, levels of the whole
+# text) and wrapped again by the core in the same column.
+SOFT_BREAK = "\u2028"
+_ISOLATES = str.maketrans({FSI: None, LRI: None, RLI: None, PDI: None, SOFT_BREAK: "\n"})
 _VISIBLE_KEEPING_ISOLATES = {code: shown for code, shown in _VISIBLE.items()
                              if chr(code) not in (FSI, LRI, RLI, PDI)}
 
 
 def plain(text: str) -> str:
-    """``text`` for a pipe or a file: logical order, the isolates of its values taken out."""
+    """``text`` for a pipe or a file: logical order, the isolates of its values taken out,
+    soft line breaks made newlines."""
     return text.translate(_ISOLATES)
 
 
@@ -92,19 +97,15 @@ def for_terminal(text: str, terminal: str, width: int, direction: str = "rtl") -
         kitty_words,
         konsole_marks,
     )
-    from reader.text.layout import layout_paragraph
-
     width = max(1, width)
     rows: list[str] = []
     for paragraph in text.split("\n"):
-        layout = layout_paragraph(paragraph, width, direction)
-        for line in layout.lines:
-            if terminal == "mlterm":
-                logical = plain(paragraph[line.start:line.end]).rstrip(" ")
-                rows.append(RLM + logical if line.rtl and logical else logical)
-                continue
-            shown = (" " * (width - line.cells) + line.text) if line.rtl and line.text \
-                else line.text.rstrip(" ")
+        if terminal == "mlterm":
+            for segment in paragraph.split(SOFT_BREAK):
+                rows.extend(_logical_rows(segment, width, direction, RLM))
+            continue
+        for shown, rtl in _visual_rows(paragraph, width, direction):
+            shown = shown if rtl else shown.rstrip(" ")
             if terminal == "konsole":
                 shown = konsole_marks(shown)
             elif terminal == "kitty":
@@ -118,6 +119,65 @@ def for_terminal(text: str, terminal: str, width: int, direction: str = "rtl") -
     return body
 
 
+def _logical_rows(paragraph: str, width: int, direction: str, mark: str) -> list[str]:
+    """``paragraph`` broken into lines by the core, each in logical order after ``mark``."""
+    from reader.text.layout import layout_paragraph
+
+    rows = []
+    for line in layout_paragraph(paragraph, width, direction).lines:
+        logical = plain(paragraph[line.start:line.end]).rstrip(" ")
+        rows.append(mark + logical if line.rtl and logical else logical)
+    return rows
+
+
+def _visual_rows(paragraph: str, width: int, direction: str) -> list[tuple[str, bool]]:
+    """(visual text, rtl) of each row of ``paragraph``, right-to-left rows right-aligned.
+
+    A paragraph with soft line breaks is argparse's: a header (the indentation and an option's
+    name, padded to the help's column) and a help text wrapped in that column, each line
+    after the first indented to it. The help text is laid out whole by the core in the
+    column, the header beside its first line."""
+    from reader.text.layout import layout_paragraph
+
+    segments = paragraph.split(SOFT_BREAK)
+    column = 0
+    if len(segments) > 1:
+        column = min(len(s) - len(s.lstrip(" ")) for s in segments[1:])
+        column = min(column, width - 1)
+    header, first = _split_at_cells(segments[0], column)
+    body = first if len(segments) == 1 else \
+        " ".join(part.strip(" ") for part in [first, *segments[1:]])
+    lines = layout_paragraph(body, max(1, width - column), direction).lines
+    header_line = layout_paragraph(header, max(1, column), direction).lines[0] \
+        if header.strip() else None
+    rows = []
+    for index, line in enumerate(lines):
+        side = " " * column
+        if index == 0 and header_line is not None:
+            side = _aligned(header_line.text, header_line.cells, column, line.rtl)
+        text = _aligned(line.text, line.cells, width - column, line.rtl)
+        rows.append((text + side if line.rtl else side + text, line.rtl))
+    return rows
+
+
+def _aligned(text: str, cells: int, width: int, rtl: bool) -> str:
+    pad = " " * max(0, width - cells)
+    return pad + text if rtl else text + pad
+
+
+def _split_at_cells(text: str, cells: int) -> tuple[str, str]:
+    """``text`` cut after its first ``cells`` cells (zero-width characters go left)."""
+    from rich.cells import get_character_cell_size
+
+    used = 0
+    for index, ch in enumerate(text):
+        width = get_character_cell_size(ch)
+        if width and used + width > cells:
+            return text[:index], text[index:]
+        used += width
+    return text, ""
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's help, with the option strings and the usage line isolated left to right in
     a right-to-left interface (``[--lang CODE]`` must not have its brackets and dashes taken
@@ -129,7 +189,19 @@ class HelpFormatter(argparse.HelpFormatter):
         if not is_rtl():
             return text
         invocation = self._format_action_invocation(action)
-        return text.replace(invocation, LRI + invocation + PDI, 1) if invocation else text
+        lines = text.split("\n")
+        # The lines of the help text are one paragraph (the first line may be the option's
+        # name alone, when it is too long to have the help beside it).
+        alone = lines[0].strip(" ") == invocation
+        joined = lines[0]
+        for index, line in enumerate(lines[1:], 1):
+            soft = line.strip(" ") and not (index == 1 and alone)
+            joined += (SOFT_BREAK if soft else "\n") + line
+        return joined.replace(invocation, LRI + invocation + PDI, 1) if invocation else joined
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        filled = super()._fill_text(text, width, indent)
+        return filled.replace("\n", SOFT_BREAK) if is_rtl() else filled
 
     def _format_usage(self, usage, actions, groups, prefix) -> str:  # type: ignore[no-untyped-def]
         text = super()._format_usage(usage, actions, groups, prefix)
