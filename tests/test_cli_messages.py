@@ -75,6 +75,8 @@ def test_kitty_gets_words_that_start_right_to_left_reversed() -> None:
 def test_mlterm_gets_logical_lines_after_a_right_to_left_mark() -> None:
     # its bidi switch is screen-wide: it lays the line out itself, right-aligned
     assert for_terminal(MESSAGE, "mlterm", 20) == RLM + "reader: a.txt: ملف\n"
+    # a line without right-to-left letters (a usage line) as the core placed it
+    assert for_terminal("\u2066[--x]\u2069", "mlterm", 10) == " " * 5 + "[--x]\n"
 
 
 def test_lines_are_wrapped_by_the_core_at_the_width_and_right_aligned() -> None:

@@ -87,13 +87,14 @@ def for_terminal(text: str, terminal: str, width: int, direction: str = "rtl") -
       the app sends (VTE then shows them as placed; the rest ignore them);
     - Konsole: a LEFT-TO-RIGHT MARK before each cluster (its bidi then moves nothing);
     - kitty: words that start right to left reversed (kitty reverses them back);
-    - mlterm: its bidi switch is screen-wide, so it gets each line (broken by the core) in
-      logical order after a RIGHT-TO-LEFT MARK, and lays it out itself.
+    - mlterm: its bidi switch is screen-wide and it honours neither the explicit mode nor
+      isolates, embeddings or marks inside a line, so it gets each line with right-to-left
+      letters (broken by the core) in logical order after a RIGHT-TO-LEFT MARK and lays it
+      out itself; a line without any (a usage line) as the core placed it.
     """
     from reader.terminals import (
         ENTER_EXPLICIT,
         LEAVE_EXPLICIT,
-        RLM,
         kitty_words,
         konsole_marks,
     )
@@ -102,7 +103,7 @@ def for_terminal(text: str, terminal: str, width: int, direction: str = "rtl") -
     for paragraph in text.split("\n"):
         if terminal == "mlterm":
             for segment in paragraph.split(SOFT_BREAK):
-                rows.extend(_logical_rows(segment, width, direction, RLM))
+                rows.extend(_mlterm_rows(segment, width, direction))
             continue
         for shown, rtl in _visual_rows(paragraph, width, direction):
             shown = shown if rtl else shown.rstrip(" ")
@@ -119,14 +120,21 @@ def for_terminal(text: str, terminal: str, width: int, direction: str = "rtl") -
     return body
 
 
-def _logical_rows(paragraph: str, width: int, direction: str, mark: str) -> list[str]:
-    """``paragraph`` broken into lines by the core, each in logical order after ``mark``."""
+def _mlterm_rows(paragraph: str, width: int, direction: str) -> list[str]:
+    """``paragraph`` broken into lines by the core for mlterm: a line with right-to-left
+    letters in logical order after a RIGHT-TO-LEFT MARK (mlterm lays it out, right-aligned);
+    a line without any as the core placed it (mlterm's bidi leaves it as it is)."""
+    from reader.terminals import RLM, may_be_rtl
     from reader.text.layout import layout_paragraph
 
     rows = []
     for line in layout_paragraph(paragraph, width, direction).lines:
+        if not may_be_rtl(line.text):
+            rows.append(_aligned(line.text, line.cells, width, line.rtl) if line.rtl
+                        else line.text.rstrip(" "))
+            continue
         logical = plain(paragraph[line.start:line.end]).rstrip(" ")
-        rows.append(mark + logical if line.rtl and logical else logical)
+        rows.append(RLM + logical if line.rtl else logical)
     return rows
 
 
