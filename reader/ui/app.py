@@ -214,7 +214,20 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         return own or themes  # before they are registered (App.__init__)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return variable_defaults(getattr(self, "_ansi", False))
+        return variable_defaults(getattr(self, "_ansi", False),
+                                 getattr(self, "_light_terminal", False))
+
+    @property
+    def uses_terminal_palette(self) -> bool:
+        """True with 16 colours: the terminal's own palette (reader.ui.colours)."""
+        return self._ansi
+
+    def use_light_terminal(self) -> None:
+        """The terminal's background is light (reader.ui.background): with 16 colours, the
+        colours chosen for it. Called before the app runs."""
+        if self._ansi:
+            self._light_terminal = True
+            use_terminal_palette(self, light=True)
 
     def watch_theme(self, name: str) -> None:
         """Remember the theme chosen (with t, or the palette's "Change theme")."""
