@@ -265,7 +265,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             if place is not None and place[0] >= len(self.document.paragraphs):
                 self.finish_loading()  # the place is in the part not loaded yet
             if place is not None:
-                self.article._pending_place = place
+                self.article.open_at(place)
             if self.positions.notice:
                 # markup=False: a path or a quote may hold "[" (and never drives the screen)
                 self.notify(ui_block(visible(self.positions.notice)),
