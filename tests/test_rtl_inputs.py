@@ -22,7 +22,7 @@ from reader.ui.annotate_dialog import EntryDialog
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.localized import ui_line
 from reader.ui.palette_input import ShapedCommandInput
-from reader.ui.prompts import GoToPrompt
+from reader.ui.prompts import GoToPrompt, KeyPrompt
 from reader.ui.search_bar import QueryField
 from reader.ui.shaped_field import offset_at
 from reader.ui.shaped_input import ShapedInput
@@ -124,9 +124,17 @@ def test_a_click_on_a_mirrored_field_names_the_letter_drawn_there() -> None:
     assert [offset_at("Quit", 0, x, 10, False) for x in (0, 3, 7)] == [0, 3, 4]
 
 
-async def test_arabic_go_to_field_ends_beside_its_label(tmp_path: Path) -> None:
+async def test_arabic_go_to_and_mark_prompts_read_from_the_right(tmp_path: Path) -> None:
     app = _ar_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")  # "mark: type a letter", at the right edge
+        await wait_until(pilot, lambda: isinstance(app.screen, KeyPrompt)
+                         and app.screen.query(Static))
+        await pilot.pause()
+        prompt = app.screen.query_one(Static)
+        assert prompt.region.x > SIZE[0] // 2 and prompt.region.right == SIZE[0] - 1
+        await pilot.press("escape")
+
         await pilot.press("colon", "5", "0")
         await wait_until(pilot, lambda: isinstance(app.screen, GoToPrompt)
                          and app.screen.query_one(ShapedInput).value == "50")

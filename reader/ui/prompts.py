@@ -26,6 +26,7 @@ _PROMPT_CSS = """
 {name} > Horizontal {{ height: 1; width: 100%; background: $boost; padding: 0 1; }}
 {name} Static {{ width: auto; color: $text-primary; text-style: bold; }}
 {name} Input {{ border: none; height: 1; padding: 0; width: 1fr; background: $boost; }}
+{name}.-rtl > Horizontal {{ align-horizontal: right; }}
 """
 
 
@@ -102,5 +103,6 @@ class KeyPrompt(ModalScreen[None]):
         self.prompt = prompt
 
     def compose(self) -> ComposeResult:
+        self.set_class(is_rtl(), "-rtl")  # right to left: the prompt at the right
         with Horizontal():
             yield Static(ui_line(self.prompt))
