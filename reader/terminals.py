@@ -37,6 +37,7 @@ LEAVE_MLTERM = "\x1b]5379;use_ctl=true\x07"
 
 LRM = "\u200e"
 RLM = "\u200f"
+CGJ = "\u034f"  # COMBINING GRAPHEME JOINER
 # The blocks of right-to-left scripts (Hebrew to the Arabic extensions, the presentation
 # forms, the historic scripts of the SMP).
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
@@ -120,13 +121,43 @@ def unmirror(ch: str) -> str:
     return MIRRORS.get(ch, ch)
 
 
+def pad_clusters(clusters: list[tuple[int, int]], padding: dict[int, str]) -> None:
+    """Joiners that put each mark on its letter in a run kitty lays out right to left.
+
+    kitty hands HarfBuzz's glyphs, which come in visual order (each mark before its
+    letter), to the run's cells in the order they were sent, one code point each, and a cell
+    draws the glyphs it took until its last code point (kitty/fonts.c, ``group_normal``).
+    The two orders mirror each other, so that comes out right only if the cluster at each
+    place holds as many code points as the one at the mirrored place. Otherwise a mark drew
+    alone, one cell left of its letter, and the letters after it moved along until two
+    shared a cell. The smaller cluster of each pair gets COMBINING GRAPHEME JOINERs after
+    its marks: zero width, kept in the cell like a mark, transparent to Arabic joining and
+    drawn as nothing by HarfBuzz (a default ignorable).
+
+    ``clusters`` are (first, end) source indices in the order sent; ``padding`` maps the
+    index of a cluster's last character to the joiners sent after it."""
+    sizes = [last - first for first, last in clusters]
+    if sizes == sizes[::-1]:
+        return
+    for index in range(len(clusters) // 2):
+        mirror = len(clusters) - 1 - index
+        smaller = index if sizes[index] < sizes[mirror] else mirror
+        missing = abs(sizes[index] - sizes[mirror])
+        if missing:
+            padding[clusters[smaller][1] - 1] = CGJ * missing
+
+
 def reversed_clusters(run: str) -> str:
     """``run`` with its clusters (a character of some width and the zero-width ones after
-    it) in reverse order, brackets unmirrored: what kitty turns back into ``run``."""
+    it) in reverse order, brackets unmirrored, joiners added where a mark would land on the
+    wrong letter (:func:`pad_clusters`): what kitty turns back into ``run``."""
     cuts = [k for k in range(len(run)) if k == 0 or get_character_cell_size(run[k])]
     cuts.append(len(run))
-    return "".join(unmirror(ch) for first, last in reversed(list(pairwise(cuts)))
-                   for ch in run[first:last])
+    clusters = list(reversed(list(pairwise(cuts))))
+    padding: dict[int, str] = {}
+    pad_clusters(clusters, padding)
+    return "".join(unmirror(run[k]) + padding.get(k, "")
+                   for first, last in clusters for k in range(first, last))
 
 
 def kitty_words(text: str) -> str:

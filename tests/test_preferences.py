@@ -71,6 +71,27 @@ def test_a_damaged_preferences_file_gives_the_defaults(tmp_path: Path) -> None:
     assert loaded.search_history == [str(n) for n in range(80 - HISTORY_LIMIT, 80)]
 
 
+def test_two_readers_closing_keep_each_others_changes(tmp_path: Path) -> None:
+    """Two readers open at once: the one that saves last keeps what the other saved."""
+    PreferenceStore(tmp_path).save(Preferences("reader-dark", ["old"], {"measure": 80}))
+    first, second = PreferenceStore(tmp_path), PreferenceStore(tmp_path)
+    mine, theirs = first.load(), second.load()
+    mine.theme = "reader-light"
+    mine.search_history.append("ماسك")
+    assert first.save(mine)
+    theirs.reading["harakat"] = "hide"
+    theirs.search_history.append("Altman")
+    assert second.save(theirs)
+    saved = PreferenceStore(tmp_path).load()
+    assert saved.theme == "reader-light"
+    assert saved.reading == {"measure": 80, "harakat": "hide"}
+    assert saved.search_history == ["old", "ماسك", "Altman"]
+    # and a second save of the same store adds only what is new since its last one
+    theirs.search_history.append("OpenAI")
+    assert second.save(theirs)
+    assert PreferenceStore(tmp_path).load().search_history == ["old", "ماسك", "Altman", "OpenAI"]
+
+
 async def test_help_has_a_legend_of_speakers_in_their_colours(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -10,6 +10,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -121,8 +123,48 @@ def test_kitty_words_are_reversed_with_marks_and_brackets() -> None:
     # visual «بِك» (x): the guillemets mirrored by the layout, kitty mirrors them again
     line = [Segment("\u00bbﻚِﺑ\u00ab", Style(bold=True)), Segment(" (x) ﺍ")]
     out = "".join(s.text for s in KittyWords().apply(line, None))
-    assert out == "\u00bbﺑﻚِ\u00ab (x) ﺍ"  # reversed by clusters (the kasra kept on its
-    # letter), brackets unmirrored
+    assert out == "\u00bbﺑ\u034fﻚِ\u00ab (x) ﺍ"  # reversed by clusters (the kasra kept on
+    # its letter, a joiner after the letter in the mirrored place), brackets unmirrored
+
+
+def _kitty_cells(sent: str) -> list[str]:
+    """What kitty 0.26 draws in each cell of a run it lays out right to left
+    (kitty/fonts.c, ``group_normal``): HarfBuzz's glyphs come in visual order, the sent code
+    points reversed, and each takes one code point of the cells in the order they were
+    sent; a cell draws the glyphs taken until its last code point is."""
+    cells: list[str] = []
+    for ch in sent:  # a mark or a joiner joins the cell before it, at most three of them
+        if cells and unicodedata.category(ch)[0] == "M":
+            if len(cells[-1]) < 4:
+                cells[-1] += ch
+        else:
+            cells.append(ch)
+    glyphs = iter("".join(cells)[::-1])
+    return ["".join(next(glyphs) for _ in cell)[::-1] for cell in cells]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ﺑﻚﺍﻳﺮﺪﻤﺤﻣ"),
+                          st.lists(st.sampled_from("\u064b\u064e\u064f\u0650\u0651"),
+                                   max_size=2)), min_size=1, max_size=8))
+def test_kitty_draws_each_mark_on_its_letter(word: list[tuple[str, list[str]]]) -> None:
+    """kitty (default config) drew a letter's harakat in the cell of the letter before it
+    on screen, and that letter in the next cell, unless clusters mirrored across the run
+    hold as many code points: the filter sends joiners to make them so."""
+    visual = ["".join([letter, *marks]) for letter, marks in word]
+    sent = "".join(s.text for s in KittyWords().apply([Segment("".join(visual))], None))
+    assert [cell.replace("\u034f", "") for cell in _kitty_cells(sent)] == visual
+    assert sent.replace("\u034f", "") == "".join(visual[::-1])  # joiners only added
+
+
+def test_kitty_joiners_for_the_articles_words() -> None:
+    # بريدًا and مُحمَّد as laid out (visual order): the joiners go after ر, after ح (two)
+    # and after د, the letters mirroring the marked ones across each word
+    line = [Segment("ﺍﺪًﻳﺮﺑ ﺪﻤَّﺤﻣُ")]
+    out = "".join(s.text for s in KittyWords().apply(line, None))
+    assert out == "ﺑﺮ\u034fﻳﺪًﺍ ﻣُﺤ\u034f\u034fﻤَّﺪ\u034f"
+    assert KittyWords().apply([Segment("ﻛﻞ ﻳﻮﻡ")], None)[0].text == "ﻞﻛ ﻡﻮﻳ"  # unmarked:
+    # no joiner
 
 
 def test_konsole_marks_leave_latin_alone() -> None:

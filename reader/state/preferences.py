@@ -6,6 +6,11 @@ way (:mod:`reader.state.files`). A damaged or unreadable file is ignored: the re
 with the defaults and says nothing, since nothing of the user's text is lost. What each
 reading setting means is the app's (:class:`reader.ui.comfort.ComfortSettings`); here they
 are only values of plain JSON types. No Textual import.
+
+Two readers open at once each loaded the file at their start; the one that closes last must
+not undo what the other saved. So a save writes only what changed since this store's load
+over what the file holds by then (under the state directory's lock), and adds the searches
+made since to the file's.
 """
 
 from __future__ import annotations
@@ -46,8 +51,14 @@ class PreferenceStore:
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or default_state_dir()
         self.path = self.directory / FILE_NAME
+        self._loaded = Preferences()  # what the file held when last read or written here
 
     def load(self) -> Preferences:
+        self._loaded = self._read()
+        return Preferences(self._loaded.theme, list(self._loaded.search_history),
+                           dict(self._loaded.reading))
+
+    def _read(self) -> Preferences:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError):
@@ -62,18 +73,31 @@ class PreferenceStore:
                            queries[-HISTORY_LIMIT:], _settings(data.get("reading")))
 
     def save(self, preferences: Preferences) -> bool:
-        """Write ``preferences``; False when it could not be written."""
-        data: dict[str, object] = {
-            "theme": preferences.theme,
-            "search_history": [q for q in preferences.search_history
-                               if len(q) <= _QUERY_LIMIT][-HISTORY_LIMIT:]}
-        reading = _settings(preferences.reading)
-        if reading:  # only once a setting was changed
-            data["reading"] = reading
+        """Write what changed in ``preferences`` since :meth:`load` over what the file holds
+        now; False when it could not be written."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             with locked(self.directory):
+                merged = self._merge(preferences, self._read())
+                data: dict[str, object] = {
+                    "theme": merged.theme,
+                    "search_history": merged.search_history}
+                if merged.reading:  # only once a setting was changed
+                    data["reading"] = merged.reading
                 replace_json(self.path, data)
         except OSError:
             return False
+        self._loaded = merged
         return True
+
+    def _merge(self, mine: Preferences, current: Preferences) -> Preferences:
+        loaded = self._loaded
+        theme = mine.theme if mine.theme != loaded.theme else current.theme
+        reading = dict(current.reading)
+        for name, value in _settings(mine.reading).items():
+            if loaded.reading.get(name) != value:
+                reading[name] = value
+        known = set(loaded.search_history)
+        new = [q for q in mine.search_history if q not in known and len(q) <= _QUERY_LIMIT]
+        history = [q for q in current.search_history if q not in new] + new
+        return Preferences(theme, history[-HISTORY_LIMIT:], reading)

@@ -188,7 +188,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
                 yield BidiText(say(field.key, self.rtl), direction=direction,
                                classes="annotate-label", id=f"label-{field.key}")
                 if field.kind == "text":
-                    widget: Widget = QueryField(id=f"field-{field.key}")
+                    widget: Widget = QueryField(align_right=self.rtl, id=f"field-{field.key}")
                 else:
                     options = tuple((v, say(s, self.rtl) if s in WORDS else s)
                                     for v, s in field.options)

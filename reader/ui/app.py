@@ -214,7 +214,20 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         return own or themes  # before they are registered (App.__init__)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return variable_defaults(getattr(self, "_ansi", False))
+        return variable_defaults(getattr(self, "_ansi", False),
+                                 getattr(self, "_light_terminal", False))
+
+    @property
+    def uses_terminal_palette(self) -> bool:
+        """True with 16 colours: the terminal's own palette (reader.ui.colours)."""
+        return self._ansi
+
+    def use_light_terminal(self) -> None:
+        """The terminal's background is light (reader.ui.background): with 16 colours, the
+        colours chosen for it. Called before the app runs."""
+        if self._ansi:
+            self._light_terminal = True
+            use_terminal_palette(self, light=True)
 
     def watch_theme(self, name: str) -> None:
         """Remember the theme chosen (with t, or the palette's "Change theme")."""
@@ -252,7 +265,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             if place is not None and place[0] >= len(self.document.paragraphs):
                 self.finish_loading()  # the place is in the part not loaded yet
             if place is not None:
-                self.article._pending_place = place
+                self.article.open_at(place)
             if self.positions.notice:
                 # markup=False: a path or a quote may hold "[" (and never drives the screen)
                 self.notify(ui_block(visible(self.positions.notice)),

@@ -463,6 +463,12 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
             return self._pending_place or self._place or (0, 0)
         return flow.position(self.top)
 
+    def open_at(self, place: tuple[int, int]) -> None:
+        """Show ``place`` (paragraph, source offset) at the top once the text is laid out at
+        its width: the place saved for the document, set before the first frame."""
+        self._pending_place = place
+        self._restore_pending()
+
     def _restore_pending(self) -> None:
         place = self._pending_place
         if place is not None and self._usable and self.flow is not None \

@@ -1,48 +1,73 @@
-"""The command palette with its input drawn through the layout core.
+"""The command palette with its input drawn through the layout core, mirrored in a
+right-to-left interface.
 
 Textual's palette draws what is typed in logical order, so Arabic shows unjoined and
-reversed. :class:`ShapedCommandInput` keeps Textual's editing and draws the value as the
-article does (shaped, in visual order, the cursor on the cluster after it);
-:class:`ReaderCommandPalette` is Textual's palette with that input.
+reversed, and it puts the search icon and the prompt at the left whatever the interface's
+direction. :class:`ShapedCommandInput` keeps Textual's editing and draws the line as the
+article does (:class:`~reader.ui.shaped_input.ShapedLine`); :class:`ReaderCommandPalette`
+is Textual's palette with that input, and in a right-to-left interface the icon at the
+right, the prompt and what is typed ending beside it, the entries aligned to the right.
 """
 
 from __future__ import annotations
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.command import CommandInput, CommandList, CommandPalette, SearchIcon
 from textual.containers import Horizontal, Vertical
-from textual.strip import Strip
 from textual.widgets import Button, LoadingIndicator
+from textual.widgets.option_list import Option
 
-from reader.ui.shaped_field import field_strip, visual_cells
+from reader import i18n
+from reader.i18n import _
+from reader.ui.localized import ui_line
+from reader.ui.shaped_input import ShapedLine
 
 
-class ShapedCommandInput(CommandInput):
-    """Textual's palette input; what is typed is drawn shaped and in visual order."""
-
-    def render_line(self, y: int) -> Strip:
-        if y != 0 or not self.value:
-            return super().render_line(y)
-        width = max(1, self.scrollable_content_region.width)
-        base = self.rich_style
-        show_cursor = self.has_focus and self._cursor_visible
-        cursor_style = self.get_component_rich_style("input--cursor")
-        cells, _rtl = visual_cells(self.value, self.cursor_position if show_cursor else None,
-                                  cursor_style)
-        return field_strip(cells, width, base)
+class ShapedCommandInput(ShapedLine, CommandInput):
+    """Textual's palette input; what is typed is drawn shaped and in visual order, and at
+    the right in a right-to-left interface."""
 
 
 class ReaderCommandPalette(CommandPalette):
-    """Textual's command palette, its input drawn by :class:`ShapedCommandInput`."""
+    """Textual's command palette, its input drawn by :class:`ShapedCommandInput`; mirrored
+    (class ``-rtl``) in a right-to-left interface."""
+
+    # Textual's layout seen in a mirror: the icon's and the button's margins swap sides
+    # (whole: a margin-left rule replaces all four sides).
+    DEFAULT_CSS = """
+    ReaderCommandPalette.-rtl SearchIcon { margin: 1 1 0 0; }
+    ReaderCommandPalette.-rtl #--input Button { margin: 0 0 0 1; }
+    """
 
     def compose(self) -> ComposeResult:
-        # As CommandPalette.compose (Textual 8.2), with the shaped input.
+        # As CommandPalette.compose (Textual 8.2), with the shaped input; right to left,
+        # the row's widgets in the mirrored order.
+        rtl = i18n.is_rtl()
+        self.set_class(rtl, "-rtl")
         with Vertical(id="--container"):
             with Horizontal(id="--input"):
-                yield SearchIcon()
-                yield ShapedCommandInput(placeholder=self._placeholder, select_on_focus=False)
+                row = [SearchIcon(),
+                       ShapedCommandInput(placeholder=self._placeholder, select_on_focus=False)]
                 if not self.run_on_select:
-                    yield Button("\u25b6")
+                    row.append(Button("\u25b6"))
+                yield from reversed(row) if rtl else row
             with Vertical(id="--results"):
                 yield CommandList()
                 yield LoadingIndicator()
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """As Textual's (8.2), with "No matches found" translated and laid out by the core."""
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(ui_line(_("No matches found")), style="not bold")),
+                    disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)

@@ -3,7 +3,9 @@ follows ``m`` or ``'`` (marks).
 
 Each is a modal screen without a backdrop, so the text stays as it was while it is open and
 no reader key acts before the prompt is answered. The go-to field takes only digits and
-percent signs (Latin or Arabic-Indic): nothing in it needs the bidi core.
+percent signs (Latin or Arabic-Indic), drawn by the core as every field is
+(:class:`~reader.ui.shaped_input.ShapedInput`), beside the prompt: at its right, or at its
+left and ending at the field's right edge in a right-to-left interface.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from textual.widgets import Input, Static
 
 from reader.i18n import _, is_rtl
 from reader.ui.localized import ui_line
+from reader.ui.shaped_input import ShapedInput
 
 _PROMPT_CSS = """
 {name} {{ align: left bottom; background: transparent; }}
 {name} > Horizontal {{ height: 1; width: 100%; background: $boost; padding: 0 1; }}
 {name} Static {{ width: auto; color: $text-primary; text-style: bold; }}
 {name} Input {{ border: none; height: 1; padding: 0; width: 1fr; background: $boost; }}
+{name}.-rtl > Horizontal {{ align-horizontal: right; }}
 """
 
 
@@ -37,12 +41,15 @@ class GoToPrompt(ModalScreen[str | None]):
         self._early: list[str] = []  # keys typed before the field was there
 
     def compose(self) -> ComposeResult:
-        label = Static(ui_line(_("go to (50%, ¶ number): ")) + " ")
-        field = Input(restrict=r"[0-9\u0660-\u0669\u06f0-\u06f9%\u066a]*", max_length=14,
+        rtl = is_rtl()
+        prompt = ui_line(_("go to (50%, ¶ number): "))
+        # a blank between the label and the field, at the label's left when right to left
+        label = Static(" " + prompt if rtl else prompt + " ")
+        field = ShapedInput(restrict=r"[0-9\u0660-\u0669\u06f0-\u06f9%\u066a]*", max_length=14,
                       compact=True, id="goto-field")
         with Horizontal():
             # right to left: the label at the right, the field at its left
-            yield from (field, label) if is_rtl() else (label, field)
+            yield from (field, label) if rtl else (label, field)
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
@@ -96,5 +103,6 @@ class KeyPrompt(ModalScreen[None]):
         self.prompt = prompt
 
     def compose(self) -> ComposeResult:
+        self.set_class(is_rtl(), "-rtl")  # right to left: the prompt at the right
         with Horizontal():
             yield Static(ui_line(self.prompt))

@@ -52,10 +52,13 @@ class QueryField(Widget, can_focus=True):
             super().__init__()
             self.value = value
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, align_right: bool = False, id: str | None = None) -> None:
+        """``align_right``: the text ends at the right edge whatever its direction (a
+        right-to-left interface); else it is aligned by its own direction."""
         super().__init__(id=id)
         self.value = ""
         self.cursor = 0
+        self.align_right = align_right
 
     # -- editing ------------------------------------------------------------------------
 
@@ -161,7 +164,7 @@ class QueryField(Widget, can_focus=True):
         if y > 0:
             return Strip.blank(width, base)
         cells, rtl = self._visual()
-        return field_strip(cells, width, base, pad_left=rtl)
+        return field_strip(cells, width, base, pad_left=rtl or self.align_right)
 
 
 # -- the bar ------------------------------------------------------------------------------
@@ -209,7 +212,10 @@ class SearchBar(Horizontal):
         yield Static("", id="search-count")
 
     def mirror(self, rtl: bool) -> None:
-        """Right to left: the prompt at the right, the count at the left."""
+        """Right to left: the prompt at the right, the count at the left, the query ending
+        beside the prompt."""
+        self.field.align_right = rtl
+        self.field.refresh()
         order = ["#search-prompt", "#search-query", "#search-mode", "#search-count"]
         if rtl:
             order.reverse()

@@ -119,8 +119,12 @@ READER_LIGHT = Theme(
 THEMES = (READER_DARK, READER_LIGHT)
 
 
-# With 16 colours (reader.ui.colours: Textual's ANSI theme) the reader's colours are the
-# terminal's own, so that no two of them fall onto the same one of its sixteen.
+# With 16 colours (reader.ui.colours: Textual's ANSI themes) the reader's colours are the
+# terminal's own, so that no two of them fall onto the same one of its sixteen, and they are
+# drawn on the terminal's own background: one set for a dark one, one for a light one
+# (reader.ui.background asks which). On xterm's white, yellow is 1.7:1 and bright green
+# 1.4:1; blue is 9.4:1, red 5.8:1, magenta 4.7:1. Only four colours read well on white in
+# the usual palettes (xterm, Tango, Konsole), so the light set has two marginal ones.
 _ANSI_VARIABLES = {
     **_speakers(("ansi_bright_blue", "ansi_bright_green", "ansi_yellow", "ansi_bright_magenta",
                  "ansi_bright_red", "ansi_bright_cyan")),
@@ -136,12 +140,28 @@ _ANSI_VARIABLES = {
     "status-background": "ansi_default",
 }
 
+_ANSI_LIGHT_VARIABLES = {
+    **_speakers(("ansi_blue", "ansi_red", "ansi_magenta", "ansi_bright_black",
+                 "ansi_bright_blue", "ansi_bright_red")),
+    "hit-foreground": "ansi_black",
+    "hit-background": "ansi_bright_yellow",
+    "hit-current-foreground": "ansi_black",
+    "hit-current-background": "ansi_bright_cyan",
+    "flash-background": "ansi_cyan",
+    "code-foreground": "ansi_black",
+    "code-background": "ansi_white",
+    "link-foreground": "ansi_blue",
+    "status-foreground": "ansi_default",
+    "status-background": "ansi_default",
+}
 
-def variable_defaults(ansi: bool = False) -> dict[str, str]:
+
+def variable_defaults(ansi: bool = False, light: bool = False) -> dict[str, str]:
     """The reader's own variables, for a theme that does not set them (the CSS must
-    parse whatever theme is current): the terminal's colours with 16 colours."""
+    parse whatever theme is current): the terminal's colours with 16 colours, for a light
+    or a dark background."""
     if ansi:
-        return dict(_ANSI_VARIABLES)
+        return dict(_ANSI_LIGHT_VARIABLES if light else _ANSI_VARIABLES)
     own = ("speaker-", "hit-", "flash-", "code-", "link-", "status-")
     return {name: value for name, value in READER_DARK.variables.items()
             if name.startswith(own)}
