@@ -70,6 +70,9 @@ def test_konsole_gets_a_left_to_right_mark_before_each_cluster() -> None:
 def test_kitty_gets_words_that_start_right_to_left_reversed() -> None:
     # kitty lays ﻣﻠﻒ out right to left again: ﻒﻠﻣ on screen
     assert for_terminal(MESSAGE, "kitty", 20) == "  ﻣﻠﻒ :a.txt :reader\n"
+    # with the app's joiners, so that a mark stays on its letter (ملفًا: فً has two code points)
+    assert "\u034f" in for_terminal("ملفًا", "kitty", 20)
+    assert "\u034f" not in for_terminal("ملفا", "kitty", 20)
 
 
 def test_mlterm_gets_logical_lines_after_a_right_to_left_mark() -> None:
