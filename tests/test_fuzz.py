@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.cli import main
+from reader.commands.terminal_text import plain
 from reader.content.annotation_file import parse_annotations, resolve_annotations
 from reader.content.annotations import Annotations, Problem
 from reader.content.document import BOM, split_paragraphs
@@ -123,7 +124,8 @@ def test_read_text_gives_the_text_or_a_reader_error(folder: Path, data: bytes,
     try:
         text = read_text(path, errors)
     except ReaderError as error:
-        assert "\n" not in error.message and error.message.startswith(f"{path}: ")
+        shown = plain(error.message)  # as a pipe gets it: the file name's isolates out
+        assert "\n" not in shown and shown.startswith(f"{path}: ")
         assert binary or (strict is None and errors == "strict"), error.message
         return
     assert not binary

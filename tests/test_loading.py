@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.commands.terminal_text import plain
 from reader.content.document import BOM
 from reader.content.formats import load_document
 from reader.content.loading import BIG_FILE, HEAD_BYTES, finish_loading, open_document
@@ -163,7 +164,7 @@ def test_a_read_failure_in_the_rest_is_a_clear_error(tmp_path: Path) -> None:
     pending.file = FailingFile()  # type: ignore[assignment]
     with pytest.raises(ReaderError) as error:
         finish_loading(head, pending)
-    assert error.value.message == f"{path}: cannot read: Input/output error"
+    assert plain(error.value.message) == f"{path}: cannot read: Input/output error"
     assert pending.file.closed
 
 

@@ -49,6 +49,7 @@ from reader.content.document import Document
 from reader.content.source import read_text, replace_hint
 from reader.errors import ReaderError
 from reader.i18n import _
+from reader.text.chrome import isolate
 
 __all__ = [
     "FoundAnnotations",
@@ -109,7 +110,8 @@ def load_annotations_for(document: Document, path: Path | None = None) -> FoundA
     try:
         return FoundAnnotations(load_annotations(candidate, document))
     except ReaderError as error:
-        message = error.message.removeprefix(f"{candidate}: ")
+        message = error.message.removeprefix(f"{isolate(candidate)}: ").removeprefix(
+            f"{candidate}: ")
         return FoundAnnotations(unreadable=Problem(
             _("cannot read the annotations: {error}").format(error=message), "unreadable",
             file=candidate))
