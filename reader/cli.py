@@ -92,7 +92,8 @@ def _app_parser() -> argparse.ArgumentParser:
                         "letters that carry them (default: as last set with H)")
     parser.add_argument("--numbers", action=argparse.BooleanOptionalAction, default=None,
                         help="paragraph numbers beside the text (default: as last set with #)")
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}",
+                        help="show program's version number and exit")
     return parser
 
 

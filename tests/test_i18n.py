@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 
 from reader import i18n
 from reader.cli import main
+from reader.commands import COMMANDS
 from reader.i18n.choice import language_flag
 from reader.resources import bundled_article
 from reader.state.language import LanguageStore
@@ -147,6 +148,36 @@ def test_cli_messages_in_arabic(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["--lang", "xx"]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "xx" in error and "ar" in error
+
+
+@pytest.mark.parametrize("command", [None, "check", "search", "render"])
+def test_arabic_help_has_no_english_but_names(command: str | None,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Every sentence of ``--help`` is Arabic (argparse's own "show program's version number"
+    was not); what stays Latin is what is typed: options, their choices, metavars."""
+    import importlib
+
+    from reader.cli import _app_parser, _Parser
+
+    args = ["--lang", "ar", *([command] if command else []), "--help"]
+    with pytest.raises(SystemExit):
+        main(args)
+    text = capsys.readouterr().out
+    if command:
+        parser = _Parser(prog=f"reader {command}")
+        importlib.import_module(f"reader.commands.{command}").add_arguments(parser)
+    else:
+        parser = _app_parser()
+    names = {"reader", "LC", "ALL", "MESSAGES", "LANG", "LANGUAGE", "UTF", "FFFD", "txt", "md",
+             "html", "htm", "xhtml", "epub", "markdown", "http", "https", "json", "kitty",
+             "konsole", "TOML", "ar", "fa", "he", "en", "URL", "regex", "PATTERN", "QUERY",
+             "COMMAND", "Konsole", "JSON", "Lines", "LRI", "RLO", "ZWJ", "PARAGRAPH", "START",
+             "END", "TAB", "TEXT", "document", "WIDTH", "stderr", "toml"}
+    typed = {word for action in parser._actions for item in (
+        *action.option_strings, *(action.choices or ()), action.metavar or "", action.dest)
+        for word in re.findall(r"[A-Za-z]+", str(item))}
+    left = set(re.findall(r"[A-Za-z]{2,}", text)) - names - typed - COMMANDS.keys()
+    assert not left, sorted(left)
 
 
 # -- the app in Arabic ------------------------------------------------------------------------
