@@ -424,7 +424,7 @@ def test_the_fetch_note_shows_progress_on_a_terminal_only(server: str,
     import io
     import sys
 
-    from reader.content.fetch import stderr_note
+    from reader.commands.fetch_note import stderr_note
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -439,6 +439,40 @@ def test_the_fetch_note_shows_progress_on_a_terminal_only(server: str,
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal: silent
     fetch(f"{server}/big", stderr_note(f"{server}/big"))
     assert sys.stderr.getvalue() == ""
+
+
+def test_the_fetch_note_in_arabic_is_laid_out(server: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """In an Arabic interface the note is one row laid out by the core, in visual order, in
+    xterm's explicit mode until it is cleared."""
+    import io
+    import sys
+
+    from reader import i18n
+    from reader.commands.fetch_note import stderr_note
+    from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    i18n.set_language("ar")
+    monkeypatch.setenv("TERM", "xterm")
+    for name in ("VTE_VERSION", "KONSOLE_VERSION", "KITTY_WINDOW_ID", "MLTERM", "TERM_PROGRAM"):
+        monkeypatch.delenv(name, raising=False)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    fetch(f"{server}/big", stderr_note(f"{server}/big"))
+    shown = terminal.getvalue()
+    assert "جلب" not in shown  # logical order: letter-reversed and unjoined in xterm
+    assert "\ufe90\ufee0\ufe9f" in shown  # جلب shaped, in visual order
+    assert "4 KB \ufee6\ufee3 4 KB" in shown  # "4 KB من 4 KB" read from the right
+    assert shown.startswith(ENTER_EXPLICIT) and shown.endswith("\r\x1b[K" + LEAVE_EXPLICIT)
+    import re
+
+    from rich.cells import cell_len
+    rows = re.sub(r"\x1b\[[0-9;? ]*[a-zA-Z]", "", shown).split("\r")
+    assert max(cell_len(row) for row in rows) < 80  # one row each time, never wrapped
 
 
 def test_the_app_fetches_a_url_and_remembers_the_place_by_it(server: str,

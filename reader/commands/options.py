@@ -30,7 +30,7 @@ def open_document(args: argparse.Namespace) -> Document:
     target = args.file or None
     progress = None
     if is_url(target):
-        from reader.content.fetch import stderr_note  # sockets and TLS only for a URL
+        from reader.commands.fetch_note import stderr_note  # sockets and TLS only for a URL
 
         progress = stderr_note(target)
     return load_document(target, errors=args.errors, progress=progress)

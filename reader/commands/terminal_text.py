@@ -64,6 +64,27 @@ def write_message(text: str, stream: TextIO | None = None) -> None:
     stream.flush()
 
 
+def one_row(text: str, stream: TextIO) -> str:
+    """``text`` as one row of ``stream``'s terminal, for a note rewritten in place with a
+    carriage return: the first row :func:`for_terminal` lays out, one cell short of the
+    width so that the terminal never wraps it. In xterm and VTE the explicit mode is
+    entered here and left by :func:`row_end`, once the note is cleared (VTE applies a change
+    of mode to the row the cursor is on)."""
+    from reader.terminals import ENTER_EXPLICIT, detect_terminal
+
+    terminal = detect_terminal()
+    shown = for_terminal(text.replace("\n", " "), terminal, max(1, _width(stream) - 1))
+    first = shown.removeprefix(ENTER_EXPLICIT).split("\n", 1)[0]
+    return ENTER_EXPLICIT + first if terminal in ("vte", "other") else first
+
+
+def row_end() -> str:
+    """What ends the rows of :func:`one_row`, after the last is cleared."""
+    from reader.terminals import LEAVE_EXPLICIT, detect_terminal
+
+    return LEAVE_EXPLICIT if detect_terminal() in ("vte", "other") else ""
+
+
 def _is_terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()

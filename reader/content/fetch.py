@@ -7,7 +7,8 @@ failure (a host that does not resolve, a refused connection, a TLS problem, a ti
 HTTP error status, a body too large) is one :class:`~reader.errors.ReaderError` line.
 
 ``progress(received, total)`` is called as the body arrives (``total`` is None when the
-server does not say); :func:`stderr_note` is the note the command line shows meanwhile.
+server does not say); :func:`reader.commands.fetch_note.stderr_note` is the note the command
+line shows meanwhile.
 The fetch runs before the app starts, so the UI never waits on the network.
 """
 
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import socket
 import ssl
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -23,7 +23,6 @@ from urllib.parse import urlsplit
 from reader import __version__
 from reader.errors import ReaderError
 from reader.i18n import _
-from reader.text.safe import visible
 
 TIMEOUT = 20.0
 MAX_REDIRECTS = 10
@@ -64,14 +63,14 @@ def fetch(url: str, progress: Progress | None = None, *, timeout: float = TIMEOU
             total = _length(response.headers.get("content-length"))
             if total is not None and total > limit:
                 raise ReaderError(_("{url}: too large ({size}; the limit is {limit})").format(
-                    url=url, size=_size(total), limit=_size(limit)))
+                    url=url, size=size_text(total), limit=size_text(limit)))
             chunks: list[bytes] = []
             received = 0
             for chunk in response.iter_bytes():
                 received += len(chunk)
                 if received > limit:
                     raise ReaderError(_("{url}: too large (over {limit})").format(
-                        url=url, limit=_size(limit)))
+                        url=url, limit=size_text(limit)))
                 chunks.append(chunk)
                 if progress is not None:
                     progress(received, total)
@@ -132,28 +131,6 @@ def _content_type(value: str) -> tuple[str, str]:
     return media_type.strip().lower(), charset
 
 
-def _size(count: int) -> str:
+def size_text(count: int) -> str:
+    """A size as a reader says it: "4 KB", "1.5 MB"."""
     return f"{count / (1 << 20):.1f} MB" if count >= 1 << 20 else f"{count // 1024} KB"
-
-
-def stderr_note(url: str) -> Progress:
-    """A progress note on stderr while ``url`` downloads (only when stderr is a terminal),
-    rewritten in place and cleared when the body is complete."""
-    stream = sys.stderr
-    if stream is None or not stream.isatty():
-        return lambda _received, _total: None
-    shown = visible(url, keep_newlines=False)
-    if len(shown) > 60:
-        shown = shown[:59] + "…"
-
-    def note(received: int, total: int | None) -> None:
-        done = _("{received} of {total}").format(received=_size(received), total=_size(total)) \
-            if total else _size(received)
-        end = "\r\x1b[K" if total is not None and received >= total else ""
-        stream.write("\r\x1b[Kreader: " + _("fetching {url} … {done}").format(url=shown, done=done)
-                     + end)
-        stream.flush()
-
-    stream.write("reader: " + _("fetching {url} …").format(url=shown) + "\r")
-    stream.flush()
-    return note

@@ -25,8 +25,8 @@ def _write_terminal(sequence: str) -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
+    from reader.commands.fetch_note import stderr_note
     from reader.commands.inputs import keys_from_terminal, open_input, refuse_urls
-    from reader.content.fetch import stderr_note
     from reader.content.formats import is_url
     from reader.state.positions import PositionStore
     from reader.state.preferences import PreferenceStore
