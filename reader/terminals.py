@@ -88,6 +88,58 @@ def kitty_forces_ltr(env: Mapping[str, str] | None = None) -> bool:
     return bool(values) and values[-1].lower() in ("yes", "y", "true")
 
 
+def cells_mode(env: Mapping[str, str] | None = None) -> str:
+    """How visual lines are given to this terminal (the app's ``--bidi auto``): "kitty"
+    (kitty without ``force_ltr``), "konsole", else "explicit" (cells as placed, in the
+    explicit mode; mlterm gets them so once its complex-text layout is off)."""
+    env = os.environ if env is None else env
+    terminal = detect_terminal(env)
+    if terminal == "kitty":
+        return "explicit" if kitty_forces_ltr(env) else "kitty"
+    return "konsole" if terminal == "konsole" else "explicit"
+
+
+def output_mode(env: Mapping[str, str] | None = None) -> str:
+    """How the command line's output (messages, ``render`` and ``search`` lines) is given to
+    this terminal: as :func:`cells_mode`, except "mlterm": its complex-text layout can only
+    be switched for the whole screen, so it gets logical lines and lays them out itself."""
+    env = os.environ if env is None else env
+    return "mlterm" if detect_terminal(env) == "mlterm" else cells_mode(env)
+
+
+class Rows:
+    """Rows of text in visual order (laid out by the core) as this terminal needs them:
+
+    - "explicit" (xterm, VTE, the rest): as they are, after :meth:`begin`'s explicit mode,
+      left by :meth:`end` after the last newline (VTE applies a change of mode to the row
+      the cursor is on);
+    - "konsole": a LEFT-TO-RIGHT MARK before every cluster;
+    - "kitty": words that start right to left reversed, so that kitty puts them back;
+    - "mlterm": the row's logical text, when it has right-to-left letters and the caller
+      knows it, after a mark giving the row's direction; else as placed.
+    """
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+
+    def begin(self) -> str:
+        return ENTER_EXPLICIT if self.mode == "explicit" else ""
+
+    def end(self) -> str:
+        return LEAVE_EXPLICIT if self.mode == "explicit" else ""
+
+    def row(self, visual: str, logical: str | None = None, rtl: bool = False) -> str:
+        """One row (no newline): ``visual`` as placed by the core, ``logical`` the same
+        text in logical order (for mlterm), ``rtl`` its direction."""
+        if self.mode == "konsole":
+            return konsole_marks(visual) if may_be_rtl(visual) else visual
+        if self.mode == "kitty":
+            return kitty_words(visual) if may_be_rtl(visual) else visual
+        if self.mode == "mlterm" and logical is not None and may_be_rtl(visual):
+            return (RLM if rtl else LRM) + logical
+        return visual
+
+
 def may_be_rtl(text: str) -> bool:
     """``text`` holds a letter of a right-to-left script (cheap; ASCII says no at once)."""
     return not text.isascii() and _RTL.search(text) is not None

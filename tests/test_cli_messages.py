@@ -19,7 +19,7 @@ from reader.commands.terminal_text import (
     write_message,
 )
 from reader.i18n import set_language
-from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT, LRM, RLM
+from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT, LRM, RLM, output_mode
 from reader.text.chrome import isolate
 from tests.pty_session import PtySession
 from tests.test_hostile import _environment
@@ -54,11 +54,28 @@ def test_an_english_message_is_written_as_it_is_even_on_a_terminal() -> None:
     assert out.getvalue() == "reader: a.txt: no such file\n"
 
 
-@pytest.mark.parametrize("terminal", ["other", "vte"])
-def test_xterm_and_vte_get_visual_lines_in_explicit_mode(terminal: str) -> None:
+@pytest.mark.parametrize(("env", "mode"), [
+    ({"TERM": "xterm-256color"}, "explicit"),
+    ({"TERM": "xterm-256color", "VTE_VERSION": "7006"}, "explicit"),
+    ({"TERM": "xterm-256color", "KONSOLE_VERSION": "221202"}, "konsole"),
+    ({"TERM": "xterm-kitty", "KITTY_WINDOW_ID": "1", "HOME": "/nonexistent"}, "kitty"),
+    ({"TERM": "xterm", "MLTERM": "3.9.0"}, "mlterm"),
+])
+def test_the_output_mode_follows_the_terminal(env: dict[str, str], mode: str) -> None:
+    assert output_mode(env) == mode
+
+
+def test_kitty_with_force_ltr_gets_cells_as_placed(tmp_path: Path) -> None:
+    """kitty with force_ltr shows cells as placed: reversed words would read backwards."""
+    (tmp_path / "kitty.conf").write_text("force_ltr yes\n")
+    assert output_mode({"TERM": "xterm-kitty", "KITTY_CONFIG_DIRECTORY": str(tmp_path)}) \
+        == "explicit"
+
+
+def test_xterm_and_vte_get_visual_lines_in_explicit_mode() -> None:
     # right-aligned at the width; the explicit mode is left after the last newline (VTE
     # applies a change of mode to the paragraph the cursor is in)
-    assert for_terminal(MESSAGE, terminal, 20) == \
+    assert for_terminal(MESSAGE, "explicit", 20) == \
         ENTER_EXPLICIT + "  " + VISUAL + "\n" + LEAVE_EXPLICIT
 
 
@@ -84,7 +101,7 @@ def test_mlterm_gets_logical_lines_after_a_right_to_left_mark() -> None:
 
 def test_lines_are_wrapped_by_the_core_at_the_width_and_right_aligned() -> None:
     text = "لا يوجد ملف بهذا الاسم في هذا المجلد ولا في غيره"
-    rows = for_terminal(text, "other", 16).removeprefix(ENTER_EXPLICIT) \
+    rows = for_terminal(text, "explicit", 16).removeprefix(ENTER_EXPLICIT) \
         .removesuffix(LEAVE_EXPLICIT).splitlines()
     assert len(rows) > 2
     assert all(cell_len(row) == 16 and not row.endswith(" ") for row in rows)
@@ -97,7 +114,7 @@ def test_lines_are_wrapped_by_the_core_at_the_width_and_right_aligned() -> None:
 
 
 def _rows(text: str, width: int) -> list[str]:
-    return for_terminal(text, "other", width).removeprefix(ENTER_EXPLICIT) \
+    return for_terminal(text, "explicit", width).removeprefix(ENTER_EXPLICIT) \
         .removesuffix(LEAVE_EXPLICIT).splitlines()
 
 

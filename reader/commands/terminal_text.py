@@ -58,9 +58,9 @@ def write_message(text: str, stream: TextIO | None = None) -> None:
     if not is_rtl() or not _is_terminal(stream):
         stream.write(plain(text) + "\n")
         return
-    from reader.terminals import detect_terminal
+    from reader.terminals import output_mode
 
-    stream.write(for_terminal(text, detect_terminal(), _width(stream)))
+    stream.write(for_terminal(text, output_mode(), _width(stream)))
     stream.flush()
 
 
@@ -70,19 +70,19 @@ def one_row(text: str, stream: TextIO) -> str:
     width so that the terminal never wraps it. In xterm and VTE the explicit mode is
     entered here and left by :func:`row_end`, once the note is cleared (VTE applies a change
     of mode to the row the cursor is on)."""
-    from reader.terminals import ENTER_EXPLICIT, detect_terminal
+    from reader.terminals import ENTER_EXPLICIT, output_mode
 
-    terminal = detect_terminal()
-    shown = for_terminal(text.replace("\n", " "), terminal, max(1, _width(stream) - 1))
+    mode = output_mode()
+    shown = for_terminal(text.replace("\n", " "), mode, max(1, _width(stream) - 1))
     first = shown.removeprefix(ENTER_EXPLICIT).split("\n", 1)[0]
-    return ENTER_EXPLICIT + first if terminal in ("vte", "other") else first
+    return ENTER_EXPLICIT + first if mode == "explicit" else first
 
 
 def row_end() -> str:
     """What ends the rows of :func:`one_row`, after the last is cleared."""
-    from reader.terminals import LEAVE_EXPLICIT, detect_terminal
+    from reader.terminals import LEAVE_EXPLICIT, output_mode
 
-    return LEAVE_EXPLICIT if detect_terminal() in ("vte", "other") else ""
+    return LEAVE_EXPLICIT if output_mode() == "explicit" else ""
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -99,46 +99,30 @@ def _width(stream: TextIO) -> int:
         return 80
 
 
-def for_terminal(text: str, terminal: str, width: int, direction: str = "rtl") -> str:
+def for_terminal(text: str, mode: str, width: int, direction: str = "rtl") -> str:
     """The bytes (as text) that show ``text`` as laid out by the core, in ``direction``,
-    wrapped and aligned at ``width`` cells, in ``terminal`` (a name from
-    :func:`reader.terminals.detect_terminal`); it ends with a newline.
+    wrapped and aligned at ``width`` cells, in a terminal of ``mode``
+    (:func:`reader.terminals.output_mode`; what each gets: :class:`reader.terminals.Rows`);
+    it ends with a newline.
 
-    - xterm and the rest, VTE: lines in visual order, between the explicit-mode sequences
-      the app sends (VTE then shows them as placed; the rest ignore them);
-    - Konsole: a LEFT-TO-RIGHT MARK before each cluster (its bidi then moves nothing);
-    - kitty: words that start right to left reversed (kitty reverses them back);
-    - mlterm: its bidi switch is screen-wide and it honours neither the explicit mode nor
-      isolates, embeddings or marks inside a line, so it gets each line with right-to-left
-      letters (broken by the core) in logical order after a RIGHT-TO-LEFT MARK and lays it
-      out itself; a line without any (a usage line) as the core placed it.
+    mlterm's bidi switch is screen-wide and it honours neither the explicit mode nor
+    isolates, embeddings or marks inside a line, so it gets each line with right-to-left
+    letters (broken by the core) in logical order after a RIGHT-TO-LEFT MARK and lays it
+    out itself; a line without any (a usage line) as the core placed it.
     """
-    from reader.terminals import (
-        ENTER_EXPLICIT,
-        LEAVE_EXPLICIT,
-        kitty_words,
-        konsole_marks,
-    )
+    from reader.terminals import Rows
+
     width = max(1, width)
-    rows: list[str] = []
+    rows = Rows(mode)
+    out: list[str] = []
     for paragraph in text.split("\n"):
-        if terminal == "mlterm":
+        if mode == "mlterm":
             for segment in paragraph.split(SOFT_BREAK):
-                rows.extend(_mlterm_rows(segment, width, direction))
+                out.extend(_mlterm_rows(segment, width, direction))
             continue
         for shown, rtl in _visual_rows(paragraph, width, direction):
-            shown = shown if rtl else shown.rstrip(" ")
-            if terminal == "konsole":
-                shown = konsole_marks(shown)
-            elif terminal == "kitty":
-                shown = kitty_words(shown)
-            rows.append(shown)
-    body = "".join(row + "\n" for row in rows)
-    if terminal in ("vte", "other"):
-        # The explicit mode is left after the last newline: VTE applies a change of mode
-        # to the paragraph the cursor is in.
-        return ENTER_EXPLICIT + body + LEAVE_EXPLICIT
-    return body
+            out.append(rows.row(shown if rtl else shown.rstrip(" ")))
+    return rows.begin() + "".join(row + "\n" for row in out) + rows.end()
 
 
 def _mlterm_rows(paragraph: str, width: int, direction: str) -> list[str]:

@@ -32,6 +32,7 @@ from reader.terminals import (  # detection and sequences: Textual-free, shared 
     ENTER_MLTERM,
     LEAVE_EXPLICIT,
     LEAVE_MLTERM,
+    cells_mode,
     detect_terminal,
     kitty_forces_ltr,
 )
@@ -63,8 +64,7 @@ def plan_for(requested: str = "auto", env: Mapping[str, str] | None = None) -> T
     terminal = detect_terminal(env)
     mode = requested
     if requested == "auto":
-        mode = {"kitty": "explicit" if kitty_forces_ltr(env) else "kitty",
-                "konsole": "konsole"}.get(terminal, "explicit")
+        mode = cells_mode(env)
     if terminal == "mlterm":
         # Whatever the mode, mlterm must show cells as placed.
         return TerminalPlan(terminal, mode, ENTER_EXPLICIT + ENTER_MLTERM,
