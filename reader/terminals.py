@@ -44,8 +44,9 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff
                   "\U0001e800-\U0001efff]")
 # What ends a run kitty shapes, besides a change of font face: a space, and the characters
 # kitty draws itself, never shaped (box drawing, block elements such as a scroll bar's
-# thumb, braille, Powerline symbols, legacy computing).
-KITTY_BREAK = re.compile("[ \u2500-\u259f\u2800-\u28ff\ue0a0-\ue0d4\U0001fb00-\U0001fbff]")
+# thumb, braille, Powerline symbols, legacy computing). A tab only moves the cursor: the
+# cells it passes are blank, a break too (``reader search`` prints one before a hit's text).
+KITTY_BREAK = re.compile("[ \t\u2500-\u259f\u2800-\u28ff\ue0a0-\ue0d4\U0001fb00-\U0001fbff]")
 
 
 def detect_terminal(env: Mapping[str, str] | None = None) -> str:
@@ -107,6 +108,9 @@ def output_mode(env: Mapping[str, str] | None = None) -> str:
     return "mlterm" if detect_terminal(env) == "mlterm" else cells_mode(env)
 
 
+_MLTERM_BARS = str.maketrans(dict.fromkeys("│┃║▌▐▏▕█", "|"))
+
+
 class Rows:
     """Rows of text in visual order (laid out by the core) as this terminal needs them:
 
@@ -116,7 +120,9 @@ class Rows:
     - "konsole": a LEFT-TO-RIGHT MARK before every cluster;
     - "kitty": words that start right to left reversed, so that kitty puts them back;
     - "mlterm": the row's logical text, when it has right-to-left letters and the caller
-      knows it, after a mark giving the row's direction; else as placed.
+      knows it, after a mark giving the row's direction; else as placed. mlterm lays a
+      line with a box-drawing or block character out left to right whatever its letters, so
+      a vertical bar of those (a quote's ▌) is sent as "|" there.
     """
 
     def __init__(self, mode: str) -> None:
@@ -136,7 +142,7 @@ class Rows:
         if self.mode == "kitty":
             return kitty_words(visual) if may_be_rtl(visual) else visual
         if self.mode == "mlterm" and logical is not None and may_be_rtl(visual):
-            return (RLM if rtl else LRM) + logical
+            return (RLM if rtl else LRM) + logical.translate(_MLTERM_BARS)
         return visual
 
 

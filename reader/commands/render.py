@@ -35,9 +35,11 @@ from reader.i18n import _
 from reader.text.chrome import isolate
 from reader.text.chunks import layout_long_paragraph
 from reader.text.layout import VisualLine
+from reader.text.safe import visible
 
 if TYPE_CHECKING:
     from reader.content.annotations import Annotations
+    from reader.terminals import Rows
 
 
 def _width(value: str) -> int:
@@ -83,13 +85,28 @@ def run(args: argparse.Namespace) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     write = out.write
+    rows = None
+    if args.format == "text" and _is_terminal(out):
+        from reader.terminals import Rows, output_mode
+
+        rows = Rows(output_mode())  # what this terminal needs to show visual lines as placed
+        write(rows.begin())
     with _without_cycle_collection():
         if args.format == "text":
-            _write_text(document, args, width, write)
+            _write_text(document, args, width, write, rows)
         else:
             _write_json(document, args, width, marks, write)
+    if rows is not None:
+        write(rows.end())
     out.flush()
     return 0
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _terminal_width() -> int:
@@ -151,16 +168,18 @@ def _write_json(document: Document, args: argparse.Namespace, width: int,
 
 
 def _write_text(document: Document, args: argparse.Namespace, width: int,
-                write: Callable[[str], object]) -> None:
+                write: Callable[[str], object], rows: Rows | None = None) -> None:
     """One visual line per output line, RTL lines right-aligned; a paragraph's lines are
-    written at once. Markdown keeps its markers, quote bars, rules and blank lines."""
+    written at once. Markdown keeps its markers, quote bars, rules and blank lines.
+    ``rows``: on a terminal, what it needs for each line (:class:`reader.terminals.Rows`)."""
     show_controls = args.show_controls
     indents = paragraph_indents(document)
     gaps = paragraph_gaps(document) if document.blocks else None
     tables = TableLayouts.of(document, show_controls)
+    as_placed = rows is None or rows.mode == "explicit"
     for index, paragraph in enumerate(document.paragraphs):
         direction = args.direction if args.direction != "auto" else document.direction(index)
-        if indents is None:  # plain text: no markers to place
+        if indents is None and as_placed:  # plain text: no markers to place (the fast path)
             write("".join([
                 (" " * (width - line.cells) + line.text + "\n") if line.rtl
                 else line.text + "\n"
@@ -168,24 +187,52 @@ def _write_text(document: Document, args: argparse.Namespace, width: int,
                                                   show_controls=show_controls, maps=False)
             ]))
         else:
-            block = document.block(index)
-            if block.kind == "rule":
-                write(RULE * width + "\n")
-            else:
-                indent = min(indents[index], width - 1)
-                rows = []
-                for line in _lines(document, tables, index, width - indent, direction,
-                                   show_controls):
-                    side = gutter(block, indent, line.start == 0, line.rtl)
-                    if line.rtl:
-                        rows.append(" " * (width - indent - line.cells) + line.text + side)
-                    elif side:
-                        rows.append((side + line.text).rstrip(" "))
-                    else:
-                        rows.append(line.text)
-                write("".join(row + "\n" for row in rows))
+            shown = _rows(document, tables, indents, index, width, direction, show_controls)
+            if rows is not None and not as_placed:
+                shown = _for_terminal(shown, paragraph, rows, tables is not None
+                                      and tables(index, width) is not None)
+            write("".join(row + "\n" for row, _line, _side in shown))
         if gaps is not None:
             write("\n" * gaps[index])
+
+
+Row = tuple[str, "VisualLine | None", str]  # what is written, the line it shows, its gutter
+
+
+def _rows(document: Document, tables: TableLayouts | None, indents: list[int] | None,
+          index: int, width: int, direction: str, show_controls: bool) -> list[Row]:
+    """Paragraph ``index``'s rows as placed: RTL lines right-aligned, a Markdown block's
+    marker column beside the text, a rule across the width."""
+    block = document.block(index) if indents is not None else None
+    if block is not None and block.kind == "rule":
+        return [(RULE * width, None, "")]
+    indent = min(indents[index], width - 1) if indents is not None else 0
+    out: list[Row] = []
+    for line in _lines(document, tables, index, width - indent, direction, show_controls):
+        side = gutter(block, indent, line.start == 0, line.rtl) if block is not None else ""
+        if line.rtl:
+            out.append((" " * (width - indent - line.cells) + line.text + side, line, side))
+        elif side:
+            out.append(((side + line.text).rstrip(" "), line, side))
+        else:
+            out.append((line.text, line, side))
+    return out
+
+
+def _for_terminal(shown: list[Row], paragraph: str, rows: Rows, table: bool) -> list[Row]:
+    """``shown`` as the terminal needs it (Konsole, kitty, mlterm: see
+    :class:`reader.terminals.Rows`). mlterm, which lays lines out itself, gets each line's
+    source, its marker first; a table's row, which has no source in one piece, as placed."""
+    out: list[Row] = []
+    for row, line, side in shown:
+        logical = None
+        if line is not None and not table:
+            source = visible(paragraph[line.start:line.end], keep_newlines=False).rstrip(" ")
+            mark = side.strip()
+            logical = (f"{mark} {source}" if mark else source) if line.rtl else \
+                (side + source).rstrip(" ")
+        out.append((rows.row(row, logical, line is not None and line.rtl), line, side))
+    return out
 
 
 def _lines(document: Document, tables: TableLayouts | None, index: int, width: int,

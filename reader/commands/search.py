@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.options import add_document_arguments, open_document
 from reader.commands.terminal_text import write_message
@@ -26,6 +27,9 @@ from reader.i18n import N_, _, ngettext
 from reader.text.chars import control_picture
 from reader.text.chrome import isolate
 from reader.text.search import SearchError, SearchIndex
+
+if TYPE_CHECKING:
+    from reader.terminals import Rows
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +58,29 @@ def visible(text: str) -> str:
         picture = control_picture(ch)
         out.append(ch if picture is None else picture)
     return "".join(out)
+
+
+def _terminal_rows(out: object) -> Rows | None:
+    """On a terminal, what it needs to show a hit's text right (reader.terminals.Rows); in a
+    pipe, None: the text as it is, in logical order."""
+    try:
+        if not out.isatty():  # type: ignore[attr-defined]
+            return None
+    except (AttributeError, ValueError, OSError):
+        return None
+    from reader.terminals import Rows, output_mode
+
+    return Rows(output_mode())
+
+
+def _laid_out(text: str) -> str:
+    """A hit's text shaped and in visual order, in its own direction, on one line."""
+    from rich.cells import cell_len
+
+    from reader.text.layout import layout_paragraph
+
+    lines = layout_paragraph(text, cell_len(text) + 1, "auto").lines
+    return " ".join(line.text for line in lines)
 
 
 def _plural(count: int) -> str:
@@ -87,12 +114,21 @@ def run(args: argparse.Namespace) -> int:
         out.reconfigure(encoding="utf-8", errors="replace")
     paragraphs = document.paragraphs
     write = out.write
+    rows = _terminal_rows(out)
+    if rows is not None:
+        write(rows.begin())
     count = 0
     for hit in hits:
         span = hit.span
         text = visible(paragraphs[span.paragraph][span.start : span.end])
-        write(f"{span.paragraph + 1}:{span.start}-{span.end}\t{text}\n")
+        where = f"{span.paragraph + 1}:{span.start}-{span.end}\t"
+        if rows is None:
+            write(f"{where}{text}\n")
+        else:
+            write(rows.row(where + _laid_out(text), where + text) + "\n")
         count += 1
+    if rows is not None:
+        write(rows.end())
     out.flush()
     write_message(_plural(count), out)
     out.flush()
