@@ -93,8 +93,14 @@ def test_kitty_gets_words_that_start_right_to_left_reversed() -> None:
 
 
 def test_mlterm_gets_logical_lines_after_a_right_to_left_mark() -> None:
-    # its bidi switch is screen-wide: it lays the line out itself, right-aligned
-    assert for_terminal(MESSAGE, "mlterm", 20) == RLM + "reader: a.txt: ملف\n"
+    # its bidi switch is screen-wide: it lays the line out itself, right-aligned; it draws
+    # isolates as boxes but honours embeddings and marks, which keep each value whole, in
+    # its own direction, and in its place
+    lre, pdf = "\u202a", "\u202c"
+    assert for_terminal(MESSAGE, "mlterm", 20) == \
+        RLM + f"{lre}reader{pdf}{RLM}: {lre}a.txt{pdf}{RLM}: ملف\n"
+    assert for_terminal(f"{isolate('--lang CODE')} لغة", "mlterm", 30) == \
+        f"{RLM}{lre}--lang CODE{pdf}{RLM} لغة\n"  # not "lang CODE--"
     # a line without right-to-left letters (a usage line) as the core placed it
     assert for_terminal("\u2066[--x]\u2069", "mlterm", 10) == " " * 5 + "[--x]\n"
 

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from typing import TextIO
 
 from reader.i18n import _, is_rtl
+from reader.terminals import LRM, RLM
 from reader.text.chrome import FSI, LRI, PDI, RLI
 from reader.text.safe import _TABLE as _VISIBLE
 
@@ -129,7 +131,7 @@ def _mlterm_rows(paragraph: str, width: int, direction: str) -> list[str]:
     """``paragraph`` broken into lines by the core for mlterm: a line with right-to-left
     letters in logical order after a RIGHT-TO-LEFT MARK (mlterm lays it out, right-aligned);
     a line without any as the core placed it (mlterm's bidi leaves it as it is)."""
-    from reader.terminals import RLM, may_be_rtl
+    from reader.terminals import may_be_rtl
     from reader.text.layout import layout_paragraph
 
     rows = []
@@ -138,9 +140,38 @@ def _mlterm_rows(paragraph: str, width: int, direction: str) -> list[str]:
             rows.append(_aligned(line.text, line.cells, width, line.rtl) if line.rtl
                         else line.text.rstrip(" "))
             continue
-        logical = plain(paragraph[line.start:line.end]).rstrip(" ")
+        logical = with_marks(paragraph[line.start:line.end], line.rtl).rstrip(" ")
         rows.append(RLM + logical if line.rtl else logical)
     return rows
+
+
+LRE, RLE, PDF = "\u202a", "\u202b", "\u202c"
+_INNERMOST_ISOLATE = re.compile(f"([{LRI}{RLI}{FSI}])([^{LRI}{RLI}{FSI}{PDI}]*){PDI}")
+
+
+def with_marks(text: str, rtl: bool) -> str:
+    """``text`` with each isolate (a value) replaced by what gives the same order in a bidi
+    implementation without isolates (mlterm draws them as boxes, but honours embeddings and
+    marks): a value against the line's direction embedded (LRE or RLE ... PDF: inside, its
+    own direction, so "nosuch-ملف.txt" keeps its order and "--lang" its dashes), then a mark
+    of the line's direction (the punctuation after it is the line's, not the value's); a
+    value along it between marks of that direction."""
+    from reader.text.chars import first_strong
+
+    line = RLM if rtl else LRM
+
+    def replace(match: re.Match[str]) -> str:
+        opener, value = match.groups()
+        own = {LRI: "ltr", RLI: "rtl"}.get(opener) or first_strong(value) or \
+            ("rtl" if rtl else "ltr")
+        if (own == "rtl") == rtl:
+            return f"{line}{value}{line}"
+        return f"{RLE if own == 'rtl' else LRE}{value}{PDF}{line}"
+
+    before = None
+    while before != text:
+        before, text = text, _INNERMOST_ISOLATE.sub(replace, text)
+    return text.translate(_ISOLATES)
 
 
 def _visual_rows(paragraph: str, width: int, direction: str) -> list[tuple[str, bool]]:
