@@ -177,3 +177,18 @@ def test_a_sub_command_on_a_terminal_lays_out_without_textual(tmp_path: Path) ->
     output = session.finish().decode("utf-8")
     assert "TEXTUAL False" in output
     assert ENTER_EXPLICIT in output  # the summary («لا نتائج»...) went through the core
+
+
+def test_a_problem_line_reads_from_its_place_on_the_right() -> None:
+    """``reader check``'s ``FILE:LINE: [ENTRY] message``: in a right-to-left line the place
+    is at the right end and the entry after it, each whole; a message starting with a Latin
+    word does not pull them into one left-to-right run (a line starting with an isolate was
+    cut inside it)."""
+    from reader.commands.terminal_text import problem_line
+    from reader.content.annotations import Problem
+
+    problem = Problem("id (السطر 2): يجب", "type", "claim", "#1", 1, Path("bad.toml"))
+    assert plain(problem_line(problem)) == str(problem)  # a pipe: as before
+    row = for_terminal(problem_line(problem), "explicit", 40).removeprefix(ENTER_EXPLICIT) \
+        .removesuffix(LEAVE_EXPLICIT)
+    assert row == " " * 6 + "ﺐﺠﻳ :(2 ﺮﻄﺴﻟﺍ) id [claim #1] :bad.toml:1\n"

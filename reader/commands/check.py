@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.inputs import refuse_document_url, refuse_urls
-from reader.commands.terminal_text import visible_message, write_message
+from reader.commands.terminal_text import problem_line, visible_message, write_message
 from reader.content.annotation_file import (
     ParsedAnnotations,
     annotations_path_for,
@@ -98,13 +98,13 @@ def run(args: argparse.Namespace) -> int:
         assert missing is not None
         problems = [*resolve_annotations(parsed, None).problems, missing]
         for problem in problems:
-            write_message(visible_message(str(problem), keep_newlines=False), out)
+            write_message(problem_line(problem), out)
         write_message(visible_message(_("{file}: {problems}; anchors not checked").format(
             file=isolate(path), problems=_problems(len(problems)))), out)
         return 1
     annotations = resolve_annotations(parsed, document.paragraphs)
     for problem in annotations.problems:
-        write_message(visible_message(str(problem), keep_newlines=False), out)
+        write_message(problem_line(problem), out)
     against = isolate(_shown(document.path)) if document.path else _("the document")
     if not annotations.problems:
         write_message(visible_message(

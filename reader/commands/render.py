@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.commands.terminal_text import visible_message, write_message
+from reader.commands.terminal_text import problem_line, write_message
 from reader.content.document import Document
 from reader.content.loading import find_annotations
 from reader.content.presentation import (
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     found = find_annotations(document, Path(args.annotations) if args.annotations else None)
     for problem in found.problems:
         write_message(f"{isolate('reader')}: "
-                      f"{visible_message(str(problem), keep_newlines=False)}", sys.stderr)
+                      f"{problem_line(problem)}", sys.stderr)
     marks = _entry_spans(found.annotations) if args.entries else {}
     width = args.width or _terminal_width()
     out = sys.stdout

@@ -23,11 +23,14 @@ import argparse
 import os
 import re
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.i18n import _, is_rtl
 from reader.terminals import LRM, RLM
-from reader.text.chrome import FSI, LRI, PDI, RLI
+
+if TYPE_CHECKING:
+    from reader.content.annotations import Problem
+from reader.text.chrome import FSI, LRI, PDI, RLI, isolate
 from reader.text.safe import _TABLE as _VISIBLE
 
 # A line break inside a paragraph: argparse's wrapping of one help text. A pipe gets a
@@ -52,6 +55,17 @@ def visible_message(text: str, keep_newlines: bool = True) -> str:
     if not keep_newlines:
         safe = safe.replace("\n", "\u2424").replace("\t", " ")
     return safe
+
+
+def problem_line(problem: Problem) -> str:
+    """An annotation problem as ``FILE:LINE: [ENTRY] message`` (what ``str(problem)`` gives a
+    pipe, the form editors jump from), its place and entry isolated for a terminal: in a
+    right-to-left line they stay whole and in order, and do not run into the message."""
+    where = str(problem.file) if problem.file else "<annotations>"
+    if problem.line is not None:
+        where += f":{problem.line}"
+    return visible_message(f"{isolate(where)}: [{isolate(problem.entry)}] {problem.message}",
+                           keep_newlines=False)
 
 
 def write_message(text: str, stream: TextIO | None = None) -> None:
@@ -213,6 +227,8 @@ def _split_at_cells(text: str, cells: int) -> tuple[str, str]:
     """``text`` cut after its first ``cells`` cells (zero-width characters go left)."""
     from rich.cells import get_character_cell_size
 
+    if cells <= 0:
+        return "", text  # (a leading isolate's opener is not a zero-width mark to keep left)
     used = 0
     for index, ch in enumerate(text):
         width = get_character_cell_size(ch)
