@@ -24,6 +24,8 @@ Scenarios (``--scenarios NAME,...`` or ``all``; each adds ``-NAME`` to the file 
 - ``goto``: the ``:`` prompt;
 - ``select``: a mouse drag across two lines of the article (xdotool);
 - ``light``: ``t`` (light theme);
+- ``ar``, ``ar-palette``, ``ar-help``: the Arabic interface (``--lang ar``), alone, with the
+  command palette (Ctrl+P) or with the help;
 - ``html``: ``tests/data/formats/news.ar.html`` (its table).
 """
 
@@ -120,6 +122,9 @@ SCENARIOS: dict[str, tuple[list[str], list[str], str, tuple[float, ...]]] = {
     "goto": (["colon"], [], "", ()),
     "select": ([], [], "", (0.30, 0.30, 0.55, 0.36)),
     "light": (["t"], [], "", ()),
+    "ar": ([], ["--lang", "ar"], "", ()),
+    "ar-palette": (["ctrl+p"], ["--lang", "ar"], "", ()),
+    "ar-help": (["question"], ["--lang", "ar"], "", ()),
     "html": ([], [str(Path(__file__).resolve().parent.parent / "tests" / "data" / "formats"
                          / "news.ar.html")], "", ()),
 }
