@@ -262,6 +262,26 @@ async def test_panel_tabs_switch_by_click_and_arrows(tmp_path: Path) -> None:
         assert claims.display
 
 
+async def test_left_to_right_tabs_follow_the_arrows_as_drawn() -> None:
+    """An English document's panel: the first tab at the left, Right goes to the second."""
+    from textual.app import App, ComposeResult
+
+    class Tabs(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TabBar(["Chapters", "Claims"], rtl=False)
+
+    app = Tabs()
+    async with app.run_test(size=(40, 3)) as pilot:
+        tabs = app.query_one(TabBar)
+        tabs.focus()
+        first, second = tabs._spans(tabs.content_size.width)
+        assert first[0] < second[0]  # drawn left to right
+        await pilot.press("right")
+        assert tabs.active == 1
+        await pilot.press("left")
+        assert tabs.active == 0
+
+
 async def test_clicking_a_claim_in_the_panel_jumps_to_it(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

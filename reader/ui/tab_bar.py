@@ -23,8 +23,8 @@ class TabBar(Widget, can_focus=True):
     Left and Right move between tabs as they are drawn; a click picks one."""
 
     BINDINGS = [
-        Binding("left", "step(1)", "Next tab", show=False),
-        Binding("right", "step(-1)", "Previous tab", show=False),
+        Binding("left", "towards(-1)", "Tab on the left", show=False),
+        Binding("right", "towards(1)", "Tab on the right", show=False),
     ]
 
     COMPONENT_CLASSES = {"tab-bar--active"}
@@ -99,6 +99,10 @@ class TabBar(Widget, can_focus=True):
 
     def action_step(self, step: int) -> None:
         self.activate(self.active + step)
+
+    def action_towards(self, side: int) -> None:
+        """To the tab drawn on that side (-1: left): the next one in a right-to-left bar."""
+        self.activate(self.active + (-side if self.rtl else side))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
