@@ -93,6 +93,12 @@ async def test_arabic_palette_reads_from_the_right(tmp_path: Path) -> None:
         assert drawn.rstrip() == drawn and drawn.strip() == _core("ماسك")
         # the cursor after the last letter: at the word's left end
         assert _cursor_cells(field.render_line(0), cursor) == [width - 5]
+        # the arrows move it the way they point: Right onto the last letter, Left back
+        await pilot.press("right")
+        assert field.cursor_position == 3
+        assert _cursor_cells(field.render_line(0), cursor) == [width - 4]
+        await pilot.press("left")
+        assert field.cursor_position == 4
 
         # a Latin command name is right-aligned as well, the cursor after it at the edge
         await pilot.press(*["backspace"] * 4, *"Quit")

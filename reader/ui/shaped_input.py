@@ -20,6 +20,7 @@ from textual.strip import Strip
 from textual.widgets import Input
 
 from reader import i18n
+from reader.text.chars import first_strong
 from reader.ui.shaped_field import cursor_column, field_strip, offset_at, visual_cells
 
 # For the type checker the mixin is an Input; at run time a plain class (see ShapedLine).
@@ -83,6 +84,35 @@ class ShapedLine(_InputBase):
             return Offset(x + width - 1, y)
         return Offset(x + cursor_column(self.value, self.cursor_position, width,
                                         self.align_right), y)
+
+    # Arrows as they point: in a value that reads right to left (as the search bar's),
+    # Left moves on in the text and Right back; with Ctrl, by words.
+    def _reads_rtl(self) -> bool:
+        return first_strong(self.value) == "rtl"
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        if self._reads_rtl():
+            super().action_cursor_right(select)
+        else:
+            super().action_cursor_left(select)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        if self._reads_rtl():
+            super().action_cursor_left(select)
+        else:
+            super().action_cursor_right(select)
+
+    def action_cursor_left_word(self, select: bool = False) -> None:
+        if self._reads_rtl():
+            super().action_cursor_right_word(select)
+        else:
+            super().action_cursor_left_word(select)
+
+    def action_cursor_right_word(self, select: bool = False) -> None:
+        if self._reads_rtl():
+            super().action_cursor_left_word(select)
+        else:
+            super().action_cursor_right_word(select)
 
     def _cell_offset_to_index(self, offset: int) -> int:
         """A click or drag at ``offset`` (a column of the field) names the letter drawn
