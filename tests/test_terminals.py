@@ -16,7 +16,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.ui.cell_filters import ClusterSegments, KittyWords, KonsoleMarks, UprightRtl
+from reader.ui.cell_filters import (
+    ClusterSegments,
+    KittyWords,
+    KonsoleMarks,
+    UprightRtl,
+    filters_for,
+)
 from reader.ui.terminal import (
     ENTER_EXPLICIT,
     ENTER_MLTERM,
@@ -295,16 +301,36 @@ def test_no_color_with_sixteen_colours_sends_no_colour(tmp_path: Path) -> None:
     assert 7 in codes  # what stands out does so without colour: reverse video
 
 
-def test_a_dialogs_backdrop_is_not_filtered_twice() -> None:
+def test_konsole_marks_are_not_added_twice() -> None:
     """A translucent dialog draws the filtered screen beneath it as its background, which
-    goes through the filters again: kitty's words must not be reversed back."""
-    kitty, konsole = KittyWords(), KonsoleMarks()
-    line = [Segment("ﻡﻮﻳ ﻞﻛ (x)")]
-    once = kitty.apply(line, None)
-    assert kitty.apply(once, None) == once
-    assert "".join(s.text for s in once) == "ﻳﻮﻡ ﻛﻞ (x)"
-    marked = konsole.apply(line, None)
+    goes through the filters again."""
+    konsole = KonsoleMarks()
+    marked = konsole.apply([Segment("ﻡﻮﻳ ﻞﻛ (x)")], None)
     assert konsole.apply(marked, None) == marked
+
+
+def test_kitty_words_are_reversed_as_a_dialog_cuts_them() -> None:
+    """kitty's words are made on what is written (reader.ui.kitty_output), per piece of a
+    row between regions' edges: the part of a word left beside a dialog is reversed as it is
+    shown. Reversed whole before the crop, the other end of the word showed there."""
+    from textual._compositor import ChopsUpdate, LayoutUpdate
+    from textual.geometry import Region
+
+    from reader.ui.kitty_output import KittyOutput
+
+    word = "ﺎﻬﺑﺮﻗﺃ"  # a word as laid out; its left half is beside the dialog, the rest under it
+    beside, dialog = Strip([Segment(" " + word[:3])]), Strip([Segment("│ ok │")])
+    output = KittyOutput()
+    update = output.update(LayoutUpdate([[beside, dialog]], Region(0, 0, 10, 1)))
+    first, border = update.strips[0]
+    assert first.text == " " + word[:3][::-1] and border.text == "│ ok │"
+    # the app no longer filters widget lines for kitty
+    assert not any(isinstance(f, KittyWords) for f in filters_for("kitty"))
+    # a partial update that ends inside a piece writes the piece whole
+    chops = [{0: Strip([Segment("ﻡﻮﻳ ﻞﻛ ﻲﻓ")]), 10: Strip([Segment("│ ok")])}]
+    partial = output.update(ChopsUpdate(chops, [(0, 2, 6)], [[10, 14]]))
+    assert partial.spans == [(0, 2, 10)]
+    assert partial.chops[0][0].text == "ﻳﻮﻡ ﻛﻞ ﻓﻲ"
 
 
 def test_kitty_runs_end_at_the_blocks_kitty_draws_itself() -> None:
@@ -316,7 +342,6 @@ def test_kitty_runs_end_at_the_blocks_kitty_draws_itself() -> None:
     line = [Segment(" ﻚﺳﺎﻣ " + word), Segment("\u2581", Style(color="blue"))]
     once = kitty.apply(line, None)
     assert "".join(s.text for s in once).endswith(word[::-1] + "\u2581")
-    assert kitty.apply(once, None) == once  # the backdrop's pass leaves it alone
 
 
 def test_kitty_runs_end_where_the_font_face_changes() -> None:

@@ -12,6 +12,7 @@ import gc
 import signal
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual import events
@@ -44,6 +45,7 @@ from reader.ui.colours import use_terminal_palette
 from reader.ui.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
+from reader.ui.kitty_output import KittyOutput
 from reader.ui.localized import LocalizedApp, ui_block, ui_direction, ui_line
 from reader.ui.palette import GoToProvider, MarksProvider
 from reader.ui.palette_input import ReaderCommandPalette
@@ -61,6 +63,10 @@ from reader.ui.themes import DARK, LIGHT, THEMES, theme_option, variable_default
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from textual.screen import Screen
 
 
 class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
@@ -139,6 +145,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self.annotations_path = annotations_path
         self.bidi_mode = bidi_mode
         self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
+        self._kitty = KittyOutput() if bidi_mode == "kitty" else None
         self._ansi = use_terminal_palette(self)  # 16 colours: the terminal's own
         self.positions = positions
         self.terminal_warning = terminal_warning
@@ -212,6 +219,13 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             return themes  # 16 colours: the ANSI theme (reader.ui.colours)
         own = {name: themes[name] for name in (DARK, LIGHT) if name in themes}
         return own or themes  # before they are registered (App.__init__)
+
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        """kitty: its reversed words made on what is written, after the compositor's crops
+        (reader.ui.kitty_output)."""
+        if getattr(self, "_kitty", None) is not None:
+            renderable = self._kitty.update(renderable)  # type: ignore[assignment]
+        super()._display(screen, renderable)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(getattr(self, "_ansi", False),

@@ -101,14 +101,12 @@ class KittyWords(LineFilter):
     keeping its marks, joiners added where marks would land on the wrong letter) with their
     brackets unmirrored.
 
-    A translucent dialog draws the screen beneath it, already filtered, as its own
-    background, and that goes through the filters again: words this filter made are
-    remembered and left alone. (A shaped word reversed has its initial forms on the left,
-    so it never equals a word as laid out, whose initial forms are on the right.)"""
+    Not a line filter of the app's: it is applied to what is written to the screen, after
+    the compositor's crops (:mod:`reader.ui.kitty_output`), so it sees each piece of a row
+    once, as shown."""
 
     def __init__(self, enabled: bool = True) -> None:
         super().__init__(enabled)
-        self._made: set[str] = set()
         self._lines: dict[tuple[Segment, ...], list[Segment]] = {}  # lines seen again
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
@@ -143,7 +141,7 @@ class KittyWords(LineFilter):
                     and faces[owner[end]] == face:
                 end += 1
             run = text[start:end]
-            if _may_be_rtl(run) and run not in self._made and _starts_rtl(run):
+            if _may_be_rtl(run) and _starts_rtl(run):
                 # clusters: a character of some width and the zero-width ones after it
                 cuts = [k for k in range(start, end)
                         if k == start or get_character_cell_size(text[k])] + [end]
@@ -151,10 +149,6 @@ class KittyWords(LineFilter):
                 order[start:end] = [k for first, last in clusters for k in range(first, last)]
                 flipped[start:end] = [True] * (end - start)
                 _pad_clusters(clusters, padding)
-                if len(self._made) > 100_000:
-                    self._made.clear()
-                self._made.add("".join(_unmirror(text[k]) + padding.get(k, "")
-                                       for k in order[start:end]))
             start = end
         merged: list[Segment] = []
         piece: list[str] = []
@@ -189,10 +183,9 @@ class UprightRtl(LineFilter):
 
 def filters_for(mode: str) -> list[LineFilter]:
     """The filters for a terminal mode (see :mod:`reader.ui.terminal`), in the order they
-    apply. :class:`ClusterSegments` comes after kitty's filter, which merges segments, and
-    before Konsole's, whose marks would make every segment look like one with marks."""
-    if mode == "kitty":
-        return [UprightRtl(), KittyWords(), ClusterSegments()]
+    apply. :class:`ClusterSegments` comes before Konsole's marks, which would make every
+    segment look like one with marks. kitty's words are made on the output instead
+    (:mod:`reader.ui.kitty_output`)."""
     if mode == "konsole":
         return [UprightRtl(), ClusterSegments(), KonsoleMarks()]
     return [UprightRtl(), ClusterSegments()]

@@ -1,0 +1,52 @@
+"""kitty's reversed words, made on what is written to the screen rather than on each
+widget's lines.
+
+kitty shapes the cells it shows: each run between spaces and the characters it draws itself
+(a dialog's border, for one) is laid out right to left when its first letter is, so such runs
+are sent reversed (:class:`~reader.ui.cell_filters.KittyWords`). Done on a widget's whole
+line, before Textual's compositor crops it under a dialog, the part of a word left beside the
+dialog was the wrong end of it (``م`` of «من» where ``ن`` shows). Here the words are reversed
+in each *chop* the compositor writes: a piece of a screen row between the edges of the regions
+on it, so a word cut by a dialog's edge is reversed as it is shown. A partial update that
+ends inside a chop is widened to the chop's end: a reversed run is written whole.
+
+It hooks :meth:`textual.app.App._display` (Textual 8.2: ``LayoutUpdate`` and ``ChopsUpdate``
+from ``textual._compositor``), the one place where screen updates become bytes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.strip import Strip
+
+from reader.ui.cell_filters import KittyWords
+
+
+class KittyOutput:
+    """Turns the compositor's updates into what kitty must be sent."""
+
+    def __init__(self) -> None:
+        self._words = KittyWords()
+
+    def _strip(self, strip: Strip) -> Strip:
+        segments = list(strip)
+        done = self._words.apply(segments, None)  # type: ignore[arg-type]
+        return strip if done is segments else Strip(done, strip.cell_length)
+
+    def update(self, update: object) -> object:
+        """``update`` with its right-to-left runs reversed per chop; anything else as is."""
+        if isinstance(update, LayoutUpdate):
+            return LayoutUpdate([[self._strip(strip) for strip in line]
+                                 for line in update.strips], update.region)
+        if isinstance(update, ChopsUpdate):
+            chops = [{x: (None if strip is None else self._strip(strip))
+                      for x, strip in line.items()} for line in update.chops]
+            spans = []
+            for y, x1, x2 in update.spans:
+                ends = update.chop_ends[y]
+                index = bisect_left(ends, x2)  # the chop holding the span's last cell
+                spans.append((y, x1, ends[index] if index < len(ends) else x2))
+            return ChopsUpdate(chops, spans, update.chop_ends)
+        return update
