@@ -316,3 +316,18 @@ async def test_language_chosen_in_the_palette_is_applied_and_remembered(
         row = _screen_rows(app)[-1]
         assert _has_arabic(row) and "Quit" not in row
     assert LanguageStore(tmp_path / "state").load() == "ar"
+
+
+def test_the_status_search_field_reads_as_the_search_bar() -> None:
+    """"/query 3/12": left to right in an English interface (vim's habit), from the right
+    in an Arabic one, where the search bar's "/" is at the right."""
+    from reader.text.chrome import chrome_line
+    from reader.ui.status_line import StatusInputs, View, status_text
+
+    inputs = StatusInputs(View(0, 20, 100), query="ماسك", count="1/14")
+    english = chrome_line(status_text(inputs, "rtl"), "rtl")
+    assert english.startswith("/ﻚﺳﺎﻣ 1/14")  # the field as typed, from the left
+    i18n.set_language("ar")
+    inputs.count = "١/١٤"
+    arabic = chrome_line(status_text(inputs, "rtl"), "rtl")
+    assert arabic.startswith("١/١٤ ﻚﺳﺎﻣ/")  # "/" at the right of the query, as in the bar

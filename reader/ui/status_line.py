@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.content.annotations import Annotations, Chapter
-from reader.i18n import _, number, percent
+from reader.i18n import _, is_rtl, number, percent
 from reader.text.chrome import fill, join_fields
 
 # A query longer than this is cut in the status line.
@@ -75,8 +75,10 @@ def status_text(inputs: StatusInputs, direction: str) -> str:
         query = inputs.query
         if len(query) > QUERY_CELLS:
             query = query[:QUERY_CELLS - 1] + "…"
-        # a vim-like "/query 3/12": left to right whatever the document's direction
-        fields.append((fill("/{query} {count}", query=query, count=inputs.count), "ltr"))
+        # a vim-like "/query 3/12": left to right whatever the document's direction, or
+        # right to left as the search bar reads in a right-to-left interface
+        fields.append((fill("/{query} {count}", query=query, count=inputs.count),
+                       "rtl" if is_rtl() else "ltr"))
     fields.extend(inputs.notes)
     if inputs.chapter is not None:
         fields.append(fill("{number}. {title}", number=number(inputs.chapter.number),
