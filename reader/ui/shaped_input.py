@@ -90,29 +90,22 @@ class ShapedLine(_InputBase):
     def _reads_rtl(self) -> bool:
         return first_strong(self.value) == "rtl"
 
-    def action_cursor_left(self, select: bool = False) -> None:
+    def _as_pointed(self, words: str, left: bool, select: bool) -> None:
         if self._reads_rtl():
-            super().action_cursor_right(select)
-        else:
-            super().action_cursor_left(select)
+            left = not left
+        getattr(super(), f"action_cursor_{'left' if left else 'right'}{words}")(select)
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        self._as_pointed("", True, select)
 
     def action_cursor_right(self, select: bool = False) -> None:
-        if self._reads_rtl():
-            super().action_cursor_left(select)
-        else:
-            super().action_cursor_right(select)
+        self._as_pointed("", False, select)
 
     def action_cursor_left_word(self, select: bool = False) -> None:
-        if self._reads_rtl():
-            super().action_cursor_right_word(select)
-        else:
-            super().action_cursor_left_word(select)
+        self._as_pointed("_word", True, select)
 
     def action_cursor_right_word(self, select: bool = False) -> None:
-        if self._reads_rtl():
-            super().action_cursor_left_word(select)
-        else:
-            super().action_cursor_right_word(select)
+        self._as_pointed("_word", False, select)
 
     def _cell_offset_to_index(self, offset: int) -> int:
         """A click or drag at ``offset`` (a column of the field) names the letter drawn
