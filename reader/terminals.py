@@ -18,12 +18,14 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 from rich.cells import get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
 
 from reader.text.mirroring import MIRRORS
 
@@ -205,33 +207,59 @@ def pad_clusters(clusters: list[tuple[int, int]], padding: dict[int, str]) -> No
             padding[clusters[smaller][1] - 1] = CGJ * missing
 
 
-def reversed_clusters(run: str) -> str:
-    """``run`` with its clusters (a character of some width and the zero-width ones after
-    it) in reverse order, brackets unmirrored, joiners added where a mark would land on the
-    wrong letter (:func:`pad_clusters`): what kitty turns back into ``run``."""
-    cuts = [k for k in range(len(run)) if k == 0 or get_character_cell_size(run[k])]
-    cuts.append(len(run))
-    clusters = list(reversed(list(pairwise(cuts))))
-    padding: dict[int, str] = {}
-    pad_clusters(clusters, padding)
-    return "".join(unmirror(run[k]) + padding.get(k, "")
-                   for first, last in clusters for k in range(first, last))
+def _face(style: Style | None) -> tuple[bool, bool]:
+    """The font face a style picks in kitty: a change of face ends a shaping run."""
+    return (bool(style and style.bold), bool(style and style.italic))
+
+
+def kitty_segments(segments: Sequence[Segment]) -> list[Segment]:
+    """``segments`` (one row's, or a piece of it) as kitty must be sent them: each run
+    between kitty's breaks and changes of font face whose first letter is right to left,
+    reversed by clusters (each keeping its marks), brackets unmirrored, joiners added where
+    a mark would land on the wrong letter (:func:`pad_clusters`)."""
+    text = "".join(segment.text for segment in segments)
+    owner: list[int] = []  # the segment of each character
+    for index, segment in enumerate(segments):
+        owner.extend([index] * len(segment.text))
+    faces = [_face(segment.style) for segment in segments]
+    order = list(range(len(text)))
+    flipped = [False] * len(text)
+    padding: dict[int, str] = {}  # joiners sent after a character
+    count, start = len(text), 0
+    while start < count:
+        if KITTY_BREAK.match(text[start]):
+            start += 1
+            continue
+        end, face = start + 1, faces[owner[start]]
+        while end < count and not KITTY_BREAK.match(text[end]) \
+                and faces[owner[end]] == face:
+            end += 1
+        run = text[start:end]
+        if may_be_rtl(run) and starts_rtl(run):
+            # clusters: a character of some width and the zero-width ones after it
+            cuts = [k for k in range(start, end)
+                    if k == start or get_character_cell_size(text[k])] + [end]
+            clusters = list(reversed(list(pairwise(cuts))))
+            order[start:end] = [k for first, last in clusters for k in range(first, last)]
+            flipped[start:end] = [True] * (end - start)
+            pad_clusters(clusters, padding)
+        start = end
+    merged: list[Segment] = []
+    piece: list[str] = []
+    style = segments[owner[order[0]]].style if text else None
+    for position, k in enumerate(order):
+        char_style = segments[owner[k]].style
+        if char_style != style:
+            merged.append(Segment("".join(piece), style))
+            piece, style = [], char_style
+        piece.append(unmirror(text[k]) + padding.get(k, "") if flipped[position] else text[k])
+    if piece:
+        merged.append(Segment("".join(piece), style))
+    return merged
 
 
 def kitty_words(text: str) -> str:
-    """``text`` (one font face) as kitty must be sent it: each run between kitty's breaks
-    that starts right to left reversed by clusters."""
+    """``text`` (one font face) as kitty must be sent it (:func:`kitty_segments`)."""
     if not may_be_rtl(text):
         return text
-    out: list[str] = []
-    start = 0
-    for match in KITTY_BREAK.finditer(text):
-        out.append(_kitty_run(text[start:match.start()]))
-        out.append(match.group())
-        start = match.end()
-    out.append(_kitty_run(text[start:]))
-    return "".join(out)
-
-
-def _kitty_run(run: str) -> str:
-    return reversed_clusters(run) if run and may_be_rtl(run) and starts_rtl(run) else run
+    return "".join(segment.text for segment in kitty_segments([Segment(text)]))

@@ -16,9 +16,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from reader.terminals import kitty_segments
 from reader.ui.cell_filters import (
     ClusterSegments,
-    KittyWords,
     KonsoleMarks,
     UprightRtl,
     filters_for,
@@ -128,7 +128,7 @@ def test_the_cells_each_terminal_is_sent(tmp_path: Path, extra: dict[str, str], 
 def test_kitty_words_are_reversed_with_marks_and_brackets() -> None:
     # visual «بِك» (x): the guillemets mirrored by the layout, kitty mirrors them again
     line = [Segment("\u00bbﻚِﺑ\u00ab", Style(bold=True)), Segment(" (x) ﺍ")]
-    out = "".join(s.text for s in KittyWords().apply(line, None))
+    out = "".join(s.text for s in kitty_segments(line))
     assert out == "\u00bbﺑ\u034fﻚِ\u00ab (x) ﺍ"  # reversed by clusters (the kasra kept on
     # its letter, a joiner after the letter in the mirrored place), brackets unmirrored
 
@@ -158,7 +158,7 @@ def test_kitty_draws_each_mark_on_its_letter(word: list[tuple[str, list[str]]]) 
     on screen, and that letter in the next cell, unless clusters mirrored across the run
     hold as many code points: the filter sends joiners to make them so."""
     visual = ["".join([letter, *marks]) for letter, marks in word]
-    sent = "".join(s.text for s in KittyWords().apply([Segment("".join(visual))], None))
+    sent = "".join(s.text for s in kitty_segments([Segment("".join(visual))]))
     assert [cell.replace("\u034f", "") for cell in _kitty_cells(sent)] == visual
     assert sent.replace("\u034f", "") == "".join(visual[::-1])  # joiners only added
 
@@ -167,9 +167,9 @@ def test_kitty_joiners_for_the_articles_words() -> None:
     # بريدًا and مُحمَّد as laid out (visual order): the joiners go after ر, after ح (two)
     # and after د, the letters mirroring the marked ones across each word
     line = [Segment("ﺍﺪًﻳﺮﺑ ﺪﻤَّﺤﻣُ")]
-    out = "".join(s.text for s in KittyWords().apply(line, None))
+    out = "".join(s.text for s in kitty_segments(line))
     assert out == "ﺑﺮ\u034fﻳﺪًﺍ ﻣُﺤ\u034f\u034fﻤَّﺪ\u034f"
-    assert KittyWords().apply([Segment("ﻛﻞ ﻳﻮﻡ")], None)[0].text == "ﻞﻛ ﻡﻮﻳ"  # unmarked:
+    assert kitty_segments([Segment("ﻛﻞ ﻳﻮﻡ")])[0].text == "ﻞﻛ ﻡﻮﻳ"  # unmarked:
     # no joiner
 
 
@@ -324,8 +324,11 @@ def test_kitty_words_are_reversed_as_a_dialog_cuts_them() -> None:
     update = output.update(LayoutUpdate([[beside, dialog]], Region(0, 0, 10, 1)))
     first, border = update.strips[0]
     assert first.text == " " + word[:3][::-1] and border.text == "│ ok │"
-    # the app no longer filters widget lines for kitty
-    assert not any(isinstance(f, KittyWords) for f in filters_for("kitty"))
+    # the app no longer reverses kitty's words in widget lines
+    line = [Segment("ﻡﻮﻳ ﻞﻛ")]
+    for line_filter in filters_for("kitty"):
+        line = line_filter.apply(line, None)
+    assert "".join(s.text for s in line) == "ﻡﻮﻳ ﻞﻛ"
     # a partial update that ends inside a piece writes the piece whole
     chops = [{0: Strip([Segment("ﻡﻮﻳ ﻞﻛ ﻲﻓ")]), 10: Strip([Segment("│ ok")])}]
     partial = output.update(ChopsUpdate(chops, [(0, 2, 6)], [[10, 14]]))
@@ -335,19 +338,17 @@ def test_kitty_words_are_reversed_as_a_dialog_cuts_them() -> None:
 
 def test_kitty_runs_end_at_the_blocks_kitty_draws_itself() -> None:
     """kitty draws box and block characters (a scroll bar's thumb) itself, outside any
-    shaping run: a word beside one is a run of its own. Counted in, a dialog's backdrop
-    (the screen's row, scroll bar included, filtered again) reversed the word back."""
-    kitty = KittyWords()
+    shaping run: a word beside one is a run of its own."""
     word = "ﺐﺘﻛﻭ"  # وكتب as laid out, the last cells of the article's row
     line = [Segment(" ﻚﺳﺎﻣ " + word), Segment("\u2581", Style(color="blue"))]
-    once = kitty.apply(line, None)
+    once = kitty_segments(line)
     assert "".join(s.text for s in once).endswith(word[::-1] + "\u2581")
 
 
 def test_kitty_runs_end_where_the_font_face_changes() -> None:
     """Bold is another face for kitty, shaped as a run of its own (the focused claim)."""
     line = [Segment("ﻝﻮﺼﻓ", Style(bold=True, reverse=True)), Segment("\u201d\u060c")]
-    out = KittyWords().apply(line, None)
+    out = kitty_segments(line)
     assert [s.text for s in out] == ["ﻓﺼﻮﻝ", "\u201d\u060c"]
 
 

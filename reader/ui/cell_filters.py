@@ -1,7 +1,7 @@
 """Last changes to each widget line before Textual composes the screen.
 
 Textual applies an app's line filters to every widget line (``Widget.get_line_filters``),
-before the compositor crops lines under an overlay (a dialog, the help). Four filters:
+before the compositor crops lines under an overlay (a dialog, the help). Three filters:
 
 - :class:`UprightRtl` (every terminal): right-to-left text is never italic.
 
@@ -14,21 +14,15 @@ before the compositor crops lines under an overlay (a dialog, the help). Four fi
   algorithm. A LEFT-TO-RIGHT MARK before every cluster of right-to-left text leaves every
   right-to-left run one cluster long, so nothing moves; the row's first strong character is
   a mark, so its direction is left to right. Konsole with bidi off ignores the marks.
-- :class:`KittyWords`: kitty shapes each run of cells between spaces, characters it draws
-  itself (box drawing, blocks) and changes of font face (bold, italic) with HarfBuzz,
-  which lays a run out right to left when its first letter is right-to-left (and mirrors
-  its brackets): such runs are sent reversed, brackets unmirrored, so that kitty puts them
-  back. kitty hands the run's glyphs (visual order) to its cells in the order sent, one
-  code point each: a letter's harakat drew a cell to its left, unless the clusters
-  mirrored across the run hold as many code points, which COMBINING GRAPHEME JOINERs make
-  so (:func:`_pad_clusters`). Measured in kitty 0.26.5: the same pixels as ``force_ltr``.
+
+kitty's reversed words are not a filter: they are made on what is written to the screen,
+after the compositor's crops (:mod:`reader.ui.kitty_output`).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from itertools import pairwise
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
@@ -36,13 +30,9 @@ from rich.style import Style
 from textual.color import Color
 from textual.filter import LineFilter
 
-from reader.terminals import KITTY_BREAK as _KITTY_BREAK
 from reader.terminals import LRM
 from reader.terminals import konsole_marks as _with_marks
 from reader.terminals import may_be_rtl as _may_be_rtl
-from reader.terminals import pad_clusters as _pad_clusters
-from reader.terminals import starts_rtl as _starts_rtl
-from reader.terminals import unmirror as _unmirror
 
 
 class ClusterSegments(LineFilter):
@@ -89,80 +79,6 @@ class KonsoleMarks(LineFilter):
             if not s.control and _may_be_rtl(s.text) and LRM not in s.text else s
             for s in segments
         ]
-
-
-def _face(style: Style | None) -> tuple[bool, bool]:
-    """The font face a style picks in kitty: a change of face ends a shaping run."""
-    return (bool(style and style.bold), bool(style and style.italic))
-
-
-class KittyWords(LineFilter):
-    """Words whose first strong letter is right-to-left, sent reversed (by clusters, each
-    keeping its marks, joiners added where marks would land on the wrong letter) with their
-    brackets unmirrored.
-
-    Not a line filter of the app's: it is applied to what is written to the screen, after
-    the compositor's crops (:mod:`reader.ui.kitty_output`), so it sees each piece of a row
-    once, as shown."""
-
-    def __init__(self, enabled: bool = True) -> None:
-        super().__init__(enabled)
-        self._lines: dict[tuple[Segment, ...], list[Segment]] = {}  # lines seen again
-
-    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        if not any(_may_be_rtl(s.text) for s in segments):
-            return segments
-        if any(s.control for s in segments):
-            return segments
-        key = tuple(segments)
-        done = self._lines.get(key)
-        if done is None:
-            if len(self._lines) > 4096:
-                self._lines.clear()
-            done = self._lines[key] = self._apply(segments)
-        return list(done)
-
-    def _apply(self, segments: list[Segment]) -> list[Segment]:
-        text = "".join(segment.text for segment in segments)
-        owner: list[int] = []  # the segment of each character
-        for index, segment in enumerate(segments):
-            owner.extend([index] * len(segment.text))
-        faces = [_face(segment.style) for segment in segments]
-        order = list(range(len(text)))
-        flipped = [False] * len(text)
-        padding: dict[int, str] = {}  # joiners sent after a character (see _pad_clusters)
-        count, start = len(text), 0
-        while start < count:
-            if _KITTY_BREAK.match(text[start]):
-                start += 1
-                continue
-            end, face = start + 1, faces[owner[start]]
-            while end < count and not _KITTY_BREAK.match(text[end]) \
-                    and faces[owner[end]] == face:
-                end += 1
-            run = text[start:end]
-            if _may_be_rtl(run) and _starts_rtl(run):
-                # clusters: a character of some width and the zero-width ones after it
-                cuts = [k for k in range(start, end)
-                        if k == start or get_character_cell_size(text[k])] + [end]
-                clusters = list(reversed(list(pairwise(cuts))))
-                order[start:end] = [k for first, last in clusters for k in range(first, last)]
-                flipped[start:end] = [True] * (end - start)
-                _pad_clusters(clusters, padding)
-            start = end
-        merged: list[Segment] = []
-        piece: list[str] = []
-        style = segments[owner[order[0]]].style if text else None
-        for position, k in enumerate(order):
-            char_style = segments[owner[k]].style
-            if char_style != style:
-                merged.append(Segment("".join(piece), style))
-                piece, style = [], char_style
-            piece.append(_unmirror(text[k]) + padding.get(k, "") if flipped[position]
-                         else text[k])
-        if piece:
-            merged.append(Segment("".join(piece), style))
-        return merged
 
 
 _UPRIGHT = Style(italic=False, underline=True)

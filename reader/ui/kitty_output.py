@@ -3,7 +3,7 @@ widget's lines.
 
 kitty shapes the cells it shows: each run between spaces and the characters it draws itself
 (a dialog's border, for one) is laid out right to left when its first letter is, so such runs
-are sent reversed (:class:`~reader.ui.cell_filters.KittyWords`). Done on a widget's whole
+are sent reversed (:func:`reader.terminals.kitty_segments`). Done on a widget's whole
 line, before Textual's compositor crops it under a dialog, the part of a word left beside the
 dialog was the wrong end of it (``م`` of «من» where ``ن`` shows). Here the words are reversed
 in each *chop* the compositor writes: a piece of a screen row between the edges of the regions
@@ -18,22 +18,31 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from rich.segment import Segment
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.strip import Strip
 
-from reader.ui.cell_filters import KittyWords
+from reader.terminals import kitty_segments, may_be_rtl
+
+LINES_KEPT = 4096  # pieces remembered: a row redrawn unchanged is not reversed again
 
 
 class KittyOutput:
     """Turns the compositor's updates into what kitty must be sent."""
 
     def __init__(self) -> None:
-        self._words = KittyWords()
+        self._done: dict[tuple[Segment, ...], list[Segment]] = {}
 
     def _strip(self, strip: Strip) -> Strip:
-        segments = list(strip)
-        done = self._words.apply(segments, None)  # type: ignore[arg-type]
-        return strip if done is segments else Strip(done, strip.cell_length)
+        segments = tuple(strip)
+        if not any(may_be_rtl(s.text) for s in segments) or any(s.control for s in segments):
+            return strip
+        done = self._done.get(segments)
+        if done is None:
+            if len(self._done) > LINES_KEPT:
+                self._done.clear()
+            done = self._done[segments] = kitty_segments(segments)
+        return Strip(done, strip.cell_length)
 
     def update(self, update: object) -> object:
         """``update`` with its right-to-left runs reversed per chop; anything else as is."""

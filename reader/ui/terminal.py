@@ -16,7 +16,7 @@ reader lays out bidi text itself and needs its cells shown as placed. Terminals 
 - kitty (default config): it shapes each space-separated word with HarfBuzz, which lays a
   word with Arabic letters out right to left, reversing it. Such words are sent reversed,
   with joiners that keep harakat on their letters
-  (:class:`~reader.ui.cell_filters.KittyWords`), unless ``force_ltr`` is set in kitty.conf.
+  (:mod:`reader.ui.kitty_output`), unless ``force_ltr`` is set in kitty.conf.
 
 Every mode switch made on start is undone on every exit path (see :mod:`reader.ui.launch`).
 """
