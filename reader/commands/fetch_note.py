@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from reader.commands.terminal_text import one_row, plain, row_end
+from reader.commands.terminal_text import is_terminal, one_row, plain, row_end
 from reader.content.fetch import Progress, size_text
 from reader.i18n import _, is_rtl
 from reader.text.chrome import fill, isolate
@@ -22,7 +22,7 @@ def stderr_note(url: str) -> Progress:
     """A progress note on stderr while ``url`` downloads (only when stderr is a terminal),
     rewritten in place and cleared when the body is complete."""
     stream = sys.stderr
-    if stream is None or not stream.isatty():
+    if not is_terminal(stream):
         return lambda _received, _total: None
     shown = visible(url, keep_newlines=False)
     if len(shown) > URL_CELLS:

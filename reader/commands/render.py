@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.commands.terminal_text import problem_line, write_message
+from reader.commands.terminal_text import problem_line, terminal_rows, write_message
 from reader.content.document import Document
 from reader.content.loading import find_annotations
 from reader.content.presentation import (
@@ -85,11 +85,8 @@ def run(args: argparse.Namespace) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
     write = out.write
-    rows = None
-    if args.format == "text" and _is_terminal(out):
-        from reader.terminals import Rows, output_mode
-
-        rows = Rows(output_mode())  # what this terminal needs to show visual lines as placed
+    rows = terminal_rows(out) if args.format == "text" else None
+    if rows is not None:
         write(rows.begin())
     with _without_cycle_collection():
         if args.format == "text":
@@ -100,13 +97,6 @@ def run(args: argparse.Namespace) -> int:
         write(rows.end())
     out.flush()
     return 0
-
-
-def _is_terminal(stream: object) -> bool:
-    try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, ValueError, OSError):
-        return False
 
 
 def _terminal_width() -> int:

@@ -17,19 +17,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.commands.terminal_text import write_message
+from reader.commands.terminal_text import terminal_rows, write_message
 from reader.content.loading import find_annotations
 from reader.errors import ReaderError
 from reader.i18n import N_, _, ngettext
 from reader.text.chars import control_picture
 from reader.text.chrome import isolate
 from reader.text.search import SearchError, SearchIndex
-
-if TYPE_CHECKING:
-    from reader.terminals import Rows
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,19 +54,6 @@ def visible(text: str) -> str:
         picture = control_picture(ch)
         out.append(ch if picture is None else picture)
     return "".join(out)
-
-
-def _terminal_rows(out: object) -> Rows | None:
-    """On a terminal, what it needs to show a hit's text right (reader.terminals.Rows); in a
-    pipe, None: the text as it is, in logical order."""
-    try:
-        if not out.isatty():  # type: ignore[attr-defined]
-            return None
-    except (AttributeError, ValueError, OSError):
-        return None
-    from reader.terminals import Rows, output_mode
-
-    return Rows(output_mode())
 
 
 def _laid_out(text: str) -> str:
@@ -114,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         out.reconfigure(encoding="utf-8", errors="replace")
     paragraphs = document.paragraphs
     write = out.write
-    rows = _terminal_rows(out)
+    rows = terminal_rows(out)
     if rows is not None:
         write(rows.begin())
     count = 0

@@ -26,12 +26,20 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from reader.i18n import _, is_rtl
-from reader.terminals import LRM, RLM
+from reader.terminals import (
+    ENTER_EXPLICIT,
+    LEAVE_EXPLICIT,
+    LRM,
+    RLM,
+    Rows,
+    may_be_rtl,
+    output_mode,
+)
+from reader.text.chrome import FSI, LRI, PDI, RLI, isolate
+from reader.text.safe import _TABLE as _VISIBLE
 
 if TYPE_CHECKING:
     from reader.content.annotations import Problem
-from reader.text.chrome import FSI, LRI, PDI, RLI, isolate
-from reader.text.safe import _TABLE as _VISIBLE
 
 # A line break inside a paragraph: argparse's wrapping of one help text. A pipe gets a
 # newline; a terminal gets the paragraph laid out whole (brackets paired, levels of the whole
@@ -71,11 +79,9 @@ def problem_line(problem: Problem) -> str:
 def write_message(text: str, stream: TextIO | None = None) -> None:
     """Write ``text`` (a message in logical order; newlines start lines) and a newline."""
     stream = sys.stdout if stream is None else stream
-    if not is_rtl() or not _is_terminal(stream):
+    if not is_rtl() or not is_terminal(stream):
         stream.write(plain(text) + "\n")
         return
-    from reader.terminals import output_mode
-
     stream.write(for_terminal(text, output_mode(), _width(stream)))
     stream.flush()
 
@@ -86,8 +92,6 @@ def one_row(text: str, stream: TextIO) -> str:
     width so that the terminal never wraps it. In xterm and VTE the explicit mode is
     entered here and left by :func:`row_end`, once the note is cleared (VTE applies a change
     of mode to the row the cursor is on)."""
-    from reader.terminals import ENTER_EXPLICIT, output_mode
-
     mode = output_mode()
     shown = for_terminal(text.replace("\n", " "), mode, max(1, _width(stream) - 1))
     first = shown.removeprefix(ENTER_EXPLICIT).split("\n", 1)[0]
@@ -96,16 +100,21 @@ def one_row(text: str, stream: TextIO) -> str:
 
 def row_end() -> str:
     """What ends the rows of :func:`one_row`, after the last is cleared."""
-    from reader.terminals import LEAVE_EXPLICIT, output_mode
-
     return LEAVE_EXPLICIT if output_mode() == "explicit" else ""
 
 
-def _is_terminal(stream: TextIO) -> bool:
+def is_terminal(stream: object) -> bool:
+    """True if ``stream`` is a terminal (a closed or detached one is not)."""
     try:
-        return stream.isatty()
+        return bool(stream.isatty())  # type: ignore[attr-defined]
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def terminal_rows(stream: object) -> Rows | None:
+    """On a terminal, what it needs to show visual lines (``render``'s, ``search``'s hits)
+    as placed (:class:`reader.terminals.Rows`); in a pipe, None: lines as they are."""
+    return Rows(output_mode()) if is_terminal(stream) else None
 
 
 def _width(stream: TextIO) -> int:
@@ -121,13 +130,11 @@ def for_terminal(text: str, mode: str, width: int, direction: str = "rtl") -> st
     (:func:`reader.terminals.output_mode`; what each gets: :class:`reader.terminals.Rows`);
     it ends with a newline.
 
-    mlterm's bidi switch is screen-wide and it honours neither the explicit mode nor
-    isolates, embeddings or marks inside a line, so it gets each line with right-to-left
-    letters (broken by the core) in logical order after a RIGHT-TO-LEFT MARK and lays it
-    out itself; a line without any (a usage line) as the core placed it.
+    mlterm's bidi switch is screen-wide and it ignores the explicit mode and draws isolates
+    as boxes, so it gets each line with right-to-left letters (broken by the core) in
+    logical order after a RIGHT-TO-LEFT MARK, its values embedded (:func:`with_marks`), and
+    lays it out itself; a line without any (a usage line) as the core placed it.
     """
-    from reader.terminals import Rows
-
     width = max(1, width)
     rows = Rows(mode)
     out: list[str] = []
@@ -145,7 +152,6 @@ def _mlterm_rows(paragraph: str, width: int, direction: str) -> list[str]:
     """``paragraph`` broken into lines by the core for mlterm: a line with right-to-left
     letters in logical order after a RIGHT-TO-LEFT MARK (mlterm lays it out, right-aligned);
     a line without any as the core placed it (mlterm's bidi leaves it as it is)."""
-    from reader.terminals import may_be_rtl
     from reader.text.layout import layout_paragraph
 
     rows = []
