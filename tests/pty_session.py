@@ -14,6 +14,22 @@ import signal
 import struct
 import termios
 import time
+from pathlib import Path
+
+
+def pty_environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """A small, fixed environment for the reader on a pty: UTF-8, a 256-colour xterm, its
+    home and state under ``tmp_path``; ``extra`` adds or replaces variables."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "READER_STATE_DIR": str(tmp_path / "state"),
+    }
+    env.update(extra)
+    return env
 
 
 class PtySession:
@@ -60,6 +76,15 @@ class PtySession:
 
     def signal(self, number: int) -> None:
         os.kill(self.pid, number)
+
+    def quit(self, how: str) -> None:
+        """End the reader as a person does: "q", "ctrl+c", or "SIGTERM" (a ``kill``)."""
+        if how == "q":
+            self.send(b"q")
+        elif how == "ctrl+c":
+            self.send(b"\x03")
+        else:
+            self.signal(signal.SIGTERM)
 
     def exited(self) -> bool:
         if self.status is not None:

@@ -14,8 +14,7 @@ import pytest
 
 from reader.ui.background import ask_terminal, from_colorfgbg, is_light, parse_reply
 from reader.ui.themes import variable_defaults
-from tests.pty_session import PtySession
-from tests.test_hostile import _environment
+from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader
 
 # xterm's default palette (its resources' defaults), by ANSI name.
@@ -101,7 +100,7 @@ def test_every_reader_colour_reads_on_its_background(light: bool, background: st
 def test_a_light_terminal_gets_colours_for_white(tmp_path: Path) -> None:
     """xterm with TERM=xterm on its default white: the reader asks, and draws the claims in
     colours that read on white (red, blue, magenta), not yellow or bright green."""
-    session = PtySession([str(installed_reader())], _environment(tmp_path, TERM="xterm"))
+    session = PtySession([str(installed_reader())], pty_environment(tmp_path, TERM="xterm"))
     assert session.wait_for(b"\x1b]11;?")
     session.send(b"\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[?64;1c")
     assert session.wait_for("ﻥﻮﻠﻳﺇ".encode())

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from reader.state.positions import PositionStore
 from reader.ui.app import create_app
-from tests.pty_session import PtySession
-from tests.test_hostile import _environment
+from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import TmuxSession, installed_reader
 
 
@@ -24,7 +23,7 @@ def test_terminal_mode_is_gone_from_the_command_line(tmp_path: Path) -> None:
     """--bidi terminal handed logical rows to the terminal, which mixed the panel and the
     article and put clauses in the wrong order: every terminal now gets its own mode."""
     session = PtySession([str(installed_reader()), "--bidi", "terminal"],
-                         _environment(tmp_path))
+                         pty_environment(tmp_path))
     output = session.finish().decode("utf-8", "replace")
     assert "invalid choice: 'terminal'" in output and "auto" in output
     assert "Traceback" not in output

@@ -21,8 +21,7 @@ from reader.commands.terminal_text import (
 from reader.i18n import set_language
 from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT, LRM, RLM, output_mode
 from reader.text.chrome import isolate
-from tests.pty_session import PtySession
-from tests.test_hostile import _environment
+from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader
 
 # "reader: FILE: ملف": ملف shaped (final, medial, initial forms) is ﻒﻠﻣ in visual order.
@@ -157,7 +156,7 @@ def test_help_columns_are_argparse_s_once_the_isolates_are_taken_out(arabic) -> 
 
 def test_an_error_on_a_terminal_is_shaped_and_in_visual_order(tmp_path: Path) -> None:
     session = PtySession([str(installed_reader()), "--lang", "ar", "nosuchfile"],
-                         _environment(tmp_path), width=60)
+                         pty_environment(tmp_path), width=60)
     output = session.finish().decode("utf-8")
     assert session.status is not None and session.status != 0
     row = output.split(ENTER_EXPLICIT)[1].split("\r\n")[0]
@@ -173,7 +172,7 @@ def test_a_sub_command_on_a_terminal_lays_out_without_textual(tmp_path: Path) ->
     code = ("import sys; from reader.cli import main; "
             f"main(['--lang', 'ar', 'search', 'غائب', {str(document)!r}]); "
             "print('TEXTUAL', any(m.startswith('textual') for m in sys.modules))")
-    session = PtySession([sys.executable, "-c", code], _environment(tmp_path), width=40)
+    session = PtySession([sys.executable, "-c", code], pty_environment(tmp_path), width=40)
     output = session.finish().decode("utf-8")
     assert "TEXTUAL False" in output
     assert ENTER_EXPLICIT in output  # the summary («لا نتائج»...) went through the core

@@ -10,22 +10,11 @@ import shlex
 from pathlib import Path
 
 from reader.content.loading import open_for_reading
-from tests.pty_session import PtySession
+from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader
 
 TEXT = "قالَ ألتمان: لا شيء يوقف الذكاء."
 OSC52 = re.compile(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07")
-
-
-def _environment(tmp_path: Path) -> dict[str, str]:
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "READER_STATE_DIR": str(tmp_path / "state"),
-    }
 
 
 def _copied(session: PtySession) -> list[str]:
@@ -36,7 +25,7 @@ def test_piped_text_dragged_and_copied_through_osc52(tmp_path: Path) -> None:
     source = tmp_path / "quote.txt"
     source.write_text(TEXT + "\n", encoding="utf-8")
     command = f"cat {shlex.quote(str(source))} | {shlex.quote(str(installed_reader()))}"
-    session = PtySession(["/bin/sh", "-c", command], _environment(tmp_path), width=80)
+    session = PtySession(["/bin/sh", "-c", command], pty_environment(tmp_path), width=80)
     try:
         assert session.wait_for("ﺀﺎﻛﺬﻟﺍ".encode()), session.output[-2000:]  # shaped, on screen
         session.read(0.3)
@@ -61,7 +50,7 @@ def test_y_on_a_claim_sends_its_source_text(tmp_path: Path) -> None:
                 key=lambda entry: entry.span)
     span = first.span
     expected = document.paragraphs[span.paragraph][span.start : span.end]
-    session = PtySession([str(installed_reader())], _environment(tmp_path))
+    session = PtySession([str(installed_reader())], pty_environment(tmp_path))
     try:
         assert session.wait_for("ﻥﻮﻠﻳﺇ".encode())
         session.read(0.3)

@@ -8,14 +8,13 @@ reach the output, while the content itself is still shown (as pictures).
 from __future__ import annotations
 
 import os
-import signal
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
 from reader.ui.terminal import ENTER_EXPLICIT, LEAVE_EXPLICIT
-from tests.pty_session import PtySession
+from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader
 
 # Each payload is followed by a marker, so that "the ESC before EVIL" can be looked for.
@@ -79,21 +78,8 @@ def test_check_and_errors_show_controls_as_pictures(capsysbinary, tmp_path: Path
     assert b"\x1b" not in err and "\u241b[2J" in err.decode()
 
 
-def _environment(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "READER_STATE_DIR": str(tmp_path / "state"),
-    }
-    env.update(extra)
-    return env
-
-
 def test_the_app_never_sends_content_escapes(tmp_path: Path, hostile_file: Path) -> None:
-    session = PtySession([str(installed_reader()), str(hostile_file)], _environment(tmp_path))
+    session = PtySession([str(installed_reader()), str(hostile_file)], pty_environment(tmp_path))
     assert session.wait_for(b"EVIL5"), session.output[-2000:]
     assert session.wait_for(b"Quit")  # the key bar, drawn last: the app is up
     session.send(b"q")
@@ -105,16 +91,11 @@ def test_the_app_never_sends_content_escapes(tmp_path: Path, hostile_file: Path)
 
 @pytest.mark.parametrize("how", ["q", "ctrl+c", "SIGTERM"])
 def test_every_exit_restores_the_terminal(tmp_path: Path, how: str) -> None:
-    session = PtySession([str(installed_reader())], _environment(tmp_path))
+    session = PtySession([str(installed_reader())], pty_environment(tmp_path))
     assert session.wait_for(ENTER_EXPLICIT.encode())
     assert session.wait_for("ﻥﻮﻠﻳﺇ".encode())  # the article is on screen
     assert session.wait_for(b"Quit")  # the key bar, drawn last: the app is up
-    if how == "q":
-        session.send(b"q")
-    elif how == "ctrl+c":
-        session.send(b"\x03")
-    else:
-        session.signal(signal.SIGTERM)
+    session.quit(how)
     output = session.finish()
     tail = output[output.rindex(ENTER_EXPLICIT.encode()):]
     assert LEAVE_EXPLICIT.encode() in tail
@@ -123,7 +104,7 @@ def test_every_exit_restores_the_terminal(tmp_path: Path, how: str) -> None:
 
 
 def test_dumb_terminal_gets_a_clear_message(tmp_path: Path) -> None:
-    session = PtySession([str(installed_reader())], _environment(tmp_path, TERM="dumb"))
+    session = PtySession([str(installed_reader())], pty_environment(tmp_path, TERM="dumb"))
     output = session.finish().decode("utf-8", "replace")
     assert "TERM=dumb" in output and "reader render" in output
     assert "Traceback" not in output
@@ -131,7 +112,7 @@ def test_dumb_terminal_gets_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_no_color_is_honoured(tmp_path: Path) -> None:
-    session = PtySession([str(installed_reader())], _environment(tmp_path, NO_COLOR="1"))
+    session = PtySession([str(installed_reader())], pty_environment(tmp_path, NO_COLOR="1"))
     assert session.wait_for("ﻥﻮﻠﻳﺇ".encode())
     assert session.wait_for(b"Quit")  # the key bar, drawn last: the app is up
     session.send(b"q")
@@ -226,7 +207,7 @@ def test_a_bad_byte_late_in_a_big_file_ends_the_reader_with_the_usual_error(
     data = line * (2 * BIG_FILE // len(line)) + b"\xff\n"
     bad = tmp_path / "big.txt"
     bad.write_bytes(data)
-    session = PtySession([str(installed_reader()), str(bad)], _environment(tmp_path))
+    session = PtySession([str(installed_reader()), str(bad)], pty_environment(tmp_path))
     output = session.finish(timeout=20).decode("utf-8", "replace")
     assert f"not valid UTF-8 (byte offset {len(data) - 2}: 0xff)" in output
     assert "Traceback" not in output

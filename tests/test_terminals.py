@@ -5,7 +5,6 @@ their letters, no italic for right-to-left text, and 16-colour terminals kept le
 from __future__ import annotations
 
 import os
-import signal
 import unicodedata
 from pathlib import Path
 
@@ -31,8 +30,7 @@ from reader.ui.terminal import (
     detect_terminal,
     plan_for,
 )
-from tests.pty_session import PtySession
-from tests.test_hostile import _environment
+from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader
 
 ILON_VISUAL = "ﻥﻮﻠﻳﺇ"  # إيلون as shaped, in visual order: what cells-as-placed terminals get
@@ -89,16 +87,11 @@ def test_forced_modes_are_kept() -> None:
 @pytest.mark.parametrize("how", ["q", "ctrl+c", "SIGTERM"])
 def test_mlterm_is_switched_and_switched_back(tmp_path: Path, how: str) -> None:
     session = PtySession([str(installed_reader())],
-                         _environment(tmp_path, TERM="xterm", MLTERM="3.9.0"))
+                         pty_environment(tmp_path, TERM="xterm", MLTERM="3.9.0"))
     assert session.wait_for(ENTER_MLTERM.encode())
     assert session.wait_for(ILON_VISUAL.encode())
     session.read(0.3)
-    if how == "q":
-        session.send(b"q")
-    elif how == "ctrl+c":
-        session.send(b"\x03")
-    else:
-        session.signal(signal.SIGTERM)
+    session.quit(how)
     output = session.finish()
     start = output.index(ENTER_MLTERM.encode())
     assert output.index(ENTER_MLTERM.encode()) < output.index(b"\x1b[?1049h")  # before drawing
@@ -116,7 +109,7 @@ def test_mlterm_is_switched_and_switched_back(tmp_path: Path, how: str) -> None:
 ])
 def test_the_cells_each_terminal_is_sent(tmp_path: Path, extra: dict[str, str], expected: str,
                                          absent: str) -> None:
-    session = PtySession([str(installed_reader())], _environment(tmp_path, **extra))
+    session = PtySession([str(installed_reader())], pty_environment(tmp_path, **extra))
     assert session.wait_for(expected.encode()), session.output[-1500:]
     session.send(b"q")
     output = session.finish()
@@ -290,7 +283,7 @@ def test_no_color_with_sixteen_colours_sends_no_colour(tmp_path: Path) -> None:
     import re
 
     session = PtySession([str(installed_reader())],
-                         _environment(tmp_path, TERM="xterm", NO_COLOR="1"))
+                         pty_environment(tmp_path, TERM="xterm", NO_COLOR="1"))
     assert session.wait_for(ILON_VISUAL.encode())
     session.read(0.3)
     session.send(b"q")
