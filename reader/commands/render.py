@@ -179,8 +179,8 @@ def _write_text(document: Document, args: argparse.Namespace, width: int,
         else:
             shown = _rows(document, tables, indents, index, width, direction, show_controls)
             if rows is not None and not as_placed:
-                shown = _for_terminal(shown, paragraph, rows, tables is not None
-                                      and tables(index, width) is not None)
+                shown = _for_terminal(shown, paragraph, rows,
+                                      tables is not None and index in tables.table_of)
             write("".join(row + "\n" for row, _line, _side in shown))
         if gaps is not None:
             write("\n" * gaps[index])

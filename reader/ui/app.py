@@ -41,7 +41,7 @@ from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.backdrops import Body, MainScreen
 from reader.ui.bidi_text import BidiText
 from reader.ui.cell_filters import filters_for
-from reader.ui.colours import use_terminal_palette
+from reader.ui.colours import SIXTEEN_COLOUR_LIGHT_THEME, use_terminal_palette
 from reader.ui.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
 from reader.ui.entry_list import EntryList
 from reader.ui.key_bar import KeyBar
@@ -228,8 +228,9 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         super()._display(screen, renderable)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
+        # (the theme is set before the CSS is refreshed for it)
         return variable_defaults(getattr(self, "_ansi", False),
-                                 getattr(self, "_light_terminal", False))
+                                 self.theme == SIXTEEN_COLOUR_LIGHT_THEME)
 
     @property
     def uses_terminal_palette(self) -> bool:
@@ -240,7 +241,6 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         """The terminal's background is light (reader.ui.background): with 16 colours, the
         colours chosen for it. Called before the app runs."""
         if self._ansi:
-            self._light_terminal = True
             use_terminal_palette(self, light=True)
 
     def watch_theme(self, name: str) -> None:

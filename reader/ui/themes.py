@@ -141,18 +141,14 @@ _ANSI_VARIABLES = {
 }
 
 _ANSI_LIGHT_VARIABLES = {
+    **_ANSI_VARIABLES,
     **_speakers(("ansi_blue", "ansi_red", "ansi_magenta", "ansi_bright_black",
                  "ansi_bright_blue", "ansi_bright_red")),
-    "hit-foreground": "ansi_black",
-    "hit-background": "ansi_bright_yellow",
-    "hit-current-foreground": "ansi_black",
     "hit-current-background": "ansi_bright_cyan",
     "flash-background": "ansi_cyan",
     "code-foreground": "ansi_black",
     "code-background": "ansi_white",
     "link-foreground": "ansi_blue",
-    "status-foreground": "ansi_default",
-    "status-background": "ansi_default",
 }
 
 
