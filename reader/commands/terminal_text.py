@@ -32,7 +32,6 @@ from reader.terminals import (
     LRM,
     RLM,
     Rows,
-    may_be_rtl,
     output_mode,
 )
 from reader.text.chrome import FSI, LRI, PDI, RLI, isolate
@@ -149,20 +148,20 @@ def for_terminal(text: str, mode: str, width: int, direction: str = "rtl") -> st
 
 
 def _mlterm_rows(paragraph: str, width: int, direction: str) -> list[str]:
-    """``paragraph`` broken into lines by the core for mlterm: a line with right-to-left
-    letters in logical order after a RIGHT-TO-LEFT MARK (mlterm lays it out, right-aligned);
-    a line without any as the core placed it (mlterm's bidi leaves it as it is)."""
+    """``paragraph`` broken into lines by the core for mlterm (:class:`Rows`): a line with
+    right-to-left letters in logical order after a mark of its direction (mlterm lays it out,
+    right-aligned), its values embedded; a line without any as the core placed it (mlterm's
+    bidi leaves it as it is)."""
     from reader.text.layout import layout_paragraph
 
-    rows = []
+    rows = Rows("mlterm")
+    out = []
     for line in layout_paragraph(paragraph, width, direction).lines:
-        if not may_be_rtl(line.text):
-            rows.append(_aligned(line.text, line.cells, width, line.rtl) if line.rtl
-                        else line.text.rstrip(" "))
-            continue
+        shown = _aligned(line.text, line.cells, width, True) if line.rtl \
+            else line.text.rstrip(" ")
         logical = with_marks(paragraph[line.start:line.end], line.rtl).rstrip(" ")
-        rows.append(RLM + logical if line.rtl else logical)
-    return rows
+        out.append(rows.row(shown, logical, line.rtl))
+    return out
 
 
 LRE, RLE, PDF = "\u202a", "\u202b", "\u202c"
