@@ -69,6 +69,15 @@ def test_every_link_in_the_documentation_leads_somewhere() -> None:
     assert checked >= 30
 
 
+def test_every_documentation_file_the_code_names_exists() -> None:
+    named = set()
+    for path in [*ROOT.glob("reader/**/*.py"), *ROOT.glob("scripts/*"), ROOT / "pyproject.toml"]:
+        named |= set(re.findall(r"docs/[\w-]+\.md", _text(path)))
+    assert "docs/terminals.md" in named
+    missing = {name for name in named if not (ROOT / name).exists() and ROOT / name not in PENDING}
+    assert not missing
+
+
 def test_every_design_reference_names_a_section_that_exists() -> None:
     sections = set(re.findall(r"^## (\d+)\. ", _text(DESIGN), re.M))
     cited = []

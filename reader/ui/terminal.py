@@ -2,7 +2,7 @@
 (docs/DESIGN.md §4).
 
 reader lays out bidi text itself and needs its cells shown as placed. Terminals differ
-(measured under Xvfb with ``scripts/terminal_shots.py``; README, "Terminals"):
+(measured under Xvfb with ``scripts/terminal_shots.py``; docs/terminals.md):
 
 - xterm, VTE (GNOME Terminal, xfce4-terminal...), mintty, foot...: switched to the
   terminal-WG recommendation's *explicit* mode (``CSI 8 l``, ``CSI 1 SP k``, mintty's
