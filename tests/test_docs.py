@@ -487,3 +487,28 @@ def test_the_search_example_prints_what_the_docs_say(
     assert example
     assert cli.main(["search", example[1]]) == 0
     assert capsys.readouterr().out.splitlines()[-3:] == example[2].splitlines()
+
+
+def test_the_colours_are_the_themes_colours() -> None:
+    from reader.ui.themes import DARK, LIGHT, THEMES, variable_defaults
+
+    text = _text(ROOT / "docs" / "reading.md")
+    rows = {row[0]: row[1:] for row in map(_cells, re.findall(r"^\|.*\|$", text, re.M))}
+    themes = {theme.name: theme.variables for theme in THEMES}
+    for column, name in enumerate((DARK, LIGHT)):
+        speakers = re.findall(r"#[0-9a-f]{6}", rows["speaker 1 – 6"][column])
+        assert speakers == [themes[name][f"speaker-{n}"] for n in range(6)]
+        hits = re.findall(r"#[0-9a-f]{6}", rows["hit / current hit"][column])
+        assert hits == [themes[name]["hit-background"], themes[name]["hit-current-background"]]
+    # with 16 colours, the speakers named in words, on a dark and on a light background
+    for light, said in ((False, r"On\s+a dark one: speakers in (.+?), hits"),
+                        (True, r"On a light one\s+\(xterm's default white\): speakers in "
+                               r"(.+?) \(")):
+        named = re.search(said, text, re.S)
+        assert named
+        colours = re.split(r", | and ", " ".join(named[1].split()))
+        expected = [variable_defaults(ansi=True, light=light)[f"speaker-{n}"]
+                    for n in range(6)]
+        assert ["ansi_" + ("bright_black" if colour == "grey" else colour.replace(" ", "_"))
+                for colour in colours] == expected
+
