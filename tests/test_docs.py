@@ -512,3 +512,35 @@ def test_the_colours_are_the_themes_colours() -> None:
         assert ["ansi_" + ("bright_black" if colour == "grey" else colour.replace(" ", "_"))
                 for colour in colours] == expected
 
+
+def _figures() -> list[tuple[str, str, object]]:
+    """(file in docs/, what it says with the figure as a group, the figure in the code)."""
+    from reader.content import fetch
+    from reader.content.formats import plain
+    from reader.state import positions, preferences
+    from reader.text import chunks, heights, search
+
+    return [
+        ("reading.md", r"the last (\d+) search\s+queries", preferences.HISTORY_LIMIT),
+        ("safety.md", r"at most the (\d+) most\s+recent documents", positions.MAX_DOCUMENTS),
+        ("search.md", r"takes more than (\d+) s over", search.REGEX_TIMEOUT),
+        ("search.md", r"stopped after (\d+) s", search.REGEX_TIMEOUT),
+        ("documents.md", r"a timeout of (\d+) s", fetch.TIMEOUT),
+        ("documents.md", r"at most (\d+) redirects", fetch.MAX_REDIRECTS),
+        ("documents.md", r"at most (\d+) MB", fetch.MAX_BYTES >> 20),
+        ("documents.md", r"user agent that names the reader \(`([^`]+)`\)", fetch.USER_AGENT),
+        ("documents.md", r"A plain-text file over\s+(\d+) MB", plain.BIG_FILE >> 20),
+        ("performance.md", r"A plain-text file over\s+(\d+) MB", plain.BIG_FILE >> 20),
+        ("performance.md", r"opens on its first (\d+) KB", plain.HEAD_BYTES >> 10),
+        ("performance.md", r"per block of (\d+) paragraphs", heights.BLOCK),
+        ("performance.md", r"per (\d+)K piece", round(chunks.PIECE / 1024)),
+    ]
+
+
+def test_the_figures_the_docs_give_are_the_codes() -> None:
+    for name, said, figure in _figures():
+        found = re.search(said, _text(ROOT / "docs" / name))
+        assert found, (name, said)
+        written = " ".join(found[1].split())
+        assert written == str(figure) or float(written) == figure, (name, said, figure)
+
