@@ -515,7 +515,7 @@ def test_the_colours_are_the_themes_colours() -> None:
 
 def _figures() -> list[tuple[str, str, object]]:
     """(file in docs/, what it says with the figure as a group, the figure in the code)."""
-    from reader.content import fetch
+    from reader.content import entry_ids, fetch
     from reader.content.formats import plain
     from reader.state import positions, preferences
     from reader.text import chunks, heights, search
@@ -534,6 +534,8 @@ def _figures() -> list[tuple[str, str, object]]:
         ("performance.md", r"opens on its first (\d+) KB", plain.HEAD_BYTES >> 10),
         ("performance.md", r"per block of (\d+) paragraphs", heights.BLOCK),
         ("performance.md", r"per (\d+)K piece", round(chunks.PIECE / 1024)),
+        ("annotations.md", r"\(`حكاية في ثلاثة فصول` → `([\w-]+)`\)",
+         entry_ids.slug("حكاية في ثلاثة فصول")),
     ]
 
 
