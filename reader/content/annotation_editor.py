@@ -337,7 +337,7 @@ class AnnotationEditor:
 
     @staticmethod
     def _tables(document: tomlkit.TOMLDocument) -> list[tuple[str, Any]]:
-        found = []
+        found: list[tuple[str, Any]] = []
         for kind in ENTRY_KINDS:
             value = document.get(kind)
             if isinstance(value, AoT | Array | list):

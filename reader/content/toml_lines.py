@@ -79,9 +79,9 @@ class TomlLayout:
             for line, path, owner in self.keys:
                 if path:
                     self._first_keys.setdefault((owner, path[0]), line)
-        line = self._first_keys.get((header, key))
-        if line is not None:
-            return line
+        first = self._first_keys.get((header, key))
+        if first is not None:
+            return first
         if header is not None:
             parent = self.headers[header].name
             for following in self.headers[header + 1 :]:
@@ -149,6 +149,7 @@ def scan_toml(text: str) -> TomlLayout:
         elif ch in "]}":
             depth = max(0, depth - 1)
         else:
+            # ch is none of the characters handled above, so _PLAIN matches at least it.
             i = _PLAIN.match(text, i).end()  # type: ignore[union-attr]
             continue
         i += 1
@@ -181,7 +182,7 @@ def _skip_string(text: str, i: int, line: int) -> tuple[int, int, bool]:
             j += 1
         return n, line, False
     rest = _BASIC_REST if quote == '"' else _LITERAL_REST
-    j = rest.match(text, i + 1).end()  # type: ignore[union-attr]
+    j = rest.match(text, i + 1).end()  # type: ignore[union-attr]  # both match the empty string
     if j < n and text[j] == quote:
         return j + 1, line, True
     if j < n and text[j] == "\n":
