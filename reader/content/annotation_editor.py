@@ -317,10 +317,6 @@ class AnnotationEditor:
                 del self._undo[mark:]
                 self._undo.append((done, before))
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     # -- helpers ----------------------------------------------------------------------
 
     def _document_for_change(self) -> tuple[tomlkit.TOMLDocument, str | None]:

@@ -53,7 +53,6 @@ class Header:
     line: int
     name: tuple[str, ...]
     array: bool
-    malformed: bool = False
 
 
 @dataclass
@@ -65,7 +64,6 @@ class TomlLayout:
     keys: list[tuple[int, tuple[str, ...], int | None]] = field(default_factory=list)
     unterminated_string_line: int | None = None
     open_bracket_line: int | None = None  # where an array or inline table left open began
-    line_count: int = 1
     last_line: int = 1  # the last line that is not blank
     # (header, first part of a key) → the line of the first such key; made on first use.
     _first_keys: dict[tuple[int | None, str], int] | None = field(
@@ -96,7 +94,7 @@ class TomlLayout:
 def scan_toml(text: str) -> TomlLayout:
     """Scan ``text`` for table headers and keys (tolerant: a broken file scans as far as it
     makes sense)."""
-    layout = TomlLayout(line_count=text.count("\n") + 1)
+    layout = TomlLayout()
     i, n, line, depth = 0, len(text), 1, 0
     at_statement = True
     header: int | None = None
@@ -127,7 +125,7 @@ def scan_toml(text: str) -> TomlLayout:
                 else:  # a broken header still starts a new section: salvage cuts there
                     guess = _GUESS.match(text, i)
                     name = (guess.group(1),) if guess else ("?",)
-                    layout.headers.append(Header(line, name, text.startswith("[[", i), True))
+                    layout.headers.append(Header(line, name, text.startswith("[[", i)))
                     end = text.find("\n", i)
                     i = n if end < 0 else end
                 header = len(layout.headers) - 1
