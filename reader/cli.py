@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any, NoReturn, TextIO
 
 from reader import __version__
 from reader.commands import COMMANDS
@@ -32,25 +33,26 @@ class _Parser(argparse.ArgumentParser):
     where the arguments are added and translated here (reader/i18n/extract.py finds them).
     Every parser takes ``--lang``."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        for name in ("description", "epilog"):
-            if isinstance(kwargs.get(name), str):
-                kwargs[name] = _(kwargs[name])  # type: ignore[arg-type]
+    def __init__(self, prog: str | None = None, description: str | None = None,
+                 epilog: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(prog, description=None if description is None else _(description),
+                         epilog=None if epilog is None else _(epilog), **kwargs)
         self.add_argument("--lang", metavar="CODE", help=LANG_HELP)
 
-    def add_argument(self, *args: object, **kwargs: object):  # type: ignore[override]
-        if isinstance(kwargs.get("help"), str):
-            kwargs["help"] = _(kwargs["help"])  # type: ignore[arg-type]
-        return super().add_argument(*args, **kwargs)  # type: ignore[arg-type]
+    def add_argument(self, *name_or_flags: str, **kwargs: Any) -> argparse.Action:
+        """argparse's, with ``help`` translated (the other keywords as argparse takes them)."""
+        help_text = kwargs.get("help")
+        if isinstance(help_text, str):
+            kwargs["help"] = _(help_text)
+        return super().add_argument(*name_or_flags, **kwargs)
 
     def format_help(self) -> str:
         if self.epilog is not None:
             self.epilog = _(self.epilog)  # set after the parser was made (reader search)
         return super().format_help()
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise ReaderError(_("{message} (see '{command} --help')").format(
             message=message, command=self.prog))
 
@@ -58,8 +60,9 @@ class _Parser(argparse.ArgumentParser):
         """Help and version, laid out by the core on a terminal (terminal_text)."""
         if message:
             with contextlib.suppress(AttributeError, OSError):
-                write_message(message.removesuffix("\n"),
-                              file or sys.stderr)  # type: ignore[arg-type]
+                # argparse passes sys.stdout or sys.stderr (its stub: anything with write).
+                stream: TextIO = file or sys.stderr  # type: ignore[assignment]
+                write_message(message.removesuffix("\n"), stream)
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -147,7 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         def command() -> int:
             args = parser.parse_args(args_list[1:])
             check_library()  # a broken python-bidi: one line now, not a traceback later
-            return module.run(args)
+            run: Callable[[argparse.Namespace], int] = module.run
+            return run(args)
 
         return _run_guarded(command)
 

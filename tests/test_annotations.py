@@ -226,6 +226,23 @@ def test_span_extends_over_trailing_marks() -> None:
     assert span == Span(0, 0, 4)
 
 
+@pytest.mark.parametrize("indexed", [False, True], ids=["scanned", "indexed"])
+def test_overlapping_occurrences_of_a_quote_are_each_counted(indexed: bool) -> None:
+    """«ها ها» stands twice in «ها ها ها», the second starting inside the first: both count,
+    whether the document is scanned or its words are indexed (after INDEX_AFTER lookups)."""
+    resolver = AnchorResolver(["ضحك: ها ها ها!", "ثم سكت."])
+    resolver.INDEX_AFTER = 0 if indexed else 10**9
+    with pytest.raises(AnchorError) as caught:
+        resolver.resolve(QuoteSelector("ها ها"))
+    assert caught.value.code == "ambiguous-quote"
+    assert "2 times" in caught.value.message and "paragraph 1 (2×)" in caught.value.message
+    assert caught.value.places == (0, 0)
+    assert resolver.resolve(QuoteSelector("ها ها", occurrence=1)) == Span(0, 5, 10)
+    assert resolver.resolve(QuoteSelector("ها ها", occurrence=2)) == Span(0, 8, 13)
+    assert resolver.resolve(QuoteSelector("ها ها", suffix="!")) == Span(0, 8, 13)
+    assert resolver.resolve(QuoteSelector("ها ها", prefix=": ")) == Span(0, 5, 10)
+
+
 # --- loading files ----------------------------------------------------------------------
 
 HEADER = """\

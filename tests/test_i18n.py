@@ -283,7 +283,12 @@ async def test_chooser_palette_search_and_messages_are_arabic(tmp_path: Path) ->
         assert re.search("[٠-٩]", note) and not _english_words(note, allowed), note
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: app.screen.id == "--command-palette")
-        await pilot.pause(0.2)
+        # the commands are listed by a worker of the palette: wait for them to be drawn
+        from textual.command import CommandList
+
+        commands = app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: commands.option_count > 0, what="the commands")
+        await pilot.pause()
         palette = "\n".join(_screen_rows(app))
         assert not _english_words(palette, allowed), palette
         await pilot.press("escape")

@@ -9,6 +9,7 @@ the whole, uncondensed paragraph; the property test below holds them to that.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,6 +108,76 @@ def test_condensed_levels_are_the_librarys(text: str, direction: str) -> None:
     expected, expected_para = _library(text, direction)
     got, para = paragraph_levels(text, direction)
     assert (got, para) == (expected, expected_para)
+
+
+# -- the shortcuts on text that is otherwise left to right ------------------------------------
+
+# Every strong and explicit bidi class, one character or a few each: what the pure
+# left-to-right fast path must see (all but LRM keep it away) and the condensing must keep.
+STRONG_AND_EXPLICIT = {
+    "ALM": "\u061c", "RLM": "\u200f", "LRM": "\u200e",
+    # AL: Arabic, Syriac, Thaana, Arabic Extended-A, presentation forms A and B, Arabic
+    # mathematical letters
+    "AL": "\u0627\u0710\u0780\u08a0\ufb50\ufe70\U0001ee00",
+    # R: Hebrew, NKo, Samaritan, Hebrew presentation forms, Phoenician, Mende Kikakui
+    "R": "\u05d0\u07c0\u0800\ufb1d\U00010900\U0001e800",
+    "LRE": "\u202a", "RLE": "\u202b", "PDF": "\u202c", "LRO": "\u202d", "RLO": "\u202e",
+    "LRI": "\u2066", "RLI": "\u2067", "FSI": "\u2068", "PDI": "\u2069",
+}
+INSERTED = "".join(STRONG_AND_EXPLICIT.values())
+# Left-to-right text with numbers, separators, neutrals and brackets in it.
+LTR_TEXTS = ("ab 12, cd (ef) 3.4", "x", "12")
+# Every character whose class (Python's tables) is R, AL or AN or one of the explicit
+# formatting ones, and every code point of the blocks whose unassigned code points are R or
+# AL: a new letter the library knows and Python does not.
+RIGHT_TO_LEFT_OR_EXPLICIT = [
+    chr(code) for code in range(0x110000)
+    if unicodedata.bidirectional(chr(code)) in (
+        "R", "AL", "AN", "LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI")
+    or (not unicodedata.bidirectional(chr(code))
+        and (0x0590 <= code <= 0x08FF or 0x10800 <= code <= 0x10FFF
+             or 0x1E800 <= code <= 0x1EFFF))
+]
+
+
+def _levels_of(texts: list[str], direction: str) -> list[tuple[str, object, object]]:
+    """The texts whose levels (with the paragraph level) differ from the library's: each
+    with ours and the library's."""
+    found = ((text, paragraph_levels(text, direction), _library(text, direction))
+             for text in texts)
+    return [(text, ours, library) for text, ours, library in found if ours != library]
+
+
+@pytest.mark.parametrize("direction", ["auto", "ltr", "rtl"])
+@pytest.mark.parametrize("name", list(STRONG_AND_EXPLICIT))
+def test_one_strong_or_explicit_character_anywhere_in_ltr_text(name: str,
+                                                              direction: str) -> None:
+    """Each character of the class at every place of each left-to-right text."""
+    texts = [text[:at] + ch + text[at:] for ch in STRONG_AND_EXPLICIT[name]
+             for text in LTR_TEXTS for at in range(len(text) + 1)]
+    assert _levels_of(texts, direction) == []
+
+
+@pytest.mark.parametrize("direction", ["auto", "ltr"])
+def test_every_right_to_left_or_explicit_character_in_ltr_text(direction: str) -> None:
+    """The fast path's list of what is not plain left to right, against every such code
+    point (Python's tables), between left-to-right words and numbers."""
+    assert len(RIGHT_TO_LEFT_OR_EXPLICIT) > 3000
+    texts = [f"ab {ch} 12" for ch in RIGHT_TO_LEFT_OR_EXPLICIT]
+    assert _levels_of(texts, direction) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab 12,.()", max_size=10),
+       inserted=st.lists(st.tuples(st.sampled_from(INSERTED), st.integers(0, 10)),
+                         min_size=1, max_size=4),
+       direction=st.sampled_from(["auto", "ltr", "rtl"]))
+def test_a_few_strong_or_explicit_characters_in_ltr_text(
+        text: str, inserted: list[tuple[str, int]], direction: str) -> None:
+    """Several at once: embeddings and overrides closed or not, isolates in embeddings."""
+    for ch, at in inserted:
+        text = text[:at] + ch + text[at:]
+    assert paragraph_levels(text, direction) == _library(text, direction)
 
 
 def test_the_paragraph_level_of_auto_text() -> None:

@@ -10,6 +10,8 @@ import time
 import uuid
 from pathlib import Path
 
+import pytest
+
 
 def installed_reader() -> Path:
     """The console script installed beside this interpreter (what a user runs)."""
@@ -26,7 +28,8 @@ class TmuxSession:
     def __init__(self, command: list[str], width: int = 100, height: int = 30,
                  env: dict[str, str] | None = None) -> None:
         if shutil.which("tmux") is None:
-            raise AssertionError("tmux is not installed")
+            # Where tmux is absent the test cannot run (not: it fails): say so, and skip.
+            pytest.skip("tmux is not installed: this test runs the reader in a real terminal")
         self.socket = f"reader-test-{uuid.uuid4().hex[:8]}"
         self.name = "reader"
         environment = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(env or {})}

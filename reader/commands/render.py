@@ -16,7 +16,7 @@ import argparse
 import contextlib
 import gc
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -246,5 +246,5 @@ def _entry_spans(annotations: Annotations | None) -> dict[int, list[tuple[int, i
     return spans
 
 
-def _entries_on(spans, start: int, end: int) -> list[str]:
+def _entries_on(spans: Iterable[tuple[int, int, str]], start: int, end: int) -> list[str]:
     return [entry_id for a, b, entry_id in spans if a < end and b > start]

@@ -23,6 +23,7 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from reader.i18n import _, is_rtl
@@ -105,6 +106,7 @@ def row_end() -> str:
 def is_terminal(stream: object) -> bool:
     """True if ``stream`` is a terminal (a closed or detached one is not)."""
     try:
+        # Any object: one without isatty is not a terminal (the AttributeError below).
         return bool(stream.isatty())  # type: ignore[attr-defined]
     except (AttributeError, ValueError, OSError):
         return False
@@ -268,7 +270,9 @@ class HelpFormatter(argparse.HelpFormatter):
         filled = super()._fill_text(text, width, indent)
         return filled.replace("\n", SOFT_BREAK) if is_rtl() else filled
 
-    def _format_usage(self, usage, actions, groups, prefix) -> str:  # type: ignore[no-untyped-def]
+    def _format_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                      groups: Iterable[argparse._MutuallyExclusiveGroup],
+                      prefix: str | None) -> str:
         text = super()._format_usage(usage, actions, groups, prefix)
         prefix = _("usage: ") if prefix is None else prefix
         if not is_rtl() or not text.startswith(prefix):

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
 
-from reader.content.annotations import QuoteSelector, Span
+from reader.content.annotations import QuoteSelector
 from reader.i18n import _, ngettext
 from reader.text.fold import FoldedText, fold, fold_query, to_source_span
+from reader.text.span import Span
 
 # Ambiguity reports list this many places at most.
 _SHOWN_PLACES = 6
@@ -98,7 +99,7 @@ class AnchorResolver:
             self._starts.append(position)
             position += len(paragraph) + 1
         self._text = FoldedText("\n".join(paragraphs))
-        self._folded_paragraphs: dict[int, tuple[str, array]] = {}
+        self._folded_paragraphs: dict[int, tuple[str, array[int]]] = {}
         self._lookups = 0
         self._breaks: list[int] | None = None
         self._breaks_known = False
@@ -347,7 +348,7 @@ class AnchorResolver:
         return _("closest: {quote} (paragraph {number})").format(
             quote=_quote(span.text(self.paragraphs), 80), number=span.paragraph + 1)
 
-    def _folded(self, paragraph: int) -> tuple[str, array]:
+    def _folded(self, paragraph: int) -> tuple[str, array[int]]:
         cached = self._folded_paragraphs.get(paragraph)
         if cached is None:
             cached = fold(self.paragraphs[paragraph])

@@ -27,10 +27,10 @@ from reader.content.annotations import (
     Problem,
     QuoteSelector,
     Rebuttal,
-    Span,
 )
 from reader.i18n import N_, _
 from reader.text.fold import fold_query
+from reader.text.span import Span
 
 __all__ = ["resolve_annotations"]
 
@@ -163,11 +163,11 @@ class _Checker:
         if occurrence is not None and (
             isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1
         ):
-            shown = occurrence if isinstance(occurrence, int) else type_name(occurrence)
+            shown = str(occurrence) if isinstance(occurrence, int) else type_name(occurrence)
             self.report(entry, _("occurrence must be a whole number from 1, not {value}").format(
                 value=shown), key="anchor")
             ok = False
-        if not ok:
+        if not ok or not isinstance(exact, str):  # (ok says it is a string)
             return None
         selector = QuoteSelector(exact, context["prefix"], context["suffix"], occurrence)
         if self.resolver is None:  # checking the structure only: nothing to resolve against
@@ -193,7 +193,7 @@ class _Checker:
             year, month, day = (int(g) if g else None for g in match.groups())
             try:
                 datetime.date(year or 1, month or 1, day or 1)
-                return value.strip()
+                return match.group()
             except ValueError:
                 pass
         shown = f'"{value}"' if isinstance(value, str) else type_name(value)
@@ -241,7 +241,8 @@ class _Checker:
             self.report(entry, _('"{value}" is not one of: person, organisation').format(
                 value=kind), key="kind")
         aliases: list[str] = [name] if name else []
-        value = entry.data.get("aliases", [])  # type: ignore[union-attr]
+        assert isinstance(entry.data, dict)
+        value = entry.data.get("aliases", [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):

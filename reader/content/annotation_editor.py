@@ -317,10 +317,6 @@ class AnnotationEditor:
                 del self._undo[mark:]
                 self._undo.append((done, before))
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     # -- helpers ----------------------------------------------------------------------
 
     def _document_for_change(self) -> tuple[tomlkit.TOMLDocument, str | None]:
@@ -337,7 +333,7 @@ class AnnotationEditor:
 
     @staticmethod
     def _tables(document: tomlkit.TOMLDocument) -> list[tuple[str, Any]]:
-        found = []
+        found: list[tuple[str, Any]] = []
         for kind in ENTRY_KINDS:
             value = document.get(kind)
             if isinstance(value, AoT | Array | list):

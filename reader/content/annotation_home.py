@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from reader.resources import bundled_article
 
@@ -84,7 +84,7 @@ def _is_bundled(path: Path | None) -> bool:
         return False
 
 
-def writable_beside(path: Path | None) -> bool:
+def writable_beside(path: Path | None) -> TypeGuard[Path]:
     """Whether the annotation file beside ``path`` can be written (made, or replaced)."""
     if path is None or _is_bundled(path):
         return False
@@ -102,7 +102,7 @@ def annotation_target(document: Document, explicit: Path | None = None) -> Path:
     if explicit is not None:
         return explicit
     if writable_beside(document.path):
-        return annotations_path_for(document.path)  # type: ignore[arg-type]
+        return annotations_path_for(document.path)
     return state_annotations_path(document.path, document.text)
 
 

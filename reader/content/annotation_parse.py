@@ -14,6 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reader.content.annotations import ENTRY_KINDS, Problem
 from reader.content.toml_lines import TomlLayout, decode_error, scan_toml
@@ -91,7 +92,8 @@ def _top_line(layout: TomlLayout, key: str) -> int | None:
     return line
 
 
-def _collect(parsed: ParsedAnnotations, data: dict, headers_by_kind: dict | None) -> None:
+def _collect(parsed: ParsedAnnotations, data: dict[str, Any],
+             headers_by_kind: dict[str, list[int]] | None) -> None:
     """Turn parsed TOML into raw entries. ``headers_by_kind`` gives the header of each entry
     when known (salvaged files); otherwise ``[[kind]]`` headers are paired with entries in
     order, and entries written as inline tables are found by their id."""
@@ -178,7 +180,7 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
-def _parse_or_none(text: str) -> dict | None:
+def _parse_or_none(text: str) -> dict[str, Any] | None:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError:
@@ -194,7 +196,7 @@ def _salvage(text: str, path: Path | None, layout: TomlLayout,
     cuts = [i for i, h in enumerate(layout.headers) if len(h.name) == 1]
     sections: list[tuple[int, int | None]] = [(1, None)]  # (first line, header index)
     sections += [(layout.headers[i].line, i) for i in cuts]
-    merged: dict = {}
+    merged: dict[str, Any] = {}
     headers_by_kind: dict[str, list[int]] = {}
     reported: set[int] = set()
     for number, (first, header) in enumerate(sections):

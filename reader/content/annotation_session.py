@@ -30,12 +30,13 @@ import tomlkit
 
 from reader.content.annotation_editor import AnnotationEditor, EditError
 from reader.content.annotation_home import FoundAnnotations, annotation_target
-from reader.content.annotations import Annotations, Span
+from reader.content.annotations import Annotations
 from reader.content.document import Document
 from reader.content.loading import find_annotations
 from reader.content.quote_writer import QuoteWriter
 from reader.i18n import _
 from reader.text.fold import fold_query
+from reader.text.span import Span
 
 LABEL_WORDS = 6
 SUMMARY_WORDS = 16

@@ -23,7 +23,6 @@ from reader.text.span import Span
 
 EntryKind = Literal["entity", "chapter", "claim", "rebuttal"]
 ENTRY_KINDS: tuple[EntryKind, ...] = ("entity", "chapter", "claim", "rebuttal")
-ENTITY_KINDS = ("person", "organisation")
 
 
 @dataclass(frozen=True)
@@ -37,10 +36,6 @@ class QuoteSelector:
     prefix: str = ""
     suffix: str = ""
     occurrence: int | None = None
-
-
-# The W3C name for the same thing.
-Anchor = QuoteSelector
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ PLAIN = Block()
 class Heading(NamedTuple):
     """A table-of-contents entry: paragraph ``index``, heading ``level`` (1-6), ``text``."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index(): the name every caller reads
     level: int
     text: str
 

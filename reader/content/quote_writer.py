@@ -25,9 +25,10 @@ from array import array
 from collections.abc import Sequence
 from itertools import accumulate
 
-from reader.content.annotations import QuoteSelector, Span
+from reader.content.annotations import QuoteSelector
 from reader.i18n import _
 from reader.text.fold import fold_index, fold_query, to_source_span
+from reader.text.span import Span
 
 # Context beyond this many folded characters is no longer a quote of the surroundings:
 # occurrence is used instead.
@@ -53,9 +54,9 @@ class QuoteWriter:
                 0, *accumulate(len(piece) + 1 for piece in pieces)]
         else:
             self._folded, self._folded_starts = folded
-        self._indexes: dict[int, array] = {}
+        self._indexes: dict[int, array[int]] = {}
 
-    def _index(self, paragraph: int) -> array:
+    def _index(self, paragraph: int) -> array[int]:
         index = self._indexes.get(paragraph)
         if index is None:
             if len(self._indexes) > 64:

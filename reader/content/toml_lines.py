@@ -53,7 +53,6 @@ class Header:
     line: int
     name: tuple[str, ...]
     array: bool
-    malformed: bool = False
 
 
 @dataclass
@@ -65,7 +64,6 @@ class TomlLayout:
     keys: list[tuple[int, tuple[str, ...], int | None]] = field(default_factory=list)
     unterminated_string_line: int | None = None
     open_bracket_line: int | None = None  # where an array or inline table left open began
-    line_count: int = 1
     last_line: int = 1  # the last line that is not blank
     # (header, first part of a key) → the line of the first such key; made on first use.
     _first_keys: dict[tuple[int | None, str], int] | None = field(
@@ -79,9 +77,9 @@ class TomlLayout:
             for line, path, owner in self.keys:
                 if path:
                     self._first_keys.setdefault((owner, path[0]), line)
-        line = self._first_keys.get((header, key))
-        if line is not None:
-            return line
+        first = self._first_keys.get((header, key))
+        if first is not None:
+            return first
         if header is not None:
             parent = self.headers[header].name
             for following in self.headers[header + 1 :]:
@@ -96,7 +94,7 @@ class TomlLayout:
 def scan_toml(text: str) -> TomlLayout:
     """Scan ``text`` for table headers and keys (tolerant: a broken file scans as far as it
     makes sense)."""
-    layout = TomlLayout(line_count=text.count("\n") + 1)
+    layout = TomlLayout()
     i, n, line, depth = 0, len(text), 1, 0
     at_statement = True
     header: int | None = None
@@ -127,7 +125,7 @@ def scan_toml(text: str) -> TomlLayout:
                 else:  # a broken header still starts a new section: salvage cuts there
                     guess = _GUESS.match(text, i)
                     name = (guess.group(1),) if guess else ("?",)
-                    layout.headers.append(Header(line, name, text.startswith("[[", i), True))
+                    layout.headers.append(Header(line, name, text.startswith("[[", i)))
                     end = text.find("\n", i)
                     i = n if end < 0 else end
                 header = len(layout.headers) - 1
@@ -149,6 +147,7 @@ def scan_toml(text: str) -> TomlLayout:
         elif ch in "]}":
             depth = max(0, depth - 1)
         else:
+            # ch is none of the characters handled above, so _PLAIN matches at least it.
             i = _PLAIN.match(text, i).end()  # type: ignore[union-attr]
             continue
         i += 1
@@ -181,7 +180,7 @@ def _skip_string(text: str, i: int, line: int) -> tuple[int, int, bool]:
             j += 1
         return n, line, False
     rest = _BASIC_REST if quote == '"' else _LITERAL_REST
-    j = rest.match(text, i + 1).end()  # type: ignore[union-attr]
+    j = rest.match(text, i + 1).end()  # type: ignore[union-attr]  # both match the empty string
     if j < n and text[j] == quote:
         return j + 1, line, True
     if j < n and text[j] == "\n":

@@ -34,5 +34,6 @@ WORDS = (
 
 def install() -> None:
     """Make argparse speak the interface's language (looked up at each use)."""
+    # argparse looks these module globals up at each message; its stub does not declare them.
     argparse._ = i18n.gettext  # type: ignore[attr-defined]
     argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]

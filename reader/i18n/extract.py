@@ -25,10 +25,11 @@ from typing import IO, Any
 _KEYWORDS = ("help", "description", "epilog")
 
 
-def _strings(node: ast.AST) -> Iterator[ast.Constant]:
+def _strings(node: ast.AST) -> Iterator[tuple[int, str]]:
+    """The line and text of every non-empty string constant in ``node``."""
     for child in ast.walk(node):
         if isinstance(child, ast.Constant) and isinstance(child.value, str) and child.value:
-            yield child
+            yield child.lineno, child.value
 
 
 def extract_reader(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
@@ -37,7 +38,10 @@ def extract_reader(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
 
     data = fileobj.read()
     fileobj.seek(0)
-    yield from extract_python(fileobj, keywords, comment_tags, options)
+    # Babel's annotations are not what its extractors do: they yield (line, function, message,
+    # comments), as this one does, not (line, message, comments, context); and ``options``
+    # holds this extractor's own ``tables`` beside the Python extractor's options.
+    yield from extract_python(fileobj, keywords, comment_tags, options)  # type: ignore[misc,arg-type]
     tree = ast.parse(data)
     tables = set(options.get("tables", "KEYS").split())
     for node in ast.walk(tree):
@@ -56,5 +60,5 @@ def extract_reader(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if any(isinstance(t, ast.Name) and t.id in tables for t in targets) and node.value:
-                for constant in _strings(node.value):
-                    yield constant.lineno, "", constant.value, []
+                for line, text in _strings(node.value):
+                    yield line, "", text, []

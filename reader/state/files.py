@@ -21,7 +21,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: the in-process lock only
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # no fcntl: None says so where it is used
 
 # A writer waits this long for another one to finish, then writes anyway.
 LOCK_WAIT = 2.0

@@ -20,6 +20,7 @@ import math
 import os
 import time
 from pathlib import Path
+from typing import Required, TypedDict, TypeGuard
 
 from platformdirs import user_state_dir
 
@@ -31,7 +32,15 @@ FILE_NAME = "positions.json"
 
 MARK_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
-_Entry = dict[str, object]
+
+
+class _Entry(TypedDict, total=False):
+    """One document's entry in the positions file (marks: letter -> [paragraph, offset])."""
+
+    paragraph: Required[int]
+    offset: Required[int]
+    time: Required[float]
+    marks: dict[str, list[int]]
 
 
 def default_state_dir() -> Path:
@@ -50,7 +59,7 @@ def document_key(path: Path | None, text: str, url: str = "") -> str:
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()
 
 
-def _count(value: object) -> bool:
+def _count(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
@@ -132,13 +141,13 @@ class PositionStore:
         entry = self._entry_of(key)
         if entry is None:
             return None
-        return int(entry["paragraph"]), int(entry["offset"])  # type: ignore[call-overload]
+        return entry["paragraph"], entry["offset"]
 
     def marks(self, key: str) -> dict[str, tuple[int, int]]:
         """The marks set in a document: letter -> (paragraph, offset)."""
         entry = self._entry_of(key)
         marks = entry.get("marks", {}) if entry is not None else {}
-        return {letter: (place[0], place[1]) for letter, place in marks.items()}  # type: ignore[union-attr]
+        return {letter: (place[0], place[1]) for letter, place in marks.items()}
 
     def put(self, key: str, paragraph: int, offset: int,
             marks: dict[str, tuple[int, int]] | None = None) -> bool:

@@ -101,8 +101,3 @@ def chrome_line(text: str, direction: str) -> str:
     entries, notifications); long text is not wrapped."""
     return "  ".join(line for line, _cells, _rtl in
                      chrome_lines(text, 10_000, direction))
-
-
-def chrome_block(text: str, direction: str) -> str:
-    """Each line of ``text`` in visual order (a notification of several lines)."""
-    return "\n".join(chrome_line(line, direction) for line in text.split("\n"))

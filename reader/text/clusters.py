@@ -81,11 +81,11 @@ def _atoms(word: str, show_controls: bool, shaped: bool = True) -> list[tuple[st
     while i < n:
         run = arabic.get(i)
         if run is not None:
-            shaped, mapping = shape_arabic(run.group())
+            letters, mapping = shape_arabic(run.group())
             start = run.start()
             joiners = [k for k, ch in enumerate(run.group()) if ch == ZWJ] if show_controls \
                 else []
-            for ch, src in zip(shaped, mapping):
+            for ch, src in zip(letters, mapping):
                 while joiners and joiners[0] < src:  # a ZWJ did its work in shaping: show it
                     atoms.append((_reveal(ZWJ), start + joiners.pop(0)))
                 if ch == ZWNJ:  # it has done its work in shaping

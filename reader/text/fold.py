@@ -117,7 +117,7 @@ def is_dropped(ch: str) -> bool:
     return fold_char(ch) == ""
 
 
-class _Table(dict):
+class _Table(dict[int, str | None]):
     """``str.translate`` table filled on first use: ord → folded str (or None when dropped)."""
 
     def __missing__(self, code: int) -> str | None:
@@ -127,7 +127,7 @@ class _Table(dict):
         return value
 
 
-class _LengthTable(dict):
+class _LengthTable(dict[int, str]):
     """``str.translate`` table: ord → a character whose code is the folded length (0..255)."""
 
     def __missing__(self, code: int) -> str:
@@ -147,13 +147,13 @@ def fold_query(text: str) -> str:
     return text.translate(_TABLE)
 
 
-def fold(text: str) -> tuple[str, array]:
+def fold(text: str) -> tuple[str, array[int]]:
     """Fold ``text``. Returns the folded text and, for each folded character, the offset in
     ``text`` of the character it came from (an ``array('I')``: 4 bytes per character)."""
     return text.translate(_TABLE), fold_index(text)
 
 
-def fold_index(text: str) -> array:
+def fold_index(text: str) -> array[int]:
     """Just the index of :func:`fold`: the source offset of each folded character."""
     n = len(text)
     lengths = text.translate(_LENGTHS).encode("latin-1")
@@ -216,7 +216,7 @@ class FoldedText:
             starts.append(starts[-1] + len(piece))
         self.folded = "".join(pieces)
         self._folded_starts = starts
-        self._indexes: dict[int, array] = {}
+        self._indexes: dict[int, array[int]] = {}
 
     def source_offset(self, position: int) -> int:
         """The source offset of folded character ``position``."""

@@ -36,10 +36,6 @@ _LAM = "\u0644"
 _ALEFS = frozenset("\u0622\u0623\u0625\u0627")  # the alefs that join lam in one ligature
 
 
-def is_haraka(ch: str) -> bool:
-    return ch in HARAKAT
-
-
 def has_harakat(text: str) -> bool:
     return not HARAKAT.isdisjoint(text)
 

@@ -309,7 +309,7 @@ def _line_units(
                 src = base + shape.bases[j]
                 level = run_levels[bisect_right(ends, src)]
                 if cluster_width > width:
-                    form = (PLACEHOLDER, (shape.bases[j],))
+                    form: _Form = (PLACEHOLDER, (shape.bases[j],))
                     append((1, level, _class_of(text[src]), base, form, form))
                     continue
                 mapping = shape.srcmap[a:b]

@@ -86,7 +86,7 @@ class BidiLibraryError(ReaderError, RuntimeError):
     """python-bidi no longer behaves the way the reader relies on (or cannot be imported)."""
 
 
-class _Condenser(dict):
+class _Condenser(dict[int, str]):
     """A ``str.translate`` table mapping each code point to its class representative.
 
     Missing entries are computed on first sight, so translation runs at C speed once the

@@ -221,10 +221,13 @@ def _compile(pattern: str, folded: bool) -> rx.Pattern[str]:
 
 
 def _regex_message(error: rx.error) -> str:
-    if error.pos is not None:
+    # regex's error has re.error's msg and pos, which its stub (types-regex) does not declare.
+    message: str = getattr(error, "msg", str(error))
+    position: int | None = getattr(error, "pos", None)
+    if position is not None:
         return _("invalid regular expression: {error} at position {position}").format(
-            error=error.msg, position=error.pos + 1)
-    return _("invalid regular expression: {error}").format(error=error.msg)
+            error=message, position=position + 1)
+    return _("invalid regular expression: {error}").format(error=message)
 
 
 # -- hits ---------------------------------------------------------------------------------
@@ -275,9 +278,9 @@ class Hits:
         return self.total > 0
 
     def _hit(self, found: tuple[int, int] | None) -> Hit | None:
-        if found is None:
-            return None
-        start, end = found
+        return None if found is None else self._hit_at(*found)
+
+    def _hit_at(self, start: int, end: int) -> Hit:
         return Hit(start, end, self._index._span(start, end, self._folded))
 
     def first(self) -> Hit | None:
@@ -318,14 +321,14 @@ class Hits:
         if found is None or found[1] <= begin:
             found = self._next_from(begin)
         while found is not None and found[0] < stop:
-            out.append(self._hit(found))  # type: ignore[arg-type]
+            out.append(self._hit_at(*found))
             found = self._next_from(max(found[1], found[0] + 1))
         return out
 
     def __iter__(self) -> Iterator[Hit]:
         found = self._next_from(0)
         while found is not None:
-            yield self._hit(found)  # type: ignore[misc]
+            yield self._hit_at(*found)
             found = self._next_from(max(found[1], found[0] + 1))
 
     def spans(self) -> list[Span]:
@@ -382,12 +385,12 @@ class _ListedHits(Hits):
     (:class:`SearchTimeout` after that); a literal alternation (``re``) needs none."""
 
     def __init__(self, index: SearchIndex, space: str, starts: Sequence[int], folded: bool,
-                 query: str, needles: Sequence[str], pattern: re.Pattern[str] | rx.Pattern,
+                 query: str, needles: Sequence[str], pattern: re.Pattern[str] | rx.Pattern[str],
                  timeout: float | None = None) -> None:
         super().__init__(index, space, starts, folded, query, needles)
         self._hit_starts = array("I")
         self._hit_ends = array("I")
-        if timeout is None:
+        if timeout is None or not isinstance(pattern, rx.Pattern):  # re's take no time limit
             self._collect(pattern)
         else:
             try:
@@ -399,7 +402,7 @@ class _ListedHits(Hits):
                 ) from None
         self.total = len(self._hit_starts)
 
-    def _collect(self, pattern: re.Pattern[str] | _TimedPattern) -> None:
+    def _collect(self, pattern: re.Pattern[str] | rx.Pattern[str] | _TimedPattern) -> None:
         space = self._space
         paragraph_starts = self._starts
         add_start = self._hit_starts.append
@@ -460,7 +463,7 @@ class _ListedHits(Hits):
 class _TimedPattern:
     """A ``regex`` pattern whose searches share one time limit (``TimeoutError`` past it)."""
 
-    def __init__(self, pattern: rx.Pattern, timeout: float) -> None:
+    def __init__(self, pattern: rx.Pattern[str], timeout: float) -> None:
         self._pattern = pattern
         self._deadline = time.monotonic() + timeout
 
@@ -470,10 +473,10 @@ class _TimedPattern:
             raise TimeoutError
         return left
 
-    def finditer(self, space: str, position: int) -> Iterator[rx.Match]:
+    def finditer(self, space: str, position: int) -> Iterator[rx.Match[str]]:
         return self._pattern.finditer(space, position, timeout=self._left())
 
-    def search(self, space: str, start: int, end: int) -> rx.Match | None:
+    def search(self, space: str, start: int, end: int) -> rx.Match[str] | None:
         return self._pattern.search(space, start, end, timeout=self._left())
 
 
@@ -500,13 +503,9 @@ class SearchIndex:
         self.folded_starts = array("I", [0])
         self.folded_starts.extend(accumulate(len(p) + 1 for p in pieces))
         self._source: str | None = None
-        self._source_starts: array | None = None
-        self._maps: OrderedDict[int, array] = OrderedDict()
+        self._source_starts: array[int] | None = None
+        self._maps: OrderedDict[int, array[int]] = OrderedDict()
         self._map_chars = 0
-
-    @classmethod
-    def for_document(cls, document) -> SearchIndex:  # a Document; no import cycle
-        return cls(document.paragraphs)
 
     @property
     def source(self) -> str:
@@ -518,14 +517,14 @@ class SearchIndex:
         return self._source
 
     @property
-    def source_starts(self) -> array:
+    def source_starts(self) -> array[int]:
         self.source  # noqa: B018 - made with the source
         assert self._source_starts is not None
         return self._source_starts
 
     # -- positions ------------------------------------------------------------------------
 
-    def _map(self, paragraph: int) -> array:
+    def _map(self, paragraph: int) -> array[int]:
         """Paragraph ``paragraph``'s folded index (folded offset → source offset)."""
         found = self._maps.get(paragraph)
         if found is not None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,28 +80,15 @@ def extent_at(line: VisualLine, column: int) -> tuple[int, int]:
 def column_ranges(line: VisualLine, start: int, end: int) -> list[tuple[int, int]]:
     """Cells ``[x0, x1)`` (from the text's left edge) showing source ``[start, end)`` of the
     line's paragraph, merged where adjacent."""
-    return _merged_ranges(line, start, end, lambda cluster: (cluster.x0, cluster.x1))
-
-
-def char_ranges(line: VisualLine, start: int, end: int) -> list[tuple[int, int]]:
-    """Like :func:`column_ranges`, in characters of ``line.text``."""
-    return _merged_ranges(line, start, end, lambda cluster: (cluster.i0, cluster.i1))
-
-
-def _merged_ranges(line: VisualLine, start: int, end: int,
-                   span: Callable[[Cluster], tuple[int, int]]) -> list[tuple[int, int]]:
-    """``span(cluster)`` of every cluster showing source ``[start, end)``, merged where
-    adjacent."""
     ranges: list[tuple[int, int]] = []
     if end <= start or start >= line.end or end <= line.start:
         return ranges
     for cluster in clusters(line):
         if cluster.start < end and cluster.end > start:
-            first, last = span(cluster)
-            if ranges and ranges[-1][1] == first:
-                ranges[-1] = (ranges[-1][0], last)
+            if ranges and ranges[-1][1] == cluster.x0:
+                ranges[-1] = (ranges[-1][0], cluster.x1)
             else:
-                ranges.append((first, last))
+                ranges.append((cluster.x0, cluster.x1))
     return ranges
 
 

@@ -48,7 +48,9 @@ class _Settings:
         self._booleans: dict[str, bool] = {}
         for key in section:
             with contextlib.suppress(ValueError):
-                self._booleans[key] = section.getboolean(key)
+                value = section.getboolean(key)
+                if value is not None:  # (it is not: the key is there)
+                    self._booleans[key] = value
 
     def getboolean(self, key: str, fallback: bool | None = None) -> bool | None:
         answer = self._booleans.get(key)  # the reshaper asks by the names as stored
@@ -177,7 +179,8 @@ def _reshape_letters(text: str) -> str:
     per-letter calls inlined, several times faster. tests/test_fast_paths.py holds the two
     to the same output."""
     if ZWJ in text or not _FOLLOWS_SETTINGS:  # (a ZWJ never comes: a TATWEEL stands in)
-        return _RESHAPER.reshape(text)
+        reshaped: str = _RESHAPER.reshape(text)
+        return reshaped
     letters: list[str] = []
     forms: list[int] = []
     marks: dict[int, list[str]] = {}  # the marks after the letter at each index

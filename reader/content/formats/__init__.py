@@ -23,6 +23,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 from reader.content.document import Document
@@ -52,7 +53,8 @@ class Format:
     def read(self, data: bytes, path: Path | None, name: str, errors: str = "strict",
              charset: str = "") -> Document:
         module, function = self.reader.split(":")
-        read = getattr(importlib.import_module(f"reader.content.formats.{module}"), function)
+        read: Callable[[bytes, Path | None, str, str, str], Document] = getattr(
+            importlib.import_module(f"reader.content.formats.{module}"), function)
         return read(data, path, name, errors, charset)
 
 
@@ -68,7 +70,7 @@ FORMATS = (
 )
 
 
-def is_url(target: str | Path | None) -> bool:
+def is_url(target: str | Path | None) -> TypeGuard[str]:
     return isinstance(target, str) and target.lower().startswith(("http://", "https://"))
 
 

@@ -26,8 +26,8 @@ import re
 import xml.etree.ElementTree as ElementTree
 import zipfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from reader.content.document import Document, Heading
@@ -77,7 +77,7 @@ class _Book:
             raise self.error(_("{what} {path} cannot be read: {error}").format(
                 what=_(what), path=repr(path), error=error)) from None
 
-    def xml(self, path: str, what: str) -> Any:
+    def xml(self, path: str, what: str) -> ElementTree.Element:
         # XHTML chapters often use HTML's named entities (&nbsp;), which XML does not
         # define: they become numeric references first.
         data = _NAMED_ENTITY.sub(_numeric_reference, self.read(path, what))
@@ -161,7 +161,7 @@ def _chapter(book: _Book, walker: MarkupWalker, chapter: str, label: str,
              direction: str) -> None:
     root = book.xml(chapter, N_("spine item"))
     walker.file = chapter
-    walker.resolve = lambda href, base=chapter: _resolve(base, href)
+    walker.resolve = partial(_resolve, chapter)
     walker.content.targets.setdefault(chapter, len(walker.content.paragraphs))
     chapter_direction = element_direction(root, direction)
     body = next((e for e in root.iter() if local_name(e.tag) == "body"), None)
@@ -174,7 +174,8 @@ def _chapter(book: _Book, walker: MarkupWalker, chapter: str, label: str,
     walker.flush()
 
 
-def _toc(book: _Book, manifest: dict[str, tuple[str, str, str]], spine: Any) -> list[TocEntry]:
+def _toc(book: _Book, manifest: dict[str, tuple[str, str, str]],
+         spine: ElementTree.Element) -> list[TocEntry]:
     """The book's table of contents: its nav document's, else its NCX's (none if neither
     can be read: a book is still readable without one)."""
     nav = next((href for href, _type, props in manifest.values() if "nav" in props.split()),
@@ -198,11 +199,11 @@ def _toc(book: _Book, manifest: dict[str, tuple[str, str, str]], spine: Any) -> 
         return []
 
 
-def _text(element: Any) -> str:
+def _text(element: ElementTree.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _nav_entries(root: Any, base: str) -> list[TocEntry]:
+def _nav_entries(root: ElementTree.Element, base: str) -> list[TocEntry]:
     navs = [e for e in root.iter() if local_name(e.tag) == "nav"]
     toc = next((n for n in navs if "toc" in (n.get(EPUB_TYPE) or "").split()),
                navs[0] if navs else None)
@@ -210,13 +211,14 @@ def _nav_entries(root: Any, base: str) -> list[TocEntry]:
         return []
     entries: list[TocEntry] = []
 
-    def walk_list(element: Any, level: int) -> None:
+    def walk_list(element: ElementTree.Element, level: int) -> None:
         for item in element:
             if local_name(item.tag) != "li":
                 continue
             link = next((c for c in item if local_name(c.tag) in ("a", "span")), None)
-            if link is not None and link.get("href"):
-                entries.append(TocEntry(_resolve(base, link.get("href")), _text(link), level))
+            href = link.get("href") if link is not None else None
+            if link is not None and href:
+                entries.append(TocEntry(_resolve(base, href), _text(link), level))
             for child in item:
                 if local_name(child.tag) == "ol":
                     walk_list(child, level + 1)
@@ -228,16 +230,17 @@ def _nav_entries(root: Any, base: str) -> list[TocEntry]:
     return entries
 
 
-def _ncx_entries(root: Any, base: str) -> list[TocEntry]:
+def _ncx_entries(root: ElementTree.Element, base: str) -> list[TocEntry]:
     entries: list[TocEntry] = []
 
-    def walk(element: Any, level: int) -> None:
+    def walk(element: ElementTree.Element, level: int) -> None:
         for point in element.findall(f"{NCX}navPoint"):
-            label = _text(point.find(f"{NCX}navLabel")) if point.find(
-                f"{NCX}navLabel") is not None else ""
+            label_element = point.find(f"{NCX}navLabel")
+            label = _text(label_element) if label_element is not None else ""
             content = point.find(f"{NCX}content")
-            if content is not None and content.get("src"):
-                entries.append(TocEntry(_resolve(base, content.get("src")), label, level))
+            source = content.get("src") if content is not None else None
+            if source:
+                entries.append(TocEntry(_resolve(base, source), label, level))
             walk(point, level + 1)
 
     nav_map = root.find(f"{NCX}navMap")

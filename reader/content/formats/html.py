@@ -18,13 +18,16 @@ import logging
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.content.document import Document
 from reader.content.formats.markup import MarkupWalker, element_direction
 from reader.content.source import replace_hint
 from reader.errors import ReaderError
 from reader.i18n import _
+
+if TYPE_CHECKING:
+    import lxml.html  # imported when a page is read: opening a text file never loads lxml
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
@@ -112,7 +115,7 @@ def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
     return Document.from_blocks(content, path)
 
 
-def _own_directions(tree: Any) -> dict[str, str]:
+def _own_directions(tree: lxml.html.HtmlElement) -> dict[str, str]:
     """The text of every element inside the body with a ``dir`` of its own, and that
     direction: trafilatura keeps no attributes, so paragraphs get it back by their text."""
     found: dict[str, str] = {}
@@ -128,13 +131,13 @@ def _own_directions(tree: Any) -> dict[str, str]:
     return found
 
 
-def _page_direction(tree: Any) -> str:
+def _page_direction(tree: lxml.html.HtmlElement) -> str:
     direction = element_direction(tree)
     body = tree.find(".//body")
     return element_direction(body, direction) if body is not None else direction
 
 
-def _article(tree: Any) -> Any:
+def _article(tree: lxml.html.HtmlElement) -> ElementTree.Element | None:
     """trafilatura's article of the page as an ElementTree ``<doc>``, or None."""
     import trafilatura
 

@@ -24,7 +24,8 @@ terminal output.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Protocol
 
 from reader.content.document import Block, BlockContent, StyleSpan
 from reader.content.formats.blocks import (
@@ -62,14 +63,28 @@ BLOCKS = CONTAINERS | set(HEADINGS) | LISTS | ITEMS | QUOTES | {"pre", "hr", "ta
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def local_name(tag: Any) -> str:
+class Element(Protocol):
+    """What the walker reads of an element: ElementTree's (EPUB) and lxml's (web pages) both
+    are one. A comment's or processing instruction's ``tag`` is not a string."""
+
+    @property
+    def tag(self) -> object: ...
+    @property
+    def text(self) -> str | None: ...
+    @property
+    def tail(self) -> str | None: ...
+    def get(self, key: str, /) -> str | None: ...
+    def __iter__(self) -> Iterator[Element]: ...
+
+
+def local_name(tag: object) -> str:
     """An element's tag without its namespace, lower case ("" for a comment)."""
     if not isinstance(tag, str):
         return ""
     return tag.rsplit("}", 1)[-1].lower()
 
 
-def element_direction(element: Any, inherited: str = "auto") -> str:
+def element_direction(element: Element, inherited: str = "auto") -> str:
     """The direction an element asks for: its ``dir``, else its language's, else
     ``inherited``."""
     direction = (element.get("dir") or "").strip().lower()
@@ -147,7 +162,7 @@ class MarkupWalker:
         self.directions = [direction]
         self.joined = False
         self.file = ""  # the chapter being walked, for link targets
-        self.resolve = lambda href: href
+        self.resolve: Callable[[str], str] = lambda href: href
         self.pending_ids: list[str] = []
         self.in_cell = 0  # inside a table cell: blocks run together
 
@@ -194,7 +209,7 @@ class MarkupWalker:
 
     # -- the tree ---------------------------------------------------------------------
 
-    def walk(self, element: Any) -> None:
+    def walk(self, element: Element) -> None:
         """Walk ``element`` and its children (its tail is the caller's)."""
         name = local_name(element.tag)
         if not name or name in SKIPPED or (name == "head" and not self.tei):
@@ -211,7 +226,7 @@ class MarkupWalker:
         finally:
             self.directions.pop()
 
-    def _children(self, element: Any) -> None:
+    def _children(self, element: Element) -> None:
         if element.text:
             self.inline.add(element.text)
         for child in element:
@@ -219,7 +234,7 @@ class MarkupWalker:
             if child.tail:
                 self.inline.add(child.tail)
 
-    def _walk(self, element: Any, name: str) -> None:
+    def _walk(self, element: Element, name: str) -> None:
         if self.in_cell and (name in BLOCKS or name in CELLS or name in ROWS):
             # A list or a table in a cell: its text, run on.
             self.inline.add(" ")
@@ -228,7 +243,7 @@ class MarkupWalker:
             return
         heading = HEADINGS.get(name)
         if name == "head" and self.tei:
-            heading = HEADINGS.get(element.get("rend", ""), 2)
+            heading = HEADINGS.get(element.get("rend") or "", 2)
         if heading:
             self.flush()
             self.kind = ("heading", heading)
@@ -238,7 +253,7 @@ class MarkupWalker:
         elif name in LISTS:
             self.flush()
             ordered = name == "ol" or (name == "list" and element.get("rend") == "ol")
-            start = element.get("start", "1")
+            start = element.get("start") or "1"
             self.stack.append(Container("list", ordered=ordered,
                                          start=int(start) if start.isdigit() else 1))
             self._children(element)
@@ -280,7 +295,7 @@ class MarkupWalker:
             self._children(element)
             self.inline.close()
         elif name in INLINE_STYLES or (name == "hi" and element.get("rend") in TEI_RENDITIONS):
-            style = INLINE_STYLES.get(name) or TEI_RENDITIONS[element.get("rend")]
+            style = INLINE_STYLES.get(name) or TEI_RENDITIONS[element.get("rend") or ""]
             self.inline.open(style)
             self._children(element)
             self.inline.close()
@@ -310,7 +325,7 @@ class MarkupWalker:
         parent.count += 1
         self.stack.append(Container("item", marker=marker, depth=max(depth, 1)))
 
-    def _pre(self, element: Any) -> None:
+    def _pre(self, element: Element) -> None:
         saved, self.inline = self.inline, _Inline(keep_spaces=True)
         self._children(element)
         text, _spans = self.inline.take()
@@ -320,7 +335,7 @@ class MarkupWalker:
         for line in lines:
             self.emit(line.rstrip("\r"), "code", depth, (), "ltr")
 
-    def _cell(self, element: Any) -> Cell:
+    def _cell(self, element: Element) -> Cell:
         """A table cell's text in one piece: blocks inside it (paragraphs, a line break)
         are run together with a space."""
         saved, self.inline = self.inline, _Inline()
@@ -333,10 +348,10 @@ class MarkupWalker:
         self.inline = saved
         return text, spans
 
-    def _table(self, element: Any) -> None:
+    def _table(self, element: Element) -> None:
         rows: list[tuple[bool, list[Cell]]] = []
 
-        def gather(node: Any, head: bool) -> None:
+        def gather(node: Element, head: bool) -> None:
             for child in node:
                 name = local_name(child.tag)
                 if name in TABLE_PARTS:
