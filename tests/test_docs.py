@@ -30,8 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 DESIGN = ROOT / "docs" / "DESIGN.md"
 DOCUMENTATION = [README, *sorted((ROOT / "docs").glob("*.md"))]
-# Written on another branch (the dependencies' weights); a link to it is allowed while absent.
-PENDING = {ROOT / "docs" / "dependencies.md"}
 
 
 def _text(path: Path) -> str:
@@ -60,8 +58,6 @@ def test_every_link_in_the_documentation_leads_somewhere() -> None:
                 continue
             file, _, anchor = target.partition("#")
             linked = (path.parent / file).resolve() if file else path
-            if linked in PENDING and not linked.exists():
-                continue
             assert linked.exists(), f"{path.name}: {target} does not exist"
             if anchor:
                 assert anchor in _anchors(linked), f"{path.name}: no heading for {target}"
@@ -74,7 +70,7 @@ def test_every_documentation_file_the_code_names_exists() -> None:
     for path in [*ROOT.glob("reader/**/*.py"), *ROOT.glob("scripts/*"), ROOT / "pyproject.toml"]:
         named |= set(re.findall(r"docs/[\w-]+\.md", _text(path)))
     assert "docs/terminals.md" in named
-    missing = {name for name in named if not (ROOT / name).exists() and ROOT / name not in PENDING}
+    missing = {name for name in named if not (ROOT / name).exists()}
     assert not missing
 
 
