@@ -273,6 +273,24 @@ def test_plain_text_blank_lines_are_its_spacing() -> None:
     assert paragraph_gaps(article) == [1, 1, 0, 0]
 
 
+def test_render_prints_the_blank_rows_the_app_shows(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture) -> None:
+    """Plain text without blank lines is spaced in the app, and in ``reader render`` alike
+    (issue 25, point 15); the JSON keeps one object per text line; a file with blank lines
+    of its own shows them, nothing added."""
+    article = tmp_path / "article.txt"
+    article.write_text("first one\nsecond one\nthird\n", "utf-8")
+    assert main(["render", "--width", "20", str(article)]) == 0
+    assert capsys.readouterr().out == "first one\n\nsecond one\n\nthird\n"
+    assert main(["render", "--width", "20", "--format", "json", str(article)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [record["text"] for record in records] == ["first one", "second one", "third"]
+    poem = tmp_path / "poem.txt"
+    poem.write_text("one\ntwo\n\nthree\n", "utf-8")
+    assert main(["render", "--width", "20", str(poem)]) == 0
+    assert capsys.readouterr().out == "one\ntwo\n\nthree\n"
+
+
 # -- URLs -----------------------------------------------------------------------------------
 
 

@@ -5,9 +5,10 @@
 (code-point offsets within the paragraph). Paragraphs are numbered from 1, as in ``reader
 search`` and ``reader check``: for a .txt file paragraph N is line N.
 
-A Markdown document is printed as the app shows it: list markers, quote bars and code
-indentation beside the text (in the JSON: ``indent`` cells holding ``gutter``), rules across the
-width, and the app's blank lines between blocks.
+A document is printed as the app shows it: the app's blank rows between paragraphs (a
+plain-text file without blank lines of its own is spaced; the JSON has no object for them),
+and for Markdown, list markers, quote bars and code indentation beside the text (in the
+JSON: ``indent`` cells holding ``gutter``) and rules across the width.
 """
 
 from __future__ import annotations
@@ -160,11 +161,12 @@ def _write_json(document: Document, args: argparse.Namespace, width: int,
 def _write_text(document: Document, args: argparse.Namespace, width: int,
                 write: Callable[[str], object], rows: Rows | None = None) -> None:
     """One visual line per output line, RTL lines right-aligned; a paragraph's lines are
-    written at once. Markdown keeps its markers, quote bars, rules and blank lines.
+    written at once, then the blank rows the app shows after it. Markdown keeps its
+    markers, quote bars and rules.
     ``rows``: on a terminal, what it needs for each line (:class:`reader.terminals.Rows`)."""
     show_controls = args.show_controls
     indents = paragraph_indents(document)
-    gaps = paragraph_gaps(document) if document.blocks else None
+    gaps = paragraph_gaps(document)
     tables = TableLayouts.of(document, show_controls)
     as_placed = rows is None or rows.mode == "explicit"
     for index, paragraph in enumerate(document.paragraphs):
@@ -182,7 +184,7 @@ def _write_text(document: Document, args: argparse.Namespace, width: int,
                 shown = _for_terminal(shown, paragraph, rows,
                                       tables is not None and index in tables.table_of)
             write("".join(row + "\n" for row, _line, _side in shown))
-        if gaps is not None:
+        if gaps[index]:
             write("\n" * gaps[index])
 
 
