@@ -33,7 +33,7 @@ from reader.content.presentation import (
     paragraph_indents,
 )
 from reader.i18n import _
-from reader.text.chrome import isolate
+from reader.text.chrome import isolate, isolate_ltr
 from reader.text.chunks import layout_long_paragraph
 from reader.text.layout import VisualLine
 from reader.text.safe import visible
@@ -48,7 +48,7 @@ def _width(value: str) -> int:
         width = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(_("width must be a whole number, not {value}").format(
-            value=repr(value))) from None
+            value=isolate_ltr(repr(value)))) from None
     if width < 1:
         raise argparse.ArgumentTypeError(_("width must be at least 1, not {width}").format(
             width=width))
