@@ -256,6 +256,30 @@ def test_an_rtl_table_has_its_first_column_on_the_right(tmp_path: Path,
     assert "─┼─" in out[1]
 
 
+CODE_IN_ARABIC = ("| الحقل | المعنى |\n|---|---|\n| `comm=\"syslogd\"` | اسم البرنامج |\n"
+                  "| اسم `comm=\"syslogd\"` | x |\n\n"
+                  "يطابق الشرط `comm=\"syslogd\"` العملية.\n\nالشرط `--width=-w` هنا.\n")
+
+
+def test_code_spans_read_left_to_right_in_right_to_left_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Issue 25, point 8: `comm="syslogd"` in a right-to-left table cell showed as
+    «"comm="syslogd»: a code span is a left-to-right isolate wherever it stands (a table
+    cell, a paragraph); the rest of the line keeps its order."""
+    path = tmp_path / "code.md"
+    path.write_text(CODE_IN_ARABIC, "utf-8")
+    assert main(["render", "--width", "60", str(path)]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[2].rstrip().endswith('ﺞﻣﺎﻧﺮﺒﻟﺍ ﻢﺳﺍ │     comm="syslogd"'), rows[2]
+    assert rows[3].rstrip().endswith('x │ comm="syslogd" ﻢﺳﺍ'), rows[3]
+    assert rows[5].strip() == '.ﺔﻴﻠﻤﻌﻟﺍ comm="syslogd" ﻁﺮﺸﻟﺍ ﻖﺑﺎﻄﻳ', rows[5]
+    assert rows[7].strip() == ".ﺎﻨﻫ --width=-w ﻁﺮﺸﻟﺍ", rows[7]
+    # like an isolate, code does not set the direction of the table (or paragraph) it is in
+    table = tmp_path / "table.md"
+    table.write_text("| `ls -l` | يعرض |\n|---|---|\n| a | ب |\n\n`ls`  \nيعرض\n", "utf-8")
+    assert load_document(table).directions == ["rtl"] * 4
+
+
 def test_a_hard_break_is_a_line_break_not_a_paragraph_gap(tmp_path: Path) -> None:
     path = tmp_path / "poem.md"
     path.write_text("سطر أول\\\nسطر ثان  \nthird\n\nnext\n", "utf-8")
