@@ -171,21 +171,20 @@ def _write_text(document: Document, args: argparse.Namespace, width: int,
     as_placed = rows is None or rows.mode == "explicit"
     for index, paragraph in enumerate(document.paragraphs):
         direction = args.direction if args.direction != "auto" else document.direction(index)
+        gap = "\n" * gaps[index]
         if indents is None and as_placed:  # plain text: no markers to place (the fast path)
             write("".join([
                 (" " * (width - line.cells) + line.text + "\n") if line.rtl
                 else line.text + "\n"
                 for line in layout_long_paragraph(paragraph, width, direction,
                                                   show_controls=show_controls, maps=False)
-            ]))
+            ]) + gap)
         else:
             shown = _rows(document, tables, indents, index, width, direction, show_controls)
             if rows is not None and not as_placed:
                 shown = _for_terminal(shown, paragraph, rows,
                                       tables is not None and index in tables.table_of)
-            write("".join(row + "\n" for row, _line, _side in shown))
-        if gaps[index]:
-            write("\n" * gaps[index])
+            write("".join(row + "\n" for row, _line, _side in shown) + gap)
 
 
 Row = tuple[str, "VisualLine | None", str]  # what is written, the line it shows, its gutter
