@@ -21,7 +21,7 @@ from reader.commands.terminal_text import HelpFormatter, visible_message, write_
 from reader.errors import ReaderError
 from reader.i18n import _, argparse_words
 from reader.i18n.choice import LANG_HELP, choose_language, language_flag
-from reader.text.chrome import isolate
+from reader.text.chrome import isolate, isolate_ltr
 from reader.text.levels import check_library
 
 argparse_words.install()
@@ -107,7 +107,7 @@ def _measure(text: str) -> int:
         value = -1
     if value < 0:
         raise argparse.ArgumentTypeError(_("not a width in cells (0 or more): {value}").format(
-            value=repr(text)))
+            value=isolate_ltr(repr(text))))
     return value
 
 

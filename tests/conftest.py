@@ -18,6 +18,11 @@ from tests.tmux_session import TmuxSession, installed_reader
 os.environ.update(TERM="xterm-256color", COLORTERM="truecolor")
 for _name in ("NO_COLOR", "TEXTUAL_COLOR_SYSTEM", "FORCE_COLOR"):
     os.environ.pop(_name, None)
+# Nor on the desktop they are started from: with no display, the system clipboard is out of
+# reach (copies go to the terminal only), and no test writes to the developer's clipboard.
+# Tests of the clipboard set up a display and fake clipboard commands of their own.
+for _name in ("DISPLAY", "WAYLAND_DISPLAY"):
+    os.environ.pop(_name, None)
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -149,3 +151,22 @@ def test_a_seeded_file_is_edited_before_it_exists(doc: Path):
     assert not path.exists()
     editor.remove("altman")
     assert editor.ids() == {"musk"}
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_a_new_annotation_file_follows_the_umask(doc: Path, umask: int):
+    """Its header invites hand edits (and sharing it beside the document): it is made like
+    any file the user makes, not private (issue 25, point 14); a file already there keeps
+    its mode."""
+    path = doc.with_suffix(".toml")
+    old = os.umask(umask)
+    try:
+        editor = AnnotationEditor(path, doc)
+        editor.add("entity", {"name": "إيلون ماسك", "kind": "person"})
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    os.chmod(path, 0o640)
+    editor.add("entity", {"name": "سام ألتمان", "kind": "person"})
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert not [p.name for p in path.parent.iterdir() if p.name.startswith(".")]

@@ -6,6 +6,8 @@ What reaches the clipboard is checked exactly (``App.clipboard`` holds what
 
 from __future__ import annotations
 
+import os
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -79,7 +81,9 @@ async def test_drag_over_rtl_mixed_and_ltr_copies_the_source(tmp_path: Path) -> 
                 await pilot.press("y")
                 assert app.clipboard == text[first : last + 1], (paragraph, app.clipboard)
                 letters = sum(1 for ch in app.clipboard if not unicodedata.combining(ch))
-                assert f"copied {letters} letters" in app.status_inputs().notes
+                # no display in the tests: the text went to the terminal only
+                assert (f"sent {letters} letters to the terminal's clipboard"
+                        in app.status_inputs().notes)
             # the highlight is exactly the cells showing that range
             y = app.article.flow.locate(paragraph, first) - app.article.top
             _p, line = app.article.flow.line_at(app.article.top + y)
@@ -148,6 +152,37 @@ async def test_y_and_Y_on_a_claim_and_on_a_hit(tmp_path: Path) -> None:
         text = app.document.paragraphs[hit.paragraph]
         assert "ماسك" in app.clipboard and app.clipboard in text
         assert app.clipboard.endswith((".", "؟", "!", "»", "\"")) or text.endswith(app.clipboard)
+
+
+async def test_copy_says_copied_only_when_the_system_clipboard_took_it(
+        tmp_path: Path, monkeypatch) -> None:
+    """Issue 25, point 1: in a stock xterm (OSC 52 refused) `]` `y` said "copied the claim"
+    and the X clipboard was empty. With a clipboard command reachable it gets the text too
+    and the note says copied; without one the note says where the text went."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    xclip = bin_dir / "xclip"
+    xclip.write_text(f'#!/bin/sh\n{shutil.which("cat")} > "{bin_dir}/taken"\n')
+    xclip.chmod(0o755)
+    app = create_app(positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "y")
+        span = app.annotations.entry(app.focused_entry).span
+        source = app.document.paragraphs[span.paragraph][span.start : span.end]
+        letters = sum(1 for ch in source if not unicodedata.combining(ch))
+        assert app.clipboard == source  # OSC 52, always
+        what = "claim" if app.focused_entry in app.annotations.claims else "rebuttal"
+        assert app.status_inputs().notes == [
+            f"sent the {what} ({letters} letters) to the terminal's clipboard"]
+        monkeypatch.setenv("DISPLAY", ":99")
+        monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+        await pilot.press("y")
+        assert app.status_inputs().notes == [f"copied the {what} ({letters} letters)"]
+        assert (bin_dir / "taken").read_text("utf-8") == source
+        await pilot.press("Y")
+        assert app.status_inputs().notes[0].startswith(f"copied the {what} as a quote (")
+        assert (bin_dir / "taken").read_text("utf-8") == app.clipboard
 
 
 LINKS_MD = """# روابط

@@ -84,3 +84,19 @@ def test_a_fetched_document_is_remembered_by_its_url() -> None:
     url = "https://example.org/news"
     assert document_key(None, "text", url) == url
     assert document_key(None, "text") != document_key(None, "text", url)
+
+
+async def test_code_spans_read_left_to_right_on_screen(tmp_path: Path) -> None:
+    """Issue 25, point 8, in the app: a code span in an Arabic paragraph and in a
+    right-to-left table cell is shown left to right («comm="syslogd"», not
+    «"comm="syslogd»)."""
+    path = tmp_path / "code.md"
+    path.write_text("| الحقل | المعنى |\n|---|---|\n| `comm=\"syslogd\"` | اسم البرنامج |\n\n"
+                    "يطابق الشرط `comm=\"syslogd\"` العملية.\n", "utf-8")
+    app = create_app(path, positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        shown = [row for row in _screen(app) if "syslogd" in row]
+        assert len(shown) == 2, _screen(app)
+        assert all('comm="syslogd"' in row for row in shown), shown

@@ -191,3 +191,29 @@ def test_a_problem_line_reads_from_its_place_on_the_right() -> None:
     row = for_terminal(problem_line(problem), "explicit", 40).removeprefix(ENTER_EXPLICIT) \
         .removesuffix(LEAVE_EXPLICIT)
     assert row.rstrip("\n").lstrip(" ") == "ﺐﺠﻳ :(2 ﺮﻄﺴﻟﺍ) id [claim #1] :bad.toml:1"
+
+
+@pytest.mark.parametrize(("args", "whole"), [
+    (["render", "--width", "0", "FILE"], ["--width/-w"]),
+    (["render", "--bogus", "--other=-3"], ["--bogus --other=-3"]),
+    (["render", "--direction", "--", "FILE"], ["--direction"]),
+    (["render", "--direction=-up", "FILE"], ["--direction", "'-up'"]),
+    (["render", "--width=-x", "FILE"], ["--width/-w", "'-x'"]),
+    (["--measure=-x", "FILE"], ["--measure", "'-x'"]),
+])
+def test_option_names_and_values_stay_whole_in_an_arabic_error(tmp_path: Path, args: list[str],
+                                                               whole: list[str]) -> None:
+    """Issue 25, point 5: on a terminal, «width/-w--» and «bogus--»: the option names and
+    the values typed are left-to-right isolates inside the Arabic message."""
+    document = tmp_path / "a.txt"
+    document.write_text("سطر\n", encoding="utf-8")
+    argv = [str(document) if arg == "FILE" else arg for arg in args]
+    session = PtySession([str(installed_reader()), *argv],
+                         pty_environment(tmp_path, LANG="ar_EG.UTF-8", LC_ALL="ar_EG.UTF-8"),
+                         width=200)
+    output = session.finish().decode("utf-8")
+    assert session.status is not None and session.status != 0
+    row = output.split(ENTER_EXPLICIT)[1].split("\r\n")[0]
+    assert ":reader" in row and ("ﻂﻴﺳﻮﻟﺍ" in row or "ﻂﺋﺎﺳﻭ" in row), row  # laid out
+    for text in whole:
+        assert text in row, row

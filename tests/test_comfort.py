@@ -10,6 +10,7 @@ import pytest
 from textual import events
 
 from reader.cli import main
+from reader.state import measure as steps
 from reader.state.history import History
 from reader.state.positions import FILE_NAME, PositionStore
 from reader.state.preferences import FILE_NAME as PREFERENCES_FILE
@@ -54,13 +55,45 @@ def test_the_column_is_centred_at_most_the_measure() -> None:
 
 
 def test_narrower_and_wider_steps() -> None:
-    assert measure.narrower(80, 80) == 80 - measure.STEP
-    assert measure.narrower(0, 150) == 150 - measure.STEP  # from the full width shown
-    assert measure.narrower(80, 60) == 60 - measure.STEP  # from what is on screen
-    assert measure.narrower(measure.MIN_MEASURE, 100) == measure.MIN_MEASURE
-    assert measure.wider(80, 150) == 80 + measure.STEP
-    assert measure.wider(148, 150) == 0  # past the room: the whole width
-    assert measure.wider(0, 150) == 0
+    assert steps.narrower(80, 80) == 80 - steps.STEP
+    assert steps.narrower(0, 150) == 148  # from the full width shown, onto the grid
+    assert steps.narrower(80, 61) == 60  # from what is on screen
+    assert steps.narrower(80, 79) == 76  # the grid through the default, not 75
+    assert steps.narrower(steps.MIN_MEASURE, 100) == steps.MIN_MEASURE
+    assert steps.narrower(80, steps.MIN_MEASURE) == 80  # as narrow as it goes: no change
+    assert steps.wider(80, 150) == 80 + steps.STEP
+    assert steps.wider(148, 150) == 152  # the last step may pass the room a little
+    assert steps.wider(150, 150) == 150  # never the whole width by steps
+    assert steps.wider(0, 150) == 0
+    assert steps.wider(70, 150) == 72  # an odd measure (--measure 70) joins the grid
+    assert steps.wider(56, 60) == 80  # fills a narrow view: the default, not its width
+
+
+@pytest.mark.parametrize("room", [60, 79, 81, 83, 84, 120, 150])
+def test_measure_steps_come_back_and_stop_at_the_default(room: int) -> None:
+    """Issue 25, point 10: at 120x36 with the panel shown (about 79 cells of room) ``>``
+    then ``<`` saved 75, three ``<`` then three ``>`` saved 0 (the whole width)."""
+
+    def press(measure: int, *keys: str) -> int:
+        for key in keys:
+            shown = room if measure <= 0 else min(measure, room)
+            measure = steps.step(measure, key, shown, room)
+        return measure
+
+    narrow, wide = "narrower", "wider"
+    default = steps.DEFAULT_MEASURE
+    if room > default:
+        assert press(default, wide, narrow) == default
+    assert press(default, narrow, wide) == default  # in a narrow view too: not its width
+    assert press(default, narrow, narrow, narrow, wide, wide, wide) == default
+    assert press(default, *[wide] * 40) == max(default, steps._above(room - 1))  # never 0
+    # from above or below, a step does not jump over the default
+    if room > 81:
+        assert press(81, narrow) == default and press(79, wide) == default
+    assert press(0, *[narrow] * 40) == steps.MIN_MEASURE
+    assert press(64, "default") == default and press(64, "whole") == 0
+    with pytest.raises(ValueError):
+        steps.step(80, "wide", 80, 80)
 
 
 def test_hiding_harakat_keeps_letters_cells_and_the_map() -> None:
@@ -139,7 +172,7 @@ def test_bad_measure_flag_is_one_line(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_help_names_every_new_key() -> None:
     keys = " ".join(key for key, _what in KEYS)
-    for key in (":", "''", "m", "'", "<", ">", "H", "#"):
+    for key in (":", "''", "m", "'", "<", ">", "=", "W", "H", "#"):
         assert key in keys
 
 
@@ -174,6 +207,35 @@ async def test_measure_centres_the_text_and_keys_change_it(tmp_path: Path) -> No
         await pilot.press("p")
         await pilot.pause()
         assert full.article.text_width == full.article.column.width
+
+
+async def test_measure_keys_keep_a_measure_that_means_the_same_later(tmp_path: Path) -> None:
+    """Issue 25, point 10: at 120x36 with the panel shown, ``>`` then ``<`` saved 75 and
+    three ``<`` then three ``>`` saved 0; ``=`` brings the default back, ``W`` alone chooses
+    the whole width."""
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.article.column.width - app.article.column.gutter < 80  # the panel is shown
+        await pilot.press("greater_than_sign", "less_than_sign")
+        await pilot.pause()
+        assert app.comfort.measure < 80
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert app.comfort.measure == 80
+        await pilot.press(*["less_than_sign"] * 3, *["greater_than_sign"] * 3)
+        await pilot.pause()
+        assert app.comfort.measure == 80
+        await pilot.press("less_than_sign", "less_than_sign", "equals_sign")
+        await pilot.pause()
+        assert app.comfort.measure == 80
+        await pilot.press("W")
+        await pilot.pause()
+        assert app.comfort.measure == 0
+        assert app.article.text_width == app.article.column.width - app.article.column.gutter
+        await pilot.press("equals_sign")
+        await pilot.pause()
+    assert _app(tmp_path).comfort.measure == 80  # remembered
 
 
 async def test_clicks_and_hits_land_on_the_right_letters_within_the_measure(

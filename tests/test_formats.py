@@ -256,6 +256,30 @@ def test_an_rtl_table_has_its_first_column_on_the_right(tmp_path: Path,
     assert "─┼─" in out[1]
 
 
+CODE_IN_ARABIC = ("| الحقل | المعنى |\n|---|---|\n| `comm=\"syslogd\"` | اسم البرنامج |\n"
+                  "| اسم `comm=\"syslogd\"` | x |\n\n"
+                  "يطابق الشرط `comm=\"syslogd\"` العملية.\n\nالشرط `--width=-w` هنا.\n")
+
+
+def test_code_spans_read_left_to_right_in_right_to_left_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Issue 25, point 8: `comm="syslogd"` in a right-to-left table cell showed as
+    «"comm="syslogd»: a code span is a left-to-right isolate wherever it stands (a table
+    cell, a paragraph); the rest of the line keeps its order."""
+    path = tmp_path / "code.md"
+    path.write_text(CODE_IN_ARABIC, "utf-8")
+    assert main(["render", "--width", "60", str(path)]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[2].rstrip().endswith('ﺞﻣﺎﻧﺮﺒﻟﺍ ﻢﺳﺍ │     comm="syslogd"'), rows[2]
+    assert rows[3].rstrip().endswith('x │ comm="syslogd" ﻢﺳﺍ'), rows[3]
+    assert rows[5].strip() == '.ﺔﻴﻠﻤﻌﻟﺍ comm="syslogd" ﻁﺮﺸﻟﺍ ﻖﺑﺎﻄﻳ', rows[5]
+    assert rows[7].strip() == ".ﺎﻨﻫ --width=-w ﻁﺮﺸﻟﺍ", rows[7]
+    # like an isolate, code does not set the direction of the table (or paragraph) it is in
+    table = tmp_path / "table.md"
+    table.write_text("| `ls -l` | يعرض |\n|---|---|\n| a | ب |\n\n`ls`  \nيعرض\n", "utf-8")
+    assert load_document(table).directions == ["rtl"] * 4
+
+
 def test_a_hard_break_is_a_line_break_not_a_paragraph_gap(tmp_path: Path) -> None:
     path = tmp_path / "poem.md"
     path.write_text("سطر أول\\\nسطر ثان  \nthird\n\nnext\n", "utf-8")
@@ -271,6 +295,24 @@ def test_plain_text_blank_lines_are_its_spacing() -> None:
     article = Document.from_text("فقرة أولى\nفقرة ثانية\nفقرة ثالثة\n\n")
     # No blank line between lines of text (one at the end does not count): spaced.
     assert paragraph_gaps(article) == [1, 1, 0, 0]
+
+
+def test_render_prints_the_blank_rows_the_app_shows(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture) -> None:
+    """Plain text without blank lines is spaced in the app, and in ``reader render`` alike
+    (issue 25, point 15); the JSON keeps one object per text line; a file with blank lines
+    of its own shows them, nothing added."""
+    article = tmp_path / "article.txt"
+    article.write_text("first one\nsecond one\nthird\n", "utf-8")
+    assert main(["render", "--width", "20", str(article)]) == 0
+    assert capsys.readouterr().out == "first one\n\nsecond one\n\nthird\n"
+    assert main(["render", "--width", "20", "--format", "json", str(article)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [record["text"] for record in records] == ["first one", "second one", "third"]
+    poem = tmp_path / "poem.txt"
+    poem.write_text("one\ntwo\n\nthree\n", "utf-8")
+    assert main(["render", "--width", "20", str(poem)]) == 0
+    assert capsys.readouterr().out == "one\ntwo\n\nthree\n"
 
 
 # -- URLs -----------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from reader.text.levels import (
     BidiLibraryError,
     _raw_levels,
     check_library,
+    level_runs,
     paragraph_levels,
     self_test,
 )
@@ -306,3 +307,33 @@ async def test_the_app_shows_a_message_instead_of_crashing(
         await wait_until(pilot, lambda: app.return_code is not None, what="the app to end")
     assert app.load_error is not None and app.load_error.startswith("python-bidi")
     assert app.return_code == 2
+
+
+@pytest.mark.parametrize(("text", "direction", "spans"), [
+    ('يطابق الشرط comm="syslogd" العملية.', "rtl", ((12, 26),)),
+    ("الشرط --width=-w هنا", "auto", ((6, 16),)),
+    ("`ls` ثم `cd -` هنا", "auto", ((0, 4), (8, 14))),
+    ("ltr text with قول code", "ltr", ((14, 17),)),
+    ("abc def", "rtl", ((0, 3),)),
+    ("قال ماسك", "auto", ((0, 0), (50, 60))),  # empty and outside: nothing isolated
+])
+def test_ltr_spans_resolve_as_if_between_lri_and_pdi(text: str, direction: str,
+                                                     spans: tuple[tuple[int, int], ...]) -> None:
+    """A code span is laid out as an LRI ... PDI isolate without those characters in the
+    text (issue 25, point 8): its levels are the isolated text's, its two marks left out."""
+    marked, keep = "", []
+    at = 0
+    for start, end in spans:
+        if start >= end or start >= len(text):
+            continue
+        marked += text[at:start] + "\u2066" + text[start:end] + "\u2069"
+        keep += [True] * (start - at) + [False] + [True] * (end - start) + [False]
+        at = end
+    marked += text[at:]
+    keep += [True] * (len(text) - at)
+    expected, expected_para = paragraph_levels(marked, direction)
+    ends, run_levels, para = level_runs(text, direction, spans)
+    levels = [level for end, level, start in zip(ends, run_levels, [0, *ends])
+              for _ in range(end - start)]
+    assert para == expected_para
+    assert levels == [level for level, kept in zip(expected, keep) if kept]

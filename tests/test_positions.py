@@ -61,6 +61,17 @@ def test_a_position_is_kept_between_stores(tmp_path: Path) -> None:
     assert _leftovers(state) == []
 
 
+def test_the_positions_file_stays_private(tmp_path: Path) -> None:
+    """Which files were read, and where: 0600 whatever the umask (an annotation file, made
+    to be edited and shared, follows the umask instead: test_annotation_editor)."""
+    old = os.umask(0o022)
+    try:
+        assert PositionStore(tmp_path).put(KEY, 1, 2) is True
+    finally:
+        os.umask(old)
+    assert _file(tmp_path).stat().st_mode & 0o777 == 0o600
+
+
 def test_a_later_position_replaces_the_earlier(tmp_path: Path) -> None:
     store = PositionStore(tmp_path)
     store.put(KEY, 1, 1)

@@ -5,9 +5,10 @@
 (code-point offsets within the paragraph). Paragraphs are numbered from 1, as in ``reader
 search`` and ``reader check``: for a .txt file paragraph N is line N.
 
-A Markdown document is printed as the app shows it: list markers, quote bars and code
-indentation beside the text (in the JSON: ``indent`` cells holding ``gutter``), rules across the
-width, and the app's blank lines between blocks.
+A document is printed as the app shows it: the app's blank rows between paragraphs (a
+plain-text file without blank lines of its own is spaced; the JSON has no object for them),
+and for Markdown, list markers, quote bars and code indentation beside the text (in the
+JSON: ``indent`` cells holding ``gutter``) and rules across the width.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from reader.content.presentation import (
     paragraph_indents,
 )
 from reader.i18n import _
-from reader.text.chrome import isolate
+from reader.text.chrome import isolate, isolate_ltr
 from reader.text.chunks import layout_long_paragraph
 from reader.text.layout import VisualLine
 from reader.text.safe import visible
@@ -47,7 +48,7 @@ def _width(value: str) -> int:
         width = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(_("width must be a whole number, not {value}").format(
-            value=repr(value))) from None
+            value=isolate_ltr(repr(value)))) from None
     if width < 1:
         raise argparse.ArgumentTypeError(_("width must be at least 1, not {width}").format(
             width=width))
@@ -160,30 +161,30 @@ def _write_json(document: Document, args: argparse.Namespace, width: int,
 def _write_text(document: Document, args: argparse.Namespace, width: int,
                 write: Callable[[str], object], rows: Rows | None = None) -> None:
     """One visual line per output line, RTL lines right-aligned; a paragraph's lines are
-    written at once. Markdown keeps its markers, quote bars, rules and blank lines.
+    written at once, then the blank rows the app shows after it. Markdown keeps its
+    markers, quote bars and rules.
     ``rows``: on a terminal, what it needs for each line (:class:`reader.terminals.Rows`)."""
     show_controls = args.show_controls
     indents = paragraph_indents(document)
-    gaps = paragraph_gaps(document) if document.blocks else None
+    gaps = paragraph_gaps(document)
     tables = TableLayouts.of(document, show_controls)
     as_placed = rows is None or rows.mode == "explicit"
     for index, paragraph in enumerate(document.paragraphs):
         direction = args.direction if args.direction != "auto" else document.direction(index)
+        gap = "\n" * gaps[index]
         if indents is None and as_placed:  # plain text: no markers to place (the fast path)
             write("".join([
                 (" " * (width - line.cells) + line.text + "\n") if line.rtl
                 else line.text + "\n"
                 for line in layout_long_paragraph(paragraph, width, direction,
                                                   show_controls=show_controls, maps=False)
-            ]))
+            ]) + gap)
         else:
             shown = _rows(document, tables, indents, index, width, direction, show_controls)
             if rows is not None and not as_placed:
                 shown = _for_terminal(shown, paragraph, rows,
                                       tables is not None and index in tables.table_of)
-            write("".join(row + "\n" for row, _line, _side in shown))
-        if gaps is not None:
-            write("\n" * gaps[index])
+            write("".join(row + "\n" for row, _line, _side in shown) + gap)
 
 
 Row = tuple[str, "VisualLine | None", str]  # what is written, the line it shows, its gutter
@@ -233,7 +234,7 @@ def _lines(document: Document, tables: TableLayouts | None, index: int, width: i
     if row is not None:
         return row.lines
     return layout_long_paragraph(document.paragraphs[index], width, direction,
-                                 show_controls=show_controls)
+                                 document.ltr_spans(index), show_controls=show_controls)
 
 
 def _entry_spans(annotations: Annotations | None) -> dict[int, list[tuple[int, int, str]]]:

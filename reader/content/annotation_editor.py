@@ -375,10 +375,11 @@ class AnnotationEditor:
         self._undo.append((done, before))
 
     def _write(self, text: str) -> None:
-        """Replace the file atomically: a temporary file beside it, then a rename."""
+        """Replace the file atomically: a temporary file beside it, then a rename. A new file
+        follows the umask: its header invites the user to edit it (``private=False``)."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            replace_text(self.path, text, keep_mode=True)
+            replace_text(self.path, text, keep_mode=True, private=False)
         except OSError as error:
             raise EditError(_("{file}: cannot write ({error})").format(
                 file=self.path, error=error.strerror or error)) from None

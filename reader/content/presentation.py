@@ -169,7 +169,8 @@ class TableLayouts:
             block = self.document.block(index)
             layout = layout_row(self.document.paragraphs[index], block.cells,
                                 self.widths(first, width), self.document.direction(index),
-                                header=block.level == 1, **self.options)
+                                header=block.level == 1,
+                                ltr_spans=self.document.ltr_spans(index), **self.options)
             self._rows[key] = layout
             if len(self._rows) > 1024:
                 self._rows.popitem(last=False)

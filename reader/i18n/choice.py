@@ -46,10 +46,12 @@ def choose_language(flag: str | None) -> str:
     """Set the interface's language and return its code. An unknown ``--lang`` is a
     :class:`ReaderError`; an unknown remembered or locale language falls back to English."""
     if flag is not None:
+        from reader.text.chrome import isolate_ltr  # cli has it imported already
+
         try:
             return set_language(flag)
         except UnknownLanguage:
             raise ReaderError(_("unknown language '{code}' for --lang; the reader speaks: "
-                                "{languages}").format(code=flag,
+                                "{languages}").format(code=isolate_ltr(flag),
                                                       languages=describe_available())) from None
     return set_language(remembered() or from_environment())

@@ -2,7 +2,10 @@
 
 One way for every file the reader writes for the user (positions, preferences, annotation
 files): a temporary file beside the target, then ``os.replace``, so a reader never finds a
-torn file; the temporary file is removed when anything fails. :func:`locked` holds an
+torn file; the temporary file is removed when anything fails. The reader's own state
+(positions, preferences: which files were read, and where) is private, mode 0600; a file
+made for the user to read, edit and share (an annotation file) is made like any other file
+the user makes, with their umask. :func:`locked` holds an
 advisory lock on a directory so that two readers that read, merge and replace the same file
 at once keep both their changes. No Textual import.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import tempfile
 import threading
 import time
@@ -56,13 +60,30 @@ def locked(directory: Path) -> Iterator[None]:
                 os.close(handle)  # releases the lock
 
 
+def _temporary(directory: Path, prefix: str, private: bool) -> tuple[int, str]:
+    """A new file in ``directory``, open for writing: mode 0600 when ``private``, else
+    0666 less the umask, applied by the kernel as for any file the user makes (reading the
+    umask would mean setting it, for every thread of the process)."""
+    if private:
+        return tempfile.mkstemp(prefix=prefix, dir=directory)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        name = os.path.join(directory, prefix + secrets.token_hex(4))
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {directory}")  # pragma: no cover
+
+
 def replace_text(path: Path, text: str, *, encoding: str = "utf-8", keep_mode: bool = False,
-                 prefix: str | None = None) -> None:
+                 private: bool = True, prefix: str | None = None) -> None:
     """Replace ``path`` with ``text`` atomically (its folder must exist); ``keep_mode``
-    keeps the permissions of the file replaced; the temporary file's name starts with
+    keeps the permissions of the file replaced; a new file is private (0600) unless
+    ``private`` is False (then it follows the umask); the temporary file's name starts with
     ``prefix`` (default ``.NAME-``). Raises OSError (or the encoding's error)."""
     mode = path.stat().st_mode & 0o777 if keep_mode and path.exists() else None
-    fd, temp = tempfile.mkstemp(prefix=prefix or f".{path.name}-", dir=path.parent)
+    fd, temp = _temporary(path.parent, prefix or f".{path.name}-", private)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)

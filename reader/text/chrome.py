@@ -32,6 +32,12 @@ def isolate(value: object) -> str:
     return f"{FSI}{visible(str(value), keep_newlines=False)}{PDI}"
 
 
+def isolate_ltr(value: object) -> str:
+    """``value`` as a left-to-right isolate (LRI ... PDI): what the user typed on the command
+    line (an option, ``'--x'``), which reads left to right whatever letters it holds."""
+    return f"{LRI}{visible(str(value), keep_newlines=False)}{PDI}"
+
+
 def fill(template: str, /, **values: object) -> str:
     """``template`` (``str.format`` fields) with every value isolated."""
     return template.format(**{name: isolate(value) for name, value in values.items()})

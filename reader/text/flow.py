@@ -28,6 +28,7 @@ from reader.text.layout import (
     layout_prepared,
     prepare_paragraph,
 )
+from reader.text.levels import clip_spans
 from reader.text.wrap import count_lines
 
 # How many unit layouts to keep: a few screens' worth, whatever the document's size.
@@ -81,13 +82,15 @@ class TextFlow:
         sizes: ParagraphSizes | None = None,
         prepared: OrderedDict[int, PreparedParagraph] | None = None,
         special: Callable[[int, int], ParagraphLayout | None] | None = None,
+        ltr_spans: Callable[[int], tuple[tuple[int, int], ...]] | None = None,
     ) -> None:
         """``sizes`` (:class:`ParagraphSizes` of these paragraphs and gaps) may be given by a
         caller that keeps them across flows: on a book, finding them again at every resize
         is a noticeable cost. ``prepared`` is the :attr:`prepared` cache of a flow of the
         same paragraphs, options and directions at another width: a resize then only breaks
         and reorders lines. ``special(paragraph, width)`` lays out a paragraph that is not
-        running text (a table row, :mod:`reader.text.table`), or returns None."""
+        running text (a table row, :mod:`reader.text.table`), or returns None.
+        ``ltr_spans(paragraph)``: its ranges laid out left to right (code spans)."""
         if width < 1:
             raise ValueError("width must be at least 1")
         self.paragraphs = paragraphs
@@ -97,6 +100,7 @@ class TextFlow:
         self.indents = indents
         self.show_controls = show_controls
         self.special = special
+        self._ltr_spans = ltr_spans
         self._cache: OrderedDict[int, ParagraphLayout] = OrderedDict()
         self.prepared: OrderedDict[int, PreparedParagraph] = (
             prepared if prepared is not None else OrderedDict()
@@ -181,6 +185,15 @@ class TextFlow:
         end = len(self.paragraphs[paragraph]) if self._is_last_piece(unit) else \
             self._unit_start[unit + 1]
         return self.paragraphs[paragraph][self._unit_start[unit] : end]
+
+    def _ltr_spans_of(self, unit: int) -> tuple[tuple[int, int], ...]:
+        if self._ltr_spans is None:
+            return ()
+        spans = self._ltr_spans(self._paragraph_of(unit))
+        if not spans or self._unit_para is None:
+            return spans
+        start = self._start_of(unit)
+        return clip_spans(spans, start, start + len(self._text_of(unit)))
 
     def _gap_of(self, unit: int) -> int:
         return self.gaps[self._paragraph_of(unit)] if self._is_last_piece(unit) else 0
@@ -303,7 +316,7 @@ class TextFlow:
         if prepared is None:
             prepared = prepare_paragraph(
                 self._text_of(unit), self._direction_of(unit),
-                show_controls=self.show_controls,
+                show_controls=self.show_controls, ltr_spans=self._ltr_spans_of(unit),
             )
             self.prepared[unit] = prepared
             if len(self.prepared) > LAYOUT_CACHE_SIZE:

@@ -181,11 +181,12 @@ def prepare_paragraph(
     direction: str = "auto",
     *,
     show_controls: bool = False,
+    ltr_spans: tuple[tuple[int, int], ...] = (),
 ) -> PreparedParagraph:
     """The width-independent half of :func:`layout_paragraph`."""
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
-    ends, run_levels, para_level = level_runs(text, direction)
+    ends, run_levels, para_level = level_runs(text, direction, ltr_spans)
     tokens = Tokens.split(text)
     words = tokens.words
     seps = tokens.separators
@@ -203,17 +204,20 @@ def layout_paragraph(
     *,
     show_controls: bool = False,
     maps: bool = True,
+    ltr_spans: tuple[tuple[int, int], ...] = (),
 ) -> ParagraphLayout:
     """Lay out one paragraph (no line separators inside) at ``width`` terminal cells.
 
     ``direction`` is ``"auto"`` (first strong character, rules P2-P3), ``"ltr"`` or
     ``"rtl"``. RTL paragraphs are meant to be right-aligned by the caller. ``maps=False``
     leaves every line's map empty: for ``reader render``'s text, which prints the lines and
-    nothing else.
+    nothing else. ``ltr_spans``: ranges laid out left to right as isolates (code spans; see
+    :func:`reader.text.levels.level_runs`).
     """
     if width < 1:
         raise ValueError("width must be at least 1")
-    prepared = prepare_paragraph(text, direction, show_controls=show_controls)
+    prepared = prepare_paragraph(text, direction, show_controls=show_controls,
+                                 ltr_spans=ltr_spans)
     return layout_prepared(prepared, width, maps=maps)
 
 

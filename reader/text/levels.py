@@ -143,14 +143,23 @@ def _raw_levels(text: str, base_dir: str | None) -> tuple[list[int], int]:
     return levels, para
 
 
-def level_runs(text: str, direction: str = "auto") -> tuple[list[int], list[int], int]:
+Span = tuple[int, int]
+
+
+def level_runs(text: str, direction: str = "auto",
+               ltr_spans: tuple[Span, ...] = ()) -> tuple[list[int], list[int], int]:
     """Resolve embedding levels (rules P2 to I2) for one paragraph, as runs.
 
     ``direction`` is ``"auto"`` (rules P2-P3, defaulting to LTR), ``"ltr"`` or ``"rtl"``.
-    Returns ``(ends, levels, paragraph_level)``: run ``k`` covers offsets
+    ``ltr_spans``: ``(start, end)`` ranges of ``text`` resolved as if each stood between
+    LRI and PDI (a code span: left to right wherever it stands, one neutral to the text
+    around it) without those characters being in the text, so offsets, copying and search
+    are unchanged. Returns ``(ends, levels, paragraph_level)``: run ``k`` covers offsets
     ``ends[k-1]`` (or 0) to ``ends[k]`` at ``levels[k]``, and neighbouring runs differ.
     Characters removed by rule X9 get the level the library gives them; they are never drawn.
     """
+    if ltr_spans and _uniform_level(text, direction) is None:
+        return _isolated_runs(text, direction, ltr_spans)
     _ensure_self_tested()
     base_dir = {"auto": None, "ltr": "L", "rtl": "R"}[direction]
     if not text:
@@ -176,6 +185,47 @@ def level_runs(text: str, direction: str = "auto") -> tuple[list[int], list[int]
             levels.append(level)
             last = level
     return ends, levels, para_level
+
+
+def _isolated_runs(text: str, direction: str,
+                   spans: tuple[Span, ...]) -> tuple[list[int], list[int], int]:
+    """:func:`level_runs` of ``text`` with LRI and PDI around each of ``spans``, those two
+    characters' levels then left out (they are no part of the text)."""
+    pieces: list[str] = []
+    keep: list[bool] = []  # per character of the marked text: is it one of ``text``'s?
+    at = 0
+    for start, end in sorted(spans):
+        start, end = max(start, at), min(end, len(text))
+        if start >= end:
+            continue
+        pieces += [text[at:start], LRI, text[start:end], PDI]
+        keep += [True] * (start - at) + [False] + [True] * (end - start) + [False]
+        at = end
+    if not pieces:
+        return level_runs(text, direction)
+    pieces.append(text[at:])
+    keep += [True] * (len(text) - at)
+    marked_levels, para_level = paragraph_levels("".join(pieces), direction)
+    ends: list[int] = []
+    levels: list[int] = []
+    for level in compress(marked_levels, keep):
+        if levels and levels[-1] == level:
+            ends[-1] += 1
+        else:
+            ends.append((ends[-1] if ends else 0) + 1)
+            levels.append(level)
+    return ends, levels, para_level
+
+
+LRI, PDI = "\u2066", "\u2069"
+
+
+def clip_spans(spans: tuple[tuple[int, int], ...], start: int,
+               end: int) -> tuple[tuple[int, int], ...]:
+    """``spans`` (``(start, end)`` in a paragraph) within its piece ``[start, end)``, as
+    offsets in the piece."""
+    return tuple((max(a, start) - start, min(b, end) - start) for a, b in spans
+                 if a < end and b > start)
 
 
 def paragraph_levels(text: str, direction: str = "auto") -> tuple[list[int], int]:

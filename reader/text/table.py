@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 
 from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph
+from reader.text.levels import clip_spans
 
 COLUMN_RULE = " │ "
 HEADER_RULE = "─"
@@ -68,16 +69,19 @@ def column_widths(naturals: Sequence[Sequence[int]], width: int) -> list[int]:
 
 
 def layout_row(text: str, starts: Sequence[int], widths: Sequence[int], direction: str,
-               header: bool = False, **options: bool) -> ParagraphLayout:
-    """A table row laid out in columns of ``widths`` (see the module's docstring)."""
+               header: bool = False, ltr_spans: tuple[tuple[int, int], ...] = (),
+               **options: bool) -> ParagraphLayout:
+    """A table row laid out in columns of ``widths`` (see the module's docstring);
+    ``ltr_spans`` (offsets in the row) are laid out left to right in their cells."""
     spans = cell_texts(text, starts)
     rtl = direction == "rtl"
     cells: list[tuple[Sequence[VisualLine], int, int, int]] = []  # lines, start, end, width
     for index, width in enumerate(widths):
         start, end = spans[index] if index < len(spans) else (len(text), len(text))
         cell = text[start:end]
-        lines = layout_paragraph(cell, max(1, width), direction, **options).lines \
-            if cell else ()
+        lines = layout_paragraph(cell, max(1, width), direction,
+                                 ltr_spans=clip_spans(ltr_spans, start, end),
+                                 **options).lines if cell else ()
         cells.append((lines, start, end, width))
     height = max((len(lines) for lines, *_ in cells), default=0) or 1
     visual_rtl = rtl

@@ -20,6 +20,7 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 
 from reader.i18n import N_, _
+from reader.state import measure as steps
 from reader.state.positions import MARK_LETTERS
 from reader.state.preferences import Settings
 from reader.text import harakat as harakat_text
@@ -37,8 +38,12 @@ COMFORT_BINDINGS = [
     Binding("colon", "go_to_prompt", "Go to", key_display=":", show=False),
     Binding("m", "set_mark", "Mark", show=False),
     Binding("apostrophe", "jump_mark", "To mark", key_display="'", show=False),
-    Binding("less_than_sign,minus", "measure(-1)", "Narrower", key_display="<", show=False),
-    Binding("greater_than_sign,plus", "measure(1)", "Wider", key_display=">", show=False),
+    Binding("less_than_sign,minus", "measure('narrower')", "Narrower", key_display="<",
+            show=False),
+    Binding("greater_than_sign,plus", "measure('wider')", "Wider", key_display=">", show=False),
+    Binding("equals_sign", "measure('default')", "Default measure", key_display="=",
+            show=False),
+    Binding("W", "measure('whole')", "Whole width", show=False),
     Binding("H", "cycle_harakat", "Harakat", show=False),
     Binding("number_sign", "toggle_numbers", "¶ numbers", key_display="#", show=False),
 ]
@@ -116,15 +121,12 @@ class ReadingComfort:
         with contextlib.suppress(Exception):
             self.save_preferences()
 
-    def action_measure(self: Any, step: int) -> None:
+    def action_measure(self: Any, towards: str) -> None:
+        """``<`` ``>`` ``=`` ``W``: see :func:`reader.state.measure.step`."""
         article = self.article
         room = article.column.width - article.column.gutter
-        current = self.comfort.measure
-        if step < 0:
-            measure = measures.narrower(current, article.text_width)
-        else:
-            measure = measures.wider(current, room)
-        if measure == current or (step < 0 and article.text_width <= measures.MIN_MEASURE):
+        measure = steps.step(self.comfort.measure, towards, article.text_width, room)
+        if measure == self.comfort.measure:
             self.bell()
             return
         self.comfort.measure = measure

@@ -3,7 +3,8 @@
 Lines of 60-80 characters read best; a wide terminal would otherwise give lines of 160. The
 text is flowed at the measure (never wider than the view) and the column is centred, with
 the paragraph-number gutter (when shown) beside the text on the reading side. ``0`` means
-the whole width. Pure arithmetic: the view draws the margins with :func:`frame_line`.
+the whole width. Pure arithmetic: the view draws the margins with :func:`frame_line`; what
+the keys make of the measure is :mod:`reader.state.measure`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.i18n import _, ngettext, number
-
-DEFAULT_MEASURE = 80
-MIN_MEASURE = 20
-STEP = 4  # cells per < or >
+from reader.state.measure import DEFAULT_MEASURE, MIN_MEASURE, STEP  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -48,21 +46,6 @@ def column(width: int, measure: int, gutter: int = 0, gutter_right: bool = True)
     text = room if measure <= 0 else max(1, min(measure, room))
     left = (room - text) // 2
     return Column(width, left, text, gutter, gutter_right)
-
-
-def narrower(measure: int, shown: int) -> int:
-    """The measure one step narrower; ``shown`` is the text width on screen now (what the
-    full width means)."""
-    current = shown if measure <= 0 else min(measure, shown)
-    return max(MIN_MEASURE, current - STEP)
-
-
-def wider(measure: int, room: int) -> int:
-    """The measure one step wider; past the room there is, the full width (``0``)."""
-    if measure <= 0:
-        return 0
-    widened = measure + STEP
-    return 0 if widened >= room else widened
 
 
 def describe(measure: int) -> str:

@@ -41,6 +41,7 @@ KEYS: list[tuple[str, str]] = [
     ("''", "back to the place before the last jump (again: forth)"),
     ("m a, ' a", "set mark a (any letter); go back to it (Ctrl+P lists marks)"),
     ("< / -, > / +", "narrower / wider text column (the measure)"),
+    ("= / W", "text column at the default width / the whole width"),
     ("H", "harakat: shown, hidden, coloured (display only)"),
     ("#", "paragraph numbers beside the text"),
     ("Tab", "move between the article, the panel's tabs (←/→) and its list (↑/↓, Enter)"),

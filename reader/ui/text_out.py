@@ -5,8 +5,11 @@ the search), this module decides what a key copies and says so in the status lin
 
 ``y`` copies, in this order: the mouse selection; the focused link's URL; the focused claim
 or rebuttal; the current search hit's whole sentence. ``Y`` copies the same as a quote with
-its source (« … » — title, paragraph N). The clipboard is reached through OSC 52
-(:meth:`App.copy_to_clipboard`), which tmux, xterm, kitty, foot, WezTerm and others accept.
+its source (« … » — title, paragraph N). Every copy goes to the terminal as OSC 52
+(:meth:`App.copy_to_clipboard`), and to the system clipboard when a clipboard command is
+reachable (:mod:`reader.state.clipboard`); the note says "copied" only when that took it, and
+else that the text was sent to the terminal's clipboard (a terminal may refuse OSC 52:
+docs/copy.md).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from reader.content.annotations import Span
 from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
 from reader.content.links import Link, document_links, graphical_session, may_open, next_link
 from reader.i18n import N_, _, ngettext, number
+from reader.state import clipboard
 from reader.text.selection import LogicalRange
 from reader.ui.localized import isolate
 from reader.ui.status_note import StatusNote
@@ -58,34 +62,49 @@ class TextOut:
             return sentence_excerpt(paragraphs, span.paragraph, span.start, span.end)
         return None
 
+    def _send(self, text: str) -> bool:
+        """``text`` to the terminal (OSC 52) and to the system clipboard when one is
+        reachable; True when the system clipboard took it."""
+        self.copy_to_clipboard(text)  # type: ignore[attr-defined]
+        return clipboard.copy(text) is not None
+
     def action_copy(self, quote: bool = False) -> None:
         article = self.article  # type: ignore[attr-defined]
         if not quote and article.selection is None and self.focused_link is not None:
-            self.copy_to_clipboard(self.focused_link.url)  # type: ignore[attr-defined]
-            self.show_note(_("copied the link's URL"))
+            copied = self._send(self.focused_link.url)
+            self.show_note(_("copied the link's URL") if copied
+                           else _("sent the link's URL to the terminal's clipboard"))
             return
         excerpt = self._excerpt()
         if excerpt is None or not excerpt.text:
             self.bell()  # type: ignore[attr-defined]
             self.show_note(_(NOTHING_TO_COPY))
             return
+        count, what = excerpt.letters, _(excerpt.what)
         if quote:
             title = self.document.title  # type: ignore[attr-defined]
-            self.copy_to_clipboard(as_quote(excerpt, title))  # type: ignore[attr-defined]
-            self.show_note(ngettext("copied {what} as a quote ({count} letter)",
-                                    "copied {what} as a quote ({count} letters)",
-                                    excerpt.letters).format(what=_(excerpt.what),
-                                                            count=number(excerpt.letters)))
-        else:
-            self.copy_to_clipboard(excerpt.text)  # type: ignore[attr-defined]
-            if excerpt.what == "the selection":
-                self.show_note(ngettext("copied {count} letter", "copied {count} letters",
-                                        excerpt.letters).format(count=number(excerpt.letters)))
+            if self._send(as_quote(excerpt, title)):
+                note = ngettext("copied {what} as a quote ({count} letter)",
+                                "copied {what} as a quote ({count} letters)", count)
             else:
-                self.show_note(ngettext("copied {what} ({count} letter)",
-                                        "copied {what} ({count} letters)",
-                                        excerpt.letters).format(what=_(excerpt.what),
-                                                                count=number(excerpt.letters)))
+                note = ngettext(
+                    "sent {what} as a quote ({count} letter) to the terminal's clipboard",
+                    "sent {what} as a quote ({count} letters) to the terminal's clipboard",
+                    count)
+        elif excerpt.what == "the selection":
+            if self._send(excerpt.text):
+                note = ngettext("copied {count} letter", "copied {count} letters", count)
+            else:
+                note = ngettext("sent {count} letter to the terminal's clipboard",
+                                "sent {count} letters to the terminal's clipboard", count)
+        elif self._send(excerpt.text):
+            note = ngettext("copied {what} ({count} letter)",
+                            "copied {what} ({count} letters)", count)
+        else:
+            note = ngettext("sent {what} ({count} letter) to the terminal's clipboard",
+                            "sent {what} ({count} letters) to the terminal's clipboard",
+                            count)
+        self.show_note(note.format(what=what, count=number(count)))
 
     def selection_span(self) -> Span | None:
         """The mouse selection as one paragraph's :class:`Span` (what ``a`` annotates), or

@@ -63,6 +63,21 @@ def first_strong(texts: Iterable[str]) -> str:
     return "auto"
 
 
+def prose(text: str, spans: Sequence[StyleSpan]) -> str:
+    """``text`` without its code spans, for finding its direction: code reads left to right
+    wherever it stands and, like an isolate (UAX #9 P2), does not set the direction of the
+    paragraph or table around it."""
+    code = sorted((span.start, span.end) for span in spans if span.style == "code")
+    if not code:
+        return text
+    kept, at = [], 0
+    for start, end in code:
+        kept.append(text[at:max(at, start)])
+        at = max(at, end)
+    kept.append(text[at:])
+    return " ".join(kept)
+
+
 def language_direction(language: str) -> str:
     """The direction a language tag (``ar``, ``fa-IR``, ``he``...) is written in, or auto."""
     primary = language.strip().lower().replace("_", "-").split("-")[0]
@@ -97,7 +112,8 @@ def add_table(content: BlockContent, rows: Sequence[tuple[bool, Sequence[Cell]]]
     if not rows:
         return
     if direction == "auto":
-        direction = first_strong(text for _header, cells in rows for text, _spans in cells)
+        direction = first_strong(prose(text, spans) for _header, cells in rows
+                                 for text, spans in cells)
     for index, (header, cells) in enumerate(rows):
         text, spans, starts = join_cells(cells)
         row_line = lines[index] if index < len(lines) else line

@@ -36,6 +36,7 @@ from reader.content.formats.blocks import (
     container_kind,
     first_strong,
     pending_item,
+    prose,
 )
 from reader.content.source import decode_bytes
 
@@ -226,8 +227,8 @@ class _Walker:
                 else:
                     block_kind, level = self._container_kind()
                 pieces = render_inline(token.children or ())
-                direction = first_strong(text for text, _ in pieces) if len(pieces) > 1 \
-                    else "auto"
+                direction = first_strong(prose(text, spans) for text, spans in pieces) \
+                    if len(pieces) > 1 else "auto"
                 for offset, (text, spans) in enumerate(pieces):
                     self.emit(text, block_kind, level, spans, _line_after(token, offset),
                               joined=offset > 0, direction=direction)

@@ -37,6 +37,7 @@ from reader.content.formats.blocks import (
     first_strong,
     language_direction,
     pending_item,
+    prose,
 )
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")
@@ -370,5 +371,6 @@ class MarkupWalker:
         self._mark_targets()
         direction = self.directions[-1]
         if direction == "auto":
-            direction = first_strong(text for _h, cells in rows for text, _s in cells)
+            direction = first_strong(prose(text, spans) for _h, cells in rows
+                                     for text, spans in cells)
         add_table(self.content, rows, direction)
