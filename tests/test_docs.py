@@ -180,7 +180,8 @@ ACTION_WORDS = {
     "go_start": "start", "go_end": "end", "annotate": "annotate", "edit_entry": "edit",
     "remove_entry": "remove", "undo_annotation": "undo", "chapter": "chapter",
     "go_to_prompt": "go to", "set_mark": "set a mark", "jump_mark": "go back|last jump",
-    "measure": "narrower|wider", "cycle_harakat": "harakat",
+    "measure": "narrower|wider", "measure('default')": "default",
+    "measure('whole')": "whole width", "cycle_harakat": "harakat",
     "toggle_numbers": "paragraph numbers", "command_palette": "palette",
     "focus_next": "move between", "focus_previous": "move between",
     # the search bar
