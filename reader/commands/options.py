@@ -33,4 +33,19 @@ def open_document(args: argparse.Namespace) -> Document:
         from reader.commands.fetch_note import stderr_note  # sockets and TLS only for a URL
 
         progress = stderr_note(target)
-    return load_document(target, errors=args.errors, progress=progress)
+    document = load_document(target, errors=args.errors, progress=progress)
+    report_problems(document)
+    return document
+
+
+def report_problems(document: Document) -> None:
+    """What could not be read of the document (a book's missing chapter), one line each on
+    stderr: the rest is shown, the loss is not silent."""
+    import sys
+
+    from reader.commands.terminal_text import visible_message, write_message
+    from reader.text.chrome import isolate
+
+    for problem in document.problems:
+        write_message(f"{isolate('reader')}: {visible_message(problem, keep_newlines=False)}",
+                      sys.stderr)
