@@ -296,6 +296,11 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         if self.terminal_warning:
             self.notify(ui_block(self.terminal_warning), severity="warning",
                         timeout=10, markup=False)
+        if self.document.problems:
+            # What could not be read (a book's missing chapter, an unsure encoding): the
+            # rest is shown, the loss is not silent.
+            self.notify(ui_block("\n".join(visible(p) for p in self.document.problems)),
+                        severity="warning", timeout=12, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
             self.call_after_refresh(self.finish_loading)
@@ -388,6 +393,10 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             else:
                 count = search.count_text()
         notes = [self.searching.note] if self.searching.note else []
+        encoding = self.document.encoding
+        if encoding and encoding != "utf-8":  # the text was not read as UTF-8: say how
+            notes.append(fill(_("encoding {name} (guessed)") if self.document.encoding_guessed
+                              else _("encoding {name}"), name=encoding))
         return StatusInputs(view, chapter, label, self.history.depth, query, count or "",
                             notes + self.note_parts())
 
@@ -722,6 +731,8 @@ def create_app(
     direction: str = "auto",
     positions: PositionStore | None = None,
     errors: str = "strict",
+    encoding: str = "",
+    kind: str = "",
     terminal_warning: str | None = None,
     progress: Progress | None = None,
     document: Document | None = None,
@@ -745,7 +756,8 @@ def create_app(
         found = load_annotations_for(document, annotations)
     else:
         document, pending, found = open_for_reading(
-            path, annotations, errors, whole=whole, progress=progress)
+            path, annotations, errors, whole=whole, progress=progress, encoding=encoding,
+            kind=kind)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
     saved = preferences.load().reading if preferences is not None else {}
