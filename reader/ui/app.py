@@ -24,7 +24,7 @@ from textual.widgets import ListView, Static
 
 from reader.content.annotation_home import FoundAnnotations
 from reader.content.annotations import Annotations, Problem, Span
-from reader.content.document import Document
+from reader.content.document import Document, Heading
 from reader.content.formats import Progress
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
@@ -477,13 +477,19 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self.update_status()
 
     def action_chapter(self, number: int) -> None:
-        if self.annotations is None:
+        """1-9: the annotations' chapter ``number``, else (a book, a page) the document's
+        ``number``-th chapter: its table of contents' entries at the top level."""
+        if self.annotations is not None and self.annotations.chapters:
+            for chapter in self.annotations.chapters:
+                if chapter.number == number:
+                    self.go_to_entry(chapter.id)
+                    return
             self.bell()
             return
-        for chapter in self.annotations.chapters:
-            if chapter.number == number:
-                self.go_to_entry(chapter.id)
-                return
+        chapters = top_headings(self.document)
+        if 0 < number <= len(chapters):
+            self.go_to_entry(f"heading:{chapters[number - 1].index}")
+            return
         self.bell()
 
     def _step_span(self, direction: int) -> None:
@@ -721,6 +727,16 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self.remember_place()
         self.save_preferences()
         self.exit()
+
+
+def top_headings(document: Document) -> list[Heading]:
+    """The document's chapters for 1-9 and the palette: its table of contents' entries at
+    the highest level it has."""
+    headings = document.headings()
+    if not headings:
+        return []
+    top = min(heading.level for heading in headings)
+    return [heading for heading in headings if heading.level == top]
 
 
 def create_app(
