@@ -37,7 +37,7 @@ BOMS = (  # longest first: a UTF-32 little-endian mark begins like a UTF-16 one
 )
 # The legacy encodings a guess chooses among, by their WHATWG names (the ones shown).
 CANDIDATES = ("windows-1256", "iso-8859-6", "windows-1255", "iso-8859-8", "windows-1252")
-SAMPLE = 256 << 10  # what the detector reads of a big file; the whole is then decoded
+SAMPLE = 64 << 10  # what the detector reads (from the first non-ASCII byte); then all
 CLOSE = 0.1  # another reading this close in the detector's scores makes a guess unsure
 CHAOTIC = 0.5  # a reading the detector finds this messy is unsure on its own
 _PYTHON = {"windows-1256": "cp1256", "iso-8859-6": "iso8859_6", "windows-1255": "cp1255",
@@ -86,32 +86,35 @@ def bom_encoding(data: bytes) -> str | None:
 
 
 def guess(data: bytes) -> Guess:
-    """The encoding of ``data``: UTF-8 when it is valid UTF-8, the byte order mark's, else
-    charset-normalizer's pick among :data:`CANDIDATES`."""
+    """The encoding of ``data``: the byte order mark's, UTF-8 when its non-ASCII bytes are
+    (mostly) well-formed UTF-8, else charset-normalizer's pick among :data:`CANDIDATES`.
+    Only :data:`SAMPLE` bytes from the first non-ASCII one are looked at."""
     marked = bom_encoding(data)
     if marked is not None:
         return Guess(display_name(marked))
-    sample = data[:SAMPLE]
-    try:
-        sample.decode("utf-8")
+    first = _NON_ASCII.search(data)
+    if first is None:
         return Guess("utf-8")
-    except UnicodeDecodeError as error:
-        if error.start >= len(sample) - 3 and len(data) > len(sample):
-            return Guess("utf-8")  # a character cut by the sample's end
-    if _broken_utf8(sample):
-        return Guess("utf-8")  # its bad bytes are reported as such (or replaced)
+    sample = data[max(0, first.start() - 1024):first.start() + SAMPLE]
+    if _utf8_or_broken_utf8(sample):
+        return Guess("utf-8")  # bad bytes, if any, are reported as such (or replaced)
     return _detect(sample)
 
 
-def _broken_utf8(sample: bytes) -> bool:
-    """UTF-8 text with a few bad bytes in it (a cut download, a stray byte), not a legacy
-    encoding: at least as many characters are well-formed multi-byte UTF-8 as bytes are
-    bad. Arabic or Hebrew in a one-byte encoding almost never makes a well-formed UTF-8
-    sequence."""
-    text = sample.decode("utf-8", errors="surrogateescape")
-    bad = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
-    good = sum(1 for ch in text if ch > "\x7f") - bad
-    return good >= bad
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                            rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH = bytes(range(0x80, 0x100))
+
+
+def _utf8_or_broken_utf8(sample: bytes) -> bool:
+    """UTF-8, or UTF-8 text with a few bad bytes in it (a cut download, a stray byte), not
+    a legacy encoding: at least as many well-formed multi-byte sequences as bad bytes.
+    Arabic or Hebrew in a one-byte encoding almost never makes a well-formed sequence."""
+    sequences = _UTF8_SEQUENCE.findall(sample)
+    high = len(sample) - len(sample.translate(None, _HIGH))
+    bad = high - sum(map(len, sequences))
+    return len(sequences) >= bad
 
 
 def _detect(sample: bytes) -> Guess:

@@ -138,12 +138,17 @@ def decode_text(path: Path, data: bytes, errors: str = "strict",
     given (``--encoding``), else UTF-8, a byte order mark's, or a guess
     (:mod:`reader.content.encodings`). A guess that is unsure says so in ``doubt``; bytes no
     encoding reads are a one-line error (or U+FFFD with ``errors="replace"``)."""
-    from reader.content.encodings import check_name, display_name, guess
+    from reader.content.encodings import bom_encoding, check_name, display_name, guess
 
     if encoding:
         codec = check_name(encoding)
         text = decode_bytes(path, data, errors, encoding=codec)
         return Decoded(text.removeprefix("\ufeff"), display_name(codec))
+    if bom_encoding(data) is None:
+        try:  # the common case, decoded once
+            return Decoded(data.decode("utf-8").removeprefix("\ufeff"), "utf-8")
+        except UnicodeDecodeError:
+            pass
     found = guess(data)
     if not found.encoding:
         if errors == "replace":
