@@ -50,6 +50,7 @@ from reader.content.formats.markup import HEADINGS, MarkupWalker, element_direct
 from reader.errors import ReaderError
 from reader.i18n import N_, _
 from reader.text.chrome import isolate
+from reader.text.safe import visible
 
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -98,7 +99,8 @@ class _Book:
     def problem(self, what: str, skipped: bool = False) -> None:
         """A part of the book that could not be read: named once, the rest still shown."""
         shown = _("{what}: skipped").format(what=what) if skipped else what
-        line = _("{name}: {what}").format(name=isolate(self.name), what=shown)
+        # The book's own strings (a media type, a path) are shown, never obeyed.
+        line = _("{name}: {what}").format(name=isolate(self.name), what=visible(shown))
         if line not in self.problems:
             self.problems.append(line)
             self.whys.append(what)
