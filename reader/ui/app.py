@@ -299,7 +299,8 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         if self.document.problems:
             # What could not be read (a book's missing chapter, an unsure encoding): the
             # rest is shown, the loss is not silent.
-            self.notify(ui_block("\n".join(visible(p) for p in self.document.problems)),
+            # (Each line's values are isolated, and made visible, where it is written.)
+            self.notify(ui_block("\n".join(self.document.problems)),
                         severity="warning", timeout=12, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
