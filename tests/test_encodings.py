@@ -130,3 +130,19 @@ def test_broken_utf8_stays_utf8() -> None:
     """A UTF-8 text with a stray byte is not a legacy text: its bad byte is reported."""
     assert guess("مرحبا بالعالم".encode() + b"\xff").encoding == "utf-8"
     assert guess(ARABIC.encode("windows-1256")).encoding == "windows-1256"
+
+
+def test_a_long_ascii_start_does_not_hide_a_legacy_text(tmp_path: Path) -> None:
+    text = "Notes kept in plain ASCII for a long while.\n" * 3000 + ARABIC
+    path = tmp_path / "late.txt"
+    path.write_bytes(text.encode("windows-1256"))
+    document = load_document(path)
+    assert document.text == text and document.encoding == "windows-1256"
+
+
+def test_markdown_in_a_legacy_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_bytes(("# عنوان المقالة\n\n" + ARABIC).encode("windows-1256"))
+    document = load_document(path)
+    assert document.paragraphs[0] == "عنوان المقالة" and document.blocks[0].kind == "heading"
+    assert document.encoding == "windows-1256" and document.encoding_guessed
