@@ -12,7 +12,12 @@ Arabic book also carries the bundled article as a chapter) published as
   chapters of pandoc's EPUB 2 moved there;
 - ``calibre``: the shape of calibre's ``ebook-convert`` output (package at the root,
   ``index_split_000.html``, a ``titlepage.xhtml`` with an SVG cover, ``class="calibre"``
-  everywhere), made from pandoc's chapters: calibre itself is ~970 MB of packages.
+  everywhere), made from pandoc's chapters: calibre itself is ~970 MB of packages;
+- ``mangled``: pandoc's EPUB 3 with the faults books in the wild carry, which e-readers
+  read through: manifest hrefs with a ``#fragment`` (as the DocBook-made books of the
+  issue) and percent-encoded (a file name with a space), a chapter listed twice in the
+  spine, chapters that are HTML rather than XML (``<br>``, unclosed ``<p>``, a bare ``&``).
+  Its expected text is pandoc's reading of the book before it was mangled.
 
 Beside each book goes what an independent converter makes of it, ``pandoc BOOK -t plain``,
 so the tests (tests/test_real_books.py) and scripts/book_recall.py need no pandoc.
@@ -40,7 +45,8 @@ SOURCES = Path(__file__).resolve().parent / "real_books"
 OUT = ROOT / "tests" / "data" / "real" / "books"
 LANGUAGES = ("ar", "fa", "en")
 XSL = Path("/usr/share/xml/docbook/stylesheet")
-KINDS = ("pandoc-epub3", "pandoc-epub2", "docbook-epub2", "docbook-epub3", "sigil", "calibre")
+KINDS = ("pandoc-epub3", "pandoc-epub2", "docbook-epub2", "docbook-epub3", "sigil", "calibre",
+         "mangled")
 # Fixed dates and ids: regenerating gives the same bytes when nothing else changed.
 ENVIRONMENT = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"}
 
@@ -78,7 +84,16 @@ def zip_folder(folder: Path, target: Path) -> None:
 
 
 def pandoc_epub(markdown: Path, target: Path, version: str) -> None:
+    """pandoc's book, zipped again with fixed times (pandoc stamps the zip's entries with
+    the time it ran: the same book would differ at every run)."""
     run(["pandoc", str(markdown), "-t", version, "-o", str(target)])
+    work = Path(tempfile.mkdtemp())
+    try:
+        with zipfile.ZipFile(target) as book:
+            book.extractall(work)
+        zip_folder(work, target)
+    finally:
+        shutil.rmtree(work)
 
 
 def docbook_epub(markdown: Path, language: str, target: Path, version: str) -> None:
@@ -221,6 +236,35 @@ def calibre_epub(epub2: Path, language: str, target: Path) -> None:
     _write(files, target)
 
 
+def mangled_epub(epub3: Path, target: Path) -> None:
+    """pandoc's EPUB 3 with the faults of books in the wild (see the module's docstring)."""
+    with zipfile.ZipFile(epub3) as book:
+        files = {name: book.read(name).decode("utf-8") for name in book.namelist()}
+    opf = files["EPUB/content.opf"]
+    chapters = sorted(n for n in files if re.fullmatch(r"EPUB/text/ch\d+\.xhtml", n))
+    spaced = chapters[1].replace("ch", "chapter ")
+    for number, name in enumerate(chapters):
+        text = files.pop(name)
+        text = re.sub(r"<\?xml[^>]*\?>\s*", "", text).replace("<br />", "<br>")
+        text = text.replace("</p>", "", 1).replace("&amp;", "&")
+        short = name.removeprefix("EPUB/")
+        href = short.replace("ch", "chapter%20") if name == chapters[1] else short
+        opf = opf.replace(f'href="{short}"', f'href="{href}#part{number}"')
+        files[spaced if name == chapters[1] else name] = text
+        # links to the renamed chapter, from the nav and the other chapters
+        old = chapters[1].rsplit("/", 1)[-1]
+        new = spaced.rsplit("/", 1)[-1].replace(" ", "%20")
+        for other in list(files):
+            if other.endswith((".xhtml", ".ncx")):
+                files[other] = files[other].replace(f'{old}"', f'{new}"').replace(
+                    f"{old}#", f"{new}#")
+    first = re.search(r'<itemref idref="(ch001_xhtml)"\s*/>', opf)
+    opf = opf.replace(first.group(0), first.group(0) * 2)  # listed twice
+    files["EPUB/content.opf"] = opf
+    files.pop("mimetype", None)
+    _write(files, target)
+
+
 def _write(files: dict[str, str], target: Path) -> None:
     work = Path(tempfile.mkdtemp())
     try:
@@ -253,9 +297,15 @@ def main() -> None:
                     docbook_epub(markdown, language, target, kind.split("-")[1])
                 elif kind == "sigil":
                     sigil_epub(epub2, language, target)
+                elif kind == "mangled":
+                    mangled_epub(OUT / f"pandoc-epub3.{language}.epub", target)
                 else:
                     calibre_epub(epub2, language, target)
-                target.with_suffix(".txt").write_text(expected_text(target), encoding="utf-8")
+                # pandoc reads the mangled book's source: its faults are the reader's test
+                original = OUT / f"pandoc-epub3.{language}.epub" if kind == "mangled" \
+                    else target
+                target.with_suffix(".txt").write_text(expected_text(original),
+                                                      encoding="utf-8")
                 print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
     versions = io.StringIO()
     versions.write(run(["pandoc", "--version"]).splitlines()[0] + "\n")
