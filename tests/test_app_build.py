@@ -43,6 +43,6 @@ def test_the_command_line_builds_through_create_app(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
     args = argparse.Namespace(file=None, annotations=None, errors="strict", direction="rtl",
                               bidi="terminal", theme=None, measure=None, harakat=None,
-                              numbers=None)
+                              numbers=None, encoding="", kind="")
     assert launch_module.launch(args) == 0
     assert [app.document.directions[:2] for app in built] == [["rtl", "rtl"]]

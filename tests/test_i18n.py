@@ -203,7 +203,8 @@ def test_arabic_help_has_no_english_but_names(command: str | None,
              "html", "htm", "xhtml", "epub", "markdown", "http", "https", "json", "kitty",
              "konsole", "TOML", "ar", "fa", "he", "en", "URL", "regex", "PATTERN", "QUERY",
              "COMMAND", "Konsole", "JSON", "Lines", "LRI", "RLO", "ZWJ", "PARAGRAPH", "START",
-             "END", "TAB", "TEXT", "document", "WIDTH", "stderr", "toml"}
+             "END", "TAB", "TEXT", "document", "WIDTH", "stderr", "toml",
+             "utf", "windows", "iso"}  # encodings' names (--encoding)
     typed = {word for action in parser._actions for item in (
         *action.option_strings, *(action.choices or ()), action.metavar or "", action.dest)
         for word in re.findall(r"[A-Za-z]+", str(item))}

@@ -14,8 +14,7 @@ import re
 import stat
 import sys
 
-from reader.content.document import BOM, Document
-from reader.content.source import decode_bytes
+from reader.content.document import Document
 from reader.errors import ReaderError
 from reader.i18n import _
 
@@ -62,8 +61,9 @@ def wants_stdin(argument: str | None) -> bool:
     return argument == STDIN or (argument is None and stdin_is_piped())
 
 
-def read_stdin(errors: str = "strict") -> Document:
-    """Standard input, whole, as a plain-text document."""
+def read_stdin(errors: str = "strict", encoding: str = "", kind: str = "") -> Document:
+    """Standard input, whole, as the document its bytes show (an EPUB, an HTML page,
+    Markdown, else plain text), or as the format ``kind`` (``--as``) names."""
     stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
     try:
         data = stream.read()
@@ -72,22 +72,31 @@ def read_stdin(errors: str = "strict") -> Document:
             path=STDIN_NAME, reason=error.strerror or error)) from None
     if isinstance(data, str):  # a text stream without a buffer (tests)
         data = data.encode("utf-8", "surrogateescape")
-    if b"\x00" in data[:8192]:
+    from reader.content.formats import named_format, read_data, sniff
+
+    found = named_format(kind) if kind else sniff(data[:8192])
+    if not found.binary and b"\x00" in data[:8192] and not _wide_text(data, encoding):
         raise ReaderError(_("{file}: looks like binary data (it contains NUL bytes)").format(
             file=STDIN_NAME))
-    from pathlib import Path
-
-    text = decode_bytes(Path(STDIN_NAME), data, errors).removeprefix(BOM)
-    return Document.from_text(text)
+    return read_data(data, STDIN_NAME, errors, encoding=encoding, kind=kind)
 
 
-def open_input(argument: str | None, errors: str = "strict") -> Document | None:
+def _wide_text(data: bytes, encoding: str) -> bool:
+    """UTF-16 or UTF-32 (marked so, or named with --encoding): its NUL bytes are text."""
+    from reader.content.encodings import bom_encoding
+
+    named = encoding.lower().replace("_", "-")
+    return (bom_encoding(data[:4]) or named).startswith(("utf-16", "utf-32", "utf16", "utf32"))
+
+
+def open_input(argument: str | None, errors: str = "strict", encoding: str = "",
+               kind: str = "") -> Document | None:
     """The document read from standard input when ``argument`` asks for it, else None
     (the caller opens the file or fetches the http(s) URL). Any other URL is refused here."""
     if argument is not None:
         refuse_document_url(argument)
     if wants_stdin(argument):
-        return read_stdin(errors)
+        return read_stdin(errors, encoding, kind)
     return None
 
 

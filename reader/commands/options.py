@@ -6,7 +6,8 @@ import argparse
 
 from reader.commands.inputs import open_input, refuse_urls
 from reader.content.document import Document
-from reader.content.formats import is_url, load_document
+from reader.content.encodings import check_name
+from reader.content.formats import AS_CHOICES, is_url, load_document
 from reader.content.source import ERROR_MODES
 from reader.i18n import N_
 
@@ -14,18 +15,37 @@ FILE_HELP = N_("a file (.txt, .md, .html, .epub...), an http(s):// URL, or - for
                "(default: standard input when it is a pipe, else the bundled article)")
 
 
-def add_document_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", help=FILE_HELP)
+ENCODING_HELP = N_("the text's encoding (e.g. utf-8, windows-1256, iso-8859-6, windows-1255, "
+                   "utf-16); default: UTF-8, a byte order mark's, or a guess that says when "
+                   "it is unsure")
+AS_HELP = N_("read the document as this format, whatever its name or first bytes say "
+             "(standard input is sniffed: EPUB, HTML, Markdown, else text)")
+
+
+def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
+    """How the document is read: ``--errors``, ``--encoding``, ``--as`` (the app's and the
+    sub-commands')."""
     parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
                         help="invalid UTF-8: refuse the file (default) or show U+FFFD")
+    parser.add_argument("--encoding", metavar="NAME", default="", help=ENCODING_HELP)
+    parser.add_argument("--as", dest="kind", choices=tuple(AS_CHOICES), default="",
+                        help=AS_HELP)
+
+
+def add_document_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", nargs="?", help=FILE_HELP)
+    add_reading_arguments(parser)
 
 
 def open_document(args: argparse.Namespace) -> Document:
     """The document the command names: standard input, else a file or URL through the
     formats' one door (a URL is fetched, with a note on stderr meanwhile)."""
     refuse_urls(getattr(args, "annotations", None))
-    piped = open_input(args.file, args.errors)
+    if args.encoding:
+        check_name(args.encoding)  # an unknown name: one line, before anything is read
+    piped = open_input(args.file, args.errors, args.encoding, args.kind)
     if piped is not None:
+        report_problems(piped)
         return piped
     target = args.file or None
     progress = None
@@ -33,4 +53,20 @@ def open_document(args: argparse.Namespace) -> Document:
         from reader.commands.fetch_note import stderr_note  # sockets and TLS only for a URL
 
         progress = stderr_note(target)
-    return load_document(target, errors=args.errors, progress=progress)
+    document = load_document(target, errors=args.errors, progress=progress,
+                             encoding=args.encoding, kind=args.kind)
+    report_problems(document)
+    return document
+
+
+def report_problems(document: Document) -> None:
+    """What could not be read of the document (a book's missing chapter), one line each on
+    stderr: the rest is shown, the loss is not silent."""
+    import sys
+
+    from reader.commands.terminal_text import visible_message, write_message
+    from reader.text.chrome import isolate
+
+    for problem in document.problems:
+        write_message(f"{isolate('reader')}: {visible_message(problem, keep_newlines=False)}",
+                      sys.stderr)

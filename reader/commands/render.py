@@ -127,11 +127,13 @@ def _write_json(document: Document, args: argparse.Namespace, width: int,
                 marks: dict[int, list[tuple[int, int, str]]],
                 write: Callable[[str], object]) -> None:
     """JSON Lines: one object per visual line, with its map to source offsets; a Markdown
-    block's marker column as ``indent`` and ``gutter``."""
+    block's marker column as ``indent`` and ``gutter``; the first line also names the
+    text's ``encoding`` (and ``encoding_guessed``) when it was read from bytes as text."""
     import json  # only here: the text format does not need it
 
     indents = paragraph_indents(document)
     tables = TableLayouts.of(document, args.show_controls)
+    first = True
     for index in range(len(document.paragraphs)):
         direction = args.direction if args.direction != "auto" else document.direction(index)
         block = document.block(index)
@@ -147,6 +149,12 @@ def _write_json(document: Document, args: argparse.Namespace, width: int,
                 "map": list(line.map),
                 "cells": line.cells,
             }
+            if first and document.encoding:
+                # The text's encoding, on the first line: a guess is never silent.
+                record["encoding"] = document.encoding
+                if document.encoding_guessed:
+                    record["encoding_guessed"] = True
+                first = False
             if indent:
                 record["indent"] = indent
             side = gutter(block, indent, line.start == 0, line.rtl)

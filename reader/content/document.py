@@ -154,6 +154,12 @@ class Document:
     url: str = ""
     toc: list[Heading] | None = None
     targets: dict[str, int] = field(default_factory=dict)
+    # Parts that could not be read and were left out (a book's missing chapter), one line
+    # each: shown by the app, written on stderr by the commands.
+    problems: list[str] = field(default_factory=list)
+    # The text encoding the document was read in, and whether it was a guess (plain text).
+    encoding: str = ""
+    encoding_guessed: bool = False
 
     @property
     def starts(self) -> list[int]:

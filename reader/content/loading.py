@@ -42,13 +42,15 @@ def open_for_reading(
     errors: str = "strict",
     whole: bool = False,
     progress: Progress | None = None,
+    encoding: str = "",
+    kind: str = "",
 ) -> tuple[Document, PendingText | None, FoundAnnotations]:
     """What the app opens: the document (perhaps its head only), the rest to load, and
     its annotations. A document with annotations is loaded whole: they are anchored in all
-    of its text."""
+    of its text. ``encoding`` and ``kind`` are ``--encoding`` and ``--as``."""
     if target is not None and not is_url(target) and annotations is None:
         path = Path(target)
         whole = whole or beside_file(path) is not None or has_state_file(path)
     document, pending = open_document(target, errors, whole=whole or annotations is not None,
-                                      progress=progress)
+                                      progress=progress, encoding=encoding, kind=kind)
     return document, pending, find_annotations(document, annotations)

@@ -24,7 +24,7 @@ from textual.widgets import ListView, Static
 
 from reader.content.annotation_home import FoundAnnotations
 from reader.content.annotations import Annotations, Problem, Span
-from reader.content.document import Document
+from reader.content.document import Document, Heading
 from reader.content.formats import Progress
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
@@ -296,6 +296,12 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         if self.terminal_warning:
             self.notify(ui_block(self.terminal_warning), severity="warning",
                         timeout=10, markup=False)
+        if self.document.problems:
+            # What could not be read (a book's missing chapter, an unsure encoding): the
+            # rest is shown, the loss is not silent.
+            # (Each line's values are isolated, and made visible, where it is written.)
+            self.notify(ui_block("\n".join(self.document.problems)),
+                        severity="warning", timeout=12, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
             self.call_after_refresh(self.finish_loading)
@@ -388,6 +394,10 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             else:
                 count = search.count_text()
         notes = [self.searching.note] if self.searching.note else []
+        encoding = self.document.encoding
+        if encoding and encoding != "utf-8":  # the text was not read as UTF-8: say how
+            notes.append(fill(_("encoding {name} (guessed)") if self.document.encoding_guessed
+                              else _("encoding {name}"), name=encoding))
         return StatusInputs(view, chapter, label, self.history.depth, query, count or "",
                             notes + self.note_parts())
 
@@ -468,13 +478,19 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self.update_status()
 
     def action_chapter(self, number: int) -> None:
-        if self.annotations is None:
+        """1-9: the annotations' chapter ``number``, else (a book, a page) the document's
+        ``number``-th chapter: its table of contents' entries at the top level."""
+        if self.annotations is not None and self.annotations.chapters:
+            for chapter in self.annotations.chapters:
+                if chapter.number == number:
+                    self.go_to_entry(chapter.id)
+                    return
             self.bell()
             return
-        for chapter in self.annotations.chapters:
-            if chapter.number == number:
-                self.go_to_entry(chapter.id)
-                return
+        chapters = top_headings(self.document)
+        if 0 < number <= len(chapters):
+            self.go_to_entry(f"heading:{chapters[number - 1].index}")
+            return
         self.bell()
 
     def _step_span(self, direction: int) -> None:
@@ -714,6 +730,16 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self.exit()
 
 
+def top_headings(document: Document) -> list[Heading]:
+    """The document's chapters for 1-9 and the palette: its table of contents' entries at
+    the highest level it has."""
+    headings = document.headings()
+    if not headings:
+        return []
+    top = min(heading.level for heading in headings)
+    return [heading for heading in headings if heading.level == top]
+
+
 def create_app(
     path: str | Path | None = None,
     annotations: Path | None = None,
@@ -722,6 +748,8 @@ def create_app(
     direction: str = "auto",
     positions: PositionStore | None = None,
     errors: str = "strict",
+    encoding: str = "",
+    kind: str = "",
     terminal_warning: str | None = None,
     progress: Progress | None = None,
     document: Document | None = None,
@@ -745,7 +773,8 @@ def create_app(
         found = load_annotations_for(document, annotations)
     else:
         document, pending, found = open_for_reading(
-            path, annotations, errors, whole=whole, progress=progress)
+            path, annotations, errors, whole=whole, progress=progress, encoding=encoding,
+            kind=kind)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
     saved = preferences.load().reading if preferences is not None else {}

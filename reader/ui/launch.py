@@ -39,7 +39,11 @@ def launch(args: argparse.Namespace) -> int:
         raise ReaderError(_("this terminal (TERM=dumb) cannot show a full-screen reader; "
                             "use 'reader render' to print the text instead"))
     refuse_urls(args.annotations)
-    piped = open_input(args.file, args.errors)
+    if args.encoding:
+        from reader.content.encodings import check_name
+
+        check_name(args.encoding)  # an unknown name: one line, before the screen changes
+    piped = open_input(args.file, args.errors, args.encoding, args.kind)
     if not ((piped is not None or sys.stdin.isatty()) and sys.stdout.isatty()):
         raise ReaderError(_("reader needs a terminal; use 'reader render' to print the "
                             "text"))
@@ -57,6 +61,8 @@ def launch(args: argparse.Namespace) -> int:
         direction=args.direction,
         positions=PositionStore(),
         errors=args.errors,
+        encoding=args.encoding,
+        kind=args.kind,
         terminal_warning=plan.warning,
         document=piped,
         theme=args.theme,

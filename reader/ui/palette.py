@@ -38,7 +38,8 @@ class _EntryProvider(Provider):
 
 
 class GoToProvider(_EntryProvider):
-    """Offers every chapter and every claim/rebuttal of the open document."""
+    """Offers every chapter and every claim/rebuttal of the open document; without
+    annotation chapters, the document's own table of contents (a book's, a page's)."""
 
     def _entries(self) -> list[tuple[str, str, str]]:
         """(entry id, searchable text, shown text) for everything one can go to."""
@@ -47,6 +48,8 @@ class GoToProvider(_EntryProvider):
         # the palette's list is nearly as wide as the screen; an entry longer is cut
         width = max(20, app.size.width - PALETTE_MARGIN)
         entries: list[tuple[str, str, str]] = []
+        if annotations is None or not annotations.chapters:
+            entries += self._heading_entries(width)  # a book's or a page's own chapters
         if annotations is None:
             return entries
         direction = getattr(app, "direction", "auto")
@@ -68,6 +71,29 @@ class GoToProvider(_EntryProvider):
                 shown = ui_line(template.format(label=join_fields(
                     [entry_line(annotations, entry)], direction)), width=width)
                 entries.append((entry.id, plain, shown))
+        return entries
+
+    def _heading_entries(self, width: int) -> list[tuple[str, str, str]]:
+        """"go to chapter N: title" for the document's chapters (the table of contents'
+        top level, as 1-9 number them), "go to section: title" for the entries below."""
+        from reader.ui.app import top_headings
+
+        document = getattr(self.app, "document", None)
+        if document is None:
+            return []
+        chapters = {heading.index: n for n, heading in enumerate(top_headings(document), 1)}
+        entries = []
+        for heading in document.headings():
+            at = chapters.get(heading.index)
+            if at is not None:
+                template = _("go to chapter {number}: {title}")
+                plain = template.format(number=at, title=heading.text)
+                shown = fill(template, number=number(at), title=heading.text)
+            else:
+                template = _("go to section: {title}")
+                plain = template.format(title=heading.text)
+                shown = fill(template, title=heading.text)
+            entries.append((f"heading:{heading.index}", plain, ui_line(shown, width=width)))
         return entries
 
     def _act(self, key: str) -> None:

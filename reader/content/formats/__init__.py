@@ -2,10 +2,13 @@
 
 :func:`open_document` takes what the user named (a path, a URL, or nothing for the bundled
 article), gets its bytes (a file, or :mod:`reader.content.fetch` for a URL), picks the
-format (:func:`detect`: the suffix, else the server's media type, else the first bytes),
-and lets that format's reader make the one :class:`~reader.content.document.Document` model
-everything else uses. Plain text may come back as its head only, the rest pending
-(:mod:`reader.content.formats.plain`): the only format that can be read that way.
+format (:func:`detect`: the suffix, else the server's media type, else the first bytes;
+``--as`` overrides them), and lets that format's reader make the one
+:class:`~reader.content.document.Document` model everything else uses. Standard input has
+no name: :func:`read_data` sniffs its bytes (:func:`sniff`: a zip is an EPUB, tags an HTML
+page, two kinds of Markdown marks Markdown), as for a file without a suffix. Plain text
+may come back as its head only, the rest pending (:mod:`reader.content.formats.plain`):
+the only format that can be read that way.
 
 ==========  =====================================  =======================================
 format      suffixes                               reader
@@ -20,6 +23,7 @@ epub        ``.epub``                              :mod:`~reader.content.formats
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,15 +83,42 @@ def _by_suffix(name: str) -> Format | None:
     return next((f for f in FORMATS if suffix in f.suffixes), None)
 
 
+_HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title")
+_COMMENT = re.compile(rb"\A(?:\s*<!--.*?-->)+", re.S)
+
+
 def sniff(head: bytes) -> Format:
     """The format the first bytes of a document show: an EPUB's zip, an HTML page's tags,
-    else plain text."""
+    Markdown's marks, else plain text."""
     if head.startswith(b"PK\x03\x04"):
         return _named("epub")
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    start = _COMMENT.sub(b"", start).lstrip().lower()
+    if start.startswith(_HTML_START) or (start.startswith(b"<?xml")
+                                         and b"<html" in head.lower()):
         return _named("html")
+    if looks_like_markdown(head):
+        return _named("markdown")
     return TEXT
+
+
+_MARKDOWN_SIGNS = (
+    re.compile(rb"^#{1,6}[ \t]+\S", re.M),  # an ATX heading
+    re.compile(rb"^(?:```|~~~)", re.M),  # a fenced code block
+    re.compile(rb"\[[^\]\n]+\]\([^)\s]+\)"),  # a link
+    re.compile(rb"^\S[^\n]*\n(?:=+|-+)[ \t]*$", re.M),  # a setext heading
+    re.compile(rb"^[ \t]{0,3}(?:[-*+]|\d+\.)[ \t]+\S", re.M),  # a list item
+    re.compile(rb"(?:\*\*|__)\S[^\n]*?\S(?:\*\*|__)"),  # strong emphasis
+    re.compile(rb"^\|.*\|[ \t]*\n\|[ \t]*:?-{3,}", re.M),  # a table
+)
+
+
+def looks_like_markdown(head: bytes) -> bool:
+    """Markdown by its marks, for a document without a suffix (standard input): at least
+    two kinds of them (a heading and a list, a link and emphasis...) in its first bytes,
+    so a plain text with one line that starts with ``#`` or ``-`` stays plain."""
+    sample = head[:8192]
+    return sum(1 for sign in _MARKDOWN_SIGNS if sign.search(sample)) >= 2
 
 
 def _named(name: str) -> Format:
@@ -108,28 +139,55 @@ def detect(name: str, head: bytes, media_type: str = "") -> Format:
     return sniff(head)
 
 
+# What ``--as`` names: a format by its usual suffix.
+AS_CHOICES = {"txt": "text", "md": "markdown", "html": "html", "epub": "epub"}
+
+
+def named_format(choice: str) -> Format:
+    """The format ``--as`` names (``txt``, ``md``, ``html``, ``epub``)."""
+    return _named(AS_CHOICES[choice])
+
+
 def open_document(target: str | Path | None = None, errors: str = "strict",
-                  whole: bool = False,
-                  progress: Progress | None = None) -> tuple[Document, PendingText | None]:
+                  whole: bool = False, progress: Progress | None = None, *,
+                  encoding: str = "", kind: str = "") -> tuple[Document, PendingText | None]:
     """The document ``target`` names (a path, an ``http(s)://`` URL, or None for the
     bundled article), and what is left to load of it (a big plain-text file's rest, unless
-    ``whole``). ``progress(received, total)`` is told how a download goes."""
+    ``whole``). ``progress(received, total)`` is told how a download goes. ``encoding``
+    (``--encoding``) is the text's, ``kind`` (``--as``) the format, instead of what the
+    name and the bytes say."""
     if is_url(target):
-        return _open_url(str(target), errors, progress), None
+        return _open_url(str(target), errors, progress, encoding, kind), None
     path = bundled_article() if target is None else Path(target)
-    kind = detect(path.name, b"" if _by_suffix(path.name) else peek(path))
-    if kind is TEXT:
-        return plain.open_text(path, errors, whole=whole)
-    data = read_bytes(path, binary=kind.binary)
-    return kind.read(data, path, str(path), errors, ""), None
+    if kind:
+        found = named_format(kind)
+    else:
+        found = detect(path.name, b"" if _by_suffix(path.name) else peek(path))
+    if found is TEXT:
+        return plain.open_text(path, errors, whole=whole, encoding=encoding)
+    data = read_bytes(path, binary=found.binary, wide=True)
+    return found.read(data, path, str(path), errors, encoding), None
 
 
-def _open_url(url: str, errors: str, progress: Progress | None) -> Document:
+def read_data(data: bytes, name: str, errors: str = "strict", *, encoding: str = "",
+              kind: str = "") -> Document:
+    """The document in ``data`` that has no name to tell its format by (standard input):
+    sniffed like a file without a suffix, or the format ``kind`` (``--as``)."""
+    found = named_format(kind) if kind else sniff(data[:8192])
+    return found.read(data, None, name, errors, encoding)
+
+
+def _open_url(url: str, errors: str, progress: Progress | None, encoding: str = "",
+              kind: str = "") -> Document:
     from reader.content.fetch import fetch  # httpx is loaded only for a URL
 
     fetched = fetch(url, progress)
-    kind = detect(urlsplit(fetched.url).path, fetched.data[:1024], fetched.media_type)
-    document = kind.read(fetched.data, None, url, errors, fetched.charset)
+    found = named_format(kind) if kind else detect(urlsplit(fetched.url).path,
+                                                   fetched.data[:1024], fetched.media_type)
+    # Plain text: the server's charset is often a default, not the file's: a guess reads
+    # it better (reader/content/encodings.py); --encoding is always the user's word.
+    declared = encoding or ("" if found is TEXT else fetched.charset)
+    document = found.read(fetched.data, None, url, errors, declared)
     document.url = url
     if not document.title:
         document.title = url
@@ -137,6 +195,8 @@ def _open_url(url: str, errors: str, progress: Progress | None) -> Document:
 
 
 def load_document(target: str | Path | None = None, errors: str = "strict",
-                  progress: Progress | None = None) -> Document:
+                  progress: Progress | None = None, *, encoding: str = "",
+                  kind: str = "") -> Document:
     """The whole document ``target`` names (see :func:`open_document`)."""
-    return open_document(target, errors, whole=True, progress=progress)[0]
+    return open_document(target, errors, whole=True, progress=progress, encoding=encoding,
+                         kind=kind)[0]

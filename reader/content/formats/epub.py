@@ -13,8 +13,22 @@ target of :attr:`~reader.content.document.Document.targets`, so a footnote refer
 to its note. Direction: the spine's ``page-progression-direction``, else the book's
 language, then each chapter's own ``dir`` and ``xml:lang``.
 
-A malformed book (not a zip, no container, no package, a spine item missing) is a one-line
-:class:`~reader.errors.ReaderError`.
+As tolerant as the e-readers people use (KOReader, calibre, foliate), because books in the
+wild are made by many tools and checked by few:
+
+- a manifest ``href`` may carry a ``#fragment`` (DocBook XSL writes them) or be
+  percent-encoded, and the zip's own name may differ in case;
+- a chapter listed twice in the spine is read once;
+- a spine item that is not in the manifest or not in the zip, or that cannot be read, is
+  skipped and named in :attr:`~reader.content.document.Document.problems` (one line each,
+  shown by the app and on stderr by the commands);
+- XHTML that is not well-formed XML is read by lxml's forgiving HTML parser, as a browser
+  would, not refused;
+- no container, or a container naming no package: the zip's ``.opf`` file; no spine: the
+  manifest's documents in order; no package at all: the zip's XHTML/HTML files in order.
+
+Only a book of which no chapter can be read is a one-line
+:class:`~reader.errors.ReaderError` (not a zip, nothing readable in it).
 """
 
 from __future__ import annotations
@@ -28,13 +42,16 @@ import zipfile
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
 
 from reader.content.document import Document, Heading
 from reader.content.formats.blocks import language_direction
 from reader.content.formats.markup import HEADINGS, MarkupWalker, element_direction, local_name
 from reader.errors import ReaderError
 from reader.i18n import N_, _
+from reader.text.chrome import isolate
+from reader.text.safe import visible
 
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -42,6 +59,19 @@ NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 CONTAINER = "META-INF/container.xml"
 MAX_PART = 64 << 20  # a single file of the book larger than this is refused (zip bombs)
+# What a spine item may be to be read as a chapter (an image or a font in the spine is not).
+_DOCUMENT_TYPES = ("application/xhtml+xml", "text/html", "application/xml", "text/xml",
+                   "application/x-dtbook+xml", "")
+_DOCUMENT_SUFFIXES = (".xhtml", ".html", ".htm", ".xml")
+
+
+class _Invalid(ReaderError):
+    """The book, or one part of it, cannot be read; ``why`` says it without the book's
+    name (a problem line of its own)."""
+
+    def __init__(self, message: str, why: str) -> None:
+        super().__init__(message)
+        self.why = why
 
 
 @dataclass(frozen=True)
@@ -59,37 +89,71 @@ class _Book:
         except (zipfile.BadZipFile, ValueError, OSError):
             raise self.error(_("not a zip file")) from None
         self.names = set(self.zip.namelist())
+        self._folded = {n.lower(): n for n in self.zip.namelist()}
+        self.problems: list[str] = []
+        self.whys: list[str] = []
 
-    def error(self, why: str) -> ReaderError:
-        return ReaderError(_("{name}: not a valid EPUB ({why})").format(name=self.name, why=why))
+    def error(self, why: str) -> _Invalid:
+        return _Invalid(_("{name}: not a valid EPUB ({why})").format(name=self.name, why=why),
+                        why)
+
+    def problem(self, what: str, skipped: bool = False) -> None:
+        """A part of the book that could not be read: named once, the rest still shown."""
+        shown = _("{what}: skipped").format(what=what) if skipped else what
+        # The book's own strings (a media type, a path) are shown, never obeyed.
+        line = _("{name}: {what}").format(name=isolate(self.name), what=visible(shown))
+        if line not in self.problems:
+            self.problems.append(line)
+            self.whys.append(what)
+
+    def find(self, path: str) -> str | None:
+        """The zip's name for ``path``: as written, else percent-decoded or -encoded, else
+        the same name in another case (made on a case-insensitive file system)."""
+        for name in (path, unquote(path), quote(path, safe="/")):
+            if name in self.names:
+                return name
+        return self._folded.get(path.lower()) or self._folded.get(unquote(path).lower())
 
     def read(self, path: str, what: str) -> bytes:
-        if path not in self.names:
+        found = self.find(path)
+        if found is None:
             raise self.error(_("{what} {path} is missing").format(what=_(what), path=repr(path)))
         try:
-            info = self.zip.getinfo(path)
+            info = self.zip.getinfo(found)
             if info.file_size > MAX_PART:
                 raise self.error(_("{what} {path} is too large").format(what=_(what),
                                                                        path=repr(path)))
-            return self.zip.read(path)
+            return self.zip.read(found)
         except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError,
-                EOFError) as error:
+                EOFError, ValueError) as error:
             raise self.error(_("{what} {path} cannot be read: {error}").format(
                 what=_(what), path=repr(path), error=error)) from None
 
-    def xml(self, path: str, what: str) -> ElementTree.Element:
-        # XHTML chapters often use HTML's named entities (&nbsp;), which XML does not
-        # define: they become numeric references first.
-        data = _NAMED_ENTITY.sub(_numeric_reference, self.read(path, what))
+    def xml(self, path: str, what: str) -> Any:
+        """The XML file at ``path``; one that is not well-formed is read by lxml's
+        recovering parser (an unescaped ``&`` in a package file is common)."""
+        data = self.read(path, what)
         try:
-            return ElementTree.fromstring(data)
+            return _strict(data)
         except ElementTree.ParseError as error:
-            raise self.error(_("{what} {path} is not well-formed XML: {error}").format(
-                what=_(what), path=repr(path), error=error)) from None
+            recovered = _recovered_xml(data)
+            if recovered is None:
+                raise self.error(_("{what} {path} is not well-formed XML: {error}").format(
+                    what=_(what), path=repr(path), error=error)) from None
+            return recovered
+
+    def document(self, path: str, what: str) -> Any:
+        """A chapter (XHTML): read as XML, else by the forgiving HTML parser."""
+        data = self.read(path, what)
+        try:
+            return _strict(data)
+        except ElementTree.ParseError:
+            return _forgiving_html(data)
 
 
 _NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+_XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding=[\"']([A-Za-z0-9._-]+)[\"']")
 
 
 def _numeric_reference(match: re.Match[bytes]) -> bytes:
@@ -100,6 +164,48 @@ def _numeric_reference(match: re.Match[bytes]) -> bytes:
     if text is None:
         return match.group(0)  # unknown: the parser says so
     return b"".join(b"&#%d;" % ord(ch) for ch in text)
+
+
+def _strict(data: bytes) -> Any:
+    # XHTML chapters often use HTML's named entities (&nbsp;), which XML does not
+    # define: they become numeric references first.
+    return ElementTree.fromstring(_NAMED_ENTITY.sub(_numeric_reference, data))
+
+
+def _decoded(data: bytes) -> str:
+    """An XML or HTML file's text: its byte order mark, else its XML declaration's
+    encoding, else UTF-8 (bad bytes shown as U+FFFD: the rest of the chapter is kept)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    declared = _XML_DECLARATION.match(data[:200])
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        return data.decode(encoding, errors="replace").removeprefix("\ufeff")
+    except LookupError:
+        return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+def _recovered_xml(data: bytes) -> Any:
+    from lxml import etree  # only for a broken file
+
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    try:
+        root = etree.fromstring(_NAMED_ENTITY.sub(_numeric_reference, data), parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    return root
+
+
+def _forgiving_html(data: bytes) -> Any:
+    """A chapter that is not well-formed XML, read as a browser reads HTML (lxml.html)."""
+    import lxml.html  # only for a broken chapter
+    from lxml import etree
+
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", _decoded(data))
+    try:
+        return lxml.html.document_fromstring(text or "<html></html>")
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _resolve(base: str, href: str) -> str:
@@ -113,35 +219,64 @@ def _resolve(base: str, href: str) -> str:
     return f"{path}#{parts.fragment}" if parts.fragment else path
 
 
+def _file_of(base: str, href: str) -> str:
+    """The file a manifest ``href`` names: its ``#fragment`` (DocBook XSL writes one) has
+    no place in a file's name."""
+    return _resolve(base, href.strip()).split("#", 1)[0]
+
+
+def _package_path(book: _Book) -> str | None:
+    """The package file: the container's, else the first ``.opf`` in the zip."""
+    try:
+        container = book.xml(CONTAINER, "container")
+    except ReaderError:
+        container = None
+    if container is not None:
+        for element in container.iter():
+            if local_name(element.tag) == "rootfile" and element.get("full-path"):
+                path = str(element.get("full-path", ""))
+                if book.find(path) is not None:
+                    return path
+    return next((n for n in sorted(book.names) if n.lower().endswith(".opf")), None)
+
+
+def _is_document(path: str, media_type: str) -> bool:
+    media_type = media_type.lower()
+    return (media_type in _DOCUMENT_TYPES and (media_type != "" or path.lower().endswith(
+        _DOCUMENT_SUFFIXES))) or (media_type.endswith(("html", "+xml")) and "svg" not in media_type)
+
+
 def read_epub(data: bytes, path: Path | None, name: str, errors: str = "strict",
               charset: str = "") -> Document:
-    """The book in ``data`` as one document."""
+    """The book in ``data`` as one document (its unreadable parts in ``.problems``)."""
     book = _Book(data, name)
-    container = book.xml(CONTAINER, "container")
-    rootfile = next((e for e in container.iter() if local_name(e.tag) == "rootfile"
-                     and e.get("full-path")), None)
-    if rootfile is None:
-        raise book.error(_("the container names no package file"))
-    opf_path = rootfile.get("full-path", "")
-    package = book.xml(opf_path, N_("package file"))
+    opf_path = _package_path(book)
+    package = None
+    if opf_path is not None:
+        try:
+            package = book.xml(opf_path, N_("package file"))
+        except _Invalid as error:
+            book.problem(error.why)
     manifest: dict[str, tuple[str, str, str]] = {}
-    for item in package.iter(f"{OPF}item"):
-        if item.get("id") and item.get("href"):
-            manifest[item.get("id", "")] = (_resolve(opf_path, item.get("href", "")),
-                                            item.get("media-type", ""),
-                                            item.get("properties", ""))
-    spine = package.find(f"{OPF}spine")
-    if spine is None:
-        raise book.error(_("the package has no spine"))
     chapters: list[str] = []
-    for itemref in spine.iter(f"{OPF}itemref"):
-        idref = itemref.get("idref", "")
-        if idref not in manifest:
-            raise book.error(_("spine item {id} is not in the manifest").format(id=repr(idref)))
-        chapters.append(manifest[idref][0])
-    language = package.findtext(f"{OPF}metadata/{DC}language") or ""
-    title = (package.findtext(f"{OPF}metadata/{DC}title") or "").strip()
-    direction = (spine.get("page-progression-direction") or "").lower()
+    spine = None
+    if package is None:
+        book.problem(_("no package file: its XHTML files read in the zip's order"))
+        chapters = [n for n in book.zip.namelist() if n.lower().endswith(
+            (".xhtml", ".html", ".htm")) and not n.startswith("META-INF/")]
+        opf_path = ""
+    else:
+        for item in _iter(package, "item"):
+            if item.get("id") and item.get("href"):
+                manifest[item.get("id", "")] = (_file_of(opf_path or "", item.get("href", "")),
+                                                item.get("media-type", ""),
+                                                item.get("properties", ""))
+        spine = next(_iter(package, "spine"), None)
+        chapters = _spine(book, manifest, spine)
+    language = _metadata(package, "language")
+    title = _metadata(package, "title")
+    direction = (spine.get("page-progression-direction") or "").lower() \
+        if spine is not None else ""
     if direction not in ("rtl", "ltr"):
         direction = language_direction(language)
     toc = _toc(book, manifest, spine)
@@ -150,44 +285,97 @@ def read_epub(data: bytes, path: Path | None, name: str, errors: str = "strict",
         labels.setdefault(entry.href.split("#")[0], entry.label)
     walker = MarkupWalker(direction=direction)
     walker.content.title = title
+    read = 0
     for chapter in chapters:
-        _chapter(book, walker, chapter, labels.get(chapter, ""), direction)
+        read += _chapter(book, walker, chapter, labels.get(chapter, ""), direction)
+    if not read:
+        why = book.whys[0] if book.whys else _("it has no chapters")
+        raise book.error(_("no chapter can be read: {why}").format(why=why))
     content = walker.content
     content.toc = _toc_headings(toc, content.targets, len(content.paragraphs)) if toc else None
-    return Document.from_blocks(content, path)
+    document = Document.from_blocks(content, path)
+    document.problems = book.problems
+    return document
+
+
+def _iter(root: Any, name: str) -> Any:
+    """The elements called ``name`` under ``root``, in the OPF namespace or in none (a
+    package written without it still names its items)."""
+    return (e for e in root.iter() if local_name(e.tag) == name)
+
+
+def _metadata(package: Any, name: str) -> str:
+    if package is None:
+        return ""
+    found = next(_iter(package, name), None)
+    return " ".join("".join(found.itertext()).split()) if found is not None else ""
+
+
+def _spine(book: _Book, manifest: dict[str, tuple[str, str, str]], spine: Any) -> list[str]:
+    """The chapters in reading order: each once, those missing named and left out."""
+    chapters: list[str] = []
+    if spine is None or not any(True for _ in _iter(spine, "itemref")):
+        book.problem(_("the package has no spine: its documents read in the manifest's order"))
+        return list(dict.fromkeys(href for href, kind, props in manifest.values()
+                                  if _is_document(href, kind) and "nav" not in props.split()))
+    for itemref in _iter(spine, "itemref"):
+        idref = itemref.get("idref", "")
+        if idref not in manifest:
+            book.problem(_("spine item {id} is not in the manifest").format(id=repr(idref)),
+                         skipped=True)
+            continue
+        href, kind, _props = manifest[idref]
+        if href in chapters:
+            continue  # listed twice: read once
+        if not _is_document(href, kind):
+            book.problem(_("spine item {path} ({kind}) is not a text document").format(
+                path=repr(href), kind=kind), skipped=True)
+            continue
+        chapters.append(href)
+    return chapters
 
 
 def _chapter(book: _Book, walker: MarkupWalker, chapter: str, label: str,
-             direction: str) -> None:
-    root = book.xml(chapter, N_("spine item"))
+             direction: str) -> bool:
+    """Walk one chapter into the book's content; False (and a problem named) when it
+    cannot be read."""
+    try:
+        root = book.document(chapter, N_("spine item"))
+    except _Invalid as error:
+        book.problem(error.why, skipped=True)
+        return False
+    if root is None:
+        book.problem(_("spine item {path} cannot be read").format(path=repr(chapter)),
+                     skipped=True)
+        return False
     walker.file = chapter
     walker.resolve = partial(_resolve, chapter)
     walker.content.targets.setdefault(chapter, len(walker.content.paragraphs))
     chapter_direction = element_direction(root, direction)
     body = next((e for e in root.iter() if local_name(e.tag) == "body"), None)
     if body is None:
-        return
+        return True
     walker.directions = [element_direction(body, chapter_direction)]
     if label and not any(local_name(e.tag) in HEADINGS for e in body.iter()):
         walker.emit(label, "heading", 1)
     walker.walk(body)
     walker.flush()
+    return True
 
 
-def _toc(book: _Book, manifest: dict[str, tuple[str, str, str]],
-         spine: ElementTree.Element) -> list[TocEntry]:
+def _toc(book: _Book, manifest: dict[str, tuple[str, str, str]], spine: Any) -> list[TocEntry]:
     """The book's table of contents: its nav document's, else its NCX's (none if neither
     can be read: a book is still readable without one)."""
     nav = next((href for href, _type, props in manifest.values() if "nav" in props.split()),
                None)
     if nav is not None:
         try:
-            entries = _nav_entries(book.xml(nav, N_("navigation document")), nav)
+            entries = _nav_entries(book.document(nav, N_("navigation document")), nav)
         except ReaderError:
             entries = []
         if entries:
             return entries
-    ncx_id = spine.get("toc")
+    ncx_id = spine.get("toc") if spine is not None else None
     ncx = manifest.get(ncx_id or "", (None,))[0] or next(
         (href for href, kind, _props in manifest.values()
          if kind == "application/x-dtbncx+xml"), None)
@@ -199,26 +387,28 @@ def _toc(book: _Book, manifest: dict[str, tuple[str, str, str]],
         return []
 
 
-def _text(element: ElementTree.Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+def _text(element: Any) -> str:
+    return " ".join("".join(t for t in element.itertext() if isinstance(t, str)).split())
 
 
-def _nav_entries(root: ElementTree.Element, base: str) -> list[TocEntry]:
+def _nav_entries(root: Any, base: str) -> list[TocEntry]:
+    if root is None:
+        return []
     navs = [e for e in root.iter() if local_name(e.tag) == "nav"]
-    toc = next((n for n in navs if "toc" in (n.get(EPUB_TYPE) or "").split()),
+    toc = next((n for n in navs if "toc" in (n.get(EPUB_TYPE) or n.get("epub:type")
+                                             or "").split()),
                navs[0] if navs else None)
     if toc is None:
         return []
     entries: list[TocEntry] = []
 
-    def walk_list(element: ElementTree.Element, level: int) -> None:
+    def walk_list(element: Any, level: int) -> None:
         for item in element:
             if local_name(item.tag) != "li":
                 continue
             link = next((c for c in item if local_name(c.tag) in ("a", "span")), None)
-            href = link.get("href") if link is not None else None
-            if link is not None and href:
-                entries.append(TocEntry(_resolve(base, href), _text(link), level))
+            if link is not None and link.get("href"):
+                entries.append(TocEntry(_resolve(base, link.get("href")), _text(link), level))
             for child in item:
                 if local_name(child.tag) == "ol":
                     walk_list(child, level + 1)
@@ -230,20 +420,22 @@ def _nav_entries(root: ElementTree.Element, base: str) -> list[TocEntry]:
     return entries
 
 
-def _ncx_entries(root: ElementTree.Element, base: str) -> list[TocEntry]:
+def _ncx_entries(root: Any, base: str) -> list[TocEntry]:
     entries: list[TocEntry] = []
 
-    def walk(element: ElementTree.Element, level: int) -> None:
-        for point in element.findall(f"{NCX}navPoint"):
-            label_element = point.find(f"{NCX}navLabel")
-            label = _text(label_element) if label_element is not None else ""
-            content = point.find(f"{NCX}content")
-            source = content.get("src") if content is not None else None
-            if source:
-                entries.append(TocEntry(_resolve(base, source), label, level))
+    def children(element: Any, name: str) -> list[Any]:
+        return [c for c in element if local_name(c.tag) == name.lower()]
+
+    def walk(element: Any, level: int) -> None:
+        for point in children(element, "navPoint"):
+            labels = children(point, "navLabel")
+            label = _text(labels[0]) if labels else ""
+            content = next(iter(children(point, "content")), None)
+            if content is not None and content.get("src"):
+                entries.append(TocEntry(_resolve(base, content.get("src")), label, level))
             walk(point, level + 1)
 
-    nav_map = root.find(f"{NCX}navMap")
+    nav_map = next(iter(children(root, "navMap")), None)
     if nav_map is not None:
         walk(nav_map, 1)
     return entries

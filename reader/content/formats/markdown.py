@@ -27,7 +27,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.content.document import BOM, Block, BlockContent, Document, StyleSpan
+from reader.content.document import Block, BlockContent, Document, StyleSpan
 from reader.content.formats.blocks import (
     BULLETS,
     Cell,
@@ -38,7 +38,7 @@ from reader.content.formats.blocks import (
     pending_item,
     prose,
 )
-from reader.content.source import decode_bytes
+from reader.content.source import decode_text
 
 _INLINE_STYLES = {"em": "em", "strong": "strong", "link": "link"}
 
@@ -56,9 +56,14 @@ def parse_markdown(source: str) -> BlockContent:
 
 def read_markdown(data: bytes, path: Path | None, name: str, errors: str = "strict",
                   charset: str = "") -> Document:
-    """The format's reader (see :class:`~reader.content.formats.Format`): UTF-8."""
-    text = decode_bytes(path or Path(name), data, errors).removeprefix(BOM)
-    return markdown_document(text, path)
+    """The format's reader (see :class:`~reader.content.formats.Format`): in the encoding
+    ``charset`` names (``--encoding``), else UTF-8 or a guess, as plain text."""
+    decoded = decode_text(path or Path(name), data, errors, charset)
+    document = markdown_document(decoded.text, path)
+    document.encoding, document.encoding_guessed = decoded.encoding, decoded.guessed
+    if decoded.doubt:
+        document.problems.append(decoded.doubt)
+    return document
 
 
 def markdown_document(source: str, path: Path | None = None, title: str = "") -> Document:

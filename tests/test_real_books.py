@@ -1,0 +1,64 @@
+"""Books made by the tools people publish with (tests/data/real/books/, made by
+scripts/make_real_books.py: pandoc EPUB 2 and 3, DocBook XSL EPUB 2 and 3, Sigil's and
+calibre's layouts, and pandoc's book mangled with the faults of books in the wild, in
+Arabic, Persian and English) read whole: the words an independent
+converter (pandoc, its text committed beside each book) finds are the reader's too."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from reader.content.document import Document
+from reader.content.formats import load_document
+
+BOOKS = Path(__file__).parent / "data" / "real" / "books"
+THRESHOLD = 0.97
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
+
+
+def shown_words(document: Document) -> Counter[str]:
+    """The words the reader shows: the text, and the list markers drawn beside it."""
+    return words(document.text) + words(" ".join(b.marker for b in document.blocks))
+
+
+def book_recall(book: Path) -> tuple[float, Document]:
+    """The share of pandoc's words (counted with repeats) that the reader shows too."""
+    expected = words(book.with_suffix(".txt").read_text(encoding="utf-8"))
+    document = load_document(book)
+    shown = shown_words(document)
+    found = sum(min(count, shown[word]) for word, count in expected.items())
+    return found / max(1, sum(expected.values())), document
+
+
+def real_books() -> list[Path]:
+    return sorted(BOOKS.glob("*.epub"))
+
+
+def test_every_tool_and_language_is_there() -> None:
+    names = {book.name for book in real_books()}
+    assert len(names) == 21
+    for tool in ("pandoc-epub3", "pandoc-epub2", "docbook-epub2", "docbook-epub3", "sigil",
+                 "calibre", "mangled"):
+        assert {f"{tool}.{language}.epub" for language in ("ar", "fa", "en")} <= names
+
+
+@pytest.mark.parametrize("book", real_books(), ids=lambda book: book.stem)
+def test_a_real_book_reads_whole_with_its_contents(book: Path) -> None:
+    recall, document = book_recall(book)
+    assert recall >= THRESHOLD, f"{book.name}: word recall {recall:.3f}"
+    assert document.problems == []
+    assert len(document.headings()) >= 3  # the book's own table of contents
+    rtl = document.directions.count("rtl")
+    if book.stem.endswith((".ar", ".fa")):  # the book's language sets its direction
+        assert rtl > len(document.directions) / 2
+    else:
+        assert rtl == 0
