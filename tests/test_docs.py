@@ -67,7 +67,8 @@ def test_every_link_in_the_documentation_leads_somewhere() -> None:
 
 def test_every_documentation_file_the_code_names_exists() -> None:
     named = set()
-    for path in [*ROOT.glob("reader/**/*.py"), *(p for p in ROOT.glob("scripts/*") if p.is_file()), ROOT / "pyproject.toml"]:
+    scripts = [path for path in ROOT.glob("scripts/*") if path.is_file()]
+    for path in [*ROOT.glob("reader/**/*.py"), *scripts, ROOT / "pyproject.toml"]:
         named |= set(re.findall(r"docs/[\w-]+\.md", _text(path)))
     assert "docs/terminals.md" in named
     missing = {name for name in named if not (ROOT / name).exists()}
