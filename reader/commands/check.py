@@ -83,6 +83,25 @@ def _document(args: argparse.Namespace, path: Path, parsed: ParsedAnnotations
                              line=parsed.document_line, file=path)
 
 
+def load_checked(args: argparse.Namespace) -> tuple[Path, Document, Annotations]:
+    """What ``export`` works from: the annotation file ``args`` names (default: the bundled
+    article's), its document, and the entries that load. :class:`ReaderError` when either
+    cannot be read."""
+    refuse_urls(args.annotations)
+    if args.document:
+        refuse_document_url(args.document)
+    given = Path(args.annotations) if args.annotations else annotations_path_for(bundled_article())
+    path = _shown(given)
+    parsed = read_annotations(path)
+    document, missing = _document(args, path, parsed)
+    if document is None:
+        assert missing is not None
+        raise ReaderError(str(missing))
+    annotations = resolve_annotations(parsed, document.paragraphs)
+    annotations.document_path = document.path
+    return path, document, annotations
+
+
 def run(args: argparse.Namespace) -> int:
     refuse_urls(args.annotations)
     if args.document:
