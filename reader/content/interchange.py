@@ -361,9 +361,10 @@ class _Anchoring:
         return score
 
     def anchor(self, quote: dict[str, Any] | None, position: dict[str, Any] | None,
-               occurrence: Any) -> tuple[QuoteSelector, Span]:
+               occurrence: Any, keep: bool = False) -> tuple[QuoteSelector, Span]:
         """The selector to write and the span it picks; :class:`AnchorError` when the
-        quote is not in the text or its place cannot be told."""
+        quote is not in the text or its place cannot be told. ``keep``: a selector that
+        picks one place is written as given (else the shortest one is written)."""
         exact = quote.get("exact") if quote else None
         at = None
         if position is not None and isinstance(position.get("start"), int) \
@@ -381,14 +382,17 @@ class _Anchoring:
                 and occurrence > 0):
             occurrence = None
         given = QuoteSelector(exact, prefix, suffix, occurrence)
-        try:  # the selector as it is written, when it picks one place: what reader's
-            # own export gives back, kept as it is
-            return given, self.resolver.resolve(given)
+        failure: AnchorError | None = None
+        try:  # the selector as it is written, when it picks one place
+            span = self.resolver.resolve(given)
+            if keep:  # reader's own export: kept as it is, so the file comes back the same
+                return given, span
+            return self.writer.selector(span)
         except AnchorError as error:
             failure = error
         places = self.resolver.spans(exact)
         if not places:
-            raise failure
+            raise failure or AnchorError("quote-not-found", _("the quote is not in the text"))
 
         def rank(span: Span) -> tuple[int, int]:
             distance = abs(self._absolute(span) - at[0]) if at is not None else 0
@@ -423,7 +427,8 @@ def import_annotations(data: Any, paragraphs: list[str]) -> ImportResult:
             if fields is not None and fields["id"] not in ids:
                 ids.add(fields["id"])
                 entities[fields["id"]] = fields
-    anchored: list[tuple[str, dict[str, Any]]] = []
+    anchored: list[tuple[int, str, dict[str, Any]]] = []
+    renamed: dict[str, str] = {}  # an annotation's id in the input → its entry id
     for number, note in enumerate(notes, 1):
         if not isinstance(note, dict):
             result.unresolved.append(Unresolved(number, "?", _("not a JSON object")))
@@ -432,9 +437,35 @@ def import_annotations(data: Any, paragraphs: list[str]) -> ImportResult:
             continue
         made = _anchored_fields(note, number, anchoring, ids, entities, result)
         if made is not None:
-            anchored.append(made)
-    result.entries = [("entity", fields) for fields in entities.values()] + anchored
+            anchored.append((number, *made))
+            for name in (note.get("id"), note.get("reader:id")):
+                if isinstance(name, str) and name:
+                    renamed.setdefault(name, made[1]["id"])
+    kept: list[tuple[str, dict[str, Any]]] = []
+    for number, kind, fields in anchored:
+        if kind == "rebuttal" and not _link_answers(fields, renamed):
+            result.unresolved.append(Unresolved(number, fields["id"], _(
+                "a rebuttal whose answers name nothing in the import: {answers}").format(
+                    answers=", ".join(fields["answers"]))))
+            continue
+        kept.append((kind, fields))
+    result.entries = [("entity", fields) for fields in entities.values()] + kept
     return result
+
+
+def _link_answers(fields: dict[str, Any], renamed: dict[str, str]) -> bool:
+    """Point a rebuttal's answers at the entries they name: an id of the input (reader's,
+    or the annotation's own, as Hypothesis tags give it) becomes the entry's id; a link
+    into another document of a debate (``name#id``) stays. False when nothing is left."""
+    answers = []
+    for answer in fields["answers"]:
+        target = renamed.get(answer)
+        if target is None and "#" in answer and "://" not in answer:
+            target = answer
+        if target is not None and target != fields["id"] and target not in answers:
+            answers.append(target)
+    fields["answers"] = answers
+    return bool(answers)
 
 
 def _entity_fields(note: dict[str, Any]) -> dict[str, Any] | None:
@@ -491,7 +522,8 @@ def _anchored_fields(note: dict[str, Any], number: int, anchoring: _Anchoring, i
         result.unresolved.append(Unresolved(number, name or "?", why))
         return None
     try:
-        selector, span = anchoring.anchor(quote, position, note.get("reader:occurrence"))
+        selector, span = anchoring.anchor(quote, position, note.get("reader:occurrence"),
+                                          keep=isinstance(given_id, str))
     except AnchorError as error:
         result.unresolved.append(Unresolved(number, name or "?", error.message))
         return None
