@@ -62,15 +62,19 @@ def _read(argument: str) -> str:
         raise ReaderError(_("{file}: not UTF-8 text").format(file=isolate(name))) from None
 
 
-def _document_key(document: str, output: str | None) -> str:
-    """The ``document`` key: DOC relative to where the file is written (as given, for
-    standard output, or when DOC is a URL)."""
-    if output is None or "://" in document:
-        return document
+def _relative(path: str | Path, output: str | None) -> str:
+    """A key naming a file (``document``, ``debate``): relative to where the annotation
+    file is written; for standard output, relative to the working directory (DOC as
+    given); a URL as it is."""
+    if "://" in str(path):
+        return str(path)
+    if output is None and not Path(path).is_absolute():
+        return str(path)
+    base = Path(output).resolve().parent if output else Path.cwd()
     try:
-        return os.path.relpath(Path(document).resolve(), Path(output).resolve().parent)
+        return os.path.relpath(Path(path).resolve(), base)
     except ValueError:  # another drive
-        return str(Path(document).resolve())
+        return str(Path(path).resolve())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
         result = import_annotations(load_json(text), document.paragraphs)
     except NotAnExport as error:
         raise ReaderError(f"{isolate(args.file)}: {error}") from None
-    toml = result.toml(_document_key(args.document, args.output))
+    debate = _relative(result.debate, args.output) if result.debate else None
+    toml = result.toml(_relative(args.document, args.output), debate)
     for unresolved in result.unresolved:
         write_message(visible_message(f"{isolate('reader')}: {isolate(args.file)}: "
                                       f"{unresolved}", keep_newlines=False), sys.stderr)

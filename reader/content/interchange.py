@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import tomlkit
 
@@ -144,6 +146,8 @@ def w3c_collection(annotations: Annotations, paragraphs: list[str], source: str
     }
     if annotations.title:
         collection["label"] = annotations.title
+    if annotations.debate_path is not None:
+        collection["reader:debate"] = annotations.debate_path.resolve().as_uri()
     return collection
 
 
@@ -219,18 +223,22 @@ class ImportResult:
     out."""
 
     title: str = ""
+    debate: Path | None = None  # the debate file the annotations belong to
     entries: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
     total: int = 0
 
-    def toml(self, document: str | None) -> str:
-        """The annotation file: ``document`` key, title, then the entries by kind."""
+    def toml(self, document: str | None, debate: str | None = None) -> str:
+        """The annotation file: ``document`` key, title, ``debate`` key, then the entries
+        by kind."""
         out = tomlkit.document()
         out.add(tomlkit.comment("Imported by reader import; check it with: reader check FILE"))
         if document:
             out["document"] = document
         if self.title:
             out["title"] = self.title
+        if debate:
+            out["debate"] = debate
         for kind in FIELD_ORDER:
             tables = [fields for entry_kind, fields in self.entries if entry_kind == kind]
             if not tables:
@@ -245,6 +253,14 @@ class ImportResult:
 
 class NotAnExport(ValueError):
     """The input is not an annotation export at all."""
+
+
+def _debate_of(data: Any) -> Path | None:
+    """The debate file a reader export names (``reader:debate``, a file URI)."""
+    value = data.get("reader:debate") if isinstance(data, dict) else None
+    if not isinstance(value, str) or not value.startswith("file://"):
+        return None
+    return Path(unquote(urlsplit(value).path))
 
 
 def _annotations_of(data: Any) -> tuple[str, list[Any]]:
@@ -416,7 +432,7 @@ def import_annotations(data: Any, paragraphs: list[str]) -> ImportResult:
 
     :class:`NotAnExport` when ``data`` is no annotation export at all."""
     title, notes = _annotations_of(data)
-    result = ImportResult(title=title, total=len(notes))
+    result = ImportResult(title=title, total=len(notes), debate=_debate_of(data))
     anchoring = _Anchoring(paragraphs)
     ids: set[str] = set()
     entities: dict[str, dict[str, Any]] = {}
