@@ -16,6 +16,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.content.annotation_file import load_annotations
@@ -245,3 +247,47 @@ def test_argdown_escapes_what_argdown_reads_in_text() -> None:
 
     assert _argdown_escape("a [b] <c> #d *e* _f_ {g} @h //i") == \
         "a \\[b\\] \\<c\\> \\#d \\*e\\* \\_f\\_ \\{g\\} \\@h \\/\\/i"
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 5000) | st.text(max_size=12)
+    | st.sampled_from(["TextQuoteSelector", "TextPositionSelector", "Annotation", "claim",
+                       "rebuttal", "chapter", "entity", "حكاية في ثلاثة فصول", "ألتمان"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["type", "exact", "prefix", "suffix", "start", "end", "selector",
+                         "target", "body", "value", "purpose", "tags", "text", "user",
+                         "user_info", "display_name", "references", "annotations", "items",
+                         "first", "next", "reader:kind", "reader:id", "reader:answers",
+                         "reader:speaker", "reader:label", "reader:occurrence",
+                         "reader:name", "reader:title", "reader:debate"]),
+        children, max_size=6),
+    max_leaves=30)
+
+
+_QUOTE = {"selector": {"type": "TextQuoteSelector", "exact": "حكاية في ثلاثة فصول"}}
+
+
+@settings(max_examples=80, deadline=None)
+@given(_json)
+@example([{"target": _QUOTE, "reader:id": "bad id", "reader:label": "two\nlines",
+           "user": "acct:claim@x"},
+          {"target": _QUOTE, "reader:kind": "claim", "reader:id": "claim", "user": "claim"},
+          {"target": _QUOTE, "tags": ["rebuttal", "answers:claim"], "user": {"name": "?"}},
+          {"target": _QUOTE, "tags": ["answers:bad id"]}])
+def test_import_takes_any_json_without_a_traceback(data: object) -> None:
+    """Whatever the JSON, import gives entries (whose file then loads) or NotAnExport."""
+    from reader.content.annotation_check import resolve_annotations
+    from reader.content.annotation_parse import parse_annotations
+
+    paragraphs = _ARTICLE_PARAGRAPHS
+    try:
+        result = import_annotations(data, paragraphs)
+    except NotAnExport:
+        return
+    loaded = resolve_annotations(parse_annotations(result.toml("doc.txt")), paragraphs)
+    anchored = sum(1 for kind, _fields in result.entries if kind != "entity")
+    assert not loaded.problems, loaded.problems
+    assert len(loaded) == len(result.entries) and anchored <= len(loaded)
+
+
+_ARTICLE_PARAGRAPHS = load_document(bundled_article()).paragraphs

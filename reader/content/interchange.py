@@ -36,6 +36,7 @@ import tomlkit
 
 from reader.content.anchors import AnchorError, AnchorResolver
 from reader.content.annotation_editor import FIELD_ORDER, entry_table
+from reader.content.annotation_parse import ENTRY_ID
 from reader.content.annotations import (
     Annotations,
     Chapter,
@@ -435,14 +436,13 @@ def import_annotations(data: Any, paragraphs: list[str]) -> ImportResult:
     result = ImportResult(title=title, total=len(notes), debate=_debate_of(data))
     anchoring = _Anchoring(paragraphs)
     ids: set[str] = set()
-    entities: dict[str, dict[str, Any]] = {}
+    people = _People(ids)
     # Entities first: speakers of the annotations that follow refer to them.
     for note in notes:
         if isinstance(note, dict) and note.get("reader:kind") == "entity":
             fields = _entity_fields(note)
             if fields is not None and fields["id"] not in ids:
-                ids.add(fields["id"])
-                entities[fields["id"]] = fields
+                people.add(fields)
     anchored: list[tuple[int, str, dict[str, Any]]] = []
     renamed: dict[str, str] = {}  # an annotation's id in the input → its entry id
     for number, note in enumerate(notes, 1):
@@ -451,9 +451,11 @@ def import_annotations(data: Any, paragraphs: list[str]) -> ImportResult:
             continue
         if note.get("reader:kind") == "entity":
             continue
-        made = _anchored_fields(note, number, anchoring, ids, entities, result)
+        made = _anchored_fields(note, number, anchoring, ids, people, result)
         if made is not None:
             anchored.append((number, *made))
+            if made[0] != "claim":  # rebuttals answer claims
+                continue
             for name in (note.get("id"), note.get("reader:id")):
                 if isinstance(name, str) and name:
                     renamed.setdefault(name, made[1]["id"])
@@ -465,12 +467,12 @@ def import_annotations(data: Any, paragraphs: list[str]) -> ImportResult:
                     answers=", ".join(fields["answers"]))))
             continue
         kept.append((kind, fields))
-    result.entries = [("entity", fields) for fields in entities.values()] + kept
+    result.entries = [("entity", fields) for fields in people.entities.values()] + kept
     return result
 
 
 def _link_answers(fields: dict[str, Any], renamed: dict[str, str]) -> bool:
-    """Point a rebuttal's answers at the entries they name: an id of the input (reader's,
+    """Point a rebuttal's answers at the claims they name: an id of the input (reader's,
     or the annotation's own, as Hypothesis tags give it) becomes the entry's id; a link
     into another document of a debate (``name#id``) stays. False when nothing is left."""
     answers = []
@@ -486,8 +488,8 @@ def _link_answers(fields: dict[str, Any], renamed: dict[str, str]) -> bool:
 
 def _entity_fields(note: dict[str, Any]) -> dict[str, Any] | None:
     entity_id = note.get("reader:id")
-    name = note.get("reader:name") or _one_line(_text(note))
-    if not isinstance(entity_id, str) or not isinstance(name, str) or not name:
+    name = _line_or(note.get("reader:name"), _one_line(_text(note)))
+    if not isinstance(entity_id, str) or not ENTRY_ID.fullmatch(entity_id) or not name:
         return None
     kind = note.get("reader:entityKind")
     return {"id": entity_id, "name": name,
@@ -495,30 +497,55 @@ def _entity_fields(note: dict[str, Any]) -> dict[str, Any] | None:
             "aliases": _strings(note.get("reader:aliases"))}
 
 
-def _speaker(note: dict[str, Any], tags: list[str], entities: dict[str, dict[str, Any]],
-             key: str) -> str:
+def _speaker(note: dict[str, Any], tags: list[str], people: _People, key: str) -> str:
     """The entity id of who speaks: the extension's, a ``speaker:`` tag, else the
-    Hypothesis user (an entity is made for a new one)."""
+    Hypothesis user (an entity, a person, is made for one not met yet)."""
     given = note.get(key) or note.get("reader:speaker")
-    if not isinstance(given, str) or not given:
+    if not isinstance(given, str) or not given.strip():
         given = next((t.split(":", 1)[1] for t in tags if t.startswith("speaker:")), "")
-    name = ""
+    name = given
     if not given:
         info = note.get("user_info")
-        name = info.get("display_name", "") if isinstance(info, dict) else ""
+        shown = info.get("display_name", "") if isinstance(info, dict) else ""
         user = note.get("user") or note.get("creator") or ""
         user = user.get("name", "") if isinstance(user, dict) else str(user)
         user = user.removeprefix("acct:").split("@")[0]
-        name = name if isinstance(name, str) and name.strip() else user
-        given = new_id(name, set(), "speaker") if name else "unknown"
-    if given not in entities:
-        entities[given] = {"id": given, "name": name or given, "kind": "person",
-                           "aliases": []}
-    return given
+        name = shown.strip() if isinstance(shown, str) and shown.strip() else user
+        given = name or "unknown"
+    return people.entity(given, _one_line(name) or given)
+
+
+class _People:
+    """The entities of an import: those the input gives, and those made for speakers."""
+
+    def __init__(self, ids: set[str]) -> None:
+        self.ids = ids
+        self.entities: dict[str, dict[str, Any]] = {}
+        self._made: dict[str, str] = {}  # how the input names a speaker → entity id
+
+    def add(self, fields: dict[str, Any]) -> None:
+        self.ids.add(fields["id"])
+        self.entities[fields["id"]] = fields
+
+    def entity(self, given: str, name: str) -> str:
+        if given in self.entities:
+            return given
+        made = self._made.get(given)
+        if made is None:
+            made = given if ENTRY_ID.fullmatch(given) and given not in self.ids else \
+                new_id(name, self.ids, "speaker")
+            self._made[given] = made
+            self.add({"id": made, "name": name, "kind": "person", "aliases": []})
+        return made
+
+
+def _line_or(value: Any, fallback: str) -> str:
+    """``value``'s first line when it is text, else ``fallback``."""
+    return (_one_line(value) if isinstance(value, str) else "") or fallback
 
 
 def _anchored_fields(note: dict[str, Any], number: int, anchoring: _Anchoring, ids: set[str],
-                     entities: dict[str, dict[str, Any]], result: ImportResult
+                     people: _People, result: ImportResult
                      ) -> tuple[str, dict[str, Any]] | None:
     tags = _tags(note)
     kind = note.get("reader:kind")
@@ -530,6 +557,8 @@ def _anchored_fields(note: dict[str, Any], number: int, anchoring: _Anchoring, i
         kind = "rebuttal" if answers else "claim"
     quote, position = _selectors(note)
     given_id = note.get("reader:id")
+    if not (isinstance(given_id, str) and ENTRY_ID.fullmatch(given_id)):
+        given_id = None
     name = given_id if isinstance(given_id, str) else _shortened(
         (quote or {}).get("exact", "") if isinstance((quote or {}).get("exact"), str) else "")
     if quote is None and position is None:
@@ -545,21 +574,16 @@ def _anchored_fields(note: dict[str, Any], number: int, anchoring: _Anchoring, i
         return None
     words = span.text(anchoring.paragraphs)
     if kind == "chapter":
-        title = note.get("reader:title")
-        title = title if isinstance(title, str) and title.strip() else \
-            _one_line(_text(note)) or _shortened(words)
-        summary = note.get("reader:summary")
-        summary = summary if isinstance(summary, str) and summary.strip() else \
-            " ".join(words.split())
-        fields: dict[str, Any] = {"title": title, "summary": summary,
-                                  "teller": _speaker(note, tags, entities, "reader:teller")}
+        fields: dict[str, Any] = {
+            "title": _line_or(note.get("reader:title"), _one_line(_text(note))
+                              or _shortened(words)),
+            "summary": _line_or(note.get("reader:summary"), " ".join(words.split())),
+            "teller": _speaker(note, tags, people, "reader:teller")}
         if isinstance(note.get("reader:date"), str):
             fields["date"] = note["reader:date"]
     else:
-        label = note.get("reader:label")
-        label = label if isinstance(label, str) and label.strip() else \
-            _one_line(_text(note)) or _shortened(words)
-        fields = {"speaker": _speaker(note, tags, entities, "reader:speaker"), "label": label}
+        label = _line_or(note.get("reader:label"), _one_line(_text(note)) or _shortened(words))
+        fields = {"speaker": _speaker(note, tags, people, "reader:speaker"), "label": label}
         if kind == "rebuttal":
             if not answers:
                 result.unresolved.append(Unresolved(number, name or "?", _(
