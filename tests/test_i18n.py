@@ -181,7 +181,7 @@ def test_cli_messages_in_arabic(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert error.count("\n") == 1 and "xx" in error and "ar" in error
 
 
-@pytest.mark.parametrize("command", [None, "check", "search", "render"])
+@pytest.mark.parametrize("command", [None, "check", "search", "render", "export", "import"])
 def test_arabic_help_has_no_english_but_names(command: str | None,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     """Every sentence of ``--help`` is Arabic (argparse's own "show program's version number"
@@ -203,7 +203,8 @@ def test_arabic_help_has_no_english_but_names(command: str | None,
              "html", "htm", "xhtml", "epub", "markdown", "http", "https", "json", "kitty",
              "konsole", "TOML", "ar", "fa", "he", "en", "URL", "regex", "PATTERN", "QUERY",
              "COMMAND", "Konsole", "JSON", "Lines", "LRI", "RLO", "ZWJ", "PARAGRAPH", "START",
-             "END", "TAB", "TEXT", "document", "WIDTH", "stderr", "toml",
+             "END", "TAB", "TEXT", "document", "WIDTH", "stderr", "toml", "Web", "Annotation",
+             "LD", "Hypothesis", "Argdown", "TextPositionSelector",
              "utf", "windows", "iso"}  # encodings' names (--encoding)
     typed = {word for action in parser._actions for item in (
         *action.option_strings, *(action.choices or ()), action.metavar or "", action.dest)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from reader.commands.inputs import refuse_document_url, refuse_urls
 from reader.commands.terminal_text import problem_line, visible_message, write_message
@@ -22,6 +23,7 @@ from reader.content.annotation_file import (
     resolve_annotations,
 )
 from reader.content.annotations import Annotations, Problem
+from reader.content.debate import LinkError, is_debate_file, link_problems, load_debate
 from reader.content.document import Document
 from reader.content.formats import load_document
 from reader.content.source import ERROR_MODES
@@ -83,16 +85,74 @@ def _document(args: argparse.Namespace, path: Path, parsed: ParsedAnnotations
                              line=parsed.document_line, file=path)
 
 
+def _check_debate(path: Path, out: TextIO) -> int:
+    """``reader check DEBATE.toml``: every document's annotations, and every link between
+    them. Exit 0 when clean, 1 when not."""
+    debate = load_debate(path)  # ReaderError (exit 2) when unreadable
+    problems = list(debate.problems)
+    for problem in debate.problems:
+        write_message(problem_line(problem), out)
+    links = 0
+    for name, member in debate.members.items():
+        try:
+            annotations = debate.annotations(name)
+        except LinkError as error:
+            problem = Problem(_("document {name} ({where}) cannot be read: {error}").format(
+                name=name, where=error.where or member.source, error=error.detail),
+                "unreadable", "document", name, member.line, path)
+            problems.append(problem)
+            write_message(problem_line(problem), out)
+            continue
+        links += sum(1 for _link in annotations.cross_links())
+        own = [p for p in [*annotations.problems, *link_problems(annotations)]
+               if p not in debate.problems]
+        problems += own
+        for problem in sorted(own, key=lambda p: (p.line is None, p.line or 0)):
+            write_message(problem_line(problem), out)
+    documents = ngettext("{count} document", "{count} documents", len(debate.members)
+                         ).format(count=len(debate.members))
+    if not problems:
+        write_message(visible_message(ngettext(
+            "{file}: OK: {documents}, {count} cross-document link, all resolved",
+            "{file}: OK: {documents}, {count} cross-document links, all resolved",
+            links).format(file=isolate(path), documents=documents, count=links)), out)
+        return 0
+    write_message(visible_message(_("{file}: {problems} in {documents}").format(
+        file=isolate(path), problems=_problems(len(problems)), documents=documents)), out)
+    return 1
+
+
+def load_checked(args: argparse.Namespace) -> tuple[Path, Document, Annotations]:
+    """What ``export`` works from: the annotation file ``args`` names (default: the bundled
+    article's), its document, and the entries that load. :class:`ReaderError` when either
+    cannot be read."""
+    refuse_urls(args.annotations)
+    if args.document:
+        refuse_document_url(args.document)
+    given = Path(args.annotations) if args.annotations else annotations_path_for(bundled_article())
+    path = _shown(given)
+    parsed = read_annotations(path)
+    document, missing = _document(args, path, parsed)
+    if document is None:
+        assert missing is not None
+        raise ReaderError(str(missing))
+    annotations = resolve_annotations(parsed, document.paragraphs)
+    annotations.document_path = document.path
+    return path, document, annotations
+
+
 def run(args: argparse.Namespace) -> int:
     refuse_urls(args.annotations)
     if args.document:
         refuse_document_url(args.document)
     given = Path(args.annotations) if args.annotations else annotations_path_for(bundled_article())
     path = _shown(given)
-    parsed = read_annotations(path)  # ReaderError (exit 2) when unreadable
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", errors="replace")
+    if args.annotations and is_debate_file(path):
+        return _check_debate(path, out)
+    parsed = read_annotations(path)  # ReaderError (exit 2) when unreadable
     document, missing = _document(args, path, parsed)
     if document is None:
         assert missing is not None
@@ -103,6 +163,8 @@ def run(args: argparse.Namespace) -> int:
             file=isolate(path), problems=_problems(len(problems)))), out)
         return 1
     annotations = resolve_annotations(parsed, document.paragraphs)
+    annotations.problems.extend(link_problems(annotations))
+    annotations.problems.sort(key=lambda p: (p.line is None, p.line or 0))
     for problem in annotations.problems:
         write_message(problem_line(problem), out)
     against = isolate(_shown(document.path)) if document.path else _("the document")

@@ -273,6 +273,14 @@ class AnchorResolver:
             )
         return self._span(kept[0])
 
+    def spans(self, exact: str) -> list[Span]:
+        """Every place ``exact`` stands (folded comparison), in text order: what an importer
+        chooses among when the context it was given does not settle it."""
+        needle = fold_query(exact)
+        if not needle.strip() or "\n" in needle:
+            return []
+        return [self._span(match) for match in self._find(needle)]
+
     def _with_context(self, matches: list[_Match], prefix: str, suffix: str) -> list[_Match]:
         folded = self._text.folded
         return [

@@ -32,8 +32,10 @@ from reader.i18n import N_, _
 from reader.text.fold import fold_query
 from reader.text.span import Span
 
-__all__ = ["resolve_annotations"]
+__all__ = ["CROSS_LINK", "resolve_annotations"]
 
+# ``name#id``: an entry of another document of the debate (reader.content.debate).
+CROSS_LINK = re.compile(r"(\w[\w.-]*)#(\w[\w.:-]*)")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _ENTITY_KINDS = {"person": "person", "organisation": "organisation",
                  "organization": "organisation"}
@@ -311,6 +313,13 @@ class _Checker:
             if not isinstance(item, str):
                 self.report(entry, _("claim ids are strings, not {type}").format(
                     type=type_name(item)), key="answers")
+            elif "#" in item:  # another document's entry (a debate): checked there
+                if not CROSS_LINK.fullmatch(item):
+                    self.report(entry, _('"{link}" is not a link to another document\'s entry: '
+                                         "write NAME#ID, NAME a document of the debate"
+                                         ).format(link=item), key="answers")
+                elif item not in found:
+                    found.append(item)
             elif self.reference(entry, "answers", item, "claim") and item not in found:
                 found.append(item)
         return tuple(found)
@@ -345,7 +354,9 @@ class _Checker:
         chapters.sort(key=lambda c: c.number)
         self.problems.sort(key=lambda p: (p.line is None, p.line or 0))
         return Annotations(entities, chapters, claims, rebuttals, self.problems,
-                           self.parsed.path, title=self.parsed.title)
+                           self.parsed.path, title=self.parsed.title,
+                           debate_path=self.parsed.path.parent / self.parsed.debate
+                           if self.parsed.path is not None and self.parsed.debate else None)
 
 
 def resolve_annotations(parsed: ParsedAnnotations, paragraphs: list[str] | None

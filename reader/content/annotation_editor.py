@@ -38,7 +38,7 @@ from reader.state.files import replace_text
 # The kinds of entry, as messages name them.
 KIND_WORDS = (N_("entity"), N_("chapter"), N_("claim"), N_("rebuttal"))
 
-__all__ = ["FIELD_ORDER", "AnnotationEditor", "EditError", "Link", "anchor_value"]
+__all__ = ["FIELD_ORDER", "AnnotationEditor", "EditError", "Link", "anchor_value", "entry_table"]
 
 # The keys of each kind, in the order they are written.
 FIELD_ORDER: dict[str, tuple[str, ...]] = {
@@ -51,6 +51,12 @@ FIELD_ORDER: dict[str, tuple[str, ...]] = {
 _LABEL_KEY = {"entity": "name", "chapter": "title", "claim": "label", "rebuttal": "label"}
 # Keys that name an entity.
 _SPEAKER_KEYS = ("speaker", "teller")
+
+
+def entry_table(kind: str, fields: dict[str, Any]) -> Table:
+    """One entry as the editor writes it: keys in :data:`FIELD_ORDER`, empty ones left out,
+    anchors as :func:`anchor_value` (also what ``reader import`` writes)."""
+    return AnnotationEditor._table(kind, fields)
 
 
 class EditError(Exception):

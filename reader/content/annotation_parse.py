@@ -23,7 +23,7 @@ from reader.i18n import _
 __all__ = ["ENTRY_ID", "TOP_KEYS", "ParsedAnnotations", "RawEntry", "parse_annotations", "suggest",
            "type_name"]
 
-TOP_KEYS = ("document", "title", *ENTRY_KINDS)
+TOP_KEYS = ("document", "title", "debate", *ENTRY_KINDS)
 # What an entry id may be.
 ENTRY_ID = re.compile(r"\w[\w.:-]*")
 
@@ -56,6 +56,8 @@ class ParsedAnnotations:
     document: str | None = None
     document_line: int | None = None
     title: str = ""  # the side panel's title
+    debate: str | None = None  # the debate file this one belongs to, relative to it
+    debate_line: int | None = None
     entries: list[RawEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     layout: TomlLayout = field(default_factory=TomlLayout)
@@ -110,6 +112,13 @@ def _collect(parsed: ParsedAnnotations, data: dict[str, Any],
         else:
             _problem(parsed, _("document must be a file name (a string), relative to this "
                                "file"), "schema", parsed.document_line)
+    if "debate" in data:
+        parsed.debate_line = _top_line(layout, "debate")
+        if isinstance(data["debate"], str) and data["debate"].strip():
+            parsed.debate = data["debate"]
+        else:
+            _problem(parsed, _("debate must be a file name (a string), relative to this "
+                               "file"), "schema", parsed.debate_line)
     if "title" in data:
         if isinstance(data["title"], str) and data["title"].strip() \
                 and "\n" not in data["title"]:
