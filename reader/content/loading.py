@@ -16,7 +16,7 @@ from reader.content.annotation_home import (
     state_file_for,
 )
 from reader.content.document import Document
-from reader.content.formats import Progress, is_url, open_document
+from reader.content.formats import DEFAULT_EXTRACT, Progress, is_url, open_document
 from reader.content.formats.plain import BIG_FILE, HEAD_BYTES, PendingText, finish_loading
 
 __all__ = ["BIG_FILE", "HEAD_BYTES", "PendingText", "find_annotations", "finish_loading",
@@ -42,13 +42,14 @@ def open_for_reading(
     errors: str = "strict",
     whole: bool = False,
     progress: Progress | None = None,
+    extract: str = DEFAULT_EXTRACT,
 ) -> tuple[Document, PendingText | None, FoundAnnotations]:
     """What the app opens: the document (perhaps its head only), the rest to load, and
     its annotations. A document with annotations is loaded whole: they are anchored in all
-    of its text."""
+    of its text. ``extract``: what of a web page is read (its article or all of it)."""
     if target is not None and not is_url(target) and annotations is None:
         path = Path(target)
         whole = whole or beside_file(path) is not None or has_state_file(path)
     document, pending = open_document(target, errors, whole=whole or annotations is not None,
-                                      progress=progress)
+                                      progress=progress, extract=extract)
     return document, pending, find_annotations(document, annotations)

@@ -27,11 +27,14 @@ from urllib.parse import urlsplit
 
 from reader.content.document import Document
 from reader.content.formats import plain
+from reader.content.formats.page_content import DEFAULT_EXTRACT, EXTRACT_MODES
 from reader.content.formats.plain import PendingText
 from reader.content.source import peek, read_bytes
 from reader.resources import bundled_article
 
 Progress = Callable[[int, int | None], None]
+__all__ = ["DEFAULT_EXTRACT", "EXTRACT_MODES", "Format", "detect", "is_url", "load_document",
+           "open_document", "sniff"]
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,13 @@ class Format:
     reader: str
 
     def read(self, data: bytes, path: Path | None, name: str, errors: str = "strict",
-             charset: str = "") -> Document:
+             charset: str = "", extract: str = DEFAULT_EXTRACT) -> Document:
+        """The document in ``data``; ``extract`` (a web page's: its article or the whole
+        page) is given only to the formats that take it."""
         module, function = self.reader.split(":")
         read = getattr(importlib.import_module(f"reader.content.formats.{module}"), function)
+        if self.name == "html":
+            return read(data, path, name, errors, charset, extract=extract)
         return read(data, path, name, errors, charset)
 
 
@@ -107,27 +114,29 @@ def detect(name: str, head: bytes, media_type: str = "") -> Format:
 
 
 def open_document(target: str | Path | None = None, errors: str = "strict",
-                  whole: bool = False,
-                  progress: Progress | None = None) -> tuple[Document, PendingText | None]:
+                  whole: bool = False, progress: Progress | None = None,
+                  extract: str = DEFAULT_EXTRACT) -> tuple[Document, PendingText | None]:
     """The document ``target`` names (a path, an ``http(s)://`` URL, or None for the
     bundled article), and what is left to load of it (a big plain-text file's rest, unless
-    ``whole``). ``progress(received, total)`` is told how a download goes."""
+    ``whole``). ``progress(received, total)`` is told how a download goes; ``extract``
+    (one of :data:`EXTRACT_MODES`) is what of a web page is read."""
     if is_url(target):
-        return _open_url(str(target), errors, progress), None
+        return _open_url(str(target), errors, progress, extract), None
     path = bundled_article() if target is None else Path(target)
     kind = detect(path.name, b"" if _by_suffix(path.name) else peek(path))
     if kind is TEXT:
         return plain.open_text(path, errors, whole=whole)
     data = read_bytes(path, binary=kind.binary)
-    return kind.read(data, path, str(path), errors, ""), None
+    return kind.read(data, path, str(path), errors, "", extract), None
 
 
-def _open_url(url: str, errors: str, progress: Progress | None) -> Document:
+def _open_url(url: str, errors: str, progress: Progress | None,
+              extract: str = DEFAULT_EXTRACT) -> Document:
     from reader.content.fetch import fetch  # httpx is loaded only for a URL
 
     fetched = fetch(url, progress)
     kind = detect(urlsplit(fetched.url).path, fetched.data[:1024], fetched.media_type)
-    document = kind.read(fetched.data, None, url, errors, fetched.charset)
+    document = kind.read(fetched.data, None, url, errors, fetched.charset, extract)
     document.url = url
     if not document.title:
         document.title = url
@@ -135,6 +144,7 @@ def _open_url(url: str, errors: str, progress: Progress | None) -> Document:
 
 
 def load_document(target: str | Path | None = None, errors: str = "strict",
-                  progress: Progress | None = None) -> Document:
+                  progress: Progress | None = None,
+                  extract: str = DEFAULT_EXTRACT) -> Document:
     """The whole document ``target`` names (see :func:`open_document`)."""
-    return open_document(target, errors, whole=True, progress=progress)[0]
+    return open_document(target, errors, whole=True, progress=progress, extract=extract)[0]

@@ -24,6 +24,7 @@ terminal output.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reader.content.document import Block, BlockContent, StyleSpan
@@ -38,7 +39,7 @@ from reader.content.formats.blocks import (
     pending_item,
 )
 
-_SPACES = re.compile(r"[ \t\n\r\f]+")
+SPACES = re.compile(r"[ \t\n\r\f]+")
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
                      "object", "button", "input", "select", "textarea", "form"})
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -81,6 +82,27 @@ def element_direction(element: Any, inherited: str = "auto") -> str:
     return inherited
 
 
+def shown_text(element: Any, skip: Callable[[Any], bool] | None = None) -> str:
+    """The text of ``element`` a walk shows: scripts and the like, and elements ``skip``
+    leaves out, are not in it."""
+    parts = [element.text or ""]
+    for child in element:
+        name = local_name(child.tag)
+        if name and name not in SKIPPED and not (skip and skip(child)):
+            parts.append(shown_text(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _alts(element: Any) -> list[str]:
+    return [image.get("alt") or image.get("title") or "" for image in element.iter()
+            if local_name(image.tag) in IMAGES]
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 class _Inline:
     """A paragraph's text being gathered: white space folded, styles as spans."""
 
@@ -95,7 +117,7 @@ class _Inline:
         if not text:
             return
         if not self.keep_spaces:
-            text = _SPACES.sub(" ", text)
+            text = SPACES.sub(" ", text)
             if text.startswith(" ") and (not self.length or self.parts[-1].endswith(" ")):
                 text = text[1:]
             if not text:
@@ -150,6 +172,10 @@ class MarkupWalker:
         self.resolve = lambda href: href
         self.pending_ids: list[str] = []
         self.in_cell = 0  # inside a table cell: blocks run together
+        # Elements to leave out with their content (a web page's boilerplate, hidden parts).
+        self.skip: Callable[[Any], bool] | None = None
+        self.figure_alts: list[set[str]] = []  # alt texts of the figures being walked
+        self.definition_lists: set[int] = set()  # ids of the <dl> containers open
 
     # -- paragraphs -------------------------------------------------------------------
 
@@ -181,6 +207,9 @@ class MarkupWalker:
         if self.in_cell:
             self.inline.add(" ")
             return
+        if self.inline.empty and hard_break and not self.joined:
+            self.inline.take()  # a break with nothing before it in its block: no line
+            return
         if self.inline.empty and not hard_break:
             self.inline.take()  # white space only: dropped (open styles go on)
             self.joined = False  # a break at a block's end joins nothing to what follows
@@ -198,6 +227,8 @@ class MarkupWalker:
         """Walk ``element`` and its children (its tail is the caller's)."""
         name = local_name(element.tag)
         if not name or name in SKIPPED or (name == "head" and not self.tei):
+            return
+        if self.skip is not None and self.skip(element):
             return
         ident = element.get("id")
         if ident:
@@ -241,16 +272,18 @@ class MarkupWalker:
             start = element.get("start", "1")
             self.stack.append(Container("list", ordered=ordered,
                                          start=int(start) if start.isdigit() else 1))
+            if name == "dl":  # a definition list: terms and definitions, no bullets
+                self.definition_lists.add(id(self.stack[-1]))
             self._children(element)
             self.flush()
-            self.stack.pop()
+            self.definition_lists.discard(id(self.stack.pop()))
         elif name in ITEMS:
             self.flush()
             self._open_item()
             self._children(element)
             self.flush()
             item = self.stack.pop()
-            if item.marker is not None:
+            if item.marker:  # an item with no text keeps its marker on a line
                 self.emit("", "list_item", item.depth)
         elif name in QUOTES:
             self.flush()
@@ -267,13 +300,7 @@ class MarkupWalker:
         elif name in BREAKS:
             self.flush(hard_break=True)
         elif name in IMAGES:
-            alt = (element.get("alt") or element.get("title") or "").strip()
-            if alt:
-                source = element.get("src") or element.get(
-                    "{http://www.w3.org/1999/xlink}href") or ""
-                self.inline.open("link", self.resolve(source) if source else "")
-                self.inline.add(alt)
-                self.inline.close()
+            self._image(element)
         elif name in LINKS:
             href = element.get("href") or element.get("target") or ""
             self.inline.open("link", self.resolve(href) if href else "")
@@ -287,6 +314,17 @@ class MarkupWalker:
         elif name == "table":
             self.flush()
             self._table(element)
+        elif name == "figure":
+            self.figure_alts.append({_folded(alt) for alt in _alts(element)})
+            try:
+                self.flush()
+                self._children(element)
+                self.flush()
+            finally:
+                self.figure_alts.pop()
+        elif name == "figcaption" and self.figure_alts and \
+                _folded(shown_text(element, self.skip)) in self.figure_alts[-1]:
+            pass  # the caption says what the image's alt text (shown) already says
         elif name in CONTAINERS:
             self.flush()
             self._children(element)
@@ -294,16 +332,37 @@ class MarkupWalker:
         else:  # span, small, sup, sub, abbr, time, unknown tags: their text runs on
             self._children(element)
 
+    def _image(self, element: Any) -> None:
+        """An image's alt text (else its title), as a link to its source, on a line of its
+        own: two images side by side are two lines, not one run of words. In a table cell
+        or a heading it stays in the text, set off by spaces."""
+        alt = (element.get("alt") or element.get("title") or "").strip()
+        if not alt:
+            return  # decoration
+        source = element.get("src") or element.get("{http://www.w3.org/1999/xlink}href") or ""
+        alone = not self.in_cell and self.kind is None
+        if alone:
+            self.flush()
+        else:
+            self.inline.add(" ")
+        self.inline.open("link", self.resolve(source) if source else "")
+        self.inline.add(alt)
+        self.inline.close()
+        if alone:
+            self.flush()
+        else:
+            self.inline.add(" ")
+
     def _open_item(self) -> None:
         outer = self._pending_item()
-        if outer is not None:
-            marker, outer.marker = outer.marker or "", None
+        if outer is not None and outer.marker:  # its marker on a line before the inner list
             self.emit("", "list_item", outer.depth)
-            del marker
         parent = self.stack[-1] if self.stack and self.stack[-1].kind == "list" \
             else Container("list")
         depth = sum(1 for c in self.stack if c.kind == "list")
-        if parent.ordered:
+        if id(parent) in self.definition_lists:
+            marker = ""
+        elif parent.ordered:
             marker = f"{parent.start + parent.count}."
         else:
             marker = BULLETS[(max(depth, 1) - 1) % len(BULLETS)]
