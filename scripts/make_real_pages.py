@@ -6,8 +6,9 @@ published with Sphinx, MkDocs, DocBook XSL (chunked HTML, through xsltproc), pan
 Hugo, and a news page in the shape of a WordPress theme (navigation, header, article, sidebar
 widgets, comments, footer, cookie banner). Beside each page goes what an independent
 converter makes of the same page's content: ``pandoc -f html -t plain`` of the element
-holding the documentation (or, for a news page, the article's title and body), so the tests
-and ``benchmarks/bench_web_recall.py`` need no pandoc.
+holding the documentation (or, for a news page, the article's title and body), in
+``NAME.txt``, and of the whole body, in ``NAME.page.txt`` (for ``--extract page``), so the
+tests and ``benchmarks/bench_web_recall.py`` need no pandoc.
 
 The tools are not dependencies of the reader. Set them up once, in a throwaway venv::
 
@@ -340,6 +341,8 @@ def main() -> int:
                 xpath = NEWS_BODY if tool == "wordpress" else CONTENT[tool]
                 (OUT / tool / f"{name}.{language}.txt").write_text(
                     expected_text(page, xpath), "utf-8")
+                (OUT / tool / f"{name}.{language}.page.txt").write_text(
+                    expected_text(page, "//body"), "utf-8")
                 print(f"{page.relative_to(ROOT)}: {page.stat().st_size} bytes")
     (OUT / "VERSIONS").write_text(versions(args.tools), "utf-8")
     return 0

@@ -64,5 +64,7 @@ def measure(document: Document, expected_text: str) -> Recall:
                   (total_shown - common) / max(total_shown, 1), total_expected, total_shown)
 
 
-def expected(page: Path) -> str:
-    return page.with_suffix(".txt").read_text("utf-8")
+def expected(page: Path, mode: str = "article") -> str:
+    """pandoc's plain text of the page's content (``article``) or of its whole body."""
+    suffix = ".page.txt" if mode == "page" else ".txt"
+    return page.with_suffix(suffix).read_text("utf-8")

@@ -30,6 +30,13 @@ def test_real_pages_keep_their_content(tool: str, language: str, page: Path) -> 
         assert figures.boilerplate <= BOILERPLATE
 
 
+@pytest.mark.parametrize(("tool", "language", "page"), pages(),
+                         ids=[f"{tool}-{language}" for tool, language, _page in pages()])
+def test_real_pages_whole_with_extract_page(tool: str, language: str, page: Path) -> None:
+    figures = measure(load_document(page, extract="page"), expected(page, "page"))
+    assert figures.recall >= RECALL
+
+
 def test_every_tool_and_language_is_measured() -> None:
     made = {(tool, language) for tool, language, _page in pages()}
     assert len(made) == 18
