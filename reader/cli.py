@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from reader import __version__
 from reader.commands import COMMANDS
-from reader.commands.options import FILE_HELP
+from reader.commands.options import FILE_HELP, add_extract_argument
 from reader.commands.terminal_text import HelpFormatter, visible_message, write_message
 from reader.errors import ReaderError
 from reader.i18n import _, argparse_words
@@ -81,6 +81,7 @@ def _app_parser() -> argparse.ArgumentParser:
                         "'explicit', 'kitty', 'konsole' force one")
     parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
                         help="invalid UTF-8: refuse the file (default) or show U+FFFD")
+    add_extract_argument(parser)  # X switches in the app
     parser.add_argument("--theme", choices=("dark", "light"), default=None,
                         help="colours (default: the theme chosen last time, else dark; "
                         "t switches in the app)")
