@@ -215,3 +215,17 @@ def test_a_page_nested_deeper_than_python_recurses_keeps_its_words(tmp_path: Pat
                     "<p>ثان</p>" + "</div>" * depth + "<p>آخر</p></body>", "utf-8")
     document = load_document(page)
     assert document.paragraphs == ["عنوان", "نص عريض بعده", "ثان", "آخر"]
+
+
+def test_class_names_are_judged_by_whole_words(tmp_path: Path) -> None:
+    """``shared-library`` is no share button, a post in the category "social" is no social
+    widget, and an inline span in code is never judged by its class."""
+    page = tmp_path / "page.html"
+    page.write_text('<body><main><div class="post category-social tag-cookies"><h1>Libraries'
+                    '</h1><div class="shared-library"><p>Linking a shared library.</p></div>'
+                    '<pre><span class="hljs-comment"># a comment</span>\nls</pre>'
+                    '<div class="share-buttons"><a href="#">Share</a></div></div></main>'
+                    '</body>', "utf-8")
+    document = load_document(page)
+    assert document.paragraphs == ["Libraries", "Linking a shared library.", "# a comment",
+                                   "ls"]

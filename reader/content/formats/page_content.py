@@ -47,6 +47,7 @@ _CONTAINERS = frozenset({"body", "div", "section", "article", "main", "center", 
 
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary",
                                 "search", "menu", "menubar"})
+# A class or id that is one of these names...
 _BOILERPLATE_TOKENS = re.compile(r"""^(?:
     nav|navbar|navheader|navfooter|nav-links|breadcrumbs?|skip-links?|skiplink|
     screen-reader-text|sr-only|visually-hidden|
@@ -55,9 +56,15 @@ _BOILERPLATE_TOKENS = re.compile(r"""^(?:
     post-navigation|posts-navigation|pagination|tags-links|cat-links|entry-footer|
     popup|modal|toolbar|search-form|searchbox|ad|ads|promo|banner
 )$""", re.X)
-_BOILERPLATE_PARTS = re.compile(
-    r"cookie|consent|gdpr|share|sharing|social|comment|respond|breadcrumb|advert|sponsor|"
-    r"widget|newsletter|subscribe|navigation|menu")
+# ...or one of these words as a part of it (``cn-set-cookie``, ``comments-area``,
+# ``primary-menu-container``), never as a piece of a word (``shared-library`` is content).
+_BOILERPLATE_WORDS = frozenset({
+    "cookie", "cookies", "consent", "gdpr", "share", "sharing", "sharedaddy", "social",
+    "comment", "comments", "respond", "breadcrumb", "breadcrumbs", "advert", "adverts",
+    "advertisement", "ad", "ads", "sponsor", "sponsored", "widget", "widgets", "newsletter",
+    "subscribe", "navigation", "nav", "navbar", "menu", "menus", "related", "popup"})
+_TOKEN_PARTS = re.compile(r"[-_.:]+")
+_TAXONOMIES = ("category-", "tag-", "post_tag-", "format-")
 # Only blocks are judged by their class: an inline ``<span class="hljs-comment">`` in code
 # is content.
 _JUDGED = frozenset({"div", "section", "aside", "nav", "header", "footer", "ul", "ol", "dl",
@@ -98,7 +105,10 @@ def is_boilerplate(element: Any) -> bool:
         if not value:
             continue
         for token in value.lower().split():
-            if _BOILERPLATE_TOKENS.match(token) or _BOILERPLATE_PARTS.search(token):
+            if token.startswith(_TAXONOMIES):
+                continue  # WordPress's category-social, tag-cookies: what the post is about
+            if _BOILERPLATE_TOKENS.match(token) or \
+                    not _BOILERPLATE_WORDS.isdisjoint(_TOKEN_PARTS.split(token)):
                 return True
     return False
 
@@ -211,9 +221,15 @@ def choose(body: Any, mode: str) -> Choice:
     if not _narrow_enough(plain[root], page_words):
         # The content root holds little of the page's text: the page's text, less its
         # boilerplate, is the content.
-        return Choice(body, skip_boilerplate, "article", "widened", plain[root], page_words)
+        return Choice(body, _skip_inside(body), "article", "widened", plain[root], page_words)
     whole = WordCounts(root, skip_hidden)
     if not _narrow_enough(plain[root], whole[root]):
         # Most of the content root is marked as boilerplate: believe the root instead.
         return Choice(root, skip_hidden, "article", "widened", plain[root], whole[root])
-    return Choice(root, skip_boilerplate, "article")
+    return Choice(root, _skip_inside(root), "article")
+
+
+def _skip_inside(root: Any) -> Callable[[Any], bool]:
+    """Boilerplate left out inside ``root``, never ``root`` itself (a content column a
+    theme named like a widget)."""
+    return lambda element: element is not root and skip_boilerplate(element)
