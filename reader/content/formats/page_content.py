@@ -70,7 +70,6 @@ _TAXONOMIES = ("category-", "tag-", "post_tag-", "format-")
 _JUDGED = frozenset({"div", "section", "aside", "nav", "header", "footer", "ul", "ol", "dl",
                      "table", "p", "form", "li"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WORD = re.compile(r"\w+")
 
 
 def is_hidden(element: Any) -> bool:
@@ -122,8 +121,8 @@ def skip_boilerplate(element: Any) -> bool:
 
 
 class WordCounts:
-    """Words inside each element of a tree, and how many of them are a link's, counted once
-    (``skip``: subtrees not counted)."""
+    """Words inside each element of a tree (runs between white space), and how many of them
+    are a link's, counted once (``skip``: subtrees not counted)."""
 
     def __init__(self, root: Any, skip: Callable[[Any], bool]) -> None:
         self.counts: dict[Any, int] = {}
@@ -135,10 +134,10 @@ class WordCounts:
         name = local_name(element.tag)
         total = links = 0
         if name and name not in SKIPPED and not self.skip(element):
-            total = len(_WORD.findall(element.text or ""))
+            total = len((element.text or "").split())
             for child in element:
                 words, link_words = self._count(child)
-                total += words + len(_WORD.findall(child.tail or ""))
+                total += words + len((child.tail or "").split())
                 links += link_words
             if name == "a":
                 links = total
@@ -222,6 +221,9 @@ def choose(body: Any, mode: str) -> Choice:
         # The content root holds little of the page's text: the page's text, less its
         # boilerplate, is the content.
         return Choice(body, _skip_inside(body), "article", "widened", plain[root], page_words)
+    # Counted only when it may matter: the root's whole text is at most this many words.
+    if _narrow_enough(plain[root], len(root.text_content().split())):
+        return Choice(root, _skip_inside(root), "article")
     whole = WordCounts(root, skip_hidden)
     if not _narrow_enough(plain[root], whole[root]):
         # Most of the content root is marked as boilerplate: believe the root instead.
