@@ -229,3 +229,22 @@ def test_class_names_are_judged_by_whole_words(tmp_path: Path) -> None:
     document = load_document(page)
     assert document.paragraphs == ["Libraries", "Linking a shared library.", "# a comment",
                                    "ls"]
+
+
+def test_the_title_keeps_its_own_direction(tmp_path: Path) -> None:
+    """Issue 25, point 3: «B.5. فضاء المستخدم», the title of an Arabic manual's page that
+    says no direction, starts with a Latin letter but reads right to left."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>B.5. فضاء المستخدم</title></head><body>"
+                    "<p>تعمل البرامج في فضاء المستخدم.</p><p>Linux يدير العمليات.</p>"
+                    "<pre>ps aux</pre></body></html>", "utf-8")
+    document = load_document(page)
+    assert (document.title, document.title_direction) == ("B.5. فضاء المستخدم", "rtl")
+    english = tmp_path / "english.html"
+    english.write_text("<html><head><title>B.5. User space</title></head><body><p>Programs "
+                       "run in user space.</p></body></html>", "utf-8")
+    assert load_document(english).title_direction == "auto"
+    marked = tmp_path / "marked.html"
+    marked.write_text('<html lang="en"><body><h1 dir="rtl">عنوان</h1><p>Text.</p></body>'
+                      "</html>", "utf-8")
+    assert load_document(marked).title_direction == "rtl"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,8 @@ def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
         choice = Choice(body, skip_hidden, extract)
         content = _flat(choice, _direction_at(body))
     title, content.title_direction = _title(tree, choice)
+    if content.title_direction == "auto":
+        content.title_direction = _in_page_direction(title, content)
     content.title = title
     document = Document.from_blocks(content, path)
     document.extraction = extract
@@ -190,6 +193,26 @@ def _title(tree: Any, choice: Choice) -> tuple[str, str]:
         if text:
             return text, _direction_at(title)
     return "", "auto"
+
+
+def _in_page_direction(title: str, content: BlockContent) -> str:
+    """An undirected title with a right-to-left letter, in a page whose letters are mostly
+    right-to-left ones, reads right to left: "B.5. فضاء المستخدم" in an Arabic manual whose
+    pages say no ``dir`` or ``lang`` (its first strong letter, B, would make it read left to
+    right)."""
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in title):
+        return "auto"
+    letters = {"rtl": 0, "ltr": 0}  # the page's letters (code left out), by direction
+    for text, block in zip(content.paragraphs[:200], content.blocks[:200]):
+        if block.kind == "code":
+            continue
+        for ch in text:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                letters["rtl"] += 1
+            elif kind == "L":
+                letters["ltr"] += 1
+    return "rtl" if letters["rtl"] > letters["ltr"] else "auto"
 
 
 def _skipped(element: Any, choice: Choice) -> bool:

@@ -49,7 +49,7 @@ _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "compleme
                                 "search", "menu", "menubar"})
 # A class or id that is one of these names...
 _BOILERPLATE_TOKENS = re.compile(r"""^(?:
-    nav|navbar|navheader|navfooter|nav-links|breadcrumbs?|skip-links?|skiplink|
+    nav|navbar|navheader|navfooter|nav-links|docnav|breadcrumbs?|skip-links?|skiplink|
     screen-reader-text|sr-only|visually-hidden|
     related|related-posts|yarpp-related|
     site-header|site-footer|page-footer|masthead|colophon|footer|
