@@ -42,7 +42,10 @@ def trafilatura_document(page: Path) -> Document | None:
         return None
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    tree = lxml.html.document_fromstring(page.read_bytes())
+    from reader.content.formats.html import decode_page
+
+    # Decoded first, as the reader did: lxml alone takes some UTF-8 pages for Latin-1.
+    tree = lxml.html.document_fromstring(decode_page(page.read_bytes(), str(page)))
     xml = trafilatura.extract(tree, output_format="xml", include_comments=False,
                               include_tables=True, include_images=True,
                               include_formatting=True, include_links=True,

@@ -2,9 +2,10 @@
 
 The web-page reader is measured on HTML nobody on this project wrote by hand: the same
 source texts (scripts/real_pages/, Arabic, Persian and English, written for this purpose)
-published with Sphinx, MkDocs, DocBook XSL (chunked HTML, through xsltproc), pandoc's HTML5,
-Hugo, and a news page in the shape of a WordPress theme (navigation, header, article, sidebar
-widgets, comments, footer, cookie banner). Beside each page goes what an independent
+published with Sphinx, MkDocs, DocBook XSL (chunked HTML, through xsltproc; and the same
+chapter in the shape of Publican's pages), pandoc's HTML5, Hugo, and a news page in the
+shape of a WordPress theme (navigation, header, article, sidebar widgets, comments, footer,
+cookie banner). Beside each page goes what an independent
 converter makes of the same page's content: ``pandoc -f html -t plain`` of the element
 holding the documentation (or, for a news page, the article's title and body), in
 ``NAME.txt``, and of the whole body, in ``NAME.page.txt`` (for ``--extract page``), so the
@@ -50,6 +51,7 @@ CONTENT = {
     "sphinx": "//*[@role='main']",
     "mkdocs": "//*[@role='main']",
     "docbook": "//*[contains(concat(' ', @class, ' '), ' chapter ')]",
+    "publican": "//*[contains(concat(' ', @class, ' '), ' chapter ')]",
     "hugo": "//article",
 }
 
@@ -79,7 +81,7 @@ def without_docbook(markdown: str) -> str:
 
 def expected_text(page: Path, xpath: str) -> str:
     """pandoc's plain text of the page's content element."""
-    tree = lxml.html.document_fromstring(page.read_bytes())
+    tree = lxml.html.document_fromstring(page.read_text("utf-8"))  # every page is UTF-8
     found = tree.xpath(xpath)
     if not found:
         raise SystemExit(f"{page}: no element {xpath}")
@@ -146,6 +148,53 @@ def make_docbook(language: str, work: Path) -> Path:
          str(DOCBOOK_XSL), str(book)])
     return project / "ch01.html"
 
+
+
+PUBLICAN_WORDS = {"ar": ("السابق", "التالي", "أعلى", "البداية", "دليل مدير الخادم"),
+                  "fa": ("قبلی", "بعدی", "بالا", "خانه", "راهنمای مدیر کارگزار"),
+                  "en": ("Prev", "Next", "Up", "Home", "The Server Administrator's Handbook")}
+
+
+def make_publican(language: str, work: Path) -> Path:
+    """The DocBook XSL chapter in the shape of Publican's pages (the tool the issue's Arabic
+    handbook was made with, whose Debian package drags in Java and a new Perl): the brand's
+    two logo links ("Product Site", "Documentation Site"), ``ul.docnav`` before and after,
+    ``div.para`` for every paragraph, the language on the chapter."""
+    chapter = make_docbook(language, work)
+    tree = lxml.html.parse(str(chapter))
+    body = tree.getroot().find("body")
+    tree.getroot().find("head").insert(0, lxml.html.fragment_fromstring(
+        '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">'))
+    for nav in body.xpath("div[@class='navheader' or @class='navfooter']"):
+        body.remove(nav)
+    content = body.xpath("//div[@class='chapter']")[0]
+    content.set("lang", language)
+    for paragraph in content.xpath(".//p[not(ancestor::li) and not(ancestor::td) and "
+                                   "not(@class='title')]"):
+        paragraph.tag = "div"
+        paragraph.set("class", "para")
+    previous, following, up, home, book = PUBLICAN_WORDS[language]
+    top = lxml.html.fragments_fromstring(
+        '<p id="title"><a class="left" href="https://www.debian.org"><img alt="Product Site" '
+        'src="Common_Content/images/image_left.png"></a><a class="right" '
+        'href="https://example.org/handbook"><img alt="Documentation Site" '
+        'src="Common_Content/images/image_right.png"></a></p>'
+        f'<ul class="docnav top"><li class="previous"><a accesskey="p" href="index.html">'
+        f'<strong>{previous}</strong></a></li><li class="home">{html.escape(book)}</li>'
+        f'<li class="next"><a accesskey="n" href="ch02.html"><strong>{following}</strong>'
+        "</a></li></ul>")
+    bottom = lxml.html.fragment_fromstring(
+        f'<ul class="docnav"><li class="previous"><a accesskey="p" href="index.html"><strong>'
+        f'{previous}</strong></a></li><li class="up"><a accesskey="u" href="#"><strong>{up}'
+        f'</strong></a></li><li class="home"><a accesskey="h" href="index.html"><strong>'
+        f'{home}</strong></a></li><li class="next"><a accesskey="n" href="ch02.html"><strong>'
+        f"{following}</strong></a></li></ul>")
+    for index, element in enumerate(top):
+        body.insert(index, element)
+    body.append(bottom)
+    target = work / "publican.html"
+    target.write_bytes(lxml.html.tostring(tree, encoding="utf-8", doctype="<!DOCTYPE html>"))
+    return target
 
 
 HUGO_MENUS = {"ar": ("الرئيسية", "التوثيق", "المدونة"),
@@ -315,11 +364,12 @@ def main() -> int:
         "sphinx": lambda lang, work: make_sphinx(lang, work, args.tools),
         "mkdocs": lambda lang, work: make_mkdocs(lang, work, args.tools),
         "docbook": make_docbook,
+        "publican": make_publican,
         "hugo": make_hugo,
         "wordpress": make_news,
     }
     needs = {"sphinx": args.tools / "sphinx-build", "mkdocs": args.tools / "mkdocs",
-             "docbook": DOCBOOK_XSL, "hugo": shutil.which("hugo")}
+             "docbook": DOCBOOK_XSL, "publican": DOCBOOK_XSL, "hugo": shutil.which("hugo")}
     if not shutil.which("pandoc"):
         print("pandoc is needed for every page", file=sys.stderr)
         return 1

@@ -14,7 +14,7 @@ import regex
 from reader.content.document import Document
 
 REAL = Path(__file__).parent / "data" / "real"
-DOCUMENTATION = ("pandoc", "sphinx", "mkdocs", "docbook", "hugo")
+DOCUMENTATION = ("pandoc", "sphinx", "mkdocs", "docbook", "publican", "hugo")
 NEWS = ("wordpress",)
 LANGUAGES = ("ar", "fa", "en")
 # regex's \w takes marks and the joiners in: a Persian word that lost its ZERO WIDTH

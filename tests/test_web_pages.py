@@ -39,7 +39,7 @@ def test_real_pages_whole_with_extract_page(tool: str, language: str, page: Path
 
 def test_every_tool_and_language_is_measured() -> None:
     made = {(tool, language) for tool, language, _page in pages()}
-    assert len(made) == 18
+    assert len(made) == 21
 
 
 def _lines(document: Document, kind: str) -> list[str]:
