@@ -248,3 +248,19 @@ def test_the_title_keeps_its_own_direction(tmp_path: Path) -> None:
     marked.write_text('<html lang="en"><body><h1 dir="rtl">عنوان</h1><p>Text.</p></body>'
                       "</html>", "utf-8")
     assert load_document(marked).title_direction == "rtl"
+
+
+@pytest.mark.parametrize(("html", "paragraphs", "noticed"), [
+    ("<body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body>", ["Home About"],
+     True),  # a page of menus only: shown, not an empty article
+    ("<!-- nothing but a comment -->", [], False),
+    ("<html></html>", [], False),
+    ("<body><div hidden>secret</div><p>shown</p></body>", ["shown"], False),
+])
+def test_odd_pages_open(tmp_path: Path, html: str, paragraphs: list[str],
+                        noticed: bool) -> None:
+    page = tmp_path / "odd.html"
+    page.write_text(html, "utf-8")
+    document = load_document(page)
+    assert document.paragraphs == paragraphs
+    assert bool(document.notice) == noticed

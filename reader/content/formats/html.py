@@ -97,14 +97,14 @@ def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
     # lxml takes no text that still declares its encoding (an XHTML file's first line).
     text = _XML_DECLARATION.sub("", decode_page(data, name, errors, charset), count=1)
     if not text.strip():
-        document = Document.from_text("", path)
-        document.extraction = extract
-        return document
+        return _empty(path, extract)
     try:
         # huge_tree: libxml2 otherwise drops whatever is nested more than 256 deep.
         tree = lxml.html.document_fromstring(
             text, parser=lxml.html.HTMLParser(huge_tree=True, remove_comments=True))
-    except (ParserError, ValueError) as error:
+    except ParserError:  # nothing but comments or a doctype: nothing to show
+        return _empty(path, extract)
+    except ValueError as error:
         raise ReaderError(_("{name}: not a readable web page ({error})").format(
             name=name, error=error)) from None
     body = tree.find(".//body")
@@ -131,6 +131,12 @@ def read_html(data: bytes, path: Path | None, name: str, errors: str = "strict",
             "{name}: the article found held {found} of {total} words; showing all of the "
             "page's content instead").format(name=name, found=choice.found,
                                              total=choice.total)
+    return document
+
+
+def _empty(path: Path | None, extract: str) -> Document:
+    document = Document.from_text("", path)
+    document.extraction = extract
     return document
 
 

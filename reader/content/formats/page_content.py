@@ -207,7 +207,9 @@ def content_root(body: Any, counts: WordCounts) -> Any:
 
 
 def _narrow_enough(found: int, total: int) -> bool:
-    return found >= KEEP * total or total - found <= FEW_WORDS
+    """Whether ``found`` words of ``total`` are a fair choice: most of them, or all but a
+    few (but never none of a text that has some: a page of menus only is shown whole)."""
+    return found >= KEEP * total or (found > 0 and total - found <= FEW_WORDS)
 
 
 def choose(body: Any, mode: str) -> Choice:
