@@ -1,21 +1,26 @@
-"""HTML-like trees to the document model: web pages' articles and EPUB chapters.
+"""HTML-like trees to the document model: web pages and EPUB chapters.
 
-One walker for XHTML (an EPUB chapter, parsed with ElementTree) and for the TEI-like XML
-trafilatura gives for a web page's article (``head``, ``list``/``item``, ``quote``, ``ref``,
-``hi``, ``graphic``, ``row``/``cell``, ``lb``). Like Markdown, each block is one paragraph
-with its markup removed:
+One walker for HTML (a web page, parsed by lxml), XHTML (an EPUB chapter) and, for
+benchmarks/bench_web_recall.py's comparison only, the TEI-like XML trafilatura gives
+(``head``, ``list``/``item``, ``quote``, ``ref``, ``hi``, ``graphic``, ``row``/``cell``,
+``lb``). Like Markdown, each block is one paragraph with its markup removed:
 
 - headings, paragraphs, quotes and list items are one paragraph each; white space runs
-  fold to one space, as a browser shows them; ``<pre>`` keeps its lines, each a ``code``
-  paragraph;
-- ``<br>`` is a hard break: the next part is a paragraph ``joined`` to this one;
-- links keep their URL in a ``link`` span; an image shows its alt text as a link to its
-  source (an image without alt text is decoration and shows nothing);
-- a table is one ``table_row`` paragraph per row;
+  fold to one space, as a browser shows them; ``<pre>`` keeps its lines, each a
+  left-to-right ``code`` paragraph; inline ``<code>`` is a ``code`` span in its sentence;
+- ``<br>`` is a hard break: the next part is a paragraph ``joined`` to this one (a break
+  with nothing before it in its block makes no line);
+- links keep their URL in a ``link`` span; an image shows its alt text on a line of its own
+  as a link to its source (two images side by side are two lines; an image without alt
+  text is decoration and shows nothing); a figure caption that repeats it is shown once;
+- a table is one ``table_row`` paragraph per row; a definition list's terms and
+  definitions are items without bullets;
 - ``dir`` (else a right-to-left ``lang``) on any element sets the direction of the
   paragraphs inside it;
 - every ``id`` is recorded as a link target (``file#id`` -> paragraph), so a footnote
-  reference can be followed.
+  reference can be followed;
+- ``skip`` leaves elements out with their content (a web page's boilerplate:
+  :mod:`reader.content.formats.page_content`).
 
 Scripts, styles and the like are dropped; nothing in the markup is ever interpreted as
 terminal output.
@@ -157,7 +162,8 @@ class MarkupWalker:
     """Walks one tree (or several, for a book's chapters) into a :class:`BlockContent`.
 
     ``resolve(href)`` turns a link's ``href`` into the key of :attr:`BlockContent.targets`
-    (an EPUB's path in the book), ``tei`` reads trafilatura's element names."""
+    (an EPUB's path in the book), ``tei`` reads trafilatura's element names (for the
+    benchmark's comparison), ``skip(element)`` leaves an element out."""
 
     def __init__(self, content: BlockContent | None = None, *, tei: bool = False,
                  direction: str = "auto") -> None:
