@@ -264,3 +264,9 @@ def test_odd_pages_open(tmp_path: Path, html: str, paragraphs: list[str],
     document = load_document(page)
     assert document.paragraphs == paragraphs
     assert bool(document.notice) == noticed
+
+
+def test_a_sphinx_footnote_reads_label_then_text() -> None:
+    document = load_document(REAL / "sphinx" / "guide.en.html")
+    assert "[1] On other distributions the packages may be called mdadm and lvm2 as well." \
+        in document.paragraphs

@@ -182,6 +182,7 @@ class MarkupWalker:
         self.skip: Callable[[Any], bool] | None = None
         self.figure_alts: list[set[str]] = []  # alt texts of the figures being walked
         self.definition_lists: set[int] = set()  # ids of the <dl> containers open
+        self.run_on: list[Any] = []  # paragraphs that continue the text before them
 
     # -- paragraphs -------------------------------------------------------------------
 
@@ -331,12 +332,25 @@ class MarkupWalker:
         elif name == "figcaption" and self.figure_alts and \
                 _folded(shown_text(element, self.skip)) in self.figure_alts[-1]:
             pass  # the caption says what the image's alt text (shown) already says
+        elif name in CONTAINERS and any(other is element for other in self.run_on):
+            self.run_on.remove(element)
+            self._children(element)  # a footnote's first paragraph, after its label
         elif name in CONTAINERS:
             self.flush()
+            if (element.get("role") or "") == "doc-footnote":
+                self._label_runs_on(element)
             self._children(element)
             self.flush()
         else:  # span, small, sup, sub, abbr, time, unknown tags: their text runs on
             self._children(element)
+
+    def _label_runs_on(self, note: Any) -> None:
+        """A footnote whose label comes before its first paragraph (docutils, Sphinx:
+        ``<span class="label">[1]</span><p>…</p>``) reads "[1] …" on one line."""
+        children = [child for child in note if local_name(child.tag)]
+        if len(children) >= 2 and local_name(children[0].tag) == "span" \
+                and local_name(children[1].tag) == "p":
+            self.run_on.append(children[1])  # held: lxml gives the same proxy back
 
     def _image(self, element: Any) -> None:
         """An image's alt text (else its title), as a link to its source, on a line of its
