@@ -270,3 +270,15 @@ def test_a_sphinx_footnote_reads_label_then_text() -> None:
     document = load_document(REAL / "sphinx" / "guide.en.html")
     assert "[1] On other distributions the packages may be called mdadm and lvm2 as well." \
         in document.paragraphs
+
+
+def test_mathml_is_shown_as_its_tex(tmp_path: Path) -> None:
+    page = tmp_path / "math.html"
+    page.write_text('<body><p>Energy <math display="inline"><semantics><mrow><mi>E</mi>'
+                    '<mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow><annotation '
+                    'encoding="application/x-tex">E = mc^2</annotation></semantics></math> '
+                    'here, and <math><mi>x</mi><mo>+</mo><mn>1</mn></math>.</p></body>',
+                    "utf-8")
+    document = load_document(page)
+    assert document.paragraphs == ["Energy E = mc^2 here, and x + 1."]
+    assert [s.style for s in document.blocks[0].spans] == ["code", "code"]

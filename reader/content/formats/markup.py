@@ -45,7 +45,7 @@ from reader.content.formats.blocks import (
 )
 
 SPACES = re.compile(r"[ \t\n\r\f]+")
-SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
+SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe",
                      "object", "button", "input", "select", "textarea", "form"})
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 INLINE_STYLES = {"em": "em", "i": "em", "cite": "em", "dfn": "em", "var": "em",
@@ -306,6 +306,8 @@ class MarkupWalker:
             self.emit("", "rule", 0, (), "ltr")
         elif name in BREAKS:
             self.flush(hard_break=True)
+        elif name == "math":
+            self._math(element)
         elif name in IMAGES:
             self._image(element)
         elif name in LINKS:
@@ -343,6 +345,26 @@ class MarkupWalker:
             self.flush()
         else:  # span, small, sup, sub, abbr, time, unknown tags: their text runs on
             self._children(element)
+
+    def _math(self, element: Any) -> None:
+        """A MathML formula as text, in a ``code`` span: its ``alttext``, else its TeX
+        annotation (pandoc, MathJax), else its symbols in order."""
+        text = element.get("alttext") or ""
+        if not text:
+            for node in element.iter():
+                if local_name(node.tag) == "annotation" and \
+                        "tex" in (node.get("encoding") or "").lower():
+                    text = "".join(node.itertext())
+                    break
+        if not text:
+            text = " ".join(
+                part.strip() for node in element.iter() if local_name(node.tag) not in (
+                    "annotation", "annotation-xml", "math", "semantics", "mrow")
+                for part in [node.text or ""] if part.strip())
+        if text.strip():
+            self.inline.open("code")
+            self.inline.add(text.strip())
+            self.inline.close()
 
     def _label_runs_on(self, note: Any) -> None:
         """A footnote whose label comes before its first paragraph (docutils, Sphinx:
