@@ -3,11 +3,11 @@
     python benchmarks/bench_formats.py
 
 Times (median of a few runs, after one warm-up that pays the imports) opening the bundled
-article (plain text), the Arabic news page fixture (trafilatura's article extraction), a
+article (plain text), the Arabic news page fixture (lxml and the reader's article rules), a
 generated book of 100 chapters (EPUB, about 2 MB of text), a Markdown file with a table of
 2,000 rows, and laying out that table's first screen (column widths from every row). The
-first import of trafilatura (about a second) is printed on its own: it is paid once, and
-only by a web page.
+first web page, lxml's import included, is printed on its own: it is paid once, and only
+by a web page.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import Any, NoReturn, TextIO
 
 from reader import __version__
 from reader.commands import COMMANDS
-from reader.commands.options import FILE_HELP, add_reading_arguments
+from reader.commands.options import FILE_HELP, add_extract_argument, add_reading_arguments
 from reader.commands.terminal_text import HelpFormatter, visible_message, write_message
 from reader.errors import ReaderError
 from reader.i18n import _, argparse_words
@@ -83,6 +83,7 @@ def _app_parser() -> argparse.ArgumentParser:
                         "terminal (kitty and Konsole get their own, the rest cells as placed); "
                         "'explicit', 'kitty', 'konsole' force one")
     add_reading_arguments(parser)  # --errors, --encoding, --as
+    add_extract_argument(parser)  # X switches in the app
     parser.add_argument("--theme", choices=("dark", "light"), default=None,
                         help="colours (default: the theme chosen last time, else dark; "
                         "t switches in the app)")

@@ -42,6 +42,7 @@ TESTS = [
     "tests/test_app_navigation.py",
     "tests/test_snapshots.py",
     "tests/test_formats.py",
+    "tests/test_web_pages.py",
     "tests/test_i18n.py",
 ]
 _REQUIREMENT = re.compile(r"^([A-Za-z0-9_.-]+)\s*(>=|==)\s*([^,;\s]+)")

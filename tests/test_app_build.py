@@ -43,6 +43,35 @@ def test_the_command_line_builds_through_create_app(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
     args = argparse.Namespace(file=None, annotations=None, errors="strict", direction="rtl",
                               bidi="terminal", theme=None, measure=None, harakat=None,
-                              numbers=None, encoding="", kind="")
+                              numbers=None, encoding="", kind="", extract="article")
     assert launch_module.launch(args) == 0
     assert [app.document.directions[:2] for app in built] == [["rtl", "rtl"]]
+
+
+def test_x_opens_the_page_again_with_the_other_extraction(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    """X ends the app with the extraction asked for; launch opens the page again with it."""
+    built: list[ReaderApp] = []
+
+    def build(*args: object, **kwargs: object) -> ReaderApp:
+        app = create_app(*args, **kwargs)  # type: ignore[arg-type]
+        built.append(app)
+
+        def run() -> None:
+            if len(built) == 1:
+                app.switch_extract = "page"  # what X does before the app ends
+
+        monkeypatch.setattr(app, "run", run)
+        return app
+
+    monkeypatch.setattr("reader.ui.app.create_app", build)
+    monkeypatch.setattr(launch_module.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(launch_module.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
+    page = Path(__file__).parent / "data" / "real" / "wordpress" / "news.en.html"
+    args = argparse.Namespace(file=str(page), annotations=None, errors="strict",
+                              direction="auto", bidi="terminal", theme=None, measure=None,
+                              harakat=None, numbers=None, extract="article")
+    assert launch_module.launch(args) == 0
+    assert [app.document.extraction for app in built] == ["article", "page"]

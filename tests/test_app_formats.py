@@ -100,3 +100,29 @@ async def test_code_spans_read_left_to_right_on_screen(tmp_path: Path) -> None:
         shown = [row for row in _screen(app) if "syslogd" in row]
         assert len(shown) == 2, _screen(app)
         assert all('comm="syslogd"' in row for row in shown), shown
+async def test_x_reads_a_web_page_again_whole_or_as_its_article(tmp_path: Path) -> None:
+    """Issue 23: a key switches between the article and the whole page. The app ends with
+    the extraction asked for; reader.ui.launch opens the page again with it."""
+    page = Path(__file__).parent / "data" / "real" / "wordpress" / "news.en.html"
+    app = create_app(page, positions=PositionStore(tmp_path / "state"))
+    assert app.document.extraction == "article" and "Recent Posts" not in app.document.text
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await pilot.press("X")
+        await wait_until(pilot, lambda: app.switch_extract is not None, what="the switch")
+    assert app.switch_extract == "page"
+    whole = create_app(page, positions=PositionStore(tmp_path / "state"), extract="page")
+    assert "Recent Posts" in whole.document.text
+    async with whole.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await pilot.press("X")
+        await wait_until(pilot, lambda: whole.switch_extract is not None, what="the switch")
+    assert whole.switch_extract == "article"
+    text = tmp_path / "notes.txt"
+    text.write_text("نص عادي\n", encoding="utf-8")
+    plain = create_app(text, positions=PositionStore(tmp_path / "state"))
+    async with plain.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await pilot.press("X")
+        await pilot.pause()
+        assert plain.switch_extract is None and plain.is_running

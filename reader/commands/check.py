@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.commands.inputs import refuse_document_url, refuse_urls
+from reader.commands.options import add_extract_argument
 from reader.commands.terminal_text import problem_line, visible_message, write_message
 from reader.content.annotation_file import (
     ParsedAnnotations,
@@ -43,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
                         help="invalid UTF-8 in the document: refuse it (default) or read "
                         "U+FFFD")
+    add_extract_argument(parser)  # annotations made on a whole page are checked on it
 
 
 def _shown(path: Path) -> Path:
@@ -72,14 +74,14 @@ def _document(args: argparse.Namespace, path: Path, parsed: ParsedAnnotations
               ) -> tuple[Document | None, Problem | None]:
     """The document to check against, or the problem that stands in its way."""
     if args.document:
-        return load_document(args.document, errors=args.errors), None
+        return load_document(args.document, errors=args.errors, extract=args.extract), None
     document_path = document_path_for(path, parsed)
     if document_path is None:
         return None, Problem(
             _('no document to check against: add document = "FILE" to the annotation file, '
               "or use --document FILE"), "unreadable", file=path)
     try:
-        return load_document(document_path, errors=args.errors), None
+        return load_document(document_path, errors=args.errors, extract=args.extract), None
     except ReaderError as error:
         return None, Problem(_("document: {error}").format(error=error.message), "unreadable",
                              line=parsed.document_line, file=path)

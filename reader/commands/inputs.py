@@ -61,7 +61,8 @@ def wants_stdin(argument: str | None) -> bool:
     return argument == STDIN or (argument is None and stdin_is_piped())
 
 
-def read_stdin(errors: str = "strict", encoding: str = "", kind: str = "") -> Document:
+def read_stdin(errors: str = "strict", encoding: str = "", kind: str = "",
+               extract: str = "article") -> Document:
     """Standard input, whole, as the document its bytes show (an EPUB, an HTML page,
     Markdown, else plain text), or as the format ``kind`` (``--as``) names."""
     stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
@@ -78,7 +79,7 @@ def read_stdin(errors: str = "strict", encoding: str = "", kind: str = "") -> Do
     if not found.binary and b"\x00" in data[:8192] and not _wide_text(data, encoding):
         raise ReaderError(_("{file}: looks like binary data (it contains NUL bytes)").format(
             file=STDIN_NAME))
-    return read_data(data, STDIN_NAME, errors, encoding=encoding, kind=kind)
+    return read_data(data, STDIN_NAME, errors, encoding=encoding, kind=kind, extract=extract)
 
 
 def _wide_text(data: bytes, encoding: str) -> bool:
@@ -90,13 +91,13 @@ def _wide_text(data: bytes, encoding: str) -> bool:
 
 
 def open_input(argument: str | None, errors: str = "strict", encoding: str = "",
-               kind: str = "") -> Document | None:
+               kind: str = "", extract: str = "article") -> Document | None:
     """The document read from standard input when ``argument`` asks for it, else None
     (the caller opens the file or fetches the http(s) URL). Any other URL is refused here."""
     if argument is not None:
         refuse_document_url(argument)
     if wants_stdin(argument):
-        return read_stdin(errors, encoding, kind)
+        return read_stdin(errors, encoding, kind, extract)
     return None
 
 

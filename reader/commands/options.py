@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from reader.commands.inputs import open_input, refuse_urls
 from reader.content.document import Document
 from reader.content.encodings import check_name
-from reader.content.formats import AS_CHOICES, is_url, load_document
+from reader.content.formats import (
+    AS_CHOICES,
+    DEFAULT_EXTRACT,
+    EXTRACT_MODES,
+    is_url,
+    load_document,
+)
 from reader.content.source import ERROR_MODES
 from reader.i18n import N_
 
@@ -35,6 +42,16 @@ def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
 def add_document_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", help=FILE_HELP)
     add_reading_arguments(parser)
+    add_extract_argument(parser)
+
+
+EXTRACT_HELP = N_("what of a web page to read: its article (default; menus, comments and "
+                  "footers left out) or the whole page")
+
+
+def add_extract_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--extract", choices=EXTRACT_MODES, default=DEFAULT_EXTRACT,
+                        help=EXTRACT_HELP)
 
 
 def open_document(args: argparse.Namespace) -> Document:
@@ -43,7 +60,7 @@ def open_document(args: argparse.Namespace) -> Document:
     refuse_urls(getattr(args, "annotations", None))
     if args.encoding:
         check_name(args.encoding)  # an unknown name: one line, before anything is read
-    piped = open_input(args.file, args.errors, args.encoding, args.kind)
+    piped = open_input(args.file, args.errors, args.encoding, args.kind, args.extract)
     if piped is not None:
         report_problems(piped)
         return piped
@@ -54,7 +71,7 @@ def open_document(args: argparse.Namespace) -> Document:
 
         progress = stderr_note(target)
     document = load_document(target, errors=args.errors, progress=progress,
-                             encoding=args.encoding, kind=args.kind)
+                             encoding=args.encoding, kind=args.kind, extract=args.extract)
     report_problems(document)
     return document
 
@@ -62,11 +79,10 @@ def open_document(args: argparse.Namespace) -> Document:
 def report_problems(document: Document) -> None:
     """What could not be read of the document (a book's missing chapter), one line each on
     stderr: the rest is shown, the loss is not silent."""
-    import sys
 
     from reader.commands.terminal_text import visible_message, write_message
     from reader.text.chrome import isolate
 
-    for problem in document.problems:
+    for problem in [*document.problems, *filter(None, [document.notice])]:
         write_message(f"{isolate('reader')}: {visible_message(problem, keep_newlines=False)}",
                       sys.stderr)

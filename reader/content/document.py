@@ -97,6 +97,7 @@ class BlockContent:
     toc: list[Heading] | None = None
     targets: dict[str, int] = field(default_factory=dict)
     title: str = ""
+    title_direction: str = "auto"
 
     def append(self, text: str, block: Block, direction: str = "auto") -> None:
         self.paragraphs.append(text)
@@ -142,6 +143,10 @@ class Document:
     plain). ``url`` is where a fetched document came from (its place is remembered by it);
     ``toc`` a table of contents of the format's own (else the headings make one);
     ``targets`` maps link targets inside the document to paragraphs (EPUB footnotes).
+    ``title_direction`` is the direction the title is written in (``auto``: its first
+    strong letter's), to lay it out on its own in a title bar. A web page has an
+    ``extraction`` (``article`` or ``page``: what of it was read) and, when the article had
+    to be widened to the page's content, a ``notice`` saying so.
     """
 
     text: str
@@ -160,6 +165,9 @@ class Document:
     # The text encoding the document was read in, and whether it was a guess (plain text).
     encoding: str = ""
     encoding_guessed: bool = False
+    title_direction: str = "auto"
+    extraction: str = ""
+    notice: str = ""
 
     @property
     def starts(self) -> list[int]:
@@ -198,10 +206,17 @@ class Document:
             content.blocks,
             toc=content.toc,
             targets=content.targets,
+            title_direction=content.title_direction if not title else "auto",
         )
         if not document.title:
-            first = next((h.text.strip() for h in document.headings() if h.text.strip()), "")
-            document.title = first or default_title(content.paragraphs, path)
+            first = next((h for h in document.headings() if h.text.strip()), None)
+            if first is not None:  # the first heading's text, in that heading's direction
+                document.title = first.text.strip()
+                document.title_direction = document.direction(first.index) \
+                    if first.index < len(document.paragraphs) else "auto"
+            else:
+                document.title = default_title(content.paragraphs, path)
+                document.title_direction = "auto"
         return document
 
     def direction(self, index: int) -> str:

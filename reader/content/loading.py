@@ -16,7 +16,7 @@ from reader.content.annotation_home import (
     state_file_for,
 )
 from reader.content.document import Document
-from reader.content.formats import Progress, is_url, open_document
+from reader.content.formats import DEFAULT_EXTRACT, Progress, is_url, open_document
 from reader.content.formats.plain import BIG_FILE, HEAD_BYTES, PendingText, finish_loading
 
 __all__ = ["BIG_FILE", "HEAD_BYTES", "PendingText", "find_annotations", "finish_loading",
@@ -44,13 +44,16 @@ def open_for_reading(
     progress: Progress | None = None,
     encoding: str = "",
     kind: str = "",
+    extract: str = DEFAULT_EXTRACT,
 ) -> tuple[Document, PendingText | None, FoundAnnotations]:
     """What the app opens: the document (perhaps its head only), the rest to load, and
     its annotations. A document with annotations is loaded whole: they are anchored in all
-    of its text. ``encoding`` and ``kind`` are ``--encoding`` and ``--as``."""
+    of its text. ``encoding`` and ``kind`` are ``--encoding`` and ``--as``; ``extract``:
+    what of a web page is read (its article or all of it)."""
     if target is not None and not is_url(target) and annotations is None:
         path = Path(target)
         whole = whole or beside_file(path) is not None or has_state_file(path)
     document, pending = open_document(target, errors, whole=whole or annotations is not None,
-                                      progress=progress, encoding=encoding, kind=kind)
+                                      progress=progress, encoding=encoding, kind=kind,
+                                      extract=extract)
     return document, pending, find_annotations(document, annotations)

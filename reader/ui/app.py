@@ -25,7 +25,7 @@ from textual.widgets import ListView, Static
 from reader.content.annotation_home import FoundAnnotations
 from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document, Heading
-from reader.content.formats import Progress
+from reader.content.formats import DEFAULT_EXTRACT, Progress
 from reader.content.loading import PendingText, finish_loading
 from reader.errors import ReaderError
 from reader.i18n import _, ngettext, number
@@ -97,6 +97,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         Binding("backslash", "move_panel", "Panel side", key_display="\\", show=False),
         Binding("v", "toggle_controls", "Show controls", show=False),
         Binding("t", "toggle_theme", "Theme", show=False),
+        Binding("X", "switch_extract", "Article / whole page", show=False),
         Binding("j,down", "scroll_lines(1)", "Down", show=False),
         Binding("k,up", "scroll_lines(-1)", "Up", show=False),
         Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
@@ -174,6 +175,8 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         # Whether the panel is wanted beside the text (p toggles it on a wide screen; a
         # narrow one hides it and p shows it over the text).
         self._panel_wanted = True
+        # X: the extraction a web page is to be read again with (reader.ui.launch).
+        self.switch_extract: str | None = None
 
     # -- layout -----------------------------------------------------------------------
 
@@ -302,6 +305,9 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             # (Each line's values are isolated, and made visible, where it is written.)
             self.notify(ui_block("\n".join(self.document.problems)),
                         severity="warning", timeout=12, markup=False)
+        if self.document.notice:  # a web page's article widened by the recall guard
+            self.notify(ui_block(visible(self.document.notice)), severity="warning",
+                        timeout=8, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
             self.call_after_refresh(self.finish_loading)
@@ -681,6 +687,19 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
                    else _("Invisible controls hidden again (v toggles)."))
         self.notify(ui_line(message), timeout=3)
 
+    async def action_switch_extract(self) -> None:
+        """A web page read again the other way: its article, or the whole page (menus,
+        comments and footers too). The app ends and the command line opens it again."""
+        document = self.document
+        if not document.extraction or (document.path is None and not document.url):
+            self.notify(ui_line(_("Only a web page opened from a file or URL can be read "
+                                  "as its article or whole (X).")), timeout=3)
+            return
+        self.switch_extract = "page" if document.extraction == "article" else "article"
+        self.remember_place()
+        self.save_preferences()
+        self.exit()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.speaker_legend()))
@@ -758,12 +777,13 @@ def create_app(
     measure: int | None = None,
     harakat: str | None = None,
     numbers: bool | None = None,
+    extract: str = DEFAULT_EXTRACT,
 ) -> ReaderApp:
     """Build the app from a file or URL (None: the bundled article): the one way, used by
     the command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
     base direction (and so loads the whole file at once). ``progress`` is told how a URL's
     download goes (it happens here, before the app runs). ``document``: one already read
-    (standard input), instead of ``path``."""
+    (standard input), instead of ``path``. ``extract``: a web page's article or all of it."""
     from reader.content.annotation_file import load_annotations_for
     from reader.content.loading import open_for_reading
 
@@ -774,7 +794,7 @@ def create_app(
     else:
         document, pending, found = open_for_reading(
             path, annotations, errors, whole=whole, progress=progress, encoding=encoding,
-            kind=kind)
+            kind=kind, extract=extract)
     if whole:
         document.directions = [direction] * len(document.paragraphs)
     saved = preferences.load().reading if preferences is not None else {}

@@ -7,6 +7,7 @@ import atexit
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from reader.errors import ReaderError
 from reader.i18n import _
@@ -43,7 +44,7 @@ def launch(args: argparse.Namespace) -> int:
         from reader.content.encodings import check_name
 
         check_name(args.encoding)  # an unknown name: one line, before the screen changes
-    piped = open_input(args.file, args.errors, args.encoding, args.kind)
+    piped = open_input(args.file, args.errors, args.encoding, args.kind, args.extract)
     if not ((piped is not None or sys.stdin.isatty()) and sys.stdout.isatty()):
         raise ReaderError(_("reader needs a terminal; use 'reader render' to print the "
                             "text"))
@@ -53,24 +54,38 @@ def launch(args: argparse.Namespace) -> int:
     # A URL is fetched before the app starts, with a note on stderr: the UI never waits on
     # the network, and a failure is one line like any other.
     target = args.file or None
-    app = create_app(
-        target if piped is None else None,
-        Path(args.annotations) if args.annotations else None,
-        progress=stderr_note(target) if is_url(target) else None,
-        bidi_mode=plan.mode,
-        direction=args.direction,
-        positions=PositionStore(),
-        errors=args.errors,
-        encoding=args.encoding,
-        kind=args.kind,
-        terminal_warning=plan.warning,
-        document=piped,
-        theme=args.theme,
-        preferences=PreferenceStore(),
-        measure=args.measure,
-        harakat=args.harakat,
-        numbers=args.numbers,
-    )
+    extract = args.extract
+    while True:
+        app = create_app(
+            target if piped is None else None,
+            Path(args.annotations) if args.annotations else None,
+            progress=stderr_note(target) if is_url(target) else None,
+            bidi_mode=plan.mode,
+            direction=args.direction,
+            positions=PositionStore(),
+            errors=args.errors,
+            encoding=args.encoding,
+            kind=args.kind,
+            terminal_warning=plan.warning,
+            document=piped,
+            theme=args.theme,
+            preferences=PreferenceStore(),
+            measure=args.measure,
+            harakat=args.harakat,
+            numbers=args.numbers,
+            extract=extract,
+        )
+        _run(app, plan)
+        if app.switch_extract is None or piped is not None:
+            break
+        extract = app.switch_extract  # X: the page again, its article or all of it
+    if app.load_error is not None:
+        raise ReaderError(app.load_error)  # a bad byte late in a big file
+    return app.return_code or 0
+
+
+def _run(app: Any, plan: Any) -> None:
+    """Run ``app`` with the terminal's modes switched on, and off again on every exit."""
     if app.uses_terminal_palette and not app.no_color:
         from reader.ui.background import terminal_is_light
 
@@ -85,6 +100,3 @@ def launch(args: argparse.Namespace) -> int:
     finally:
         _write_terminal(plan.leave)
         atexit.unregister(_write_terminal)
-    if app.load_error is not None:
-        raise ReaderError(app.load_error)  # a bad byte late in a big file
-    return app.return_code or 0

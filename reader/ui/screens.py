@@ -58,6 +58,7 @@ KEYS: list[tuple[str, str]] = [
     ("e / x", "edit / remove the focused entry (in the text or the panel)"),
     ("u", "undo the last annotation change"),
     ("t", "dark / light theme (remembered; --theme at start)"),
+    ("X", "a web page: its article, or the whole page (--extract at start)"),
     ("? / F1", "this help"),
     ("q", "quit (your place is remembered)"),
     ("Ctrl+C", "copy the selection; quit when there is none"),

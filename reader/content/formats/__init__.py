@@ -32,11 +32,14 @@ from urllib.parse import urlsplit
 
 from reader.content.document import Document
 from reader.content.formats import plain
+from reader.content.formats.page_content import DEFAULT_EXTRACT, EXTRACT_MODES
 from reader.content.formats.plain import PendingText
 from reader.content.source import peek, read_bytes
 from reader.resources import bundled_article
 
 Progress = Callable[[int, int | None], None]
+__all__ = ["DEFAULT_EXTRACT", "EXTRACT_MODES", "Format", "detect", "is_url", "load_document",
+           "open_document", "sniff"]
 
 
 @dataclass(frozen=True)
@@ -55,10 +58,14 @@ class Format:
     reader: str
 
     def read(self, data: bytes, path: Path | None, name: str, errors: str = "strict",
-             charset: str = "") -> Document:
+             charset: str = "", extract: str = DEFAULT_EXTRACT) -> Document:
+        """The document in ``data``; ``extract`` (a web page's: its article or the whole
+        page) is given only to the formats that take it."""
         module, function = self.reader.split(":")
-        read: Callable[[bytes, Path | None, str, str, str], Document] = getattr(
+        read: Callable[..., Document] = getattr(
             importlib.import_module(f"reader.content.formats.{module}"), function)
+        if self.name == "html":
+            return read(data, path, name, errors, charset, extract=extract)
         return read(data, path, name, errors, charset)
 
 
@@ -150,14 +157,16 @@ def named_format(choice: str) -> Format:
 
 def open_document(target: str | Path | None = None, errors: str = "strict",
                   whole: bool = False, progress: Progress | None = None, *,
-                  encoding: str = "", kind: str = "") -> tuple[Document, PendingText | None]:
+                  encoding: str = "", kind: str = "",
+                  extract: str = DEFAULT_EXTRACT) -> tuple[Document, PendingText | None]:
     """The document ``target`` names (a path, an ``http(s)://`` URL, or None for the
     bundled article), and what is left to load of it (a big plain-text file's rest, unless
     ``whole``). ``progress(received, total)`` is told how a download goes. ``encoding``
     (``--encoding``) is the text's, ``kind`` (``--as``) the format, instead of what the
-    name and the bytes say."""
+    name and the bytes say; ``extract`` (one of :data:`EXTRACT_MODES`) is what of a web
+    page is read."""
     if is_url(target):
-        return _open_url(str(target), errors, progress, encoding, kind), None
+        return _open_url(str(target), errors, progress, encoding, kind, extract), None
     path = bundled_article() if target is None else Path(target)
     if kind:
         found = named_format(kind)
@@ -166,19 +175,19 @@ def open_document(target: str | Path | None = None, errors: str = "strict",
     if found is TEXT:
         return plain.open_text(path, errors, whole=whole, encoding=encoding)
     data = read_bytes(path, binary=found.binary, wide=True)
-    return found.read(data, path, str(path), errors, encoding), None
+    return found.read(data, path, str(path), errors, encoding, extract), None
 
 
 def read_data(data: bytes, name: str, errors: str = "strict", *, encoding: str = "",
-              kind: str = "") -> Document:
+              kind: str = "", extract: str = DEFAULT_EXTRACT) -> Document:
     """The document in ``data`` that has no name to tell its format by (standard input):
     sniffed like a file without a suffix, or the format ``kind`` (``--as``)."""
     found = named_format(kind) if kind else sniff(data[:8192])
-    return found.read(data, None, name, errors, encoding)
+    return found.read(data, None, name, errors, encoding, extract)
 
 
 def _open_url(url: str, errors: str, progress: Progress | None, encoding: str = "",
-              kind: str = "") -> Document:
+              kind: str = "", extract: str = DEFAULT_EXTRACT) -> Document:
     from reader.content.fetch import fetch  # httpx is loaded only for a URL
 
     fetched = fetch(url, progress)
@@ -187,7 +196,7 @@ def _open_url(url: str, errors: str, progress: Progress | None, encoding: str = 
     # Plain text: the server's charset is often a default, not the file's: a guess reads
     # it better (reader/content/encodings.py); --encoding is always the user's word.
     declared = encoding or ("" if found is TEXT else fetched.charset)
-    document = found.read(fetched.data, None, url, errors, declared)
+    document = found.read(fetched.data, None, url, errors, declared, extract)
     document.url = url
     if not document.title:
         document.title = url
@@ -196,7 +205,7 @@ def _open_url(url: str, errors: str, progress: Progress | None, encoding: str = 
 
 def load_document(target: str | Path | None = None, errors: str = "strict",
                   progress: Progress | None = None, *, encoding: str = "",
-                  kind: str = "") -> Document:
+                  kind: str = "", extract: str = DEFAULT_EXTRACT) -> Document:
     """The whole document ``target`` names (see :func:`open_document`)."""
     return open_document(target, errors, whole=True, progress=progress, encoding=encoding,
-                         kind=kind)[0]
+                         kind=kind, extract=extract)[0]

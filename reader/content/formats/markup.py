@@ -1,21 +1,26 @@
-"""HTML-like trees to the document model: web pages' articles and EPUB chapters.
+"""HTML-like trees to the document model: web pages and EPUB chapters.
 
-One walker for XHTML (an EPUB chapter, parsed with ElementTree) and for the TEI-like XML
-trafilatura gives for a web page's article (``head``, ``list``/``item``, ``quote``, ``ref``,
-``hi``, ``graphic``, ``row``/``cell``, ``lb``). Like Markdown, each block is one paragraph
-with its markup removed:
+One walker for HTML (a web page, parsed by lxml), XHTML (an EPUB chapter) and, for
+benchmarks/bench_web_recall.py's comparison only, the TEI-like XML trafilatura gives
+(``head``, ``list``/``item``, ``quote``, ``ref``, ``hi``, ``graphic``, ``row``/``cell``,
+``lb``). Like Markdown, each block is one paragraph with its markup removed:
 
 - headings, paragraphs, quotes and list items are one paragraph each; white space runs
-  fold to one space, as a browser shows them; ``<pre>`` keeps its lines, each a ``code``
-  paragraph;
-- ``<br>`` is a hard break: the next part is a paragraph ``joined`` to this one;
-- links keep their URL in a ``link`` span; an image shows its alt text as a link to its
-  source (an image without alt text is decoration and shows nothing);
-- a table is one ``table_row`` paragraph per row;
+  fold to one space, as a browser shows them; ``<pre>`` keeps its lines, each a
+  left-to-right ``code`` paragraph; inline ``<code>`` is a ``code`` span in its sentence;
+- ``<br>`` is a hard break: the next part is a paragraph ``joined`` to this one (a break
+  with nothing before it in its block makes no line);
+- links keep their URL in a ``link`` span; an image shows its alt text on a line of its own
+  as a link to its source (two images side by side are two lines; an image without alt
+  text is decoration and shows nothing); a figure caption that repeats it is shown once;
+- a table is one ``table_row`` paragraph per row; a definition list's terms and
+  definitions are items without bullets;
 - ``dir`` (else a right-to-left ``lang``) on any element sets the direction of the
   paragraphs inside it;
 - every ``id`` is recorded as a link target (``file#id`` -> paragraph), so a footnote
-  reference can be followed.
+  reference can be followed;
+- ``skip`` leaves elements out with their content (a web page's boilerplate:
+  :mod:`reader.content.formats.page_content`).
 
 Scripts, styles and the like are dropped; nothing in the markup is ever interpreted as
 terminal output.
@@ -24,8 +29,8 @@ terminal output.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any
 
 from reader.content.document import Block, BlockContent, StyleSpan
 from reader.content.formats.blocks import (
@@ -37,11 +42,10 @@ from reader.content.formats.blocks import (
     first_strong,
     language_direction,
     pending_item,
-    prose,
 )
 
-_SPACES = re.compile(r"[ \t\n\r\f]+")
-SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
+SPACES = re.compile(r"[ \t\n\r\f]+")
+SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe",
                      "object", "button", "input", "select", "textarea", "form"})
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 INLINE_STYLES = {"em": "em", "i": "em", "cite": "em", "dfn": "em", "var": "em",
@@ -64,28 +68,14 @@ BLOCKS = CONTAINERS | set(HEADINGS) | LISTS | ITEMS | QUOTES | {"pre", "hr", "ta
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-class Element(Protocol):
-    """What the walker reads of an element: ElementTree's (EPUB) and lxml's (web pages) both
-    are one. A comment's or processing instruction's ``tag`` is not a string."""
-
-    @property
-    def tag(self) -> object: ...
-    @property
-    def text(self) -> str | None: ...
-    @property
-    def tail(self) -> str | None: ...
-    def get(self, key: str, /) -> str | None: ...
-    def __iter__(self) -> Iterator[Element]: ...
-
-
-def local_name(tag: object) -> str:
+def local_name(tag: Any) -> str:
     """An element's tag without its namespace, lower case ("" for a comment)."""
     if not isinstance(tag, str):
         return ""
     return tag.rsplit("}", 1)[-1].lower()
 
 
-def element_direction(element: Element, inherited: str = "auto") -> str:
+def element_direction(element: Any, inherited: str = "auto") -> str:
     """The direction an element asks for: its ``dir``, else its language's, else
     ``inherited``."""
     direction = (element.get("dir") or "").strip().lower()
@@ -95,6 +85,27 @@ def element_direction(element: Element, inherited: str = "auto") -> str:
     if language and language_direction(language) == "rtl":
         return "rtl"
     return inherited
+
+
+def shown_text(element: Any, skip: Callable[[Any], bool] | None = None) -> str:
+    """The text of ``element`` a walk shows: scripts and the like, and elements ``skip``
+    leaves out, are not in it."""
+    parts = [element.text or ""]
+    for child in element:
+        name = local_name(child.tag)
+        if name and name not in SKIPPED and not (skip and skip(child)):
+            parts.append(shown_text(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _alts(element: Any) -> list[str]:
+    return [image.get("alt") or image.get("title") or "" for image in element.iter()
+            if local_name(image.tag) in IMAGES]
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 class _Inline:
@@ -111,7 +122,7 @@ class _Inline:
         if not text:
             return
         if not self.keep_spaces:
-            text = _SPACES.sub(" ", text)
+            text = SPACES.sub(" ", text)
             if text.startswith(" ") and (not self.length or self.parts[-1].endswith(" ")):
                 text = text[1:]
             if not text:
@@ -151,7 +162,8 @@ class MarkupWalker:
     """Walks one tree (or several, for a book's chapters) into a :class:`BlockContent`.
 
     ``resolve(href)`` turns a link's ``href`` into the key of :attr:`BlockContent.targets`
-    (an EPUB's path in the book), ``tei`` reads trafilatura's element names."""
+    (an EPUB's path in the book), ``tei`` reads trafilatura's element names (for the
+    benchmark's comparison), ``skip(element)`` leaves an element out."""
 
     def __init__(self, content: BlockContent | None = None, *, tei: bool = False,
                  direction: str = "auto") -> None:
@@ -166,6 +178,11 @@ class MarkupWalker:
         self.resolve: Callable[[str], str] = lambda href: href
         self.pending_ids: list[str] = []
         self.in_cell = 0  # inside a table cell: blocks run together
+        # Elements to leave out with their content (a web page's boilerplate, hidden parts).
+        self.skip: Callable[[Any], bool] | None = None
+        self.figure_alts: list[set[str]] = []  # alt texts of the figures being walked
+        self.definition_lists: set[int] = set()  # ids of the <dl> containers open
+        self.run_on: list[Any] = []  # paragraphs that continue the text before them
 
     # -- paragraphs -------------------------------------------------------------------
 
@@ -197,6 +214,9 @@ class MarkupWalker:
         if self.in_cell:
             self.inline.add(" ")
             return
+        if self.inline.empty and hard_break and not self.joined:
+            self.inline.take()  # a break with nothing before it in its block: no line
+            return
         if self.inline.empty and not hard_break:
             self.inline.take()  # white space only: dropped (open styles go on)
             self.joined = False  # a break at a block's end joins nothing to what follows
@@ -210,10 +230,12 @@ class MarkupWalker:
 
     # -- the tree ---------------------------------------------------------------------
 
-    def walk(self, element: Element) -> None:
+    def walk(self, element: Any) -> None:
         """Walk ``element`` and its children (its tail is the caller's)."""
         name = local_name(element.tag)
         if not name or name in SKIPPED or (name == "head" and not self.tei):
+            return
+        if self.skip is not None and self.skip(element):
             return
         ident = element.get("id")
         if ident:
@@ -227,7 +249,7 @@ class MarkupWalker:
         finally:
             self.directions.pop()
 
-    def _children(self, element: Element) -> None:
+    def _children(self, element: Any) -> None:
         if element.text:
             self.inline.add(element.text)
         for child in element:
@@ -235,7 +257,7 @@ class MarkupWalker:
             if child.tail:
                 self.inline.add(child.tail)
 
-    def _walk(self, element: Element, name: str) -> None:
+    def _walk(self, element: Any, name: str) -> None:
         if self.in_cell and (name in BLOCKS or name in CELLS or name in ROWS):
             # A list or a table in a cell: its text, run on.
             self.inline.add(" ")
@@ -244,7 +266,7 @@ class MarkupWalker:
             return
         heading = HEADINGS.get(name)
         if name == "head" and self.tei:
-            heading = HEADINGS.get(element.get("rend") or "", 2)
+            heading = HEADINGS.get(element.get("rend", ""), 2)
         if heading:
             self.flush()
             self.kind = ("heading", heading)
@@ -254,19 +276,21 @@ class MarkupWalker:
         elif name in LISTS:
             self.flush()
             ordered = name == "ol" or (name == "list" and element.get("rend") == "ol")
-            start = element.get("start") or "1"
+            start = element.get("start", "1")
             self.stack.append(Container("list", ordered=ordered,
                                          start=int(start) if start.isdigit() else 1))
+            if name == "dl":  # a definition list: terms and definitions, no bullets
+                self.definition_lists.add(id(self.stack[-1]))
             self._children(element)
             self.flush()
-            self.stack.pop()
+            self.definition_lists.discard(id(self.stack.pop()))
         elif name in ITEMS:
             self.flush()
             self._open_item()
             self._children(element)
             self.flush()
             item = self.stack.pop()
-            if item.marker is not None:
+            if item.marker:  # an item with no text keeps its marker on a line
                 self.emit("", "list_item", item.depth)
         elif name in QUOTES:
             self.flush()
@@ -282,51 +306,112 @@ class MarkupWalker:
             self.emit("", "rule", 0, (), "ltr")
         elif name in BREAKS:
             self.flush(hard_break=True)
+        elif name == "math":
+            self._math(element)
         elif name in IMAGES:
-            alt = (element.get("alt") or element.get("title") or "").strip()
-            if alt:
-                source = element.get("src") or element.get(
-                    "{http://www.w3.org/1999/xlink}href") or ""
-                self.inline.open("link", self.resolve(source) if source else "")
-                self.inline.add(alt)
-                self.inline.close()
+            self._image(element)
         elif name in LINKS:
             href = element.get("href") or element.get("target") or ""
             self.inline.open("link", self.resolve(href) if href else "")
             self._children(element)
             self.inline.close()
         elif name in INLINE_STYLES or (name == "hi" and element.get("rend") in TEI_RENDITIONS):
-            style = INLINE_STYLES.get(name) or TEI_RENDITIONS[element.get("rend") or ""]
+            style = INLINE_STYLES.get(name) or TEI_RENDITIONS[element.get("rend")]
             self.inline.open(style)
             self._children(element)
             self.inline.close()
         elif name == "table":
             self.flush()
             self._table(element)
+        elif name == "figure":
+            self.figure_alts.append({_folded(alt) for alt in _alts(element)})
+            try:
+                self.flush()
+                self._children(element)
+                self.flush()
+            finally:
+                self.figure_alts.pop()
+        elif name == "figcaption" and self.figure_alts and \
+                _folded(shown_text(element, self.skip)) in self.figure_alts[-1]:
+            pass  # the caption says what the image's alt text (shown) already says
+        elif name in CONTAINERS and any(other is element for other in self.run_on):
+            self.run_on.remove(element)
+            self._children(element)  # a footnote's first paragraph, after its label
         elif name in CONTAINERS:
             self.flush()
+            if (element.get("role") or "") == "doc-footnote":
+                self._label_runs_on(element)
             self._children(element)
             self.flush()
         else:  # span, small, sup, sub, abbr, time, unknown tags: their text runs on
             self._children(element)
 
+    def _math(self, element: Any) -> None:
+        """A MathML formula as text, in a ``code`` span: its ``alttext``, else its TeX
+        annotation (pandoc, MathJax), else its symbols in order."""
+        text = element.get("alttext") or ""
+        if not text:
+            for node in element.iter():
+                if local_name(node.tag) == "annotation" and \
+                        "tex" in (node.get("encoding") or "").lower():
+                    text = "".join(node.itertext())
+                    break
+        if not text:
+            text = " ".join(
+                part.strip() for node in element.iter() if local_name(node.tag) not in (
+                    "annotation", "annotation-xml", "math", "semantics", "mrow")
+                for part in [node.text or ""] if part.strip())
+        if text.strip():
+            self.inline.open("code")
+            self.inline.add(text.strip())
+            self.inline.close()
+
+    def _label_runs_on(self, note: Any) -> None:
+        """A footnote whose label comes before its first paragraph (docutils, Sphinx:
+        ``<span class="label">[1]</span><p>…</p>``) reads "[1] …" on one line."""
+        children = [child for child in note if local_name(child.tag)]
+        if len(children) >= 2 and local_name(children[0].tag) == "span" \
+                and local_name(children[1].tag) == "p":
+            self.run_on.append(children[1])  # held: lxml gives the same proxy back
+
+    def _image(self, element: Any) -> None:
+        """An image's alt text (else its title), as a link to its source, on a line of its
+        own: two images side by side are two lines, not one run of words. In a table cell
+        or a heading it stays in the text, set off by spaces."""
+        alt = (element.get("alt") or element.get("title") or "").strip()
+        if not alt:
+            return  # decoration
+        source = element.get("src") or element.get("{http://www.w3.org/1999/xlink}href") or ""
+        alone = not self.in_cell and self.kind is None
+        if alone:
+            self.flush()
+        else:
+            self.inline.add(" ")
+        self.inline.open("link", self.resolve(source) if source else "")
+        self.inline.add(alt)
+        self.inline.close()
+        if alone:
+            self.flush()
+        else:
+            self.inline.add(" ")
+
     def _open_item(self) -> None:
         outer = self._pending_item()
-        if outer is not None:
-            marker, outer.marker = outer.marker or "", None
+        if outer is not None and outer.marker:  # its marker on a line before the inner list
             self.emit("", "list_item", outer.depth)
-            del marker
         parent = self.stack[-1] if self.stack and self.stack[-1].kind == "list" \
             else Container("list")
         depth = sum(1 for c in self.stack if c.kind == "list")
-        if parent.ordered:
+        if id(parent) in self.definition_lists:
+            marker = ""
+        elif parent.ordered:
             marker = f"{parent.start + parent.count}."
         else:
             marker = BULLETS[(max(depth, 1) - 1) % len(BULLETS)]
         parent.count += 1
         self.stack.append(Container("item", marker=marker, depth=max(depth, 1)))
 
-    def _pre(self, element: Element) -> None:
+    def _pre(self, element: Any) -> None:
         saved, self.inline = self.inline, _Inline(keep_spaces=True)
         self._children(element)
         text, _spans = self.inline.take()
@@ -336,7 +421,7 @@ class MarkupWalker:
         for line in lines:
             self.emit(line.rstrip("\r"), "code", depth, (), "ltr")
 
-    def _cell(self, element: Element) -> Cell:
+    def _cell(self, element: Any) -> Cell:
         """A table cell's text in one piece: blocks inside it (paragraphs, a line break)
         are run together with a space."""
         saved, self.inline = self.inline, _Inline()
@@ -349,10 +434,10 @@ class MarkupWalker:
         self.inline = saved
         return text, spans
 
-    def _table(self, element: Element) -> None:
+    def _table(self, element: Any) -> None:
         rows: list[tuple[bool, list[Cell]]] = []
 
-        def gather(node: Element, head: bool) -> None:
+        def gather(node: Any, head: bool) -> None:
             for child in node:
                 name = local_name(child.tag)
                 if name in TABLE_PARTS:
@@ -371,6 +456,5 @@ class MarkupWalker:
         self._mark_targets()
         direction = self.directions[-1]
         if direction == "auto":
-            direction = first_strong(prose(text, spans) for _h, cells in rows
-                                     for text, spans in cells)
+            direction = first_strong(text for _h, cells in rows for text, _s in cells)
         add_table(self.content, rows, direction)
