@@ -16,16 +16,22 @@ Modes:
   searched (``Musk`` finds ماسك and إيلون ماسك): pass ``aliases`` (entity id → spellings,
   what :meth:`Annotations.alias_lists` gives).
 * ``exact``: the text as typed, case and marks included; no aliases.
-* ``regex=True`` with either: a Python regular expression. In ``fold`` mode it is matched
-  against the *folded* text, and its literal characters are folded the same way (escapes,
-  classes such as ``\\d`` and quantifiers are kept), so ``ما?سك`` or ``[0-9]{4}`` work on
-  Arabic without harakat or Arabic-Indic digits getting in the way. In ``exact`` mode it is
-  matched against the source text as it is. ``^`` and ``$`` match at paragraph ends. An
-  invalid pattern raises :class:`SearchError`. Patterns are run by the ``regex`` package
-  (compatible with ``re``), because it can stop a match that runs too long: a pattern such
-  as ``(a+)+$`` takes exponential time on a long run of ``a``, and Python's ``re`` cannot be
-  interrupted. After ``timeout`` seconds (:data:`REGEX_TIMEOUT`) the search gives up with
-  :class:`SearchTimeout`.
+* ``forms`` and ``root`` (Arabic; :class:`WordIndex`, :mod:`reader.text.morphology`): one
+  Arabic word, found whatever its clitics and inflection (``forms``: وبالسيارات finds سيارة
+  and السيارة) or by its root (``root``: نشر finds لنشره and ونشرت; شرك finds الشركة and
+  مشاركته). A hit covers the whole word of the text. Persian and Hebrew text cannot be
+  analysed: those modes raise :class:`SearchError` there, as they do without the optional
+  lexicon (``reader[arabic]``).
+* ``regex=True`` with ``fold`` or ``exact``: a Python regular expression. In ``fold`` mode
+  it is matched against the *folded* text, and its literal characters are folded the same
+  way (escapes, classes such as ``\\d`` and quantifiers are kept), so ``ما?سك`` or
+  ``[0-9]{4}`` work on Arabic without harakat or Arabic-Indic digits getting in the way. In
+  ``exact`` mode it is matched against the source text as it is. ``^`` and ``$`` match at
+  paragraph ends. An invalid pattern raises :class:`SearchError`. Patterns are run by the
+  ``regex`` package (compatible with ``re``), because it can stop a match that runs too
+  long: a pattern such as ``(a+)+$`` takes exponential time on a long run of ``a``, and
+  Python's ``re`` cannot be interrupted. After ``timeout`` seconds (:data:`REGEX_TIMEOUT`)
+  the search gives up with :class:`SearchTimeout`.
 
 Every hit lies within one paragraph, is given as a :class:`Span` (paragraph, start, end in
 source code points) and covers whole letters: a hit never splits a letter from its marks
@@ -56,6 +62,9 @@ from reader.text.chars import is_mark
 from reader.text.fold import fold_char, fold_index, fold_query
 from reader.text.span import Span
 
+# reader.text.morphology is imported when a word mode is first used: exact and fold search
+# (and the app's start) do not pay for it.
+
 __all__ = [
     "MODES",
     "Hit",
@@ -64,11 +73,14 @@ __all__ = [
     "SearchError",
     "SearchIndex",
     "SearchTimeout",
+    "WordIndex",
     "alias_needles",
     "fold_pattern",
 ]
 
 MODES = ("fold", "exact")
+WORD_MODES = ("forms", "root")
+ALL_MODES = MODES + WORD_MODES
 
 # Paragraph index maps kept at once (in characters of source text).
 INDEX_CACHE_CHARS = 4_000_000
@@ -457,6 +469,23 @@ class _ListedHits(Hits):
         return bisect_left(self._hit_starts, position)
 
 
+class _WordHits(_ListedHits):
+    """The words of the text under a query's keys (forms or root mode), given as arrays of
+    source positions (the index's ``source``, paragraphs joined by line feeds)."""
+
+    def __init__(self, index: SearchIndex, query: str, word_mode: str, starts: array,
+                 ends: array, needles: Sequence[str]) -> None:
+        Hits.__init__(self, index, index.source, index.source_starts, False, query, needles)
+        self._word_mode = word_mode
+        self._hit_starts = starts
+        self._hit_ends = ends
+        self.total = len(starts)
+
+    @property
+    def mode(self) -> str:
+        return self._word_mode
+
+
 class _TimedPattern:
     """A ``regex`` pattern whose searches share one time limit (``TimeoutError`` past it)."""
 
@@ -503,6 +532,7 @@ class SearchIndex:
         self._source_starts: array | None = None
         self._maps: OrderedDict[int, array] = OrderedDict()
         self._map_chars = 0
+        self.words: WordIndex | None = None  # forms and root search; made when first needed
 
     @classmethod
     def for_document(cls, document) -> SearchIndex:  # a Document; no import cycle
@@ -591,8 +621,12 @@ class SearchIndex:
         :data:`REGEX_TIMEOUT`)."""
         if mode == "regex":
             mode, regex = "fold", True
+        if mode in WORD_MODES:
+            if regex:
+                raise SearchError(_("regular expressions search in fold or exact mode"))
+            return self._word_search(query, mode)
         if mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+            raise ValueError(f"mode must be one of {', '.join(ALL_MODES)}, not {mode!r}")
         folded = mode == "fold"
         space = self.folded if folded else self.source
         starts = self.folded_starts if folded else self.source_starts
@@ -614,6 +648,20 @@ class SearchIndex:
         if not needle:
             return _NoHits(self, space, starts, folded, query)
         return _LiteralHits(self, space, starts, folded, query, needle)
+
+    def word_index(self) -> WordIndex:
+        """The index of forms and roots, built now if it is not yet (see
+        :meth:`WordIndex.build_some` to build it in slices)."""
+        if self.words is None:
+            self.words = WordIndex(self.paragraphs)
+        self.words.check()
+        self.words.build_some(float("inf"))
+        return self.words
+
+    def _word_search(self, query: str, mode: str) -> Hits:
+        words = self.word_index()
+        starts, ends, keys = words.find(query, mode)
+        return _WordHits(self, query, mode, starts, ends, sorted(keys))
 
     def find(
         self,
@@ -656,3 +704,123 @@ class IndexInSlices:
         """The index, folding what is left now."""
         self.fold_some(float("inf"))
         return SearchIndex(self.paragraphs, self._pieces)
+
+
+class WordIndex:
+    """A document's Arabic words under the keys of word-forms and root search.
+
+    Every word (:func:`reader.text.morphology.words`) is analysed once per spelling (the
+    analyser remembers), and its position is added to the posting list of each of its keys:
+    two arrays, starts and ends in the paragraphs joined by line feeds (the
+    :attr:`SearchIndex.source` positions), in document order. A query is then its keys'
+    lists merged. Built a slice at a time (:meth:`build_some`, the lexicon's loading
+    included) so that the app analyses a book while the reader reads; :meth:`find` on an
+    unfinished index finishes it first."""
+
+    def __init__(self, paragraphs: Sequence[str], analyser=None) -> None:
+        self.paragraphs = paragraphs
+        self._analyser = analyser
+        self._script: str | bool | None = False  # False: not looked at yet
+        self._next = 0
+        self._offset = 0  # where paragraph self._next starts in the joined source
+        self.postings: dict[str, dict[str, tuple[array, array]]] = {m: {} for m in WORD_MODES}
+        self.spellings: dict[str, dict[str, set[str]]] = {m: {} for m in WORD_MODES}
+
+    @property
+    def script(self) -> str | None:
+        if self._script is False:
+            from reader.text.morphology import script_of
+
+            self._script = script_of(self.paragraphs)
+        return self._script  # type: ignore[return-value]
+
+    def check(self) -> None:
+        """Raise :class:`SearchError` (one line) when this text cannot be analysed: not
+        Arabic, or the lexicon is not installed."""
+        from reader.text import morphology
+
+        if self.script != "ar":
+            raise SearchError(_("word forms and root search are for Arabic text; this text is "
+                                "{script}: use fold or exact search").format(
+                                    script=morphology.script_name(self.script)))
+        if self._analyser is None:
+            try:
+                self._analyser = morphology.analyser()
+            except morphology.MorphologyUnavailable as error:
+                raise SearchError(error.message) from None
+
+    @property
+    def analyser(self):
+        self.check()
+        return self._analyser
+
+    @property
+    def done(self) -> bool:
+        return self._next >= len(self.paragraphs)
+
+    def build_some(self, budget: float) -> bool:
+        """Load the lexicon, then analyse paragraphs, for about ``budget`` seconds; True when
+        the whole document is in."""
+        if self.done:
+            return True
+        analyser = self.analyser
+        deadline = time.perf_counter() + budget
+        if not analyser.lexicon.load_some(budget):
+            return False
+        from reader.text.morphology import words
+
+        keys = analyser.keys
+        paragraphs = self.paragraphs
+        forms, roots = self.postings["forms"], self.postings["root"]
+        form_spellings, root_spellings = self.spellings["forms"], self.spellings["root"]
+        while self._next < len(paragraphs):
+            text = paragraphs[self._next]
+            base = self._offset
+            for start, end in words(text):
+                word = text[start:end]
+                for mode_keys, postings, spellings in (
+                        (keys(word, "forms"), forms, form_spellings),
+                        (keys(word, "root"), roots, root_spellings)):
+                    for key in mode_keys:
+                        found = postings.get(key)
+                        if found is None:
+                            found = postings[key] = (array("I"), array("I"))
+                            spellings[key] = set()
+                        found[0].append(base + start)
+                        found[1].append(base + end)
+                        spellings[key].add(word)
+            self._offset += len(text) + 1
+            self._next += 1
+            if time.perf_counter() > deadline:
+                break
+        return self.done
+
+    def query_keys(self, query: str, mode: str) -> frozenset[str]:
+        """The keys a query looks for; :class:`SearchError` unless it is one Arabic word."""
+        from reader.text.morphology import words
+
+        text = query.strip()
+        spans = list(words(text))
+        if len(spans) != 1 or spans[0] != (0, len(text)):
+            raise SearchError(_("word forms and root search take one Arabic word"))
+        return self.analyser.query_keys(text, mode)
+
+    def find(self, query: str, mode: str) -> tuple[array, array, frozenset[str]]:
+        """Starts and ends of the words ``query`` finds in ``mode``, in document order, and
+        the keys it looked for."""
+        keys = self.query_keys(query, mode)
+        self.build_some(float("inf"))
+        lists = [self.postings[mode][key] for key in keys if key in self.postings[mode]]
+        if len(lists) == 1:
+            return lists[0][0], lists[0][1], keys
+        merged = sorted({(s, e) for starts, ends in lists for s, e in zip(starts, ends)})
+        return (array("I", (s for s, _e in merged)), array("I", (e for _s, e in merged)),
+                keys)
+
+    def words_under(self, keys: Iterable[str], mode: str) -> set[str]:
+        """The spellings of the document's words under ``keys`` (the other forms of a root,
+        for the look-up)."""
+        out: set[str] = set()
+        for key in keys:
+            out |= self.spellings[mode].get(key, set())
+        return out
