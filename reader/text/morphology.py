@@ -346,10 +346,13 @@ class Analyser:
                             seen.add(signature)
                             analysis = self._reading(word, prefix, stem_text, suffix, pre,
                                                      stem, suf)
-                            out.append((analysis.clitics, order, analysis))
+                            # Passive readings last among equals: the active voice
+                            # is far more common in text.
+                            passive = "Pass" in stem.category
+                            out.append((analysis.clitics, passive, order, analysis))
                             order += 1
-        out.sort(key=lambda item: (item[0], item[1]))
-        return [analysis for _c, _o, analysis in out]
+        out.sort(key=lambda item: item[:3])
+        return [item[3] for item in out]
 
     @staticmethod
     def _reading(word: str, prefix: str, stem_text: str, suffix: str, pre: _Affix,
