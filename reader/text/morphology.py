@@ -28,9 +28,11 @@ The interface, for search and the look-up popup:
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,40 +103,40 @@ def fold_root(root: str) -> str:
     return bare(root).translate(_ROOT_FOLD)
 
 
-def words(paragraph: str) -> Iterator[tuple[int, int]]:
-    """The Arabic words of ``paragraph`` as ``(start, end)`` code-point offsets; a word's
-    harakat are part of it, so a hit on it covers the whole word."""
-    for match in _WORD.finditer(paragraph):
+def words(paragraph: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """The Arabic words of ``paragraph`` (from ``start``) as ``(start, end)`` code-point
+    offsets; a word's harakat are part of it, so a hit on it covers the whole word."""
+    for match in _WORD.finditer(paragraph, start):
         yield match.span()
 
 
 # -- which documents can be analysed ------------------------------------------------------
 
-_PERSIAN = frozenset("پچژگکیۀ۰۱۲۳۴۵۶۷۸۹ٹڈڑںہےۓھ")
+_HEBREW_LETTERS = re.compile("[\u0590-\u05ff]")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_PERSIAN_LETTERS = re.compile("[پچژگکیۀ۰-۹ٹڈڑںہےۓھ]")
 
 
-def script_of(paragraphs: Sequence[str], sample: int = 200_000) -> str | None:
+def script_of(paragraphs: Sequence[str], sample: int = 100_000) -> str | None:
     """``ar`` for Arabic text, ``fa`` for Persian (or Urdu: letters Arabic does not use),
     ``he`` for Hebrew, ``None`` when neither script is there. Looks at the first
-    ``sample`` characters."""
-    arabic_letters = persian = hebrew = 0
+    ``sample`` characters (counted by regular expressions: a few milliseconds)."""
+    parts: list[str] = []
     seen = 0
     for paragraph in paragraphs:
-        for ch in paragraph[: sample - seen]:
-            if "\u0590" <= ch <= "\u05ff":
-                hebrew += 1
-            elif "\u0600" <= ch <= "\u06ff":
-                arabic_letters += 1
-                if ch in _PERSIAN:
-                    persian += 1
-        seen += len(paragraph)
+        parts.append(paragraph[: sample - seen])
+        seen += len(parts[-1])
         if seen >= sample:
             break
+    text = "\n".join(parts)
+    hebrew = len(_HEBREW_LETTERS.findall(text))
+    arabic_letters = len(_ARABIC_SCRIPT.findall(text))
     if hebrew > arabic_letters:
         return "he"
     if not arabic_letters:
         return None
     # Persian writes ی and ک in nearly every sentence; Arabic writes neither.
+    persian = len(_PERSIAN_LETTERS.findall(text))
     return "fa" if persian * 50 > arabic_letters else "ar"
 
 
@@ -225,11 +227,22 @@ class Lexicon:
         if self._loading is None:
             self._loading = self._load()
         deadline = time.perf_counter() + budget
-        for _step in self._loading:
-            if time.perf_counter() > deadline:
-                return False
+        # The lexicon is a few hundred thousand objects made at once: a full collection of
+        # the cyclic garbage collector in the middle of a slice would take tens of
+        # milliseconds. None runs while it is read; once it is in, its objects are moved out
+        # of the collector's way for good (gc.freeze: they live as long as the process).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for _step in self._loading:
+                if time.perf_counter() > deadline:
+                    return False
+        finally:
+            if collecting:
+                gc.enable()
         self.loaded = True
         self._loading = None
+        gc.freeze()
         return True
 
     def _lines(self, name: str) -> Iterator[str]:
@@ -249,7 +262,7 @@ class Lexicon:
                     if len(fields) == 2:
                         pairs.add((fields[0], fields[1]))
                     count += 1
-                    if count % 400 == 0:
+                    if count % 100 == 0:
                         yield
                 continue
             stems = name == "dictStems"
@@ -259,7 +272,7 @@ class Lexicon:
             root: str | None = None
             for line in self._lines(name):
                 count += 1
-                if count % 200 == 0:
+                if count % 50 == 0:
                     yield
                 if line.startswith(";"):
                     if line.startswith(";--- "):
@@ -294,10 +307,20 @@ class Analyser:
     MAX_PREFIX = 4
     MAX_SUFFIX = 6
 
+    # Readings kept for look-ups (a popup, a search's query): a few thousand, not a book's
+    # every word, whose keys alone are kept (tuples of strings: nothing for the cyclic
+    # garbage collector to walk through, which a book's worth of readings would make slow).
+    KEEP = 4096
+
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._analyses: dict[str, tuple[Analysis, ...]] = {}
-        self._keys: dict[tuple[str, str], frozenset[str]] = {}
+        self._analyses: OrderedDict[str, tuple[Analysis, ...]] = OrderedDict()
+        self._keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    @property
+    def words_seen(self) -> int:
+        """How many spellings have been analysed for their keys."""
+        return len(self._keys)
 
     def analyse(self, word: str) -> tuple[Analysis, ...]:
         """Every reading of ``word`` (harakat ignored), likeliest first: fewer clitics, then
@@ -308,6 +331,10 @@ class Analyser:
         if found is None:
             self.lexicon.load_some(float("inf"))
             found = self._analyses[key] = tuple(self._analyse(key))
+            if len(self._analyses) > self.KEEP:
+                self._analyses.popitem(last=False)
+        else:
+            self._analyses.move_to_end(key)
         return found
 
     def _analyse(self, word: str) -> list[Analysis]:
@@ -405,21 +432,26 @@ class Analyser:
 
     # -- keys -----------------------------------------------------------------------------
 
-    def keys(self, word: str, mode: str) -> frozenset[str]:
+    def keys(self, word: str, mode: str) -> tuple[str, ...]:
         """What a word of the text is found by in ``mode`` (``forms``: its lemmas, ``root``:
         its roots), over all its readings. A function word (قد، لكن، ثم...) has none: it
         would otherwise turn up under roots it only looks like. A word the lexicon does not
         know is its own key, so that forms search still finds it written alike."""
-        cache_key = (bare(word), mode)
-        found = self._keys.get(cache_key)
+        spelling = bare(word)
+        found = self._keys.get(spelling)
         if found is None:
-            analyses = self.analyse(word)
+            analyses = self._analyses.get(spelling)
+            if analyses is None:
+                self.lexicon.load_some(float("inf"))
+                analyses = self._analyse(spelling)  # type: ignore[assignment]
             if any(a.function_word for a in analyses):
-                found = frozenset()
+                found = ((), ())
             else:
-                found = self._key_set(analyses, mode) or frozenset({"=" + cache_key[0]})
-            self._keys[cache_key] = found
-        return found
+                own = ("=" + spelling,)
+                found = (tuple(self._key_set(analyses, "forms")) or own,
+                         tuple(self._key_set(analyses, "root")) or own)
+            self._keys[spelling] = found
+        return found[1] if mode == "root" else found[0]
 
     def query_keys(self, query: str, mode: str) -> frozenset[str]:
         """What a typed word looks for. In root mode a root typed as such (نشر، شرك) is

@@ -45,6 +45,7 @@ query on a 10 MB document costs milliseconds, not a list of a million spans.
 from __future__ import annotations
 
 import re
+import struct
 import time
 import unicodedata
 from array import array
@@ -706,6 +707,16 @@ class IndexInSlices:
         return SearchIndex(self.paragraphs, self._pieces)
 
 
+_PAIR = struct.Struct("=II")
+
+
+def _pairs(packed: bytearray) -> tuple[array, array]:
+    """A posting list's starts and ends."""
+    both = array("I")
+    both.frombytes(packed)
+    return both[0::2], both[1::2]
+
+
 class WordIndex:
     """A document's Arabic words under the keys of word-forms and root search.
 
@@ -723,8 +734,12 @@ class WordIndex:
         self._script: str | bool | None = False  # False: not looked at yet
         self._next = 0
         self._offset = 0  # where paragraph self._next starts in the joined source
-        self.postings: dict[str, dict[str, tuple[array, array]]] = {m: {} for m in WORD_MODES}
-        self.spellings: dict[str, dict[str, set[str]]] = {m: {} for m in WORD_MODES}
+        self._resume = 0  # where to go on in paragraph self._next
+        self._paragraph_starts: array | None = None
+        # key -> its words' (start, end) pairs as native unsigned ints in a bytearray: a
+        # book has a hundred thousand keys, and a bytearray, unlike an array or a list, is
+        # nothing the cyclic garbage collector has to walk through.
+        self.postings: dict[str, dict[str, bytearray]] = {m: {} for m in WORD_MODES}
 
     @property
     def script(self) -> str | None:
@@ -770,28 +785,33 @@ class WordIndex:
         from reader.text.morphology import words
 
         keys = analyser.keys
+        pack = _PAIR.pack
         paragraphs = self.paragraphs
         forms, roots = self.postings["forms"], self.postings["root"]
-        form_spellings, root_spellings = self.spellings["forms"], self.spellings["root"]
+        clock = time.perf_counter
         while self._next < len(paragraphs):
             text = paragraphs[self._next]
             base = self._offset
-            for start, end in words(text):
+            # A new word costs up to a few milliseconds: the time is looked at after every
+            # word, and a long paragraph is left in the middle (at self._resume) when it is up.
+            for start, end in words(text, self._resume):
+                if start > self._resume and clock() > deadline:  # one word at least
+                    self._resume = start
+                    return False
                 word = text[start:end]
-                for mode_keys, postings, spellings in (
-                        (keys(word, "forms"), forms, form_spellings),
-                        (keys(word, "root"), roots, root_spellings)):
+                pair = pack(base + start, base + end)
+                for mode_keys, postings in ((keys(word, "forms"), forms),
+                                            (keys(word, "root"), roots)):
                     for key in mode_keys:
                         found = postings.get(key)
                         if found is None:
-                            found = postings[key] = (array("I"), array("I"))
-                            spellings[key] = set()
-                        found[0].append(base + start)
-                        found[1].append(base + end)
-                        spellings[key].add(word)
+                            postings[key] = bytearray(pair)
+                        else:
+                            found += pair
             self._offset += len(text) + 1
             self._next += 1
-            if time.perf_counter() > deadline:
+            self._resume = 0
+            if clock() > deadline:
                 break
         return self.done
 
@@ -810,7 +830,8 @@ class WordIndex:
         the keys it looked for."""
         keys = self.query_keys(query, mode)
         self.build_some(float("inf"))
-        lists = [self.postings[mode][key] for key in keys if key in self.postings[mode]]
+        lists = [_pairs(self.postings[mode][key]) for key in sorted(keys)
+                 if key in self.postings[mode]]
         if len(lists) == 1:
             return lists[0][0], lists[0][1], keys
         merged = sorted({(s, e) for starts, ends in lists for s, e in zip(starts, ends)})
@@ -821,6 +842,19 @@ class WordIndex:
         """The spellings of the document's words under ``keys`` (the other forms of a root,
         for the look-up)."""
         out: set[str] = set()
+        starts = self._starts()
         for key in keys:
-            out |= self.spellings[mode].get(key, set())
+            found = self.postings[mode].get(key)
+            if found is None:
+                continue
+            for start, end in zip(*_pairs(found)):
+                paragraph = bisect_right(starts, start) - 1
+                base = starts[paragraph]
+                out.add(self.paragraphs[paragraph][start - base : end - base])
         return out
+
+    def _starts(self) -> array:
+        if self._paragraph_starts is None:
+            self._paragraph_starts = array("I", [0])
+            self._paragraph_starts.extend(accumulate(len(p) + 1 for p in self.paragraphs))
+        return self._paragraph_starts
