@@ -40,18 +40,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--annotations", metavar="FILE",
                         help="annotation file whose names expand a query (default: the one "
                         "beside the document, if any)")
-    modes = parser.add_mutually_exclusive_group()
-    modes.add_argument("--exact", action="store_true",
-                       help="match the text as typed: no folding of harakat, hamza, digits "
-                       "or case, and no names")
-    modes.add_argument("--forms", action="store_true",
-                       help="Arabic: find every form of one word, clitics and inflections "
-                       "set aside (وبالسيارات finds سيارة and السيارة)")
-    modes.add_argument("--root", action="store_true",
-                       help="Arabic: find every word of the root of one word (نشر finds "
-                       "لنشره and ونشرت)")
-    modes.add_argument("--mode", metavar="MODE",
-                       help="the search mode by name: fold (the default), exact, forms or root")
+    # Not a mutually exclusive group: its arguments' help would miss the translation that
+    # the reader's parser gives (search_mode says when more than one is given).
+    parser.add_argument("--exact", action="store_true",
+                        help="match the text as typed: no folding of harakat, hamza, digits "
+                        "or case, and no names")
+    parser.add_argument("--forms", action="store_true",
+                        help="Arabic: find every form of one word, clitics and inflections "
+                        "set aside (وبالسيارات finds سيارة and السيارة)")
+    parser.add_argument("--root", action="store_true",
+                        help="Arabic: find every word of the root of one word (نشر finds "
+                        "لنشره and ونشرت)")
+    parser.add_argument("--mode", choices=ALL_MODES,
+                        help="the search mode by name (fold is the default)")
     parser.add_argument("--regex", action="store_true",
                         help="QUERY is a regular expression (on the folded text; on the source "
                         "with --exact)")
@@ -83,12 +84,12 @@ def _plural(count: int) -> str:
 
 
 def search_mode(args: argparse.Namespace) -> str:
-    """The mode the options ask for; :class:`ReaderError` for an unknown one."""
+    """The mode the options ask for; :class:`ReaderError` for ``--regex`` with a word
+    mode."""
+    if sum(bool(x) for x in (args.exact, args.forms, args.root, args.mode)) > 1:
+        raise ReaderError(_("--exact, --forms, --root and --mode choose the mode: give one"))
     if args.mode is not None:
-        if args.mode not in ALL_MODES:
-            raise ReaderError(_("unknown search mode {mode}: choose fold, exact, forms or "
-                                "root").format(mode=isolate(repr(args.mode))))
-        mode = args.mode
+        mode = args.mode  # one of ALL_MODES: argparse says so in one line otherwise
     else:
         mode = ("exact" if args.exact else "forms" if args.forms else "root" if args.root
                 else "fold")
