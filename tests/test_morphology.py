@@ -209,3 +209,32 @@ def test_the_command_refuses_hebrew_text_for_the_root(capsys, tmp_path: Path) ->
     assert code == 2 and "Hebrew" in err and len(err.strip().splitlines()) == 1
     code, lines, _ = _cli(capsys, "שלום", str(document))
     assert code == 0 and lines[-1] == "1 match"
+
+
+def test_the_look_up_gives_the_analysis_and_the_other_forms_of_the_root() -> None:
+    paragraphs = load_document().paragraphs
+    session = SearchSession(paragraphs)
+    while not session.analyse_some(0.005):
+        pass
+    assert session.words_ready
+    found = session.look_up("الشركة")
+    first = found.readings[0]
+    assert first.segments == ("ال", "شركة") and first.root == "شرك"
+    assert first.glosses[0] == "company"
+    others = dict(found.others)
+    assert {"شارك", "مشاركته", "الشراكة", "شركتي"} <= others.keys()
+    assert "الشركة" not in others
+    for text, span in found.others:  # each a jump to its first place
+        assert paragraphs[span.paragraph][span.start : span.end] == text
+    assert [span for _, span in found.others] == sorted(span for _, span in found.others)
+    assert found.complete
+    assert session.look_up("قد").others == ()
+
+
+def test_a_look_up_before_the_analysis_is_done_uses_what_there_is() -> None:
+    paragraphs = load_document().paragraphs
+    index = WordIndex(paragraphs)
+    index.build_some(0)  # one word of the first paragraph
+    found = index.look_up("الشركة")
+    assert not found.complete and found.readings
+    assert not index.done

@@ -16,6 +16,7 @@ from reader.text.search import (
     Hit,
     Hits,
     IndexInSlices,
+    LookUp,
     SearchError,
     SearchIndex,
     SearchTimeout,
@@ -81,6 +82,17 @@ class SearchSession:
             self._index.words = self.words
             return True
         return False
+
+    @property
+    def words_ready(self) -> bool:
+        """The document's words are all analysed: a forms or root search, or a count in
+        those modes, answers at once (before, it would analyse the rest first)."""
+        return self._words is not None and self._words.done
+
+    def look_up(self, word: str) -> LookUp:
+        """The look-up of ``word`` (:meth:`WordIndex.look_up`); :class:`SearchError` when
+        this text cannot be analysed."""
+        return self.words.look_up(word)
 
     def analyse_some(self, budget: float) -> bool:
         """Analyse the document's Arabic words a slice at a time (after the index is

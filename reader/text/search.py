@@ -71,6 +71,7 @@ __all__ = [
     "Hit",
     "Hits",
     "IndexInSlices",
+    "LookUp",
     "SearchError",
     "SearchIndex",
     "SearchTimeout",
@@ -707,6 +708,19 @@ class IndexInSlices:
         return SearchIndex(self.paragraphs, self._pieces)
 
 
+@dataclass(frozen=True, slots=True)
+class LookUp:
+    """A word's look-up: ``readings`` (:class:`reader.text.morphology.Analysis`, likeliest
+    first: segments, lemma, root, glosses), ``others``: the other spellings of its roots in
+    the document with the place of the first of each, in document order; ``complete``:
+    whether the whole document had been analysed."""
+
+    word: str
+    readings: tuple
+    others: tuple[tuple[str, Span], ...]
+    complete: bool
+
+
 _PAIR = struct.Struct("=II")
 
 
@@ -837,6 +851,32 @@ class WordIndex:
         merged = sorted({(s, e) for starts, ends in lists for s, e in zip(starts, ends)})
         return (array("I", (s for s, _e in merged)), array("I", (e for _s, e in merged)),
                 keys)
+
+    def look_up(self, word: str) -> LookUp:
+        """What the look-up shows for ``word`` (as written in the text): its readings, and
+        the other words of its roots in the document, each with its first place (a jump).
+        Uses what is analysed so far, without waiting for the rest (``complete`` says
+        whether that was all): a look-up stays within a frame."""
+        from reader.text.morphology import fold_root
+
+        readings = self.analyser.analyse(word)
+        keys = {fold_root(a.root) for a in readings if a.root and not a.function_word}
+        starts = self._starts()
+        first: dict[str, Span] = {}
+        spelling = word
+        for key in sorted(keys):
+            found = self.postings["root"].get(key)
+            if found is None:
+                continue
+            for start, end in zip(*_pairs(found)):
+                paragraph = bisect_right(starts, start) - 1
+                base = starts[paragraph]
+                text = self.paragraphs[paragraph][start - base : end - base]
+                span = Span(paragraph, start - base, end - base)
+                if text != spelling and (text not in first or span < first[text]):
+                    first[text] = span
+        others = tuple(sorted(first.items(), key=lambda item: item[1]))
+        return LookUp(word, readings, others, self.done)
 
     def words_under(self, keys: Iterable[str], mode: str) -> set[str]:
         """The spellings of the document's words under ``keys`` (the other forms of a root,
