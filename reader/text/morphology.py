@@ -76,6 +76,8 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Root letters compared without hamza seats: أكد, اكد and ءكد are one root.
 _ROOT_FOLD = str.maketrans("أإآءؤئىٱ", "ااااوييا")
 
+_SEPARATOR = "\x1f"  # between a word's keys in the analyser's memory
+
 # Prefix morphemes that are inflection (the imperfect's person prefix), not clitics.
 _INFLECTION_TAGS = ("IV", "PV", "CV")
 
@@ -315,7 +317,9 @@ class Analyser:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._analyses: OrderedDict[str, tuple[Analysis, ...]] = OrderedDict()
-        self._keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        # spelling -> (forms keys, root keys), each joined by _SEPARATOR: two strings, which
+        # the cyclic collector stops looking at after one pass (a tuple of tuples takes two)
+        self._keys: dict[str, tuple[str, str]] = {}
 
     @property
     def words_seen(self) -> int:
@@ -445,13 +449,14 @@ class Analyser:
                 self.lexicon.load_some(float("inf"))
                 analyses = self._analyse(spelling)  # type: ignore[assignment]
             if any(a.function_word for a in analyses):
-                found = ((), ())
+                found = ("", "")
             else:
-                own = ("=" + spelling,)
-                found = (tuple(self._key_set(analyses, "forms")) or own,
-                         tuple(self._key_set(analyses, "root")) or own)
+                own = "=" + spelling
+                found = (_SEPARATOR.join(sorted(self._key_set(analyses, "forms"))) or own,
+                         _SEPARATOR.join(sorted(self._key_set(analyses, "root"))) or own)
             self._keys[spelling] = found
-        return found[1] if mode == "root" else found[0]
+        joined = found[1] if mode == "root" else found[0]
+        return tuple(joined.split(_SEPARATOR)) if joined else ()
 
     def query_keys(self, query: str, mode: str) -> frozenset[str]:
         """What a typed word looks for. In root mode a root typed as such (نشر، شرك) is
