@@ -238,3 +238,24 @@ def test_a_look_up_before_the_analysis_is_done_uses_what_there_is() -> None:
     found = index.look_up("الشركة")
     assert not found.complete and found.readings
     assert not index.done
+
+
+def test_fold_and_exact_search_do_not_load_the_analyser() -> None:
+    """The Arabic modes cost nothing until used: fold and exact search (and the app's
+    start) do not import the morphology module."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from reader.text.search import SearchIndex\n"
+            "from reader.state.search import SearchSession\n"
+            "index = SearchIndex(['وبالسيارات نشر'])\n"
+            "assert index.search('نشر', 'fold').total == 1\n"
+            "assert index.search('نشر', 'exact').total == 1\n"
+            "SearchSession(['نص']).run('نص', (0, 0))\n"
+            "assert 'reader.text.morphology' not in sys.modules\n"
+            "index.search('نشر', 'root')\n"
+            "assert 'reader.text.morphology' in sys.modules\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
