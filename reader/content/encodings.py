@@ -4,8 +4,8 @@ UTF-8 (ASCII included) is read as it is: a legacy encoding almost never gives va
 by chance; UTF-8 with a few bad bytes stays UTF-8 (the bad bytes are reported, or shown as
 U+FFFD with ``--errors replace``). A byte order mark names UTF-8, UTF-16 or UTF-32.
 Anything else is guessed by charset-normalizer (MIT, maintained, pure Python wheels
-with an optional compiled speed-up; 0.5 MB) among the encodings such texts are still found in: windows-1256
-and ISO-8859-6 (Arabic, Persian), windows-1255 and ISO-8859-8 (Hebrew), windows-1252
+with an optional compiled speed-up) among the encodings such texts are still found in:
+windows-1256 and ISO-8859-6 (Arabic, Persian), windows-1255 and ISO-8859-8 (Hebrew), windows-1252
 (Western European). Restricting the choice to these keeps a guess from wandering to an
 encoding that merely decodes the bytes (Persian in windows-1256 read as Cyrillic
 windows-1251); two readings no real text looks like are put last (:func:`_implausible`).

@@ -1,6 +1,6 @@
-"""One document's search: the query, its mode (fold or exact, plain or regex), the hits and
-the current one, and the stepping behind ``n``/``N``. No Textual: the search bar shows this
-state and edits it, the app asks it where to go.
+"""One document's search: the query, its mode (fold, exact, or Arabic word forms or root;
+plain or regex), the hits and the current one, and the stepping behind ``n``/``N``. No
+Textual: the search bar shows this state and edits it, the app asks it where to go.
 """
 
 from __future__ import annotations
@@ -9,12 +9,17 @@ from dataclasses import dataclass
 
 from reader.i18n import _, number, pgettext
 from reader.text.search import (
+    ALL_MODES,
+    MODES,
+    WORD_MODES,
     Hit,
     Hits,
     IndexInSlices,
+    LookUp,
     SearchError,
     SearchIndex,
     SearchTimeout,
+    WordIndex,
     alias_needles,
 )
 from reader.text.span import Span
@@ -39,8 +44,9 @@ class SearchSession:
         self.aliases = aliases or {}
         self._index: SearchIndex | None = None
         self._slices: IndexInSlices | None = None
+        self._words: WordIndex | None = None
         self.query = ""
-        self.exact = False
+        self._mode = "fold"  # one of ALL_MODES
         self.regex = False
         self.hits: Hits | None = None
         self.current: Hit | None = None
@@ -54,7 +60,15 @@ class SearchSession:
                 self._index, self._slices = self._slices.finish(), None
             else:
                 self._index = SearchIndex(self.paragraphs)
+        self._index.words = self.words
         return self._index
+
+    @property
+    def words(self) -> WordIndex:
+        """The forms and root index (analysed on demand or by :meth:`analyse_some`)."""
+        if self._words is None:
+            self._words = WordIndex(self.paragraphs)
+        return self._words
 
     def prepare_some(self, budget: float) -> bool:
         """Build the index a slice at a time, before any search asks for it (a book's
@@ -65,16 +79,84 @@ class SearchSession:
             self._slices = IndexInSlices(self.paragraphs)
         if self._slices.fold_some(budget):
             self._index, self._slices = self._slices.finish(), None
+            self._index.words = self.words
             return True
         return False
 
     @property
+    def words_ready(self) -> bool:
+        """The document's words are all analysed: a forms or root search, or a count in
+        those modes, answers at once (before, it would analyse the rest first)."""
+        return self._words is not None and self._words.done
+
+    def look_up(self, word: str) -> LookUp:
+        """The look-up of ``word`` (:meth:`WordIndex.look_up`); :class:`SearchError` when
+        this text cannot be analysed."""
+        return self.words.look_up(word)
+
+    def analyse_some(self, budget: float) -> bool:
+        """Analyse the document's Arabic words a slice at a time (after the index is
+        ready), so that the first forms or root search does not wait. True when done, or
+        when there is nothing to analyse (not Arabic, no lexicon)."""
+        if not self.prepare_some(budget) or self.word_error() is not None:
+            return self._index is not None
+        return self.words.build_some(budget)
+
+    @property
     def mode(self) -> str:
-        return "exact" if self.exact else "fold"
+        """``fold``, ``exact``, ``forms`` or ``root``."""
+        return self._mode
+
+    @property
+    def exact(self) -> bool:
+        return self._mode == "exact"
+
+    @exact.setter
+    def exact(self, value: bool) -> None:
+        self._mode = "exact" if value else "fold"
+
+    def set_mode(self, mode: str) -> None:
+        """Search in ``mode`` from the next :meth:`run` on (``ValueError`` for another)."""
+        if mode not in ALL_MODES:
+            raise ValueError(f"mode must be one of {', '.join(ALL_MODES)}, not {mode!r}")
+        self._mode = mode
+
+    def modes(self) -> tuple[str, ...]:
+        """The modes this document can be searched in: fold and exact always, forms and root
+        for Arabic text when the lexicon is installed (what a key cycles through)."""
+        if self.word_error() is None:
+            return ALL_MODES
+        return MODES
+
+    def word_error(self) -> str | None:
+        """Why forms and root search cannot be used here (one line), or ``None``."""
+        try:
+            self.words.check()
+        except SearchError as error:
+            return error.message
+        return None
+
+    def count(self, mode: str) -> int | None:
+        """How many hits the current query has in ``mode`` (the count per mode), ``None``
+        when it cannot be searched that way."""
+        if not self.query:
+            return None
+        try:
+            hits = self.index.search(self.query, mode,
+                                     regex=self.regex and mode not in WORD_MODES,
+                                     aliases=self.aliases)
+        except SearchError:
+            return None
+        return hits.total
 
     def mode_label(self, names: bool | None = None) -> str:
-        """``fold``, ``exact``, ``fold regex``, ``fold +names``...: what the bar shows.
-        ``names`` says whether the query is a name (default: whether this one is)."""
+        """``fold``, ``exact``, ``forms``, ``root``, ``fold regex``, ``fold +names``...: what
+        the bar shows. ``names`` says whether the query is a name (default: whether this one
+        is)."""
+        if self._mode == "forms":
+            return pgettext("search mode", "forms")
+        if self._mode == "root":
+            return pgettext("search mode", "root")
         label = pgettext("search mode", "exact") if self.exact else \
             pgettext("search mode", "fold")
         if self.regex:
@@ -91,7 +173,7 @@ class SearchSession:
     @property
     def names(self) -> bool:
         """The query is a name: all the entity's spellings are searched."""
-        return (not self.exact and not self.regex
+        return (self._mode == "fold" and not self.regex
                 and len(alias_needles(self.query, self.aliases)) > 1)
 
     @property
@@ -121,7 +203,8 @@ class SearchSession:
         if not query:
             return Step(None)
         try:
-            self.hits = self.index.search(query, self.mode, regex=self.regex,
+            self.hits = self.index.search(query, self.mode,
+                                          regex=self.regex and self.mode in MODES,
                                           aliases=self.aliases)
         except SearchError as error:
             self.error = error.message

@@ -16,16 +16,22 @@ Modes:
   searched (``Musk`` finds ماسك and إيلون ماسك): pass ``aliases`` (entity id → spellings,
   what :meth:`Annotations.alias_lists` gives).
 * ``exact``: the text as typed, case and marks included; no aliases.
-* ``regex=True`` with either: a Python regular expression. In ``fold`` mode it is matched
-  against the *folded* text, and its literal characters are folded the same way (escapes,
-  classes such as ``\\d`` and quantifiers are kept), so ``ما?سك`` or ``[0-9]{4}`` work on
-  Arabic without harakat or Arabic-Indic digits getting in the way. In ``exact`` mode it is
-  matched against the source text as it is. ``^`` and ``$`` match at paragraph ends. An
-  invalid pattern raises :class:`SearchError`. Patterns are run by the ``regex`` package
-  (compatible with ``re``), because it can stop a match that runs too long: a pattern such
-  as ``(a+)+$`` takes exponential time on a long run of ``a``, and Python's ``re`` cannot be
-  interrupted. After ``timeout`` seconds (:data:`REGEX_TIMEOUT`) the search gives up with
-  :class:`SearchTimeout`.
+* ``forms`` and ``root`` (Arabic; :class:`WordIndex`, :mod:`reader.text.morphology`): one
+  Arabic word, found whatever its clitics and inflection (``forms``: وبالسيارات finds سيارة
+  and السيارة) or by its root (``root``: نشر finds لنشره and ونشرت; شرك finds الشركة and
+  مشاركته). A hit covers the whole word of the text. Persian and Hebrew text cannot be
+  analysed: those modes raise :class:`SearchError` there, as they do without the optional
+  lexicon (``reader[arabic]``).
+* ``regex=True`` with ``fold`` or ``exact``: a Python regular expression. In ``fold`` mode
+  it is matched against the *folded* text, and its literal characters are folded the same
+  way (escapes, classes such as ``\\d`` and quantifiers are kept), so ``ما?سك`` or
+  ``[0-9]{4}`` work on Arabic without harakat or Arabic-Indic digits getting in the way. In
+  ``exact`` mode it is matched against the source text as it is. ``^`` and ``$`` match at
+  paragraph ends. An invalid pattern raises :class:`SearchError`. Patterns are run by the
+  ``regex`` package (compatible with ``re``), because it can stop a match that runs too
+  long: a pattern such as ``(a+)+$`` takes exponential time on a long run of ``a``, and
+  Python's ``re`` cannot be interrupted. After ``timeout`` seconds (:data:`REGEX_TIMEOUT`)
+  the search gives up with :class:`SearchTimeout`.
 
 Every hit lies within one paragraph, is given as a :class:`Span` (paragraph, start, end in
 source code points) and covers whole letters: a hit never splits a letter from its marks
@@ -39,6 +45,7 @@ query on a 10 MB document costs milliseconds, not a list of a million spans.
 from __future__ import annotations
 
 import re
+import struct
 import time
 import unicodedata
 from array import array
@@ -47,6 +54,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 import regex as rx  # the `regex` package (not named `regex`: search() has a `regex` flag)
 
@@ -56,19 +64,29 @@ from reader.text.chars import is_mark
 from reader.text.fold import fold_char, fold_index, fold_query
 from reader.text.span import Span
 
+if TYPE_CHECKING:
+    from reader.text.morphology import Analyser, Analysis
+
+# reader.text.morphology is imported when a word mode is first used: exact and fold search
+# (and the app's start) do not pay for it.
+
 __all__ = [
     "MODES",
     "Hit",
     "Hits",
     "IndexInSlices",
+    "LookUp",
     "SearchError",
     "SearchIndex",
     "SearchTimeout",
+    "WordIndex",
     "alias_needles",
     "fold_pattern",
 ]
 
 MODES = ("fold", "exact")
+WORD_MODES = ("forms", "root")
+ALL_MODES = MODES + WORD_MODES
 
 # Paragraph index maps kept at once (in characters of source text).
 INDEX_CACHE_CHARS = 4_000_000
@@ -460,6 +478,23 @@ class _ListedHits(Hits):
         return bisect_left(self._hit_starts, position)
 
 
+class _WordHits(_ListedHits):
+    """The words of the text under a query's keys (forms or root mode), given as arrays of
+    source positions (the index's ``source``, paragraphs joined by line feeds)."""
+
+    def __init__(self, index: SearchIndex, query: str, word_mode: str, starts: array[int],
+                 ends: array[int], needles: Sequence[str]) -> None:
+        Hits.__init__(self, index, index.source, index.source_starts, False, query, needles)
+        self._word_mode = word_mode
+        self._hit_starts = starts
+        self._hit_ends = ends
+        self.total = len(starts)
+
+    @property
+    def mode(self) -> str:
+        return self._word_mode
+
+
 class _TimedPattern:
     """A ``regex`` pattern whose searches share one time limit (``TimeoutError`` past it)."""
 
@@ -506,6 +541,7 @@ class SearchIndex:
         self._source_starts: array[int] | None = None
         self._maps: OrderedDict[int, array[int]] = OrderedDict()
         self._map_chars = 0
+        self.words: WordIndex | None = None  # forms and root search; made when first needed
 
     @property
     def source(self) -> str:
@@ -590,8 +626,12 @@ class SearchIndex:
         :data:`REGEX_TIMEOUT`)."""
         if mode == "regex":
             mode, regex = "fold", True
+        if mode in WORD_MODES:
+            if regex:
+                raise SearchError(_("regular expressions search in fold or exact mode"))
+            return self._word_search(query, mode)
         if mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+            raise ValueError(f"mode must be one of {', '.join(ALL_MODES)}, not {mode!r}")
         folded = mode == "fold"
         space = self.folded if folded else self.source
         starts = self.folded_starts if folded else self.source_starts
@@ -613,6 +653,20 @@ class SearchIndex:
         if not needle:
             return _NoHits(self, space, starts, folded, query)
         return _LiteralHits(self, space, starts, folded, query, needle)
+
+    def word_index(self) -> WordIndex:
+        """The index of forms and roots, built now if it is not yet (see
+        :meth:`WordIndex.build_some` to build it in slices)."""
+        if self.words is None:
+            self.words = WordIndex(self.paragraphs)
+        self.words.check()
+        self.words.build_some(float("inf"))
+        return self.words
+
+    def _word_search(self, query: str, mode: str) -> Hits:
+        words = self.word_index()
+        starts, ends, keys = words.find(query, mode)
+        return _WordHits(self, query, mode, starts, ends, sorted(keys))
 
     def find(
         self,
@@ -655,3 +709,196 @@ class IndexInSlices:
         """The index, folding what is left now."""
         self.fold_some(float("inf"))
         return SearchIndex(self.paragraphs, self._pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class LookUp:
+    """A word's look-up: ``readings`` (:class:`reader.text.morphology.Analysis`, likeliest
+    first: segments, lemma, root, glosses), ``others``: the other spellings of its roots in
+    the document with the place of the first of each, in document order; ``complete``:
+    whether the whole document had been analysed."""
+
+    word: str
+    readings: tuple[Analysis, ...]
+    others: tuple[tuple[str, Span], ...]
+    complete: bool
+
+
+_PAIR = struct.Struct("=II")
+
+
+def _pairs(packed: bytearray) -> tuple[array[int], array[int]]:
+    """A posting list's starts and ends."""
+    both = array("I")
+    both.frombytes(packed)
+    return both[0::2], both[1::2]
+
+
+class WordIndex:
+    """A document's Arabic words under the keys of word-forms and root search.
+
+    Every word (:func:`reader.text.morphology.words`) is analysed once per spelling (the
+    analyser remembers), and its position is added to the posting list of each of its keys:
+    two arrays, starts and ends in the paragraphs joined by line feeds (the
+    :attr:`SearchIndex.source` positions), in document order. A query is then its keys'
+    lists merged. Built a slice at a time (:meth:`build_some`, the lexicon's loading
+    included) so that the app analyses a book while the reader reads; :meth:`find` on an
+    unfinished index finishes it first."""
+
+    def __init__(self, paragraphs: Sequence[str], analyser: Analyser | None = None) -> None:
+        self.paragraphs = paragraphs
+        self._analyser = analyser
+        self._script: str | bool | None = False  # False: not looked at yet
+        self._next = 0
+        self._offset = 0  # where paragraph self._next starts in the joined source
+        self._resume = 0  # where to go on in paragraph self._next
+        self._paragraph_starts: array[int] | None = None
+        # key -> its words' (start, end) pairs as native unsigned ints in a bytearray: a
+        # book has a hundred thousand keys, and a bytearray, unlike an array or a list, is
+        # nothing the cyclic garbage collector has to walk through.
+        self.postings: dict[str, dict[str, bytearray]] = {m: {} for m in WORD_MODES}
+
+    @property
+    def script(self) -> str | None:
+        if self._script is False:
+            from reader.text.morphology import script_of
+
+            self._script = script_of(self.paragraphs)
+        return self._script  # type: ignore[return-value]
+
+    def check(self) -> None:
+        """Raise :class:`SearchError` (one line) when this text cannot be analysed: not
+        Arabic, or the lexicon is not installed."""
+        from reader.text import morphology
+
+        if self.script != "ar":
+            raise SearchError(_("word forms and root search are for Arabic text; this text is "
+                                "{script}: use fold or exact search").format(
+                                    script=morphology.script_name(self.script)))
+        if self._analyser is None:
+            try:
+                self._analyser = morphology.analyser()
+            except morphology.MorphologyUnavailable as error:
+                raise SearchError(error.message) from None
+
+    @property
+    def analyser(self) -> Analyser:
+        self.check()
+        assert self._analyser is not None  # check() made one or raised
+        return self._analyser
+
+    @property
+    def done(self) -> bool:
+        return self._next >= len(self.paragraphs)
+
+    def build_some(self, budget: float) -> bool:
+        """Load the lexicon, then analyse paragraphs, for about ``budget`` seconds; True when
+        the whole document is in."""
+        if self.done:
+            return True
+        analyser = self.analyser
+        deadline = time.perf_counter() + budget
+        if not analyser.lexicon.load_some(budget):
+            return False
+        from reader.text.morphology import words
+
+        keys = analyser.keys
+        pack = _PAIR.pack
+        paragraphs = self.paragraphs
+        forms, roots = self.postings["forms"], self.postings["root"]
+        clock = time.perf_counter
+        while self._next < len(paragraphs):
+            text = paragraphs[self._next]
+            base = self._offset
+            # A new word costs up to a few milliseconds: the time is looked at after every
+            # word, and a long paragraph is left in the middle (at self._resume) when it is up.
+            for start, end in words(text, self._resume):
+                if start > self._resume and clock() > deadline:  # one word at least
+                    self._resume = start
+                    return False
+                word = text[start:end]
+                pair = pack(base + start, base + end)
+                for mode_keys, postings in ((keys(word, "forms"), forms),
+                                            (keys(word, "root"), roots)):
+                    for key in mode_keys:
+                        found = postings.get(key)
+                        if found is None:
+                            postings[key] = bytearray(pair)
+                        else:
+                            found += pair
+            self._offset += len(text) + 1
+            self._next += 1
+            self._resume = 0
+            if clock() > deadline:
+                break
+        return self.done
+
+    def query_keys(self, query: str, mode: str) -> frozenset[str]:
+        """The keys a query looks for; :class:`SearchError` unless it is one Arabic word."""
+        from reader.text.morphology import words
+
+        text = query.strip()
+        spans = list(words(text))
+        if len(spans) != 1 or spans[0] != (0, len(text)):
+            raise SearchError(_("word forms and root search take one Arabic word"))
+        return self.analyser.query_keys(text, mode)
+
+    def find(self, query: str, mode: str) -> tuple[array[int], array[int], frozenset[str]]:
+        """Starts and ends of the words ``query`` finds in ``mode``, in document order, and
+        the keys it looked for."""
+        keys = self.query_keys(query, mode)
+        self.build_some(float("inf"))
+        lists = [_pairs(self.postings[mode][key]) for key in sorted(keys)
+                 if key in self.postings[mode]]
+        if len(lists) == 1:
+            return lists[0][0], lists[0][1], keys
+        merged = sorted({(s, e) for starts, ends in lists for s, e in zip(starts, ends)})
+        return (array("I", (s for s, _e in merged)), array("I", (e for _s, e in merged)),
+                keys)
+
+    def look_up(self, word: str) -> LookUp:
+        """What the look-up shows for ``word`` (as written in the text): its readings, and
+        the other words of its roots in the document, each with its first place (a jump).
+        Uses what is analysed so far, without waiting for the rest (``complete`` says
+        whether that was all): a look-up stays within a frame."""
+        from reader.text.morphology import fold_root
+
+        readings = self.analyser.analyse(word)
+        keys = {fold_root(a.root) for a in readings if a.root and not a.function_word}
+        starts = self._starts()
+        first: dict[str, Span] = {}
+        spelling = word
+        for key in sorted(keys):
+            found = self.postings["root"].get(key)
+            if found is None:
+                continue
+            for start, end in zip(*_pairs(found)):
+                paragraph = bisect_right(starts, start) - 1
+                base = starts[paragraph]
+                text = self.paragraphs[paragraph][start - base : end - base]
+                span = Span(paragraph, start - base, end - base)
+                if text != spelling and (text not in first or span < first[text]):
+                    first[text] = span
+        others = tuple(sorted(first.items(), key=lambda item: item[1]))
+        return LookUp(word, readings, others, self.done)
+
+    def words_under(self, keys: Iterable[str], mode: str) -> set[str]:
+        """The spellings of the document's words under ``keys`` (the other forms of a root,
+        for the look-up)."""
+        out: set[str] = set()
+        starts = self._starts()
+        for key in keys:
+            found = self.postings[mode].get(key)
+            if found is None:
+                continue
+            for start, end in zip(*_pairs(found)):
+                paragraph = bisect_right(starts, start) - 1
+                base = starts[paragraph]
+                out.add(self.paragraphs[paragraph][start - base : end - base])
+        return out
+
+    def _starts(self) -> array[int]:
+        if self._paragraph_starts is None:
+            self._paragraph_starts = array("I", [0])
+            self._paragraph_starts.extend(accumulate(len(p) + 1 for p in self.paragraphs))
+        return self._paragraph_starts
