@@ -183,7 +183,8 @@ ACTION_WORDS = {
     "go_to_prompt": "go to", "set_mark": "set a mark", "jump_mark": "go back|last jump",
     "measure": "narrower|wider", "measure('default')": "default",
     "measure('whole')": "whole width", "cycle_harakat": "harakat",
-    "toggle_numbers": "paragraph numbers", "switch_extract": "whole page", "command_palette": "palette",
+    "toggle_numbers": "paragraph numbers", "switch_extract": "whole page",
+    "command_palette": "palette",
     "focus_next": "move between", "focus_previous": "move between",
     # the search bar
     "submit": "keep the hits", "history": "queries", "toggle_exact": "exact",
