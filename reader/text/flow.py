@@ -32,8 +32,11 @@ from reader.text.wrap import count_lines
 
 # How many unit layouts to keep: a few screens' worth, whatever the document's size.
 LAYOUT_CACHE_SIZE = 512
-# Counting is done synchronously below this many characters; above it, in slices.
-EAGER_COUNT_CHARS = 2_000_000
+# Counting is done synchronously below this many characters; above it, in slices. Counting
+# takes about 15 ms per 100,000 characters: a first frame that waited for a 1.5 MB text's
+# counts came long after the bundled article's (issue 23), while the screen needs only its
+# own paragraphs counted (ArticleView.render_lines).
+EAGER_COUNT_CHARS = 100_000
 
 
 class ParagraphSizes:
