@@ -4,8 +4,9 @@
 article), gets its bytes (a file, or :mod:`reader.content.fetch` for a URL), picks the
 format (:func:`detect`: the suffix, else the server's media type, else the first bytes),
 and lets that format's reader make the one :class:`~reader.content.document.Document` model
-everything else uses. Plain text may come back as its head only, the rest pending
-(:mod:`reader.content.formats.plain`): the only format that can be read that way.
+everything else uses. Plain text and EPUB books may come back as their head only, the rest
+:class:`Pending` (:mod:`reader.content.formats.plain`, :mod:`reader.content.formats.epub`):
+the app shows the head and adds the rest after its first frame.
 
 ==========  =====================================  =======================================
 format      suffixes                               reader
@@ -23,15 +24,25 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from reader.content.document import Document
 from reader.content.formats import plain
-from reader.content.formats.plain import PendingText
 from reader.content.source import peek, read_bytes
 from reader.resources import bundled_article
 
 Progress = Callable[[int, int | None], None]
+
+
+class Pending(Protocol):
+    """The rest of a document opened on its head: :meth:`finish` adds it to the document
+    in place (giving the very document that reading it whole gives), or :meth:`close`
+    lets it go unread."""
+
+    def finish(self, document: Document) -> None: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -41,19 +52,32 @@ class Format:
     ``reader`` names that function (``module:function``), imported on first use, so that
     opening a text file never loads an HTML parser. It is called as ``read(data, path,
     name, errors, charset)``: ``path`` is the file (None for a URL), ``name`` what messages
-    call the document, ``charset`` the one a server declared."""
+    call the document, ``charset`` the one a server declared. ``head_reader``, when the
+    format has one, is called as ``open(data, path, name)`` and gives the document's head
+    and its :class:`Pending` rest (or None)."""
 
     name: str
     suffixes: tuple[str, ...]
     media_types: tuple[str, ...]
     binary: bool
     reader: str
+    head_reader: str = ""
 
     def read(self, data: bytes, path: Path | None, name: str, errors: str = "strict",
              charset: str = "") -> Document:
         module, function = self.reader.split(":")
         read = getattr(importlib.import_module(f"reader.content.formats.{module}"), function)
         return read(data, path, name, errors, charset)
+
+    def open(self, data: bytes, path: Path | None, name: str,
+             errors: str = "strict") -> tuple[Document, Pending | None]:
+        """The document's head and the rest, pending (the whole document at once for a
+        format without a ``head_reader``)."""
+        if not self.head_reader:
+            return self.read(data, path, name, errors), None
+        module, function = self.head_reader.split(":")
+        head = getattr(importlib.import_module(f"reader.content.formats.{module}"), function)
+        return head(data, path, name)
 
 
 TEXT = Format("text", (".txt", ".text"), ("text/plain",), False, "plain:read_text")
@@ -63,7 +87,8 @@ FORMATS = (
     # A page may be UTF-16 (NUL bytes): html.py refuses binary files itself.
     Format("html", (".html", ".htm", ".xhtml"), ("text/html", "application/xhtml+xml"),
            True, "html:read_html"),
-    Format("epub", (".epub",), ("application/epub+zip",), True, "epub:read_epub"),
+    Format("epub", (".epub",), ("application/epub+zip",), True, "epub:read_epub",
+           "epub:open_epub"),
     TEXT,
 )
 
@@ -108,10 +133,11 @@ def detect(name: str, head: bytes, media_type: str = "") -> Format:
 
 def open_document(target: str | Path | None = None, errors: str = "strict",
                   whole: bool = False,
-                  progress: Progress | None = None) -> tuple[Document, PendingText | None]:
+                  progress: Progress | None = None) -> tuple[Document, Pending | None]:
     """The document ``target`` names (a path, an ``http(s)://`` URL, or None for the
-    bundled article), and what is left to load of it (a big plain-text file's rest, unless
-    ``whole``). ``progress(received, total)`` is told how a download goes."""
+    bundled article), and what is left to load of it (a big plain-text file's rest, a
+    book's later chapters), unless ``whole``. ``progress(received, total)`` is told how a
+    download goes."""
     if is_url(target):
         return _open_url(str(target), errors, progress), None
     path = bundled_article() if target is None else Path(target)
@@ -119,7 +145,9 @@ def open_document(target: str | Path | None = None, errors: str = "strict",
     if kind is TEXT:
         return plain.open_text(path, errors, whole=whole)
     data = read_bytes(path, binary=kind.binary)
-    return kind.read(data, path, str(path), errors, ""), None
+    if whole:
+        return kind.read(data, path, str(path), errors, ""), None
+    return kind.open(data, path, str(path), errors)
 
 
 def _open_url(url: str, errors: str, progress: Progress | None) -> Document:

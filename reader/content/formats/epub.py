@@ -42,6 +42,10 @@ NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 CONTAINER = "META-INF/container.xml"
 MAX_PART = 64 << 20  # a single file of the book larger than this is refused (zip bombs)
+# The app opens a book on its first chapters holding this many characters (some twenty
+# screens), and reads the rest after the first frame: reading a 2 MB book whole took
+# seconds before it was shown (issue 23).
+HEAD_CHARS = 50_000
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,15 @@ def _resolve(base: str, href: str) -> str:
 def read_epub(data: bytes, path: Path | None, name: str, errors: str = "strict",
               charset: str = "") -> Document:
     """The book in ``data`` as one document."""
+    return open_epub(data, path, name, whole=True)[0]
+
+
+def open_epub(data: bytes, path: Path | None, name: str,
+              whole: bool = False) -> tuple[Document, PendingChapters | None]:
+    """The book in ``data``: its first chapters, as many as hold :data:`HEAD_CHARS`
+    characters (all of them if ``whole``), as a document, and the chapters still to read
+    (None when none are left). Finishing them gives the very document that reading the
+    book whole gives."""
     book = _Book(data, name)
     container = book.xml(CONTAINER, "container")
     rootfile = next((e for e in container.iter() if local_name(e.tag) == "rootfile"
@@ -150,11 +163,69 @@ def read_epub(data: bytes, path: Path | None, name: str, errors: str = "strict",
         labels.setdefault(entry.href.split("#")[0], entry.label)
     walker = MarkupWalker(direction=direction)
     walker.content.title = title
-    for chapter in chapters:
-        _chapter(book, walker, chapter, labels.get(chapter, ""), direction)
-    content = walker.content
-    content.toc = _toc_headings(toc, content.targets, len(content.paragraphs)) if toc else None
-    return Document.from_blocks(content, path)
+    reading = PendingChapters(book, walker, chapters, labels, direction, toc, path)
+    reading.read(None if whole else HEAD_CHARS)
+    return reading.document(), (reading if reading.left else None)
+
+
+class PendingChapters:
+    """A book's chapters still to read, after those of a document opened on its head
+    (:mod:`reader.content.loading` adds them after the first frame).
+
+    Whole chapters are read, in spine order, by the one walker that read the head: the
+    head's paragraphs are the first paragraphs of the book, and finishing gives the very
+    document that reading the book whole gives."""
+
+    def __init__(self, book: _Book, walker: MarkupWalker, chapters: list[str],
+                 labels: dict[str, str], direction: str, toc: list[TocEntry],
+                 path: Path | None) -> None:
+        self.book = book
+        self.walker = walker
+        self.chapters = chapters
+        self.labels = labels
+        self.direction = direction
+        self.toc = toc
+        self.path = path
+        self.next = 0  # the first chapter not read yet
+        self.characters = 0  # in the paragraphs read so far
+        self._counted = 0  # paragraphs counted in ``characters``
+
+    @property
+    def left(self) -> int:
+        """How many chapters are left to read."""
+        return len(self.chapters) - self.next
+
+    def read(self, head_chars: int | None = None) -> None:
+        """Read chapters until the document holds ``head_chars`` characters (None: all)."""
+        paragraphs = self.walker.content.paragraphs
+        while self.next < len(self.chapters):
+            if head_chars is not None:
+                self.characters += sum(map(len, paragraphs[self._counted:]))
+                self._counted = len(paragraphs)
+                if self.characters >= head_chars:
+                    return
+            chapter = self.chapters[self.next]
+            self.next += 1
+            _chapter(self.book, self.walker, chapter, self.labels.get(chapter, ""),
+                     self.direction)
+
+    def document(self) -> Document:
+        """The chapters read so far as a document (its contents: their entries)."""
+        content = self.walker.content
+        content.toc = _toc_headings(self.toc, content.targets, len(content.paragraphs)) \
+            if self.toc else None
+        return Document.from_blocks(content, self.path)
+
+    def finish(self, document: Document) -> None:
+        """Read the rest into ``document`` (made by :meth:`document`), in place."""
+        self.read()
+        whole = self.document()
+        for name in ("text", "paragraphs", "known_starts", "title", "directions", "blocks",
+                     "toc", "targets"):
+            setattr(document, name, getattr(whole, name))
+
+    def close(self) -> None:
+        """Nothing is held open: the book's bytes are in memory."""
 
 
 def _chapter(book: _Book, walker: MarkupWalker, chapter: str, label: str,
