@@ -107,6 +107,12 @@ class SidePanel(RepeatedRow):
         self.annotations = annotations
         self.call_later(self._rebuild)
 
+    def document_grew(self) -> None:
+        """The rest of the document was added (a book's later chapters): list all its
+        headings. Lists not mounted yet will be made from the whole document anyway."""
+        if self.query(EntryList):
+            self.call_later(self._rebuild)
+
     async def _rebuild(self) -> None:
         tab = self.query_one(TabBar).active if self.query(TabBar) else 0
         had_focus = any(child.has_focus for child in self.query(EntryList))
