@@ -311,7 +311,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         if pending is None:
             return
         # Hidden for having nothing to list (on_mount): the rest may bring headings.
-        was_empty = self.is_mounted and not self._panel_wanted and self.panel.is_empty
+        was_empty = not self._panel_wanted and self.panel.is_empty
         try:
             finish_loading(self.document, pending)
         except ReaderError as error:
@@ -322,9 +322,9 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             self.article.document_grew()
             panel = self.panel
             panel.document_grew()
-            if was_empty and not panel.is_empty:
+            if was_empty and not panel.is_empty:  # as on_mount and _fit_panel would have
                 self._panel_wanted = True
-                self._fit_panel()
+                panel.display = not panel.has_class("-overlay")
             self.update_status()
 
     def _handle_exception(self, error: Exception) -> None:
