@@ -13,11 +13,11 @@ import pytest
 
 from reader.content.formats import epub, load_document, open_document
 from reader.content.loading import finish_loading
-from reader.state.positions import PositionStore
+from reader.state.positions import PositionStore, document_key
 from reader.text.flow import EAGER_COUNT_CHARS, TextFlow
 from reader.ui.app import create_app
 from reader.ui.entry_list import EntryList
-from tests.epub_helpers import write_epub
+from tests.epub_helpers import NAV, ONE, write_epub
 from tests.waiting import panel_built, wait_until
 
 SENTENCE = "قال ماسك إن Tesla Roadster ستكون أسرع سيارة، وردّ ألتمان بلقطة شاشة."
@@ -161,3 +161,41 @@ def test_a_text_of_a_megabyte_is_not_counted_before_its_first_frame() -> None:
     flow.count_around(0, 10)  # what a first frame does for its screen
     assert flow.first_line(10) == TextFlow(paragraphs[:11], 80, gaps=[1] * 11).first_line(10)
     assert not flow.complete
+
+
+async def test_a_book_reopens_at_its_place_in_a_later_chapter(tmp_path: Path) -> None:
+    path = _big_book(tmp_path / "big.epub")
+    whole = load_document(path)
+    target = len(whole.paragraphs) - 40  # in a late chapter: not in the head
+    PositionStore(tmp_path / "state").put(document_key(path, whole.text), target, 0)
+    app = create_app(path, positions=PositionStore(tmp_path / "state"))
+    assert app.pending is not None and target >= len(app.document.paragraphs)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.article.place()[0] == target,
+                         what=f"paragraph {target} at the top")
+        assert app.pending is None
+
+
+async def test_a_panel_hidden_for_a_head_without_headings_shows_the_books_contents(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first chapter has no heading and no entry in the contents: the panel starts
+    hidden, and shows once the later chapters bring theirs (as reading it whole would)."""
+    monkeypatch.setattr(epub, "HEAD_CHARS", 1)
+    nav = NAV.replace('<li><a href="text/one.xhtml">الفصل الأول: البداية</a>\n'
+                      '    <ol><li><a href="text/one.xhtml#s2">قسم ثان</a></li></ol></li>', "")
+    one = ONE.replace("<h1>الفصل الأول: البداية</h1>", "").replace(
+        '<h2 id="s2">قسم ثان</h2>', "")
+    assert nav != NAV and one != ONE
+    path = write_epub(tmp_path / "book.epub",
+                      {"OEBPS/nav.xhtml": nav, "OEBPS/text/one.xhtml": one})
+    app = create_app(path, positions=PositionStore(tmp_path / "state"))
+    assert app.pending is not None and not app.document.headings()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_until(pilot, lambda: app.pending is None, what="the rest of the book")
+        await panel_built(pilot)
+        await wait_until(pilot, lambda: app.panel.display, what="the panel")
+        contents = app.query_one("#contents-list", EntryList)
+        await wait_until(pilot, lambda: contents.entry_ids == [
+            f"heading:{h.index}" for h in load_document(path).headings()],
+            what="the book's contents")
+        assert contents.entry_ids
