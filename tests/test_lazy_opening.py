@@ -158,8 +158,9 @@ def test_a_text_of_a_megabyte_is_not_counted_before_its_first_frame() -> None:
     assert sum(map(len, paragraphs)) > EAGER_COUNT_CHARS
     flow = TextFlow(paragraphs, 80, gaps=[1] * len(paragraphs))
     assert not flow.complete and flow.layouts_made == 0
-    flow.count_around(0, 10)  # what a first frame does for its screen
-    assert flow.first_line(10) == TextFlow(paragraphs[:11], 80, gaps=[1] * 11).first_line(10)
+    flow.count_lines(0, 29)  # what a first frame does for its screen
+    exact = TextFlow(paragraphs[:20], 80, gaps=[1] * 20)
+    assert flow.first_line(8) == exact.first_line(8) and flow.line_at(29) == exact.line_at(29)
     assert not flow.complete
 
 
@@ -199,3 +200,25 @@ async def test_a_panel_hidden_for_a_head_without_headings_shows_the_books_conten
             f"heading:{h.index}" for h in load_document(path).headings()],
             what="the book's contents")
         assert contents.entry_ids
+
+
+def test_a_screen_of_a_giant_paragraph_counts_only_its_pieces() -> None:
+    """A text that is one paragraph of megabytes: the first screen counted every piece of
+    it (seconds for 10 MB); only the pieces on screen need exact counts."""
+    paragraph = " ".join([SENTENCE] * 8_000)  # about 560,000 characters: dozens of pieces
+    flow = TextFlow([paragraph], 80)
+    counted: list[int] = []
+    count = flow._count
+    flow._count = lambda unit: counted.append(unit) or count(unit)  # type: ignore[method-assign]
+    units = len(flow._index)
+    assert units > 20
+    flow.count_lines(0, 30)
+    assert counted and max(counted) < 3  # the first piece or two, and the one after
+    exact = TextFlow([paragraph], 80, eager=True)
+    assert flow.line_at(29) == exact.line_at(29)
+    counted.clear()
+    flow.count_lines(flow.height - 30, flow.height - 1)  # End: the last screen
+    assert counted and min(counted) >= units - 3
+    while not flow.count_some(budget=1.0):
+        pass
+    assert flow.height == exact.height

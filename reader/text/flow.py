@@ -257,6 +257,23 @@ class TextFlow:
         for unit in range(start, stop):
             self._index.set(unit, self._count(unit))
 
+    def count_lines(self, first: int, last: int) -> None:
+        """Make the counts of what document lines ``first..last`` show exact now, and of
+        the unit after them: a screen. Exact counts move lines, so this goes again (a few
+        times) until the units on those lines stay the same. Units, not paragraphs: on a
+        giant paragraph only the pieces on screen are counted, not the whole of it."""
+        if not self.paragraphs or self.complete:
+            return
+        seen: tuple[int, int] | None = None
+        for _ in range(10):
+            start = max(self._unit_at(first), self._counted)
+            stop = min(self._unit_at(last) + 2, self._unit_count())
+            if (start, stop) == seen:
+                return
+            seen = (start, stop)
+            for unit in range(start, stop):
+                self._index.set(unit, self._count(unit))
+
     # -- geometry -----------------------------------------------------------------------
 
     @property
