@@ -109,8 +109,10 @@ class SidePanel(RepeatedRow):
 
     def document_grew(self) -> None:
         """The rest of the document was added (a book's later chapters): list all its
-        headings. Lists not mounted yet will be made from the whole document anyway."""
-        if self.query(EntryList):
+        headings, if that changes the list (a big plain text's rest brings none). Lists not
+        mounted yet will be made from the whole document anyway."""
+        contents = self.query("#contents-list")
+        if contents and contents.first(EntryList).entries != self._heading_items():
             self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
