@@ -9,7 +9,7 @@ import pytest
 
 from reader.content.formats import load_document
 from reader.state.positions import PositionStore
-from reader.text.flow import EAGER_COUNT_CHARS, TextFlow
+from reader.text.flow import TextFlow
 from reader.text.layout import layout_paragraph
 from reader.ui.app import create_app
 from tests.waiting import wait_until
@@ -17,13 +17,14 @@ from tests.waiting import wait_until
 
 @pytest.fixture(scope="module")
 def big_document(tmp_path_factory) -> Path:
-    """About 3 MB of mixed paragraphs (above the eager counting limit)."""
+    """About 3 million characters of mixed paragraphs: far above the eager counting limit,
+    and a file big enough to be opened on its head."""
     rng = random.Random(5)
     words = ["ماسك", "ألتمان", "OpenAI", "تسلا", "Roadster", "2018", "(مرحبا)", "كتبَ",
              "الأول", "reader", "«نص»", "١٢٣", "50%", "مُدَرِّس"]
     paragraphs = []
     total = 0
-    while total < EAGER_COUNT_CHARS * 1.5:
+    while total < 3_000_000:
         paragraph = " ".join(rng.choice(words) for _ in range(rng.choice((3, 15, 80, 400))))
         paragraphs.append(paragraph)
         total += len(paragraph) + 1

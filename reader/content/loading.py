@@ -1,8 +1,9 @@
 """What the app and the commands open: a document through the formats' door, with its
 annotations.
 
-A big plain-text file opens on its head (:mod:`reader.content.formats.plain`); a document
-with annotations is loaded whole, because they are anchored in all of its text.
+A big plain-text file opens on its head (:mod:`reader.content.formats.plain`), a book on its
+first chapters (:mod:`reader.content.formats.epub`); a document with annotations is loaded
+whole, because they are anchored in all of its text.
 """
 
 from __future__ import annotations
@@ -16,11 +17,19 @@ from reader.content.annotation_home import (
     state_file_for,
 )
 from reader.content.document import Document
-from reader.content.formats import DEFAULT_EXTRACT, Progress, is_url, open_document
-from reader.content.formats.plain import BIG_FILE, HEAD_BYTES, PendingText, finish_loading
+from reader.content.formats import DEFAULT_EXTRACT, Pending, Progress, is_url, open_document
+from reader.content.formats.plain import BIG_FILE, HEAD_BYTES, PendingText
 
-__all__ = ["BIG_FILE", "HEAD_BYTES", "PendingText", "find_annotations", "finish_loading",
-           "open_document", "open_for_reading"]
+__all__ = ["BIG_FILE", "HEAD_BYTES", "Pending", "PendingText", "find_annotations",
+           "finish_loading", "open_document", "open_for_reading"]
+
+
+def finish_loading(document: Document, pending: Pending) -> None:
+    """Add the rest of a document opened on its head, in place (see :class:`Pending`).
+
+    Raises :class:`~reader.errors.ReaderError` when the rest cannot be read (a bad byte, a
+    broken chapter), as reading it whole would have."""
+    pending.finish(document)
 
 
 def find_annotations(document: Document, explicit: Path | None = None) -> FoundAnnotations:
@@ -45,7 +54,7 @@ def open_for_reading(
     encoding: str = "",
     kind: str = "",
     extract: str = DEFAULT_EXTRACT,
-) -> tuple[Document, PendingText | None, FoundAnnotations]:
+) -> tuple[Document, Pending | None, FoundAnnotations]:
     """What the app opens: the document (perhaps its head only), the rest to load, and
     its annotations. A document with annotations is loaded whole: they are anchored in all
     of its text. ``encoding`` and ``kind`` are ``--encoding`` and ``--as``; ``extract``:

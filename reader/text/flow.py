@@ -33,8 +33,11 @@ from reader.text.wrap import count_lines
 
 # How many unit layouts to keep: a few screens' worth, whatever the document's size.
 LAYOUT_CACHE_SIZE = 512
-# Counting is done synchronously below this many characters; above it, in slices.
-EAGER_COUNT_CHARS = 2_000_000
+# Counting is done synchronously below this many characters; above it, in slices. Counting
+# takes about 15 ms per 100,000 characters: a first frame that waited for a 1.5 MB text's
+# counts came long after the bundled article's (issue 23), while the screen needs only its
+# own paragraphs counted (ArticleView.render_lines).
+EAGER_COUNT_CHARS = 100_000
 
 
 class ParagraphSizes:
@@ -266,6 +269,23 @@ class TextFlow:
         stop = self._units_of(last).stop
         for unit in range(start, stop):
             self._index.set(unit, self._count(unit))
+
+    def count_lines(self, first: int, last: int) -> None:
+        """Make the counts of what document lines ``first..last`` show exact now, and of
+        the unit after them: a screen. Exact counts move lines, so this goes again (a few
+        times) until the units on those lines stay the same. Units, not paragraphs: on a
+        giant paragraph only the pieces on screen are counted, not the whole of it."""
+        if not self.paragraphs or self.complete:
+            return
+        seen: tuple[int, int] | None = None
+        for _ in range(10):
+            start = max(self._unit_at(first), self._counted)
+            stop = min(self._unit_at(last) + 2, self._unit_count())
+            if (start, stop) == seen:
+                return
+            seen = (start, stop)
+            for unit in range(start, stop):
+                self._index.set(unit, self._count(unit))
 
     # -- geometry -----------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from reader.content.annotation_home import FoundAnnotations
 from reader.content.annotations import Annotations, Problem, Span
 from reader.content.document import Document, Heading
 from reader.content.formats import DEFAULT_EXTRACT, Progress
-from reader.content.loading import PendingText, finish_loading
+from reader.content.loading import Pending, finish_loading
 from reader.errors import ReaderError
 from reader.i18n import _, ngettext, number
 from reader.resources import styles_dir
@@ -124,7 +124,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         bidi_mode: str = "explicit",
         positions: PositionStore | None = None,
         terminal_warning: str | None = None,
-        pending: PendingText | None = None,
+        pending: Pending | None = None,
         annotations_path: Path | None = None,
         theme: str | None = None,
         preferences: PreferenceStore | None = None,
@@ -132,7 +132,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
     ) -> None:
         """``annotations``: what looking for the annotations gave (:class:`FoundAnnotations`,
         which keeps their problems), or an :class:`Annotations` alone. ``pending`` is the
-        rest of a big file, loaded after the first frame (see
+        rest of a big file or a book, loaded after the first frame (see
         :mod:`reader.content.loading`); a bad byte in it ends the app with
         :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
         annotating writes (else beside the document, or in the state directory).
@@ -316,11 +316,14 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             self.set_timer(STARTUP_SETTLED, self.searching.start_ahead)
 
     def finish_loading(self) -> None:
-        """Add the rest of a big file: right after the first frame, or at once when a key
-        or a click comes first (no command ever sees half a document)."""
+        """Add the rest of a big file or a book: right after the first frame, or at once
+        when a key or a click comes first (no command ever sees half a document). A book's
+        later chapters bring their headings to the panel."""
         pending, self.pending = self.pending, None
         if pending is None:
             return
+        # Hidden for having nothing to list (on_mount): the rest may bring headings.
+        was_empty = not self._panel_wanted and self.panel.is_empty
         try:
             finish_loading(self.document, pending)
         except ReaderError as error:
@@ -329,6 +332,11 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             return
         if self.is_mounted:
             self.article.document_grew()
+            panel = self.panel
+            panel.document_grew()
+            if was_empty and not panel.is_empty:  # as on_mount and _fit_panel would have
+                self._panel_wanted = True
+                panel.display = not panel.has_class("-overlay")
             self.update_status()
 
     def _handle_exception(self, error: Exception) -> None:

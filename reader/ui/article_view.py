@@ -400,14 +400,7 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         if not flow.complete and self.document.paragraphs:
             height = self.scrollable_content_region.height
             before = flow.height
-            first = flow.paragraph_at(self.top)
-            last = flow.paragraph_at(self.top + height)
-            for _ in range(4):  # exact counts can pull more paragraphs on screen
-                flow.count_around(first, last + 1)
-                new_last = flow.paragraph_at(self.top + height)
-                if new_last == last:
-                    break
-                last = new_last
+            flow.count_lines(self.top, self.top + height)  # the screen's pieces of text only
             if flow.height != before:
                 self.virtual_size = Size(self.text_width, flow.height)
                 self._strips.clear()
@@ -419,10 +412,9 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         if not self.document.paragraphs:
             return
         height = self.scrollable_content_region.height
-        last = len(self.document.paragraphs) - 1
         for _ in range(10):  # exact counts of the last screen may pull in more paragraphs
             before = flow.height
-            flow.count_around(flow.paragraph_at(max(0, flow.height - height)), last)
+            flow.count_lines(max(0, flow.height - height), flow.height - 1)
             if flow.height == before:
                 break
         self.virtual_size = Size(self.text_width, flow.height)

@@ -107,6 +107,14 @@ class SidePanel(RepeatedRow):
         self.annotations = annotations
         self.call_later(self._rebuild)
 
+    def document_grew(self) -> None:
+        """The rest of the document was added (a book's later chapters): list all its
+        headings, if that changes the list (a big plain text's rest brings none). Lists not
+        mounted yet will be made from the whole document anyway."""
+        contents = self.query("#contents-list")
+        if contents and contents.first(EntryList).entries != self._heading_items():
+            self.call_later(self._rebuild)
+
     async def _rebuild(self) -> None:
         tab = self.query_one(TabBar).active if self.query(TabBar) else 0
         had_focus = any(child.has_focus for child in self.query(EntryList))

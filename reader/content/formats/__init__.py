@@ -6,9 +6,10 @@ format (:func:`detect`: the suffix, else the server's media type, else the first
 ``--as`` overrides them), and lets that format's reader make the one
 :class:`~reader.content.document.Document` model everything else uses. Standard input has
 no name: :func:`read_data` sniffs its bytes (:func:`sniff`: a zip is an EPUB, tags an HTML
-page, two kinds of Markdown marks Markdown), as for a file without a suffix. Plain text
-may come back as its head only, the rest pending (:mod:`reader.content.formats.plain`):
-the only format that can be read that way.
+page, two kinds of Markdown marks Markdown), as for a file without a suffix. Plain text and
+EPUB books may come back as their head only, the rest :class:`Pending`
+(:mod:`reader.content.formats.plain`, :mod:`reader.content.formats.epub`): the app shows the
+head and adds the rest after its first frame.
 
 ==========  =====================================  =======================================
 format      suffixes                               reader
@@ -27,19 +28,28 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeGuard
+from typing import Protocol, TypeGuard
 from urllib.parse import urlsplit
 
 from reader.content.document import Document
 from reader.content.formats import plain
 from reader.content.formats.page_content import DEFAULT_EXTRACT, EXTRACT_MODES
-from reader.content.formats.plain import PendingText
 from reader.content.source import peek, read_bytes
 from reader.resources import bundled_article
 
 Progress = Callable[[int, int | None], None]
 __all__ = ["DEFAULT_EXTRACT", "EXTRACT_MODES", "Format", "detect", "is_url", "load_document",
            "open_document", "sniff"]
+
+
+class Pending(Protocol):
+    """The rest of a document opened on its head: :meth:`finish` adds it to the document
+    in place (giving the very document that reading it whole gives), or :meth:`close`
+    lets it go unread."""
+
+    def finish(self, document: Document) -> None: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -49,13 +59,16 @@ class Format:
     ``reader`` names that function (``module:function``), imported on first use, so that
     opening a text file never loads an HTML parser. It is called as ``read(data, path,
     name, errors, charset)``: ``path`` is the file (None for a URL), ``name`` what messages
-    call the document, ``charset`` the one a server declared."""
+    call the document, ``charset`` the one a server declared. ``head_reader``, when the
+    format has one, is called as ``open(data, path, name)`` and gives the document's head
+    and its :class:`Pending` rest (or None)."""
 
     name: str
     suffixes: tuple[str, ...]
     media_types: tuple[str, ...]
     binary: bool
     reader: str
+    head_reader: str = ""
 
     def read(self, data: bytes, path: Path | None, name: str, errors: str = "strict",
              charset: str = "", extract: str = DEFAULT_EXTRACT) -> Document:
@@ -68,6 +81,17 @@ class Format:
             return read(data, path, name, errors, charset, extract=extract)
         return read(data, path, name, errors, charset)
 
+    def open(self, data: bytes, path: Path | None, name: str, errors: str = "strict",
+             charset: str = "") -> tuple[Document, Pending | None]:
+        """The document's head and the rest, pending (the whole document at once for a
+        format without a ``head_reader``)."""
+        if not self.head_reader:
+            return self.read(data, path, name, errors, charset), None
+        module, function = self.head_reader.split(":")
+        head: Callable[[bytes, Path | None, str], tuple[Document, Pending | None]] = getattr(
+            importlib.import_module(f"reader.content.formats.{module}"), function)
+        return head(data, path, name)
+
 
 TEXT = Format("text", (".txt", ".text"), ("text/plain",), False, "plain:read_text")
 FORMATS = (
@@ -76,7 +100,8 @@ FORMATS = (
     # A page may be UTF-16 (NUL bytes): html.py refuses binary files itself.
     Format("html", (".html", ".htm", ".xhtml"), ("text/html", "application/xhtml+xml"),
            True, "html:read_html"),
-    Format("epub", (".epub",), ("application/epub+zip",), True, "epub:read_epub"),
+    Format("epub", (".epub",), ("application/epub+zip",), True, "epub:read_epub",
+           "epub:open_epub"),
     TEXT,
 )
 
@@ -158,13 +183,13 @@ def named_format(choice: str) -> Format:
 def open_document(target: str | Path | None = None, errors: str = "strict",
                   whole: bool = False, progress: Progress | None = None, *,
                   encoding: str = "", kind: str = "",
-                  extract: str = DEFAULT_EXTRACT) -> tuple[Document, PendingText | None]:
+                  extract: str = DEFAULT_EXTRACT) -> tuple[Document, Pending | None]:
     """The document ``target`` names (a path, an ``http(s)://`` URL, or None for the
-    bundled article), and what is left to load of it (a big plain-text file's rest, unless
-    ``whole``). ``progress(received, total)`` is told how a download goes. ``encoding``
-    (``--encoding``) is the text's, ``kind`` (``--as``) the format, instead of what the
-    name and the bytes say; ``extract`` (one of :data:`EXTRACT_MODES`) is what of a web
-    page is read."""
+    bundled article), and what is left to load of it (a big plain-text file's rest, a
+    book's later chapters), unless ``whole``. ``progress(received, total)`` is told how a
+    download goes. ``encoding`` (``--encoding``) is the text's, ``kind`` (``--as``) the
+    format, instead of what the name and the bytes say; ``extract`` (one of
+    :data:`EXTRACT_MODES`) is what of a web page is read."""
     if is_url(target):
         return _open_url(str(target), errors, progress, encoding, kind, extract), None
     path = bundled_article() if target is None else Path(target)
@@ -175,7 +200,9 @@ def open_document(target: str | Path | None = None, errors: str = "strict",
     if found is TEXT:
         return plain.open_text(path, errors, whole=whole, encoding=encoding)
     data = read_bytes(path, binary=found.binary, wide=True)
-    return found.read(data, path, str(path), errors, encoding, extract), None
+    if whole or found.name == "html":
+        return found.read(data, path, str(path), errors, encoding, extract), None
+    return found.open(data, path, str(path), errors, encoding)
 
 
 def read_data(data: bytes, name: str, errors: str = "strict", *, encoding: str = "",

@@ -59,6 +59,10 @@ NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 CONTAINER = "META-INF/container.xml"
 MAX_PART = 64 << 20  # a single file of the book larger than this is refused (zip bombs)
+# The app opens a book on its first chapters holding this many characters (some twenty
+# screens), and reads the rest after the first frame: reading a 2 MB book whole took
+# seconds before it was shown (issue 23).
+HEAD_CHARS = 50_000
 # What a spine item may be to be read as a chapter (an image or a font in the spine is not).
 _DOCUMENT_TYPES = ("application/xhtml+xml", "text/html", "application/xml", "text/xml",
                    "application/x-dtbook+xml", "")
@@ -249,6 +253,15 @@ def _is_document(path: str, media_type: str) -> bool:
 def read_epub(data: bytes, path: Path | None, name: str, errors: str = "strict",
               charset: str = "") -> Document:
     """The book in ``data`` as one document (its unreadable parts in ``.problems``)."""
+    return open_epub(data, path, name, whole=True)[0]
+
+
+def open_epub(data: bytes, path: Path | None, name: str,
+              whole: bool = False) -> tuple[Document, PendingChapters | None]:
+    """The book in ``data``: its first chapters, as many as hold :data:`HEAD_CHARS`
+    characters (all of them if ``whole``), as a document, and the chapters still to read
+    (None when none are left). Finishing them gives the very document that reading the
+    book whole gives (its problems included)."""
     book = _Book(data, name)
     opf_path = _package_path(book)
     package = None
@@ -285,17 +298,76 @@ def read_epub(data: bytes, path: Path | None, name: str, errors: str = "strict",
         labels.setdefault(entry.href.split("#")[0], entry.label)
     walker = MarkupWalker(direction=direction)
     walker.content.title = title
-    read = 0
-    for chapter in chapters:
-        read += _chapter(book, walker, chapter, labels.get(chapter, ""), direction)
-    if not read:
+    reading = PendingChapters(book, walker, chapters, labels, direction, toc, path)
+    reading.read(None if whole else HEAD_CHARS)
+    if not reading.readable:  # all read (a head holds a readable chapter), none readable
         why = book.whys[0] if book.whys else _("it has no chapters")
         raise book.error(_("no chapter can be read: {why}").format(why=why))
-    content = walker.content
-    content.toc = _toc_headings(toc, content.targets, len(content.paragraphs)) if toc else None
-    document = Document.from_blocks(content, path)
-    document.problems = book.problems
-    return document
+    return reading.document(), (reading if reading.left else None)
+
+
+class PendingChapters:
+    """A book's chapters still to read, after those of a document opened on its head
+    (:mod:`reader.content.loading` adds them after the first frame).
+
+    Whole chapters are read, in spine order, by the one walker that read the head: the
+    head's paragraphs are the first paragraphs of the book, and finishing gives the very
+    document that reading the book whole gives. Problems in later chapters are added to
+    the document's as they are found."""
+
+    def __init__(self, book: _Book, walker: MarkupWalker, chapters: list[str],
+                 labels: dict[str, str], direction: str, toc: list[TocEntry],
+                 path: Path | None) -> None:
+        self.book = book
+        self.walker = walker
+        self.chapters = chapters
+        self.labels = labels
+        self.direction = direction
+        self.toc = toc
+        self.path = path
+        self.next = 0  # the first chapter not read yet
+        self.readable = 0  # chapters read that could be read
+        self.characters = 0  # in the paragraphs read so far
+        self._counted = 0  # paragraphs counted in ``characters``
+
+    @property
+    def left(self) -> int:
+        """How many chapters are left to read."""
+        return len(self.chapters) - self.next
+
+    def read(self, head_chars: int | None = None) -> None:
+        """Read chapters until the document holds ``head_chars`` characters (None: all)."""
+        paragraphs = self.walker.content.paragraphs
+        while self.next < len(self.chapters):
+            if head_chars is not None:
+                self.characters += sum(map(len, paragraphs[self._counted:]))
+                self._counted = len(paragraphs)
+                if self.characters >= head_chars and self.readable:
+                    return
+            chapter = self.chapters[self.next]
+            self.next += 1
+            self.readable += _chapter(self.book, self.walker, chapter,
+                                      self.labels.get(chapter, ""), self.direction)
+
+    def document(self) -> Document:
+        """The chapters read so far as a document (its contents: their entries)."""
+        content = self.walker.content
+        content.toc = _toc_headings(self.toc, content.targets, len(content.paragraphs)) \
+            if self.toc else None
+        document = Document.from_blocks(content, self.path)
+        document.problems = self.book.problems
+        return document
+
+    def finish(self, document: Document) -> None:
+        """Read the rest into ``document`` (made by :meth:`document`), in place."""
+        self.read()
+        whole = self.document()
+        for name in ("text", "paragraphs", "known_starts", "title", "directions", "blocks",
+                     "toc", "targets", "problems"):
+            setattr(document, name, getattr(whole, name))
+
+    def close(self) -> None:
+        """Nothing is held open: the book's bytes are in memory."""
 
 
 def _iter(root: Any, name: str) -> Any:

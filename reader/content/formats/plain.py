@@ -9,8 +9,8 @@ the finished document is the one reading the file whole gives.
 
 The app finishes loading right after its first frame and before it handles any key, so no
 command ever sees half a document; a bad byte in the rest is then reported exactly as for a
-small file. Plain text is the only format read head first: the others need the whole file
-to know their structure (a Markdown list, a page's article, a book's spine).
+small file. Plain text and EPUB books (a chapter at a time) are read head first: the
+others need the whole file to know their structure (a Markdown list, a page's article).
 """
 
 from __future__ import annotations
@@ -56,6 +56,10 @@ class PendingText:
         data = self.prefix + read_rest(self.path, self.file)
         return decode_bytes(self.path, data, self.errors, base=self.start,
                             encoding=self.encoding)
+
+    def finish(self, document: Document) -> None:
+        """Add the rest to ``document``, the head (see :func:`finish_loading`)."""
+        finish_loading(document, self)
 
     def close(self) -> None:
         self.file.close()
