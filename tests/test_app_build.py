@@ -72,6 +72,7 @@ def test_x_opens_the_page_again_with_the_other_extraction(monkeypatch: pytest.Mo
     page = Path(__file__).parent / "data" / "real" / "wordpress" / "news.en.html"
     args = argparse.Namespace(file=str(page), annotations=None, errors="strict",
                               direction="auto", bidi="terminal", theme=None, measure=None,
-                              harakat=None, numbers=None, extract="article")
+                              harakat=None, numbers=None, encoding="", kind="",
+                              extract="article")
     assert launch_module.launch(args) == 0
     assert [app.document.extraction for app in built] == ["article", "page"]
