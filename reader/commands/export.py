@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.check import load_checked
+from reader.commands.options import add_extract_argument
 from reader.commands.terminal_text import problem_line, write_message
 from reader.content.interchange import argdown_text, w3c_collection
 from reader.content.source import ERROR_MODES
@@ -42,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
                         help="invalid UTF-8 in the document: refuse it (default) or read "
                         "U+FFFD")
+    add_extract_argument(parser)  # a web page's article or all of it, as the app read it
 
 
 def json_text(data: object) -> str:

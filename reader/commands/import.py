@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.inputs import refuse_urls
+from reader.commands.options import add_extract_argument
 from reader.commands.terminal_text import visible_message, write_message
 from reader.content.formats import load_document
 from reader.content.interchange import NotAnExport, import_annotations, load_json
@@ -43,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
                         help="invalid UTF-8 in the document: refuse it (default) or read "
                         "U+FFFD")
+    add_extract_argument(parser)  # a web page's article or all of it, as the app read it
 
 
 def _read(argument: str) -> str:
@@ -80,7 +82,7 @@ def _relative(path: str | Path, output: str | None) -> str:
 def run(args: argparse.Namespace) -> int:
     refuse_urls(args.file, args.output)
     text = _read(args.file)
-    document = load_document(args.document, errors=args.errors)
+    document = load_document(args.document, errors=args.errors, extract=args.extract)
     try:
         result = import_annotations(load_json(text), document.paragraphs)
     except NotAnExport as error:

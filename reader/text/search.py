@@ -748,7 +748,8 @@ class WordIndex:
     def __init__(self, paragraphs: Sequence[str], analyser: Analyser | None = None) -> None:
         self.paragraphs = paragraphs
         self._analyser = analyser
-        self._script: str | bool | None = False  # False: not looked at yet
+        self._script: str | None = None
+        self._script_known = False  # the paragraphs' script is looked at on first use
         self._next = 0
         self._offset = 0  # where paragraph self._next starts in the joined source
         self._resume = 0  # where to go on in paragraph self._next
@@ -760,11 +761,12 @@ class WordIndex:
 
     @property
     def script(self) -> str | None:
-        if self._script is False:
+        if not self._script_known:
             from reader.text.morphology import script_of
 
             self._script = script_of(self.paragraphs)
-        return self._script  # type: ignore[return-value]
+            self._script_known = True
+        return self._script
 
     def check(self) -> None:
         """Raise :class:`SearchError` (one line) when this text cannot be analysed: not
