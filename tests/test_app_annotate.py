@@ -13,9 +13,9 @@ from reader.cli import main
 from reader.content.annotations import Span
 from reader.resources import bundled_article
 from reader.state.positions import PositionStore
-from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, KindDialog
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.entry_list import EntryList
+from reader.ui.screens.annotate_dialog import ConfirmDialog, EntryDialog, KindDialog
+from reader.ui.widgets.entry_list import EntryList
 
 SIZE = (100, 30)
 CLAIM = "ثلاثة فصول"

@@ -13,7 +13,7 @@ from reader.content.document import Document
 from reader.state.positions import PositionStore
 from reader.text.selection import clusters, column_ranges
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.article_view import ArticleView
+from reader.ui.widgets.article_view import ArticleView
 from tests.waiting import wait_until
 
 SIZE = (80, 24)
@@ -166,8 +166,8 @@ async def _until(pilot, condition) -> bool:
 
 async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("reader.ui.text_out.webbrowser.open", opened.append)
-    monkeypatch.setattr("reader.ui.text_out.graphical_session", lambda: True)
+    monkeypatch.setattr("reader.ui.controllers.text_out.webbrowser.open", opened.append)
+    monkeypatch.setattr("reader.ui.controllers.text_out.graphical_session", lambda: True)
     source = tmp_path / "links.md"
     source.write_text(LINKS_MD, encoding="utf-8")
     app = create_app(source, positions=PositionStore(tmp_path / "state"))

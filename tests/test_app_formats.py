@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.state.positions import PositionStore, document_key
 from reader.text import layout_paragraph
 from reader.ui.app import create_app
-from reader.ui.entry_list import EntryList
+from reader.ui.widgets.entry_list import EntryList
 from tests.epub_helpers import write_epub
 from tests.waiting import panel_built, wait_until
 

@@ -9,7 +9,7 @@ import pytest
 from reader.content.formats import load_document
 from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.screens import HelpScreen
+from reader.ui.screens.help import HelpScreen
 
 SIZE = (100, 30)
 
@@ -194,7 +194,7 @@ async def test_empty_document_runs(tmp_path: Path) -> None:
 
 
 async def test_the_key_bar_follows_focus_and_runs_a_clicked_key(tmp_path: Path) -> None:
-    from reader.ui.key_bar import KeyBar
+    from reader.ui.widgets.key_bar import KeyBar
 
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -221,7 +221,7 @@ async def test_the_key_bar_follows_focus_and_runs_a_clicked_key(tmp_path: Path) 
 
 
 async def test_the_key_under_the_mouse_is_highlighted(tmp_path: Path) -> None:
-    from reader.ui.key_bar import KeyBar
+    from reader.ui.widgets.key_bar import KeyBar
 
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -7,11 +7,11 @@ from pathlib import Path
 from textual.command import CommandList
 
 from reader.state.positions import PositionStore
-from reader.ui import status_line
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.entry_list import EntryList
-from reader.ui.screens import ChooseTarget
-from reader.ui.tab_bar import TabBar
+from reader.ui.decisions import status_line
+from reader.ui.screens.chooser import ChooseTarget
+from reader.ui.widgets.entry_list import EntryList
+from reader.ui.widgets.tab_bar import TabBar
 from tests.waiting import panel_built, wait_until
 
 SIZE = (100, 30)
@@ -348,7 +348,7 @@ async def test_a_plain_text_without_headings_opens_without_the_empty_panel(
 
 
 async def test_the_footer_offers_claim_keys_only_when_there_are_claims(tmp_path: Path) -> None:
-    from reader.ui.key_bar import KeyBar
+    from reader.ui.widgets.key_bar import KeyBar
 
     def offered(app: ReaderApp) -> set[str]:
         return {item.description for item in app.query_one(KeyBar).items}

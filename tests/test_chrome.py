@@ -12,10 +12,10 @@ from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
 from reader.text.chrome import chrome_line, fill, isolate_field, join_fields, text_direction
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.entry_list import EntryList
-from reader.ui.palette_input import ShapedCommandInput
-from reader.ui.screens import ChooseTarget
-from reader.ui.tab_bar import TabBar
+from reader.ui.screens.chooser import ChooseTarget
+from reader.ui.screens.command_palette import ShapedCommandInput
+from reader.ui.widgets.entry_list import EntryList
+from reader.ui.widgets.tab_bar import TabBar
 from tests.waiting import panel_built
 
 WIDE = 10_000
@@ -245,7 +245,7 @@ def test_the_annotation_file_names_its_panel(tmp_path: Path) -> None:
 
 
 async def test_palette_entries_keep_each_label_whole(tmp_path: Path) -> None:
-    from reader.ui.palette import GoToProvider
+    from reader.ui.screens.palette_commands import GoToProvider
 
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

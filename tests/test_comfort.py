@@ -16,11 +16,11 @@ from reader.state.preferences import FILE_NAME as PREFERENCES_FILE
 from reader.state.preferences import Preferences, PreferenceStore
 from reader.text import layout_paragraph
 from reader.text.harakat import HARAKAT, hide, vocalised_ranges
-from reader.ui import measure
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.goto import Target, parse_target
-from reader.ui.palette import MarksProvider
-from reader.ui.screens import KEYS
+from reader.ui.decisions import measure
+from reader.ui.decisions.goto import Target, parse_target
+from reader.ui.screens.help import KEYS
+from reader.ui.screens.palette_commands import MarksProvider
 from tests.waiting import wait_until
 
 WIDE = (160, 30)

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.state.positions import PositionStore
-from reader.ui import status_line
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.screens import ChooseTarget
+from reader.ui.decisions import status_line
+from reader.ui.screens.chooser import ChooseTarget
 from tests.waiting import wait_until
 
 

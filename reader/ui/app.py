@@ -36,29 +36,30 @@ from reader.state.preferences import Preferences, PreferenceStore
 from reader.state.search import SearchSession
 from reader.text.chrome import chrome_line, fill, join_fields, text_direction
 from reader.text.safe import visible
-from reader.ui.annotating import AnnotatingMixin
-from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
-from reader.ui.backdrops import Body, MainScreen
-from reader.ui.bidi_text import BidiText
-from reader.ui.cell_filters import filters_for
-from reader.ui.colours import SIXTEEN_COLOUR_LIGHT_THEME, use_terminal_palette
-from reader.ui.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
-from reader.ui.entry_list import EntryList
-from reader.ui.key_bar import KeyBar
-from reader.ui.kitty_output import KittyOutput
-from reader.ui.localized import LocalizedApp, ui_block, ui_direction, ui_line
-from reader.ui.palette import GoToProvider, MarksProvider
-from reader.ui.palette_input import ReaderCommandPalette
-from reader.ui.panel_fit import panel_fits
-from reader.ui.screens import ChooseTarget, HelpScreen
-from reader.ui.search_bar import SearchBar
-from reader.ui.search_control import SearchControl
-from reader.ui.side_panel import SidePanel, entry_line
-from reader.ui.span_steps import step_span
-from reader.ui.speakers import speaker_indexes
-from reader.ui.status_line import StatusInputs, View, current_chapter, status_text
-from reader.ui.text_out import TextOut
+from reader.ui.controllers.annotating import AnnotatingMixin
+from reader.ui.controllers.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
+from reader.ui.controllers.localized import LocalizedApp, ui_block, ui_direction, ui_line
+from reader.ui.controllers.search_control import SearchControl
+from reader.ui.controllers.text_out import TextOut
+from reader.ui.decisions.panel_fit import panel_fits
+from reader.ui.decisions.span_steps import step_span
+from reader.ui.decisions.speakers import speaker_indexes
+from reader.ui.decisions.status_line import StatusInputs, View, current_chapter, status_text
+from reader.ui.screens.chooser import ChooseTarget
+from reader.ui.screens.command_palette import ReaderCommandPalette
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.palette_commands import GoToProvider, MarksProvider
+from reader.ui.terminal_output.cell_filters import filters_for
+from reader.ui.terminal_output.colours import SIXTEEN_COLOUR_LIGHT_THEME, use_terminal_palette
+from reader.ui.terminal_output.kitty_output import KittyOutput
 from reader.ui.themes import DARK, LIGHT, THEMES, theme_option, variable_defaults
+from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
+from reader.ui.widgets.backdrops import Body, MainScreen
+from reader.ui.widgets.bidi_text import BidiText
+from reader.ui.widgets.entry_list import EntryList
+from reader.ui.widgets.key_bar import KeyBar
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.side_panel import SidePanel, entry_line
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
@@ -112,7 +113,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         Binding("u", "undo_annotation", "Undo", show=False),
         Binding("G,end", "go_end", "End", show=False),
         *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
-        *COMFORT_BINDINGS,  # : m ' < > H # (reader.ui.comfort)
+        *COMFORT_BINDINGS,  # : m ' < > H # (reader.ui.controllers.comfort)
     ]
 
     def __init__(
@@ -216,13 +217,13 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         """The reader's two themes only: their colours are checked for contrast."""
         themes = super().available_themes
         if getattr(self, "_ansi", False):
-            return themes  # 16 colours: the ANSI theme (reader.ui.colours)
+            return themes  # 16 colours: the ANSI theme (reader.ui.terminal_output.colours)
         own = {name: themes[name] for name in (DARK, LIGHT) if name in themes}
         return own or themes  # before they are registered (App.__init__)
 
     def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
         """kitty: its reversed words made on what is written, after the compositor's crops
-        (reader.ui.kitty_output)."""
+        (reader.ui.terminal_output.kitty_output)."""
         if getattr(self, "_kitty", None) is not None:
             renderable = self._kitty.update(renderable)  # type: ignore[assignment]
         super()._display(screen, renderable)
@@ -234,12 +235,12 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
 
     @property
     def uses_terminal_palette(self) -> bool:
-        """True with 16 colours: the terminal's own palette (reader.ui.colours)."""
+        """True with 16 colours: the terminal's own palette (reader.ui.terminal_output.colours)."""
         return self._ansi
 
     def use_light_terminal(self) -> None:
-        """The terminal's background is light (reader.ui.background): with 16 colours, the
-        colours chosen for it. Called before the app runs."""
+        """The terminal's background is light (reader.ui.terminal_output.background):
+        with 16 colours, the colours chosen for it. Called before the app runs."""
         if self._ansi:
             use_terminal_palette(self, light=True)
 
@@ -366,7 +367,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
     # -- status -----------------------------------------------------------------------
 
     def status_inputs(self) -> StatusInputs:
-        """What the status line shows now (see :mod:`reader.ui.status_line`)."""
+        """What the status line shows now (see :mod:`reader.ui.decisions.status_line`)."""
         article = self.article
         flow = article.flow
         view = View(article.top, article.scrollable_content_region.height,
@@ -592,7 +593,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self._set_focus(focus)
         self.update_status()
 
-    # -- search (run by self.searching, see reader/ui/search_control.py) -----------------
+    # -- search (run by self.searching, reader/ui/controllers/search_control.py) -------
 
     @property
     def search_bar(self) -> SearchBar:

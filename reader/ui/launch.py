@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.i18n import _
-from reader.ui.terminal import plan_for
+from reader.ui.terminal_output.terminal import plan_for
 
 
 def _write_terminal(sequence: str) -> None:
@@ -66,7 +66,7 @@ def launch(args: argparse.Namespace) -> int:
         numbers=args.numbers,
     )
     if app.uses_terminal_palette and not app.no_color:
-        from reader.ui.background import terminal_is_light
+        from reader.ui.terminal_output.background import terminal_is_light
 
         if terminal_is_light():  # 16 colours: which of them read on its background
             app.use_light_terminal()

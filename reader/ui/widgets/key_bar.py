@@ -25,8 +25,8 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from reader import i18n
-from reader.ui.localized import ui_line
-from reader.ui.search_bar import QueryField
+from reader.ui.controllers.localized import ui_line
+from reader.ui.widgets.search_bar import QueryField
 
 PALETTE_RULE = "▏"
 

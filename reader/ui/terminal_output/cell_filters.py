@@ -16,7 +16,7 @@ before the compositor crops lines under an overlay (a dialog, the help). Three f
   a mark, so its direction is left to right. Konsole with bidi off ignores the marks.
 
 kitty's reversed words are not a filter: they are made on what is written to the screen,
-after the compositor's crops (:mod:`reader.ui.kitty_output`).
+after the compositor's crops (:mod:`reader.ui.terminal_output.kitty_output`).
 """
 
 from __future__ import annotations
@@ -98,10 +98,10 @@ class UprightRtl(LineFilter):
 
 
 def filters_for(mode: str) -> list[LineFilter]:
-    """The filters for a terminal mode (see :mod:`reader.ui.terminal`), in the order they
-    apply. :class:`ClusterSegments` comes before Konsole's marks, which would make every
+    """The filters for a terminal mode (see :mod:`reader.ui.terminal_output.terminal`), in the
+    order they apply. :class:`ClusterSegments` comes before Konsole's marks, which would make every
     segment look like one with marks. kitty's words are made on the output instead
-    (:mod:`reader.ui.kitty_output`)."""
+    (:mod:`reader.ui.terminal_output.kitty_output`)."""
     if mode == "konsole":
         return [UprightRtl(), ClusterSegments(), KonsoleMarks()]
     return [UprightRtl(), ClusterSegments()]

@@ -17,7 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader import i18n
 from reader.i18n import N_, _
-from reader.ui.bidi_text import visual_lines
+from reader.ui.widgets.bidi_text import visual_lines
 
 FSI, PDI = "\u2068", "\u2069"
 
@@ -105,7 +105,7 @@ class LocalizedApp(App[None]):
         self.set_timer(0.1, self.deliver_screenshot)
 
     def action_choose_language(self) -> None:
-        from reader.ui.screens import ChooseTarget
+        from reader.ui.screens.chooser import ChooseTarget
 
         choices = [("", _("From the locale ({language})").format(
             language=isolate(i18n.LANGUAGES[i18n.from_environment()].name)))]

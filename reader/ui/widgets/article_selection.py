@@ -29,7 +29,7 @@ _MADE = -(10**9)
 
 
 class SelectableArticle:
-    """Selection for :class:`~reader.ui.article_view.ArticleView` (a mixin: it uses the
+    """Selection for :class:`~reader.ui.widgets.article_view.ArticleView` (a mixin: it uses the
     view's flow, document and geometry)."""
 
     selection: LogicalRange | None = None

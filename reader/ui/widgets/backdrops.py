@@ -26,7 +26,7 @@ class MainScreen(Screen):
 
     def get_widget_and_offset_at(self, x: int, y: int) -> tuple[Widget | None, Offset | None]:
         """Where a mouse selection starts or ends. The article view answers for itself in
-        its own terms (see :mod:`reader.ui.article_selection`); other widgets as usual."""
+        its own terms (see :mod:`reader.ui.widgets.article_selection`); other widgets as usual."""
         try:
             widget, _region = self.get_widget_at(x, y)
         except NoWidget:

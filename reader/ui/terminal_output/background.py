@@ -1,7 +1,8 @@
 """Whether the terminal's own background is light or dark (for 16 colours only).
 
-With 16 colours the reader draws on the terminal's own background (reader/ui/colours.py),
-and which of its colours can be read depends on it: xterm's yellow is 12:1 on black and
+With 16 colours the reader draws on the terminal's own background
+(reader/ui/terminal_output/colours.py), and which of its colours can be read depends on it: xterm's
+yellow is 12:1 on black and
 1.7:1 on its default white. The terminal is asked (``OSC 11 ; ?``, answered by xterm, VTE,
 kitty, Konsole, mlterm, foot, tmux...), with a Device Attributes request behind it that
 every terminal answers, so that one which does not know OSC 11 costs no wait: its DA1

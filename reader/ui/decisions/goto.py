@@ -1,13 +1,13 @@
 """What ``:`` understands: a percentage of the document (``50%``) or a paragraph number
 (``120``, numbered as ``reader search`` prints them). Arabic-Indic digits and the Arabic
-percent sign (٥٠٪) work too. No Textual here: the prompt is in :mod:`reader.ui.prompts`."""
+percent sign (٥٠٪) work too. No Textual here: the prompt is in :mod:`reader.ui.screens.prompts`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from reader.i18n import _
-from reader.ui import paragraph_numbers
+from reader.ui.decisions import paragraph_numbers
 
 _PERCENT_SIGNS = "%\u066a\ufe6a\uff05"
 

@@ -4,7 +4,7 @@ follows ``m`` or ``'`` (marks).
 Each is a modal screen without a backdrop, so the text stays as it was while it is open and
 no reader key acts before the prompt is answered. The go-to field takes only digits and
 percent signs (Latin or Arabic-Indic), drawn by the core as every field is
-(:class:`~reader.ui.shaped_input.ShapedInput`), beside the prompt: at its right, or at its
+(:class:`~reader.ui.widgets.shaped_input.ShapedInput`), beside the prompt: at its right, or at its
 left and ending at the field's right edge in a right-to-left interface.
 """
 
@@ -18,8 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.i18n import _, is_rtl
-from reader.ui.localized import ui_line
-from reader.ui.shaped_input import ShapedInput
+from reader.ui.controllers.localized import ui_line
+from reader.ui.widgets.shaped_input import ShapedInput
 
 _PROMPT_CSS = """
 {name} {{ align: left bottom; background: transparent; }}
@@ -94,7 +94,7 @@ class GoToPrompt(ModalScreen[str | None]):
 
 class KeyPrompt(ModalScreen[None]):
     """Says which key is awaited after ``m`` or ``'``; the app takes that key itself
-    (:meth:`reader.ui.comfort.ReadingComfort._on_key`) and closes the prompt."""
+    (:meth:`reader.ui.controllers.comfort.ReadingComfort._on_key`) and closes the prompt."""
 
     DEFAULT_CSS = _PROMPT_CSS.format(name="KeyPrompt")
 

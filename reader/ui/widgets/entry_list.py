@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.ui.bidi_text import Paragraphs, visual_lines
+from reader.ui.widgets.bidi_text import Paragraphs, visual_lines
 
 # One cell each side of an entry's text, and a blank line after it (ListItem's padding).
 SIDE = 1

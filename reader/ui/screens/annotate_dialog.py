@@ -1,7 +1,7 @@
 """The dialogs of annotating: which kind of entry, its fields, and the removal's confirmation.
 
-Every string is drawn through the core (:class:`~reader.ui.bidi_text.BidiText`, and the
-search bar's :class:`~reader.ui.search_bar.QueryField` for typing), and for a right-to-left
+Every string is drawn through the core (:class:`~reader.ui.widgets.bidi_text.BidiText`, and the
+search bar's :class:`~reader.ui.widgets.search_bar.QueryField` for typing), and for a right-to-left
 interface the dialog is right-to-left: its words translated, right-aligned, ``←`` moving
 on in a list of choices. Each field starts with a value that Enter accepts; ``↑``/``↓`` or
 ``Tab`` move between fields, Esc cancels.
@@ -21,8 +21,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 
 from reader.i18n import N_, _
-from reader.ui.bidi_text import BidiText
-from reader.ui.search_bar import QueryField
+from reader.ui.widgets.bidi_text import BidiText
+from reader.ui.widgets.search_bar import QueryField
 
 # What the dialogs say: English, translated where shown (reader/locale).
 WORDS: dict[str, str] = {

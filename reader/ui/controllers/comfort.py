@@ -23,10 +23,10 @@ from reader.i18n import N_, _
 from reader.state.positions import MARK_LETTERS
 from reader.state.preferences import Settings
 from reader.text import harakat as harakat_text
-from reader.ui import measure as measures
-from reader.ui.goto import parse_target
-from reader.ui.localized import ui_line
-from reader.ui.prompts import GoToPrompt, KeyPrompt
+from reader.ui.controllers.localized import ui_line
+from reader.ui.decisions import measure as measures
+from reader.ui.decisions.goto import parse_target
+from reader.ui.screens.prompts import GoToPrompt, KeyPrompt
 
 Place = tuple[int, int]
 
@@ -81,7 +81,7 @@ class ComfortSettings:
         return settings
 
     def view_options(self) -> dict[str, Any]:
-        """Keyword arguments for :class:`~reader.ui.article_view.ArticleView`."""
+        """Keyword arguments for :class:`~reader.ui.widgets.article_view.ArticleView`."""
         return {"measure": self.measure, "harakat": self.harakat, "numbers": self.numbers}
 
     def saved(self) -> Settings:

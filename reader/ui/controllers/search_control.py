@@ -17,9 +17,9 @@ from textual.timer import Timer
 from reader.i18n import _
 from reader.state.search import Place, SearchSession
 from reader.text.search import Hit
-from reader.ui.article_view import ArticleView
-from reader.ui.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
-from reader.ui.status_note import StatusNote
+from reader.ui.controllers.status_note import StatusNote
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -30,7 +30,7 @@ class SearchControl:
     def __init__(self, app: ReaderApp, session: SearchSession) -> None:
         self.app = app
         self.session = session
-        # "search wrapped" for a few seconds (reader.ui.status_line shows it)
+        # "search wrapped" for a few seconds (reader.ui.decisions.status_line shows it)
         self._note = StatusNote(app)
         self._origin: Place | None = None  # where the open search began
         self._timer: Timer | None = None  # a debounced search waiting to run

@@ -36,9 +36,9 @@ from reader.content.presentation import (
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.harakat import hide, vocalised_ranges
 from reader.text.layout import VisualLine
-from reader.ui import paragraph_numbers
-from reader.ui.article_selection import SelectableArticle
-from reader.ui.measure import Column, column
+from reader.ui.decisions import paragraph_numbers
+from reader.ui.decisions.measure import Column, column
+from reader.ui.widgets.article_selection import SelectableArticle
 
 SPEAKER_CLASSES = 6
 BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",
@@ -118,7 +118,7 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         """``partial``: the document is the head of a big file, the rest to come
         (:meth:`document_grew`); its lines are not all counted before the first frame.
         ``measure``: the most cells of text per line (0: the whole width, see
-        :mod:`reader.ui.measure`); ``numbers``: the paragraph-number gutter; ``harakat``:
+        :mod:`reader.ui.decisions.measure`); ``numbers``: the paragraph-number gutter; ``harakat``:
         ``show``, ``hide`` or ``highlight`` them (display only, see :mod:`reader.text.harakat`)."""
         super().__init__(id=id)
         self.measure = measure
@@ -287,7 +287,7 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
 
     @property
     def column(self) -> Column:
-        """Where the text column sits in the view (:mod:`reader.ui.measure`)."""
+        """Where the text column sits in the view (:mod:`reader.ui.decisions.measure`)."""
         gutter = (paragraph_numbers.gutter_width(len(self.document.paragraphs))
                   if self.numbers else 0)
         key = (self.scrollable_content_region.width, self.measure, gutter)

@@ -12,11 +12,12 @@ reader lays out bidi text itself and needs its cells shown as placed. Terminals 
 - Konsole (bidi rendering on, its default): no known switch. It runs each screen row
   through Qt's bidi algorithm, with the paragraph direction taken from the row's first
   strong character. A left-to-right mark before every cluster makes every right-to-left
-  run one cluster long, so nothing moves (:class:`~reader.ui.cell_filters.KonsoleMarks`).
+  run one cluster long, so nothing moves
+  (:class:`~reader.ui.terminal_output.cell_filters.KonsoleMarks`).
 - kitty (default config): it shapes each space-separated word with HarfBuzz, which lays a
   word with Arabic letters out right to left, reversing it. Such words are sent reversed,
   with joiners that keep harakat on their letters
-  (:mod:`reader.ui.kitty_output`), unless ``force_ltr`` is set in kitty.conf.
+  (:mod:`reader.ui.terminal_output.kitty_output`), unless ``force_ltr`` is set in kitty.conf.
 
 Every mode switch made on start is undone on every exit path (see :mod:`reader.ui.launch`).
 """

@@ -28,8 +28,8 @@ from textual.widgets import Static
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
-from reader.ui.localized import ui_line
-from reader.ui.shaped_field import field_strip, visual_cells
+from reader.ui.controllers.localized import ui_line
+from reader.ui.widgets.shaped_field import field_strip, visual_cells
 
 HISTORY_SIZE = 50
 # Above this many characters of text, typing waits this long for the next key before searching.

@@ -19,10 +19,10 @@ from reader.content.annotation_editor import EditError, Link
 from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, check_fields
 from reader.content.annotations import Chapter, Claim, Entity, Rebuttal, Span
 from reader.i18n import _, ngettext, number
-from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, Field, KindDialog, say
-from reader.ui.bidi_text import display_line
-from reader.ui.entry_list import EntryList
-from reader.ui.localized import isolate, ui_line
+from reader.ui.controllers.localized import isolate, ui_line
+from reader.ui.screens.annotate_dialog import ConfirmDialog, EntryDialog, Field, KindDialog, say
+from reader.ui.widgets.bidi_text import display_line
+from reader.ui.widgets.entry_list import EntryList
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp

@@ -14,10 +14,10 @@ from reader.content.annotations import Annotations, Claim, Rebuttal
 from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import chrome_line, fill, join_fields
-from reader.ui.backdrops import RepeatedRow
-from reader.ui.bidi_text import BidiText, Paragraphs
-from reader.ui.entry_list import EntryList
-from reader.ui.tab_bar import TabBar
+from reader.ui.widgets.backdrops import RepeatedRow
+from reader.ui.widgets.bidi_text import BidiText, Paragraphs
+from reader.ui.widgets.entry_list import EntryList
+from reader.ui.widgets.tab_bar import TabBar
 
 # The interface's own words are English; the panel's title comes from the annotation file
 # (``title``), so a document is never labelled in another document's language.

@@ -8,9 +8,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.i18n import N_, _, number
 from reader.text.chrome import fill, join_fields
-from reader.ui import paragraph_numbers
-from reader.ui.localized import ui_line
-from reader.ui.side_panel import entry_line
+from reader.ui.controllers.localized import ui_line
+from reader.ui.decisions import paragraph_numbers
+from reader.ui.widgets.side_panel import entry_line
 
 PALETTE_MARGIN = 8  # cells of the screen's width the palette's list does not use
 

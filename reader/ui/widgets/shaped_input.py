@@ -4,7 +4,7 @@ interface, mirrored.
 Textual's Input keeps the editing (keys, cursor, ``restrict``, messages);
 it draws the value in logical order from the left, placeholder included, and ignores
 ``text-align``. Here what is typed is drawn shaped and in visual order
-(:mod:`reader.ui.shaped_field`), and in a right-to-left interface the placeholder and the
+(:mod:`reader.ui.widgets.shaped_field`), and in a right-to-left interface the placeholder and the
 value end at the field's right edge, the cursor on the right when nothing is typed. Clicks
 and the terminal's cursor (which an input method draws at) follow what is drawn.
 """
@@ -21,7 +21,7 @@ from textual.widgets import Input
 
 from reader import i18n
 from reader.text.chars import first_strong
-from reader.ui.shaped_field import cursor_column, field_strip, offset_at, visual_cells
+from reader.ui.widgets.shaped_field import cursor_column, field_strip, offset_at, visual_cells
 
 # For the type checker the mixin is an Input; at run time a plain class (see ShapedLine).
 _InputBase = Input if TYPE_CHECKING else object

@@ -4,7 +4,7 @@ right-to-left interface.
 Textual's palette draws what is typed in logical order, so Arabic shows unjoined and
 reversed, and it puts the search icon and the prompt at the left whatever the interface's
 direction. :class:`ShapedCommandInput` keeps Textual's editing and draws the line as the
-article does (:class:`~reader.ui.shaped_input.ShapedLine`); :class:`ReaderCommandPalette`
+article does (:class:`~reader.ui.widgets.shaped_input.ShapedLine`); :class:`ReaderCommandPalette`
 is Textual's palette with that input, and in a right-to-left interface the icon at the
 right, the prompt and what is typed ending beside it, the entries aligned to the right.
 """
@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 
 from reader import i18n
 from reader.i18n import _
-from reader.ui.localized import ui_line
-from reader.ui.shaped_input import ShapedLine
+from reader.ui.controllers.localized import ui_line
+from reader.ui.widgets.shaped_input import ShapedLine
 
 
 class ShapedCommandInput(ShapedLine, CommandInput):
