@@ -18,8 +18,8 @@ from reader import i18n
 from reader.i18n import _
 from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
+from reader.text.chrome import ui_line
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.controllers.localized import ui_line
 from reader.ui.screens.annotate_dialog import EntryDialog
 from reader.ui.screens.command_palette import ShapedCommandInput
 from reader.ui.screens.prompts import GoToPrompt, KeyPrompt

@@ -34,11 +34,19 @@ from reader.state.history import History, Place, Stop
 from reader.state.positions import PositionStore, document_key
 from reader.state.preferences import Preferences, PreferenceStore
 from reader.state.search import SearchSession
-from reader.text.chrome import chrome_line, fill, join_fields, text_direction
+from reader.text.chrome import (
+    chrome_line,
+    fill,
+    join_fields,
+    text_direction,
+    ui_block,
+    ui_direction,
+    ui_line,
+)
 from reader.text.safe import visible
 from reader.ui.controllers.annotating import AnnotatingMixin
 from reader.ui.controllers.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
-from reader.ui.controllers.localized import LocalizedApp, ui_block, ui_direction, ui_line
+from reader.ui.controllers.localized import LocalizedApp
 from reader.ui.controllers.search_control import SearchControl
 from reader.ui.controllers.text_out import TextOut
 from reader.ui.decisions.panel_fit import panel_fits

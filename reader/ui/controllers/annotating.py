@@ -19,9 +19,8 @@ from reader.content.annotation_editor import EditError, Link
 from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, check_fields
 from reader.content.annotations import Chapter, Claim, Entity, Rebuttal, Span
 from reader.i18n import _, ngettext, number
-from reader.ui.controllers.localized import isolate, ui_line
+from reader.text.chrome import chrome_line, isolate, ui_line
 from reader.ui.screens.annotate_dialog import ConfirmDialog, EntryDialog, Field, KindDialog, say
-from reader.ui.widgets.bidi_text import display_line
 from reader.ui.widgets.entry_list import EntryList
 
 if TYPE_CHECKING:
@@ -188,7 +187,7 @@ class AnnotatingMixin(_Base):
             if result is not None:
                 self._save_edit(kind, entry_id, values, result)
 
-        title = say("edit entry", rtl, kind=say(kind, rtl), id=entry_id)
+        title = say("edit entry", rtl, kind=say(kind, rtl), id=isolate(entry_id))
         self.push_screen(EntryDialog(title, fields, rtl), accepted)
 
     def _save_edit(self, kind: str, entry_id: str, before: dict[str, Any],
@@ -255,7 +254,7 @@ class AnnotatingMixin(_Base):
         rtl = self._dialog_rtl()
         label = getattr(entry, "label", None) or getattr(entry, "title", None) \
             or getattr(entry, "name", entry_id)
-        lines = [say("remove", rtl, kind=say(kind, rtl), label=label)]
+        lines = [say("remove", rtl, kind=say(kind, rtl), label=isolate(label))]
         lines += [self._link_line(link, rtl) for link in links]
 
         def answered(yes: bool | None) -> None:
@@ -280,7 +279,7 @@ class AnnotatingMixin(_Base):
     @staticmethod
     def _link_line(link: Link, rtl: bool) -> str:
         what = say("goes too" if link.removed else "link cut", rtl)
-        return f"• {say(link.kind, rtl)} {link.id} «{link.label}»: {what}"
+        return f"• {say(link.kind, rtl)} {isolate(link.id)} «{isolate(link.label)}»: {what}"
 
     # -- u: undo ------------------------------------------------------------------------
 
@@ -325,7 +324,7 @@ class AnnotatingMixin(_Base):
                                      or annotations.entry(self.focused_entry) is None):
             self._set_focus(None)
         if problems:
-            first = display_line(str(problems[0]))
+            first = chrome_line(str(problems[0]), "auto")
             self.notify(self._say(ngettext(
                 "{count} annotation problem remains; first: {first}",
                 "{count} annotation problems remain; first: {first}", len(problems)).format(

@@ -23,7 +23,7 @@ from reader.i18n import N_, _
 from reader.state.positions import MARK_LETTERS
 from reader.state.preferences import Settings
 from reader.text import harakat as harakat_text
-from reader.ui.controllers.localized import ui_line
+from reader.text.chrome import ui_line
 from reader.ui.decisions import measure as measures
 from reader.ui.decisions.goto import parse_target
 from reader.ui.screens.prompts import GoToPrompt, KeyPrompt

@@ -10,51 +10,14 @@ laid out by the core, like every other string of the chrome.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache, partial
+from functools import partial
 
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader import i18n
 from reader.i18n import N_, _
-from reader.ui.widgets.bidi_text import visual_lines
-
-FSI, PDI = "\u2068", "\u2069"
-
-
-def isolate(value: object) -> str:
-    """A value put in a translated template: its own direction inside, one neutral outside,
-    so a Latin file name cannot pull the Arabic words around it out of order."""
-    return f"{FSI}{value}{PDI}"
-
-
-def ui_direction() -> str:
-    return "rtl" if i18n.is_rtl() else "ltr"
-
-
-def ui_line(text: str, direction: str | None = None, width: int | None = None) -> str:
-    """One line of chrome in visual order, laid out by the core in the interface's
-    direction (or ``direction``), for places that take a plain string: notifications,
-    palette entries, the key bar's descriptions. Long text is not wrapped; with ``width``
-    it is cut at its logical end (an ellipsis at the left of a right-to-left line), so
-    that a widget that would wrap it again never puts a line's end first."""
-    return _laid_out(text, direction or ui_direction(), width)
-
-
-@lru_cache(maxsize=1024)
-def _laid_out(text: str, direction: str, width: int | None) -> str:
-    """:func:`ui_line`'s work, cached: the key bar asks again at every repaint."""
-    lines = visual_lines(text, width or 10_000, direction)
-    if width and len(lines) > 1:
-        first = visual_lines(text, max(1, width - 1), direction)[0]
-        return "…" + first[0] if first[2] else first[0] + "…"
-    return "  ".join(line for line, _cells, _rtl in lines)
-
-
-def ui_block(text: str) -> str:
-    """Each line of ``text`` (a notification of several lines) in visual order."""
-    return "\n".join(ui_line(line) for line in text.split("\n"))
-
+from reader.text.chrome import isolate, ui_direction, ui_line
 
 # Textual's own words that the reader shows (the command palette key's description).
 TEXTUAL_WORDS = (N_("palette"),)

@@ -17,8 +17,8 @@ from reader.content.annotations import Span
 from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
 from reader.content.links import Link, document_links, graphical_session, may_open, next_link
 from reader.i18n import N_, _, ngettext, number
+from reader.text.chrome import isolate
 from reader.text.selection import LogicalRange
-from reader.ui.controllers.localized import isolate
 from reader.ui.controllers.status_note import StatusNote
 
 NOTHING_TO_COPY = N_("nothing to copy: select with the mouse, or focus a claim (]) or a hit "

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 
 from reader.i18n import N_, _
+from reader.text.chrome import isolate
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.search_bar import QueryField
 
@@ -155,7 +156,7 @@ class KindDialog(ModalScreen[str | None]):
         direction = "rtl" if self.rtl else "ltr"
         quoted = self.text if len(self.text) <= 40 else self.text[:39] + "…"
         with Vertical(id="annotate-box", classes="annotate-box"):
-            yield BidiText(say("annotate", self.rtl, text=quoted), direction=direction,
+            yield BidiText(say("annotate", self.rtl, text=isolate(quoted)), direction=direction,
                            id="annotate-title")
             for key, kind in KIND_KEYS:
                 yield BidiText(f"{key}  {say(kind, self.rtl)}", direction=direction)

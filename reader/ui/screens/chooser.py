@@ -8,8 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 
 from reader import i18n
-from reader.text.chrome import join_fields
-from reader.ui.controllers.localized import ui_direction
+from reader.text.chrome import join_fields, ui_direction
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.entry_list import EntryList
 

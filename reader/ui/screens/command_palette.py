@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from reader import i18n
 from reader.i18n import _
-from reader.ui.controllers.localized import ui_line
+from reader.text.chrome import ui_line
 from reader.ui.widgets.shaped_input import ShapedLine
 
 

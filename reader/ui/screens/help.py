@@ -14,8 +14,7 @@ from textual.widgets import Static
 
 from reader import i18n
 from reader.i18n import _
-from reader.ui.controllers.localized import ui_line
-from reader.ui.widgets.bidi_text import visual_lines
+from reader.text.chrome import chrome_lines, ui_line
 
 HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
 
@@ -89,7 +88,7 @@ class HelpScreen(ModalScreen[None]):
         for key, what in rows:
             # Text, not markup: "[" is a key here; laid out by the core like all chrome
             if rtl:
-                lines = visual_lines(what, what_width, "rtl")
+                lines = chrome_lines(what, what_width, "rtl")
                 table.add_row(Text("\n".join(line for line, _c, _r in lines)),
                               Text(ui_line(key, "auto")))
             else:

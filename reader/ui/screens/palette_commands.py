@@ -7,8 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.i18n import N_, _, number
-from reader.text.chrome import fill, join_fields
-from reader.ui.controllers.localized import ui_line
+from reader.text.chrome import fill, join_fields, ui_line
 from reader.ui.decisions import paragraph_numbers
 from reader.ui.widgets.side_panel import entry_line
 

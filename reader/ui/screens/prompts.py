@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.i18n import _, is_rtl
-from reader.ui.controllers.localized import ui_line
+from reader.text.chrome import ui_line
 from reader.ui.widgets.shaped_input import ShapedInput
 
 _PROMPT_CSS = """

@@ -14,23 +14,10 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.text.chrome import chrome_line, chrome_lines
+from reader.text.chrome import chrome_lines
 
 # (text, Rich style) paragraphs.
 Paragraphs = tuple[tuple[str, str], ...]
-
-
-def visual_lines(
-    text: str, width: int, direction: str = "auto"
-) -> list[tuple[str, int, bool]]:
-    """(visual text, cells, rtl) for each line of ``text`` (which may hold newlines)."""
-    return chrome_lines(text, width, direction)
-
-
-def display_line(text: str) -> str:
-    """One line of text in visual order, for places that take a plain string (tab labels,
-    palette entries, notifications). Long text is not wrapped."""
-    return chrome_line(text, "auto")
 
 
 class BidiText(Widget):
@@ -77,7 +64,7 @@ class BidiText(Widget):
                ) -> list[tuple[str, int, bool, str]]:
         lines = []
         for text, style in self.paragraphs if paragraphs is None else paragraphs:
-            for visual, cells, rtl in visual_lines(text, width, self.direction):
+            for visual, cells, rtl in chrome_lines(text, width, self.direction):
                 lines.append((visual, cells, rtl, style))
         return lines
 

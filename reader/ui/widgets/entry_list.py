@@ -17,7 +17,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.ui.widgets.bidi_text import Paragraphs, visual_lines
+from reader.text.chrome import chrome_lines
+from reader.ui.widgets.bidi_text import Paragraphs
 
 # One cell each side of an entry's text, and a blank line after it (ListItem's padding).
 SIDE = 1
@@ -96,12 +97,12 @@ class EntryList(ScrollView, can_focus=True):
         for index, (_entry_id, paragraphs) in enumerate(self.entries):
             firsts.append(len(rows))
             for text, style in paragraphs:
-                for visual, cells, rtl in visual_lines(text, width, self.direction):
+                for visual, cells, rtl in chrome_lines(text, width, self.direction):
                     rows.append((index, visual, cells, rtl, style))
             rows.append((index, "", 0, False, ""))
         if not self.entries and self.empty:
             rows = [(-1, visual, cells, rtl, "dim")
-                    for visual, cells, rtl in visual_lines(self.empty, width, "auto")]
+                    for visual, cells, rtl in chrome_lines(self.empty, width, "auto")]
         self._rows = rows
         self._first_rows = firsts
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))

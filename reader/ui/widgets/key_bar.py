@@ -25,7 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from reader import i18n
-from reader.ui.controllers.localized import ui_line
+from reader.text.chrome import ui_line
 from reader.ui.widgets.search_bar import QueryField
 
 PALETTE_RULE = "▏"

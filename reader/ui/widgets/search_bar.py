@@ -28,7 +28,7 @@ from textual.widgets import Static
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
-from reader.ui.controllers.localized import ui_line
+from reader.text.chrome import ui_line
 from reader.ui.widgets.shaped_field import field_strip, visual_cells
 
 HISTORY_SIZE = 50
