@@ -60,6 +60,7 @@ from reader.ui.screens.palette_commands import GoToProvider, MarksProvider
 from reader.ui.terminal_output.cell_filters import filters_for
 from reader.ui.terminal_output.colours import SIXTEEN_COLOUR_LIGHT_THEME, use_terminal_palette
 from reader.ui.terminal_output.kitty_output import KittyOutput
+from reader.ui.textual_private import line_filters
 from reader.ui.themes import DARK, LIGHT, THEMES, theme_option, variable_defaults
 from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.widgets.backdrops import Body, MainScreen
@@ -75,7 +76,6 @@ SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in 
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from textual.screen import Screen
 
 
 class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
@@ -153,7 +153,7 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
                       else FoundAnnotations(annotations))
         self.annotations_path = annotations_path
         self.bidi_mode = bidi_mode
-        self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
+        line_filters(self).extend(filters_for(bidi_mode))  # what this terminal needs; crops
         self._kitty = KittyOutput() if bidi_mode == "kitty" else None
         self._ansi = use_terminal_palette(self)  # 16 colours: the terminal's own
         self.positions = positions
@@ -229,12 +229,11 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         own = {name: themes[name] for name in (DARK, LIGHT) if name in themes}
         return own or themes  # before they are registered (App.__init__)
 
-    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+    def before_output(self, update: RenderableType) -> RenderableType:
         """kitty: its reversed words made on what is written, after the compositor's crops
         (reader.ui.terminal_output.kitty_output)."""
-        if getattr(self, "_kitty", None) is not None:
-            renderable = self._kitty.update(renderable)  # type: ignore[assignment]
-        super()._display(screen, renderable)
+        kitty = getattr(self, "_kitty", None)  # (None before __init__ has set it)
+        return update if kitty is None else kitty.update(update)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # (the theme is set before the CSS is refreshed for it)
@@ -328,14 +327,14 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
             self.article.document_grew()
             self.update_status()
 
-    def _handle_exception(self, error: Exception) -> None:
+    def ended_by(self, error: Exception) -> bool:
         """A :class:`ReaderError` raised while drawing (python-bidi breaking mid-way, say)
         ends the app with its one-line message, like a load error, instead of a traceback."""
-        if isinstance(error, ReaderError):
-            self.load_error = error.message
-            self.exit(return_code=error.exit_code)
-            return
-        super()._handle_exception(error)
+        if not isinstance(error, ReaderError):
+            return False
+        self.load_error = error.message
+        self.exit(return_code=error.exit_code)
+        return True
 
     async def on_event(self, event: events.Event) -> None:
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):

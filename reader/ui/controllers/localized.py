@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader import i18n
 from reader.i18n import N_, _
 from reader.text.chrome import isolate, ui_direction, ui_line
+from reader.ui.textual_private import HookedApp
 
 # Textual's own words that the reader shows (the command palette key's description).
 TEXTUAL_WORDS = (N_("palette"),)
@@ -59,7 +59,7 @@ class SystemCommands(Provider):
                 yield Hit(score, shown, callback, text=shown, help=help_text)
 
 
-class LocalizedApp(App[None]):
+class LocalizedApp(HookedApp):
     """What the reader app adds for its interface language (a base class of ReaderApp)."""
 
     COMMANDS = {SystemCommands}

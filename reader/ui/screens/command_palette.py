@@ -11,17 +11,17 @@ right, the prompt and what is typed ending beside it, the entries aligned to the
 
 from __future__ import annotations
 
-from rich.align import Align
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.command import CommandInput, CommandList, CommandPalette, SearchIcon
+from textual.command import CommandInput, CommandList, SearchIcon
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, LoadingIndicator
-from textual.widgets.option_list import Option
 
 from reader import i18n
 from reader.i18n import _
 from reader.text.chrome import ui_line
+from reader.ui.textual_private import HookedCommandPalette
 from reader.ui.widgets.shaped_input import ShapedLine
 
 
@@ -30,7 +30,7 @@ class ShapedCommandInput(ShapedLine, CommandInput):
     the right in a right-to-left interface."""
 
 
-class ReaderCommandPalette(CommandPalette):
+class ReaderCommandPalette(HookedCommandPalette):
     """Textual's command palette, its input drawn by :class:`ShapedCommandInput`; mirrored
     (class ``-rtl``) in a right-to-left interface."""
 
@@ -49,7 +49,7 @@ class ReaderCommandPalette(CommandPalette):
         with Vertical(id="--container"):
             with Horizontal(id="--input"):
                 row = [SearchIcon(),
-                       ShapedCommandInput(placeholder=self._placeholder, select_on_focus=False)]
+                       ShapedCommandInput(placeholder=self.placeholder_text, select_on_focus=False)]
                 if not self.run_on_select:
                     row.append(Button("\u25b6"))
                 yield from reversed(row) if rtl else row
@@ -57,17 +57,6 @@ class ReaderCommandPalette(CommandPalette):
                 yield CommandList()
                 yield LoadingIndicator()
 
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        """As Textual's (8.2), with "No matches found" translated and laid out by the core."""
-        self._stop_no_matches_countdown()
-
-        def _show_no_matches() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(Option(
-                    Align.center(Text(ui_line(_("No matches found")), style="not bold")),
-                    disabled=True, id=self._NO_MATCHES))
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
+    def no_matches(self) -> RenderableType:
+        """"No matches found", translated and laid out by the core."""
+        return Text(ui_line(_("No matches found")), style="not bold")

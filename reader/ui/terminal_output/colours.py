@@ -15,6 +15,8 @@ from __future__ import annotations
 from textual.app import App
 from textual.filter import Monochrome, NoColor
 
+from reader.ui.textual_private import line_filters
+
 SIXTEEN_COLOUR_THEME = "ansi-dark"
 SIXTEEN_COLOUR_LIGHT_THEME = "ansi-light"
 
@@ -34,5 +36,6 @@ def use_terminal_palette(app: App, light: bool = False) -> bool:
         # Textual chose greys for NO_COLOR (Monochrome) before the theme was known; 16
         # colours turn greys into black on black. With the terminal's palette, no colour
         # at all is what Textual itself does.
-        app._filters[:] = [NoColor() if isinstance(f, Monochrome) else f for f in app._filters]
+        filters = line_filters(app)
+        filters[:] = [NoColor() if isinstance(f, Monochrome) else f for f in filters]
     return True

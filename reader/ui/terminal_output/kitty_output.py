@@ -10,8 +10,9 @@ in each *chop* the compositor writes: a piece of a screen row between the edges 
 on it, so a word cut by a dialog's edge is reversed as it is shown. A partial update that
 ends inside a chop is widened to the chop's end: a reversed run is written whole.
 
-It hooks :meth:`textual.app.App._display` (Textual 8.2: ``LayoutUpdate`` and ``ChopsUpdate``
-from ``textual._compositor``), the one place where screen updates become bytes.
+It hooks what the compositor writes (Textual 8.2's ``App._display``, with ``LayoutUpdate``
+and ``ChopsUpdate`` from ``textual._compositor``, through :mod:`reader.ui.textual_private`),
+the one place where screen updates become bytes.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from rich.segment import Segment
-from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.strip import Strip
 
 from reader.terminals import kitty_segments, may_be_rtl
+from reader.ui.textual_private import ChopsUpdate, LayoutUpdate
 
 LINES_KEPT = 4096  # pieces remembered: a row redrawn unchanged is not reversed again
 

@@ -21,6 +21,7 @@ from textual.widgets import Input
 
 from reader import i18n
 from reader.text.chars import first_strong
+from reader.ui.textual_private import cursor_visible
 from reader.ui.widgets.shaped_field import cursor_column, field_strip, offset_at, visual_cells
 
 # For the type checker the mixin is an Input; at run time a plain class (see ShapedLine).
@@ -51,7 +52,7 @@ class ShapedLine(_InputBase):
             return super().render_line(y)
         width = self._field_width()
         base = self.rich_style
-        show_cursor = self.has_focus and self._cursor_visible
+        show_cursor = self.has_focus and cursor_visible(self)
         cursor_style = self.get_component_rich_style("input--cursor")
         if not self.value:
             return self._placeholder_strip(width, show_cursor)
