@@ -169,20 +169,20 @@ async def test_drawn_chrome_matches_the_core_layout_of_each_field(tmp_path: Path
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
         claim = annotations.claims["c2"]
-        assert app.focused_entry == "c2"
+        assert app.navigation.focused_entry == "c2"
         status = app.query_one("#status")
         drawn = _row_text(status.render_line(0)).strip()
         # fields of markers, digits and values take the document's direction; one with
         # words of its own ("back: 1") keeps theirs
         fields = [core("Top", "rtl"), core(fill("◆ {label}", label=claim.label), "rtl")]
-        if app.history.depth:
-            fields.append(core(fill("back: {n}", n=app.history.depth)))
+        if app.navigation.history.depth:
+            fields.append(core(fill("back: {n}", n=app.navigation.history.depth)))
         assert drawn == "  │  ".join(reversed(fields))
 
         # the chooser: every item laid out right to left, aligned right
         await pilot.press("right_square_bracket")  # the rebuttal answering both claims
         await pilot.pause()
-        assert app.focused_entry == "r1"
+        assert app.navigation.focused_entry == "r1"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChooseTarget)

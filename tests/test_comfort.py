@@ -168,7 +168,7 @@ async def test_measure_centres_the_text_and_keys_change_it(tmp_path: Path) -> No
         await pilot.pause()
         assert article.text_width == 80 - measure.STEP
     again = _app(tmp_path)  # remembered
-    assert again.comfort.measure == 80 - measure.STEP
+    assert again.comfort.settings.measure == 80 - measure.STEP
     full = _app(tmp_path, measure=0)  # --measure 0: the whole width
     async with full.run_test(size=WIDE) as pilot:
         await pilot.press("p")
@@ -206,7 +206,8 @@ async def test_clicks_and_hits_land_on_the_right_letters_within_the_measure(
         # a click on the claim follows it (once it cannot be the first of a double click)
         await pilot.click(article, offset=(spot[0] + 1, spot[1]))  # +1: the view's padding
         target = app.annotations.rebuttals_of(claim.id)[0].id
-        await wait_until(pilot, lambda: app.focused_entry == target, what="the rebuttal focused")
+        await wait_until(pilot, lambda: app.navigation.focused_entry == target,
+                         what="the rebuttal focused")
 
 
 async def test_go_to_percent_and_paragraph_and_quote_quote(tmp_path: Path) -> None:
@@ -280,7 +281,7 @@ async def test_harakat_hidden_highlighted_and_copied_from_the_source(tmp_path: P
         article = app.article
         assert HARAKAT & set(_shown(app, 0))
         await pilot.press("H")
-        assert app.comfort.harakat == "hide"
+        assert app.comfort.settings.harakat == "hide"
         shown = _shown(app, 0)
         assert not HARAKAT & set(shown)
         assert hide(VOCALISED) in shown[::-1] or "ﻛ" in shown  # shaped, still the letters
@@ -292,15 +293,15 @@ async def test_harakat_hidden_highlighted_and_copied_from_the_source(tmp_path: P
         first, last = (article.source_at(x, 0)[1] for x in (cells[-1], cells[0]))
         assert VOCALISED[min(first, last): max(first, last) + 1] == VOCALISED[:-1]
         await pilot.press("H")
-        assert app.comfort.harakat == "highlight"
+        assert app.comfort.settings.harakat == "highlight"
         strip = article.render_line(0)
         colour = article._style("article--harakat").color
         styled = [seg.text for seg in strip if seg.style and seg.style.color == colour]
         assert styled and HARAKAT & set("".join(styled))
         await pilot.press("H", "H")
-        assert app.comfort.harakat == "hide"
-    assert _app(tmp_path, path).comfort.harakat == "hide"  # remembered
-    assert _app(tmp_path, path, harakat="show").comfort.harakat == "show"  # the flag wins
+        assert app.comfort.settings.harakat == "hide"
+    assert _app(tmp_path, path).comfort.settings.harakat == "hide"  # remembered
+    assert _app(tmp_path, path, harakat="show").comfort.settings.harakat == "show"  # the flag wins
 
 
 async def test_copy_under_hidden_harakat_gives_the_source(tmp_path: Path) -> None:

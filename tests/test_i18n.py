@@ -305,7 +305,7 @@ async def test_language_chosen_in_the_palette_is_applied_and_remembered(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Quit" in _screen_rows(app)[-1]
-        app.action_choose_language()
+        app.language.choose()
         await wait_until(pilot, lambda: isinstance(app.screen, ChooseTarget)
                          and app.screen.query("#chooser-list"))
         chooser = app.screen

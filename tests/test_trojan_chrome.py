@@ -113,7 +113,7 @@ async def test_chooser(tmp_path: Path) -> None:
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.pause()
         await pilot.press(*["right_square_bracket"] * 3)
-        assert app.focused_entry == "r1"
+        assert app.navigation.focused_entry == "r1"
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ChooseTarget))
         assert_safe(_entry_rows(app.screen.query_one(EntryList)))

@@ -65,11 +65,11 @@ def launch(args: argparse.Namespace) -> int:
         harakat=args.harakat,
         numbers=args.numbers,
     )
-    if app.uses_terminal_palette and not app.no_color:
+    if app.appearance.ansi and not app.no_color:
         from reader.ui.terminal_output.background import terminal_is_light
 
         if terminal_is_light():  # 16 colours: which of them read on its background
-            app.use_light_terminal()
+            app.appearance.use_light_terminal()
     # Switched on start, back on every exit: q, Ctrl+C and SIGTERM end app.run(); a crash
     # goes through the finally; atexit covers an exit that skips both.
     _write_terminal(plan.enter)

@@ -1,9 +1,9 @@
 """Annotating in the app: ``a`` marks a range, ``e`` edits the focused entry, ``x`` removes
-it, ``u`` undoes the last change. A mixin of :class:`~reader.ui.app.ReaderApp`, so that the
-app module only names the keys.
+it, ``u`` undoes the last change. :class:`Annotating` owns the annotation session (the file
+being edited, its undo); the app only names the keys.
 
-What ``a`` marks is :meth:`AnnotatingMixin.annotation_target`: the mouse selection when the
-app has one (``selection_span``, a logical :class:`Span`), else the current search hit, else
+What ``a`` marks is :meth:`Annotating.annotation_target`: the mouse selection when there is
+one (a logical :class:`Span`), else the current search hit, else
 the focused claim or rebuttal. Every change is saved at once
 (:mod:`reader.content.annotation_session`), and the annotations are loaded again into the
 text, the panel and search, so the new entry is highlighted, listed and linked at once.
@@ -11,24 +11,21 @@ text, the panel and search, so the new entry is highlighted, listed and linked a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 from reader import i18n
 from reader.content.annotation_editor import EditError, Link
 from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, check_fields
 from reader.content.annotations import Chapter, Claim, Entity, Rebuttal, Span
 from reader.i18n import _, ngettext, number
+from reader.state.search import SearchSession
 from reader.text.chrome import chrome_line, isolate, ui_line
+from reader.ui.controllers.host import Reader
+from reader.ui.controllers.navigation import Navigation
 from reader.ui.screens.annotate_dialog import ConfirmDialog, EntryDialog, Field, KindDialog, say
 from reader.ui.widgets.entry_list import EntryList
-
-if TYPE_CHECKING:
-    from reader.ui.app import ReaderApp
-
-    _Base = ReaderApp
-else:
-    _Base = object
 
 
 def _kind_of(entry: object) -> str:
@@ -36,35 +33,45 @@ def _kind_of(entry: object) -> str:
             Rebuttal: "rebuttal"}[type(entry)]
 
 
-class AnnotatingMixin(_Base):
+class Annotating:
     """The annotation keys of the reader app."""
 
-    _annotation_session: AnnotationSession | None = None
+    def __init__(self, reader: Reader, navigation: Navigation, search: SearchSession,
+                 selection: Callable[[], Span | None], path: Path | None) -> None:
+        """``selection``: the mouse selection as a span; ``path``: ``--annotations FILE``,
+        where annotating writes (else beside the document, or in the state directory)."""
+        self.reader = reader
+        self.navigation = navigation
+        self.search = search
+        self.selection = selection
+        self.path = path
+        self._annotation_session: AnnotationSession | None = None
 
     # -- what to annotate ---------------------------------------------------------------
 
     def annotation_target(self) -> Span | None:
         """The logical range ``a`` annotates: the selection, the current search hit, or
         the focused span (None when there is none)."""
-        selection = getattr(self, "selection_span", None)
-        span = selection() if callable(selection) else selection
-        if isinstance(span, Span) and span.end > span.start:
+        span = self.selection()
+        if span is not None and span.end > span.start:
             return span
         if self.search.active and self.search.current is not None:
             return self.search.current.span
-        if self.focused_entry and self.annotations is not None:
-            return getattr(self.annotations.entry(self.focused_entry), "span", None)
+        focused, annotations = self.navigation.focused_entry, self.reader.annotations
+        if focused and annotations is not None:
+            found: Span | None = getattr(annotations.entry(focused), "span", None)
+            return found  # (an entity has no span)
         return None
 
     def entry_in_focus(self) -> str | None:
         """The entry ``e`` and ``x`` act on: the one highlighted in the panel's list when
         the list has the keyboard, else the focused claim or rebuttal."""
-        focused = self.focused
+        focused = self.reader.app.focused
         if isinstance(focused, EntryList) and focused.highlighted is not None \
                 and focused.entries:
             entry_id = focused.entries[focused.highlighted][0]
             return None if entry_id.startswith("heading:") else entry_id
-        return self.focused_entry
+        return self.navigation.focused_entry
 
     @property
     def annotation_session(self) -> AnnotationSession:
@@ -74,8 +81,7 @@ class AnnotatingMixin(_Base):
                 return index.folded, index.folded_starts
 
             self._annotation_session = AnnotationSession(
-                self.document, self.annotations, getattr(self, "annotations_path", None),
-                folded)
+                self.reader.document, self.reader.annotations, self.path, folded)
         return self._annotation_session
 
     @staticmethod
@@ -87,18 +93,21 @@ class AnnotatingMixin(_Base):
         """A notification in the interface's direction, laid out by the core."""
         return ui_line(message)
 
+    def _notify(self, message: str, **options: Any) -> None:
+        self.reader.app.notify(message, **options)
+
     # -- a: annotate --------------------------------------------------------------------
 
-    def action_annotate(self) -> None:
+    def annotate(self) -> None:
         span = self.annotation_target()
         if span is None:
-            self.bell()
-            self.notify(self._say(_("Nothing to annotate here: search for the words (/), "
+            self.reader.app.bell()
+            self._notify(self._say(_("Nothing to annotate here: search for the words (/), "
                                     "then press a.")), timeout=4)
             return
-        text = " ".join(span.text(self.document.paragraphs).split())
+        text = " ".join(span.text(self.reader.document.paragraphs).split())
         if not text:
-            self.bell()
+            self.reader.app.bell()
             return
         rtl = self._dialog_rtl()
 
@@ -106,7 +115,7 @@ class AnnotatingMixin(_Base):
             if kind:
                 self._ask_new_entry(kind, span, rtl)
 
-        self.push_screen(KindDialog(text, rtl), kind_chosen)
+        self.reader.app.push_screen(KindDialog(text, rtl), kind_chosen)
 
     def _fields(self, kind: str, values: dict[str, Any]) -> list[Field]:
         session = self.annotation_session
@@ -134,10 +143,10 @@ class AnnotatingMixin(_Base):
 
     def _ask_new_entry(self, kind: str, span: Span, rtl: bool) -> None:
         session = self.annotation_session
-        draft = session.defaults(kind, span, self.focused_entry)
+        draft = session.defaults(kind, span, self.navigation.focused_entry)
         if kind == "rebuttal" and not session.claim_choices():
-            self.bell()
-            self.notify(self._say(_("A rebuttal answers a claim: mark the claim first (a, "
+            self.reader.app.bell()
+            self._notify(self._say(_("A rebuttal answers a claim: mark the claim first (a, "
                                     "then c).")), severity="warning", timeout=5)
             return
 
@@ -151,21 +160,23 @@ class AnnotatingMixin(_Base):
                 self._annotation_error(error)
                 return
             self.reload_annotations(focus=entry_id)
-            self.notify(self._say(_("Saved {kind} {id} to {file} (u undoes).").format(
+            self._notify(self._say(_("Saved {kind} {id} to {file} (u undoes).").format(
                 kind=say(kind, rtl), id=isolate(entry_id), file=isolate(session.path))),
                 timeout=4, markup=False)
 
         title = say("new entry", rtl, kind=say(kind, rtl))
-        self.push_screen(EntryDialog(title, self._fields(kind, draft.fields), rtl), accepted)
+        self.reader.app.push_screen(EntryDialog(title, self._fields(kind, draft.fields), rtl),
+                                    accepted)
 
     # -- e: edit ------------------------------------------------------------------------
 
-    def action_edit_entry(self) -> None:
+    def edit_entry(self) -> None:
         entry_id = self.entry_in_focus()
-        entry = self.annotations.entry(entry_id) if entry_id and self.annotations else None
+        annotations = self.reader.annotations
+        entry = annotations.entry(entry_id) if entry_id and annotations else None
         if entry is None:
-            self.bell()
-            self.notify(self._say(_("Nothing to edit: focus a claim or rebuttal (]), or an "
+            self.reader.app.bell()
+            self._notify(self._say(_("Nothing to edit: focus a claim or rebuttal (]), or an "
                                     "entry in the panel.")), timeout=4)
             return
         kind = _kind_of(entry)
@@ -188,7 +199,7 @@ class AnnotatingMixin(_Base):
                 self._save_edit(kind, entry_id, values, result)
 
         title = say("edit entry", rtl, kind=say(kind, rtl), id=isolate(entry_id))
-        self.push_screen(EntryDialog(title, fields, rtl), accepted)
+        self.reader.app.push_screen(EntryDialog(title, fields, rtl), accepted)
 
     def _save_edit(self, kind: str, entry_id: str, before: dict[str, Any],
                    after: dict[str, Any]) -> None:
@@ -221,17 +232,18 @@ class AnnotatingMixin(_Base):
             self._annotation_error(error)
             return
         self.reload_annotations(focus=entry_id)
-        self.notify(self._say(_("Saved {kind} {id} (u undoes).").format(
+        self._notify(self._say(_("Saved {kind} {id} (u undoes).").format(
             kind=say(kind, False), id=isolate(entry_id))), timeout=3, markup=False)
 
     # -- x: remove ----------------------------------------------------------------------
 
-    def action_remove_entry(self) -> None:
+    def remove_entry(self) -> None:
         entry_id = self.entry_in_focus()
-        entry = self.annotations.entry(entry_id) if entry_id and self.annotations else None
+        annotations = self.reader.annotations
+        entry = annotations.entry(entry_id) if entry_id and annotations else None
         if entry is None:
-            self.bell()
-            self.notify(self._say(_("Nothing to remove: focus a claim or rebuttal (]), or an "
+            self.reader.app.bell()
+            self._notify(self._say(_("Nothing to remove: focus a claim or rebuttal (]), or an "
                                     "entry in the panel.")), timeout=4)
             return
         kind = _kind_of(entry)
@@ -270,11 +282,11 @@ class AnnotatingMixin(_Base):
                                "Removed {kind} {id} and {count} links (u undoes).",
                                len(removed)) if removed else \
                 _("Removed {kind} {id} (u undoes).")
-            self.notify(self._say(message.format(kind=say(kind, rtl), id=isolate(entry_id),
+            self._notify(self._say(message.format(kind=say(kind, rtl), id=isolate(entry_id),
                                                  count=number(len(removed)))),
                         timeout=4, markup=False)
 
-        self.push_screen(ConfirmDialog(lines, rtl), answered)
+        self.reader.app.push_screen(ConfirmDialog(lines, rtl), answered)
 
     @staticmethod
     def _link_line(link: Link, rtl: bool) -> str:
@@ -283,7 +295,7 @@ class AnnotatingMixin(_Base):
 
     # -- u: undo ------------------------------------------------------------------------
 
-    def action_undo_annotation(self) -> None:
+    def undo(self) -> None:
         session = self._annotation_session
         try:
             done = session.editor.undo() if session is not None else None
@@ -291,44 +303,45 @@ class AnnotatingMixin(_Base):
             self._annotation_error(error)
             return
         if done is None:
-            self.bell()
-            self.notify(self._say(_("No annotation change to undo.")), timeout=3)
+            self.reader.app.bell()
+            self._notify(self._say(_("No annotation change to undo.")), timeout=3)
             return
         self.reload_annotations()
-        self.notify(self._say(_("Undone: {change}.").format(change=isolate(done))), timeout=3,
+        self._notify(self._say(_("Undone: {change}.").format(change=isolate(done))), timeout=3,
                     markup=False)
 
     # -- after a change -----------------------------------------------------------------
 
     def _annotation_error(self, error: Exception) -> None:
-        self.bell()
+        self.reader.app.bell()
         message = getattr(error, "message", str(error))
-        self.notify(self._say(message), severity="error", timeout=6, markup=False)
+        self._notify(self._say(message), severity="error", timeout=6, markup=False)
 
     def reload_annotations(self, focus: str | None = None) -> None:
         """Load the annotation file again into the text, the panel and search."""
-        panel = self.panel
+        reader, navigation = self.reader, self.navigation
+        panel = reader.panel
         was_empty = panel.is_empty
-        self.found = self.annotation_session.reload()
-        annotations, problems = self.found.annotations, self.found.problems
+        reader.found = self.annotation_session.reload()
+        annotations, problems = reader.found.annotations, reader.found.problems
         self.search.aliases = annotations.alias_lists() if annotations else {}
-        self.article.set_annotations(annotations)
+        reader.article.set_annotations(annotations)
         panel.set_annotations(annotations)
         if was_empty and not panel.is_empty:
             panel.display = True  # it was hidden for having nothing to list
         linked = annotations is not None and (
             focus in annotations.claims or focus in annotations.rebuttals)
+        focused = navigation.focused_entry
         if linked:
-            self._set_focus(focus)
-        elif self.focused_entry and (annotations is None
-                                     or annotations.entry(self.focused_entry) is None):
-            self._set_focus(None)
+            navigation.set_focus(focus)
+        elif focused and (annotations is None or annotations.entry(focused) is None):
+            navigation.set_focus(None)
         if problems:
             first = chrome_line(str(problems[0]), "auto")
-            self.notify(self._say(ngettext(
+            reader.app.notify(self._say(ngettext(
                 "{count} annotation problem remains; first: {first}",
                 "{count} annotation problems remain; first: {first}", len(problems)).format(
                     count=number(len(problems)), first=isolate(first))),
                 severity="warning", timeout=6, markup=False)
-        self.refresh_bindings()  # ] and [ come and go with the claims
-        self.update_status()
+        reader.app.refresh_bindings()  # ] and [ come and go with the claims
+        reader.update_status()

@@ -1,10 +1,10 @@
 """Reading comfort and less's habits, as app actions: the measure (``<`` ``>``), go to
-(``:``), ``''``, marks (``m`` and ``'`` with a letter), harakat (``H``) and paragraph
-numbers (``#``).
+(``:``), ``''``, marks (``m`` and ``'`` with a letter), harakat (``H``), paragraph
+numbers (``#``), the invisible controls shown (``v``), and the place remembered.
 
-:class:`ReadingComfort` is mixed into the app; it needs the app's ``article``, ``history``,
-``positions``, ``document``, ``update_status``, its preferences (``_prefs``) and
-``save_preferences``. The settings it changes are remembered with the other preferences
+:class:`ReadingComfort` owns the settings and the document's marks; it jumps through
+:class:`~reader.ui.controllers.navigation.Navigation`. The settings it changes are remembered
+with the other preferences
 (:class:`~reader.state.preferences.PreferenceStore`), marks per document with the positions
 (:class:`~reader.state.positions.PositionStore`).
 """
@@ -12,6 +12,7 @@ numbers (``#``).
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,10 +21,12 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 
 from reader.i18n import N_, _
-from reader.state.positions import MARK_LETTERS
+from reader.state.positions import MARK_LETTERS, PositionStore
 from reader.state.preferences import Settings
 from reader.text import harakat as harakat_text
 from reader.text.chrome import ui_line
+from reader.ui.controllers.host import Reader
+from reader.ui.controllers.navigation import Navigation
 from reader.ui.decisions import measure as measures
 from reader.ui.decisions.goto import parse_target
 from reader.ui.screens.prompts import GoToPrompt, KeyPrompt
@@ -32,7 +35,7 @@ Place = tuple[int, int]
 
 # Keys typed right after one that opens a prompt (``ma``, ``:50%`` arriving in one read) were
 # already sent to the article before the prompt opened: they come back to the app, in order,
-# and the app hands them to the prompt (ReadingComfort._on_key).
+# and the app hands them to the prompt (ReadingComfort.take_key).
 COMFORT_BINDINGS = [
     Binding("colon", "go_to_prompt", "Go to", key_display=":", show=False),
     Binding("m", "set_mark", "Mark", show=False),
@@ -93,162 +96,179 @@ _TEXT_FIELDS = {"Input", "TextArea", "QueryField"}
 
 
 class ReadingComfort:
-    """The actions; mixed into :class:`~reader.ui.app.ReaderApp` (see the module doc)."""
+    """The measure, harakat, numbers, go to and marks (see the module's doc)."""
 
-    comfort: ComfortSettings
-    marks: dict[str, Place]
-    _key_prefix: str | None = None  # "m" or "'" while waiting for its letter
+    def __init__(self, reader: Reader, navigation: Navigation, settings: ComfortSettings,
+                 save: Callable[[Settings], None], positions: PositionStore | None,
+                 doc_key: str) -> None:
+        """``save`` remembers the settings; ``positions`` and ``doc_key`` keep the marks."""
+        self.reader = reader
+        self.navigation = navigation
+        self.settings = settings
+        self._save = save
+        self.positions = positions
+        self.doc_key = doc_key
+        self.marks: dict[str, Place] = positions.marks(doc_key) if positions is not None else {}
+        self._key_prefix: str | None = None  # "m" or "'" while waiting for its letter
 
-    def _reading(self: Any) -> None:
+    def _reading(self) -> None:
         """Let a prompt key through unless the reader is reading: another screen is up
         (help, palette, a prompt) or a text field has the focus."""
-        focused = self.focused
+        app = self.reader.app
+        focused = app.focused
         typing = focused is not None and any(cls.__name__ in _TEXT_FIELDS
                                              for cls in type(focused).__mro__)
-        searching = any(bar.display for bar in self.query("#search-bar"))
-        if typing or searching or len(self.screen_stack) > 1:
+        searching = any(bar.display for bar in app.query("#search-bar"))
+        if typing or searching or len(app.screen_stack) > 1:
             raise SkipAction()
 
     # -- settings ---------------------------------------------------------------------
 
-    def _save_settings(self: Any) -> None:
-        self._prefs.reading = self.comfort.saved()
+    def _save_settings(self) -> None:
         with contextlib.suppress(Exception):
-            self.save_preferences()
+            self._save(self.settings.saved())
 
-    def action_measure(self: Any, step: int) -> None:
-        article = self.article
+    def measure(self, step: int) -> None:
+        article = self.reader.article
         room = article.column.width - article.column.gutter
-        current = self.comfort.measure
+        current = self.settings.measure
         if step < 0:
             measure = measures.narrower(current, article.text_width)
         else:
             measure = measures.wider(current, room)
         if measure == current or (step < 0 and article.text_width <= measures.MIN_MEASURE):
-            self.bell()
+            self.reader.app.bell()
             return
-        self.comfort.measure = measure
+        self.settings.measure = measure
         article.set_measure(measure)
         self._save_settings()
-        self.notify(ui_line(_("Measure: {measure} (< > change it)").format(
+        self.reader.app.notify(ui_line(_("Measure: {measure} (< > change it)").format(
             measure=measures.describe(measure))), timeout=2)
 
-    def action_cycle_harakat(self: Any) -> None:
+    def cycle_harakat(self) -> None:
         modes = harakat_text.MODES
-        mode = modes[(modes.index(self.comfort.harakat) + 1) % len(modes)]
-        self.comfort.harakat = mode
-        self.article.set_harakat(mode)
+        mode = modes[(modes.index(self.settings.harakat) + 1) % len(modes)]
+        self.settings.harakat = mode
+        self.reader.article.set_harakat(mode)
         self._save_settings()
-        self.notify(ui_line(_("{note} (H changes it)").format(note=_(_HARAKAT_NOTES[mode]))),
-                    timeout=3)
+        self.reader.app.notify(ui_line(_("{note} (H changes it)").format(
+            note=_(_HARAKAT_NOTES[mode]))), timeout=3)
 
-    def action_toggle_numbers(self: Any) -> None:
-        self.comfort.numbers = not self.comfort.numbers
-        self.article.set_numbers(self.comfort.numbers)
+    def toggle_numbers(self) -> None:
+        self.settings.numbers = not self.settings.numbers
+        self.reader.article.set_numbers(self.settings.numbers)
         self._save_settings()
+
+    def toggle_controls(self) -> None:
+        """Reveal invisible bidi controls (RLO, LRI, ZWJ...) in place, or hide them again."""
+        article = self.reader.article
+        article.set_show_controls(not article.show_controls)
+        message = (_("Invisible controls shown in place (v toggles).") if article.show_controls
+                   else _("Invisible controls hidden again (v toggles)."))
+        self.reader.app.notify(ui_line(message), timeout=3)
 
     # -- go to ------------------------------------------------------------------------
 
-    def jump_to_place(self: Any, place: Place) -> None:
-        """A jump (Backspace and '' come back): to a (paragraph, offset)."""
-        article = self.article
-        self.push_history()
-        article.set_flash(None)
-        article.go_to_place(place)
-        self.update_status()
-
-    def go_to_percent(self: Any, percent: float) -> None:
-        article = self.article
-        if percent >= 100:
-            self.action_go_end()
-            return
-        flow = article.flow
-        if flow is None:
-            return
-        self.push_history()
-        article.set_flash(None)
-        y = min(round(flow.height * percent / 100), article.max_scroll_y)
-        article.scroll_to(y=y, animate=False, immediate=True)
-        self.update_status()
-
-    def action_go_to_prompt(self: Any) -> None:
+    def go_to_prompt(self) -> None:
         self._reading()
-        self.push_screen(GoToPrompt(), self.go_to_text)
+        self.reader.app.push_screen(GoToPrompt(), self.go_to_text)
 
-    def go_to_text(self: Any, text: str | None) -> None:
+    def go_to_text(self, text: str | None) -> None:
         """Go where ``text`` (``50%``, ``120``) says, or say why not."""
         if not text:
             return
         try:
-            target = parse_target(text, len(self.document.paragraphs))
+            target = parse_target(text, len(self.reader.document.paragraphs))
         except ValueError as error:
-            self.bell()
-            self.notify(ui_line(str(error)), severity="warning", timeout=4, markup=False)
+            self.reader.app.bell()
+            self.reader.app.notify(ui_line(str(error)), severity="warning", timeout=4,
+                                   markup=False)
             return
         if target.percent is not None:
-            self.go_to_percent(target.percent)
+            self.navigation.go_to_percent(target.percent)
         elif target.index is not None:
-            self.jump_to_place((target.index, 0))
+            self.navigation.jump_to_place((target.index, 0))
+
+    # -- the place, remembered --------------------------------------------------------
+
+    def open_saved_place(self, finish_loading: Callable[[], None]) -> None:
+        """Where the reader was last time in this document (``finish_loading`` first when
+        it is in the part of a big file not loaded yet)."""
+        if self.positions is None:
+            return
+        place = self.positions.get(self.doc_key)
+        if place is not None and place[0] >= len(self.reader.document.paragraphs):
+            finish_loading()
+        if place is not None:
+            self.reader.article.open_at(place)
+
+    def remember_place(self) -> None:
+        if self.positions is None or not self.reader.document.paragraphs:
+            return
+        with contextlib.suppress(Exception):
+            self.positions.put(self.doc_key, *self.reader.article.place())
 
     # -- marks ------------------------------------------------------------------------
 
-    def action_set_mark(self: Any) -> None:
+    def set_mark_prompt(self) -> None:
         self._reading()
         self._key_prefix = "m"
-        self.push_screen(KeyPrompt(_("mark: type a letter")))
+        self.reader.app.push_screen(KeyPrompt(_("mark: type a letter")))
 
-    def action_jump_mark(self: Any) -> None:
+    def jump_mark_prompt(self) -> None:
         self._reading()
         self._key_prefix = "'"
-        self.push_screen(KeyPrompt(_("go to mark: type a letter, or ' for the last jump")))
+        self.reader.app.push_screen(
+            KeyPrompt(_("go to mark: type a letter, or ' for the last jump")))
 
-    async def _on_key(self: Any, event: events.Key) -> None:
-        """Keys no widget took reach the app here, in the order they were typed, before its
-        bindings: the letter after ``m`` or ``'``, and keys typed before the go-to field
-        had the focus."""
+    def take_key(self, event: events.Key) -> bool:
+        """A key no widget took, before the app's bindings: the letter after ``m`` or
+        ``'``, and keys typed before the go-to field had the focus. True if taken."""
+        app = self.reader.app
         prefix = self._key_prefix
         if prefix is not None:
             self._key_prefix = None
-            if isinstance(self.screen, KeyPrompt):
-                self.pop_screen()
+            if isinstance(app.screen, KeyPrompt):
+                app.pop_screen()
             letter = event.character if event.is_printable and event.key != "escape" else None
             (self.set_mark if prefix == "m" else self.jump_to_mark)(letter)
-        elif not (isinstance(self.screen, GoToPrompt) and self.screen.feed(event)):
-            return  # the app's own handler (its bindings) comes next
-        event.stop()
-        event.prevent_default()
+            return True
+        screen = app.screen
+        return isinstance(screen, GoToPrompt) and screen.feed(event)
 
-    def set_mark(self: Any, letter: str | None) -> None:
+    def set_mark(self, letter: str | None) -> None:
+        app = self.reader.app
         if letter is None:
             return
         if letter not in MARK_LETTERS:
-            self.bell()
-            self.notify(ui_line(_("A mark is a letter, a–z or A–Z.")), severity="warning",
-                        timeout=3)
+            app.bell()
+            app.notify(ui_line(_("A mark is a letter, a–z or A–Z.")), severity="warning",
+                       timeout=3)
             return
-        place = self.article.place()
+        place = self.reader.article.place()
         self.marks[letter] = place
-        if self.positions is not None and self.document.paragraphs:
+        if self.positions is not None and self.reader.document.paragraphs:
             with contextlib.suppress(Exception):
-                self.positions.put(self._doc_key, *place, marks=self.marks)
-        self.notify(ui_line(_("Mark {letter} set ('{letter} comes back here).").format(
+                self.positions.put(self.doc_key, *place, marks=self.marks)
+        app.notify(ui_line(_("Mark {letter} set ('{letter} comes back here).").format(
             letter=letter)), timeout=2)
 
-    def jump_to_mark(self: Any, letter: str | None) -> None:
+    def jump_to_mark(self, letter: str | None) -> None:
         if letter is None:
             return
+        navigation = self.navigation
         if letter == "'":
-            stop = self.history.previous
+            stop = navigation.history.previous
             if stop is None:
-                self.bell()
+                self.reader.app.bell()
                 return
-            self.jump_to_place(stop.place)
-            self._set_focus(stop.focus)
+            navigation.jump_to_place(stop.place)
+            navigation.set_focus(stop.focus)
             return
         place = self.marks.get(letter)
         if place is None:
-            self.bell()
-            self.notify(ui_line(_("No mark {letter} in this document.").format(letter=letter)),
-                        severity="warning", timeout=3)
+            self.reader.app.bell()
+            self.reader.app.notify(ui_line(_("No mark {letter} in this document.").format(
+                letter=letter)), severity="warning", timeout=3)
             return
-        self.jump_to_place(place)
+        navigation.jump_to_place(place)

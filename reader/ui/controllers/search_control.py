@@ -10,35 +10,35 @@ back to it), and builds a big document's search index in the background.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.timer import Timer
 
 from reader.i18n import _
 from reader.state.search import Place, SearchSession
 from reader.text.search import Hit
+from reader.ui.controllers.host import Reader
+from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.status_note import StatusNote
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
 
-if TYPE_CHECKING:
-    from reader.ui.app import ReaderApp
 
 class SearchControl:
     """Runs the session for the app; every method acts on the app's widgets."""
 
-    def __init__(self, app: ReaderApp, session: SearchSession) -> None:
-        self.app = app
+    def __init__(self, reader: Reader, session: SearchSession, navigation: Navigation,
+                 note: StatusNote) -> None:
+        """``note``: "search wrapped" for a few seconds (shared with ``]``'s "wrapped")."""
+        self.reader = reader
         self.session = session
-        # "search wrapped" for a few seconds (reader.ui.decisions.status_line shows it)
-        self._note = StatusNote(app)
+        self.navigation = navigation
+        self._note = note
         self._origin: Place | None = None  # where the open search began
         self._timer: Timer | None = None  # a debounced search waiting to run
         self._ahead: Timer | None = None
 
     @property
     def bar(self) -> SearchBar:
-        return self.app.query_one(SearchBar)
+        return self.reader.search_bar
 
     # -- the status line --------------------------------------------------------------
 
@@ -55,16 +55,16 @@ class SearchControl:
 
     def _visible_places(self) -> tuple[Place, Place]:
         """(paragraph, offset) of the top line and of the line just below the view."""
-        article = self.app.article
+        article = self.reader.article
         first = article.place()
         flow = article.flow
         bottom = article.top + article.scrollable_content_region.height
         if flow is None or bottom >= flow.height:
-            return first, (len(self.app.document.paragraphs), 0)
+            return first, (len(self.reader.document.paragraphs), 0)
         return first, flow.position(bottom)
 
     def _on_screen(self, hit: Hit | None) -> bool:
-        article = self.app.article
+        article = self.reader.article
         if hit is None or article.flow is None:
             return False
         y = article.flow.locate(hit.span.paragraph, hit.span.start)
@@ -73,12 +73,12 @@ class SearchControl:
     def show_hits(self) -> None:
         """Give the view the hits on screen (all of them would be millions for one letter
         of a big document) and the current one; the view redraws only what changed."""
-        if not self.app.is_mounted:
+        if not self.reader.app.is_mounted:
             return
         search = self.session
         spans = search.visible(*self._visible_places()) if search.total else []
         current = search.current.span if search.current is not None else None
-        self.app.article.set_hits(spans, current)
+        self.reader.article.set_hits(spans, current)
 
     # -- the bar ----------------------------------------------------------------------
 
@@ -88,7 +88,7 @@ class SearchControl:
             bar.field.focus()
             return
         self.session.index  # noqa: B018 - build it now, not on the first key
-        self._origin = self.app.article.place()
+        self._origin = self.reader.article.place()
         bar.open()
 
     def _stop_timer(self) -> None:
@@ -99,49 +99,49 @@ class SearchControl:
     def changed(self) -> None:
         """The query or the mode changed: search now, or soon on a big document."""
         self._stop_timer()
-        if len(self.app.document.text) > DEBOUNCE_CHARS:
-            self._timer = self.app.set_timer(DEBOUNCE_SECONDS, self.run_now)
+        if len(self.reader.document.text) > DEBOUNCE_CHARS:
+            self._timer = self.reader.app.set_timer(DEBOUNCE_SECONDS, self.run_now)
         else:
             self.run_now()
 
     def run_now(self) -> None:
         self._timer = None
-        app, bar, search = self.app, self.bar, self.session
-        origin = self._origin or app.article.place()
+        reader, bar, search = self.reader, self.bar, self.session
+        origin = self._origin or reader.article.place()
         step = search.run(bar.value, origin)
         bar.show_mode()
         bar.set_count(search.count_text() if bar.value else "", error=search.error is not None)
         self.set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is not None:
-            app.article.bring_into_view(step.hit.span)
+            reader.article.bring_into_view(step.hit.span)
         self.show_hits()
-        app.update_status()
+        reader.update_status()
 
     def submitted(self) -> None:
         """Enter: keep the hits; the place the search began goes into the history."""
         if self._timer is not None:
             self.run_now()
-        app = self.app
+        reader = self.reader
         self.bar.close()
-        app.article.focus()
+        reader.article.focus()
         origin = self._origin
         if origin is not None and self.session.current is not None \
-                and app.article.place() != origin:
-            app.push_history(origin)
+                and reader.article.place() != origin:
+            self.navigation.push_history(origin)
         self._origin = None
-        app.update_status()
+        reader.update_status()
 
     def cancelled(self) -> None:
         """Esc in the bar: clear the search and go back to where it began."""
         self._stop_timer()
-        app = self.app
+        reader = self.reader
         self.bar.close()
-        app.article.focus()
+        reader.article.focus()
         origin = self._origin
         self._origin = None
         self.clear()
-        if origin is not None and app.article.place() != origin:
-            app.article.go_to_place(origin)
+        if origin is not None and reader.article.place() != origin:
+            reader.article.go_to_place(origin)
 
     def clear(self) -> None:
         bar = self.bar
@@ -152,53 +152,53 @@ class SearchControl:
         self.session.clear()
         self.set_note(None)
         self.show_hits()
-        self.app.update_status()
+        self.reader.update_status()
 
     # -- n and N ----------------------------------------------------------------------
 
     def step(self, direction: int) -> None:
-        app, search = self.app, self.session
-        article = app.article
+        reader, search = self.reader, self.session
+        article = reader.article
         place = article.place()
         if not search.active:
             history = self.bar.history
             if not history:
-                app.bell()
+                reader.app.bell()
                 self.set_note(_("no search yet: press / to search"))
-                app.update_status()
+                reader.update_status()
                 return
             # n after Esc: the last query again, from the top of the view
             step = search.run(history[-1], place)
             if step.hit is not None and direction < 0:
                 step = search.step(direction, place)
         elif search.total == 0:
-            app.bell()
-            app.update_status()
+            reader.app.bell()
+            reader.update_status()
             return
         else:
             # from the current hit while it is on screen, else from the top of the view
             step = search.step(direction, place, self._on_screen(search.current))
         self.set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is None:
-            app.bell()
+            reader.app.bell()
         else:
             article.set_flash(None)
             article.bring_into_view(step.hit.span)
         self.show_hits()
-        app.update_status()
+        reader.update_status()
 
     # -- the index ahead of time ------------------------------------------------------
 
     def start_ahead(self) -> None:
         """On a book, fold the text for search in slices once the line counts are done,
         so that the first search does not pause while it is folded."""
-        self._ahead = self.app.set_interval(0.02, self._ahead_step)
+        self._ahead = self.reader.app.set_interval(0.02, self._ahead_step)
 
     def _ahead_step(self) -> None:
-        app = self.app
-        if app.pending is not None or not app.is_mounted:
+        reader = self.reader
+        if reader.pending is not None or not reader.app.is_mounted:
             return
-        views = app.query(ArticleView)
+        views = reader.app.query(ArticleView)
         if not views:
             return  # the app is closing: its widgets are gone before its timers
         flow = views.first().flow

@@ -1,20 +1,20 @@
 """A short-lived note of the status line ("copied 42 letters", "search wrapped"): shown for
 :data:`NOTE_SECONDS`, then the status line is drawn again without it. One per source of
-notes (the copy and link keys, the search), each a field of the status line."""
+notes (the copy and link keys; search and ``]``/``[`` wrapping), each a field of the status
+line."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.timer import Timer
+
+from reader.ui.controllers.host import Reader
 
 NOTE_SECONDS = 4.0  # how long a note stays in the status line
 
 
 class StatusNote:
-    def __init__(self, app: Any) -> None:
-        """``app`` has ``set_timer``, ``update_status`` and ``is_mounted``."""
-        self.app = app
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
         self.text: str | None = None
         self._timer: Timer | None = None
 
@@ -25,12 +25,12 @@ class StatusNote:
             self._timer.stop()
             self._timer = None
         if text:
-            self._timer = self.app.set_timer(NOTE_SECONDS, self.clear)
+            self._timer = self.reader.app.set_timer(NOTE_SECONDS, self.clear)
         if show:
-            self.app.update_status()
+            self.reader.update_status()
 
     def clear(self) -> None:
         self.text = None
         self._timer = None
-        if self.app.is_mounted:
-            self.app.update_status()
+        if self.reader.app.is_mounted:
+            self.reader.update_status()

@@ -1,7 +1,8 @@
 """Getting text out of the reader: copy (``y``, ``Y``, Ctrl+C) and links (show, open, copy).
 
-A mixin of :class:`~reader.ui.app.ReaderApp`: the app keeps its state (the focused claim,
-the search), this module decides what a key copies and says so in the status line.
+:class:`TextOut` owns the focused link and the copy note; it reads the focused claim from
+:class:`~reader.ui.controllers.navigation.Navigation` and the hit from the search session,
+decides what a key copies and says so in the status line.
 
 ``y`` copies, in this order: the mouse selection; the focused link's URL; the focused claim
 or rebuttal; the current search hit's whole sentence. ``Y`` copies the same as a quote with
@@ -17,8 +18,11 @@ from reader.content.annotations import Span
 from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
 from reader.content.links import Link, document_links, graphical_session, may_open, next_link
 from reader.i18n import N_, _, ngettext, number
+from reader.state.search import SearchSession
 from reader.text.chrome import isolate
 from reader.text.selection import LogicalRange
+from reader.ui.controllers.host import Reader
+from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.status_note import StatusNote
 
 NOTHING_TO_COPY = N_("nothing to copy: select with the mouse, or focus a claim (]) or a hit "
@@ -26,58 +30,63 @@ NOTHING_TO_COPY = N_("nothing to copy: select with the mouse, or focus a claim (
 
 
 class TextOut:
-    """Copy and link actions (mixed into the app)."""
+    """Copy and link actions, and the note that says what they did."""
 
-    focused_link: Link | None = None
-    _links: list[Link] | None = None
+    def __init__(self, reader: Reader, navigation: Navigation, search: SearchSession) -> None:
+        self.reader = reader
+        self.navigation = navigation
+        self.search = search
+        self.focused_link: Link | None = None
+        self._links: list[Link] | None = None
+        self.note = StatusNote(reader)  # "copied 42 letters", a link's URL
 
     # -- copy -----------------------------------------------------------------------------
 
     def _excerpt(self) -> Excerpt | None:
         """What ``y`` copies, links aside."""
-        paragraphs = self.document.paragraphs  # type: ignore[attr-defined]
-        article = self.article  # type: ignore[attr-defined]
+        paragraphs = self.reader.document.paragraphs
+        article = self.reader.article
         if article.selection is not None:
             return excerpt_of(paragraphs, article.selection, N_("the selection"))
         if self.focused_link is not None:
             link = self.focused_link
             return excerpt_of(paragraphs, LogicalRange((link.paragraph, link.start),
                                                        (link.paragraph, link.end)), N_("the link"))
-        annotations = self.annotations  # type: ignore[attr-defined]
-        entry_id = self.focused_entry  # type: ignore[attr-defined]
+        annotations = self.reader.annotations
+        entry_id = self.navigation.focused_entry
         if annotations is not None and entry_id is not None:
             entry = annotations.entry(entry_id)
-            span = getattr(entry, "span", None)
+            span = getattr(entry, "span", None)  # entities have none
             if span is not None:
                 what = N_("the claim") if entry_id in annotations.claims else N_("the rebuttal")
                 return excerpt_of(paragraphs, LogicalRange((span.paragraph, span.start),
                                                            (span.paragraph, span.end)), what)
-        current = self.search.current  # type: ignore[attr-defined]
+        current = self.search.current
         if current is not None:
             span = current.span
             return sentence_excerpt(paragraphs, span.paragraph, span.start, span.end)
         return None
 
-    def action_copy(self, quote: bool = False) -> None:
-        article = self.article  # type: ignore[attr-defined]
-        if not quote and article.selection is None and self.focused_link is not None:
-            self.copy_to_clipboard(self.focused_link.url)  # type: ignore[attr-defined]
+    def copy(self, quote: bool = False) -> None:
+        app = self.reader.app
+        if not quote and self.reader.article.selection is None \
+                and self.focused_link is not None:
+            app.copy_to_clipboard(self.focused_link.url)
             self.show_note(_("copied the link's URL"))
             return
         excerpt = self._excerpt()
         if excerpt is None or not excerpt.text:
-            self.bell()  # type: ignore[attr-defined]
+            app.bell()
             self.show_note(_(NOTHING_TO_COPY))
             return
         if quote:
-            title = self.document.title  # type: ignore[attr-defined]
-            self.copy_to_clipboard(as_quote(excerpt, title))  # type: ignore[attr-defined]
+            app.copy_to_clipboard(as_quote(excerpt, self.reader.document.title))
             self.show_note(ngettext("copied {what} as a quote ({count} letter)",
                                     "copied {what} as a quote ({count} letters)",
                                     excerpt.letters).format(what=_(excerpt.what),
                                                             count=number(excerpt.letters)))
         else:
-            self.copy_to_clipboard(excerpt.text)  # type: ignore[attr-defined]
+            app.copy_to_clipboard(excerpt.text)
             if excerpt.what == "the selection":
                 self.show_note(ngettext("copied {count} letter", "copied {count} letters",
                                         excerpt.letters).format(count=number(excerpt.letters)))
@@ -90,43 +99,30 @@ class TextOut:
     def selection_span(self) -> Span | None:
         """The mouse selection as one paragraph's :class:`Span` (what ``a`` annotates), or
         None when nothing is selected or it runs over several paragraphs."""
-        chosen = self.article.selection  # type: ignore[attr-defined]
+        chosen = self.reader.article.selection
         if chosen is None or chosen.start[0] != chosen.end[0]:
             return None
         return Span(chosen.start[0], chosen.start[1], chosen.end[1])
-
-    async def action_copy_or_quit(self) -> None:
-        """Ctrl+C: copy the selection when there is one (Textual's habit), else quit."""
-        if self.article.selection is not None:  # type: ignore[attr-defined]
-            self.action_copy()
-        else:
-            await self.action_quit()  # type: ignore[attr-defined]
 
     # -- links ----------------------------------------------------------------------------
 
     @property
     def links(self) -> list[Link]:
         if self._links is None:
-            self._links = document_links(self.document)  # type: ignore[attr-defined]
+            self._links = document_links(self.reader.document)
         return self._links
 
     def link_keys_enabled(self) -> bool:
         """``]`` and ``[`` step through links where they do not step through claims."""
-        annotations = self.annotations  # type: ignore[attr-defined]
+        annotations = self.reader.annotations
         return bool(self.links) and not (annotations is not None and annotations.claims)
-
-    def action_next_link(self) -> None:
-        self.step_link(1)
-
-    def action_previous_link(self) -> None:
-        self.step_link(-1)
 
     def step_link(self, direction: int) -> None:
         """Focus the next or previous link and show its URL."""
-        article = self.article  # type: ignore[attr-defined]
+        article = self.reader.article
         link = next_link(self.links, self.focused_link, article.place(), direction)
         if link is None:
-            self.bell()  # type: ignore[attr-defined]
+            self.reader.app.bell()
             return
         self.focused_link = link
         span = Span(link.paragraph, link.start, link.end)
@@ -135,13 +131,14 @@ class TextOut:
         self.show_note(_("link: {url}  (Enter opens, y copies)").format(url=isolate(link.url)))
 
     def open_link(self, url: str) -> None:
+        app = self.reader.app
         if not may_open(url):
-            self.bell()  # type: ignore[attr-defined]
+            app.bell()
             self.show_note(_("not opened (only http, https and mailto links): {url}").format(
                 url=isolate(url)))
             return
         if not graphical_session():
-            self.bell()  # type: ignore[attr-defined]
+            app.bell()
             self.show_note(_("no graphical browser here (y copies the URL): {url}").format(
                 url=isolate(url)))
             return
@@ -149,26 +146,16 @@ class TextOut:
 
         def open_it() -> None:
             if webbrowser.open(url) is False:
-                self.call_from_thread(  # type: ignore[attr-defined]
+                app.call_from_thread(
                     self.show_note, _("no browser could open {url}").format(url=isolate(url)))
 
-        self.run_worker(open_it, thread=True, exit_on_error=False)  # type: ignore[attr-defined]
+        app.run_worker(open_it, thread=True, exit_on_error=False)
 
     def show_link(self, url: str | None) -> None:
         """The link under the mouse: its URL in the status line."""
         if url:
             self.show_note(_("link: {url}").format(url=isolate(url)))
 
-    # -- the status note ------------------------------------------------------------------
-
-    _note: StatusNote | None = None
-
     def show_note(self, note: str) -> None:
         """A short-lived note in the status line ("copied 42 letters", a link's URL)."""
-        if self._note is None:
-            self._note = StatusNote(self)
-        self._note.set(note, show=True)
-
-    def note_parts(self) -> list[str]:
-        """The note, for the status line."""
-        return [self._note.text] if self._note is not None and self._note.text else []
+        self.note.set(note, show=True)

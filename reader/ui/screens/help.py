@@ -13,8 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader import i18n
+from reader.content.annotations import Annotations
 from reader.i18n import _
-from reader.text.chrome import chrome_lines, ui_line
+from reader.text.chrome import chrome_line, chrome_lines, fill, ui_line
+from reader.ui.decisions.speakers import speaker_indexes
+from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
 
 HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
 
@@ -115,3 +118,17 @@ class HelpScreen(ModalScreen[None]):
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
+
+
+def speaker_legend(annotations: Annotations | None, article: ArticleView,
+                   direction: str) -> list[tuple[str, Style]]:
+    """Each speaker's name (laid out by the core) in the colour of their spans."""
+    if annotations is None:
+        return []
+    legend = []
+    for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
+        entity = annotations.entities.get(entity_id)
+        name = entity.name if entity else entity_id
+        style = article.get_component_rich_style(f"article--speaker-{index}")
+        legend.append((chrome_line(fill("{name}", name=name), direction), style))
+    return legend

@@ -1,15 +1,84 @@
-"""Command palette entries: go to a chapter, go to a claim or rebuttal, go to a mark."""
+"""Command palette entries: go to a chapter, go to a claim or rebuttal, go to a mark; and
+Textual's own commands (language, keys, theme, screenshot, quit) translated and laid out by
+the core."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import partial
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.content.annotations import Annotations
+from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import fill, join_fields, ui_line
 from reader.ui.decisions import paragraph_numbers
 from reader.ui.widgets.side_panel import entry_line
+
+# Textual's own words that the reader shows (the command palette key's description).
+TEXTUAL_WORDS = (N_("palette"),)
+
+# (title, help, action on the app): the palette's own commands, in place of Textual's.
+SYSTEM_COMMANDS: list[tuple[str, str, str]] = [
+    (N_("Language…"), N_("Choose the interface's language (remembered)"), "choose_language"),
+    (N_("Keys"), N_("Show every key the reader knows"), "help"),
+    (N_("Theme"), N_("Change the colours"), "change_theme"),
+    (N_("Screenshot"), N_("Save an SVG picture of the screen"), "screenshot"),
+    (N_("Quit"), N_("Quit the reader (your place is remembered)"), "quit"),
+]
+
+
+class SystemCommands(Provider):
+    """Textual's system commands, translated and laid out by the core: matched against
+    the translated title as typed (logical order) and the English one, shown in visual
+    order."""
+
+    def _entries(self) -> list[tuple[str, str, str, Callable[[], object]]]:
+        app = self.app
+        entries = []
+        for title, help_text, action in SYSTEM_COMMANDS:
+            shown = ui_line(_(title))
+            plain = f"{_(title)} {title}"
+            callback = partial(app.run_action, action)
+            entries.append((plain, shown, ui_line(_(help_text)), callback))
+        return entries
+
+    async def discover(self) -> Hits:
+        for _plain, shown, help_text, callback in self._entries():
+            yield DiscoveryHit(shown, callback, text=shown, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for plain, shown, help_text, callback in self._entries():
+            score = matcher.match(plain)
+            if score > 0:
+                yield Hit(score, shown, callback, text=shown, help=help_text)
+
+
+def system_command_titles() -> Iterable[str]:
+    """The palette's own commands as shown (for tests)."""
+    return (_(title) for title, _help, _action in SYSTEM_COMMANDS)
+
+
+@runtime_checkable
+class PaletteSource(Protocol):
+    """What the entries are read from and act on: the reader app."""
+
+    document: Document
+    direction: str
+
+    @property
+    def annotations(self) -> Annotations | None: ...
+
+    @property
+    def marks(self) -> dict[str, tuple[int, int]]: ...
+
+    def go_to_entry(self, entry_id: str) -> None: ...
+
+    def jump_to_mark(self, letter: str | None) -> None: ...
+
 
 PALETTE_MARGIN = 8  # cells of the screen's width the palette's list does not use
 
@@ -17,6 +86,12 @@ PALETTE_MARGIN = 8  # cells of the screen's width the palette's list does not us
 class _EntryProvider(Provider):
     """Entries ``(key, searchable text, shown text)``, matched on the searchable text and
     acted on by :meth:`_act` with their key."""
+
+    @property
+    def source(self) -> PaletteSource | None:
+        """The app, when it is the reader (None in another app: nothing to offer)."""
+        app = self.app
+        return app if isinstance(app, PaletteSource) else None
 
     def _entries(self) -> list[tuple[str, str, str]]:
         raise NotImplementedError
@@ -41,14 +116,14 @@ class GoToProvider(_EntryProvider):
 
     def _entries(self) -> list[tuple[str, str, str]]:
         """(entry id, searchable text, shown text) for everything one can go to."""
-        app = self.app
-        annotations = getattr(app, "annotations", None)
+        source = self.source
+        annotations = source.annotations if source is not None else None
         # the palette's list is nearly as wide as the screen; an entry longer is cut
-        width = max(20, app.size.width - PALETTE_MARGIN)
+        width = max(20, self.app.size.width - PALETTE_MARGIN)
         entries: list[tuple[str, str, str]] = []
-        if annotations is None:
+        if source is None or annotations is None:
             return entries
-        direction = getattr(app, "direction", "auto")
+        direction = source.direction
         # Matched as typed (the words in the interface's language, logical order), shown
         # laid out by the core in the interface's direction with the values isolated; an
         # entry keeps the document's direction as one isolated field.
@@ -70,7 +145,8 @@ class GoToProvider(_EntryProvider):
         return entries
 
     def _act(self, key: str) -> None:
-        self.app.go_to_entry(key)
+        if self.source is not None:
+            self.source.go_to_entry(key)
 
 
 _NO_MARKS = N_("Marks… (none yet)")
@@ -81,9 +157,9 @@ class MarksProvider(_EntryProvider):
     of the paragraph it is in."""
 
     def _entries(self) -> list[tuple[str, str, str]]:
-        app = self.app
-        marks: dict[str, tuple[int, int]] = getattr(app, "marks", {})
-        paragraphs: list[str] = getattr(getattr(app, "document", None), "paragraphs", [])
+        source = self.source
+        marks = source.marks if source is not None else {}
+        paragraphs = source.document.paragraphs if source is not None else []
         entries = []
         for letter, (index, offset) in sorted(marks.items()):
             text = paragraphs[index] if index < len(paragraphs) else ""
@@ -98,10 +174,11 @@ class MarksProvider(_EntryProvider):
         return entries
 
     def _act(self, key: str) -> None:
-        self.app.jump_to_mark(key)
+        if self.source is not None:
+            self.source.jump_to_mark(key)
 
     async def search(self, query: str) -> Hits:
-        if getattr(self.app, "marks", None):
+        if self.source is not None and self.source.marks:
             async for hit in super().search(query):
                 yield hit
             return

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from rich.console import RenderableType
 from rich.segment import Segment
 from textual.strip import Strip
 
@@ -45,7 +46,7 @@ class KittyOutput:
             done = self._done[segments] = kitty_segments(segments)
         return Strip(done, strip.cell_length)
 
-    def update(self, update: object) -> object:
+    def update(self, update: RenderableType) -> RenderableType:
         """``update`` with its right-to-left runs reversed per chop; anything else as is."""
         if isinstance(update, LayoutUpdate):
             return LayoutUpdate([[self._strip(strip) for strip in line]
