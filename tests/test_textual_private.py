@@ -20,6 +20,7 @@ SIGNATURES = {
     ("App", "_display"): ["self", "screen", "renderable"],
     ("CommandPalette", "_start_no_matches_countdown"): ["self", "search_value"],
     ("CommandPalette", "_stop_no_matches_countdown"): ["self"],
+    ("Input", "_cell_offset_to_index"): ["self", "offset"],
 }
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.content.annotations import Span
 from reader.i18n import _, number, pgettext
 from reader.text.search import (
     Hit,
@@ -18,6 +17,7 @@ from reader.text.search import (
     SearchTimeout,
     alias_needles,
 )
+from reader.text.span import Span
 
 Place = tuple[int, int]
 

@@ -331,12 +331,13 @@ class ReaderApp(HookedApp):
             self.push_screen(ReaderCommandPalette(
                 id="--command-palette", placeholder=ui_line(_("Search for commands…"))))
 
-    def action_screenshot(self) -> None:
-        self.set_timer(0.1, self.deliver_screenshot)
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """After the palette that asked for it has closed."""
+        self.set_timer(0.1, lambda: self.deliver_screenshot(filename, path))
 
     def action_next_span(self) -> None: self.navigation.step_span(1)
     def action_previous_span(self) -> None: self.navigation.step_span(-1)
-    def action_back(self) -> None: self.navigation.travel(self.navigation.history.back)
+    async def action_back(self) -> None: self.navigation.travel(self.navigation.history.back)
     def action_forward(self) -> None: self.navigation.travel(self.navigation.history.forward)
     def action_scroll_lines(self, lines: int) -> None: self.navigation.scroll_lines(lines)
     def action_scroll_pages(self, pages: int) -> None: self.navigation.scroll_pages(pages)

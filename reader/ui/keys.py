@@ -4,11 +4,11 @@ descriptions, translated (reader/i18n/extract.py extracts them)."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from reader.ui.controllers.comfort import COMFORT_BINDINGS
 
-BINDINGS = [
+BINDINGS: list[BindingType] = [
     Binding("q", "quit", "Quit"),
     # Ctrl+C copies the selection when there is one, else quits, remembering the place.
     Binding("ctrl+c", "copy_or_quit", "Quit", show=False, priority=True),

@@ -52,7 +52,7 @@ def launch(args: argparse.Namespace) -> int:
     app = create_app(
         target if piped is None else None,
         Path(args.annotations) if args.annotations else None,
-        progress=stderr_note(target) if is_url(target) else None,
+        progress=stderr_note(target) if target is not None and is_url(target) else None,
         bidi_mode=plan.mode,
         direction=args.direction,
         positions=PositionStore(),

@@ -12,8 +12,9 @@ the rest of the reader uses:
   (:meth:`HookedApp.before_output`, :mod:`reader.ui.terminal_output.kitty_output`).
 - ``App._filters``: the line filters for this terminal are added, and NO_COLOR's greys
   swapped for no colour with 16 colours (:func:`line_filters`).
-- ``Input._cursor_visible``: the shaped inputs draw Textual's blinking cursor
-  (:func:`cursor_visible`).
+- ``Input._cursor_visible`` and ``Input._cell_offset_to_index``: the shaped inputs draw
+  Textual's blinking cursor (:func:`cursor_visible`) and say which letter a click is on
+  (:meth:`HookedInput.index_at_cell`).
 - ``CommandPalette._placeholder``, ``_start_no_matches_countdown``,
   ``_stop_no_matches_countdown``, ``_no_matches_timer``, ``_NO_MATCHES``,
   ``_NO_MATCHES_COUNTDOWN``, ``_list_visible``: the palette's input and its "No matches
@@ -44,7 +45,7 @@ from textual.widgets.option_list import Option
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-__all__ = ["PRIVATE_NAMES", "ChopsUpdate", "HookedApp", "HookedCommandPalette",
+__all__ = ["PRIVATE_NAMES", "ChopsUpdate", "HookedApp", "HookedCommandPalette", "HookedInput",
            "LayoutUpdate", "cursor_visible", "line_filters"]
 
 # (where, name): what the reader uses; "instance" names exist only on an object.
@@ -55,6 +56,7 @@ PRIVATE_NAMES: list[tuple[str, str]] = [
     ("textual._compositor", "LayoutUpdate"),
     ("textual._compositor", "ChopsUpdate"),
     ("Input", "_cursor_visible"),
+    ("Input", "_cell_offset_to_index"),
     ("CommandPalette instance", "_placeholder"),
     ("CommandPalette instance", "_no_matches_timer"),
     ("CommandPalette", "_start_no_matches_countdown"),
@@ -76,7 +78,18 @@ def cursor_visible(field: Input) -> bool:
     return bool(field._cursor_visible)
 
 
-class HookedApp(App[None]):
+class HookedInput(Input):
+    """Textual's Input, with the letter a click lands on given by :meth:`index_at_cell`."""
+
+    def index_at_cell(self, offset: int) -> int:
+        """The index in the value of the letter drawn at column ``offset`` of the field."""
+        return int(super()._cell_offset_to_index(offset))
+
+    def _cell_offset_to_index(self, offset: int) -> int:
+        return self.index_at_cell(offset)
+
+
+class HookedApp(App[object]):
     """Textual's App with its two private hooks given public names."""
 
     def ended_by(self, error: Exception) -> bool:

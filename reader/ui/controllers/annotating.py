@@ -18,10 +18,11 @@ from typing import Any
 from reader import i18n
 from reader.content.annotation_editor import EditError, Link
 from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, check_fields
-from reader.content.annotations import Chapter, Claim, Entity, Rebuttal, Span
+from reader.content.annotations import Chapter, Claim, Entity, Rebuttal
 from reader.i18n import _, ngettext, number
 from reader.state.search import SearchSession
 from reader.text.chrome import chrome_line, isolate, ui_line
+from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.screens.annotate_dialog import ConfirmDialog, EntryDialog, Field, KindDialog, say
@@ -174,7 +175,7 @@ class Annotating:
         entry_id = self.entry_in_focus()
         annotations = self.reader.annotations
         entry = annotations.entry(entry_id) if entry_id and annotations else None
-        if entry is None:
+        if entry is None or entry_id is None:
             self.reader.app.bell()
             self._notify(self._say(_("Nothing to edit: focus a claim or rebuttal (]), or an "
                                     "entry in the panel.")), timeout=4)
@@ -241,7 +242,7 @@ class Annotating:
         entry_id = self.entry_in_focus()
         annotations = self.reader.annotations
         entry = annotations.entry(entry_id) if entry_id and annotations else None
-        if entry is None:
+        if entry is None or entry_id is None:
             self.reader.app.bell()
             self._notify(self._say(_("Nothing to remove: focus a claim or rebuttal (]), or an "
                                     "entry in the panel.")), timeout=4)

@@ -15,7 +15,7 @@ from reader.ui.themes import DARK, LIGHT, THEMES, theme_option, variable_default
 class Appearance:
     """Owns the theme's choice and the terminal's colours for an app."""
 
-    def __init__(self, app: App[None], bidi_mode: str) -> None:
+    def __init__(self, app: App[object], bidi_mode: str) -> None:
         self.app = app
         self.kitty = KittyOutput() if bidi_mode == "kitty" else None
         self.ansi = use_terminal_palette(app)  # 16 colours: the terminal's own

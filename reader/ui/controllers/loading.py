@@ -33,9 +33,8 @@ class Loading:
             self.error = error.message
             reader.app.exit(return_code=1)
             return
-        if reader.app.is_mounted:
-            reader.article.document_grew()
-            reader.update_status()
+        reader.article.document_grew()
+        reader.update_status()
 
     def ended_by(self, error: Exception) -> bool:
         """A :class:`ReaderError` raised while drawing (python-bidi breaking mid-way, say)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.content.annotations import Span
 from reader.i18n import _
 from reader.state.history import History, Place, Stop
 from reader.text.chrome import ui_line
+from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.status_note import StatusNote
 from reader.ui.decisions.span_steps import step_span

@@ -73,8 +73,6 @@ class SearchControl:
     def show_hits(self) -> None:
         """Give the view the hits on screen (all of them would be millions for one letter
         of a big document) and the current one; the view redraws only what changed."""
-        if not self.reader.app.is_mounted:
-            return
         search = self.session
         spans = search.visible(*self._visible_places()) if search.total else []
         current = search.current.span if search.current is not None else None
@@ -196,7 +194,7 @@ class SearchControl:
 
     def _ahead_step(self) -> None:
         reader = self.reader
-        if reader.pending is not None or not reader.app.is_mounted:
+        if reader.pending is not None:
             return
         views = reader.app.query(ArticleView)
         if not views:

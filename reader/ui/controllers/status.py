@@ -61,6 +61,6 @@ class Status:
 
     def update(self) -> None:
         app = self.reader.app
-        if not app.is_mounted or not app.query(ArticleView):
+        if not app.query(ArticleView):
             return
         app.query_one("#status", BidiText).set_text(status_text(self.inputs(), self.direction))

@@ -32,5 +32,4 @@ class StatusNote:
     def clear(self) -> None:
         self.text = None
         self._timer = None
-        if self.reader.app.is_mounted:
-            self.reader.update_status()
+        self.reader.update_status()

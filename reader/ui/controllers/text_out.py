@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import webbrowser
 
-from reader.content.annotations import Span
 from reader.content.excerpts import Excerpt, as_quote, excerpt_of, sentence_excerpt
 from reader.content.links import Link, document_links, graphical_session, may_open, next_link
 from reader.i18n import N_, _, ngettext, number
 from reader.state.search import SearchSession
 from reader.text.chrome import isolate
 from reader.text.selection import LogicalRange
+from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.status_note import StatusNote

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from reader.content.annotations import Span
+from reader.text.span import Span
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ and the help's legend names them."""
 
 from __future__ import annotations
 
-from reader.content.annotations import Annotations
+from reader.content.annotations import Annotations, Claim, Rebuttal
 
 
 def speaker_indexes(annotations: Annotations | None, count: int) -> dict[str, int]:
@@ -12,7 +12,8 @@ def speaker_indexes(annotations: Annotations | None, count: int) -> dict[str, in
     if annotations is None:
         return {}
     speakers: dict[str, int] = {}
-    entries = [*annotations.claims.values(), *annotations.rebuttals.values()]
+    entries: list[Claim | Rebuttal] = [*annotations.claims.values(),
+                                       *annotations.rebuttals.values()]
     for entry in sorted(entries, key=lambda e: e.span):
         speakers.setdefault(entry.speaker, len(speakers) % count)
     return speakers

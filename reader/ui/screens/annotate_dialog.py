@@ -239,7 +239,8 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         found: dict[str, Any] = {}
         for field in self.fields:
             widget = self.query_one(f"#field-{field.key}")
-            found[field.key] = widget.value  # type: ignore[attr-defined]
+            assert isinstance(widget, QueryField | ChoiceField)  # what compose made
+            found[field.key] = widget.value
         return found
 
     def action_accept(self) -> None:

@@ -25,7 +25,7 @@ from reader.ui.textual_private import HookedCommandPalette
 from reader.ui.widgets.shaped_input import ShapedLine
 
 
-class ShapedCommandInput(ShapedLine, CommandInput):
+class ShapedCommandInput(CommandInput, ShapedLine):
     """Textual's palette input; what is typed is drawn shaped and in visual order, and at
     the right in a right-to-left interface."""
 

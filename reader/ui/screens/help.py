@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.console import JustifyMethod
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -78,7 +79,7 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=rtl)
         # Right to left: the keys in the right column, what they do at their left, both
         # aligned to the right.
-        justify = "right" if rtl else "left"
+        justify: JustifyMethod = "right" if rtl else "left"
         table.add_column(style="" if rtl else "bold", no_wrap=True, justify=justify)
         table.add_column(style="bold" if rtl else "", no_wrap=rtl, justify=justify)
         rows = [(_(key), _(what)) for key, what in KEYS]
@@ -96,7 +97,7 @@ class HelpScreen(ModalScreen[None]):
                               Text(ui_line(key, "auto")))
             else:
                 table.add_row(Text(ui_line(key)), Text(ui_line(what)))
-        align = "right" if rtl else "left"
+        align: JustifyMethod = "right" if rtl else "left"
         with VerticalScroll(id="help-box"):
             yield Static(Text(ui_line(_("reader — keys")) + "\n", style="bold",
                               justify=align), id="help-title")
@@ -115,9 +116,6 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(legend, id="help-legend")
             yield Static(Text("\n" + ui_line(_("Esc closes this help.")),
                               justify=align), id="help-footer")
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)
 
 
 def speaker_legend(annotations: Annotations | None, article: ArticleView,

@@ -37,7 +37,7 @@ class SystemCommands(Provider):
 
     def _entries(self) -> list[tuple[str, str, str, Callable[[], object]]]:
         app = self.app
-        entries = []
+        entries: list[tuple[str, str, str, Callable[[], object]]] = []
         for title, help_text, action in SYSTEM_COMMANDS:
             shown = ui_line(_(title))
             plain = f"{_(title)} {title}"

@@ -32,7 +32,7 @@ def parse_reply(data: bytes) -> tuple[float, float, float] | None:
     match = _BACKGROUND.search(data)
     if match is None:
         return None
-    return tuple(int(part, 16) / (16 ** len(part) - 1)  # type: ignore[return-value]
+    return tuple(int(part, 16) / (16 ** len(part) - 1)
                  for part in match.groups())
 
 

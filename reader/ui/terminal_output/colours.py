@@ -12,6 +12,8 @@ terminal's background, light or dark (reader/ui/terminal_output/background.py as
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.filter import Monochrome, NoColor
 
@@ -21,12 +23,12 @@ SIXTEEN_COLOUR_THEME = "ansi-dark"
 SIXTEEN_COLOUR_LIGHT_THEME = "ansi-light"
 
 
-def sixteen_colours(app: App) -> bool:
+def sixteen_colours(app: App[Any]) -> bool:
     """True if ``app``'s terminal has 16 colours."""
     return app.console.color_system == "standard"
 
 
-def use_terminal_palette(app: App, light: bool = False) -> bool:
+def use_terminal_palette(app: App[Any], light: bool = False) -> bool:
     """Switch ``app`` to the ANSI theme (for a ``light`` background or a dark one) when its
     terminal has 16 colours; True if so."""
     if not sixteen_colours(app):

@@ -17,9 +17,11 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Offset
+from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from reader.content.document import Document
 from reader.text.flow import TextFlow
 from reader.text.layout import VisualLine
 from reader.text.selection import LogicalRange, Point, column_ranges, extent_at, word_at
@@ -28,15 +30,22 @@ from reader.text.selection import LogicalRange, Point, column_ranges, extent_at,
 _MADE = -(10**9)
 
 
-class SelectableArticle:
-    """Selection for :class:`~reader.ui.widgets.article_view.ArticleView` (a mixin: it uses the
-    view's flow, document and geometry)."""
+class SelectableArticle(ScrollView):
+    """Selection for :class:`~reader.ui.widgets.article_view.ArticleView`, its base: it uses
+    the view's flow, document and geometry, which the view provides."""
 
     selection: LogicalRange | None = None
     # The last Textual selection seen and the logical range it stood for.
     _seen: tuple[Selection, LogicalRange] | None = None
 
     # -- what the view provides ---------------------------------------------------------
+
+    document: Document
+    flow: TextFlow | None
+
+    @property
+    def top(self) -> int:  # pragma: no cover - provided by the view
+        raise NotImplementedError
 
     def _ensure_flow(self) -> TextFlow:  # pragma: no cover - provided by the view
         raise NotImplementedError
@@ -48,21 +57,21 @@ class SelectableArticle:
     # -- cells to logical points --------------------------------------------------------
 
     def _document_end(self) -> Point:
-        paragraphs = self.document.paragraphs  # type: ignore[attr-defined]
+        paragraphs = self.document.paragraphs
         return (len(paragraphs) - 1, len(paragraphs[-1])) if paragraphs else (0, 0)
 
     def selection_offset(self, x: int, y: int) -> Offset:
         """What Textual's selection records for the screen cell (x, y): (column in the
         content, document line). Below the view counts as its last cell, as in Textual."""
-        region = self.content_region  # type: ignore[attr-defined]
+        region = self.content_region
         if y >= region.bottom:
             x, y = region.right - 1, region.bottom - 1
-        return Offset(x - region.x, max(0, y - region.y) + self.top)  # type: ignore[attr-defined]
+        return Offset(x - region.x, max(0, y - region.y) + self.top)
 
     def _extent_at(self, x: int, y: int) -> tuple[Point, Point]:
         """The source range shown at content column ``x`` of document line ``y``."""
         flow = self._ensure_flow()
-        paragraphs = self.document.paragraphs  # type: ignore[attr-defined]
+        paragraphs = self.document.paragraphs
         if y >= flow.height:
             end = self._document_end()
             return end, end
@@ -70,8 +79,8 @@ class SelectableArticle:
         if line is None:  # a blank line after a paragraph: its end
             point = (paragraph, len(paragraphs[paragraph]))
             return point, point
-        start, end = extent_at(line, x - self._text_left(paragraph, line))
-        return (paragraph, start), (paragraph, end)
+        first, last = extent_at(line, x - self._text_left(paragraph, line))
+        return (paragraph, first), (paragraph, last)
 
     def _line_start(self, y: int) -> Point:
         """Where document line ``y`` begins in the source (the end past the last line)."""
@@ -79,13 +88,13 @@ class SelectableArticle:
         if y >= flow.height:
             return self._document_end()
         paragraph, offset = flow.position(y)
-        return paragraph, min(offset, len(self.document.paragraphs[paragraph]))  # type: ignore[attr-defined]
+        return paragraph, min(offset, len(self.document.paragraphs[paragraph]))
 
     def logical_range(self, selection: Selection) -> LogicalRange | None:
         """The logical range a Textual selection of this view stands for."""
         if self._seen is not None and self._seen[0] == selection:
             return self._seen[1]
-        if not self.document.paragraphs:  # type: ignore[attr-defined]
+        if not self.document.paragraphs:
             return None
         first: tuple[Point, Point]
         last: tuple[Point, Point]
@@ -93,14 +102,14 @@ class SelectableArticle:
             return LogicalRange((0, 0), self._document_end())  # all of it
         # A drag that began or ended outside the view: from the top of what it shows, or
         # to its bottom (not the whole rest of a book).
-        top = self.top  # type: ignore[attr-defined]
+        top = self.top
         if selection.start is None:
             point = self._line_start(top)
             first = (point, point)
         else:
             first = self._extent_at(selection.start.x, selection.start.y)
         if selection.end is None:
-            height = self.scrollable_content_region.height  # type: ignore[attr-defined]
+            height = self.scrollable_content_region.height
             point = self._line_start(top + height)
             last = (point, point)
         elif selection.start is None:
@@ -118,28 +127,28 @@ class SelectableArticle:
         if selection is not None and chosen is not None:
             self._seen = (selection, chosen)
         self.selection = chosen
-        self.refresh()  # type: ignore[attr-defined]
+        self.refresh()
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         chosen = self.logical_range(selection)
         if chosen is None:
             return None
-        return chosen.text(self.document.paragraphs), "\n"  # type: ignore[attr-defined]
+        return chosen.text(self.document.paragraphs), "\n"
 
     def select_range(self, chosen: LogicalRange) -> None:
         """Select a logical range (a word, a paragraph) as if dragged over."""
         marker = Selection(Offset(_MADE, chosen.start[0]), Offset(_MADE, chosen.end[0]))
         self._seen = (marker, chosen)
-        self.screen.selections = {self: marker}  # type: ignore[attr-defined]
+        self.screen.selections = {self: marker}
 
     def select_word(self, paragraph: int, offset: int) -> None:
-        text = self.document.paragraphs[paragraph]  # type: ignore[attr-defined]
+        text = self.document.paragraphs[paragraph]
         start, end = word_at(text, offset)
         if end > start:
             self.select_range(LogicalRange((paragraph, start), (paragraph, end)))
 
     def select_paragraph(self, paragraph: int) -> None:
-        text = self.document.paragraphs[paragraph]  # type: ignore[attr-defined]
+        text = self.document.paragraphs[paragraph]
         if text:
             self.select_range(LogicalRange((paragraph, 0), (paragraph, len(text))))
 
@@ -148,7 +157,7 @@ class SelectableArticle:
     def with_selection(self, strip: Strip, document_y: int) -> Strip:
         """``strip`` (document line ``document_y``) with the selected cells highlighted."""
         chosen = self.selection
-        flow = self.flow  # type: ignore[attr-defined]  # made by the line just drawn
+        flow = self.flow  # made by the line just drawn
         if chosen is not None and flow is not None \
                 and chosen.start[0] <= flow.paragraph_at(document_y) <= chosen.end[0]:
             strip = self._highlight(flow, strip, document_y, chosen)
@@ -159,7 +168,7 @@ class SelectableArticle:
         paragraph, line = flow.line_at(document_y)
         if line is None:
             return strip
-        part = chosen.in_paragraph(paragraph, len(self.document.paragraphs[paragraph]))  # type: ignore[attr-defined]
+        part = chosen.in_paragraph(paragraph, len(self.document.paragraphs[paragraph]))
         if part is None:
             return strip
         width = strip.cell_length  # the view's width: margins of the measure included
@@ -186,7 +195,7 @@ class SelectableArticle:
     def _selection_style(self) -> Style:
         """The selection's background (``screen--selection``); the text keeps its colour
         (the theme's selection foreground is "transparent", which Rich cannot draw)."""
-        style = self.screen.get_component_rich_style("screen--selection")  # type: ignore[attr-defined]
+        style = self.screen.get_component_rich_style("screen--selection")
         if style.bgcolor is None:
             return style
         return Style(bgcolor=style.bgcolor) if style.color in (None, style.bgcolor) else style

@@ -19,11 +19,10 @@ from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
-from reader.content.annotations import Annotations, Span
+from reader.content.annotations import Annotations, Claim, Rebuttal
 from reader.content.document import Block, Document
 from reader.content.links import link_at
 from reader.content.presentation import (
@@ -36,6 +35,7 @@ from reader.content.presentation import (
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.harakat import hide, vocalised_ranges
 from reader.text.layout import VisualLine
+from reader.text.span import Span
 from reader.ui.decisions import paragraph_numbers
 from reader.ui.decisions.measure import Column, column
 from reader.ui.widgets.article_selection import SelectableArticle
@@ -56,7 +56,7 @@ class Mark:
     entry_id: str | None = None
 
 
-class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     """The document, scrolled by lines. Its keys are the app's (less/vim habits), so
     ScrollView's own bindings are not inherited."""
 
@@ -163,7 +163,8 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         if self.annotations is None:
             return marks
         speakers: dict[str, int] = {}
-        entries = [*self.annotations.claims.values(), *self.annotations.rebuttals.values()]
+        entries: list[Claim | Rebuttal] = [*self.annotations.claims.values(),
+                                           *self.annotations.rebuttals.values()]
         for entry in sorted(entries, key=lambda e: e.span):
             index = speakers.setdefault(entry.speaker, len(speakers) % SPEAKER_CLASSES)
             span = entry.span
@@ -176,7 +177,8 @@ class ArticleView(SelectableArticle, ScrollView, can_focus=True, inherit_binding
         """Claims and rebuttals in reading order: what ``]`` and ``[`` step through."""
         if self.annotations is None:
             return []
-        entries = [*self.annotations.claims.values(), *self.annotations.rebuttals.values()]
+        entries: list[Claim | Rebuttal] = [*self.annotations.claims.values(),
+                                           *self.annotations.rebuttals.values()]
         return sorted(((e.span, e.id) for e in entries), key=lambda pair: pair[0])
 
     def set_annotations(self, annotations: Annotations | None) -> None:

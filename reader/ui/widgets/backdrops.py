@@ -18,8 +18,10 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
+from reader.ui.widgets.article_selection import SelectableArticle
 
-class MainScreen(Screen):
+
+class MainScreen(Screen[None]):
     """The app's first screen: its widgets cover it, so it is only a background."""
 
     BLANK = True
@@ -31,9 +33,8 @@ class MainScreen(Screen):
             widget, _region = self.get_widget_at(x, y)
         except NoWidget:
             return None, None
-        locate = getattr(widget, "selection_offset", None)
-        if locate is not None:
-            return widget, locate(x, y)
+        if isinstance(widget, SelectableArticle):
+            return widget, widget.selection_offset(x, y)
         return super().get_widget_and_offset_at(x, y)
 
 

@@ -42,7 +42,7 @@ class BidiText(Widget):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.direction = direction
-        self._cache_key: tuple | None = None
+        self._cache_key: tuple[object, ...] | None = None
         self._cached_lines: list[tuple[str, int, bool, str]] = []
         self.set_text(text)
 

@@ -19,6 +19,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -86,7 +87,7 @@ class KeyBar(Widget):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, _screen: Screen) -> None:
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
         items = self._compute()
         if items != self._items:
             self._items = items
@@ -126,7 +127,7 @@ class KeyBar(Widget):
         if focused is None or not isinstance(focused, Input | QueryField):
             return None
         chain: set[object] = set()
-        node = focused
+        node: DOMNode | None = focused
         while node is not None and node is not self.screen:
             chain.add(node)
             node = node.parent

@@ -8,6 +8,8 @@ always in a right-to-left interface, so that what is typed starts beside the pro
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -25,7 +27,7 @@ def _clusters(value: str, cursor: int | None, cursor_style: Style) -> tuple[_Clu
         return ([(" ", cursor_style, None)] if cursor is not None else []), False
     line = layout_paragraph(value, 10_000).lines[0]
     cuts = line.cuts
-    clusters: list[list] = [[line.text[cuts[i]:cuts[i + 1]], None, line.map[cuts[i]]]
+    clusters: list[list[Any]] = [[line.text[cuts[i]:cuts[i + 1]], None, line.map[cuts[i]]]
                             for i in range(len(cuts) - 1)]
     if cursor is not None and cursor < len(value) and clusters:
         # the cluster holding the letter after the cursor (a ligature holds two)

@@ -11,30 +11,25 @@ and the terminal's cursor (which an input method draws at) follow what is drawn.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual.geometry import Offset
 from textual.strip import Strip
-from textual.widgets import Input
 
 from reader import i18n
 from reader.text.chars import first_strong
-from reader.ui.textual_private import cursor_visible
+from reader.ui.textual_private import HookedInput, cursor_visible
 from reader.ui.widgets.shaped_field import cursor_column, field_strip, offset_at, visual_cells
 
-# For the type checker the mixin is an Input; at run time a plain class (see ShapedLine).
-_InputBase = Input if TYPE_CHECKING else object
 
+class ShapedLine(HookedInput):
+    """An Input drawn by the core, right-aligned in a right-to-left interface. Its
+    placeholder is given in visual order (laid out by the core, as all chrome).
 
-class ShapedLine(_InputBase):
-    """What an Input drawn by the core adds, right-aligned in a right-to-left interface.
-    Its placeholder is given in visual order (laid out by the core, as all chrome).
-
-    Put it before the Input class it changes (``class X(ShapedLine, CommandInput)``): it
-    is no widget class of its own: Textual follows only the first widget base of a class for
-    its CSS type names and default CSS, so ``CommandInput`` keeps its name and style.
+    Another kind of Input drawn so puts it after its own class
+    (``class X(CommandInput, ShapedLine)``): Textual follows only the first widget base of
+    a class for its CSS type names and default CSS, so ``CommandInput`` keeps its name and
+    style, while ShapedLine's methods still come before Input's.
     """
 
     @property
@@ -91,24 +86,31 @@ class ShapedLine(_InputBase):
     def _reads_rtl(self) -> bool:
         return first_strong(self.value) == "rtl"
 
-    def _as_pointed(self, words: str, left: bool, select: bool) -> None:
-        if self._reads_rtl():
-            left = not left
-        getattr(super(), f"action_cursor_{'left' if left else 'right'}{words}")(select)
-
     def action_cursor_left(self, select: bool = False) -> None:
-        self._as_pointed("", True, select)
+        if self._reads_rtl():
+            super().action_cursor_right(select)
+        else:
+            super().action_cursor_left(select)
 
     def action_cursor_right(self, select: bool = False) -> None:
-        self._as_pointed("", False, select)
+        if self._reads_rtl():
+            super().action_cursor_left(select)
+        else:
+            super().action_cursor_right(select)
 
     def action_cursor_left_word(self, select: bool = False) -> None:
-        self._as_pointed("_word", True, select)
+        if self._reads_rtl():
+            super().action_cursor_right_word(select)
+        else:
+            super().action_cursor_left_word(select)
 
     def action_cursor_right_word(self, select: bool = False) -> None:
-        self._as_pointed("_word", False, select)
+        if self._reads_rtl():
+            super().action_cursor_left_word(select)
+        else:
+            super().action_cursor_right_word(select)
 
-    def _cell_offset_to_index(self, offset: int) -> int:
+    def index_at_cell(self, offset: int) -> int:
         """A click or drag at ``offset`` (a column of the field) names the letter drawn
         there, not the one at that distance from the value's logical start."""
         if not self.value:
@@ -117,7 +119,7 @@ class ShapedLine(_InputBase):
                          self.align_right)
 
 
-class ShapedInput(ShapedLine, Input):
+class ShapedInput(ShapedLine):
     """The go-to prompt's field: digits and percent signs, which Textual draws as the core
     would from the left; the core draws the line only when it is mirrored."""
 
