@@ -19,7 +19,7 @@ SIZE = (100, 30)
 
 def _app(tmp_path: Path) -> ReaderApp:
     app = create_app(positions=PositionStore(tmp_path / "state"))
-    assert app.annotations is not None and not app.problems
+    assert app.annotations is not None and not app.found.problems
     return app
 
 

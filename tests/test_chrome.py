@@ -111,7 +111,7 @@ def _app(tmp_path: Path) -> ReaderApp:
     (tmp_path / "doc.toml").write_text(ANNOTATIONS, encoding="utf-8")
     app = create_app(tmp_path / "doc.txt", tmp_path / "doc.toml",
                      positions=PositionStore(tmp_path / "state"))
-    assert app.annotations is not None and not app.problems, app.problems
+    assert app.annotations is not None and not app.found.problems, app.found.problems
     return app
 
 

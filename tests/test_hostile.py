@@ -185,7 +185,7 @@ async def test_a_broken_annotation_is_reported_in_the_app_verbatim(tmp_path: Pat
         encoding="utf-8",
     )
     app = create_app(document, positions=PositionStore(tmp_path / "state"))
-    assert app.problems
+    assert app.found.problems
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = [n for n in app._notifications if "reader check" in n.message]

@@ -152,7 +152,7 @@ async def test_notification(tmp_path: Path) -> None:
     """A problem quoted at start: the claim's anchor is not in the text."""
     broken = ANNOTATIONS.replace('anchor = "first claim"', f'anchor = "not here {T}"')
     app = _app(tmp_path, broken)
-    assert app.problems
+    assert app.found.problems
     async with app.run_test(size=(160, 30)) as pilot:
         await wait_until(pilot, lambda: app._notifications, what="the notification")
         assert_safe("\n".join(n.message for n in app._notifications))

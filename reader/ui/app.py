@@ -21,7 +21,7 @@ from textual.theme import Theme
 from textual.widgets import ListView, Static
 
 from reader.content.annotation_home import FoundAnnotations
-from reader.content.annotations import Annotations, Problem
+from reader.content.annotations import Annotations
 from reader.content.document import Document
 from reader.content.formats import Progress
 from reader.content.loading import PendingText
@@ -134,11 +134,6 @@ class ReaderApp(HookedApp):
         """The annotations shown (None: no file, or one that could not be read)."""
         return self.found.annotations
 
-    @property
-    def problems(self) -> list[Problem]:
-        """The annotation file's problems, as :attr:`found` keeps them."""
-        return self.found.problems
-
     def compose(self) -> ComposeResult:
         yield BidiText(join_fields([self.document.title or "reader"], self.direction),
                        direction=self.direction, id="title")
@@ -189,11 +184,6 @@ class ReaderApp(HookedApp):
     def ended_by(self, error: Exception) -> bool:
         return self.loading.ended_by(error)
 
-    @property
-    def load_error(self) -> str | None:
-        """Why the app ended early (a bad byte late in a big file), or None."""
-        return self.loading.error
-
     # -- starting, loading, ending ----------------------------------------------------
 
     def on_mount(self) -> None:
@@ -206,7 +196,7 @@ class ReaderApp(HookedApp):
         self.language.apply()
         self.comfort.open_saved_place(self.finish_loading)
         notice = self.positions.notice if self.positions is not None else None
-        for note in startup_notices(notice, self.problems, self.terminal_warning):
+        for note in startup_notices(notice, self.found.problems, self.terminal_warning):
             self.notify(note.message, severity="warning", timeout=note.timeout, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
@@ -261,7 +251,7 @@ class ReaderApp(HookedApp):
         self.update_status()
 
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
-        self.follow_link(message.url)
+        self.text_out.follow_link(message.url)
 
     def on_article_view_link_hovered(self, message: ArticleView.LinkHovered) -> None:
         self.text_out.show_link(message.url)
@@ -282,11 +272,6 @@ class ReaderApp(HookedApp):
 
     def on_search_bar_cancelled(self, _message: SearchBar.Cancelled) -> None:
         self.searching.cancelled()
-
-    def follow_link(self, url: str) -> None:
-        """A link inside the document jumps there; any other opens in a browser."""
-        if not self.navigation.follow_link(url):
-            self.text_out.open_link(url)
 
     # -- routing: the palette's entries (screens.palette_commands.PaletteSource) ------
 
@@ -312,13 +297,8 @@ class ReaderApp(HookedApp):
         return True
 
     def action_follow(self) -> None:
-        if isinstance(self.focused, ListView | EntryList):
-            return  # the list handles Enter itself
-        link = self.text_out.focused_link
-        if link is not None and self.navigation.focused_entry is None:
-            self.follow_link(link.url)
-            return
-        self.navigation.follow(self.navigation.focused_entry)
+        if not isinstance(self.focused, ListView | EntryList):  # a list takes Enter itself
+            self.text_out.follow()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -79,6 +79,6 @@ def launch(args: argparse.Namespace) -> int:
     finally:
         _write_terminal(plan.leave)
         atexit.unregister(_write_terminal)
-    if app.load_error is not None:
-        raise ReaderError(app.load_error)  # a bad byte late in a big file
+    if app.loading.error is not None:
+        raise ReaderError(app.loading.error)  # a bad byte late in a big file
     return app.return_code or 0

@@ -130,6 +130,20 @@ class TextOut:
         article.bring_into_view(span)
         self.show_note(_("link: {url}  (Enter opens, y copies)").format(url=isolate(link.url)))
 
+    def follow(self) -> None:
+        """Enter: the focused link, when no claim is focused; else the focused span to
+        what answers it."""
+        focused = self.navigation.focused_entry
+        if self.focused_link is not None and focused is None:
+            self.follow_link(self.focused_link.url)
+        else:
+            self.navigation.follow(focused)
+
+    def follow_link(self, url: str) -> None:
+        """A link inside the document jumps there; any other opens in a browser."""
+        if not self.navigation.follow_link(url):
+            self.open_link(url)
+
     def open_link(self, url: str) -> None:
         app = self.reader.app
         if not may_open(url):

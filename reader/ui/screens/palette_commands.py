@@ -4,7 +4,7 @@ the core."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from typing import Protocol, runtime_checkable
 
@@ -55,11 +55,6 @@ class SystemCommands(Provider):
             score = matcher.match(plain)
             if score > 0:
                 yield Hit(score, shown, callback, text=shown, help=help_text)
-
-
-def system_command_titles() -> Iterable[str]:
-    """The palette's own commands as shown (for tests)."""
-    return (_(title) for title, _help, _action in SYSTEM_COMMANDS)
 
 
 @runtime_checkable

@@ -94,7 +94,7 @@ class GoToPrompt(ModalScreen[str | None]):
 
 class KeyPrompt(ModalScreen[None]):
     """Says which key is awaited after ``m`` or ``'``; the app takes that key itself
-    (:meth:`reader.ui.controllers.comfort.ReadingComfort._on_key`) and closes the prompt."""
+    (:meth:`reader.ui.controllers.comfort.ReadingComfort.take_key`) and closes the prompt."""
 
     DEFAULT_CSS = _PROMPT_CSS.format(name="KeyPrompt")
 
