@@ -34,3 +34,16 @@ def visible(text: str, keep_newlines: bool = True, *, keep_isolates: bool = Fals
     if not keep_newlines:
         safe = safe.replace("\n", "\u2424").replace("\t", " ")
     return safe
+
+
+def control_pictures(text: str) -> str:
+    """Content shown as it is (``reader search``'s hits), but for the characters a terminal
+    would act on: control characters (C0 with tab and newline, C1, ESC, DEL), line
+    separators and lone surrogates as pictures. Bidi controls stay: the layout reads them."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        picture = control_picture(ch)
+        out.append(ch if picture is None else picture)
+    return "".join(out)
