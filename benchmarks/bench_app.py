@@ -187,7 +187,7 @@ async def _measure(path: str | None) -> dict[str, float]:
                     middle = len(app.document.paragraphs) * (index + 1) // (REPEATS + 1)
 
                     async def jump(middle=middle):
-                        app._jump_to_span(Span(middle, 0, 1))
+                        app.navigation.jump_to_span(Span(middle, 0, 1))
 
                     jumps.append(await cpu_of(jump))
             results["chapter_jump_ms"] = net(jumps)

@@ -66,7 +66,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    from reader.ui.terminal import MODES  # the app's: a sub-command does not import the UI
+    from reader.ui.terminal_output.terminal import (
+        MODES,  # the app's: a sub-command does not import the UI
+    )
 
     parser = _Parser(
         prog="reader",

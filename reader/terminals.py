@@ -1,7 +1,8 @@
 """Which terminal emulator we run in, the sequences that switch its bidi, and what it is given
 for a line of right-to-left text (docs/DESIGN.md §4; docs/terminals.md).
 
-Kept free of Textual: the app (:mod:`reader.ui.terminal`, :mod:`reader.ui.cell_filters`) and
+Kept free of Textual: the app (:mod:`reader.ui.terminal_output.terminal`,
+:mod:`reader.ui.terminal_output.cell_filters`) and
 the command line's messages (:mod:`reader.commands.terminal_text`) both use it, and a
 sub-command must not import the UI.
 

@@ -13,9 +13,9 @@ from reader.cli import main
 from reader.content.annotations import Span
 from reader.resources import bundled_article
 from reader.state.positions import PositionStore
-from reader.ui.annotate_dialog import ConfirmDialog, EntryDialog, KindDialog
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.entry_list import EntryList
+from reader.ui.screens.annotate_dialog import ConfirmDialog, EntryDialog, KindDialog
+from reader.ui.widgets.entry_list import EntryList
 
 SIZE = (100, 30)
 CLAIM = "ثلاثة فصول"
@@ -92,7 +92,7 @@ async def test_claim_and_rebuttal_then_edit_remove_undo(tmp_path: Path, state: P
         claim = next(iter(app.annotations.claims.values()))
         assert claim.label == CLAIM and app.annotations.entities[claim.speaker].name \
             == "سام ألتمان"
-        assert app.focused_entry == claim.id and app.article.entry_at(
+        assert app.navigation.focused_entry == claim.id and app.article.entry_at(
             claim.span.paragraph, claim.span.start) == claim.id
         # the rebuttal: its speaker is new too (→ moves on in the English interface's
         # left-to-right list); it answers the focused claim by default
@@ -121,7 +121,7 @@ async def test_claim_and_rebuttal_then_edit_remove_undo(tmp_path: Path, state: P
 
         # x on the claim names the rebuttal that goes with it
         await pilot.press("left_square_bracket")
-        assert app.focused_entry == claim.id
+        assert app.navigation.focused_entry == claim.id
         await pilot.press("x")
         await _screen(pilot, ConfirmDialog)
         shown = " ".join(line for line in app.screen.lines)
@@ -149,17 +149,19 @@ async def test_bundled_article_is_annotated_in_the_state_directory(state: Path):
         chapters = len(app.annotations.chapters)
         # the mouse selection, when the app has one, comes before the search hit
         await _search(pilot, "تيسلا رودستر")
-        hit = app.annotation_target()
+        hit = app.annotating.annotation_target()
         assert hit is not None and hit.text(app.document.paragraphs) == "تيسلا رودستر"
-        app.selection_span = lambda: Span(0, 0, 5)
-        assert app.annotation_target() == Span(0, 0, 5)
-        del app.selection_span
+        selection = app.annotating.selection
+        app.annotating.selection = lambda: Span(0, 0, 5)
+        assert app.annotating.annotation_target() == Span(0, 0, 5)
+        app.annotating.selection = selection
         await _annotate(pilot, "تيسلا رودستر", "e")
         await _saved(pilot)
         assert "tysl-rwdstr" in app.annotations.entities
         # e on a chapter highlighted in the panel edits it
         await pilot.press("escape", "tab", "tab")
-        assert isinstance(app.focused, EntryList) and app.entry_in_focus() == "ch1-reservation"
+        assert isinstance(app.focused, EntryList)
+        assert app.annotating.entry_in_focus() == "ch1-reservation"
         await pilot.press("e")
         await _screen(pilot, EntryDialog)
         await pilot.press("ctrl+u")

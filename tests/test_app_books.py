@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.state.positions import PositionStore
-from reader.ui.app import create_app, top_headings
-from reader.ui.bidi_text import BidiText
-from reader.ui.palette import GoToProvider
+from reader.ui.app import create_app
+from reader.ui.screens.palette_commands import GoToProvider
+from reader.ui.widgets.bidi_text import BidiText
 from tests.epub_helpers import write_epub
 from tests.waiting import wait_until
 
@@ -31,7 +31,7 @@ async def test_keys_1_to_9_go_to_a_books_chapters(tmp_path: Path) -> None:
     app = create_app(BOOKS / "docbook-epub3.ar.epub", positions=PositionStore(tmp_path / "s"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        chapters = top_headings(app.document)
+        chapters = app.document.chapter_headings()
         assert len(chapters) >= 3
         for key in ("3", "2"):
             await pilot.press(key)

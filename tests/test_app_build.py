@@ -59,7 +59,7 @@ def test_x_opens_the_page_again_with_the_other_extraction(monkeypatch: pytest.Mo
 
         def run() -> None:
             if len(built) == 1:
-                app.switch_extract = "page"  # what X does before the app ends
+                app.loading.switch_to = "page"  # what X does before the app ends
 
         monkeypatch.setattr(app, "run", run)
         return app

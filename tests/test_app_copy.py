@@ -15,7 +15,7 @@ from reader.content.document import Document
 from reader.state.positions import PositionStore
 from reader.text.selection import clusters, column_ranges
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.article_view import ArticleView
+from reader.ui.widgets.article_view import ArticleView
 from tests.waiting import wait_until
 
 SIZE = (80, 24)
@@ -83,7 +83,7 @@ async def test_drag_over_rtl_mixed_and_ltr_copies_the_source(tmp_path: Path) -> 
                 letters = sum(1 for ch in app.clipboard if not unicodedata.combining(ch))
                 # no display in the tests: the text went to the terminal only
                 assert (f"sent {letters} letters to the terminal's clipboard"
-                        in app.status_inputs().notes)
+                        in app.status.inputs().notes)
             # the highlight is exactly the cells showing that range
             y = app.article.flow.locate(paragraph, first) - app.article.top
             _p, line = app.article.flow.line_at(app.article.top + y)
@@ -135,7 +135,7 @@ async def test_y_and_Y_on_a_claim_and_on_a_hit(tmp_path: Path) -> None:
         await pilot.press("y")
         assert app.clipboard == ""  # nothing to copy yet: a bell and a note
         await pilot.press("right_square_bracket")
-        entry = app.annotations.entry(app.focused_entry)
+        entry = app.annotations.entry(app.navigation.focused_entry)
         span = entry.span
         source = app.document.paragraphs[span.paragraph][span.start : span.end]
         await pilot.press("y")
@@ -144,7 +144,7 @@ async def test_y_and_Y_on_a_claim_and_on_a_hit(tmp_path: Path) -> None:
         assert app.clipboard == (f"«{source}» — {app.document.title}, "
                                  f"paragraph {span.paragraph + 1}")
         # a search hit, with no claim focused: its whole sentence
-        app._set_focus(None)
+        app.navigation.set_focus(None)
         await pilot.press("slash", *"ماسك", "enter")
         await pilot.pause()
         hit = app.search.current.span
@@ -168,20 +168,20 @@ async def test_copy_says_copied_only_when_the_system_clipboard_took_it(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("right_square_bracket", "y")
-        span = app.annotations.entry(app.focused_entry).span
+        span = app.annotations.entry(app.navigation.focused_entry).span
         source = app.document.paragraphs[span.paragraph][span.start : span.end]
         letters = sum(1 for ch in source if not unicodedata.combining(ch))
         assert app.clipboard == source  # OSC 52, always
-        what = "claim" if app.focused_entry in app.annotations.claims else "rebuttal"
-        assert app.status_inputs().notes == [
+        what = "claim" if app.navigation.focused_entry in app.annotations.claims else "rebuttal"
+        assert app.status.inputs().notes == [
             f"sent the {what} ({letters} letters) to the terminal's clipboard"]
         monkeypatch.setenv("DISPLAY", ":99")
         monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
         await pilot.press("y")
-        assert app.status_inputs().notes == [f"copied the {what} ({letters} letters)"]
+        assert app.status.inputs().notes == [f"copied the {what} ({letters} letters)"]
         assert (bin_dir / "taken").read_text("utf-8") == source
         await pilot.press("Y")
-        assert app.status_inputs().notes[0].startswith(f"copied the {what} as a quote (")
+        assert app.status.inputs().notes[0].startswith(f"copied the {what} as a quote (")
         assert (bin_dir / "taken").read_text("utf-8") == app.clipboard
 
 
@@ -201,8 +201,8 @@ async def _until(pilot, condition) -> bool:
 
 async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("reader.ui.text_out.webbrowser.open", opened.append)
-    monkeypatch.setattr("reader.ui.text_out.graphical_session", lambda: True)
+    monkeypatch.setattr("reader.ui.controllers.text_out.webbrowser.open", opened.append)
+    monkeypatch.setattr("reader.ui.controllers.text_out.graphical_session", lambda: True)
     source = tmp_path / "links.md"
     source.write_text(LINKS_MD, encoding="utf-8")
     app = create_app(source, positions=PositionStore(tmp_path / "state"))
@@ -211,7 +211,7 @@ async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> Non
         await pilot.press("right_square_bracket")  # no claims: ] goes to the first link
         # the URL isolated in the note (a value in a translatable sentence)
         assert "link: \u2068https://example.org/ar\u2069  (Enter opens, y copies)" \
-            in app.status_inputs().notes
+            in app.status.inputs().notes
         await pilot.press("y")
         assert app.clipboard == "https://example.org/ar"
         await pilot.press("Y")
@@ -219,13 +219,13 @@ async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> Non
         await pilot.press("enter")
         assert await _until(pilot, lambda: opened == ["https://example.org/ar"])
         await pilot.press("right_square_bracket", "right_square_bracket")
-        assert app.focused_link.url == "ftp://example.net/x"
+        assert app.text_out.focused_link.url == "ftp://example.net/x"
         await pilot.press("enter")
         await pilot.pause()
         assert opened == ["https://example.org/ar"]
-        assert any(part.startswith("not opened") for part in app.status_inputs().notes)
+        assert any(part.startswith("not opened") for part in app.status.inputs().notes)
         await pilot.press("left_square_bracket")
-        assert app.focused_link.url == "https://example.com/en"
+        assert app.text_out.focused_link.url == "https://example.com/en"
         # the mouse: hovering shows the URL, a click opens it
         paragraph = app.document.paragraphs.index(
             "اقرأ الموقع ثم this page.")
@@ -233,7 +233,7 @@ async def test_links_shown_copied_and_opened(tmp_path: Path, monkeypatch) -> Non
         await pilot.hover(ArticleView, offset=cell)
         assert await _until(pilot,
                             lambda: "link: \u2068https://example.com/en\u2069"
-                            in app.status_inputs().notes)
+                            in app.status.inputs().notes)
         await pilot.click(ArticleView, offset=cell)
         assert await _until(pilot, lambda: opened[-1:] == ["https://example.com/en"])
 
@@ -245,7 +245,7 @@ async def test_double_click_in_a_claim_selects_a_word_without_following(tmp_path
         claim = min(app.annotations.claims.values(), key=lambda entry: entry.span)
         app.go_to_entry(claim.id)
         await pilot.pause()
-        depth = app.history.depth
+        depth = app.navigation.history.depth
         span = claim.span
         text = app.document.paragraphs[span.paragraph]
         offset = next(k for k in range(span.start, span.end) if text[k].isalpha())
@@ -253,7 +253,7 @@ async def test_double_click_in_a_claim_selects_a_word_without_following(tmp_path
         await pilot.pause()
         # the first click's follow was called off by the second: nothing left to jump
         assert app.article._single_click is None
-        assert app.history.depth == depth
+        assert app.navigation.history.depth == depth
         await pilot.press("y")
         word = app.clipboard
         assert word and " " not in word and word in text[span.start : span.end + 20]
@@ -299,7 +299,7 @@ async def test_the_selection_is_what_a_annotates(tmp_path: Path) -> None:
         first, last = RTL.index("ألتمان"), RTL.index("الذكاء") + 5
         await _drag(pilot, app, (0, last), (0, first))
         assert RTL[last + 1] == "\u064e"  # the fatha on the last letter goes with it
-        assert app.selection_span() == Span(0, first, last + 2)
-        assert app.annotation_target() == Span(0, first, last + 2)
+        assert app.text_out.selection_span() == Span(0, first, last + 2)
+        assert app.annotating.annotation_target() == Span(0, first, last + 2)
         await _drag(pilot, app, (0, first), (1, 3))  # over two paragraphs: not one span
-        assert app.selection_span() is None
+        assert app.text_out.selection_span() is None

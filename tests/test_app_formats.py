@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.state.positions import PositionStore, document_key
 from reader.text import layout_paragraph
 from reader.ui.app import create_app
-from reader.ui.entry_list import EntryList
+from reader.ui.widgets.entry_list import EntryList
 from tests.epub_helpers import write_epub
 from tests.waiting import panel_built, wait_until
 
@@ -109,15 +109,15 @@ async def test_x_reads_a_web_page_again_whole_or_as_its_article(tmp_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await panel_built(pilot)
         await pilot.press("X")
-        await wait_until(pilot, lambda: app.switch_extract is not None, what="the switch")
-    assert app.switch_extract == "page"
+        await wait_until(pilot, lambda: app.loading.switch_to is not None, what="the switch")
+    assert app.loading.switch_to == "page"
     whole = create_app(page, positions=PositionStore(tmp_path / "state"), extract="page")
     assert "Recent Posts" in whole.document.text
     async with whole.run_test(size=SIZE) as pilot:
         await panel_built(pilot)
         await pilot.press("X")
-        await wait_until(pilot, lambda: whole.switch_extract is not None, what="the switch")
-    assert whole.switch_extract == "article"
+        await wait_until(pilot, lambda: whole.loading.switch_to is not None, what="the switch")
+    assert whole.loading.switch_to == "article"
     text = tmp_path / "notes.txt"
     text.write_text("نص عادي\n", encoding="utf-8")
     plain = create_app(text, positions=PositionStore(tmp_path / "state"))
@@ -125,4 +125,4 @@ async def test_x_reads_a_web_page_again_whole_or_as_its_article(tmp_path: Path) 
         await panel_built(pilot)
         await pilot.press("X")
         await pilot.pause()
-        assert plain.switch_extract is None and plain.is_running
+        assert plain.loading.switch_to is None and plain.is_running

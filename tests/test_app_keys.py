@@ -9,7 +9,7 @@ import pytest
 from reader.content.formats import load_document
 from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.screens import HelpScreen
+from reader.ui.screens.help import HelpScreen
 
 SIZE = (100, 30)
 
@@ -67,10 +67,10 @@ async def test_g_and_G_are_jumps_that_back_undoes(tmp_path: Path) -> None:
         await pilot.press("j", "j", "j")
         start = app.article.place()
         await pilot.press("G")
-        assert app.history.depth == 1
+        assert app.navigation.history.depth == 1
         await pilot.press("backspace")
         assert app.article.place() == start
-        assert app.history.depth == 0
+        assert app.navigation.history.depth == 0
         await pilot.press("alt+right")
         assert app.article.top == app.article.max_scroll_y
         await pilot.press("alt+left")
@@ -96,11 +96,11 @@ async def test_panel_moves_and_hides(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         panel = app.panel
-        assert app.panel_side == "right"
+        assert app.placement.side == "right"
         assert panel.region.x > app.article.region.x
         await pilot.press("backslash")
         await pilot.pause()
-        assert app.panel_side == "left"
+        assert app.placement.side == "left"
         assert panel.region.x < app.article.region.x
         await pilot.press("p")
         await pilot.pause()
@@ -194,7 +194,7 @@ async def test_empty_document_runs(tmp_path: Path) -> None:
 
 
 async def test_the_key_bar_follows_focus_and_runs_a_clicked_key(tmp_path: Path) -> None:
-    from reader.ui.key_bar import KeyBar
+    from reader.ui.widgets.key_bar import KeyBar
 
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -221,7 +221,7 @@ async def test_the_key_bar_follows_focus_and_runs_a_clicked_key(tmp_path: Path) 
 
 
 async def test_the_key_under_the_mouse_is_highlighted(tmp_path: Path) -> None:
-    from reader.ui.key_bar import KeyBar
+    from reader.ui.widgets.key_bar import KeyBar
 
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

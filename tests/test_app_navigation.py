@@ -7,11 +7,11 @@ from pathlib import Path
 from textual.command import CommandList
 
 from reader.state.positions import PositionStore
-from reader.ui import status_line
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.entry_list import EntryList
-from reader.ui.screens import ChooseTarget
-from reader.ui.tab_bar import TabBar
+from reader.ui.decisions import status_line
+from reader.ui.screens.chooser import ChooseTarget
+from reader.ui.widgets.entry_list import EntryList
+from reader.ui.widgets.tab_bar import TabBar
 from tests.waiting import panel_built, wait_until
 
 SIZE = (100, 30)
@@ -19,7 +19,7 @@ SIZE = (100, 30)
 
 def _app(tmp_path: Path) -> ReaderApp:
     app = create_app(positions=PositionStore(tmp_path / "state"))
-    assert app.annotations is not None and not app.problems
+    assert app.annotations is not None and not app.found.problems
     return app
 
 
@@ -39,15 +39,15 @@ async def test_brackets_step_through_claims_and_rebuttals_in_reading_order(
         assert len(order) >= 8
         for expected in order[:4]:
             await pilot.press("right_square_bracket")
-            assert app.focused_entry == expected
+            assert app.navigation.focused_entry == expected
             span = app.annotations.entry(expected).span
             assert _visible(app, span.paragraph, span.start)
         await pilot.press("left_square_bracket")
-        assert app.focused_entry == order[2]
+        assert app.navigation.focused_entry == order[2]
         # wrapping around backwards from the first
         for _ in range(3):
             await pilot.press("left_square_bracket")
-        assert app.focused_entry == order[-1]
+        assert app.navigation.focused_entry == order[-1]
 
 
 async def test_enter_follows_a_claim_to_its_rebuttal_and_backspace_returns(
@@ -64,12 +64,12 @@ async def test_enter_follows_a_claim_to_its_rebuttal_and_backspace_returns(
         app.go_to_entry(claim.id)
         await pilot.pause()
         before = app.article.place()
-        depth = app.history.depth
+        depth = app.navigation.history.depth
         await pilot.press("enter")
         await pilot.pause()
-        assert app.focused_entry == target.id
+        assert app.navigation.focused_entry == target.id
         assert _visible(app, target.span.paragraph, target.span.start)
-        assert app.history.depth == depth + 1
+        assert app.navigation.history.depth == depth + 1
         at_rebuttal = app.article.place()
         await pilot.press("backspace")
         await pilot.pause()
@@ -85,7 +85,7 @@ async def test_enter_follows_a_claim_to_its_rebuttal_and_backspace_returns(
             choices = app.screen.entry_ids
             await pilot.press(*["down"] * choices.index(claim.id), "enter")
             await pilot.pause()
-        assert app.focused_entry == claim.id
+        assert app.navigation.focused_entry == claim.id
         assert _visible(app, claim.span.paragraph, claim.span.start)
 
 
@@ -104,14 +104,14 @@ async def test_several_counterparts_open_a_chooser(tmp_path: Path) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, ChooseTarget)
-        assert app.focused_entry == choices[1]
+        assert app.navigation.focused_entry == choices[1]
         # Esc cancels without moving
         app.go_to_entry(claim.id)
         await pilot.press("enter")
         await pilot.pause()
         place = app.article.place()
         await pilot.press("escape")
-        assert app.focused_entry == claim.id and app.article.place() == place
+        assert app.navigation.focused_entry == claim.id and app.article.place() == place
 
 
 async def test_number_keys_jump_to_chapters(tmp_path: Path) -> None:
@@ -125,7 +125,7 @@ async def test_number_keys_jump_to_chapters(tmp_path: Path) -> None:
             await pilot.pause()
             assert _visible(app, chapter.span.paragraph, chapter.span.start)
             assert app.article.flash == chapter.span
-        assert app.history.depth >= 1
+        assert app.navigation.history.depth >= 1
         await pilot.press("9")  # no such chapter: nothing moves
         assert app.article.flash == chapters[0].span
 
@@ -153,7 +153,8 @@ async def test_clicking_a_marked_span_follows_it(tmp_path: Path) -> None:
         await pilot.click(article, offset=(x + 1, y))  # +1: the view's left padding
         # A click acts once it cannot be the first of a double click any more.
         target = app.annotations.rebuttals_of(claim.id)[0].id
-        await wait_until(pilot, lambda: app.focused_entry == target, what="the rebuttal focused")
+        await wait_until(pilot, lambda: app.navigation.focused_entry == target,
+                         what="the rebuttal focused")
 
 
 async def test_panel_lists_chapters_and_selecting_one_jumps(tmp_path: Path) -> None:
@@ -216,26 +217,26 @@ async def test_status_line_names_the_chapter_in_view(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        inputs = app.status_inputs()
+        inputs = app.status.inputs()
         assert inputs.chapter is None  # the introduction: no chapter has begun
         assert status_line.position(inputs.view) == "Top"
         await pilot.press("4")
         await pilot.pause()
-        assert app.status_inputs().chapter.number == 4
+        assert app.status.inputs().chapter.number == 4
         await pilot.press("G")
         await pilot.pause()
-        inputs = app.status_inputs()
+        inputs = app.status.inputs()
         assert inputs.chapter.number == 4  # the last one begun above the top
         assert status_line.position(inputs.view) == "100%"
         await pilot.press("g")
         await pilot.pause()
-        assert app.status_inputs().chapter is None  # not chapter 4 over the introduction
+        assert app.status.inputs().chapter is None  # not chapter 4 over the introduction
         await pilot.press("3")
         await pilot.pause()
-        assert app.status_inputs().chapter.number == 3
+        assert app.status.inputs().chapter.number == 3
         await pilot.press("j")
         await pilot.pause()
-        position = status_line.position(app.status_inputs().view)
+        position = status_line.position(app.status.inputs().view)
         assert position.endswith("%") and position != "100%"
 
 
@@ -348,7 +349,7 @@ async def test_a_plain_text_without_headings_opens_without_the_empty_panel(
 
 
 async def test_the_footer_offers_claim_keys_only_when_there_are_claims(tmp_path: Path) -> None:
-    from reader.ui.key_bar import KeyBar
+    from reader.ui.widgets.key_bar import KeyBar
 
     def offered(app: ReaderApp) -> set[str]:
         return {item.description for item in app.query_one(KeyBar).items}

@@ -11,8 +11,8 @@ from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
 from reader.text.search import SearchIndex
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.bidi_text import BidiText
-from reader.ui.search_bar import QueryField, SearchBar
+from reader.ui.widgets.bidi_text import BidiText
+from reader.ui.widgets.search_bar import QueryField, SearchBar
 
 SIZE = (100, 30)
 

@@ -12,10 +12,10 @@ from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
 from reader.text.chrome import chrome_line, fill, isolate_field, join_fields, text_direction
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.entry_list import EntryList
-from reader.ui.palette_input import ShapedCommandInput
-from reader.ui.screens import ChooseTarget
-from reader.ui.tab_bar import TabBar
+from reader.ui.screens.chooser import ChooseTarget
+from reader.ui.screens.command_palette import ShapedCommandInput
+from reader.ui.widgets.entry_list import EntryList
+from reader.ui.widgets.tab_bar import TabBar
 from tests.waiting import panel_built
 
 WIDE = 10_000
@@ -111,7 +111,7 @@ def _app(tmp_path: Path) -> ReaderApp:
     (tmp_path / "doc.toml").write_text(ANNOTATIONS, encoding="utf-8")
     app = create_app(tmp_path / "doc.txt", tmp_path / "doc.toml",
                      positions=PositionStore(tmp_path / "state"))
-    assert app.annotations is not None and not app.problems, app.problems
+    assert app.annotations is not None and not app.found.problems, app.found.problems
     return app
 
 
@@ -169,20 +169,20 @@ async def test_drawn_chrome_matches_the_core_layout_of_each_field(tmp_path: Path
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
         claim = annotations.claims["c2"]
-        assert app.focused_entry == "c2"
+        assert app.navigation.focused_entry == "c2"
         status = app.query_one("#status")
         drawn = _row_text(status.render_line(0)).strip()
         # fields of markers, digits and values take the document's direction; one with
         # words of its own ("back: 1") keeps theirs
         fields = [core("Top", "rtl"), core(fill("◆ {label}", label=claim.label), "rtl")]
-        if app.history.depth:
-            fields.append(core(fill("back: {n}", n=app.history.depth)))
+        if app.navigation.history.depth:
+            fields.append(core(fill("back: {n}", n=app.navigation.history.depth)))
         assert drawn == "  │  ".join(reversed(fields))
 
         # the chooser: every item laid out right to left, aligned right
         await pilot.press("right_square_bracket")  # the rebuttal answering both claims
         await pilot.pause()
-        assert app.focused_entry == "r1"
+        assert app.navigation.focused_entry == "r1"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChooseTarget)
@@ -245,7 +245,7 @@ def test_the_annotation_file_names_its_panel(tmp_path: Path) -> None:
 
 
 async def test_palette_entries_keep_each_label_whole(tmp_path: Path) -> None:
-    from reader.ui.palette import GoToProvider
+    from reader.ui.screens.palette_commands import GoToProvider
 
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -12,16 +12,17 @@ from textual import events
 from reader.cli import main
 from reader.state import measure as steps
 from reader.state.history import History
+from reader.state.measure import STEP
 from reader.state.positions import FILE_NAME, PositionStore
 from reader.state.preferences import FILE_NAME as PREFERENCES_FILE
 from reader.state.preferences import Preferences, PreferenceStore
 from reader.text import layout_paragraph
 from reader.text.harakat import HARAKAT, hide, vocalised_ranges
-from reader.ui import measure
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.goto import Target, parse_target
-from reader.ui.palette import MarksProvider
-from reader.ui.screens import KEYS
+from reader.ui.decisions import measure
+from reader.ui.decisions.goto import Target, parse_target
+from reader.ui.screens.help import KEYS
+from reader.ui.screens.palette_commands import MarksProvider
 from tests.waiting import wait_until
 
 WIDE = (160, 30)
@@ -195,13 +196,13 @@ async def test_measure_centres_the_text_and_keys_change_it(tmp_path: Path) -> No
         place = article.place()
         await pilot.press("less_than_sign", "minus")
         await pilot.pause()
-        assert article.text_width == 80 - 2 * measure.STEP == article.flow.width
+        assert article.text_width == 80 - 2 * STEP == article.flow.width
         assert article.place()[0] == place[0]  # the same paragraph at the top
         await pilot.press("greater_than_sign")
         await pilot.pause()
-        assert article.text_width == 80 - measure.STEP
+        assert article.text_width == 80 - STEP
     again = _app(tmp_path)  # remembered
-    assert again.comfort.measure == 80 - measure.STEP
+    assert again.comfort.settings.measure == 80 - STEP
     full = _app(tmp_path, measure=0)  # --measure 0: the whole width
     async with full.run_test(size=WIDE) as pilot:
         await pilot.press("p")
@@ -219,23 +220,23 @@ async def test_measure_keys_keep_a_measure_that_means_the_same_later(tmp_path: P
         assert app.article.column.width - app.article.column.gutter < 80  # the panel is shown
         await pilot.press("greater_than_sign", "less_than_sign")
         await pilot.pause()
-        assert app.comfort.measure < 80
+        assert app.comfort.settings.measure < 80
         await pilot.press("greater_than_sign")
         await pilot.pause()
-        assert app.comfort.measure == 80
+        assert app.comfort.settings.measure == 80
         await pilot.press(*["less_than_sign"] * 3, *["greater_than_sign"] * 3)
         await pilot.pause()
-        assert app.comfort.measure == 80
+        assert app.comfort.settings.measure == 80
         await pilot.press("less_than_sign", "less_than_sign", "equals_sign")
         await pilot.pause()
-        assert app.comfort.measure == 80
+        assert app.comfort.settings.measure == 80
         await pilot.press("W")
         await pilot.pause()
-        assert app.comfort.measure == 0
+        assert app.comfort.settings.measure == 0
         assert app.article.text_width == app.article.column.width - app.article.column.gutter
         await pilot.press("equals_sign")
         await pilot.pause()
-    assert _app(tmp_path).comfort.measure == 80  # remembered
+    assert _app(tmp_path).comfort.settings.measure == 80  # remembered
 
 
 async def test_clicks_and_hits_land_on_the_right_letters_within_the_measure(
@@ -268,7 +269,8 @@ async def test_clicks_and_hits_land_on_the_right_letters_within_the_measure(
         # a click on the claim follows it (once it cannot be the first of a double click)
         await pilot.click(article, offset=(spot[0] + 1, spot[1]))  # +1: the view's padding
         target = app.annotations.rebuttals_of(claim.id)[0].id
-        await wait_until(pilot, lambda: app.focused_entry == target, what="the rebuttal focused")
+        await wait_until(pilot, lambda: app.navigation.focused_entry == target,
+                         what="the rebuttal focused")
 
 
 async def test_go_to_percent_and_paragraph_and_quote_quote(tmp_path: Path) -> None:
@@ -342,7 +344,7 @@ async def test_harakat_hidden_highlighted_and_copied_from_the_source(tmp_path: P
         article = app.article
         assert HARAKAT & set(_shown(app, 0))
         await pilot.press("H")
-        assert app.comfort.harakat == "hide"
+        assert app.comfort.settings.harakat == "hide"
         shown = _shown(app, 0)
         assert not HARAKAT & set(shown)
         assert hide(VOCALISED) in shown[::-1] or "ﻛ" in shown  # shaped, still the letters
@@ -354,15 +356,15 @@ async def test_harakat_hidden_highlighted_and_copied_from_the_source(tmp_path: P
         first, last = (article.source_at(x, 0)[1] for x in (cells[-1], cells[0]))
         assert VOCALISED[min(first, last): max(first, last) + 1] == VOCALISED[:-1]
         await pilot.press("H")
-        assert app.comfort.harakat == "highlight"
+        assert app.comfort.settings.harakat == "highlight"
         strip = article.render_line(0)
         colour = article._style("article--harakat").color
         styled = [seg.text for seg in strip if seg.style and seg.style.color == colour]
         assert styled and HARAKAT & set("".join(styled))
         await pilot.press("H", "H")
-        assert app.comfort.harakat == "hide"
-    assert _app(tmp_path, path).comfort.harakat == "hide"  # remembered
-    assert _app(tmp_path, path, harakat="show").comfort.harakat == "show"  # the flag wins
+        assert app.comfort.settings.harakat == "hide"
+    assert _app(tmp_path, path).comfort.settings.harakat == "hide"  # remembered
+    assert _app(tmp_path, path, harakat="show").comfort.settings.harakat == "show"  # the flag wins
 
 
 async def test_copy_under_hidden_harakat_gives_the_source(tmp_path: Path) -> None:

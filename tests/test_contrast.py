@@ -13,9 +13,9 @@ from rich.color import Color
 
 from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.article_view import ArticleView
-from reader.ui.tab_bar import TabBar
 from reader.ui.themes import READER_DARK, READER_LIGHT, SPEAKER_COUNT
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.tab_bar import TabBar
 from tests.waiting import panel_built
 
 AA = 4.5
@@ -24,7 +24,7 @@ AA = 4.5
 @pytest.fixture(autouse=True)
 def _truecolor(monkeypatch: pytest.MonkeyPatch) -> None:
     """The reader's own themes (16-colour terminals get the terminal's palette instead,
-    see reader.ui.colours), whatever TERM the tests run under."""
+    see reader.ui.terminal_output.colours), whatever TERM the tests run under."""
     monkeypatch.setenv("COLORTERM", "truecolor")
 
 

@@ -11,7 +11,13 @@ import pytest
 from reader.cli import main
 from reader.content.annotation_file import load_annotations
 from reader.content.annotations import Claim
-from reader.content.debate import LinkError, is_debate_file, load_debate
+from reader.content.debate import (
+    LinkError,
+    debate_of,
+    is_debate_file,
+    load_debate,
+    resolve_link,
+)
 from reader.content.formats import load_document
 
 DATA = Path(__file__).resolve().parent / "data" / "debate"
@@ -40,16 +46,16 @@ def test_a_link_reads_the_other_document_only_when_followed(debate_dir: Path) ->
         handle.write('\n[[document]]\nname = "filing"\nsource = "court-filing.txt"\n')
     reply = _reply(debate_dir)
     assert [link for _rebuttal, link in reply.cross_links()] == ["altman#three-chapters"]
-    debate = reply.debate
+    debate = debate_of(reply)
     assert debate is not None and debate.read == []
-    name, entry = reply.resolve_link("altman#three-chapters")
+    name, entry = resolve_link(reply, "altman#three-chapters")
     assert name == "altman" and isinstance(entry, Claim) and entry.speaker == "altman"
     assert entry.span.text(load_document(debate_dir / "altman-post.txt").paragraphs) == \
         "حكاية في ثلاثة فصول"
-    reply.resolve_link("altman#long-wait")
+    resolve_link(reply, "altman#long-wait")
     assert debate.read == ["altman"]  # read once, the filing never
     # Local links still resolve without the debate.
-    assert reply.resolve_link("part-of-story")[1].id == "part-of-story"
+    assert resolve_link(reply, "part-of-story")[1].id == "part-of-story"
     # Only the local claim counts as answered here; the other is a link.
     assert [c.id for c in reply.claims_answered_by("fourth-chapter")] == ["part-of-story"]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.ui.terminal import ENTER_EXPLICIT, LEAVE_EXPLICIT
+from reader.ui.terminal_output.terminal import ENTER_EXPLICIT, LEAVE_EXPLICIT
 from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader
 
@@ -145,8 +145,8 @@ async def test_v_reveals_an_override_in_the_app(tmp_path: Path, hostile_file: Pa
 async def test_hostile_annotations_are_shown_visibly_in_the_panel(tmp_path: Path) -> None:
     from reader.state.positions import PositionStore
     from reader.ui.app import create_app
-    from reader.ui.bidi_text import BidiText
-    from reader.ui.entry_list import EntryList
+    from reader.ui.widgets.bidi_text import BidiText
+    from reader.ui.widgets.entry_list import EntryList
     from tests.waiting import panel_built
 
     document = tmp_path / "story.txt"
@@ -185,7 +185,7 @@ async def test_a_broken_annotation_is_reported_in_the_app_verbatim(tmp_path: Pat
         encoding="utf-8",
     )
     app = create_app(document, positions=PositionStore(tmp_path / "state"))
-    assert app.problems
+    assert app.found.problems
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = [n for n in app._notifications if "reader check" in n.message]

@@ -22,9 +22,10 @@ from reader.resources import bundled_article
 from reader.state.language import LanguageStore
 from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.bidi_text import BidiText
-from reader.ui.key_bar import KeyBar
-from reader.ui.screens import KEYS, ChooseTarget, HelpScreen
+from reader.ui.screens.chooser import ChooseTarget
+from reader.ui.screens.help import KEYS, HelpScreen
+from reader.ui.widgets.bidi_text import BidiText
+from reader.ui.widgets.key_bar import KeyBar
 from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -343,7 +344,7 @@ async def test_language_chosen_in_the_palette_is_applied_and_remembered(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Quit" in _screen_rows(app)[-1]
-        app.action_choose_language()
+        app.language.choose()
         await wait_until(pilot, lambda: isinstance(app.screen, ChooseTarget)
                          and app.screen.query("#chooser-list"))
         chooser = app.screen
@@ -361,7 +362,7 @@ def test_the_status_search_field_reads_as_the_search_bar() -> None:
     """"/query 3/12": left to right in an English interface (vim's habit), from the right
     in an Arabic one, where the search bar's "/" is at the right."""
     from reader.text.chrome import chrome_line
-    from reader.ui.status_line import StatusInputs, View, status_text
+    from reader.ui.decisions.status_line import StatusInputs, View, status_text
 
     inputs = StatusInputs(View(0, 20, 100), query="ماسك", count="1/14")
     english = chrome_line(status_text(inputs, "rtl"), "rtl")

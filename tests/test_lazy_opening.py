@@ -16,7 +16,7 @@ from reader.content.loading import finish_loading
 from reader.state.positions import PositionStore, document_key
 from reader.text.flow import EAGER_COUNT_CHARS, TextFlow
 from reader.ui.app import create_app
-from reader.ui.entry_list import EntryList
+from reader.ui.widgets.entry_list import EntryList
 from tests.epub_helpers import NAV, ONE, write_epub
 from tests.waiting import panel_built, wait_until
 

@@ -305,7 +305,7 @@ async def test_the_app_shows_a_message_instead_of_crashing(
         monkeypatch.setattr(levels, "get_display", lambda *a, **k: "BidiInfo {}")
         await pilot.resize_terminal(44, 12)  # lays the paragraph out again
         await wait_until(pilot, lambda: app.return_code is not None, what="the app to end")
-    assert app.load_error is not None and app.load_error.startswith("python-bidi")
+    assert app.loading.error is not None and app.loading.error.startswith("python-bidi")
     assert app.return_code == 2
 
 

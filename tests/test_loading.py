@@ -98,7 +98,7 @@ async def test_the_app_ends_with_the_error_of_a_bad_byte_late_in_the_file(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: app.return_code is not None, what="the app to end")
     assert app.return_code == 1
-    assert app.load_error is not None and "not valid UTF-8" in app.load_error
+    assert app.loading.error is not None and "not valid UTF-8" in app.loading.error
 
 
 async def test_a_key_before_the_rest_arrives_acts_on_the_whole_document(

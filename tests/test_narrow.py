@@ -7,8 +7,8 @@ from pathlib import Path
 
 from reader.state.positions import PositionStore
 from reader.ui.app import create_app
-from reader.ui.panel_fit import MIN_ARTICLE_COLUMNS, panel_fits
-from reader.ui.tab_bar import GAP, TabBar
+from reader.ui.decisions.panel_fit import MIN_ARTICLE_COLUMNS, panel_fits
+from reader.ui.widgets.tab_bar import GAP, TabBar
 
 
 def test_the_panel_fits_only_beside_forty_columns_of_text() -> None:

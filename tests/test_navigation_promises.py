@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.state.positions import PositionStore
-from reader.ui import status_line
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.screens import ChooseTarget
+from reader.ui.decisions import status_line
+from reader.ui.screens.chooser import ChooseTarget
 from tests.waiting import wait_until
 
 
@@ -34,14 +34,14 @@ async def test_back_and_forward_restore_the_focus_too(tmp_path: Path) -> None:
         at_claim = app.article.place()
         await pilot.press("enter")  # follow to the rebuttal
         await pilot.pause()
-        assert app.focused_entry == rebuttal.id
+        assert app.navigation.focused_entry == rebuttal.id
         await pilot.press("backspace")
         await pilot.pause()
         assert app.article.place() == at_claim
-        assert app.focused_entry == claim.id  # the focus came back with the place
+        assert app.navigation.focused_entry == claim.id  # the focus came back with the place
         await pilot.press("alt+right")
         await pilot.pause()
-        assert app.focused_entry == rebuttal.id
+        assert app.navigation.focused_entry == rebuttal.id
 
 
 async def test_backspace_and_escape_close_the_chooser(tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ async def test_backspace_and_escape_close_the_chooser(tmp_path: Path) -> None:
             await pilot.press(key)
             await pilot.pause()
             assert not isinstance(app.screen, ChooseTarget), key
-            assert app.focused_entry == claim.id and app.article.place() == place
+            assert app.navigation.focused_entry == claim.id and app.article.place() == place
 
 
 async def test_brackets_start_from_the_view_and_say_when_they_wrap(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ async def test_brackets_start_from_the_view_and_say_when_they_wrap(tmp_path: Pat
         await pilot.pause()
         order = app.article.linked_entries()
         await pilot.press(*["right_square_bracket"] * 3)
-        assert app.focused_entry == order[2][1]
+        assert app.navigation.focused_entry == order[2][1]
         await pilot.press("G")  # the focus is now off screen: ] starts from the view
         await pilot.pause()
         top = app.article.place()
@@ -76,19 +76,19 @@ async def test_brackets_start_from_the_view_and_say_when_they_wrap(tmp_path: Pat
         await pilot.pause()
         after = [entry_id for span, entry_id in order if (span.paragraph, span.start) >= top]
         if after:
-            assert app.focused_entry == after[0]
+            assert app.navigation.focused_entry == after[0]
         else:
-            assert app.focused_entry == order[0][1]
+            assert app.navigation.focused_entry == order[0][1]
             assert "wrapped" in _status(app)
         await pilot.press("g")
         await pilot.pause()
         await pilot.press("left_square_bracket")  # nothing above the top: wraps to the end
         await pilot.pause()
-        assert app.focused_entry == order[-1][1]
+        assert app.navigation.focused_entry == order[-1][1]
         assert "wrapped" in _status(app)
         await pilot.press("left_square_bracket")  # on screen now: from the focus
         await pilot.pause()
-        assert app.focused_entry == order[-2][1]
+        assert app.navigation.focused_entry == order[-2][1]
         assert "wrapped" not in _status(app)
 
 
@@ -103,7 +103,7 @@ async def test_status_is_right_after_a_resize(tmp_path: Path) -> None:
             await pilot.resize_terminal(*size)
 
             def shown_matches() -> bool:
-                shown = status_line.position(app.status_inputs().view)
+                shown = status_line.position(app.status.inputs().view)
                 return _status(app).split("│")[0].strip("\u2066\u2067\u2068\u2069 ") == shown
 
             await wait_until(pilot, shown_matches, what=f"the status at {size}")

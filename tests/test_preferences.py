@@ -12,15 +12,15 @@ from reader.cli import _app_parser
 from reader.state.positions import PositionStore
 from reader.state.preferences import HISTORY_LIMIT, Preferences, PreferenceStore
 from reader.ui.app import create_app
-from reader.ui.screens import HelpScreen
-from reader.ui.speakers import speaker_indexes
+from reader.ui.decisions.speakers import speaker_indexes
+from reader.ui.screens.help import HelpScreen
 from reader.ui.themes import DARK, LIGHT
 
 
 @pytest.fixture(autouse=True)
 def _truecolor(monkeypatch: pytest.MonkeyPatch) -> None:
     """The reader's own themes (16-colour terminals get the terminal's palette instead,
-    see reader.ui.colours), whatever TERM the tests run under."""
+    see reader.ui.terminal_output.colours), whatever TERM the tests run under."""
     monkeypatch.setenv("COLORTERM", "truecolor")
 
 

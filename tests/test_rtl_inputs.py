@@ -18,14 +18,14 @@ from reader import i18n
 from reader.i18n import _
 from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
-from reader.ui.annotate_dialog import EntryDialog
+from reader.text.chrome import ui_line
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.localized import ui_line
-from reader.ui.palette_input import ShapedCommandInput
-from reader.ui.prompts import GoToPrompt, KeyPrompt
-from reader.ui.search_bar import QueryField
-from reader.ui.shaped_field import offset_at
-from reader.ui.shaped_input import ShapedInput
+from reader.ui.screens.annotate_dialog import EntryDialog
+from reader.ui.screens.command_palette import ShapedCommandInput
+from reader.ui.screens.prompts import GoToPrompt, KeyPrompt
+from reader.ui.widgets.search_bar import QueryField
+from reader.ui.widgets.shaped_field import offset_at
+from reader.ui.widgets.shaped_input import ShapedInput
 from tests.waiting import wait_until
 
 SIZE = (100, 30)

@@ -16,13 +16,13 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.terminals import kitty_segments
-from reader.ui.cell_filters import (
+from reader.ui.terminal_output.cell_filters import (
     ClusterSegments,
     KonsoleMarks,
     UprightRtl,
     filters_for,
 )
-from reader.ui.terminal import (
+from reader.ui.terminal_output.terminal import (
     ENTER_EXPLICIT,
     ENTER_MLTERM,
     LEAVE_EXPLICIT,
@@ -303,13 +303,14 @@ def test_konsole_marks_are_not_added_twice() -> None:
 
 
 def test_kitty_words_are_reversed_as_a_dialog_cuts_them() -> None:
-    """kitty's words are made on what is written (reader.ui.kitty_output), per piece of a
-    row between regions' edges: the part of a word left beside a dialog is reversed as it is
-    shown. Reversed whole before the crop, the other end of the word showed there."""
+    """kitty's words are made on what is written (reader.ui.terminal_output.kitty_output),
+    per piece of a row between regions' edges: the part of a word left beside a dialog is
+    reversed as it is shown. Reversed whole before the crop, the other end of the word
+    showed there."""
     from textual._compositor import ChopsUpdate, LayoutUpdate
     from textual.geometry import Region
 
-    from reader.ui.kitty_output import KittyOutput
+    from reader.ui.terminal_output.kitty_output import KittyOutput
 
     word = "ﺎﻬﺑﺮﻗﺃ"  # a word as laid out; its left half is beside the dialog, the rest under it
     beside, dialog = Strip([Segment(" " + word[:3])]), Strip([Segment("│ ok │")])

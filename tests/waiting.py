@@ -32,7 +32,7 @@ async def panel_built(pilot: Pilot) -> None:
     """Wait for the side panel's lists, mounted and (when the panel is shown) laid out: they
     are mounted after the article's first frame (``SidePanel.on_mount`` ->
     ``call_after_refresh``), which a bare ``pilot.pause()`` may come before."""
-    from reader.ui.entry_list import EntryList
+    from reader.ui.widgets.entry_list import EntryList
 
     panel = pilot.app.panel
 

@@ -26,8 +26,8 @@ from reader.commands.terminal_text import terminal_rows, write_message
 from reader.content.loading import find_annotations
 from reader.errors import ReaderError
 from reader.i18n import N_, _, ngettext
-from reader.text.chars import control_picture
 from reader.text.chrome import isolate
+from reader.text.safe import control_pictures
 from reader.text.search import ALL_MODES, WORD_MODES, SearchError, SearchIndex
 
 
@@ -56,17 +56,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--regex", action="store_true",
                         help="QUERY is a regular expression (on the folded text; on the source "
                         "with --exact)")
-
-
-def visible(text: str) -> str:
-    """``text`` with control characters (C0, C1, ESC, DEL, line separators) as symbols."""
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        picture = control_picture(ch)
-        out.append(ch if picture is None else picture)
-    return "".join(out)
 
 
 def _laid_out(text: str) -> str:
@@ -133,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     count = 0
     for hit in hits:
         span = hit.span
-        text = visible(paragraphs[span.paragraph][span.start : span.end])
+        text = control_pictures(paragraphs[span.paragraph][span.start : span.end])
         where = f"{span.paragraph + 1}:{span.start}-{span.end}\t"
         if rows is None:
             write(f"{where}{text}\n")

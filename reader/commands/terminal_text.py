@@ -36,7 +36,7 @@ from reader.terminals import (
     output_mode,
 )
 from reader.text.chrome import FSI, LRI, PDI, RLI, isolate
-from reader.text.safe import _TABLE as _VISIBLE
+from reader.text.safe import visible
 
 if TYPE_CHECKING:
     from reader.content.annotations import Problem
@@ -46,8 +46,6 @@ if TYPE_CHECKING:
 # text) and wrapped again by the core in the same column.
 SOFT_BREAK = "\u2028"
 _ISOLATES = str.maketrans({FSI: None, LRI: None, RLI: None, PDI: None, SOFT_BREAK: "\n"})
-_VISIBLE_KEEPING_ISOLATES = {code: shown for code, shown in _VISIBLE.items()
-                             if chr(code) not in (FSI, LRI, RLI, PDI)}
 
 
 def plain(text: str) -> str:
@@ -59,10 +57,7 @@ def plain(text: str) -> str:
 def visible_message(text: str, keep_newlines: bool = True) -> str:
     """:func:`~reader.text.safe.visible` for a whole message whose values were isolated (and
     made visible) by :func:`~reader.text.chrome.fill`: those isolates are kept."""
-    safe = text.translate(_VISIBLE_KEEPING_ISOLATES)
-    if not keep_newlines:
-        safe = safe.replace("\n", "\u2424").replace("\t", " ")
-    return safe
+    return visible(text, keep_newlines, keep_isolates=True)
 
 
 def problem_line(problem: Problem) -> str:
@@ -72,8 +67,8 @@ def problem_line(problem: Problem) -> str:
     where = str(problem.file) if problem.file else "<annotations>"
     if problem.line is not None:
         where += f":{problem.line}"
-    return visible_message(f"{isolate(where)}: [{isolate(problem.entry)}] {problem.message}",
-                           keep_newlines=False)
+    message = visible(problem.message, keep_newlines=False)  # its quotes are not isolated
+    return f"{isolate(where)}: [{isolate(problem.entry)}] {message}"
 
 
 def write_message(text: str, stream: TextIO | None = None) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from reader.text.fold import fold_query
 from reader.text.span import Span
@@ -133,7 +133,9 @@ class Annotations:
     debate_path: Path | None = None  # the debate file (its ``debate`` key), if any
 
     def __post_init__(self) -> None:
-        self._debate: Any = None
+        # The debate file, once read (reader.content.debate.debate_of): the model does not
+        # import the debate, which reads other documents and their annotations.
+        self.debate_cache: object = None
         self._answered_by: dict[str, list[Rebuttal]] = {}
         for rebuttal in self.rebuttals.values():
             for claim_id in rebuttal.answers:
@@ -204,34 +206,6 @@ class Annotations:
             for answer in rebuttal.answers:
                 if "#" in answer:
                     yield rebuttal, answer
-
-    @property
-    def debate(self) -> Any:
-        """The :class:`~reader.content.debate.Debate` this file belongs to (read on first
-        use; its documents are read only when a link into them is followed), or None.
-        :class:`~reader.errors.ReaderError` when the debate file cannot be read."""
-        if self._debate is None and self.debate_path is not None:
-            from reader.content.debate import load_debate
-
-            self._debate = load_debate(self.debate_path)
-        return self._debate
-
-    def resolve_link(self, link: str) -> tuple[str, Entry]:
-        """The document name and the entry ``link`` (``name#id``, or a local id) points
-        to; :class:`~reader.content.debate.LinkError` saying why not."""
-        if "#" not in link:
-            entry = self.entry(link)
-            if entry is None:
-                from reader.content.debate import LinkError
-
-                raise LinkError("unknown-id", link)
-            return "", entry
-        if self.debate is None:
-            from reader.content.debate import LinkError
-
-            raise LinkError("no-debate", link)
-        resolved: tuple[str, Entry] = self.debate.resolve(link)
-        return resolved
 
     def __len__(self) -> int:
         return len(self.entities) + len(self.chapters) + len(self.claims) + len(self.rebuttals)

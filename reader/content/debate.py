@@ -158,7 +158,7 @@ class Debate:
         except ReaderError as error:
             return LinkError("unreadable", name, name, where, error.message)
         annotations.debate_path = annotations.debate_path or self.path
-        annotations._debate = self
+        annotations.debate_cache = self
         return annotations
 
     def resolve(self, link: str) -> tuple[str, Entry]:
@@ -264,6 +264,34 @@ def load_debate(path: Path) -> Debate:
     return debate
 
 
+def debate_of(annotations: Annotations) -> Debate | None:
+    """The :class:`Debate` ``annotations`` belong to (read on first use; its documents are
+    read only when a link into them is followed), or None.
+    :class:`~reader.errors.ReaderError` when the debate file cannot be read."""
+    cached = annotations.debate_cache
+    if isinstance(cached, Debate):
+        return cached
+    if annotations.debate_path is None:
+        return None
+    debate = load_debate(annotations.debate_path)
+    annotations.debate_cache = debate
+    return debate
+
+
+def resolve_link(annotations: Annotations, link: str) -> tuple[str, Entry]:
+    """The document name and the entry ``link`` (``name#id``, or a local id) points to;
+    :class:`LinkError` saying why not."""
+    if "#" not in link:
+        entry = annotations.entry(link)
+        if entry is None:
+            raise LinkError("unknown-id", link)
+        return "", entry
+    debate = debate_of(annotations)
+    if debate is None:
+        raise LinkError("no-debate", link)
+    return debate.resolve(link)
+
+
 def link_problems(annotations: Annotations) -> list[Problem]:
     """What is wrong with the cross-document links of ``annotations`` (each rebuttal's
     ``name#id`` answers), each naming the document the link points into; reading the
@@ -273,7 +301,7 @@ def link_problems(annotations: Annotations) -> list[Problem]:
         return []
     problems: list[Problem] = []
     try:
-        debate = annotations.debate
+        debate = debate_of(annotations)
     except ReaderError as error:
         return [Problem(_("debate: {error}").format(error=error.message), "unreadable",
                         file=annotations.path, skipped=False)]
@@ -281,7 +309,7 @@ def link_problems(annotations: Annotations) -> list[Problem]:
         problems += debate.problems
     for rebuttal, link in links:
         try:
-            annotations.resolve_link(link)
+            resolve_link(annotations, link)
         except LinkError as error:
             problems.append(Problem(f"answers: {error.message}", error.code, "rebuttal",
                                     rebuttal.id, rebuttal.line, annotations.path,

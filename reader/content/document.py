@@ -246,6 +246,15 @@ class Document:
             if block.kind == "heading" and not block.joined  # not a line after a hard break
         ]
 
+    def chapter_headings(self) -> list[Heading]:
+        """The document's chapters for 1-9 and the palette: its table of contents' entries
+        at the highest level it has."""
+        headings = self.headings()
+        if not headings:
+            return []
+        top = min(heading.level for heading in headings)
+        return [heading for heading in headings if heading.level == top]
+
     def locate(self, offset: int) -> tuple[int, int]:
         """(paragraph, offset within it) for an offset in the whole text."""
         from bisect import bisect_right

@@ -4,8 +4,9 @@ searches and the reading settings (measure, harakat, paragraph numbers).
 A small JSON file beside the positions file, in the same state directory, written the same
 way (:mod:`reader.state.files`). A damaged or unreadable file is ignored: the reader starts
 with the defaults and says nothing, since nothing of the user's text is lost. What each
-reading setting means is the app's (:class:`reader.ui.comfort.ComfortSettings`); here they
-are only values of plain JSON types. No Textual import.
+reading setting means is the app's
+(:class:`reader.ui.controllers.comfort.ComfortSettings`); here they are only
+values of plain JSON types. No Textual import.
 
 Two readers open at once each loaded the file at their start; the one that closes last must
 not undo what the other saved. So a save writes only what changed since this store's load

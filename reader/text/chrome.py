@@ -8,13 +8,23 @@ one neutral, so a Latin name cannot pull an Arabic label's colon or the next fie
 left-to-right run, and fields keep their order. The whole string is then laid out by the core
 with an explicit base direction, the document's, so a marker (◆, ↩) is at the same side of
 every item. Nothing here imports Textual.
+
+This is the one module that lays out chrome, for every surface: the status line, the panel,
+the chooser, the dialogs, the palette, the notifications, the help (through
+:class:`reader.ui.widgets.bidi_text.BidiText` or the ``ui_*`` functions below) and the
+command line's messages (:mod:`reader.commands.terminal_text`). Whatever text reaches
+:func:`chrome_lines` has its controls made visible (:func:`reader.text.safe.visible`), but
+for the isolates :func:`fill` and :func:`join_fields` put around values, whose own controls
+were made visible when they were isolated: no value can reorder or end the line it is in.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
+from reader import i18n
 from reader.text.layout import layout_paragraph
 from reader.text.levels import paragraph_levels
 from reader.text.safe import visible
@@ -94,16 +104,52 @@ def text_direction(texts: Iterable[str], default: str = "ltr") -> str:
 
 def chrome_lines(text: str, width: int, direction: str) -> list[tuple[str, int, bool]]:
     """(visual text, cells, rtl) for each line of ``text`` laid out at ``width`` cells
-    in ``direction`` (``rtl``, ``ltr`` or ``auto``); newlines start paragraphs."""
+    in ``direction`` (``rtl``, ``ltr`` or ``auto``); newlines start paragraphs. Controls
+    are shown (see the module's doc), the isolates of values kept."""
     out: list[tuple[str, int, bool]] = []
-    for paragraph in text.split("\n"):
+    for paragraph in visible(text, keep_isolates=True).split("\n"):
         layout = layout_paragraph(paragraph, max(1, width), direction)
         out.extend((line.text, line.cells, line.rtl) for line in layout.lines)
     return out
 
 
-def chrome_line(text: str, direction: str) -> str:
+def chrome_line(text: str, direction: str, width: int | None = None) -> str:
     """One line in visual order for places that take a plain string (tabs, palette
-    entries, notifications); long text is not wrapped."""
-    return "  ".join(line for line, _cells, _rtl in
-                     chrome_lines(text, 10_000, direction))
+    entries, notifications). Long text is not wrapped; with ``width`` it is cut at its
+    logical end (an ellipsis at the left of a right-to-left line), so that a widget that
+    would wrap it again never puts a line's end first."""
+    return _laid_out(text, direction, width)
+
+
+@lru_cache(maxsize=1024)
+def _laid_out(text: str, direction: str, width: int | None) -> str:
+    """:func:`chrome_line`'s work, cached: the key bar asks again at every repaint."""
+    lines = chrome_lines(text, width or 10_000, direction)
+    if width and len(lines) > 1:
+        first = chrome_lines(text, max(1, width - 1), direction)[0]
+        return "…" + first[0] if first[2] else first[0] + "…"
+    return "  ".join(line for line, _cells, _rtl in lines)
+
+
+def chrome_block(text: str, direction: str) -> str:
+    """Each line of ``text`` in visual order (a notification of several lines)."""
+    return "\n".join(chrome_line(line, direction) for line in text.split("\n"))
+
+
+# -- in the interface's language --------------------------------------------------------
+
+
+def ui_direction() -> str:
+    """The interface's direction: ``rtl`` when its language reads right to left."""
+    return "rtl" if i18n.is_rtl() else "ltr"
+
+
+def ui_line(text: str, direction: str | None = None, width: int | None = None) -> str:
+    """:func:`chrome_line` in the interface's direction (or ``direction``): notifications,
+    palette entries, the key bar's descriptions, the help."""
+    return chrome_line(text, direction or ui_direction(), width)
+
+
+def ui_block(text: str) -> str:
+    """:func:`chrome_block` in the interface's direction."""
+    return chrome_block(text, ui_direction())

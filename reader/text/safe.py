@@ -17,9 +17,33 @@ for _ch in BIDI_CONTROLS:
     _TABLE[ord(_ch)] = "\u27e6" + CONTROL_NAMES[_ch] + "\u27e7"
 
 
-def visible(text: str, keep_newlines: bool = True) -> str:
-    """``text`` with controls shown as pictures (ESC as ␛) and bidi controls named."""
-    safe = text.translate(_TABLE)
+# The isolates a chrome template puts around its values (reader.text.chrome.fill): kept by
+# ``visible(..., keep_isolates=True)``, for text whose values were made visible already.
+_ISOLATES = ("\u2066", "\u2067", "\u2068", "\u2069")
+_TABLE_KEEPING_ISOLATES = {code: shown for code, shown in _TABLE.items()
+                           if chr(code) not in _ISOLATES}
+
+
+def visible(text: str, keep_newlines: bool = True, *, keep_isolates: bool = False) -> str:
+    """``text`` with controls shown as pictures (ESC as ␛) and bidi controls named.
+
+    ``keep_isolates``: for a whole line of chrome whose values were isolated (and made
+    visible) by :func:`reader.text.chrome.fill`: those isolates stay, every other control in
+    the line (one that came in some other way) is shown."""
+    safe = text.translate(_TABLE_KEEPING_ISOLATES if keep_isolates else _TABLE)
     if not keep_newlines:
         safe = safe.replace("\n", "\u2424").replace("\t", " ")
     return safe
+
+
+def control_pictures(text: str) -> str:
+    """Content shown as it is (``reader search``'s hits), but for the characters a terminal
+    would act on: control characters (C0 with tab and newline, C1, ESC, DEL), line
+    separators and lone surrogates as pictures. Bidi controls stay: the layout reads them."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        picture = control_picture(ch)
+        out.append(ch if picture is None else picture)
+    return "".join(out)

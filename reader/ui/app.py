@@ -1,120 +1,77 @@
 """The reader app: article view, side panel, status line; keys in the habits of less and vim.
 
-The app wires widgets together and keeps the navigation state (focused span, history);
-layout lives in :mod:`reader.text`, the content model in :mod:`reader.content`.
+The app is thin: it builds the widgets and the controllers (reader/ui/controllers), names the
+keys, and routes each key and each widget's message to the feature that owns it: navigation
+(jumps, focus, history), search, copy and links, reading comfort, annotating, the language,
+the panel's place, the status line. Layout lives in :mod:`reader.text`, the content model in
+:mod:`reader.content`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import signal
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from rich.style import Style
+from rich.console import RenderableType
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.geometry import Size
 from textual.theme import Theme
 from textual.widgets import ListView, Static
 
 from reader.content.annotation_home import FoundAnnotations
-from reader.content.annotations import Annotations, Problem, Span
-from reader.content.document import Document, Heading
+from reader.content.annotations import Annotations
+from reader.content.document import Document
 from reader.content.formats import DEFAULT_EXTRACT, Progress
-from reader.content.loading import Pending, finish_loading
-from reader.errors import ReaderError
-from reader.i18n import _, ngettext, number
+from reader.content.loading import Pending
+from reader.i18n import _
 from reader.resources import styles_dir
-from reader.state.history import History, Place, Stop
 from reader.state.positions import PositionStore, document_key
-from reader.state.preferences import Preferences, PreferenceStore
+from reader.state.preferences import PreferenceStore
 from reader.state.search import SearchSession
-from reader.text.chrome import chrome_line, fill, join_fields, text_direction
-from reader.text.safe import visible
-from reader.ui.annotating import AnnotatingMixin
-from reader.ui.article_view import SPEAKER_CLASSES, ArticleView
-from reader.ui.backdrops import Body, MainScreen
-from reader.ui.bidi_text import BidiText
-from reader.ui.cell_filters import filters_for
-from reader.ui.colours import SIXTEEN_COLOUR_LIGHT_THEME, use_terminal_palette
-from reader.ui.comfort import COMFORT_BINDINGS, ComfortSettings, ReadingComfort
-from reader.ui.entry_list import EntryList
-from reader.ui.key_bar import KeyBar
-from reader.ui.kitty_output import KittyOutput
-from reader.ui.localized import LocalizedApp, ui_block, ui_direction, ui_line
-from reader.ui.palette import GoToProvider, MarksProvider
-from reader.ui.palette_input import ReaderCommandPalette
-from reader.ui.panel_fit import panel_fits
-from reader.ui.screens import ChooseTarget, HelpScreen
-from reader.ui.search_bar import SearchBar
-from reader.ui.search_control import SearchControl
-from reader.ui.side_panel import SidePanel, entry_line
-from reader.ui.span_steps import step_span
-from reader.ui.speakers import speaker_indexes
-from reader.ui.status_line import StatusInputs, View, current_chapter, status_text
-from reader.ui.text_out import TextOut
-from reader.ui.themes import DARK, LIGHT, THEMES, theme_option, variable_defaults
+from reader.text.chrome import join_fields, text_direction, ui_line
+from reader.ui.controllers.annotating import Annotating
+from reader.ui.controllers.appearance import Appearance
+from reader.ui.controllers.comfort import ComfortSettings, ReadingComfort
+from reader.ui.controllers.language import Language
+from reader.ui.controllers.loading import Loading
+from reader.ui.controllers.navigation import Navigation
+from reader.ui.controllers.panel import PanelPlacement
+from reader.ui.controllers.preferences import Remembered
+from reader.ui.controllers.search_control import SearchControl
+from reader.ui.controllers.status import Status
+from reader.ui.controllers.status_note import StatusNote
+from reader.ui.controllers.text_out import TextOut
+from reader.ui.decisions.notices import startup_notices
+from reader.ui.keys import BINDINGS as KEYS
+from reader.ui.screens.command_palette import ReaderCommandPalette
+from reader.ui.screens.help import HelpScreen, speaker_legend
+from reader.ui.screens.palette_commands import GoToProvider, MarksProvider, SystemCommands
+from reader.ui.terminal_output.cell_filters import filters_for
+from reader.ui.terminal_output.colours import SIXTEEN_COLOUR_LIGHT_THEME
+from reader.ui.textual_private import HookedApp, line_filters
+from reader.ui.themes import variable_defaults
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.backdrops import Body, MainScreen
+from reader.ui.widgets.bidi_text import BidiText
+from reader.ui.widgets.entry_list import EntryList
+from reader.ui.widgets.key_bar import KeyBar
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.side_panel import SidePanel
 
-MIN_WIDTH, MIN_HEIGHT = 30, 8
 STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first frames drawn
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
-if TYPE_CHECKING:
-    from rich.console import RenderableType
-    from textual.screen import Screen
 
-
-class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
+class ReaderApp(HookedApp):
     """Read one document with its annotations."""
 
     CSS_PATH = str(styles_dir() / "reader.tcss")
-    COMMANDS = LocalizedApp.COMMANDS | {GoToProvider, MarksProvider}
+    COMMANDS = {SystemCommands, GoToProvider, MarksProvider}
     TITLE = "reader"
 
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        # Ctrl+C copies the selection when there is one, else quits, remembering the place.
-        Binding("ctrl+c", "copy_or_quit", "Quit", show=False, priority=True),
-        Binding("y", "copy", "Copy", show=False),
-        Binding("Y", "copy(True)", "Copy as quote", show=False),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("right_square_bracket", "next_span", "Next claim", key_display="]"),
-        Binding("left_square_bracket", "previous_span", "Prev claim", key_display="[",
-                show=False),
-        # The same keys step through links in a document without claims (Markdown).
-        Binding("right_square_bracket", "next_link", "Next link", key_display="]"),
-        Binding("left_square_bracket", "previous_link", "Prev link", key_display="[",
-                show=False),
-        Binding("enter", "follow", "Follow", show=False),
-        Binding("backspace,alt+left", "back", "Back", key_display="⌫"),
-        Binding("alt+right", "forward", "Forward", show=False),
-        Binding("p", "toggle_panel", "Panel"),
-        Binding("backslash", "move_panel", "Panel side", key_display="\\", show=False),
-        Binding("v", "toggle_controls", "Show controls", show=False),
-        Binding("t", "toggle_theme", "Theme", show=False),
-        Binding("X", "switch_extract", "Article / whole page", show=False),
-        Binding("j,down", "scroll_lines(1)", "Down", show=False),
-        Binding("k,up", "scroll_lines(-1)", "Up", show=False),
-        Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
-        Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("n", "search_step(1)", "Next hit", show=False),
-        Binding("N", "search_step(-1)", "Previous hit", show=False),
-        Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("g,home", "go_start", "Start", show=False),
-        Binding("a", "annotate", "Annotate", show=False),
-        Binding("e", "edit_entry", "Edit entry", show=False),
-        Binding("x", "remove_entry", "Remove entry", show=False),
-        Binding("u", "undo_annotation", "Undo", show=False),
-        Binding("G,end", "go_end", "End", show=False),
-        *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
-        *COMFORT_BINDINGS,  # : m ' < > H # (reader.ui.comfort)
-    ]
+    BINDINGS = KEYS  # reader/ui/keys.py
 
     def __init__(
         self,
@@ -130,53 +87,42 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         preferences: PreferenceStore | None = None,
         comfort: ComfortSettings | None = None,
     ) -> None:
-        """``annotations``: what looking for the annotations gave (:class:`FoundAnnotations`,
-        which keeps their problems), or an :class:`Annotations` alone. ``pending`` is the
-        rest of a big file or a book, loaded after the first frame (see
-        :mod:`reader.content.loading`); a bad byte in it ends the app with
-        :attr:`load_error` set. ``annotations_path`` is ``--annotations FILE``: where
-        annotating writes (else beside the document, or in the state directory).
-        ``comfort``: measure, harakat, numbers (default: as saved)."""
+        """``annotations``: what looking for them gave (with their problems), or the
+        annotations alone. ``pending``: the rest of a big file or a book
+        (controllers.loading). ``comfort``: measure, harakat, numbers (default: as saved)."""
         super().__init__()
         self.document = document
         self.pending = pending
-        self.load_error: str | None = None
         self.found = (annotations if isinstance(annotations, FoundAnnotations)
                       else FoundAnnotations(annotations))
-        self.annotations_path = annotations_path
-        self.bidi_mode = bidi_mode
-        self._filters.extend(filters_for(bidi_mode))  # what this terminal needs; crops
-        self._kitty = KittyOutput() if bidi_mode == "kitty" else None
-        self._ansi = use_terminal_palette(self)  # 16 colours: the terminal's own
+        line_filters(self).extend(filters_for(bidi_mode))  # what this terminal needs; crops
+        self.appearance = Appearance(self, bidi_mode)
         self.positions = positions
         self.terminal_warning = terminal_warning
-        self.history: History[Stop] = History()
-        # The theme: --theme, else the one chosen last time, else dark.
-        self.preferences = preferences
-        self._prefs = preferences.load() if preferences is not None else Preferences()
-        self._started = False  # the theme set here is not a choice to remember
-        for reader_theme in THEMES:
-            self.register_theme(reader_theme)
-        if not self._ansi:
-            self.theme = theme_option(theme) or theme_option(self._prefs.theme) or DARK
-        self.focused_entry: str | None = None
-        self.last_chapter: str | None = None
+        self.remembered = Remembered(self, preferences)
+        self.appearance.start(theme, self.remembered.saved.theme)
         # The base direction of every line of chrome: the document's.
         forced = set(document.directions) - {"auto"}
         self.direction = forced.pop() if len(forced) == 1 else text_direction(
             [document.title or "", *document.paragraphs[:50]])
         self._doc_key = document_key(document.path, document.text, document.url)
-        self.comfort = comfort or ComfortSettings.resolve(self._prefs.reading)
-        self.marks = positions.marks(self._doc_key) if positions is not None else {}
         self.search = SearchSession(document.paragraphs,
                                     self.annotations.alias_lists() if self.annotations else None)
-        self.searching = SearchControl(self, self.search)
-        self._frozen = False
-        # Whether the panel is wanted beside the text (p toggles it on a wide screen; a
-        # narrow one hides it and p shows it over the text).
-        self._panel_wanted = True
-        # X: the extraction a web page is to be read again with (reader.ui.launch).
-        self.switch_extract: str | None = None
+        # The features, each owning its state (reader/ui/controllers).
+        wrapped = StatusNote(self)  # "search wrapped", "wrapped": search's and ]'s
+        self.navigation = Navigation(self, wrapped)
+        self.searching = SearchControl(self, self.search, self.navigation, wrapped)
+        self.text_out = TextOut(self, self.navigation, self.search)
+        self.comfort = ReadingComfort(
+            self, self.navigation,
+            comfort or ComfortSettings.resolve(self.remembered.saved.reading),
+            self.remembered.save_reading, positions, self._doc_key)
+        self.annotating = Annotating(self, self.navigation, self.search,
+                                     self.text_out.selection_span, annotations_path)
+        self.language = Language(self, getattr(positions, "directory", None))
+        self.placement = PanelPlacement(self)
+        self.loading = Loading(self, self.placement.document_grew)
+        self.status = Status(self, self.navigation, self.search, [wrapped, self.text_out.note])
 
     # -- layout -----------------------------------------------------------------------
 
@@ -188,18 +134,12 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         """The annotations shown (None: no file, or one that could not be read)."""
         return self.found.annotations
 
-    @property
-    def problems(self) -> list[Problem]:
-        """The annotation file's problems, as :attr:`found` keeps them."""
-        return self.found.problems
-
     def compose(self) -> ComposeResult:
         yield BidiText(join_fields([self.document.title or "reader"], self.direction),
                        direction=self.direction, id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
-                              id="article",
-                              **self.comfort.view_options())
+                              id="article", **self.comfort.settings.view_options())
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
         yield SearchBar(self.search, id="search-bar")
@@ -215,211 +155,101 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         return self.query_one(SidePanel)
 
     @property
-    def available_themes(self) -> dict[str, Theme]:
-        """The reader's two themes only: their colours are checked for contrast."""
-        themes = super().available_themes
-        if getattr(self, "_ansi", False):
-            return themes  # 16 colours: the ANSI theme (reader.ui.colours)
-        own = {name: themes[name] for name in (DARK, LIGHT) if name in themes}
-        return own or themes  # before they are registered (App.__init__)
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
 
-    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
-        """kitty: its reversed words made on what is written, after the compositor's crops
-        (reader.ui.kitty_output)."""
-        if getattr(self, "_kitty", None) is not None:
-            renderable = self._kitty.update(renderable)  # type: ignore[assignment]
-        super()._display(screen, renderable)
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        # (the theme is set before the CSS is refreshed for it)
-        return variable_defaults(getattr(self, "_ansi", False),
-                                 self.theme == SIXTEEN_COLOUR_LIGHT_THEME)
+    # -- Textual's hooks, answered by the features -----------------------------------
 
     @property
-    def uses_terminal_palette(self) -> bool:
-        """True with 16 colours: the terminal's own palette (reader.ui.colours)."""
-        return self._ansi
+    def available_themes(self) -> dict[str, Theme]:
+        themes = super().available_themes
+        appearance = getattr(self, "appearance", None)  # (None while App.__init__ runs)
+        return themes if appearance is None else appearance.themes(themes)
 
-    def use_light_terminal(self) -> None:
-        """The terminal's background is light (reader.ui.background): with 16 colours, the
-        colours chosen for it. Called before the app runs."""
-        if self._ansi:
-            use_terminal_palette(self, light=True)
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        appearance = getattr(self, "appearance", None)  # (None while App.__init__ runs)
+        light = self.theme == SIXTEEN_COLOUR_LIGHT_THEME
+        return variable_defaults(False, light) if appearance is None \
+            else appearance.variable_defaults()
 
     def watch_theme(self, name: str) -> None:
-        """Remember the theme chosen (with t, or the palette's "Change theme")."""
-        if getattr(self, "_started", False) and not self._ansi and name != self._prefs.theme:
-            self._prefs.theme = name
-            self.save_preferences()
+        remembered = getattr(self, "remembered", None)  # (None while App.__init__ runs)
+        if remembered is not None and not self.appearance.ansi:
+            remembered.theme_chosen(name)
 
-    def action_toggle_theme(self) -> None:
-        if self._ansi:
-            self.bell()  # 16 colours: the terminal's own palette, dark or light as it is
-            return
-        self.theme = LIGHT if self.theme == DARK else DARK
+    def before_output(self, update: RenderableType) -> RenderableType:
+        appearance = getattr(self, "appearance", None)  # (None while App.__init__ runs)
+        return update if appearance is None else appearance.output(update)
 
-    def save_preferences(self) -> None:
-        if self.preferences is None:
-            return
-        if self._started and self.query(SearchBar):
-            self._prefs.search_history = list(self.search_bar.history)
-        self.preferences.save(self._prefs)
+    def ended_by(self, error: Exception) -> bool:
+        return self.loading.ended_by(error)
+
+    # -- starting, loading, ending ----------------------------------------------------
 
     def on_mount(self) -> None:
-        self._started = True
-        self.search_bar.history = list(self._prefs.search_history)
+        self.remembered.start()
         with contextlib.suppress(NotImplementedError, RuntimeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         self.article.focus()
-        if self.panel.is_empty:
-            self.panel.display = False  # the whole width for the text; p still shows it
-            self._panel_wanted = False
-        self._check_size()
-        self._fit_panel()
-        self.apply_language()
-        if self.positions is not None:
-            place = self.positions.get(self._doc_key)
-            if place is not None and place[0] >= len(self.document.paragraphs):
-                self.finish_loading()  # the place is in the part not loaded yet
-            if place is not None:
-                self.article.open_at(place)
-            if self.positions.notice:
-                # markup=False: a path or a quote may hold "[" (and never drives the screen)
-                self.notify(ui_block(visible(self.positions.notice)),
-                            severity="warning", markup=False)
-        if self.problems:
-            skipped = sum(1 for p in self.problems if p.skipped)
-            count = len(self.problems)
-            message = fill(ngettext(
-                "{count} annotation problem, {skipped} skipped; first: {first}",
-                "{count} annotation problems, {skipped} skipped; first: {first}", count),
-                count=number(count), skipped=number(skipped), first=self.problems[0])
-            self.notify(ui_block(message + "\n" + _("Run 'reader check' for the full list.")),
-                        severity="warning", timeout=8, markup=False)
-        if self.terminal_warning:
-            self.notify(ui_block(self.terminal_warning), severity="warning",
-                        timeout=10, markup=False)
-        if self.document.problems:
-            # What could not be read (a book's missing chapter, an unsure encoding): the
-            # rest is shown, the loss is not silent.
-            # (Each line's values are isolated, and made visible, where it is written.)
-            self.notify(ui_block("\n".join(self.document.problems)),
-                        severity="warning", timeout=12, markup=False)
-        if self.document.notice:  # a web page's article widened by the recall guard
-            self.notify(ui_block(visible(self.document.notice)), severity="warning",
-                        timeout=8, markup=False)
+        self.placement.start()
+        self.placement.fit(self.size)
+        self.language.apply()
+        self.comfort.open_saved_place(self.finish_loading)
+        notice = self.positions.notice if self.positions is not None else None
+        for note in startup_notices(notice, self.found.problems, self.terminal_warning,
+                                    self.document.problems, self.document.notice):
+            self.notify(note.message, severity="warning", timeout=note.timeout, markup=False)
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
             self.call_after_refresh(self.finish_loading)
-        self.set_timer(STARTUP_SETTLED, self._freeze_startup_objects)
+        self.set_timer(STARTUP_SETTLED, self.loading.freeze)
         if len(self.document.text) > SEARCH_AHEAD_CHARS or self.pending is not None:
             self.set_timer(STARTUP_SETTLED, self.searching.start_ahead)
 
     def finish_loading(self) -> None:
-        """Add the rest of a big file or a book: right after the first frame, or at once
-        when a key or a click comes first (no command ever sees half a document). A book's
-        later chapters bring their headings to the panel."""
-        pending, self.pending = self.pending, None
-        if pending is None:
-            return
-        # Hidden for having nothing to list (on_mount): the rest may bring headings.
-        was_empty = not self._panel_wanted and self.panel.is_empty
-        try:
-            finish_loading(self.document, pending)
-        except ReaderError as error:
-            self.load_error = error.message
-            self.exit(return_code=1)
-            return
-        if self.is_mounted:
-            self.article.document_grew()
-            panel = self.panel
-            panel.document_grew()
-            if was_empty and not panel.is_empty:  # as on_mount and _fit_panel would have
-                self._panel_wanted = True
-                panel.display = not panel.has_class("-overlay")
-            self.update_status()
-
-    def _handle_exception(self, error: Exception) -> None:
-        """A :class:`ReaderError` raised while drawing (python-bidi breaking mid-way, say)
-        ends the app with its one-line message, like a load error, instead of a traceback."""
-        if isinstance(error, ReaderError):
-            self.load_error = error.message
-            self.exit(return_code=error.exit_code)
-            return
-        super()._handle_exception(error)
+        self.loading.finish()
 
     async def on_event(self, event: events.Event) -> None:
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
-            self.finish_loading()
+            self.finish_loading()  # no command ever sees half a document
         await super().on_event(event)
 
-    def _freeze_startup_objects(self) -> None:
-        """What was built to open the document (widgets, styles, the document, its flow)
-        lives as long as the app: take it out of the collector's full scans, which made
-        every other resize frame twice as long. Given back at exit."""
-        gc.freeze()
-        self._frozen = True
+    async def on_key(self, event: events.Key) -> None:
+        """Keys no widget took, in the order they were typed, before the bindings: the
+        letter after ``m`` or ``'``, keys typed before the go-to field had the focus."""
+        if self.comfort.take_key(event):
+            event.stop()
+            event.prevent_default()
 
     def on_unmount(self) -> None:
-        if self.pending is not None:  # the app ended before the rest was needed
-            self.pending.close()
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
+        self.loading.end()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._check_size(event.size)
-        self._fit_panel(event.size.width)
+        self.placement.fit(event.size)
         self.call_after_refresh(self.update_status)  # the view's height and place changed
 
-    def _check_size(self, size: Size | None = None) -> None:
-        size = size or self.size
-        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
-        self.screen.set_class(small, "too-small")
-        if small:
-            self.query_one("#too-small", Static).update(ui_line(
-                _("Terminal too small ({width}×{height}); reader needs at least "
-                  "{min_width}×{min_height}.").format(
-                      width=number(size.width), height=number(size.height),
-                      min_width=number(MIN_WIDTH), min_height=number(MIN_HEIGHT))))
+    async def action_quit(self) -> None:
+        self.comfort.remember_place()
+        self.remembered.save()
+        self.exit()
 
-    # -- status -----------------------------------------------------------------------
+    async def action_switch_extract(self) -> None:
+        """``X``: a web page read again the other way, its article or the whole page (the
+        app ends and the command line opens it again: reader.ui.launch)."""
+        if self.loading.switch_extract():
+            await self.action_quit()
 
-    def status_inputs(self) -> StatusInputs:
-        """What the status line shows now (see :mod:`reader.ui.status_line`)."""
-        article = self.article
-        flow = article.flow
-        view = View(article.top, article.scrollable_content_region.height,
-                    flow.height if flow is not None else 0)
-        chapter = None
-        if flow is not None:
-            chapter = current_chapter(
-                self.annotations, lambda c: flow.locate(c.span.paragraph, c.span.start),
-                view, self.last_chapter)
-        label = None
-        if self.focused_entry and self.annotations:
-            label = getattr(self.annotations.entry(self.focused_entry), "label", None)
-        search = self.search
-        query = count = None
-        if search.active:
-            query = search.query
-            if search.error:
-                count = _("pattern too slow") if search.timed_out else _("invalid pattern")
-            else:
-                count = search.count_text()
-        notes = [self.searching.note] if self.searching.note else []
-        encoding = self.document.encoding
-        if encoding and encoding != "utf-8":  # the text was not read as UTF-8: say how
-            notes.append(fill(_("encoding {name} (guessed)") if self.document.encoding_guessed
-                              else _("encoding {name}"), name=encoding))
-        return StatusInputs(view, chapter, label, self.history.depth, query, count or "",
-                            notes + self.note_parts())
+    async def action_copy_or_quit(self) -> None:
+        """Ctrl+C: copy the selection when there is one (Textual's habit), else quit."""
+        if self.article.selection is not None:
+            self.text_out.copy()
+        else:
+            await self.action_quit()
+
+    # -- routing: the widgets' messages -----------------------------------------------
 
     def update_status(self) -> None:
-        if not self.is_mounted or not self.query(ArticleView):
-            return
-        self.query_one("#status", BidiText).set_text(
-            status_text(self.status_inputs(), self.chrome_direction))
+        self.status.update()
 
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
         if not self.query(ArticleView):
@@ -427,345 +257,101 @@ class ReaderApp(ReadingComfort, TextOut, AnnotatingMixin, LocalizedApp):
         self.searching.show_hits()
         self.update_status()
 
-    # -- scrolling --------------------------------------------------------------------
-
-    def action_scroll_lines(self, lines: int) -> None:
-        article = self.article
-        article.scroll_to(y=article.top + lines, animate=False, immediate=True)
-
-    def action_scroll_pages(self, pages: int) -> None:
-        article = self.article
-        step = max(1, article.scrollable_content_region.height - 1)
-        article.scroll_to(y=article.top + pages * step, animate=False, immediate=True)
-
-    def push_history(self, place: Place | None = None) -> None:
-        """Remember the place (the view's, unless given) and the focus before a jump:
-        back restores both."""
-        self.history.push(Stop(place or self.article.place(), self.focused_entry))
-
-    def _jump_to_line(self, y: int) -> None:
-        self.push_history()
-        self.last_chapter = None
-        self.article.scroll_to(y=y, animate=False, immediate=True)
-        self.update_status()
-
-    def action_go_start(self) -> None:
-        self._jump_to_line(0)
-
-    def action_go_end(self) -> None:
-        self.push_history()
-        self.last_chapter = None
-        self.article.go_end()
-        self.update_status()
-
-    # -- jumps ------------------------------------------------------------------------
-
-    def _jump_to_span(self, span: Span, focus_entry: str | None = None) -> None:
-        article = self.article
-        self.push_history()
-        article.bring_into_view(span)
-        if focus_entry is not None:
-            self._set_focus(focus_entry)
-        article.set_flash(span)
-        self.update_status()
-
-    def _set_focus(self, entry_id: str | None) -> None:
-        self.focused_entry = entry_id
-        self.article.set_focus_entry(entry_id)
-        self.update_status()
-
-    def go_to_entry(self, entry_id: str) -> None:
-        """Jump to a chapter, claim or rebuttal by id (panel, palette, chooser)."""
-        if entry_id.startswith("heading:"):
-            paragraph = int(entry_id.split(":", 1)[1])
-            self._jump_to_span(Span(paragraph, 0, len(self.document.paragraphs[paragraph])))
-            return
-        if self.annotations is None:
-            return
-        entry = self.annotations.entry(entry_id)
-        span = getattr(entry, "span", None)
-        if span is None:
-            return
-        linked = entry_id in self.annotations.claims or entry_id in self.annotations.rebuttals
-        self._jump_to_span(span, entry_id if linked else None)
-        self.last_chapter = entry_id if self.annotations.chapter(entry_id) is not None else None
-        self.update_status()
-
-    def action_chapter(self, number: int) -> None:
-        """1-9: the annotations' chapter ``number``, else (a book, a page) the document's
-        ``number``-th chapter: its table of contents' entries at the top level."""
-        if self.annotations is not None and self.annotations.chapters:
-            for chapter in self.annotations.chapters:
-                if chapter.number == number:
-                    self.go_to_entry(chapter.id)
-                    return
-            self.bell()
-            return
-        chapters = top_headings(self.document)
-        if 0 < number <= len(chapters):
-            self.go_to_entry(f"heading:{chapters[number - 1].index}")
-            return
-        self.bell()
-
-    def _step_span(self, direction: int) -> None:
-        """The next (previous) claim or rebuttal from the focused one while it is on
-        screen, else from the top of the view; past the end it wraps, and says so."""
-        article = self.article
-        entries = article.linked_entries()
-        if not entries:
-            self.bell()
-            return
-        step = step_span([span for span, _id in entries], direction, self._focus_index(entries),
-                         article.place())
-        span, entry_id = entries[step.index]
-        self.searching.set_note(_("wrapped") if step.wrapped else None)
-        self._set_focus(entry_id)
-        article.set_flash(None)
-        article.bring_into_view(span)
-        self.update_status()
-
-    def _focus_index(self, entries: list[tuple[Span, str]]) -> int | None:
-        """The focused entry's index in ``entries`` while its span is on screen."""
-        for index, (span, entry_id) in enumerate(entries):
-            if entry_id == self.focused_entry:
-                return index if self._span_on_screen(span) else None
-        return None
-
-    def _span_on_screen(self, span: Span) -> bool:
-        article = self.article
-        if article.flow is None:
-            return False
-        y = article.flow.locate(span.paragraph, span.start)
-        return article.top <= y < article.top + article.scrollable_content_region.height
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Claim keys belong to annotated documents: elsewhere the footer does not offer
-        them (and they do nothing)."""
-        if action in ("next_span", "previous_span"):
-            return self.annotations is not None and bool(self.annotations.claims)
-        if action in ("next_link", "previous_link"):
-            return self.link_keys_enabled()
-        return True
-
-    def action_next_span(self) -> None:
-        self._step_span(1)
-
-    def action_previous_span(self) -> None:
-        self._step_span(-1)
-
-    def action_follow(self) -> None:
-        focused = self.focused
-        if isinstance(focused, ListView | EntryList):
-            return  # the list handles Enter itself
-        if self.focused_link is not None and self.focused_entry is None:
-            self.follow_link(self.focused_link.url)
-            return
-        self.follow(self.focused_entry)
-
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
-        self.follow_link(message.url)
-
-    def follow_link(self, url: str) -> None:
-        """A link inside the document (an EPUB footnote, a cross-reference) jumps there
-        (Backspace comes back); any other opens in a browser."""
-        target = self.document.targets.get(url)
-        if target is None or not self.document.paragraphs:
-            self.open_link(url)
-            return
-        paragraph = min(target, len(self.document.paragraphs) - 1)
-        self._jump_to_span(Span(paragraph, 0, len(self.document.paragraphs[paragraph])))
+        self.text_out.follow_link(message.url)
 
     def on_article_view_link_hovered(self, message: ArticleView.LinkHovered) -> None:
-        self.show_link(message.url)
+        self.text_out.show_link(message.url)
 
     def on_article_view_span_clicked(self, message: ArticleView.SpanClicked) -> None:
-        self._set_focus(message.entry_id)
-        self.follow(message.entry_id)
+        self.navigation.set_focus(message.entry_id)
+        self.navigation.follow(message.entry_id)
 
-    def follow(self, entry_id: str | None) -> None:
-        """Go from a claim to its rebuttals, or from a rebuttal to the claims it answers."""
-        if entry_id is None or self.annotations is None:
-            self.bell()
-            return
-        targets = self.annotations.counterparts(entry_id)
-        if not targets:
-            self.notify(ui_line(_("Nothing in the text answers this span.")),
-                        severity="information")
-            return
-        if len(targets) == 1:
-            self.go_to_entry(targets[0].id)
-            return
-        choices = [(target.id, entry_line(self.annotations, target)) for target in targets]
-
-        def chosen(result: str | None) -> None:
-            if result:
-                self.go_to_entry(result)
-
-        self.push_screen(ChooseTarget(_("Follow to…"), choices, self.direction), chosen)
-
-    def action_back(self) -> None:
-        self._travel(self.history.back)
-
-    def action_forward(self) -> None:
-        self._travel(self.history.forward)
-
-    def _travel(self, move: Callable[[Stop], Stop | None]) -> None:
-        """Back or forward: the place and the focus as they were."""
-        stop = move(Stop(self.article.place(), self.focused_entry))
-        if stop is None:
-            self.bell()
-            return
-        place, focus = stop
-        self.last_chapter = None
-        self.article.set_flash(None)
-        self.article.go_to_place(place)
-        self._set_focus(focus)
-        self.update_status()
-
-    # -- search (run by self.searching, see reader/ui/search_control.py) -----------------
-
-    @property
-    def search_bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
-
-    def action_search(self) -> None:
-        self.searching.open()
+    def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
+        self.go_to_entry(message.entry_id)
 
     def on_search_bar_changed(self, _message: SearchBar.Changed) -> None:
         self.searching.changed()
 
     def on_search_bar_submitted(self, _message: SearchBar.Submitted) -> None:
         self.searching.submitted()
-        self.save_preferences()  # the query joined the search history
+        self.remembered.save()  # the query joined the search history
 
     def on_search_bar_cancelled(self, _message: SearchBar.Cancelled) -> None:
         self.searching.cancelled()
 
-    def action_clear_search(self) -> None:
-        self.searching.clear()
+    # -- routing: the palette's entries (screens.palette_commands.PaletteSource) ------
 
-    def action_search_step(self, direction: int) -> None:
-        self.searching.step(direction)
+    @property
+    def marks(self) -> dict[str, tuple[int, int]]:
+        return self.comfort.marks
+
+    def go_to_entry(self, entry_id: str) -> None:
+        self.navigation.go_to_entry(entry_id)
+
+    def jump_to_mark(self, letter: str | None) -> None:
+        self.comfort.jump_to_mark(letter)
+
+    # -- routing: the keys ------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Claim keys belong to annotated documents, link keys to documents without
+        claims: elsewhere the key bar does not offer them (and they do nothing)."""
+        if action in ("next_span", "previous_span"):
+            return self.annotations is not None and bool(self.annotations.claims)
+        if action in ("next_link", "previous_link"):
+            return self.text_out.link_keys_enabled()
+        return True
+
+    def action_follow(self) -> None:
+        if not isinstance(self.focused, ListView | EntryList):  # a list takes Enter itself
+            self.text_out.follow()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(speaker_legend(self.annotations, self.article,
+                                                       self.direction)))
 
     def action_command_palette(self) -> None:
         """Textual's palette, with what is typed in it shaped and in visual order."""
         if self.use_command_palette and not ReaderCommandPalette.is_open(self):
             self.push_screen(ReaderCommandPalette(
-                id="--command-palette",
-                placeholder=ui_line(_("Search for commands…"))))
+                id="--command-palette", placeholder=ui_line(_("Search for commands…"))))
 
-    # -- panel and help ---------------------------------------------------------------
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """After the palette that asked for it has closed."""
+        self.set_timer(0.1, lambda: self.deliver_screenshot(filename, path))
 
-    def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
-        self.go_to_entry(message.entry_id)
-
-    def _fit_panel(self, width: int | None = None) -> None:
-        """Beside the text when it leaves the article enough columns; else hidden, and
-        over the text when asked for."""
-        panel = self.panel
-        narrow = not panel_fits(width or self.size.width)
-        if narrow == panel.has_class("-overlay"):
-            return
-        panel.set_class(narrow, "-overlay")
-        panel.display = not narrow and self._panel_wanted
-        if not panel.display and panel.has_focus_within:
-            self.article.focus()
-
-    def action_toggle_panel(self) -> None:
-        panel = self.panel
-        panel.display = not panel.display
-        if not panel.has_class("-overlay"):
-            self._panel_wanted = panel.display
-        if not panel.display:
-            self.article.focus()
-
-    def action_move_panel(self) -> None:
-        panel = self.panel
-        panel.styles.dock = "left" if self.panel_side == "right" else "right"
-
-    @property
-    def panel_side(self) -> str:
-        return "left" if self.panel.styles.dock == "left" else "right"
-
-    def action_toggle_controls(self) -> None:
-        """Reveal invisible bidi controls (RLO, LRI, ZWJ...) in place, or hide them again."""
-        article = self.article
-        article.set_show_controls(not article.show_controls)
-        message = (_("Invisible controls shown in place (v toggles).") if article.show_controls
-                   else _("Invisible controls hidden again (v toggles)."))
-        self.notify(ui_line(message), timeout=3)
-
-    async def action_switch_extract(self) -> None:
-        """A web page read again the other way: its article, or the whole page (menus,
-        comments and footers too). The app ends and the command line opens it again."""
-        document = self.document
-        if not document.extraction or (document.path is None and not document.url):
-            self.notify(ui_line(_("Only a web page opened from a file or URL can be read "
-                                  "as its article or whole (X).")), timeout=3)
-            return
-        self.switch_extract = "page" if document.extraction == "article" else "article"
-        self.remember_place()
-        self.save_preferences()
-        self.exit()
-
-    def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.speaker_legend()))
-
-    def speaker_legend(self) -> list[tuple[str, Style]]:
-        """Each speaker's name (laid out by the core) in the colour of their spans."""
-        annotations = self.annotations
-        if annotations is None:
-            return []
-        legend = []
-        for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
-            entity = annotations.entities.get(entity_id)
-            name = entity.name if entity else entity_id
-            style = self.article.get_component_rich_style(f"article--speaker-{index}")
-            legend.append((chrome_line(fill("{name}", name=name), self.direction),
-                           style))
-        return legend
-
-    @property
-    def chrome_direction(self) -> str:
-        """The direction the chrome's fields read in: the interface's when it reads right
-        to left, else the document's."""
-        return ui_direction() if ui_direction() == "rtl" else self.direction
-
-    def apply_language(self) -> None:
-        """The chrome in the interface's language and direction: mirrored when it reads
-        right to left (the status line's fields from the right, the panel at the right)."""
-        super().apply_language()
-        self.query_one("#status", BidiText).direction = self.chrome_direction
-        if ui_direction() == "rtl":
-            self.panel.styles.dock = "right"
-        self.query_one(SearchBar).mirror(ui_direction() == "rtl")
-        self.query_one(KeyBar).refresh()
-        self.update_status()
-
-    # -- leaving ----------------------------------------------------------------------
-
-    def remember_place(self) -> None:
-        if self.positions is None or not self.document.paragraphs:
-            return
-        with contextlib.suppress(Exception):
-            self.positions.put(self._doc_key, *self.article.place())
-
-    async def action_quit(self) -> None:
-        self.remember_place()
-        self.save_preferences()
-        self.exit()
-
-
-def top_headings(document: Document) -> list[Heading]:
-    """The document's chapters for 1-9 and the palette: its table of contents' entries at
-    the highest level it has."""
-    headings = document.headings()
-    if not headings:
-        return []
-    top = min(heading.level for heading in headings)
-    return [heading for heading in headings if heading.level == top]
-
+    def action_next_span(self) -> None: self.navigation.step_span(1)
+    def action_previous_span(self) -> None: self.navigation.step_span(-1)
+    async def action_back(self) -> None: self.navigation.travel(self.navigation.history.back)
+    def action_forward(self) -> None: self.navigation.travel(self.navigation.history.forward)
+    def action_scroll_lines(self, lines: int) -> None: self.navigation.scroll_lines(lines)
+    def action_scroll_pages(self, pages: int) -> None: self.navigation.scroll_pages(pages)
+    def action_go_start(self) -> None: self.navigation.go_start()
+    def action_go_end(self) -> None: self.navigation.go_end()
+    def action_chapter(self, number: int) -> None: self.navigation.chapter(number)
+    def action_next_link(self) -> None: self.text_out.step_link(1)
+    def action_previous_link(self) -> None: self.text_out.step_link(-1)
+    def action_copy(self, quote: bool = False) -> None: self.text_out.copy(quote)
+    def action_toggle_panel(self) -> None: self.placement.toggle()
+    def action_move_panel(self) -> None: self.placement.move()
+    def action_search(self) -> None: self.searching.open()
+    def action_search_step(self, direction: int) -> None: self.searching.step(direction)
+    def action_clear_search(self) -> None: self.searching.clear()
+    def action_annotate(self) -> None: self.annotating.annotate()
+    def action_edit_entry(self) -> None: self.annotating.edit_entry()
+    def action_remove_entry(self) -> None: self.annotating.remove_entry()
+    def action_undo_annotation(self) -> None: self.annotating.undo()
+    def action_go_to_prompt(self) -> None: self.comfort.go_to_prompt()
+    def action_set_mark(self) -> None: self.comfort.set_mark_prompt()
+    def action_jump_mark(self) -> None: self.comfort.jump_mark_prompt()
+    def action_measure(self, towards: str) -> None: self.comfort.measure(towards)
+    def action_cycle_harakat(self) -> None: self.comfort.cycle_harakat()
+    def action_toggle_numbers(self) -> None: self.comfort.toggle_numbers()
+    def action_toggle_controls(self) -> None: self.comfort.toggle_controls()
+    def action_choose_language(self) -> None: self.language.choose()
+    def action_toggle_theme(self) -> None: self.appearance.toggle()
 
 def create_app(
     path: str | Path | None = None,
@@ -791,7 +377,8 @@ def create_app(
     the command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
     base direction (and so loads the whole file at once). ``progress`` is told how a URL's
     download goes (it happens here, before the app runs). ``document``: one already read
-    (standard input), instead of ``path``. ``extract``: a web page's article or all of it."""
+    (standard input), instead of ``path``. ``encoding`` and ``kind`` are ``--encoding`` and
+    ``--as``; ``extract``: a web page's article or all of it."""
     from reader.content.annotation_file import load_annotations_for
     from reader.content.loading import open_for_reading
 

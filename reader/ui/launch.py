@@ -7,11 +7,14 @@ import atexit
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.i18n import _
-from reader.ui.terminal import plan_for
+from reader.ui.terminal_output.terminal import TerminalPlan, plan_for
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 
 def _write_terminal(sequence: str) -> None:
@@ -59,7 +62,7 @@ def launch(args: argparse.Namespace) -> int:
         app = create_app(
             target if piped is None else None,
             Path(args.annotations) if args.annotations else None,
-            progress=stderr_note(target) if is_url(target) else None,
+            progress=stderr_note(target) if target is not None and is_url(target) else None,
             bidi_mode=plan.mode,
             direction=args.direction,
             positions=PositionStore(),
@@ -76,21 +79,22 @@ def launch(args: argparse.Namespace) -> int:
             extract=extract,
         )
         _run(app, plan)
-        if app.switch_extract is None or piped is not None:
+        switch = app.loading.switch_to
+        if switch is None or piped is not None:
             break
-        extract = app.switch_extract  # X: the page again, its article or all of it
-    if app.load_error is not None:
-        raise ReaderError(app.load_error)  # a bad byte late in a big file
+        extract = switch  # X: the page again, its article or all of it
+    if app.loading.error is not None:
+        raise ReaderError(app.loading.error)  # a bad byte late in a big file
     return app.return_code or 0
 
 
-def _run(app: Any, plan: Any) -> None:
+def _run(app: ReaderApp, plan: TerminalPlan) -> None:
     """Run ``app`` with the terminal's modes switched on, and off again on every exit."""
-    if app.uses_terminal_palette and not app.no_color:
-        from reader.ui.background import terminal_is_light
+    if app.appearance.ansi and not app.no_color:
+        from reader.ui.terminal_output.background import terminal_is_light
 
         if terminal_is_light():  # 16 colours: which of them read on its background
-            app.use_light_terminal()
+            app.appearance.use_light_terminal()
     # Switched on start, back on every exit: q, Ctrl+C and SIGTERM end app.run(); a crash
     # goes through the finally; atexit covers an exit that skips both.
     _write_terminal(plan.enter)

@@ -119,10 +119,12 @@ READER_LIGHT = Theme(
 THEMES = (READER_DARK, READER_LIGHT)
 
 
-# With 16 colours (reader.ui.colours: Textual's ANSI themes) the reader's colours are the
-# terminal's own, so that no two of them fall onto the same one of its sixteen, and they are
+# With 16 colours (reader.ui.terminal_output.colours: Textual's ANSI themes) the reader's
+# colours are the terminal's own, so that no two of them fall onto the same one of its
+# sixteen, and they are
 # drawn on the terminal's own background: one set for a dark one, one for a light one
-# (reader.ui.background asks which). On xterm's white, yellow is 1.7:1 and bright green
+# (reader.ui.terminal_output.background asks which). On xterm's white, yellow is 1.7:1 and
+# bright green
 # 1.4:1; blue is 9.4:1, red 5.8:1, magenta 4.7:1. Only four colours read well on white in
 # the usual palettes (xterm, Tango, Konsole), so the light set has two marginal ones.
 _ANSI_VARIABLES = {

@@ -1,0 +1,84 @@
+"""What fits on the screen: the side panel beside the text when it leaves the article enough
+columns, else hidden and shown over the text when asked for (``p``), on either side
+(``\\``); and a word instead of the reader when the terminal is too small."""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.widgets import Static
+
+from reader.i18n import _, number
+from reader.text.chrome import ui_line
+from reader.ui.controllers.host import Reader
+from reader.ui.decisions.panel_fit import panel_fits
+
+MIN_WIDTH, MIN_HEIGHT = 30, 8
+
+
+class PanelPlacement:
+    """Owns whether the panel is wanted beside the text (``p`` toggles it on a wide
+    screen; a narrow one hides it, and ``p`` shows it over the text)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.wanted = True
+        # Hidden at start for having nothing to list (not by p): the rest of a book may
+        # bring headings, and then the panel is shown (document_grew).
+        self.hidden_as_empty = False
+
+    def start(self) -> None:
+        """At mount: an empty panel (most plain text) leaves the whole width to the text;
+        ``p`` still shows it."""
+        panel = self.reader.panel
+        if panel.is_empty:
+            panel.display = False
+            self.wanted = False
+            self.hidden_as_empty = True
+
+    def fit(self, size: Size) -> None:
+        """The panel beside the text when it leaves the article enough columns; else
+        hidden, and over the text when asked for. Too small: a word saying so."""
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        app = self.reader.app
+        app.screen.set_class(small, "too-small")
+        if small:
+            app.query_one("#too-small", Static).update(ui_line(
+                _("Terminal too small ({width}×{height}); reader needs at least "
+                  "{min_width}×{min_height}.").format(
+                      width=number(size.width), height=number(size.height),
+                      min_width=number(MIN_WIDTH), min_height=number(MIN_HEIGHT))))
+        panel = self.reader.panel
+        narrow = not panel_fits(size.width)
+        if narrow == panel.has_class("-overlay"):
+            return
+        panel.set_class(narrow, "-overlay")
+        panel.display = not narrow and self.wanted
+        if not panel.display and panel.has_focus_within:
+            self.reader.article.focus()
+
+    def document_grew(self) -> None:
+        """The rest of a document was read (a book's later chapters): the panel lists what
+        it brought, and a panel hidden for having nothing to list (:meth:`start`) is shown
+        once it has something, unless the screen is narrow."""
+        panel = self.reader.panel
+        panel.document_grew()
+        if self.hidden_as_empty and not panel.is_empty:  # as start and fit would have
+            self.hidden_as_empty = False
+            self.wanted = True
+            panel.display = not panel.has_class("-overlay")
+
+    def toggle(self) -> None:
+        self.hidden_as_empty = False  # the reader's own choice from now on
+        panel = self.reader.panel
+        panel.display = not panel.display
+        if not panel.has_class("-overlay"):
+            self.wanted = panel.display
+        if not panel.display:
+            self.reader.article.focus()
+
+    @property
+    def side(self) -> str:
+        return "left" if self.reader.panel.styles.dock == "left" else "right"
+
+    def move(self) -> None:
+        self.reader.panel.styles.dock = "left" if self.side == "right" else "right"

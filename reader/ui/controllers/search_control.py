@@ -1,0 +1,207 @@
+"""The app's search, from ``/`` to ``n``/``N``: what the app owns to run it.
+
+The state is the :class:`~reader.state.search.SearchSession` (query, mode, hits, the current
+hit); the search bar shows and edits it; the article view draws the hits it is given. This
+object ties them together: it runs the query as it is typed (debounced on big documents),
+moves the view to the current hit, hands the view the hits on screen, keeps the "search
+wrapped" note, remembers where a search began (Enter leaves it in the history, Esc goes
+back to it), and builds a big document's search index in the background.
+"""
+
+from __future__ import annotations
+
+from textual.timer import Timer
+
+from reader.i18n import _
+from reader.state.search import Place, SearchSession
+from reader.text.search import Hit
+from reader.ui.controllers.host import Reader
+from reader.ui.controllers.navigation import Navigation
+from reader.ui.controllers.status_note import StatusNote
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
+
+
+class SearchControl:
+    """Runs the session for the app; every method acts on the app's widgets."""
+
+    def __init__(self, reader: Reader, session: SearchSession, navigation: Navigation,
+                 note: StatusNote) -> None:
+        """``note``: "search wrapped" for a few seconds (shared with ``]``'s "wrapped")."""
+        self.reader = reader
+        self.session = session
+        self.navigation = navigation
+        self._note = note
+        self._origin: Place | None = None  # where the open search began
+        self._timer: Timer | None = None  # a debounced search waiting to run
+        self._ahead: Timer | None = None
+
+    @property
+    def bar(self) -> SearchBar:
+        return self.reader.search_bar
+
+    # -- the status line --------------------------------------------------------------
+
+    @property
+    def note(self) -> str | None:
+        return self._note.text
+
+    def set_note(self, note: str | None) -> None:
+        """A note for the status line ("search wrapped", "wrapped" for ] and [), for a
+        few seconds."""
+        self._note.set(note)
+
+    # -- the hits on screen -----------------------------------------------------------
+
+    def _visible_places(self) -> tuple[Place, Place]:
+        """(paragraph, offset) of the top line and of the line just below the view."""
+        article = self.reader.article
+        first = article.place()
+        flow = article.flow
+        bottom = article.top + article.scrollable_content_region.height
+        if flow is None or bottom >= flow.height:
+            return first, (len(self.reader.document.paragraphs), 0)
+        return first, flow.position(bottom)
+
+    def _on_screen(self, hit: Hit | None) -> bool:
+        article = self.reader.article
+        if hit is None or article.flow is None:
+            return False
+        y = article.flow.locate(hit.span.paragraph, hit.span.start)
+        return article.top <= y < article.top + article.scrollable_content_region.height
+
+    def show_hits(self) -> None:
+        """Give the view the hits on screen (all of them would be millions for one letter
+        of a big document) and the current one; the view redraws only what changed."""
+        search = self.session
+        spans = search.visible(*self._visible_places()) if search.total else []
+        current = search.current.span if search.current is not None else None
+        self.reader.article.set_hits(spans, current)
+
+    # -- the bar ----------------------------------------------------------------------
+
+    def open(self) -> None:
+        bar = self.bar
+        if bar.display:
+            bar.field.focus()
+            return
+        self.session.index  # noqa: B018 - build it now, not on the first key
+        self._origin = self.reader.article.place()
+        bar.open()
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def changed(self) -> None:
+        """The query or the mode changed: search now, or soon on a big document."""
+        self._stop_timer()
+        if len(self.reader.document.text) > DEBOUNCE_CHARS:
+            self._timer = self.reader.app.set_timer(DEBOUNCE_SECONDS, self.run_now)
+        else:
+            self.run_now()
+
+    def run_now(self) -> None:
+        self._timer = None
+        reader, bar, search = self.reader, self.bar, self.session
+        origin = self._origin or reader.article.place()
+        step = search.run(bar.value, origin)
+        bar.show_mode()
+        bar.set_count(search.count_text() if bar.value else "", error=search.error is not None)
+        self.set_note(_("search wrapped") if step.wrapped else None)
+        if step.hit is not None:
+            reader.article.bring_into_view(step.hit.span)
+        self.show_hits()
+        reader.update_status()
+
+    def submitted(self) -> None:
+        """Enter: keep the hits; the place the search began goes into the history."""
+        if self._timer is not None:
+            self.run_now()
+        reader = self.reader
+        self.bar.close()
+        reader.article.focus()
+        origin = self._origin
+        if origin is not None and self.session.current is not None \
+                and reader.article.place() != origin:
+            self.navigation.push_history(origin)
+        self._origin = None
+        reader.update_status()
+
+    def cancelled(self) -> None:
+        """Esc in the bar: clear the search and go back to where it began."""
+        self._stop_timer()
+        reader = self.reader
+        self.bar.close()
+        reader.article.focus()
+        origin = self._origin
+        self._origin = None
+        self.clear()
+        if origin is not None and reader.article.place() != origin:
+            reader.article.go_to_place(origin)
+
+    def clear(self) -> None:
+        bar = self.bar
+        if bar.display:  # Esc outside the bar (after a click on the text) closes it too
+            bar.close()
+            self._origin = None
+        self._stop_timer()
+        self.session.clear()
+        self.set_note(None)
+        self.show_hits()
+        self.reader.update_status()
+
+    # -- n and N ----------------------------------------------------------------------
+
+    def step(self, direction: int) -> None:
+        reader, search = self.reader, self.session
+        article = reader.article
+        place = article.place()
+        if not search.active:
+            history = self.bar.history
+            if not history:
+                reader.app.bell()
+                self.set_note(_("no search yet: press / to search"))
+                reader.update_status()
+                return
+            # n after Esc: the last query again, from the top of the view
+            step = search.run(history[-1], place)
+            if step.hit is not None and direction < 0:
+                step = search.step(direction, place)
+        elif search.total == 0:
+            reader.app.bell()
+            reader.update_status()
+            return
+        else:
+            # from the current hit while it is on screen, else from the top of the view
+            step = search.step(direction, place, self._on_screen(search.current))
+        self.set_note(_("search wrapped") if step.wrapped else None)
+        if step.hit is None:
+            reader.app.bell()
+        else:
+            article.set_flash(None)
+            article.bring_into_view(step.hit.span)
+        self.show_hits()
+        reader.update_status()
+
+    # -- the index ahead of time ------------------------------------------------------
+
+    def start_ahead(self) -> None:
+        """On a book, fold the text for search in slices once the line counts are done,
+        so that the first search does not pause while it is folded."""
+        self._ahead = self.reader.app.set_interval(0.02, self._ahead_step)
+
+    def _ahead_step(self) -> None:
+        reader = self.reader
+        if reader.pending is not None:
+            return
+        views = reader.app.query(ArticleView)
+        if not views:
+            return  # the app is closing: its widgets are gone before its timers
+        flow = views.first().flow
+        if flow is not None and not flow.complete:
+            return  # counting first: the scrollbar matters sooner than search
+        if self.session.prepare_some(0.005) and self._ahead is not None:
+            self._ahead.stop()
+            self._ahead = None

@@ -1,0 +1,1 @@
+"""What the widgets and controllers decide, without Textual: pure functions tested on their own."""

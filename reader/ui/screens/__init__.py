@@ -1,0 +1,1 @@
+"""Screens: modal dialogs, prompts, the help, the chooser and the command palette."""

@@ -1,0 +1,134 @@
+"""The key help: every key the reader knows, and who each colour in the text is."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import JustifyMethod
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader import i18n
+from reader.content.annotations import Annotations
+from reader.i18n import _
+from reader.text.chrome import chrome_line, chrome_lines, fill, ui_line
+from reader.ui.decisions.speakers import speaker_indexes
+from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
+
+HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
+
+# English, translated when shown (reader/i18n/extract.py extracts this table by its name).
+KEYS: list[tuple[str, str]] = [
+    ("j / ↓, k / ↑", "scroll one line down / up"),
+    ("space / PgDn, b / PgUp", "one screen down / up"),
+    ("g / Home, G / End", "start / end of the document"),
+    ("] / [", "focus the next / previous claim or rebuttal (from the focus while it is on "
+               "screen, else from the top of the view; \"wrapped\" past the end)"),
+    ("Enter, click", "follow the focused span to what answers it (a chooser when "
+                     "several do: Esc or Backspace closes it)"),
+    ("drag; 2, 3 clicks", "select (logical order); word; paragraph"),
+    ("y", "copy selection, link, claim or hit sentence"),
+    ("Y", "copy as a quote: «…» — title, paragraph N"),
+    ("] / [, Enter (no claims)", "next / previous link; open it"),
+    ("Backspace / Alt+←", "back to where you were, and to what was focused"),
+    ("Alt+→", "forward again"),
+    ("1 – 9", "jump to chapter N"),
+    (":", "go to a percentage (50%) or a paragraph number (120)"),
+    ("''", "back to the place before the last jump (again: forth)"),
+    ("m a, ' a", "set mark a (any letter); go back to it (Ctrl+P lists marks)"),
+    ("< / -, > / +", "narrower / wider text column (the measure)"),
+    ("= / W", "text column at the default width / the whole width"),
+    ("H", "harakat: shown, hidden, coloured (display only)"),
+    ("#", "paragraph numbers beside the text"),
+    ("Tab", "move between the article, the panel's tabs (←/→) and its list (↑/↓, Enter)"),
+    ("p", "hide / show the side panel (over the text on a narrow screen)"),
+    ("\\", "move the side panel to the other side"),
+    ("v", "reveal invisible bidi controls (RLO…) in place"),
+    ("Ctrl+P", "command palette: go to a chapter or a claim"),
+    ("/", "search (ignores harakat, hamza, case)"),
+    ("n / N, Esc", "next / previous hit; clear the hits"),
+    ("in search: Enter, Esc", "keep the hits; clear them, go back"),
+    ("in search: ↑ / ↓", "earlier / later queries"),
+    ("in search: Ctrl+E, Ctrl+R", "exact matching, regex: on / off"),
+    ("a", "annotate the search hit or focused span: h chapter, c claim, r rebuttal, e entity"),
+    ("e / x", "edit / remove the focused entry (in the text or the panel)"),
+    ("u", "undo the last annotation change"),
+    ("t", "dark / light theme (remembered; --theme at start)"),
+    ("X", "a web page: its article, or the whole page (--extract at start)"),
+    ("? / F1", "this help"),
+    ("q", "quit (your place is remembered)"),
+    ("Ctrl+C", "copy the selection; quit when there is none"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key the reader knows, and who each colour in the text is."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", show=False)]
+
+    def __init__(self, legend: list[tuple[str, Style]] | None = None) -> None:
+        """``legend``: (speaker's name in visual order, the style of their spans)."""
+        super().__init__()
+        self.legend = legend or []
+
+    def compose(self) -> ComposeResult:
+        rtl = i18n.is_rtl()
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=rtl)
+        # Right to left: the keys in the right column, what they do at their left, both
+        # aligned to the right.
+        justify: JustifyMethod = "right" if rtl else "left"
+        table.add_column(style="" if rtl else "bold", no_wrap=True, justify=justify)
+        table.add_column(style="bold" if rtl else "", no_wrap=rtl, justify=justify)
+        rows = [(_(key), _(what)) for key, what in KEYS]
+        # Right to left, the descriptions are wrapped by the core at the column's width
+        # (Rich would wrap visual lines again, putting a line's end first); the keys stay
+        # left to right, as they are typed.
+        keys_width = max(cell_len(key) for key, _what in rows)
+        box = min(HELP_WIDTH, int(self.app.size.width * 0.95)) - HELP_FRAME
+        what_width = max(10, box - keys_width - 2)
+        for key, what in rows:
+            # Text, not markup: "[" is a key here; laid out by the core like all chrome
+            if rtl:
+                lines = chrome_lines(what, what_width, "rtl")
+                table.add_row(Text("\n".join(line for line, _c, _r in lines)),
+                              Text(ui_line(key, "auto")))
+            else:
+                table.add_row(Text(ui_line(key)), Text(ui_line(what)))
+        align: JustifyMethod = "right" if rtl else "left"
+        with VerticalScroll(id="help-box"):
+            yield Static(Text(ui_line(_("reader — keys")) + "\n", style="bold",
+                              justify=align), id="help-title")
+            yield Static(table, id="help-keys")
+            if self.legend:
+                title = ui_line(_("Who says what (the colours in the text)"))
+                legend = Text("\n" + title + "\n", style="bold", justify=align)
+                for name, style in self.legend:
+                    if rtl:
+                        legend.append(name, style=style)
+                        legend.append(" ■  \n", style=style)
+                    else:
+                        legend.append("  ■ ", style=style)
+                        legend.append(name, style=style)
+                        legend.append("\n")
+                yield Static(legend, id="help-legend")
+            yield Static(Text("\n" + ui_line(_("Esc closes this help.")),
+                              justify=align), id="help-footer")
+
+
+def speaker_legend(annotations: Annotations | None, article: ArticleView,
+                   direction: str) -> list[tuple[str, Style]]:
+    """Each speaker's name (laid out by the core) in the colour of their spans."""
+    if annotations is None:
+        return []
+    legend = []
+    for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
+        entity = annotations.entities.get(entity_id)
+        name = entity.name if entity else entity_id
+        style = article.get_component_rich_style(f"article--speaker-{index}")
+        legend.append((chrome_line(fill("{name}", name=name), direction), style))
+    return legend

@@ -1,0 +1,77 @@
+"""Which terminal we run in, what it does to right-to-left text, and what it is given
+(docs/DESIGN.md §4).
+
+reader lays out bidi text itself and needs its cells shown as placed. Terminals differ
+(measured under Xvfb with ``scripts/terminal_shots.py``; docs/terminals.md):
+
+- xterm, VTE (GNOME Terminal, xfce4-terminal...), mintty, foot...: switched to the
+  terminal-WG recommendation's *explicit* mode (``CSI 8 l``, ``CSI 1 SP k``, mintty's
+  ``CSI ? 77096 h``); terminals without bidi ignore the sequences.
+- mlterm: its own complex-text layout is switched off with ``OSC 5379 ; use_ctl=false``
+  and back on with ``use_ctl=true``.
+- Konsole (bidi rendering on, its default): no known switch. It runs each screen row
+  through Qt's bidi algorithm, with the paragraph direction taken from the row's first
+  strong character. A left-to-right mark before every cluster makes every right-to-left
+  run one cluster long, so nothing moves
+  (:class:`~reader.ui.terminal_output.cell_filters.KonsoleMarks`).
+- kitty (default config): it shapes each space-separated word with HarfBuzz, which lays a
+  word with Arabic letters out right to left, reversing it. Such words are sent reversed,
+  with joiners that keep harakat on their letters
+  (:mod:`reader.ui.terminal_output.kitty_output`), unless ``force_ltr`` is set in kitty.conf.
+
+Every mode switch made on start is undone on every exit path (see :mod:`reader.ui.launch`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reader.i18n import _
+from reader.terminals import (  # detection and sequences: Textual-free, shared with the CLI
+    ENTER_EXPLICIT,
+    ENTER_MLTERM,
+    LEAVE_EXPLICIT,
+    LEAVE_MLTERM,
+    cells_mode,
+    detect_terminal,
+    kitty_forces_ltr,
+)
+
+__all__ = ["ENTER_EXPLICIT", "ENTER_MLTERM", "LEAVE_EXPLICIT", "LEAVE_MLTERM", "MODES",
+           "TerminalPlan", "detect_terminal", "kitty_forces_ltr", "plan_for"]
+
+# What ``--bidi`` accepts. "auto" picks one of the others from the environment.
+MODES = ("auto", "explicit", "kitty", "konsole")
+
+
+@dataclass(frozen=True)
+class TerminalPlan:
+    """What the reader does for one terminal.
+
+    ``mode`` is how cells are sent: ``explicit`` (as placed), ``kitty`` (words with Arabic
+    letters reversed) or ``konsole`` (a left-to-right mark before each cluster).
+    ``enter``/``leave`` are written on start and on every exit path."""
+
+    terminal: str
+    mode: str
+    enter: str
+    leave: str
+    warning: str | None = None
+
+
+def plan_for(requested: str = "auto", env: Mapping[str, str] | None = None) -> TerminalPlan:
+    """The plan for ``--bidi requested`` in this environment."""
+    terminal = detect_terminal(env)
+    mode = requested
+    if requested == "auto":
+        mode = cells_mode(env)
+    if terminal == "mlterm":
+        # Whatever the mode, mlterm must show cells as placed.
+        return TerminalPlan(terminal, mode, ENTER_EXPLICIT + ENTER_MLTERM,
+                            LEAVE_MLTERM + LEAVE_EXPLICIT)
+    warning = None
+    if mode == "explicit" and terminal == "kitty" and not kitty_forces_ltr(env):
+        warning = _("kitty reverses right-to-left words by itself: run reader without "
+                    "--bidi explicit, or set 'force_ltr yes' in kitty.conf.")
+    return TerminalPlan(terminal, mode, ENTER_EXPLICIT, LEAVE_EXPLICIT, warning)

@@ -1,0 +1,139 @@
+"""Every private Textual API the reader uses, behind one module.
+
+Textual has no public way to do a few things the reader must do, so it reaches into
+Textual's private names for them, here and nowhere else. Each is wrapped in a public name
+the rest of the reader uses:
+
+- ``App._handle_exception``: an error raised while drawing (python-bidi breaking mid-way)
+  ends the app with its one-line message instead of a traceback
+  (:meth:`HookedApp.ended_by`).
+- ``App._display`` and ``textual._compositor`` (``LayoutUpdate``, ``ChopsUpdate``): for
+  kitty, right-to-left words are reversed on what is written, after the compositor's crops
+  (:meth:`HookedApp.before_output`, :mod:`reader.ui.terminal_output.kitty_output`).
+- ``App._filters``: the line filters for this terminal are added, and NO_COLOR's greys
+  swapped for no colour with 16 colours (:func:`line_filters`).
+- ``Input._cursor_visible`` and ``Input._cell_offset_to_index``: the shaped inputs draw
+  Textual's blinking cursor (:func:`cursor_visible`) and say which letter a click is on
+  (:meth:`HookedInput.index_at_cell`).
+- ``CommandPalette._placeholder``, ``_start_no_matches_countdown``,
+  ``_stop_no_matches_countdown``, ``_no_matches_timer``, ``_NO_MATCHES``,
+  ``_NO_MATCHES_COUNTDOWN``, ``_list_visible``: the palette's input and its "No matches
+  found" are drawn by the core (:class:`HookedCommandPalette`).
+
+:data:`PRIVATE_NAMES` lists them; ``tests/test_textual_private.py`` checks each, by name,
+against the installed Textual, so a release that drops or renames one fails there, saying
+which, rather than somewhere far away.
+
+The version bound ``textual<9`` (pyproject.toml) is there for these: Textual follows
+semantic versioning for its public API only, and these names were read in Textual 8.2. A
+new major version is taken after that test, and the suite, pass with it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.align import Align
+from rich.console import RenderableType
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.app import App
+from textual.command import CommandList, CommandPalette
+from textual.filter import LineFilter
+from textual.widgets import Input
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+__all__ = ["PRIVATE_NAMES", "ChopsUpdate", "HookedApp", "HookedCommandPalette", "HookedInput",
+           "LayoutUpdate", "cursor_visible", "line_filters"]
+
+# (where, name): what the reader uses; "instance" names exist only on an object.
+PRIVATE_NAMES: list[tuple[str, str]] = [
+    ("App", "_handle_exception"),
+    ("App", "_display"),
+    ("App instance", "_filters"),
+    ("textual._compositor", "LayoutUpdate"),
+    ("textual._compositor", "ChopsUpdate"),
+    ("Input", "_cursor_visible"),
+    ("Input", "_cell_offset_to_index"),
+    ("CommandPalette instance", "_placeholder"),
+    ("CommandPalette instance", "_no_matches_timer"),
+    ("CommandPalette", "_start_no_matches_countdown"),
+    ("CommandPalette", "_stop_no_matches_countdown"),
+    ("CommandPalette", "_NO_MATCHES"),
+    ("CommandPalette", "_NO_MATCHES_COUNTDOWN"),
+    ("CommandPalette", "_list_visible"),
+]
+
+
+def line_filters(app: App[Any]) -> list[LineFilter]:
+    """``app``'s line filters, in the order they apply: the list itself, to change."""
+    filters: list[LineFilter] = app._filters
+    return filters
+
+
+def cursor_visible(field: Input) -> bool:
+    """Whether ``field``'s blinking cursor is in its visible phase."""
+    return bool(field._cursor_visible)
+
+
+class HookedInput(Input):
+    """Textual's Input, with the letter a click lands on given by :meth:`index_at_cell`."""
+
+    def index_at_cell(self, offset: int) -> int:
+        """The index in the value of the letter drawn at column ``offset`` of the field."""
+        return int(super()._cell_offset_to_index(offset))
+
+    def _cell_offset_to_index(self, offset: int) -> int:
+        return self.index_at_cell(offset)
+
+
+class HookedApp(App[object]):
+    """Textual's App with its two private hooks given public names."""
+
+    def ended_by(self, error: Exception) -> bool:
+        """An error no handler took: True if it was dealt with (the app ends quietly),
+        False for Textual's traceback."""
+        return False
+
+    def before_output(self, update: RenderableType) -> RenderableType:
+        """What the compositor made of a screen update, just before it is written: a
+        ``LayoutUpdate`` or ``ChopsUpdate`` usually."""
+        return update
+
+    def _handle_exception(self, error: Exception) -> None:
+        if not self.ended_by(error):
+            super()._handle_exception(error)
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        if renderable is not None:
+            renderable = self.before_output(renderable)
+        super()._display(screen, renderable)
+
+
+class HookedCommandPalette(CommandPalette):
+    """Textual's command palette with its placeholder readable and its "No matches found"
+    given by :meth:`no_matches`."""
+
+    @property
+    def placeholder_text(self) -> str:
+        return str(self._placeholder)
+
+    def no_matches(self) -> RenderableType:
+        """What the list shows when a query finds nothing."""
+        return "No matches found"
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """As Textual's (8.2), with :meth:`no_matches`."""
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(self.no_matches()), disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)

@@ -1,0 +1,745 @@
+"""The article view: a Line API widget that draws the layout core's visual lines.
+
+Textual never wraps article text: the document is flowed by :class:`~reader.text.flow.TextFlow`
+at the view's width, and :meth:`ArticleView.render_line` turns one visual line into a
+``Strip``, styling each cluster through the line's map back to source offsets (annotation
+spans, the focused span, search hits). Strips are cached per (line, width, marks version).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.strip import Strip
+from textual.timer import Timer
+
+from reader.content.annotations import Annotations, Claim, Rebuttal
+from reader.content.document import Block, Document
+from reader.content.links import link_at
+from reader.content.presentation import (
+    RULE,
+    TableLayouts,
+    gutter,
+    paragraph_gaps,
+    paragraph_indents,
+)
+from reader.text.flow import ParagraphSizes, TextFlow
+from reader.text.harakat import hide, vocalised_ranges
+from reader.text.layout import VisualLine
+from reader.text.span import Span
+from reader.ui.decisions import paragraph_numbers
+from reader.ui.decisions.measure import Column, column
+from reader.ui.widgets.article_selection import SelectableArticle
+
+SPEAKER_CLASSES = 6
+BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",
+                   "quote": "article--quote", "rule": "article--rule"}
+INLINE_COMPONENT = {"em": "em", "strong": "strong", "code": "code", "link": "link"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A styled range of one paragraph: what the view draws differently."""
+
+    start: int
+    end: int
+    component: str
+    entry_id: str | None = None
+
+
+class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
+    """The document, scrolled by lines. Its keys are the app's (less/vim habits), so
+    ScrollView's own bindings are not inherited."""
+
+    COMPONENT_CLASSES = {
+        "article--heading",
+        "article--code",
+        "article--quote",
+        "article--rule",
+        "article--em",
+        "article--strong",
+        "article--link",
+        "article--focused",
+        "article--flash",
+        "article--hit",
+        "article--hit-current",
+        "article--harakat",
+        "article--number",
+        *(f"article--speaker-{i}" for i in range(SPEAKER_CLASSES)),
+    }
+
+    DEFAULT_CSS = """
+    ArticleView { overflow-y: scroll; overflow-x: hidden; }
+    ArticleView > .article--harakat { color: $text-secondary; text-style: bold; }
+    ArticleView > .article--number { color: $text-muted; }
+    """
+
+    class Moved(Message):
+        """The top of the view moved (scroll, resize or jump)."""
+
+    class LinkClicked(Message):
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+
+    class LinkHovered(Message):
+        """The mouse came over a link (``url``) or left it (``None``)."""
+
+        def __init__(self, url: str | None) -> None:
+            super().__init__()
+            self.url = url
+
+    class SpanClicked(Message):
+        def __init__(self, entry_id: str) -> None:
+            super().__init__()
+            self.entry_id = entry_id
+
+    def __init__(
+        self,
+        document: Document,
+        annotations: Annotations | None = None,
+        *,
+        show_controls: bool = False,
+        partial: bool = False,
+        measure: int = 0,
+        numbers: bool = False,
+        harakat: str = "show",
+        id: str | None = None,
+    ) -> None:
+        """``partial``: the document is the head of a big file, the rest to come
+        (:meth:`document_grew`); its lines are not all counted before the first frame.
+        ``measure``: the most cells of text per line (0: the whole width, see
+        :mod:`reader.ui.decisions.measure`); ``numbers``: the paragraph-number gutter; ``harakat``:
+        ``show``, ``hide`` or ``highlight`` them (display only, see :mod:`reader.text.harakat`)."""
+        super().__init__(id=id)
+        self.measure = measure
+        self.numbers = numbers
+        self.harakat = harakat
+        self._numbers_right = paragraph_numbers.reads_right_to_left(document.paragraphs,
+                                                                    document.directions)
+        self._column: tuple[tuple[int, int, int], Column] | None = None
+        self.document = document
+        self.partial = partial
+        self.annotations = annotations
+        self.show_controls = show_controls
+        self.gaps = paragraph_gaps(document)
+        self.indents = paragraph_indents(document)
+        self.flow: TextFlow | None = None
+        self._sizes: ParagraphSizes | None = None
+        self._strips: LRUCache[tuple[int, Column, int], Strip] = LRUCache(1024)
+        self._version = 0
+        self.focused: str | None = None
+        self.flash: Span | None = None
+        self.hits: dict[int, list[tuple[int, int]]] = {}
+        self.current_hit: Span | None = None
+        self._entry_marks = self._build_entry_marks()
+        self._pending_place: tuple[int, int] | None = None
+        # The last place known on a usable view: what a rebuild at a new width returns to.
+        self._place: tuple[int, int] | None = None
+        self._counting: Timer | None = None
+        self.first_drawn_at: float | None = None  # perf_counter() of the first frame
+        self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
+        self.recent_frames: deque[tuple[float, int]] = deque(maxlen=64)  # (time, width)
+        self._sized_at = 0.0  # when the virtual size last followed the line counts
+        # Rich styles of the view and its components, found once per style change: looking
+        # them up for every line is a good part of a frame's cost.
+        self._styles: dict[str | None, Style] = {}
+        self._hovered_link: str | None = None
+        self._single_click: Timer | None = None
+
+    # -- model ------------------------------------------------------------------------
+
+    def _build_entry_marks(self) -> dict[int, list[Mark]]:
+        marks: dict[int, list[Mark]] = {}
+        if self.annotations is None:
+            return marks
+        speakers: dict[str, int] = {}
+        entries: list[Claim | Rebuttal] = [*self.annotations.claims.values(),
+                                           *self.annotations.rebuttals.values()]
+        for entry in sorted(entries, key=lambda e: e.span):
+            index = speakers.setdefault(entry.speaker, len(speakers) % SPEAKER_CLASSES)
+            span = entry.span
+            marks.setdefault(span.paragraph, []).append(
+                Mark(span.start, span.end, f"article--speaker-{index}", entry.id)
+            )
+        return marks
+
+    def linked_entries(self) -> list[tuple[Span, str]]:
+        """Claims and rebuttals in reading order: what ``]`` and ``[`` step through."""
+        if self.annotations is None:
+            return []
+        entries: list[Claim | Rebuttal] = [*self.annotations.claims.values(),
+                                           *self.annotations.rebuttals.values()]
+        return sorted(((e.span, e.id) for e in entries), key=lambda pair: pair[0])
+
+    def set_annotations(self, annotations: Annotations | None) -> None:
+        """New annotations (one was added, edited or removed): mark the text again."""
+        self.annotations = annotations
+        self._entry_marks = self._build_entry_marks()
+        self._marks_version_changed()
+
+    def _marks_version_changed(self) -> None:
+        self._version += 1
+        self._strips.clear()
+        self.refresh()
+
+    def set_focus_entry(self, entry_id: str | None) -> None:
+        if entry_id == self.focused:
+            return
+        self.focused = entry_id
+        self._marks_version_changed()
+
+    def set_flash(self, span: Span | None) -> None:
+        if span == self.flash:
+            return
+        changed = {s.paragraph for s in (span, self.flash) if s is not None}
+        self.flash = span
+        self._paragraphs_restyled(changed)
+
+    def set_show_controls(self, show: bool) -> None:
+        """Reveal (or hide again) invisible bidi controls in place: an RLO that reorders the
+        text shows as ⟦RLO⟧ where it stands. The place on screen is kept."""
+        if show == self.show_controls:
+            return
+        if self.flow is not None and self.document.paragraphs:
+            self._pending_place = self.flow.position(self.top)
+        self.show_controls = show
+        self.flow = None
+        self._ensure_flow()
+        self._marks_version_changed()
+
+    def document_grew(self) -> None:
+        """The rest of a big file was added to the document: flow it all, same place."""
+        place = self.place() if self.flow is not None and self._usable else None
+        self.partial = False
+        self.gaps = paragraph_gaps(self.document)
+        self.indents = paragraph_indents(self.document)
+        self._sizes = None
+        self.flow = None  # units may differ now (a giant paragraph): nothing carried over
+        self._ensure_flow()
+        if place is not None:
+            # Now, not after the next frame: a key may be waiting to act on this flow.
+            self.go_to_place(place)
+        self._marks_version_changed()
+
+    def set_hits(self, hits: list[Span], current: Span | None) -> None:
+        table: dict[int, list[tuple[int, int]]] = {}
+        for hit in hits:
+            table.setdefault(hit.paragraph, []).append((hit.start, hit.end))
+        changed = {index for index in table.keys() | self.hits.keys()
+                   if table.get(index) != self.hits.get(index)}
+        if current != self.current_hit:
+            changed.update(span.paragraph for span in (current, self.current_hit) if span)
+        self.hits = table
+        self.current_hit = current
+        self._paragraphs_restyled(changed)
+
+    def _paragraphs_restyled(self, paragraphs: set[int]) -> None:
+        """Only these paragraphs' styling changed: forget and redraw just their lines (``n``
+        moves the current hit: two lines to draw again, not the whole view)."""
+        flow = self.flow
+        if flow is None or len(paragraphs) > 64:
+            self._marks_version_changed()
+            return
+        if not paragraphs:
+            return
+        cached = list(self._strips.keys())
+        for key in cached:
+            if flow.paragraph_at(key[0]) in paragraphs:
+                self._strips.discard(key)
+        height = self.scrollable_content_region.height
+        for y in range(self.top, min(self.top + height, flow.height)):
+            if flow.paragraph_at(y) in paragraphs:
+                self.refresh_lines(y)
+
+    def set_harakat(self, mode: str) -> None:
+        """Show, hide or highlight harakat: the drawing changes, nothing else."""
+        if mode == self.harakat:
+            return
+        self.harakat = mode
+        self._marks_version_changed()
+
+    def set_measure(self, measure: int) -> None:
+        """Flow the text at another measure (0: the whole width), keeping the place."""
+        self._change_column(lambda: setattr(self, "measure", measure))
+
+    def set_numbers(self, shown: bool) -> None:
+        """Show or hide the paragraph-number gutter, keeping the place."""
+        self._change_column(lambda: setattr(self, "numbers", shown))
+
+    def _change_column(self, change: Callable[[], object]) -> None:
+        place = self.place() if self.flow is not None and self._usable else None
+        before = self.text_width
+        change()
+        if place is not None and self.text_width != before and self.document.paragraphs:
+            self._pending_place = place  # the flow at the new width goes back there
+        self._ensure_flow()
+        self._marks_version_changed()
+
+    # -- geometry ---------------------------------------------------------------------
+
+    @property
+    def column(self) -> Column:
+        """Where the text column sits in the view (:mod:`reader.ui.decisions.measure`)."""
+        gutter = (paragraph_numbers.gutter_width(len(self.document.paragraphs))
+                  if self.numbers else 0)
+        key = (self.scrollable_content_region.width, self.measure, gutter)
+        if self._column is None or self._column[0] != key:  # asked for on every line drawn
+            self._column = (key, column(*key, self._numbers_right))
+        return self._column[1]
+
+    @property
+    def text_width(self) -> int:
+        return self.column.text
+
+    @property
+    def _usable(self) -> bool:
+        """False while the view has no room (not sized yet, or hidden in a tiny terminal):
+        nothing is laid out then, and the reader's place is left alone."""
+        region = self.scrollable_content_region
+        return region.width >= 1 and region.height >= 1
+
+    def _paragraph_sizes(self) -> ParagraphSizes:
+        """The paragraphs' sizes, found once for every flow (each resize makes one)."""
+        if self._sizes is None:
+            self._sizes = ParagraphSizes.of(self.document.paragraphs, self.gaps)
+        return self._sizes
+
+    def _ensure_flow(self) -> TextFlow:
+        if not self._usable:
+            return self.flow if self.flow is not None else TextFlow([], 1)
+        width = self.text_width
+        if self.flow is None or self.flow.width != width:
+            place = self._pending_place or self._place
+            self.flow = TextFlow(
+                self.document.paragraphs,
+                width,
+                self.document.direction,
+                self.gaps,
+                self.indents,
+                show_controls=self.show_controls,
+                sizes=self._paragraph_sizes(),
+                eager=False if self.partial else None,
+                # The same text and options at a new width: keep what does not depend on it.
+                prepared=self.flow.prepared if self.flow is not None else None,
+                special=self._table_layouts(),
+                ltr_spans=self.document.ltr_spans,
+            )
+            self._strips.clear()
+            self.virtual_size = Size(width, self.flow.height)
+            if place is not None:
+                # Go back there once the new size is in place; until then the place is
+                # kept as pending, so scrolls caused by the resize do not overwrite it.
+                self._pending_place = place
+                self.call_after_refresh(self._restore_pending)
+            if not self.flow.complete and self.is_mounted:
+                self._start_counting()
+        return self.flow
+
+    def _table_layouts(self) -> TableLayouts | None:
+        """The document's tables laid out in columns (found once per document and options,
+        not at every resize)."""
+        key = (len(self.document.paragraphs), self.show_controls)
+        if getattr(self, "_tables_key", None) != key:
+            self._tables_key = key
+            self._tables = TableLayouts.of(self.document, self.show_controls)
+        return self._tables
+
+    # -- huge documents: exact line counts arrive a slice at a time ---------------------
+
+    def _start_counting(self) -> None:
+        if self._counting is None:
+            self._counting = self.set_interval(0.02, self._count_step)
+
+    def _count_step(self) -> None:
+        flow = self.flow
+        if flow is None:
+            return
+        place = flow.position(self.top) if self.document.paragraphs else None
+        done = flow.count_some(budget=0.005)  # a key waits at most this long
+        self._after_heights_changed(place, final=done)
+        if done and self._counting is not None:
+            self._counting.stop()
+            self._counting = None
+
+    def _after_heights_changed(self, place: tuple[int, int] | None, final: bool = False) -> None:
+        """Heights above the top may have changed: keep the same text at the top.
+
+        The scrollbar settles a few times a second, not on every slice: a new virtual size
+        repaints the whole view."""
+        flow = self.flow
+        assert flow is not None
+        now = time.perf_counter()
+        y = flow.locate(*place) if place is not None else self.top
+        moved = y != self.top
+        if self.virtual_size.height != flow.height and (
+            final or moved or now - self._sized_at > 0.5
+        ):
+            self._sized_at = now
+            self.virtual_size = Size(self.text_width, flow.height)
+        if moved:
+            self._strips.clear()  # strips are cached by document line
+            self.scroll_to(y=y, animate=False, immediate=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Make the counts of what is on screen exact before drawing it, so that one frame
+        never mixes estimated and exact positions."""
+        if crop.height:
+            self.last_drawn_at = time.perf_counter()
+            self.recent_frames.append((self.last_drawn_at, self.text_width))
+            if self.first_drawn_at is None:
+                self.first_drawn_at = self.last_drawn_at
+        flow = self._ensure_flow()
+        if not flow.complete and self.document.paragraphs:
+            height = self.scrollable_content_region.height
+            before = flow.height
+            flow.count_lines(self.top, self.top + height)  # the screen's pieces of text only
+            if flow.height != before:
+                self.virtual_size = Size(self.text_width, flow.height)
+                self._strips.clear()
+        return super().render_lines(crop)
+
+    def go_end(self) -> None:
+        """Scroll to the true last line, even before every line count is exact."""
+        flow = self._ensure_flow()
+        if not self.document.paragraphs:
+            return
+        height = self.scrollable_content_region.height
+        for _ in range(10):  # exact counts of the last screen may pull in more paragraphs
+            before = flow.height
+            flow.count_lines(max(0, flow.height - height), flow.height - 1)
+            if flow.height == before:
+                break
+        self.virtual_size = Size(self.text_width, flow.height)
+        self.scroll_to(y=max(0, flow.height - height), animate=False, immediate=True)
+        self.post_message(self.Moved())
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_flow()
+
+    def on_mount(self) -> None:
+        flow = self._ensure_flow()
+        if not flow.complete:
+            self._start_counting()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+        self._styles.clear()
+
+    def _style(self, component: str | None = None) -> Style:
+        """The view's own style (``None``) or a component's partial style, memoized."""
+        style = self._styles.get(component)
+        if style is None:
+            style = (self.rich_style if component is None
+                     else self.get_component_rich_style(component, partial=True))
+            self._styles[component] = style
+        return style
+
+    @property
+    def top(self) -> int:
+        return round(self.scroll_offset.y)
+
+    def place(self) -> tuple[int, int]:
+        """(paragraph, source offset) of the top line: survives resizes."""
+        flow = self._ensure_flow()
+        if not self.document.paragraphs:
+            return (0, 0)
+        if not self._usable or flow.width != self.text_width:
+            return self._pending_place or self._place or (0, 0)
+        return flow.position(self.top)
+
+    def open_at(self, place: tuple[int, int]) -> None:
+        """Show ``place`` (paragraph, source offset) at the top once the text is laid out at
+        its width: the place saved for the document, set before the first frame."""
+        self._pending_place = place
+        self._restore_pending()
+
+    def _restore_pending(self) -> None:
+        place = self._pending_place
+        if place is not None and self._usable and self.flow is not None \
+                and self.flow.width == self.text_width:
+            self.go_to_place(place)
+
+    def go_to_place(self, place: tuple[int, int], animate: bool = False) -> None:
+        paragraph, offset = place
+        self._pending_place = None
+        if not self.document.paragraphs:
+            return
+        flow = self._ensure_flow()
+        paragraph = max(0, min(paragraph, len(self.document.paragraphs) - 1))
+        self.scroll_to(y=flow.locate(paragraph, offset), animate=animate, immediate=True)
+        self._place = (paragraph, offset)
+        self.post_message(self.Moved())
+
+    def bring_into_view(self, span: Span) -> None:
+        """Scroll so that ``span`` is visible, a third of the way down if it was not."""
+        flow = self._ensure_flow()
+        first = flow.locate(span.paragraph, span.start)
+        last = flow.locate(span.paragraph, max(span.start, span.end - 1))
+        height = self.scrollable_content_region.height
+        if first >= self.top and last < self.top + height:
+            return
+        target = max(0, first - height // 3)
+        self.scroll_to(y=target, animate=False, immediate=True)
+        self.post_message(self.Moved())
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        flow = self.flow
+        if (self._usable and flow is not None and flow.width == self.text_width
+                and self.document.paragraphs and self._pending_place is None):
+            self._place = flow.position(round(new_value))
+        if round(old_value) != round(new_value):
+            self.post_message(self.Moved())
+
+    def percent(self) -> int:
+        flow = self._ensure_flow()
+        height = self.scrollable_content_region.height
+        if flow.height <= height:
+            return 100
+        return min(100, round(100 * (self.top + height) / flow.height))
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        document_y = self.top + y
+        return self.with_selection(self._plain_line(document_y), document_y)
+
+    def _plain_line(self, document_y: int) -> Strip:
+        """Document line ``document_y`` as drawn without a selection (cached), with the
+        margins of the measure and the number gutter."""
+        flow = self._ensure_flow()
+        frame = self.column
+        width = frame.text
+        key = (document_y, frame, self._version)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
+        paragraph, line = flow.line_at(document_y)
+        base = self._style()
+        if line is None:
+            strip = Strip.blank(width, base)
+        else:
+            strip = self._line_strip(paragraph, line, width, base)
+        if frame.width != width:
+            strip = self._framed(strip, frame, paragraph, line, base)
+        self._strips[key] = strip
+        return strip
+
+    def _framed(self, strip: Strip, place: Column, paragraph: int, line: VisualLine | None,
+                base: Style) -> Strip:
+        """The text strip with the margins of the measure and the number gutter."""
+        segments = [Segment(" " * place.left, base)] if place.left else []
+        number = ""
+        if place.gutter:
+            first = line is not None and line.start == 0 and bool(line.text.strip())
+            number = (paragraph_numbers.label(paragraph, place.gutter, place.gutter_right)
+                      if first else " " * place.gutter)
+        number_style = base + self._style("article--number")
+        if number and not place.gutter_right:
+            segments.append(Segment(number, number_style))
+        segments.extend(strip)
+        if number and place.gutter_right:
+            segments.append(Segment(number, number_style))
+        if place.right:
+            segments.append(Segment(" " * place.right, base))
+        return Strip(segments, place.width)
+
+    def _mark_ranges(self, paragraph: int) -> list[tuple[int, int, Style]]:
+        """Style ranges of a paragraph, later ones drawn over earlier ones."""
+        ranges: list[tuple[int, int, Style]] = []
+        for mark in self._entry_marks.get(paragraph, ()):
+            style = self._style(mark.component)
+            if mark.entry_id == self.focused:
+                style += self._style("article--focused")
+            ranges.append((mark.start, mark.end, style))
+        if self.flash is not None and self.flash.paragraph == paragraph:
+            ranges.append((self.flash.start, self.flash.end, self._style("article--flash")))
+        hits = self.hits.get(paragraph)
+        if hits:
+            hit_style = self._style("article--hit")
+            ranges.extend((start, end, hit_style) for start, end in hits)
+        current = self.current_hit
+        if current is not None and current.paragraph == paragraph:
+            ranges.append((current.start, current.end, self._style("article--hit-current")))
+        return ranges
+
+    def _markdown_ranges(self, block: Block) -> list[tuple[int, int, Style]]:
+        """Emphasis, strong, code and links of a Markdown paragraph, drawn under the marks."""
+        return [
+            (span.start, span.end, self._style(f"article--{INLINE_COMPONENT[span.style]}"))
+            for span in block.spans
+            if span.style in INLINE_COMPONENT
+        ]
+
+    def _line_strip(self, paragraph: int, line: VisualLine, width: int, base: Style) -> Strip:
+        block = self.document.block(paragraph)
+        if block.kind in BLOCK_COMPONENT:
+            base = base + self._style(BLOCK_COMPONENT[block.kind])
+        elif block.kind == "table_row" and block.level == 1:  # a header row
+            base = base + self._style("article--heading")
+        if block.kind == "rule":
+            return Strip([Segment(RULE * width, base)], width)
+        # Only the ranges that reach this line matter: most lines have none.
+        ranges = [
+            entry
+            for entry in (self._markdown_ranges(block) + self._mark_ranges(paragraph)
+                          + self._harakat_ranges(paragraph, line))
+            if entry[0] < line.end and entry[1] > line.start
+        ]
+        indent = self.indents[paragraph] if self.indents is not None else 0
+        side = gutter(block, indent, line.start == 0, line.rtl)
+        segments: list[Segment] = []
+        if side and not line.rtl:
+            segments.append(Segment(side, base))
+        pad = width - indent - line.cells
+        if line.rtl and pad > 0:
+            segments.append(Segment(" " * pad, base))
+        # Ranges covering the whole line (a claim over many lines) apply to every cluster:
+        # only the others are looked up cluster by cluster.
+        partial = [k for k, (start, end, _extra) in enumerate(ranges)
+                   if start > line.start or end < line.end]
+        styles: dict[tuple[int, ...], Style] = {}
+
+        def style_of(key: tuple[int, ...]) -> Style:
+            style = styles.get(key)
+            if style is None:
+                style = base
+                for k, (_start, _end, extra) in enumerate(ranges):  # in drawing order
+                    if k in key or k not in partial:
+                        style = style + extra
+                styles[key] = style
+            return style
+
+        if not partial:
+            segments.append(Segment(line.text, style_of(())))
+        else:
+            cuts = line.cuts
+            run_key: tuple[int, ...] | None = None
+            run_start = 0
+            for index in range(len(cuts) - 1):
+                source = line.map[cuts[index]]
+                key = tuple(k for k in partial if ranges[k][0] <= source < ranges[k][1])
+                if key != run_key:
+                    if run_key is not None:
+                        segments.append(Segment(line.text[run_start : cuts[index]],
+                                                style_of(run_key)))
+                    run_key, run_start = key, cuts[index]
+            if run_key is not None:
+                segments.append(Segment(line.text[run_start:], style_of(run_key)))
+        if not line.rtl and pad > 0:
+            segments.append(Segment(" " * pad, base))
+        if side and line.rtl:
+            segments.append(Segment(side, base))
+        if self.harakat == "hide":  # for the terminal only: map and text keep them
+            segments = [Segment(hide(segment.text), segment.style) for segment in segments]
+        return Strip(segments, max(width, indent + line.cells)).crop(0, width)
+
+    def _harakat_ranges(self, paragraph: int, line: VisualLine) -> list[tuple[int, int, Style]]:
+        """In ``highlight`` mode, the letters of this line carrying harakat, drawn over the
+        marks. Found from the line's own stretch of source (a giant paragraph costs no more)."""
+        if self.harakat != "highlight":
+            return []
+        start = max(0, line.start - 8)  # room for the letter (and lam) under the first marks
+        found = vocalised_ranges(self.document.paragraphs[paragraph][start : line.end])
+        if not found:
+            return []
+        style = self._style("article--harakat")
+        return [(start + first, start + last, style) for first, last in found]
+
+    # -- mouse ------------------------------------------------------------------------
+
+    def _text_left(self, paragraph: int, line: VisualLine, width: int | None = None) -> int:
+        """The cell where ``line`` (of ``paragraph``) starts in the view, past the margin of
+        the measure and a number gutter on the left (``width``: the text width, when the
+        caller knows it)."""
+        indent = self.indents[paragraph] if self.indents is not None else 0
+        frame = self.column
+        if not line.rtl:
+            return frame.text_left + indent
+        text = frame.text if width is None else width
+        return frame.text_left + max(0, text - indent - line.cells)
+
+    def source_at(self, x: int, y: int) -> tuple[int, int] | None:
+        """(paragraph, source offset) under the view cell (x, y), if it holds text."""
+        flow = self._ensure_flow()
+        paragraph, line = flow.line_at(self.top + y)
+        if line is None:
+            return None
+        place = self.column
+        if not 0 <= x - place.text_left < place.text:
+            return None  # a margin or the number gutter
+        column = x - self._text_left(paragraph, line)
+        if column < 0:
+            return None
+        cells = 0
+        cuts = line.cuts
+        from rich.cells import cell_len
+
+        for index in range(len(cuts) - 1):
+            cluster = line.text[cuts[index] : cuts[index + 1]]
+            cells += cell_len(cluster)
+            if column < cells:
+                return paragraph, line.map[cuts[index]]
+        return None
+
+    def entry_at(self, paragraph: int, offset: int) -> str | None:
+        for mark in self._entry_marks.get(paragraph, ()):
+            if mark.start <= offset < mark.end and mark.entry_id:
+                return mark.entry_id
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        found = self.source_at(offset.x, offset.y)
+        if self._single_click is not None:
+            self._single_click.stop()
+            self._single_click = None
+        if event.chain > 1:
+            # A word, a paragraph: in logical order, not Textual's whole widget.
+            event.prevent_default()
+            if found is not None:
+                if event.chain == 2:
+                    self.select_word(*found)
+                else:
+                    self.select_paragraph(found[0])
+            return
+        if found is None or self.text_selection is not None:
+            return  # the end of a drag is no click on what lies under it
+        # A click on a link or a marked span acts once it is sure not to be the first of a
+        # double click (which selects a word there instead of jumping away).
+        self._single_click = self.set_timer(
+            self.app.CLICK_CHAIN_TIME_THRESHOLD, lambda: self._clicked(*found))
+
+    def _clicked(self, paragraph: int, offset: int) -> None:
+        self._single_click = None
+        link = link_at(self.document, paragraph, offset)
+        if link is not None:
+            self.post_message(self.LinkClicked(link.url))
+            return
+        entry_id = self.entry_at(paragraph, offset)
+        if entry_id is not None:
+            self.post_message(self.SpanClicked(entry_id))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self.document.blocks:
+            return  # only Markdown has links
+        offset = event.get_content_offset(self)
+        found = self.source_at(offset.x, offset.y) if offset is not None else None
+        link = link_at(self.document, *found) if found is not None else None
+        url = link.url if link is not None else None
+        if url != self._hovered_link:
+            self._hovered_link = url
+            self.post_message(self.LinkHovered(url))

@@ -1,0 +1,180 @@
+"""A list of entries (chapters, claims, headings) drawn as lines by one widget.
+
+The panel was a ListView of ListItems, each holding a BidiText: some forty widgets, each of
+which Textual lays out and paints on its own, which made a resize of the whole screen miss
+its frame. Here the entries are laid out by the core at the list's width and drawn with the
+Line API, like the article; one widget, whatever the number of entries.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.text.chrome import chrome_lines
+from reader.ui.widgets.bidi_text import Paragraphs
+
+# One cell each side of an entry's text, and a blank line after it (ListItem's padding).
+SIDE = 1
+
+
+class EntryList(ScrollView, can_focus=True):
+    """Entries of one or more paragraphs; the highlighted one is followed with Enter or a
+    click. Up/Down (and Home/End) move the highlight."""
+
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("home", "move_to(0)", "First", show=False),
+        Binding("end", "move_to(-1)", "Last", show=False),
+        Binding("enter", "select", "Go", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"entry-list--highlight"}
+
+    DEFAULT_CSS = """
+    EntryList { overflow-x: hidden; overflow-y: auto; }
+    EntryList > .entry-list--highlight {
+        color: $block-cursor-blurred-foreground;
+        background: $block-cursor-blurred-background;
+        text-style: $block-cursor-blurred-text-style;
+    }
+    EntryList:focus > .entry-list--highlight {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
+
+    class Selected(Message):
+        def __init__(self, entry_id: str) -> None:
+            super().__init__()
+            self.entry_id = entry_id
+
+    def __init__(
+        self,
+        entries: list[tuple[str, Paragraphs]],
+        *,
+        empty: str = "",
+        direction: str = "auto",
+        id: str | None = None,
+    ) -> None:
+        """``empty`` is shown, dimmed, when there are no entries. ``direction`` is the base
+        direction of every entry (the document's), so all align to the same side."""
+        super().__init__(id=id)
+        self.entries = entries
+        self.direction = direction
+        self.empty = empty
+        self.highlighted: int | None = 0 if entries else None
+        # Rows at the current width: (entry, visual text, cells, rtl, style); a blank row
+        # after each entry has no text.
+        self._rows: list[tuple[int, str, int, bool, str]] = []
+        self._first_rows: list[int] = []
+        self._width = 0
+
+    @property
+    def entry_ids(self) -> list[str]:
+        return [entry_id for entry_id, _paragraphs in self.entries]
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - 2 * SIDE)
+
+    def _ensure_rows(self) -> None:
+        width = self._text_width()
+        if width == self._width and self._rows:
+            return
+        self._width = width
+        rows: list[tuple[int, str, int, bool, str]] = []
+        firsts: list[int] = []
+        for index, (_entry_id, paragraphs) in enumerate(self.entries):
+            firsts.append(len(rows))
+            for text, style in paragraphs:
+                for visual, cells, rtl in chrome_lines(text, width, self.direction):
+                    rows.append((index, visual, cells, rtl, style))
+            rows.append((index, "", 0, False, ""))
+        if not self.entries and self.empty:
+            rows = [(-1, visual, cells, rtl, "dim")
+                    for visual, cells, rtl in chrome_lines(self.empty, width, "auto")]
+        self._rows = rows
+        self._first_rows = firsts
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._ensure_rows()
+
+    def on_mount(self) -> None:
+        self._ensure_rows()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_rows()
+        width = self.scrollable_content_region.width
+        row = round(self.scroll_offset.y) + y
+        base = self.rich_style
+        if row >= len(self._rows):
+            return Strip.blank(width, base)
+        index, visual, cells, rtl, style = self._rows[row]
+        if index == self.highlighted:
+            base = base + self.get_component_rich_style("entry-list--highlight")
+        text_style = base + Style.parse(style) if style else base
+        pad = max(0, width - 2 * SIDE - cells)
+        segments = [Segment(" " * (SIDE + (pad if rtl else 0)), base)]
+        segments.append(Segment(visual, text_style))
+        segments.append(Segment(" " * (SIDE + (0 if rtl else pad)), base))
+        return Strip(segments).crop(0, width)
+
+    # -- highlight and selection --------------------------------------------------------
+
+    def _entry_rows(self, index: int) -> range:
+        first = self._first_rows[index]
+        last = (self._first_rows[index + 1] if index + 1 < len(self._first_rows)
+                else len(self._rows))
+        return range(first, last)
+
+    def highlight(self, index: int) -> None:
+        if not self.entries:
+            return
+        index = max(0, min(index, len(self.entries) - 1))
+        self._ensure_rows()
+        self.highlighted = index
+        rows = self._entry_rows(index)
+        self.scroll_to_region(Region(0, rows.start, 1, len(rows)), animate=False,
+                              immediate=True)
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        if self.highlighted is None:
+            self.highlight(0)
+        else:
+            self.highlight(self.highlighted + step)
+
+    def action_move_to(self, index: int) -> None:
+        self.highlight(index % len(self.entries) if self.entries else 0)
+
+    def action_select(self) -> None:
+        if self.highlighted is not None and self.entries:
+            self.post_message(self.Selected(self.entries[self.highlighted][0]))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        self._ensure_rows()
+        row = round(self.scroll_offset.y) + offset.y
+        if 0 <= row < len(self._rows):
+            self.focus()
+            self.highlight(self._rows[row][0])
+            self.action_select()

@@ -1,0 +1,104 @@
+"""A one-line text field drawn through the layout core: what is typed shaped and in visual
+order, the cursor on the cluster after it. Shared by the search bar, the command palette's
+input and the go-to prompt (Textual's own inputs draw Arabic unjoined and reversed, and
+always from the left: ``text-align`` does not reach them).
+
+A field is aligned to the left, or to the right (``pad_left``): by its text's direction, or
+always in a right-to-left interface, so that what is typed starts beside the prompt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from reader.text import layout_paragraph
+
+Cells = list[tuple[str, Style | None]]
+# (cluster, style, logical offset; None for the blank cell of a cursor at the end)
+_Clusters = list[tuple[str, Style | None, int | None]]
+
+
+def _clusters(value: str, cursor: int | None, cursor_style: Style) -> tuple[_Clusters, bool]:
+    if not value:
+        return ([(" ", cursor_style, None)] if cursor is not None else []), False
+    line = layout_paragraph(value, 10_000).lines[0]
+    cuts = line.cuts
+    clusters: list[list[Any]] = [[line.text[cuts[i]:cuts[i + 1]], None, line.map[cuts[i]]]
+                            for i in range(len(cuts) - 1)]
+    if cursor is not None and cursor < len(value) and clusters:
+        # the cluster holding the letter after the cursor (a ligature holds two)
+        target = max((c for c in clusters if c[2] <= cursor), key=lambda c: c[2],
+                     default=clusters[0])
+        target[1] = cursor_style
+    cells: _Clusters = [(text, style, offset) for text, style, offset in clusters]
+    if cursor is not None and cursor >= len(value):
+        end = (" ", cursor_style, None)
+        if line.rtl:
+            cells.insert(0, end)
+        else:
+            cells.append(end)
+    return cells, line.rtl
+
+
+def visual_cells(value: str, cursor: int | None, cursor_style: Style) -> tuple[Cells, bool]:
+    """``value`` in visual order as (cluster, style) cells, the cursor (``None``: hidden)
+    on the cluster holding the character after it, or on a blank cell at the line's end."""
+    clusters, rtl = _clusters(value, cursor, cursor_style)
+    return [(text, style) for text, style, _offset in clusters], rtl
+
+
+def _view(cells: Cells, width: int, pad_left: bool) -> tuple[int, int, int]:
+    """(first cell shown, blank cells at the left, cursor's cell) of ``cells`` on a line of
+    ``width``: scrolled so the cursor (the first styled cell) stays on screen when they are
+    wider, padded when not."""
+    total = sum(cell_len(text) for text, _style in cells)
+    cursor_x = 0
+    for text, style in cells:
+        if style is not None:
+            break
+        cursor_x += cell_len(text)
+    start = max(0, min(total - width, cursor_x - width // 2)) if total > width else 0
+    left = max(0, width - total) if pad_left else 0
+    return start, left, cursor_x
+
+
+def field_strip(cells: Cells, width: int, base: Style, pad_left: bool = False) -> Strip:
+    """The cells on one line of ``width``: scrolled so the cursor (the first styled cell)
+    stays on screen when they are wider, padded (on the left with ``pad_left``) when not."""
+    total = sum(cell_len(text) for text, _style in cells)
+    start, _left, _cursor = _view(cells, width, pad_left)
+    strip = Strip([Segment(text, base + style if style else base)
+                   for text, style in cells], total).crop(start, start + width)
+    if total < width:
+        pad = Segment(" " * (width - total), base)
+        strip = Strip([pad, *strip] if pad_left else [*strip, pad], width)
+    return strip
+
+
+def cursor_column(value: str, cursor: int, width: int, pad_left: bool) -> int:
+    """The column of the field where :func:`field_strip` draws the cursor."""
+    cells, _rtl = visual_cells(value, cursor, Style(reverse=True))
+    start, left, cursor_x = _view(cells, width, pad_left)
+    return max(0, min(width - 1, left + cursor_x - start))
+
+
+def offset_at(value: str, cursor: int, x: int, width: int, pad_left: bool) -> int:
+    """The logical offset a click at column ``x`` of the field puts the cursor at: the
+    letter drawn there, or the text's start or end beside it."""
+    clusters, rtl = _clusters(value, cursor, Style(reverse=True))
+    cells = [(text, style) for text, style, _offset in clusters]
+    start, left, _cursor = _view(cells, width, pad_left)
+    column = x - left + start
+    if column < 0:  # left of the text: the end of right-to-left text, else its start
+        return len(value) if rtl else 0
+    position = 0
+    for text, _style, offset in clusters:
+        position += cell_len(text)
+        if column < position:
+            return len(value) if offset is None else offset
+    # right of the text: the start of right-to-left text, else its end
+    return 0 if rtl else len(value)

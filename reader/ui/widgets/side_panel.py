@@ -1,0 +1,176 @@
+"""The side panel: the four chapters of the story, and the claims with their rebuttals.
+
+Every string in it goes through the layout core (:class:`BidiText`): Arabic in the panel is
+as correct as in the article. Selecting an entry asks the app to jump there.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widget import Widget
+
+from reader.content.annotations import Annotations, Claim, Rebuttal
+from reader.content.document import Document
+from reader.i18n import N_, _, number
+from reader.text.chrome import chrome_line, fill, join_fields
+from reader.ui.widgets.backdrops import RepeatedRow
+from reader.ui.widgets.bidi_text import BidiText, Paragraphs
+from reader.ui.widgets.entry_list import EntryList
+from reader.ui.widgets.tab_bar import TabBar
+
+# The interface's own words are English; the panel's title comes from the annotation file
+# (``title``), so a document is never labelled in another document's language.
+STORY_TITLE = N_("Story")
+CHAPTERS_TAB = N_("Chapters")
+CLAIMS_TAB = N_("Claims & rebuttals")
+CONTENTS_TAB = N_("Contents")
+NO_HEADINGS = N_("no headings")
+CLAIM_MARK, REBUTTAL_MARK = "◆", "↩"
+
+
+def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = "") -> str:
+    """``◆ speaker: label`` with the name and the label isolated: laid out in the
+    document's direction, the marker and the name are at its start for every entry."""
+    speaker = annotations.entities.get(entry.speaker)
+    name = speaker.name if speaker else entry.speaker
+    text = fill("{name}: {label}", name=name, label=entry.label)
+    return f"{marker} {text}" if marker else text
+
+
+class SidePanel(RepeatedRow):
+    """Chapters and claim pairs (or a document's headings when it has no annotations)."""
+
+    class Selected(Message):
+        def __init__(self, entry_id: str) -> None:
+            super().__init__()
+            self.entry_id = entry_id
+
+    def __init__(self, document: Document, annotations: Annotations | None,
+                 direction: str = "auto", id: str | None = None) -> None:
+        """``direction`` is the document's: every entry is laid out in it."""
+        super().__init__(id=id)
+        self.document = document
+        self.annotations = annotations
+        self.direction = direction
+
+    @property
+    def title(self) -> str:
+        if not self.has_story:
+            return _(CONTENTS_TAB)
+        assert self.annotations is not None
+        return self.annotations.title or _(STORY_TITLE)
+
+    def _entity_name(self, entity_id: str) -> str:
+        if self.annotations and entity_id in self.annotations.entities:
+            return self.annotations.entities[entity_id].name
+        return entity_id
+
+    @property
+    def has_story(self) -> bool:
+        annotations = self.annotations
+        return annotations is not None and bool(annotations.chapters or annotations.claims)
+
+    def compose(self) -> ComposeResult:
+        # Only the title now: the lists are mounted after the article's first frame, so
+        # that opening a document is not held up by the panel.
+        yield self._title()
+
+    def _title(self) -> BidiText:
+        return BidiText(join_fields([self.title], self.direction), direction=self.direction,
+                        id="panel-title")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._populate)
+
+    def _populate(self) -> None:
+        self.mount(*self._lists())
+
+    def _lists(self) -> list[Widget]:
+        if not self.has_story:
+            return [EntryList(self._heading_items(), empty=_(NO_HEADINGS),
+                              direction=self.direction, id="contents-list")]
+        claims = EntryList(self._claim_items(), direction=self.direction,
+                           id="claim-list")
+        claims.display = False
+        return [
+            TabBar([chrome_line(join_fields([_(CHAPTERS_TAB)], self.direction), self.direction),
+                    chrome_line(join_fields([_(CLAIMS_TAB)], self.direction), self.direction)],
+                   rtl=self.direction == "rtl", id="panel-tabs"),
+            EntryList(self._chapter_items(), direction=self.direction,
+                      id="chapter-list"),
+            claims,
+        ]
+
+    def set_annotations(self, annotations: Annotations | None) -> None:
+        """List new annotations (after an edit in the app), on the tab that was shown."""
+        self.annotations = annotations
+        self.call_later(self._rebuild)
+
+    def document_grew(self) -> None:
+        """The rest of the document was added (a book's later chapters): list all its
+        headings, if that changes the list (a big plain text's rest brings none). Lists not
+        mounted yet will be made from the whole document anyway."""
+        contents = self.query("#contents-list")
+        if contents and contents.first(EntryList).entries != self._heading_items():
+            self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        tab = self.query_one(TabBar).active if self.query(TabBar) else 0
+        had_focus = any(child.has_focus for child in self.query(EntryList))
+        await self.remove_children()
+        await self.mount(self._title(), *self._lists())
+        if self.has_story and tab:
+            self.query_one(TabBar).activate(tab)
+        if had_focus:
+            lists = [entry_list for entry_list in self.query(EntryList) if entry_list.display]
+            if lists:
+                lists[0].focus()
+
+    def on_tab_bar_changed(self, message: TabBar.Changed) -> None:
+        message.stop()
+        for index, name in enumerate(("#chapter-list", "#claim-list")):
+            self.query_one(name, EntryList).display = index == message.index
+
+    def _chapter_items(self) -> list[tuple[str, Paragraphs]]:
+        items: list[tuple[str, Paragraphs]] = []
+        assert self.annotations is not None
+        for chapter in self.annotations.chapters:
+            header = fill("{number}. {title}", number=number(chapter.number), title=chapter.title)
+            teller = join_fields([fill(_("told by {name}"), name=self._entity_name(chapter.teller)),
+                                  fill("{date}", date=chapter.date) if chapter.date else ""],
+                                 self.direction, " — ")
+            items.append(
+                (chapter.id, ((header, "bold"), (teller, ""), (chapter.summary, "")))
+            )
+        return items
+
+    def _claim_items(self) -> list[tuple[str, Paragraphs]]:
+        items: list[tuple[str, Paragraphs]] = []
+        annotations = self.annotations
+        assert annotations is not None
+        for claim in annotations.claims.values():
+            items.append((claim.id, ((entry_line(annotations, claim, CLAIM_MARK), "bold"),)))
+            for rebuttal in annotations.rebuttals_of(claim.id):
+                items.append((rebuttal.id,
+                              ((entry_line(annotations, rebuttal, REBUTTAL_MARK), ""),)))
+        return items
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to list: no chapters or claims, no headings (most plain text)."""
+        return not self.has_story and not self._heading_items()
+
+    def _heading_items(self) -> list[tuple[str, Paragraphs]]:
+        headings = getattr(self.document, "headings", None)
+        if headings is None:
+            return []
+        return [
+            (f"heading:{index}", (("  " * (level - 1) + text, "bold" if level == 1
+                                   else ""),))
+            for index, level, text in headings()
+        ]
+
+    def on_entry_list_selected(self, message: EntryList.Selected) -> None:
+        message.stop()
+        self.post_message(self.Selected(message.entry_id))

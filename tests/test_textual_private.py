@@ -1,0 +1,68 @@
+"""Every private Textual name the reader uses (reader/ui/textual_private.py) is still there in
+the installed Textual: a release that drops or renames one fails here, by name."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+
+import pytest
+from textual.app import App
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from reader.ui.textual_private import PRIVATE_NAMES
+
+OWNERS: dict[str, object] = {"App": App, "Input": Input, "CommandPalette": CommandPalette}
+# The private methods the reader overrides or calls, with the parameters it passes.
+SIGNATURES = {
+    ("App", "_handle_exception"): ["self", "error"],
+    ("App", "_display"): ["self", "screen", "renderable"],
+    ("CommandPalette", "_start_no_matches_countdown"): ["self", "search_value"],
+    ("CommandPalette", "_stop_no_matches_countdown"): ["self"],
+    ("Input", "_cell_offset_to_index"): ["self", "offset"],
+}
+
+
+def _instance(owner: str) -> object:
+    if owner == "App":
+        return App()
+    palette = CommandPalette()
+    return palette
+
+
+@pytest.mark.parametrize(("where", "name"), PRIVATE_NAMES,
+                         ids=[f"{where}.{name}" for where, name in PRIVATE_NAMES])
+def test_the_private_name_is_still_there(where: str, name: str) -> None:
+    if where.startswith("textual."):
+        holder: object = importlib.import_module(where)
+    elif where.endswith(" instance"):
+        holder = _instance(where.removesuffix(" instance"))
+    else:
+        holder = OWNERS[where]
+    assert hasattr(holder, name), f"Textual no longer has {where}.{name} (see " \
+        f"reader/ui/textual_private.py)"
+    expected = SIGNATURES.get((where, name))
+    if expected is not None:
+        assert list(inspect.signature(getattr(holder, name)).parameters) == expected, \
+            f"{where}.{name} takes other arguments now"
+
+
+def test_no_private_name_is_used_outside_the_adapter() -> None:
+    """In reader/, only textual_private.py imports from ``textual._...``, reads one of the
+    listed names or defines a method of that name."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "reader"
+    names = {name for _where, name in PRIVATE_NAMES if name.startswith("_")}
+    for path in root.rglob("*.py"):
+        if path.name == "textual_private.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert not (node.module or "").startswith("textual._"), (path, node.module)
+            elif isinstance(node, ast.Attribute):
+                assert node.attr not in names, (path, node.attr)
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                assert node.name not in names, (path, node.name)
