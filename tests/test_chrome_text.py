@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from reader.text.chars import BIDI_CONTROLS
+from reader.text.chars import BIDI_CONTROLS, MARKS
 from reader.text.chrome import (
     FIELD_SEPARATOR,
     FSI,
@@ -27,7 +27,7 @@ SHOWN = "http://x/⟦PDI⟧⟦RLO⟧evil␛[31m␤line"
 # (tab and line feed included: a value is one line), DEL, the line and paragraph separators,
 # and every bidi control.
 CONTROLS = [chr(code) for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)]
-CONTROLS += sorted(BIDI_CONTROLS)
+CONTROLS += sorted(BIDI_CONTROLS - MARKS)
 
 
 def test_a_values_controls_are_made_visible() -> None:
@@ -51,6 +51,15 @@ def test_no_control_reaches_the_chrome_inside_a_value(control: str) -> None:
             or unicodedata.category(ch) in ("Cc", "Zl", "Zp")]
     assert kept == []
     assert inside[1] == "a" and inside[-2] == "b" and len(inside) > 4  # shown, not dropped
+
+
+@pytest.mark.parametrize("mark", sorted(MARKS), ids=lambda ch: f"U+{ord(ch):04X}")
+def test_a_values_marks_are_honoured_not_shown(mark: str) -> None:
+    """A heading of a real document («12.1.<RLM> RAID») keeps its mark, as in the article:
+    a mark cannot reverse a letter nor reach past the value's isolate."""
+    inside = isolate(f"12.1.{mark} RAID")
+    assert inside == FSI + f"12.1.{mark} RAID" + PDI
+    assert "⟦" not in chrome_line(fill("{title}", title=f"12.1.{mark} RAID"), "rtl")
 
 
 def test_an_empty_field_is_left_out_of_a_joined_line() -> None:

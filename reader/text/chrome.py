@@ -16,6 +16,8 @@ command line's messages (:mod:`reader.commands.terminal_text`). Whatever text re
 :func:`chrome_lines` has its controls made visible (:func:`reader.text.safe.visible`), but
 for the isolates :func:`fill` and :func:`join_fields` put around values, whose own controls
 were made visible when they were isolated: no value can reorder or end the line it is in.
+The implicit marks (LRM, RLM, ALM) are the exception: they are honoured, as in the article,
+since they can neither reverse a letter nor reach past a value's isolate.
 """
 
 from __future__ import annotations
@@ -39,13 +41,13 @@ _SAMPLE_PARAGRAPHS = 20
 def isolate(value: object) -> str:
     """``value`` as an isolated run; control characters in it are made visible first (a
     value comes from a file and must not reorder or end the chrome around it)."""
-    return f"{FSI}{visible(str(value), keep_newlines=False)}{PDI}"
+    return f"{FSI}{visible(str(value), keep_newlines=False, keep_marks=True)}{PDI}"
 
 
 def isolate_ltr(value: object) -> str:
     """``value`` as a left-to-right isolate (LRI ... PDI): what the user typed on the command
     line (an option, ``'--x'``), which reads left to right whatever letters it holds."""
-    return f"{LRI}{visible(str(value), keep_newlines=False)}{PDI}"
+    return f"{LRI}{visible(str(value), keep_newlines=False, keep_marks=True)}{PDI}"
 
 
 def fill(template: str, /, **values: object) -> str:
@@ -107,7 +109,7 @@ def chrome_lines(text: str, width: int, direction: str) -> list[tuple[str, int, 
     in ``direction`` (``rtl``, ``ltr`` or ``auto``); newlines start paragraphs. Controls
     are shown (see the module's doc), the isolates of values kept."""
     out: list[tuple[str, int, bool]] = []
-    for paragraph in visible(text, keep_isolates=True).split("\n"):
+    for paragraph in visible(text, keep_isolates=True, keep_marks=True).split("\n"):
         layout = layout_paragraph(paragraph, max(1, width), direction)
         out.extend((line.text, line.cells, line.rtl) for line in layout.lines)
     return out
