@@ -184,7 +184,7 @@ def test_a_problem_line_reads_from_its_place_on_the_right() -> None:
     word does not pull them into one left-to-right run (a line starting with an isolate was
     cut inside it)."""
     from reader.commands.terminal_text import problem_line
-    from reader.content.annotations import Problem
+    from reader.content.annotations.model import Problem
 
     problem = Problem("id (السطر 2): يجب", "type", "claim", "#1", 1, Path("bad.toml"))
     assert plain(problem_line(problem)) == str(problem)  # a pipe: as before

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.content.annotation_file import load_annotations_for
+from reader.content.annotations.file import load_annotations_for
 from reader.content.document import Document
 from reader.content.fetch import USER_AGENT, fetch
 from reader.content.formats import detect, load_document

@@ -29,8 +29,8 @@ from rich.cells import cell_len
 
 from reader.cli import main
 from reader.commands.terminal_text import plain
-from reader.content.annotation_file import parse_annotations, resolve_annotations
-from reader.content.annotations import Annotations, Problem
+from reader.content.annotations.file import parse_annotations, resolve_annotations
+from reader.content.annotations.model import Annotations, Problem
 from reader.content.document import split_paragraphs
 from reader.content.formats import load_document
 from reader.content.source import ERROR_MODES, decode_text, read_bytes, read_text

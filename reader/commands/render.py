@@ -39,7 +39,7 @@ from reader.text.layout import VisualLine
 from reader.text.safe import visible
 
 if TYPE_CHECKING:
-    from reader.content.annotations import Annotations
+    from reader.content.annotations.model import Annotations
     from reader.terminals import Rows
 
 

@@ -39,7 +39,7 @@ from reader.text.chrome import FSI, LRI, PDI, RLI, isolate
 from reader.text.safe import visible
 
 if TYPE_CHECKING:
-    from reader.content.annotations import Problem
+    from reader.content.annotations.model import Problem
 
 # A line break inside a paragraph: argparse's wrapping of one help text. A pipe gets a
 # newline; a terminal gets the paragraph laid out whole (brackets paired, levels of the whole

@@ -20,8 +20,8 @@ from textual.app import ComposeResult
 from textual.theme import Theme
 from textual.widgets import ListView, Static
 
-from reader.content.annotation_home import FoundAnnotations
-from reader.content.annotations import Annotations
+from reader.content.annotations.home import FoundAnnotations
+from reader.content.annotations.model import Annotations
 from reader.content.document import Document
 from reader.content.formats import DEFAULT_EXTRACT, Progress
 from reader.content.loading import Pending
@@ -379,7 +379,7 @@ def create_app(
     download goes (it happens here, before the app runs). ``document``: one already read
     (standard input), instead of ``path``. ``encoding`` and ``kind`` are ``--encoding`` and
     ``--as``; ``extract``: a web page's article or all of it."""
-    from reader.content.annotation_file import load_annotations_for
+    from reader.content.annotations.file import load_annotations_for
     from reader.content.loading import open_for_reading
 
     whole = direction != "auto"
