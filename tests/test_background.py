@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui.terminal_output.background import ask_terminal, from_colorfgbg, is_light, parse_reply
+from reader.terminal.background import ask_terminal, from_colorfgbg, is_light, parse_reply
 from reader.ui.themes import variable_defaults
 from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader

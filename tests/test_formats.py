@@ -485,7 +485,7 @@ def test_the_fetch_note_in_arabic_is_laid_out(server: str,
 
     from reader import i18n
     from reader.commands.fetch_note import stderr_note
-    from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT
+    from reader.terminal.detect import ENTER_EXPLICIT, LEAVE_EXPLICIT
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

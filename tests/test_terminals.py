@@ -15,20 +15,20 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.terminals import kitty_segments
-from reader.ui.terminal_output.cell_filters import (
-    ClusterSegments,
-    KonsoleMarks,
-    UprightRtl,
-    filters_for,
-)
-from reader.ui.terminal_output.terminal import (
+from reader.terminal.detect import (
     ENTER_EXPLICIT,
     ENTER_MLTERM,
     LEAVE_EXPLICIT,
     LEAVE_MLTERM,
     detect_terminal,
-    plan_for,
+)
+from reader.terminal.plan import plan_for
+from reader.terminal.rows import kitty_segments
+from reader.ui.terminal_output.cell_filters import (
+    ClusterSegments,
+    KonsoleMarks,
+    UprightRtl,
+    filters_for,
 )
 from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader

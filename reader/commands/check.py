@@ -15,7 +15,6 @@ from typing import TextIO
 
 from reader.commands.inputs import refuse_document_url, refuse_urls
 from reader.commands.options import add_extract_argument
-from reader.commands.terminal_text import problem_line, visible_message, write_message
 from reader.content.annotations.debate import LinkError, is_debate_file, link_problems, load_debate
 from reader.content.annotations.file import (
     ParsedAnnotations,
@@ -31,6 +30,7 @@ from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.i18n import _, ngettext
 from reader.resources import bundled_article
+from reader.terminal.messages import problem_line, visible_message, write_message
 from reader.text.chrome import isolate
 
 

@@ -20,13 +20,13 @@ from pathlib import Path
 
 from reader.commands.inputs import refuse_urls
 from reader.commands.options import add_extract_argument
-from reader.commands.terminal_text import visible_message, write_message
 from reader.content.annotations.interchange import NotAnExport, import_annotations, load_json
 from reader.content.formats import load_document
 from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.i18n import N_, _, ngettext
 from reader.state.files import replace_text
+from reader.terminal.messages import visible_message, write_message
 from reader.text.chrome import isolate
 
 
