@@ -531,7 +531,7 @@ def test_the_app_fetches_a_url_and_remembers_the_place_by_it(server: str,
     try:
         session.wait_for(lambda lines: any(shaped in line for line in lines))
         session.keys("space", "space")
-        session.settle()
+        session.wait_for(lambda lines: not any(shaped in line for line in lines[1:]))
         session.keys("q")
         session.wait_for(lambda lines: not any(line.strip() for line in lines))
     finally:
