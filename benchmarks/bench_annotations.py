@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.content.annotation_file import (
+from reader.content.annotations.file import (
     load_annotations,
     parse_annotations,
     read_annotations,

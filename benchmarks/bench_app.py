@@ -123,7 +123,7 @@ async def _minimal_first_frame() -> tuple[float, float]:
 
 
 async def _measure(path: str | None) -> dict[str, float]:
-    from reader.content.annotations import Span
+    from reader.content.annotations.model import Span
     from reader.state.positions import PositionStore
     from reader.ui.app import SEARCH_AHEAD_CHARS, create_app
 

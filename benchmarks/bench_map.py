@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.content.annotation_file import load_annotations
-from reader.content.argument_map import map_rows
+from reader.content.annotations.argument_map import map_rows
+from reader.content.annotations.file import load_annotations
 from reader.content.formats import load_document
 from tests.text_helpers import generated_annotations
 

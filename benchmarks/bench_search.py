@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.content.annotation_file import load_annotations_for
+from reader.content.annotations.file import load_annotations_for
 from reader.content.document import Document
 from reader.content.formats import load_document
 from reader.state.search import SearchSession

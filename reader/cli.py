@@ -17,10 +17,11 @@ from typing import Any, NoReturn, TextIO
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.commands.options import FILE_HELP, add_extract_argument, add_reading_arguments
-from reader.commands.terminal_text import HelpFormatter, visible_message, write_message
 from reader.errors import ReaderError
 from reader.i18n import _, argparse_words
 from reader.i18n.choice import LANG_HELP, choose_language, language_flag
+from reader.terminal.messages import HelpFormatter, visible_message, write_message
+from reader.terminal.plan import MODES
 from reader.text.chrome import isolate, isolate_ltr
 from reader.text.levels import check_library
 
@@ -57,7 +58,7 @@ class _Parser(argparse.ArgumentParser):
             message=message, command=self.prog))
 
     def _print_message(self, message: str, file: object = None) -> None:
-        """Help and version, laid out by the core on a terminal (terminal_text)."""
+        """Help and version, laid out by the core on a terminal (reader.terminal.messages)."""
         if message:
             with contextlib.suppress(AttributeError, OSError):
                 # argparse passes sys.stdout or sys.stderr (its stub: anything with write).
@@ -66,10 +67,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    from reader.ui.terminal_output.terminal import (
-        MODES,  # the app's: a sub-command does not import the UI
-    )
-
     parser = _Parser(
         prog="reader",
         description=_("Read right-to-left and mixed-direction text in the terminal. "

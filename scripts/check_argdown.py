@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.content.annotation_file import document_path_for, load_annotations, read_annotations
+from reader.content.annotations.file import document_path_for, load_annotations, read_annotations
+from reader.content.annotations.interchange import argdown_text
 from reader.content.formats import load_document
-from reader.content.interchange import argdown_text
 from reader.resources import bundled_article
 
 

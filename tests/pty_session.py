@@ -14,6 +14,7 @@ import signal
 import struct
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -46,30 +47,41 @@ class PtySession:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
         self.status: int | None = None
 
-    def read(self, seconds: float) -> bytes:
-        """Collect output for ``seconds`` (or until the program ends)."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.fd], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(self.fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                self.output.extend(chunk)
-            elif self.exited():
-                break
-        return bytes(self.output)
+    def _pump(self, timeout: float) -> bool:
+        """Take what the program wrote within ``timeout`` s (at most one read); False once
+        the pty has nothing more to give (every writer closed it, or it was closed)."""
+        try:
+            ready, _, _ = select.select([self.fd], [], [], timeout)
+        except (OSError, ValueError):
+            return False
+        if not ready:
+            return True
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:  # EIO: the program and all it started have closed the terminal
+            return False
+        self.output.extend(chunk)
+        return bool(chunk)
+
+    def wait_until(self, condition: Callable[[bytes], object], timeout: float = 15.0) -> bool:
+        """Read until ``condition(output)`` holds (True), or ``timeout`` s pass or the
+        program's output ends without it (False). Never a fixed wait."""
+        deadline = time.monotonic() + timeout
+        while not condition(bytes(self.output)):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not self._pump(min(remaining, 0.05)):
+                return bool(condition(bytes(self.output)))  # the time is up, or the output
+        return True
 
     def wait_for(self, needle: bytes, timeout: float = 15.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if needle in self.output:
-                return True
-            self.read(0.1)
-        return needle in self.output
+        """Read until ``needle`` has been written."""
+        return self.wait_until(lambda output: needle in output, timeout)
+
+    def wait_for_more(self, timeout: float = 15.0) -> bool:
+        """Read until the program writes something after what it has written so far (its
+        answer to what was just sent: a key, a mouse report)."""
+        seen = len(self.output)
+        return self.wait_until(lambda output: len(output) > seen, timeout)
 
     def send(self, data: bytes) -> None:
         os.write(self.fd, data)
@@ -96,13 +108,16 @@ class PtySession:
         return False
 
     def finish(self, timeout: float = 10.0) -> bytes:
-        """Read until the program ends; kill it if it does not."""
+        """Read until the program ends and its output is all taken; kill it if it does not
+        end within ``timeout`` s."""
         deadline = time.monotonic() + timeout
         while not self.exited() and time.monotonic() < deadline:
-            self.read(0.1)
-        self.read(0.2)
+            self._pump(0.05)
         if not self.exited():
             self.signal(signal.SIGKILL)
             os.waitpid(self.pid, 0)
+        # What it wrote before it ended, up to the end of the pty's output (bounded).
+        while time.monotonic() < deadline + 2 and self._pump(0.05):
+            pass
         os.close(self.fd)
         return bytes(self.output)

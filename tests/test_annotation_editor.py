@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.content.annotation_editor import AnnotationEditor, EditError, Link
-from reader.content.annotation_file import load_annotations
-from reader.content.annotation_session import check_fields
-from reader.content.annotations import QuoteSelector
-from reader.content.entry_ids import new_id, slug
+from reader.content.annotations.editor import AnnotationEditor, EditError, Link
+from reader.content.annotations.file import load_annotations
+from reader.content.annotations.ids import new_id, slug
+from reader.content.annotations.model import QuoteSelector
+from reader.content.annotations.session import check_fields
 from reader.content.formats import load_document
 
 DOC = ("قال ماسك إن السيارة ستكون أسرع سيارة.\n"

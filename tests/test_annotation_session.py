@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.content import annotation_home
-from reader.content.annotation_home import FoundAnnotations, annotation_target
-from reader.content.annotation_session import (
+from reader.content.annotations import home as annotation_home
+from reader.content.annotations.home import FoundAnnotations, annotation_target
+from reader.content.annotations.model import Span
+from reader.content.annotations.session import (
     NEW_ENTITY,
     AnnotationSession,
     date_near,
     shorten,
 )
-from reader.content.annotations import Span
 from reader.content.document import Document
 from reader.content.formats import load_document
 from reader.content.loading import find_annotations, open_for_reading

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.content.anchors import AnchorError, AnchorResolver
-from reader.content.annotation_file import (
+from reader.content.annotations.anchors import AnchorError, AnchorResolver
+from reader.content.annotations.file import (
     FoundAnnotations,
     annotations_path_for,
     document_path_for,
@@ -18,7 +18,7 @@ from reader.content.annotation_file import (
     parse_annotations,
     resolve_annotations,
 )
-from reader.content.annotations import Annotations, Problem, QuoteSelector, Span
+from reader.content.annotations.model import Annotations, Problem, QuoteSelector, Span
 from reader.content.document import Document
 from reader.content.formats import load_document
 from reader.errors import ReaderError

@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.content.anchors import AnchorError, AnchorResolver
-from reader.content.annotation_file import (
+from reader.content.annotations.anchors import AnchorError, AnchorResolver
+from reader.content.annotations.file import (
     load_annotations,
     parse_annotations,
     resolve_annotations,
 )
-from reader.content.annotations import Annotations, Claim, QuoteSelector, Rebuttal, Span
+from reader.content.annotations.model import Annotations, Claim, QuoteSelector, Rebuttal, Span
 from reader.content.formats import load_document
 from reader.text.fold import fold_query
 from tests.text_helpers import generated_annotations

@@ -10,7 +10,7 @@ import pytest
 from textual.keys import _character_to_key
 
 from reader.cli import main
-from reader.content.annotations import Span
+from reader.content.annotations.model import Span
 from reader.resources import bundled_article
 from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app

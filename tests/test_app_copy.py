@@ -291,7 +291,7 @@ async def test_a_drag_out_of_the_view_stops_at_its_bottom(tmp_path: Path) -> Non
 
 async def test_the_selection_is_what_a_annotates(tmp_path: Path) -> None:
     """The annotation key ``a`` takes the mouse selection (one paragraph) as its range."""
-    from reader.content.annotations import Span
+    from reader.content.annotations.model import Span
 
     app = _doc_app(tmp_path, RTL, MIXED)
     async with app.run_test(size=SIZE) as pilot:

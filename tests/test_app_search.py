@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.keys import _character_to_key
 
-from reader.content.annotations import Span
+from reader.content.annotations.model import Span
 from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
 from reader.text.search import SearchIndex

@@ -1,13 +1,13 @@
-"""The map's data: the argument tree as rows (reader.content.argument_map), no Textual."""
+"""The map's data: the argument tree as rows (content.annotations.argument_map), no Textual."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reader.content.annotation_file import load_annotations
-from reader.content.annotations import Annotations, Chapter, Claim, QuoteSelector, Rebuttal
-from reader.content.argument_map import debate_rows, map_rows
-from reader.content.debate import load_debate
+from reader.content.annotations.argument_map import debate_rows, map_rows
+from reader.content.annotations.debate import load_debate
+from reader.content.annotations.file import load_annotations
+from reader.content.annotations.model import Annotations, Chapter, Claim, QuoteSelector, Rebuttal
 from reader.content.formats import load_document
 from reader.resources import bundled_article
 from reader.text.span import Span

@@ -233,7 +233,7 @@ async def test_a_hebrew_document_gets_no_arabic_chrome(tmp_path: Path) -> None:
 
 
 def test_the_annotation_file_names_its_panel(tmp_path: Path) -> None:
-    from reader.content.annotation_file import parse_annotations
+    from reader.content.annotations.file import parse_annotations
     from reader.content.loading import open_for_reading
 
     _document, _pending, found = open_for_reading(None, None, "strict")

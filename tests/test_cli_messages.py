@@ -1,5 +1,5 @@
 """The command line's own messages on a terminal (laid out by the core, per terminal) and in
-a pipe (logical, as they are): reader/commands/terminal_text.py."""
+a pipe (logical, as they are): reader/terminal/messages.py."""
 
 from __future__ import annotations
 
@@ -11,15 +11,10 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from reader.commands.terminal_text import (
-    SOFT_BREAK,
-    HelpFormatter,
-    for_terminal,
-    plain,
-    write_message,
-)
 from reader.i18n import set_language
-from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT, LRM, RLM, output_mode
+from reader.terminal.detect import ENTER_EXPLICIT, LEAVE_EXPLICIT, output_mode
+from reader.terminal.messages import SOFT_BREAK, HelpFormatter, for_terminal, plain, write_message
+from reader.terminal.rows import LRM, RLM
 from reader.text.chrome import isolate
 from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader
@@ -183,8 +178,8 @@ def test_a_problem_line_reads_from_its_place_on_the_right() -> None:
     is at the right end and the entry after it, each whole; a message starting with a Latin
     word does not pull them into one left-to-right run (a line starting with an isolate was
     cut inside it)."""
-    from reader.commands.terminal_text import problem_line
-    from reader.content.annotations import Problem
+    from reader.content.annotations.model import Problem
+    from reader.terminal.messages import problem_line
 
     problem = Problem("id (السطر 2): يجب", "type", "claim", "#1", 1, Path("bad.toml"))
     assert plain(problem_line(problem)) == str(problem)  # a pipe: as before

@@ -28,14 +28,13 @@ def test_piped_text_dragged_and_copied_through_osc52(tmp_path: Path) -> None:
     session = PtySession(["/bin/sh", "-c", command], pty_environment(tmp_path), width=80)
     try:
         assert session.wait_for("ﺀﺎﻛﺬﻟﺍ".encode()), session.output[-2000:]  # shaped, on screen
-        session.read(0.3)
         # Drag along the first text row (row 2: the title is row 1) from the far left (the
-        # end of an RTL line) to its right edge (its start); SGR mouse reports.
+        # end of an RTL line) to its right edge (its start); SGR mouse reports. The app takes
+        # input in the order it comes: the drag is done before y.
         session.send(b"\x1b[<0;2;2M" + b"\x1b[<32;40;2M" + b"\x1b[<32;78;2M" + b"\x1b[<0;78;2m")
-        session.read(0.3)
+        assert session.wait_for_more()  # the selection drawn
         session.send(b"y")
-        assert session.wait_for(b"\x1b]52;c;"), session.output[-2000:]
-        session.read(0.2)
+        assert session.wait_until(OSC52.search), session.output[-2000:]
         assert _copied(session)[-1] == TEXT  # logical order, harakat, lam-alef as two letters
         session.send(b"q")
     finally:
@@ -53,12 +52,10 @@ def test_y_on_a_claim_sends_its_source_text(tmp_path: Path) -> None:
     session = PtySession([str(installed_reader())], pty_environment(tmp_path))
     try:
         assert session.wait_for("ﻥﻮﻠﻳﺇ".encode())
-        session.read(0.3)
         session.send(b"]")
-        session.read(0.2)
+        assert session.wait_for_more()  # the claim focused (keys are taken in order)
         session.send(b"y")
-        assert session.wait_for(b"\x1b]52;c;")
-        session.read(0.2)
+        assert session.wait_until(OSC52.search)
         assert _copied(session)[-1] == expected
         session.send(b"q")
     finally:

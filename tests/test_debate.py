@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.content.annotation_file import load_annotations
-from reader.content.annotations import Claim
-from reader.content.debate import (
+from reader.content.annotations.debate import (
     LinkError,
     debate_of,
     is_debate_file,
     load_debate,
     resolve_link,
 )
+from reader.content.annotations.file import load_annotations
+from reader.content.annotations.model import Claim
 from reader.content.formats import load_document
 
 DATA = Path(__file__).resolve().parent / "data" / "debate"

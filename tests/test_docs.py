@@ -516,7 +516,8 @@ def test_the_colours_are_the_themes_colours() -> None:
 
 def _figures() -> list[tuple[str, str, object]]:
     """(file in docs/, what it says with the figure as a group, the figure in the code)."""
-    from reader.content import entry_ids, fetch
+    from reader.content import fetch
+    from reader.content.annotations import ids as entry_ids
     from reader.content.formats import plain
     from reader.state import positions, preferences
     from reader.text import chunks, heights, search

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from reader.content.annotation_file import load_annotations_for
+from reader.content.annotations.file import load_annotations_for
 from reader.content.formats import load_document
 from reader.text import layout_paragraph
 from tests.tmux_session import TmuxSession, installed_reader

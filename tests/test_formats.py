@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.content.annotation_file import load_annotations_for
+from reader.content.annotations.file import load_annotations_for
 from reader.content.document import Document
 from reader.content.fetch import USER_AGENT, fetch
 from reader.content.formats import detect, load_document
@@ -485,7 +485,7 @@ def test_the_fetch_note_in_arabic_is_laid_out(server: str,
 
     from reader import i18n
     from reader.commands.fetch_note import stderr_note
-    from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT
+    from reader.terminal.detect import ENTER_EXPLICIT, LEAVE_EXPLICIT
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -531,7 +531,7 @@ def test_the_app_fetches_a_url_and_remembers_the_place_by_it(server: str,
     try:
         session.wait_for(lambda lines: any(shaped in line for line in lines))
         session.keys("space", "space")
-        session.settle()
+        session.wait_for(lambda lines: not any(shaped in line for line in lines[1:]))
         session.keys("q")
         session.wait_for(lambda lines: not any(line.strip() for line in lines))
     finally:

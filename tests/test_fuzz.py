@@ -28,14 +28,14 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.cli import main
-from reader.commands.terminal_text import plain
-from reader.content.annotation_file import parse_annotations, resolve_annotations
-from reader.content.annotations import Annotations, Problem
+from reader.content.annotations.file import parse_annotations, resolve_annotations
+from reader.content.annotations.model import Annotations, Problem
 from reader.content.document import split_paragraphs
 from reader.content.formats import load_document
 from reader.content.source import ERROR_MODES, decode_text, read_bytes, read_text
 from reader.errors import ReaderError
 from reader.resources import bundled_article
+from reader.terminal.messages import plain
 from reader.text import ParagraphLayout, VisualLine, count_lines, layout_paragraph
 from reader.text.chars import BIDI_CONTROLS
 from reader.text.fold import FoldedText, fold, fold_query, to_source_span

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.ui.terminal_output.terminal import ENTER_EXPLICIT, LEAVE_EXPLICIT
+from reader.terminal.detect import ENTER_EXPLICIT, LEAVE_EXPLICIT
 from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader
 

@@ -20,15 +20,15 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.cli import main
-from reader.content.annotation_file import load_annotations
-from reader.content.formats import load_document
-from reader.content.interchange import (
+from reader.content.annotations.file import load_annotations
+from reader.content.annotations.interchange import (
     NotAnExport,
     argdown_text,
     import_annotations,
     joined_starts,
     w3c_collection,
 )
+from reader.content.formats import load_document
 from reader.resources import bundled_article
 from reader.text.span import Span
 
@@ -123,7 +123,7 @@ def test_hypothesis_export_anchors_at_least_95_percent_where_they_were_made() ->
     # Each lands where it was made (the repeated "OpenAI" and "الفصل الرابع" included).
     places = _hypothesis_places()
     resolver_spans = {}
-    from reader.content.anchors import AnchorResolver
+    from reader.content.annotations.anchors import AnchorResolver
 
     resolver = AnchorResolver(document.paragraphs)
     for fields in anchored:
@@ -243,7 +243,7 @@ def test_argdown_has_a_statement_per_claim_and_rebuttal_and_an_attack_per_answer
 
 
 def test_argdown_escapes_what_argdown_reads_in_text() -> None:
-    from reader.content.interchange import _argdown_escape
+    from reader.content.annotations.interchange import _argdown_escape
 
     assert _argdown_escape("a [b] <c> #d *e* _f_ {g} @h //i") == \
         "a \\[b\\] \\<c\\> \\#d \\*e\\* \\_f\\_ \\{g\\} \\@h \\/\\/i"
@@ -276,8 +276,8 @@ _QUOTE = {"selector": {"type": "TextQuoteSelector", "exact": "حكاية في ث
           {"target": _QUOTE, "tags": ["answers:bad id"]}])
 def test_import_takes_any_json_without_a_traceback(data: object) -> None:
     """Whatever the JSON, import gives entries (whose file then loads) or NotAnExport."""
-    from reader.content.annotation_check import resolve_annotations
-    from reader.content.annotation_parse import parse_annotations
+    from reader.content.annotations.check import resolve_annotations
+    from reader.content.annotations.parse import parse_annotations
 
     paragraphs = _ARTICLE_PARAGRAPHS
     try:

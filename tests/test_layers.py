@@ -1,4 +1,4 @@
-"""The layers import one way (text → state → content → commands and ui → cli), with no
+"""The layers import one way (text → state → content → terminal → commands and ui → cli), with no
 circle, not even one for typing only: every import counts, at the top of a module, inside a
 function or under ``if TYPE_CHECKING``."""
 
@@ -10,10 +10,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # What each layer may not import (a lower layer never imports a higher one).
 FORBIDDEN = {
-    "reader.text": ("reader.state", "reader.content", "reader.commands", "reader.ui",
-                    "reader.cli"),
-    "reader.state": ("reader.content", "reader.commands", "reader.ui", "reader.cli"),
-    "reader.content": ("reader.commands", "reader.ui", "reader.cli"),
+    "reader.text": ("reader.state", "reader.content", "reader.terminal", "reader.commands",
+                    "reader.ui", "reader.cli"),
+    "reader.state": ("reader.content", "reader.terminal", "reader.commands", "reader.ui",
+                     "reader.cli"),
+    "reader.content": ("reader.terminal", "reader.commands", "reader.ui", "reader.cli"),
+    # what is known of terminals, shared by the command line and the app: no Textual
+    "reader.terminal": ("reader.commands", "reader.ui", "reader.cli", "textual"),
     "reader.commands": ("reader.ui", "reader.cli"),
     "reader.ui": ("reader.cli",),
     # inside the app: the Textual-free decisions and the widgets know no feature

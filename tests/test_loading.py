@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.commands.terminal_text import plain
 from reader.content.document import BOM
 from reader.content.formats import load_document
 from reader.content.loading import BIG_FILE, HEAD_BYTES, finish_loading, open_document
 from reader.errors import ReaderError
 from reader.state.positions import PositionStore, document_key
+from reader.terminal.messages import plain
 from reader.ui.app import create_app
 from tests.waiting import wait_until
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.content.anchors import AnchorResolver
-from reader.content.annotations import QuoteSelector, Span
+from reader.content.annotations.anchors import AnchorResolver
+from reader.content.annotations.model import QuoteSelector, Span
+from reader.content.annotations.quotes import QuoteWriter
 from reader.content.formats import load_document
-from reader.content.quote_writer import QuoteWriter
 from reader.text.search import SearchIndex
 
 # Letters that fold together (أ/ا, ة/ه), harakat, a ligature that folds to two letters, a

@@ -1,5 +1,5 @@
 """``reader render`` and ``reader search`` on a terminal: the lines given as each terminal
-needs them (reader.terminals.Rows), so that they read right in VTE, Konsole, kitty and mlterm
+needs them (reader.terminal.rows.Rows), so that they read right in VTE, Konsole, kitty and mlterm
 too, not only in xterm; to a pipe, exactly as before."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.terminals import ENTER_EXPLICIT, LEAVE_EXPLICIT, LRM, RLM, kitty_words
+from reader.terminal.detect import ENTER_EXPLICIT, LEAVE_EXPLICIT
+from reader.terminal.rows import LRM, RLM, kitty_words
 
 TEXT = ("إيلون ماسك وسام ألتمان يتنافسان: قال ماسك إن «OpenAI» صارت شركة مغلقة.\n"
         "Sam Altman wrote «الفصل الرابع» on X.\n"

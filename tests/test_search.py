@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.content.annotation_file import load_annotations_for
-from reader.content.annotations import Span
+from reader.content.annotations.file import load_annotations_for
+from reader.content.annotations.model import Span
 from reader.content.formats import load_document
 from reader.text.fold import fold_query
 from reader.text.search import (

@@ -15,20 +15,20 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.terminals import kitty_segments
-from reader.ui.terminal_output.cell_filters import (
-    ClusterSegments,
-    KonsoleMarks,
-    UprightRtl,
-    filters_for,
-)
-from reader.ui.terminal_output.terminal import (
+from reader.terminal.detect import (
     ENTER_EXPLICIT,
     ENTER_MLTERM,
     LEAVE_EXPLICIT,
     LEAVE_MLTERM,
     detect_terminal,
-    plan_for,
+)
+from reader.terminal.plan import plan_for
+from reader.terminal.rows import kitty_segments
+from reader.ui.terminal_output.cell_filters import (
+    ClusterSegments,
+    KonsoleMarks,
+    UprightRtl,
+    filters_for,
 )
 from tests.pty_session import PtySession, pty_environment
 from tests.tmux_session import installed_reader
@@ -89,8 +89,7 @@ def test_mlterm_is_switched_and_switched_back(tmp_path: Path, how: str) -> None:
     session = PtySession([str(installed_reader())],
                          pty_environment(tmp_path, TERM="xterm", MLTERM="3.9.0"))
     assert session.wait_for(ENTER_MLTERM.encode())
-    assert session.wait_for(ILON_VISUAL.encode())
-    session.read(0.3)
+    assert session.wait_for(ILON_VISUAL.encode())  # drawn: mounted, SIGTERM handled
     session.quit(how)
     output = session.finish()
     start = output.index(ENTER_MLTERM.encode())
@@ -285,13 +284,17 @@ def test_no_color_with_sixteen_colours_sends_no_colour(tmp_path: Path) -> None:
     session = PtySession([str(installed_reader())],
                          pty_environment(tmp_path, TERM="xterm", NO_COLOR="1"))
     assert session.wait_for(ILON_VISUAL.encode())
-    session.read(0.3)
+
+    def codes(output: bytes) -> set[int]:
+        return {int(code) for sgr in re.findall(rb"\x1b\[([0-9;]*)m", output)
+                for code in sgr.split(b";") if code}
+
+    assert session.wait_until(lambda output: 7 in codes(output))  # what stands out, drawn
     session.send(b"q")
-    output = session.finish().decode("utf-8", "replace")
-    codes = {int(code) for sgr in re.findall(r"\x1b\[([0-9;]*)m", output)
-             for code in sgr.split(";") if code}
-    assert not codes & {*range(30, 38), *range(40, 48), *range(90, 98), *range(100, 108)}
-    assert 7 in codes  # what stands out does so without colour: reverse video
+    output = session.finish()
+    assert not codes(output) & {*range(30, 38), *range(40, 48), *range(90, 98),
+                                *range(100, 108)}
+    assert 7 in codes(output)  # what stands out does so without colour: reverse video
 
 
 def test_konsole_marks_are_not_added_twice() -> None:

@@ -76,7 +76,10 @@ class TmuxSession:
         raise AssertionError("screen never matched:\n" + "\n".join(lines))
 
     def settle(self, pause: float = 0.4, timeout: float = 10.0) -> list[str]:
-        """Wait until the screen stops changing."""
+        """Wait until the screen stops changing: the same in two captures ``pause`` s apart
+        (the condition, bounded by ``timeout``), for a screen whose last frame cannot be
+        named (the scroll bar's arrival that narrows the text; a warning that must not
+        come). Where the awaited screen can be named, :meth:`wait_for` it instead."""
         deadline = time.monotonic() + timeout
         previous = self.screen()
         while time.monotonic() < deadline:

@@ -15,22 +15,22 @@ from typing import TextIO
 
 from reader.commands.inputs import refuse_document_url, refuse_urls
 from reader.commands.options import add_extract_argument
-from reader.commands.terminal_text import problem_line, visible_message, write_message
-from reader.content.annotation_file import (
+from reader.content.annotations.debate import LinkError, is_debate_file, link_problems, load_debate
+from reader.content.annotations.file import (
     ParsedAnnotations,
     annotations_path_for,
     document_path_for,
     read_annotations,
     resolve_annotations,
 )
-from reader.content.annotations import Annotations, Problem
-from reader.content.debate import LinkError, is_debate_file, link_problems, load_debate
+from reader.content.annotations.model import Annotations, Problem
 from reader.content.document import Document
 from reader.content.formats import load_document
 from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.i18n import _, ngettext
 from reader.resources import bundled_article
+from reader.terminal.messages import problem_line, visible_message, write_message
 from reader.text.chrome import isolate
 
 

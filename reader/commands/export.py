@@ -19,10 +19,10 @@ from pathlib import Path
 
 from reader.commands.check import load_checked
 from reader.commands.options import add_extract_argument
-from reader.commands.terminal_text import problem_line, write_message
-from reader.content.interchange import argdown_text, w3c_collection
+from reader.content.annotations.interchange import argdown_text, w3c_collection
 from reader.content.source import ERROR_MODES
 from reader.i18n import N_, ngettext
+from reader.terminal.messages import problem_line, write_message
 from reader.text.chars import control_picture
 from reader.text.chrome import isolate
 

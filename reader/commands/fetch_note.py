@@ -1,7 +1,7 @@
 """The note on stderr while a URL downloads: one row, rewritten in place, cleared at the end.
 
 Like every message of the command line it is laid out by the core in a right-to-left
-interface (:mod:`reader.commands.terminal_text`): one visual row, cut to the terminal's width
+interface (:mod:`reader.terminal.messages`): one visual row, cut to the terminal's width
 so that rewriting it with a carriage return stays on one row.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sys
 
-from reader.commands.terminal_text import is_terminal, one_row, plain, row_end
 from reader.content.fetch import Progress, size_text
 from reader.i18n import _, is_rtl
+from reader.terminal.messages import is_terminal, one_row, plain, row_end
 from reader.text.chrome import fill, isolate
 from reader.text.safe import visible
 

@@ -4,7 +4,7 @@ an annotation file.
 FILE is a W3C Web Annotation export (an ``AnnotationCollection``, an ``AnnotationPage`` or
 a list of ``Annotation``\\ s; ``reader export`` writes one) or a Hypothesis export
 (``{"export_date": …, "annotations": […]}``), or ``-`` for standard input. Each quote is
-anchored on DOC's text as shown (:mod:`reader.content.interchange`); those that do not
+anchored on DOC's text as shown (:mod:`reader.content.annotations.interchange`); those that do not
 resolve are reported on stderr, one line each, and left out. The annotation file goes to
 OUT (written atomically) or to standard output. Exit status: 0 when every annotation was
 brought in, 1 when some were left out (the file holds the rest), 2 when FILE or DOC cannot
@@ -20,13 +20,13 @@ from pathlib import Path
 
 from reader.commands.inputs import refuse_urls
 from reader.commands.options import add_extract_argument
-from reader.commands.terminal_text import visible_message, write_message
+from reader.content.annotations.interchange import NotAnExport, import_annotations, load_json
 from reader.content.formats import load_document
-from reader.content.interchange import NotAnExport, import_annotations, load_json
 from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.i18n import N_, _, ngettext
 from reader.state.files import replace_text
+from reader.terminal.messages import visible_message, write_message
 from reader.text.chrome import isolate
 
 

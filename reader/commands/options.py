@@ -80,7 +80,7 @@ def report_problems(document: Document) -> None:
     """What could not be read of the document (a book's missing chapter), one line each on
     stderr: the rest is shown, the loss is not silent."""
 
-    from reader.commands.terminal_text import visible_message, write_message
+    from reader.terminal.messages import visible_message, write_message
     from reader.text.chrome import isolate
 
     for problem in [*document.problems, *filter(None, [document.notice])]:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.commands.terminal_text import problem_line, terminal_rows, write_message
 from reader.content.document import Document
 from reader.content.loading import find_annotations
 from reader.content.presentation import (
@@ -33,14 +32,15 @@ from reader.content.presentation import (
     paragraph_indents,
 )
 from reader.i18n import _
+from reader.terminal.messages import problem_line, terminal_rows, write_message
 from reader.text.chrome import isolate, isolate_ltr
 from reader.text.chunks import layout_long_paragraph
 from reader.text.layout import VisualLine
 from reader.text.safe import visible
 
 if TYPE_CHECKING:
-    from reader.content.annotations import Annotations
-    from reader.terminals import Rows
+    from reader.content.annotations.model import Annotations
+    from reader.terminal.rows import Rows
 
 
 def _width(value: str) -> int:
@@ -171,7 +171,7 @@ def _write_text(document: Document, args: argparse.Namespace, width: int,
     """One visual line per output line, RTL lines right-aligned; a paragraph's lines are
     written at once, then the blank rows the app shows after it. Markdown keeps its
     markers, quote bars and rules.
-    ``rows``: on a terminal, what it needs for each line (:class:`reader.terminals.Rows`)."""
+    ``rows``: on a terminal, what it needs for each line (:class:`reader.terminal.rows.Rows`)."""
     show_controls = args.show_controls
     indents = paragraph_indents(document)
     gaps = paragraph_gaps(document)
@@ -220,7 +220,7 @@ def _rows(document: Document, tables: TableLayouts | None, indents: list[int] | 
 
 def _for_terminal(shown: list[Row], paragraph: str, rows: Rows, table: bool) -> list[Row]:
     """``shown`` as the terminal needs it (Konsole, kitty, mlterm: see
-    :class:`reader.terminals.Rows`). mlterm, which lays lines out itself, gets each line's
+    :class:`reader.terminal.rows.Rows`). mlterm, which lays lines out itself, gets each line's
     source, its marker first; a table's row, which has no source in one piece, as placed."""
     out: list[Row] = []
     for row, line, side in shown:

@@ -22,10 +22,10 @@ import sys
 from pathlib import Path
 
 from reader.commands.options import add_document_arguments, open_document
-from reader.commands.terminal_text import terminal_rows, write_message
 from reader.content.loading import find_annotations
 from reader.errors import ReaderError
 from reader.i18n import N_, _, ngettext
+from reader.terminal.messages import terminal_rows, write_message
 from reader.text.chrome import isolate
 from reader.text.safe import control_pictures
 from reader.text.search import ALL_MODES, WORD_MODES, SearchError, SearchIndex

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.content.annotation_home import (
+from reader.content.annotations.home import (
     FoundAnnotations,
     beside_file,
     has_state_file,
@@ -40,7 +40,7 @@ def find_annotations(document: Document, explicit: Path | None = None) -> FoundA
         explicit = state_file_for(document)
         if explicit is None and beside_file(document.path) is None:
             return FoundAnnotations()
-    from reader.content.annotation_file import load_annotations_for
+    from reader.content.annotations.file import load_annotations_for
 
     return load_annotations_for(document, explicit)
 

@@ -8,7 +8,7 @@ strings are marked here so that extraction puts them in the catalogue.
 In a right-to-left interface, what argparse puts into them (option names, the values and
 arguments typed, the choices) is a left-to-right isolate: ``--width`` inside an Arabic
 sentence would otherwise have its dashes taken into the Arabic around it (shown
-«width--»). A pipe gets the isolates taken out (:func:`reader.commands.terminal_text.plain`).
+«width--»). A pipe gets the isolates taken out (:func:`reader.terminal.messages.plain`).
 """
 
 from __future__ import annotations

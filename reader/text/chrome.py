@@ -12,7 +12,7 @@ every item. Nothing here imports Textual.
 This is the one module that lays out chrome, for every surface: the status line, the panel,
 the chooser, the dialogs, the palette, the notifications, the help (through
 :class:`reader.ui.widgets.bidi_text.BidiText` or the ``ui_*`` functions below) and the
-command line's messages (:mod:`reader.commands.terminal_text`). Whatever text reaches
+command line's messages (:mod:`reader.terminal.messages`). Whatever text reaches
 :func:`chrome_lines` has its controls made visible (:func:`reader.text.safe.visible`), but
 for the isolates :func:`fill` and :func:`join_fields` put around values, whose own controls
 were made visible when they were isolated: no value can reorder or end the line it is in.

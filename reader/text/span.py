@@ -1,7 +1,7 @@
 """A range of source text: where a hit, an anchor or a selection lies in a document.
 
 It lives in the text core because search (:mod:`reader.text.search`) gives its hits as spans;
-the annotation model (:mod:`reader.content.annotations`) uses the same type for anchors.
+the annotation model (:mod:`reader.content.annotations.model`) uses the same type for anchors.
 """
 
 from __future__ import annotations

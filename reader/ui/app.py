@@ -20,8 +20,8 @@ from textual.app import ComposeResult
 from textual.theme import Theme
 from textual.widgets import ListView, Static
 
-from reader.content.annotation_home import FoundAnnotations
-from reader.content.annotations import Annotations
+from reader.content.annotations.home import FoundAnnotations
+from reader.content.annotations.model import Annotations
 from reader.content.document import Document
 from reader.content.formats import DEFAULT_EXTRACT, Progress
 from reader.content.loading import Pending
@@ -45,6 +45,7 @@ from reader.ui.controllers.status_note import StatusNote
 from reader.ui.controllers.text_out import TextOut
 from reader.ui.decisions.notices import startup_notices
 from reader.ui.keys import BINDINGS as KEYS
+from reader.ui.keys import routed
 from reader.ui.screens.command_palette import ReaderCommandPalette
 from reader.ui.screens.help import HelpScreen, speaker_legend
 from reader.ui.screens.palette_commands import GoToProvider, MarksProvider, SystemCommands
@@ -64,6 +65,7 @@ STARTUP_SETTLED = 0.5  # seconds after mounting: the panel is built, the first f
 SEARCH_AHEAD_CHARS = 1_000_000  # documents this long get their search index in the background
 
 
+@routed  # the keys that only ask one feature (reader.ui.keys.ROUTES)
 class ReaderApp(HookedApp):
     """Read one document with its annotations."""
 
@@ -322,36 +324,6 @@ class ReaderApp(HookedApp):
         """After the palette that asked for it has closed."""
         self.set_timer(0.1, lambda: self.deliver_screenshot(filename, path))
 
-    def action_next_span(self) -> None: self.navigation.step_span(1)
-    def action_previous_span(self) -> None: self.navigation.step_span(-1)
-    async def action_back(self) -> None: self.navigation.travel(self.navigation.history.back)
-    def action_forward(self) -> None: self.navigation.travel(self.navigation.history.forward)
-    def action_scroll_lines(self, lines: int) -> None: self.navigation.scroll_lines(lines)
-    def action_scroll_pages(self, pages: int) -> None: self.navigation.scroll_pages(pages)
-    def action_go_start(self) -> None: self.navigation.go_start()
-    def action_go_end(self) -> None: self.navigation.go_end()
-    def action_chapter(self, number: int) -> None: self.navigation.chapter(number)
-    def action_next_link(self) -> None: self.text_out.step_link(1)
-    def action_previous_link(self) -> None: self.text_out.step_link(-1)
-    def action_copy(self, quote: bool = False) -> None: self.text_out.copy(quote)
-    def action_toggle_panel(self) -> None: self.placement.toggle()
-    def action_move_panel(self) -> None: self.placement.move()
-    def action_search(self) -> None: self.searching.open()
-    def action_search_step(self, direction: int) -> None: self.searching.step(direction)
-    def action_clear_search(self) -> None: self.searching.clear()
-    def action_annotate(self) -> None: self.annotating.annotate()
-    def action_edit_entry(self) -> None: self.annotating.edit_entry()
-    def action_remove_entry(self) -> None: self.annotating.remove_entry()
-    def action_undo_annotation(self) -> None: self.annotating.undo()
-    def action_go_to_prompt(self) -> None: self.comfort.go_to_prompt()
-    def action_set_mark(self) -> None: self.comfort.set_mark_prompt()
-    def action_jump_mark(self) -> None: self.comfort.jump_mark_prompt()
-    def action_measure(self, towards: str) -> None: self.comfort.measure(towards)
-    def action_cycle_harakat(self) -> None: self.comfort.cycle_harakat()
-    def action_toggle_numbers(self) -> None: self.comfort.toggle_numbers()
-    def action_toggle_controls(self) -> None: self.comfort.toggle_controls()
-    def action_choose_language(self) -> None: self.language.choose()
-    def action_toggle_theme(self) -> None: self.appearance.toggle()
 
 def create_app(
     path: str | Path | None = None,
@@ -379,7 +351,7 @@ def create_app(
     download goes (it happens here, before the app runs). ``document``: one already read
     (standard input), instead of ``path``. ``encoding`` and ``kind`` are ``--encoding`` and
     ``--as``; ``extract``: a web page's article or all of it."""
-    from reader.content.annotation_file import load_annotations_for
+    from reader.content.annotations.file import load_annotations_for
     from reader.content.loading import open_for_reading
 
     whole = direction != "auto"

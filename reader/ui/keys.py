@@ -1,12 +1,26 @@
-"""The reader's keys, in the habits of less and vim: what each does is routed by the app
-(reader.ui.app) to the feature that owns it. The key bar and the palette show the
-descriptions, translated (reader/i18n/extract.py extracts them)."""
+"""The reader's keys, in the habits of less and vim, and the feature each goes to. The key
+bar and the palette show the descriptions, translated (reader/i18n/extract.py extracts
+them).
+
+Most keys only ask one feature (a controller the app holds): :data:`ROUTES` says which, and
+:func:`routed` makes each route an ``action_`` of the app, where Textual looks for it. The
+keys that need the app itself (quit, help, the palette, ``Enter``) are its own methods."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
 from textual.binding import Binding, BindingType
 
-from reader.ui.controllers.comfort import COMFORT_BINDINGS
+from reader.ui.controllers.annotating import Annotating
+from reader.ui.controllers.appearance import Appearance
+from reader.ui.controllers.comfort import COMFORT_BINDINGS, ReadingComfort
+from reader.ui.controllers.language import Language
+from reader.ui.controllers.navigation import Navigation
+from reader.ui.controllers.panel import PanelPlacement
+from reader.ui.controllers.search_control import SearchControl
+from reader.ui.controllers.text_out import TextOut
 
 BINDINGS: list[BindingType] = [
     Binding("q", "quit", "Quit"),
@@ -47,3 +61,70 @@ BINDINGS: list[BindingType] = [
     *(Binding(str(n), f"chapter({n})", f"Chapter {n}", show=False) for n in range(1, 10)),
     *COMFORT_BINDINGS,  # : m ' < > H # (reader.ui.controllers.comfort)
 ]
+
+
+class Features(Protocol):
+    """The features keys go to, as the app holds them."""
+
+    navigation: Navigation
+    searching: SearchControl
+    text_out: TextOut
+    comfort: ReadingComfort
+    annotating: Annotating
+    language: Language
+    placement: PanelPlacement
+    appearance: Appearance
+
+
+# action → what it asks of which feature
+ROUTES: dict[str, Callable[[Features], object]] = {
+    "next_span": lambda f: f.navigation.step_span(1),
+    "previous_span": lambda f: f.navigation.step_span(-1),
+    "back": lambda f: f.navigation.travel(f.navigation.history.back),
+    "forward": lambda f: f.navigation.travel(f.navigation.history.forward),
+    "go_start": lambda f: f.navigation.go_start(),
+    "go_end": lambda f: f.navigation.go_end(),
+    "next_link": lambda f: f.text_out.step_link(1),
+    "previous_link": lambda f: f.text_out.step_link(-1),
+    "toggle_panel": lambda f: f.placement.toggle(),
+    "move_panel": lambda f: f.placement.move(),
+    "search": lambda f: f.searching.open(),
+    "clear_search": lambda f: f.searching.clear(),
+    "annotate": lambda f: f.annotating.annotate(),
+    "edit_entry": lambda f: f.annotating.edit_entry(),
+    "remove_entry": lambda f: f.annotating.remove_entry(),
+    "undo_annotation": lambda f: f.annotating.undo(),
+    "go_to_prompt": lambda f: f.comfort.go_to_prompt(),
+    "set_mark": lambda f: f.comfort.set_mark_prompt(),
+    "jump_mark": lambda f: f.comfort.jump_mark_prompt(),
+    "cycle_harakat": lambda f: f.comfort.cycle_harakat(),
+    "toggle_numbers": lambda f: f.comfort.toggle_numbers(),
+    "toggle_controls": lambda f: f.comfort.toggle_controls(),
+    "choose_language": lambda f: f.language.choose(),
+    "toggle_theme": lambda f: f.appearance.toggle(),
+}
+
+
+def _copy(features: Features, quote: bool = False) -> None:
+    """``Y``: ``copy(True)``; ``y``: ``copy``, no argument (a lambda's default is untyped)."""
+    features.text_out.copy(quote)
+
+
+# ... and those given the binding's argument (``scroll_lines(1)``: Textual parses it).
+ARGUMENT_ROUTES: dict[str, Callable[[Features, Any], object]] = {
+    "scroll_lines": lambda f, lines: f.navigation.scroll_lines(lines),
+    "scroll_pages": lambda f, pages: f.navigation.scroll_pages(pages),
+    "chapter": lambda f, number: f.navigation.chapter(number),
+    "search_step": lambda f, direction: f.searching.step(direction),
+    "copy": _copy,
+    "measure": lambda f, towards: f.comfort.measure(towards),
+}
+
+App = TypeVar("App", bound=Features)
+
+
+def routed(app_class: type[App]) -> type[App]:
+    """``app_class`` with an ``action_`` method for each route."""
+    for action, route in {**ROUTES, **ARGUMENT_ROUTES}.items():
+        setattr(app_class, f"action_{action}", route)
+    return app_class

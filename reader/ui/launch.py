@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.i18n import _
-from reader.ui.terminal_output.terminal import TerminalPlan, plan_for
+from reader.terminal.plan import TerminalPlan, plan_for
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -91,7 +91,7 @@ def launch(args: argparse.Namespace) -> int:
 def _run(app: ReaderApp, plan: TerminalPlan) -> None:
     """Run ``app`` with the terminal's modes switched on, and off again on every exit."""
     if app.appearance.ansi and not app.no_color:
-        from reader.ui.terminal_output.background import terminal_is_light
+        from reader.terminal.background import terminal_is_light
 
         if terminal_is_light():  # 16 colours: which of them read on its background
             app.appearance.use_light_terminal()

@@ -123,7 +123,7 @@ THEMES = (READER_DARK, READER_LIGHT)
 # colours are the terminal's own, so that no two of them fall onto the same one of its
 # sixteen, and they are
 # drawn on the terminal's own background: one set for a dark one, one for a light one
-# (reader.ui.terminal_output.background asks which). On xterm's white, yellow is 1.7:1 and
+# (reader.terminal.background asks which). On xterm's white, yellow is 1.7:1 and
 # bright green
 # 1.4:1; blue is 9.4:1, red 5.8:1, magenta 4.7:1. Only four colours read well on white in
 # the usual palettes (xterm, Tango, Konsole), so the light set has two marginal ones.

@@ -5,7 +5,7 @@ being edited, its undo); the app only names the keys.
 What ``a`` marks is :meth:`Annotating.annotation_target`: the mouse selection when there is
 one (a logical :class:`Span`), else the current search hit, else
 the focused claim or rebuttal. Every change is saved at once
-(:mod:`reader.content.annotation_session`), and the annotations are loaded again into the
+(:mod:`reader.content.annotations.session`), and the annotations are loaded again into the
 text, the panel and search, so the new entry is highlighted, listed and linked at once.
 """
 
@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from reader import i18n
-from reader.content.annotation_editor import EditError, Link
-from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, check_fields
-from reader.content.annotations import Chapter, Claim, Entity, Rebuttal
+from reader.content.annotations.editor import EditError, Link
+from reader.content.annotations.model import Chapter, Claim, Entity, Rebuttal
+from reader.content.annotations.session import NEW_ENTITY, AnnotationSession, check_fields
 from reader.i18n import _, ngettext, number
 from reader.state.search import SearchSession
 from reader.text.chrome import chrome_line, isolate, ui_line

@@ -43,7 +43,7 @@ class Appearance:
         return update if self.kitty is None else self.kitty.update(update)
 
     def use_light_terminal(self) -> None:
-        """The terminal's background is light (reader.ui.terminal_output.background):
+        """The terminal's background is light (reader.terminal.background):
         with 16 colours, the colours chosen for it."""
         if self.ansi:
             use_terminal_palette(self.app, light=True)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from textual.app import App
 
-    from reader.content.annotation_home import FoundAnnotations
-    from reader.content.annotations import Annotations
+    from reader.content.annotations.home import FoundAnnotations
+    from reader.content.annotations.model import Annotations
     from reader.content.document import Document
     from reader.content.loading import Pending
     from reader.ui.widgets.article_view import ArticleView

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.content.annotations import Problem
+from reader.content.annotations.model import Problem
 from reader.i18n import _, ngettext, number
 from reader.text.chrome import fill, ui_block
 from reader.text.safe import visible

@@ -3,7 +3,7 @@ and the help's legend names them."""
 
 from __future__ import annotations
 
-from reader.content.annotations import Annotations, Claim, Rebuttal
+from reader.content.annotations.model import Annotations, Claim, Rebuttal
 
 
 def speaker_indexes(annotations: Annotations | None, count: int) -> dict[str, int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reader.content.annotations import Annotations, Chapter
+from reader.content.annotations.model import Annotations, Chapter
 from reader.i18n import _, is_rtl, number, percent
 from reader.text.chrome import fill, join_fields
 

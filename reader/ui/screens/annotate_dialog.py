@@ -214,7 +214,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
 
     def _show_new_name(self) -> None:
         """The new speaker's name is asked only when "new…" is the speaker."""
-        from reader.content.annotation_session import NEW_ENTITY
+        from reader.content.annotations.session import NEW_ENTITY
 
         if not self.query("#field-new_name"):
             return

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader import i18n
-from reader.content.annotations import Annotations
+from reader.content.annotations.model import Annotations
 from reader.i18n import _
 from reader.text.chrome import chrome_line, chrome_lines, fill, ui_line
 from reader.ui.decisions.speakers import speaker_indexes

@@ -10,7 +10,7 @@ from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.content.annotations import Annotations
+from reader.content.annotations.model import Annotations
 from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import fill, join_fields, ui_line

@@ -30,9 +30,9 @@ from rich.style import Style
 from textual.color import Color
 from textual.filter import LineFilter
 
-from reader.terminals import LRM
-from reader.terminals import konsole_marks as _with_marks
-from reader.terminals import may_be_rtl as _may_be_rtl
+from reader.terminal.rows import LRM
+from reader.terminal.rows import konsole_marks as _with_marks
+from reader.terminal.rows import may_be_rtl as _may_be_rtl
 
 
 class ClusterSegments(LineFilter):
@@ -98,7 +98,7 @@ class UprightRtl(LineFilter):
 
 
 def filters_for(mode: str) -> list[LineFilter]:
-    """The filters for a terminal mode (see :mod:`reader.ui.terminal_output.terminal`), in the
+    """The filters for a terminal mode (see :mod:`reader.terminal.plan`), in the
     order they apply. :class:`ClusterSegments` comes before Konsole's marks, which would make every
     segment look like one with marks. kitty's words are made on the output instead
     (:mod:`reader.ui.terminal_output.kitty_output`)."""

@@ -6,7 +6,7 @@ blend) became grey on grey, grey text on a dark surface vanished. The ANSI theme
 terminal's own colours instead, and its dialogs draw no backdrop (Textual's ModalScreen
 is transparent with native ANSI colours), so every text keeps a contrast the terminal's
 palette was made for; the reader's own colours (speakers, links, hits) are chosen for the
-terminal's background, light or dark (reader/ui/terminal_output/background.py asks the terminal).
+terminal's background, light or dark (reader/terminal/background.py asks the terminal).
 ``NO_COLOR`` then sends no colour at all.
 """
 

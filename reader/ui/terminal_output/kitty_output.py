@@ -3,7 +3,7 @@ widget's lines.
 
 kitty shapes the cells it shows: each run between spaces and the characters it draws itself
 (a dialog's border, for one) is laid out right to left when its first letter is, so such runs
-are sent reversed (:func:`reader.terminals.kitty_segments`). Done on a widget's whole
+are sent reversed (:func:`reader.terminal.rows.kitty_segments`). Done on a widget's whole
 line, before Textual's compositor crops it under a dialog, the part of a word left beside the
 dialog was the wrong end of it (``م`` of «من» where ``ن`` shows). Here the words are reversed
 in each *chop* the compositor writes: a piece of a screen row between the edges of the regions
@@ -23,7 +23,7 @@ from rich.console import RenderableType
 from rich.segment import Segment
 from textual.strip import Strip
 
-from reader.terminals import kitty_segments, may_be_rtl
+from reader.terminal.rows import kitty_segments, may_be_rtl
 from reader.ui.textual_private import ChopsUpdate, LayoutUpdate
 
 LINES_KEPT = 4096  # pieces remembered: a row redrawn unchanged is not reversed again

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.timer import Timer
 
-from reader.content.annotations import Annotations, Claim, Rebuttal
+from reader.content.annotations.model import Annotations, Claim, Rebuttal
 from reader.content.document import Block, Document
 from reader.content.links import link_at
 from reader.content.presentation import (

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widget import Widget
 
-from reader.content.annotations import Annotations, Claim, Rebuttal
+from reader.content.annotations.model import Annotations, Claim, Rebuttal
 from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import chrome_line, fill, join_fields

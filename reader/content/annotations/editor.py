@@ -29,9 +29,9 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Array, Table
 
-from reader.content.annotation_file import parse_annotations
-from reader.content.annotations import ENTRY_KINDS, QuoteSelector
-from reader.content.entry_ids import new_id
+from reader.content.annotations.file import parse_annotations
+from reader.content.annotations.ids import new_id
+from reader.content.annotations.model import ENTRY_KINDS, QuoteSelector
 from reader.i18n import N_, _
 from reader.state.files import replace_text
 

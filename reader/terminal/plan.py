@@ -20,6 +20,8 @@ reader lays out bidi text itself and needs its cells shown as placed. Terminals 
   (:mod:`reader.ui.terminal_output.kitty_output`), unless ``force_ltr`` is set in kitty.conf.
 
 Every mode switch made on start is undone on every exit path (see :mod:`reader.ui.launch`).
+Textual-free, like the rest of :mod:`reader.terminal`: the command line's ``--bidi`` takes
+its :data:`MODES`.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reader.i18n import _
-from reader.terminals import (  # detection and sequences: Textual-free, shared with the CLI
+from reader.terminal.detect import (
     ENTER_EXPLICIT,
     ENTER_MLTERM,
     LEAVE_EXPLICIT,
@@ -37,9 +39,6 @@ from reader.terminals import (  # detection and sequences: Textual-free, shared 
     detect_terminal,
     kitty_forces_ltr,
 )
-
-__all__ = ["ENTER_EXPLICIT", "ENTER_MLTERM", "LEAVE_EXPLICIT", "LEAVE_MLTERM", "MODES",
-           "TerminalPlan", "detect_terminal", "kitty_forces_ltr", "plan_for"]
 
 # What ``--bidi`` accepts. "auto" picks one of the others from the environment.
 MODES = ("auto", "explicit", "kitty", "konsole")

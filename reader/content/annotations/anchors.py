@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
 
-from reader.content.annotations import QuoteSelector
+from reader.content.annotations.model import QuoteSelector
 from reader.i18n import _, ngettext
 from reader.text.fold import FoldedText, fold, fold_query, to_source_span
 from reader.text.span import Span

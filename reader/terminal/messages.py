@@ -27,19 +27,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from reader.i18n import _, is_rtl
-from reader.terminals import (
-    ENTER_EXPLICIT,
-    LEAVE_EXPLICIT,
-    LRM,
-    RLM,
-    Rows,
-    output_mode,
-)
+from reader.terminal.detect import ENTER_EXPLICIT, LEAVE_EXPLICIT, output_mode
+from reader.terminal.rows import LRM, RLM, Rows
 from reader.text.chrome import FSI, LRI, PDI, RLI, isolate
 from reader.text.safe import visible
 
 if TYPE_CHECKING:
-    from reader.content.annotations import Problem
+    from reader.content.annotations.model import Problem
 
 # A line break inside a paragraph: argparse's wrapping of one help text. A pipe gets a
 # newline; a terminal gets the paragraph laid out whole (brackets paired, levels of the whole
@@ -109,7 +103,7 @@ def is_terminal(stream: object) -> bool:
 
 def terminal_rows(stream: object) -> Rows | None:
     """On a terminal, what it needs to show visual lines (``render``'s, ``search``'s hits)
-    as placed (:class:`reader.terminals.Rows`); in a pipe, None: lines as they are."""
+    as placed (:class:`reader.terminal.rows.Rows`); in a pipe, None: lines as they are."""
     return Rows(output_mode()) if is_terminal(stream) else None
 
 
@@ -123,8 +117,8 @@ def _width(stream: TextIO) -> int:
 def for_terminal(text: str, mode: str, width: int, direction: str = "rtl") -> str:
     """The bytes (as text) that show ``text`` as laid out by the core, in ``direction``,
     wrapped and aligned at ``width`` cells, in a terminal of ``mode``
-    (:func:`reader.terminals.output_mode`; what each gets: :class:`reader.terminals.Rows`);
-    it ends with a newline.
+    (:func:`reader.terminal.detect.output_mode`; what each gets:
+    :class:`reader.terminal.rows.Rows`); it ends with a newline.
 
     mlterm's bidi switch is screen-wide and it ignores the explicit mode and draws isolates
     as boxes, so it gets each line with right-to-left letters (broken by the core) in

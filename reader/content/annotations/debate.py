@@ -27,15 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.content.annotations import Problem
+from reader.content.annotations.model import Problem
+from reader.content.annotations.toml_lines import decode_error, scan_toml
 from reader.content.source import read_text
-from reader.content.toml_lines import decode_error, scan_toml
 from reader.errors import ReaderError
 from reader.i18n import _
 from reader.text.chrome import isolate
 
 if TYPE_CHECKING:
-    from reader.content.annotations import Annotations, Entry
+    from reader.content.annotations.model import Annotations, Entry
 
 __all__ = ["Debate", "LinkError", "Member", "is_debate_file", "link_problems", "load_debate"]
 
@@ -132,8 +132,8 @@ class Debate:
         return found
 
     def _load(self, name: str) -> Annotations | LinkError:
-        from reader.content.annotation_file import load_annotations
-        from reader.content.annotation_home import beside_file
+        from reader.content.annotations.file import load_annotations
+        from reader.content.annotations.home import beside_file
         from reader.content.formats import load_document
 
         member = self.members.get(name)
@@ -164,7 +164,7 @@ class Debate:
     def resolve(self, link: str) -> tuple[str, Entry]:
         """(document name, entry) that ``link`` (``name#id``) points to, reading that
         document if it was not read yet; :class:`LinkError` saying why not."""
-        from reader.content.annotations import Claim
+        from reader.content.annotations.model import Claim
 
         name, _hash, entry_id = link.partition("#")
         try:

@@ -1,6 +1,6 @@
 """Writing anchors: the shortest W3C quote selector that picks one range, and only it.
 
-The selector is made for the resolver in :mod:`reader.content.anchors`, which matches on
+The selector is made for the resolver in :mod:`reader.content.annotations.anchors`, which matches on
 folded text (:mod:`reader.text.fold`) over the paragraphs joined by line feeds, keeps the
 matches of ``exact`` that ``prefix`` ends right before and ``suffix`` starts right after,
 then lets ``occurrence`` pick among the rest. So the writer works on the same folded text:
@@ -25,7 +25,7 @@ from array import array
 from collections.abc import Sequence
 from itertools import accumulate
 
-from reader.content.annotations import QuoteSelector
+from reader.content.annotations.model import QuoteSelector
 from reader.i18n import _
 from reader.text.fold import fold_index, fold_query, to_source_span
 from reader.text.span import Span

@@ -32,19 +32,19 @@ not skip their entry. Even a file that is not valid TOML loads what it can: each
 ``[[table]]`` section is then parsed on its own.
 
 This module finds and loads the files. The work is done in three steps, one module each:
-:mod:`reader.content.toml_lines` (where each header and key is: ``tomllib`` gives no
-positions), :mod:`reader.content.annotation_parse` (TOML to raw entries with their lines)
-and :mod:`reader.content.annotation_check` (the schema, and anchors resolved in the text).
+:mod:`reader.content.annotations.toml_lines` (where each header and key is: ``tomllib`` gives no
+positions), :mod:`reader.content.annotations.parse` (TOML to raw entries with their lines)
+and :mod:`reader.content.annotations.check` (the schema, and anchors resolved in the text).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reader.content.annotation_check import resolve_annotations
-from reader.content.annotation_home import FoundAnnotations, annotations_path_for, beside_file
-from reader.content.annotation_parse import ParsedAnnotations, RawEntry, parse_annotations
-from reader.content.annotations import Annotations, Problem
+from reader.content.annotations.check import resolve_annotations
+from reader.content.annotations.home import FoundAnnotations, annotations_path_for, beside_file
+from reader.content.annotations.model import Annotations, Problem
+from reader.content.annotations.parse import ParsedAnnotations, RawEntry, parse_annotations
 from reader.content.document import Document
 from reader.content.source import read_text, replace_hint
 from reader.errors import ReaderError

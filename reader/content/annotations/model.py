@@ -4,7 +4,8 @@ Anchors follow the W3C Web Annotation quote selector (``exact`` with optional ``
 ``suffix`` or ``occurrence``), matched on folded text (:mod:`reader.text.fold`) and resolved to
 a :class:`Span` when the file loads. Only entries that loaded cleanly are in
 :class:`Annotations`; everything else is a :class:`Problem`. Loading lives in
-:mod:`reader.content.annotation_file`, anchor resolution in :mod:`reader.content.anchors`.
+:mod:`reader.content.annotations.file`, anchor resolution in
+:mod:`reader.content.annotations.anchors`.
 
 Spans use the reader's convention: ``paragraph`` is the 0-based index into
 ``Document.paragraphs`` and ``start``/``end`` are code-point offsets within that paragraph.
@@ -133,7 +134,7 @@ class Annotations:
     debate_path: Path | None = None  # the debate file (its ``debate`` key), if any
 
     def __post_init__(self) -> None:
-        # The debate file, once read (reader.content.debate.debate_of): the model does not
+        # The debate file, once read (annotations.debate.debate_of): the model does not
         # import the debate, which reads other documents and their annotations.
         self.debate_cache: object = None
         self._answered_by: dict[str, list[Rebuttal]] = {}

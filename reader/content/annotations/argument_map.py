@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from reader.content.annotations import Annotations, Chapter, Claim, Rebuttal
+from reader.content.annotations.model import Annotations, Chapter, Claim, Rebuttal
 
 __all__ = ["MapRow", "debate_rows", "map_rows"]
 

@@ -1,6 +1,6 @@
 """Annotation files, step one: TOML text to raw entries, each with its line.
 
-Nothing is checked against the schema here (:mod:`reader.content.annotation_check` does
+Nothing is checked against the schema here (:mod:`reader.content.annotations.check` does
 that), but nothing is lost either: invalid TOML is a problem with its line, and then each
 ``[[table]]`` section is parsed on its own so that one broken entry does not take the whole
 file down.
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.content.annotations import ENTRY_KINDS, Problem
-from reader.content.toml_lines import TomlLayout, decode_error, scan_toml
+from reader.content.annotations.model import ENTRY_KINDS, Problem
+from reader.content.annotations.toml_lines import TomlLayout, decode_error, scan_toml
 from reader.i18n import _
 
 __all__ = ["ENTRY_ID", "TOP_KEYS", "ParsedAnnotations", "RawEntry", "parse_annotations", "suggest",

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TypeGuard
 from reader.resources import bundled_article
 
 if TYPE_CHECKING:
-    from reader.content.annotations import Annotations, Problem
+    from reader.content.annotations.model import Annotations, Problem
     from reader.content.document import Document
 
 STATE_FOLDER = "annotations"

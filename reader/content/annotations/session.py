@@ -3,7 +3,7 @@
 Textual-free, so that every default and every write is tested without a screen. The app
 asks :meth:`AnnotationSession.defaults` for a new entry's fields (each with a value that
 Enter can accept), then :meth:`AnnotationSession.create` writes it through an
-:class:`~reader.content.annotation_editor.AnnotationEditor` and the app reloads the
+:class:`~reader.content.annotations.editor.AnnotationEditor` and the app reloads the
 annotations with :meth:`AnnotationSession.reload`.
 
 Defaults:
@@ -28,12 +28,12 @@ from typing import Any
 
 import tomlkit
 
-from reader.content.annotation_editor import AnnotationEditor, EditError
-from reader.content.annotation_home import FoundAnnotations, annotation_target
-from reader.content.annotations import Annotations
+from reader.content.annotations.editor import AnnotationEditor, EditError
+from reader.content.annotations.home import FoundAnnotations, annotation_target
+from reader.content.annotations.model import Annotations
+from reader.content.annotations.quotes import QuoteWriter
 from reader.content.document import Document
 from reader.content.loading import find_annotations
-from reader.content.quote_writer import QuoteWriter
 from reader.i18n import _
 from reader.text.fold import fold_query
 from reader.text.span import Span

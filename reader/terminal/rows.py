@@ -1,10 +1,9 @@
-"""Which terminal emulator we run in, the sequences that switch its bidi, and what it is given
-for a line of right-to-left text (docs/DESIGN.md §4; docs/terminals.md).
+"""What each terminal is given for a line of right-to-left text (docs/DESIGN.md §4;
+docs/terminals.md); which terminal it is: :mod:`reader.terminal.detect`.
 
-Kept free of Textual: the app (:mod:`reader.ui.terminal_output.terminal`,
-:mod:`reader.ui.terminal_output.cell_filters`) and
-the command line's messages (:mod:`reader.commands.terminal_text`) both use it, and a
-sub-command must not import the UI.
+Kept free of Textual: the app (:mod:`reader.ui.terminal_output.cell_filters`,
+:mod:`reader.ui.terminal_output.kitty_output`) and the command line's messages
+(:mod:`reader.terminal.messages`) both use it, and a sub-command must not import the UI.
 
 - :func:`konsole_marks`: Konsole (bidi rendering on) runs each row through Qt's bidi
   algorithm; a LEFT-TO-RIGHT MARK before every cluster leaves every right-to-left run one
@@ -16,27 +15,18 @@ sub-command must not import the UI.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 
+from reader.terminal.detect import ENTER_EXPLICIT, LEAVE_EXPLICIT
 from reader.text.mirroring import MIRRORS
-
-# BDSM reset (explicit mode), SCP LTR presentation, mintty's own bidi off.
-ENTER_EXPLICIT = "\x1b[8l\x1b[1 k\x1b[?77096h"
-# mintty's bidi back on, SCP default, BDSM set (implicit mode, the usual default).
-LEAVE_EXPLICIT = "\x1b[?77096l\x1b[0 k\x1b[8h"
-# mlterm's complex-text layout (its bidi and shaping) off / on again.
-ENTER_MLTERM = "\x1b]5379;use_ctl=false\x07"
-LEAVE_MLTERM = "\x1b]5379;use_ctl=true\x07"
 
 LRM = "\u200e"
 RLM = "\u200f"
@@ -50,66 +40,6 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff
 # thumb, braille, Powerline symbols, legacy computing). A tab only moves the cursor: the
 # cells it passes are blank, a break too (``reader search`` prints one before a hit's text).
 KITTY_BREAK = re.compile("[ \t\u2500-\u259f\u2800-\u28ff\ue0a0-\ue0d4\U0001fb00-\U0001fbff]")
-
-
-def detect_terminal(env: Mapping[str, str] | None = None) -> str:
-    """The terminal emulator named by the environment: "kitty", "mlterm", "konsole", "vte",
-    or "other" (xterm and the rest). The most specific variables win: a terminal started
-    from another inherits that one's variables, but not its TERM."""
-    env = os.environ if env is None else env
-    term = env.get("TERM", "")
-    program = env.get("TERM_PROGRAM", "").lower()
-    if term == "xterm-kitty" or program == "kitty":
-        return "kitty"
-    if term.startswith("mlterm") or program == "mlterm":
-        return "mlterm"
-    if program == "konsole":
-        return "konsole"
-    if "KITTY_WINDOW_ID" in env:
-        return "kitty"
-    if "MLTERM" in env:
-        return "mlterm"
-    if "KONSOLE_VERSION" in env:
-        return "konsole"
-    if "VTE_VERSION" in env:
-        return "vte"
-    return "other"
-
-
-_FORCE_LTR = re.compile(r"^\s*force_ltr\s+(\S+)", re.MULTILINE)
-
-
-def kitty_forces_ltr(env: Mapping[str, str] | None = None) -> bool:
-    """True if kitty.conf sets ``force_ltr yes``: kitty then shows cells as placed."""
-    env = os.environ if env is None else env
-    base = env.get("KITTY_CONFIG_DIRECTORY") or os.path.join(
-        env.get("XDG_CONFIG_HOME") or os.path.join(env.get("HOME", ""), ".config"), "kitty")
-    try:
-        text = (Path(base) / "kitty.conf").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    values = _FORCE_LTR.findall(text)
-    return bool(values) and values[-1].lower() in ("yes", "y", "true")
-
-
-def cells_mode(env: Mapping[str, str] | None = None) -> str:
-    """How visual lines are given to this terminal (the app's ``--bidi auto``): "kitty"
-    (kitty without ``force_ltr``), "konsole", else "explicit" (cells as placed, in the
-    explicit mode; mlterm gets them so once its complex-text layout is off)."""
-    env = os.environ if env is None else env
-    terminal = detect_terminal(env)
-    if terminal == "kitty":
-        return "explicit" if kitty_forces_ltr(env) else "kitty"
-    return "konsole" if terminal == "konsole" else "explicit"
-
-
-def output_mode(env: Mapping[str, str] | None = None) -> str:
-    """How the command line's output (messages, ``render`` and ``search`` lines) is given to
-    this terminal: as :func:`cells_mode`, except "mlterm": its complex-text layout can only
-    be switched for the whole screen, so it gets logical lines and lays them out itself."""
-    env = os.environ if env is None else env
-    return "mlterm" if detect_terminal(env) == "mlterm" else cells_mode(env)
-
 
 _MLTERM_BARS = str.maketrans(dict.fromkeys("│┃║▌▐▏▕█", "|"))
 

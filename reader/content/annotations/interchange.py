@@ -21,7 +21,7 @@ annotations, with ``text``, ``tags`` and ``target[].selector``). Each quote is a
 the text as shown: the selector as given when it picks one place (so that export then
 import gives the file back), else among the places of ``exact`` the one whose surroundings
 agree best with ``prefix``/``suffix`` (nearest the given position on a tie), written anew
-as the shortest selector (:class:`~reader.content.quote_writer.QuoteWriter`).
+as the shortest selector (:class:`~reader.content.annotations.quotes.QuoteWriter`).
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ from urllib.parse import unquote, urlsplit
 
 import tomlkit
 
-from reader.content.anchors import AnchorError, AnchorResolver
-from reader.content.annotation_editor import FIELD_ORDER, entry_table
-from reader.content.annotation_parse import ENTRY_ID
-from reader.content.annotations import (
+from reader.content.annotations.anchors import AnchorError, AnchorResolver
+from reader.content.annotations.editor import FIELD_ORDER, entry_table
+from reader.content.annotations.ids import new_id
+from reader.content.annotations.model import (
     Annotations,
     Chapter,
     Claim,
@@ -45,8 +45,8 @@ from reader.content.annotations import (
     QuoteSelector,
     Rebuttal,
 )
-from reader.content.entry_ids import new_id
-from reader.content.quote_writer import QuoteWriter
+from reader.content.annotations.parse import ENTRY_ID
+from reader.content.annotations.quotes import QuoteWriter
 from reader.i18n import _
 from reader.text.fold import fold_query
 from reader.text.span import Span
@@ -167,8 +167,8 @@ def argdown_text(annotations: Annotations, source: str = "") -> str:
     rebuttal a statement titled by its id, with its label and its speaker as a tag, and a
     rebuttal's answers as attacks (``->``). A cross-document answer (``name#id``) attacks a
     statement titled ``name#id``. Statements come in the map's order
-    (:func:`reader.content.argument_map.map_rows`), each written once."""
-    from reader.content.argument_map import map_rows
+    (:func:`reader.content.annotations.argument_map.map_rows`), each written once."""
+    from reader.content.annotations.argument_map import map_rows
 
     lines = ["// Argdown export of " + " ".join(source.split()) if source else
              "// Argdown export", ""]

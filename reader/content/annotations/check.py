@@ -11,15 +11,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from reader.content.anchors import AnchorError, AnchorResolver
-from reader.content.annotation_parse import (
-    ENTRY_ID,
-    ParsedAnnotations,
-    RawEntry,
-    suggest,
-    type_name,
-)
-from reader.content.annotations import (
+from reader.content.annotations.anchors import AnchorError, AnchorResolver
+from reader.content.annotations.model import (
     Annotations,
     Chapter,
     Claim,
@@ -28,13 +21,20 @@ from reader.content.annotations import (
     QuoteSelector,
     Rebuttal,
 )
+from reader.content.annotations.parse import (
+    ENTRY_ID,
+    ParsedAnnotations,
+    RawEntry,
+    suggest,
+    type_name,
+)
 from reader.i18n import N_, _
 from reader.text.fold import fold_query
 from reader.text.span import Span
 
 __all__ = ["CROSS_LINK", "resolve_annotations"]
 
-# ``name#id``: an entry of another document of the debate (reader.content.debate).
+# ``name#id``: an entry of another document of the debate (reader.content.annotations.debate).
 CROSS_LINK = re.compile(r"(\w[\w.-]*)#(\w[\w.:-]*)")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _ENTITY_KINDS = {"person": "person", "organisation": "organisation",
