@@ -21,7 +21,8 @@ from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, che
 from reader.content.annotations import Chapter, Claim, Entity, Rebuttal
 from reader.i18n import _, ngettext, number
 from reader.state.search import SearchSession
-from reader.text.chrome import chrome_line, isolate, ui_line
+from reader.text.chrome import isolate
+from reader.text.safe import visible
 from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
@@ -90,12 +91,9 @@ class Annotating:
         """The dialogs read as the interface does (its language, its direction)."""
         return i18n.is_rtl()
 
-    def _say(self, message: str) -> str:
-        """A notification in the interface's direction, laid out by the core."""
-        return ui_line(message)
-
-    def _notify(self, message: str, **options: Any) -> None:
-        self.reader.app.notify(message, **options)
+    def _notify(self, message: str) -> None:
+        """A notice in the status line (logical text: laid out there)."""
+        self.reader.say(message)
 
     # -- a: annotate --------------------------------------------------------------------
 
@@ -103,8 +101,8 @@ class Annotating:
         span = self.annotation_target()
         if span is None:
             self.reader.app.bell()
-            self._notify(self._say(_("Nothing to annotate here: search for the words (/), "
-                                    "then press a.")), timeout=4)
+            self._notify(_("Nothing to annotate here: search for the words (/), "
+                           "then press a."))
             return
         text = " ".join(span.text(self.reader.document.paragraphs).split())
         if not text:
@@ -147,8 +145,8 @@ class Annotating:
         draft = session.defaults(kind, span, self.navigation.focused_entry)
         if kind == "rebuttal" and not session.claim_choices():
             self.reader.app.bell()
-            self._notify(self._say(_("A rebuttal answers a claim: mark the claim first (a, "
-                                    "then c).")), severity="warning", timeout=5)
+            self._notify(_("A rebuttal answers a claim: mark the claim first (a, "
+                           "then c)."))
             return
 
         def accepted(values: dict[str, Any] | None) -> None:
@@ -161,9 +159,8 @@ class Annotating:
                 self._annotation_error(error)
                 return
             self.reload_annotations(focus=entry_id)
-            self._notify(self._say(_("Saved {kind} {id} to {file} (u undoes).").format(
-                kind=say(kind, rtl), id=isolate(entry_id), file=isolate(session.path))),
-                timeout=4, markup=False)
+            self._notify(_("Saved {kind} {id} to {file} (u undoes).").format(
+                kind=say(kind, rtl), id=isolate(entry_id), file=isolate(session.path)))
 
         title = say("new entry", rtl, kind=say(kind, rtl))
         self.reader.app.push_screen(EntryDialog(title, self._fields(kind, draft.fields), rtl),
@@ -177,8 +174,8 @@ class Annotating:
         entry = annotations.entry(entry_id) if entry_id and annotations else None
         if entry is None or entry_id is None:
             self.reader.app.bell()
-            self._notify(self._say(_("Nothing to edit: focus a claim or rebuttal (]), or an "
-                                    "entry in the panel.")), timeout=4)
+            self._notify(_("Nothing to edit: focus a claim or rebuttal (]), or an "
+                           "entry in the panel."))
             return
         kind = _kind_of(entry)
         values: dict[str, Any] = {}
@@ -233,8 +230,8 @@ class Annotating:
             self._annotation_error(error)
             return
         self.reload_annotations(focus=entry_id)
-        self._notify(self._say(_("Saved {kind} {id} (u undoes).").format(
-            kind=say(kind, False), id=isolate(entry_id))), timeout=3, markup=False)
+        self._notify(_("Saved {kind} {id} (u undoes).").format(
+            kind=say(kind, False), id=isolate(entry_id)))
 
     # -- x: remove ----------------------------------------------------------------------
 
@@ -244,8 +241,8 @@ class Annotating:
         entry = annotations.entry(entry_id) if entry_id and annotations else None
         if entry is None or entry_id is None:
             self.reader.app.bell()
-            self._notify(self._say(_("Nothing to remove: focus a claim or rebuttal (]), or an "
-                                    "entry in the panel.")), timeout=4)
+            self._notify(_("Nothing to remove: focus a claim or rebuttal (]), or an "
+                           "entry in the panel."))
             return
         kind = _kind_of(entry)
         editor = self.annotation_session.editor
@@ -283,9 +280,8 @@ class Annotating:
                                "Removed {kind} {id} and {count} links (u undoes).",
                                len(removed)) if removed else \
                 _("Removed {kind} {id} (u undoes).")
-            self._notify(self._say(message.format(kind=say(kind, rtl), id=isolate(entry_id),
-                                                 count=number(len(removed)))),
-                        timeout=4, markup=False)
+            self._notify(message.format(kind=say(kind, rtl), id=isolate(entry_id),
+                                        count=number(len(removed))))
 
         self.reader.app.push_screen(ConfirmDialog(lines, rtl), answered)
 
@@ -305,18 +301,17 @@ class Annotating:
             return
         if done is None:
             self.reader.app.bell()
-            self._notify(self._say(_("No annotation change to undo.")), timeout=3)
+            self._notify(_("No annotation change to undo."))
             return
         self.reload_annotations()
-        self._notify(self._say(_("Undone: {change}.").format(change=isolate(done))), timeout=3,
-                    markup=False)
+        self._notify(_("Undone: {change}.").format(change=isolate(done)))
 
     # -- after a change -----------------------------------------------------------------
 
     def _annotation_error(self, error: Exception) -> None:
         self.reader.app.bell()
         message = getattr(error, "message", str(error))
-        self._notify(self._say(message), severity="error", timeout=6, markup=False)
+        self._notify(message)
 
     def reload_annotations(self, focus: str | None = None) -> None:
         """Load the annotation file again into the text, the panel and search."""
@@ -338,11 +333,10 @@ class Annotating:
         elif focused and (annotations is None or annotations.entry(focused) is None):
             navigation.set_focus(None)
         if problems:
-            first = chrome_line(str(problems[0]), "auto")
-            reader.app.notify(self._say(ngettext(
+            reader.say(ngettext(
                 "{count} annotation problem remains; first: {first}",
                 "{count} annotation problems remain; first: {first}", len(problems)).format(
-                    count=number(len(problems)), first=isolate(first))),
-                severity="warning", timeout=6, markup=False)
+                    count=number(len(problems)), first=isolate(visible(str(problems[0])))),
+                seconds=8)
         reader.app.refresh_bindings()  # ] and [ come and go with the claims
         reader.update_status()

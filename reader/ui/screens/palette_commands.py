@@ -209,5 +209,5 @@ class MarksProvider(_EntryProvider):
             yield Hit(matcher.match(none_yet), shown, self._no_marks, text=shown)
 
     def _no_marks(self) -> None:
-        self.app.notify(ui_line(_("No marks in this document yet: m and a letter sets one.")),
-                        timeout=3)
+        self.app.notify(_("No marks in this document yet: m and a letter sets one."),
+                        markup=False)  # told in the status line (ReaderApp.notify)
