@@ -110,8 +110,10 @@ def _entry_annotation(entry: Entity | Chapter | Claim | Rebuttal, source: str,
         tags.append(f"speaker:{entry.teller}")
     else:
         bodies = [_body(entry.label, "commenting")]
-        extension.update({"reader:label": entry.label, "reader:speaker": entry.speaker})
-        tags.append(f"speaker:{entry.speaker}")
+        extension["reader:label"] = entry.label
+        if entry.speaker is not None:  # (not said: not guessed either)
+            extension["reader:speaker"] = entry.speaker
+            tags.append(f"speaker:{entry.speaker}")
         if isinstance(entry, Rebuttal):
             extension["reader:answers"] = list(entry.answers)
             tags.extend(f"answers:{answer}" for answer in entry.answers)
@@ -184,8 +186,8 @@ def argdown_text(annotations: Annotations, source: str = "") -> str:
         written.add(row.entry_id)
         entry = annotations.entry(row.entry_id)
         assert isinstance(entry, Claim | Rebuttal)
-        lines.append(f"[{_title(entry.id)}]: {_argdown_escape(entry.label)} "
-                     f"#({_tag_text(entry.speaker)})")
+        speaker = f" #({_tag_text(entry.speaker)})" if entry.speaker is not None else ""
+        lines.append(f"[{_title(entry.id)}]: {_argdown_escape(entry.label)}{speaker}")
         if isinstance(entry, Rebuttal):
             lines += [f"  -> [{_title(answer)}]" for answer in entry.answers]
         lines.append("")

@@ -17,7 +17,12 @@ from typing import Any
 
 from reader import i18n
 from reader.content.annotation_editor import EditError, Link
-from reader.content.annotation_session import NEW_ENTITY, AnnotationSession, check_fields
+from reader.content.annotation_session import (
+    NEW_ENTITY,
+    UNSAID,
+    AnnotationSession,
+    check_fields,
+)
 from reader.content.annotations import Chapter, Claim, Entity, Rebuttal
 from reader.i18n import _, ngettext, number
 from reader.state.search import SearchSession
@@ -118,7 +123,6 @@ class Annotating:
 
     def _fields(self, kind: str, values: dict[str, Any]) -> list[Field]:
         session = self.annotation_session
-        entities = tuple(session.entity_choices())
         fields: list[Field] = []
         if kind == "entity":
             fields += [Field("name", "text", values.get("name", "")),
@@ -129,8 +133,9 @@ class Annotating:
         speaker = "teller" if kind == "chapter" else "speaker"
         fields.append(Field("title" if kind == "chapter" else "label", "text",
                             values.get("title" if kind == "chapter" else "label", "")))
+        choices = session.entity_choices(unsaid=kind != "chapter")
         fields.append(Field(speaker, "choice", values.get(speaker),
-                            tuple((v, "new…" if v == NEW_ENTITY else s) for v, s in entities)))
+                            tuple((v, "new…" if v == NEW_ENTITY else s) for v, s in choices)))
         fields.append(Field("new_name", "text", values.get("new_name", "")))
         if kind == "chapter":
             fields += [Field("summary", "text", values.get("summary", "")),
@@ -149,22 +154,26 @@ class Annotating:
                            "then c)."))
             return
 
-        def accepted(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
+        saved: list[str] = []
+
+        def save(values: dict[str, Any]) -> tuple[str, str | None] | None:
             draft.fields.update(values)
             try:
-                entry_id = session.create(draft)
+                saved.append(session.create(draft))
             except (EditError, ValueError) as error:
-                self._annotation_error(error)
+                return self._problem(error)
+            return None
+
+        def accepted(values: dict[str, Any] | None) -> None:
+            if values is None or not saved:
                 return
-            self.reload_annotations(focus=entry_id)
+            self.reload_annotations(focus=saved[-1])
             self._notify(_("Saved {kind} {id} to {file} (u undoes).").format(
-                kind=say(kind, rtl), id=isolate(entry_id), file=isolate(session.path)))
+                kind=say(kind, rtl), id=isolate(saved[-1]), file=isolate(session.path)))
 
         title = say("new entry", rtl, kind=say(kind, rtl))
-        self.reader.app.push_screen(EntryDialog(title, self._fields(kind, draft.fields), rtl),
-                                    accepted)
+        self.reader.app.push_screen(
+            EntryDialog(title, self._fields(kind, draft.fields), rtl, save), accepted)
 
     # -- e: edit ------------------------------------------------------------------------
 
@@ -186,21 +195,35 @@ class Annotating:
             values = {"title": entry.title, "teller": entry.teller, "summary": entry.summary,
                       "date": entry.date or ""}
         else:
-            values = {"label": entry.label, "speaker": entry.speaker}
+            values = {"label": entry.label, "speaker": entry.speaker or UNSAID}
             if isinstance(entry, Rebuttal):
                 values["answers"] = list(entry.answers)
         rtl = self._dialog_rtl()
         fields = self._fields(kind, values)
 
+        changed: list[bool] = []
+
+        def save(result: dict[str, Any]) -> tuple[str, str | None] | None:
+            try:
+                changed.append(self._save_edit(kind, entry_id, values, result))
+            except EditError as error:
+                return self._problem(error)
+            return None
+
         def accepted(result: dict[str, Any] | None) -> None:
-            if result is not None:
-                self._save_edit(kind, entry_id, values, result)
+            if result is None or not any(changed):
+                return
+            self.reload_annotations(focus=entry_id)
+            self._notify(_("Saved {kind} {id} (u undoes).").format(
+                kind=say(kind, False), id=isolate(entry_id)))
 
         title = say("edit entry", rtl, kind=say(kind, rtl), id=isolate(entry_id))
-        self.reader.app.push_screen(EntryDialog(title, fields, rtl), accepted)
+        self.reader.app.push_screen(EntryDialog(title, fields, rtl, save), accepted)
 
     def _save_edit(self, kind: str, entry_id: str, before: dict[str, Any],
-                   after: dict[str, Any]) -> None:
+                   after: dict[str, Any]) -> bool:
+        """Write what the dialog changed; False when nothing was. :class:`EditError` when
+        it cannot be written (nothing is, then)."""
         editor = self.annotation_session.editor
         changes: dict[str, Any] = {}
         for key, value in after.items():
@@ -213,25 +236,21 @@ class Annotating:
                          if a.strip()]
             if key == "date" and not str(value).strip():
                 value = None
+            if key == "speaker" and value == UNSAID:
+                value = None  # no speaker: the key goes
             changes[key] = value
         if not changes:
-            return
-        try:
-            check_fields(kind, changes)
-            with editor.one_change():
-                for key in ("speaker", "teller"):
-                    if changes.get(key) == NEW_ENTITY:
-                        name = " ".join(str(after.get("new_name", "")).split())
-                        if not name:
-                            raise EditError(_("name the new speaker (or choose one)"))
-                        changes[key] = editor.add("entity", {"name": name, "kind": "person"})
-                editor.edit(entry_id, changes)
-        except EditError as error:
-            self._annotation_error(error)
-            return
-        self.reload_annotations(focus=entry_id)
-        self._notify(_("Saved {kind} {id} (u undoes).").format(
-            kind=say(kind, False), id=isolate(entry_id)))
+            return False
+        check_fields(kind, changes)
+        with editor.one_change():
+            for key in ("speaker", "teller"):
+                if changes.get(key) == NEW_ENTITY:
+                    name = " ".join(str(after.get("new_name", "")).split())
+                    if not name:
+                        raise EditError(_("name the new speaker (or choose one)"), "new_name")
+                    changes[key] = editor.add("entity", {"name": name, "kind": "person"})
+            editor.edit(entry_id, changes)
+        return True
 
     # -- x: remove ----------------------------------------------------------------------
 
@@ -307,6 +326,10 @@ class Annotating:
         self._notify(_("Undone: {change}.").format(change=isolate(done)))
 
     # -- after a change -----------------------------------------------------------------
+
+    def _problem(self, error: Exception) -> tuple[str, str | None]:
+        """What a dialog says of ``error``, and the field it takes the reader to."""
+        return getattr(error, "message", str(error)), getattr(error, "field", None)
 
     def _annotation_error(self, error: Exception) -> None:
         self.reader.app.bell()
