@@ -96,3 +96,14 @@ async def test_start_up_warnings_are_lines_above_the_status_line(tmp_path: Path)
         shown = "\n".join(rows[:min(warning_rows)])
         assert "Line 1 of a plain note" in shown and "Line 2 of a plain note" in shown
         assert any("reader check" in text for text in app.notices.shown())
+
+
+async def test_textuals_own_notifications_are_told_in_the_status_line(tmp_path: Path) -> None:
+    """What Textual itself notifies (a screenshot saved...) is no toast either."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.notify("Saved [b]screenshot[/b] to shot.svg")
+        await wait_until(pilot, lambda: "Saved screenshot to shot.svg"
+                         in _rows(app)[_status_row(app)], what="the note")
+        assert not app._notifications  # no toast
