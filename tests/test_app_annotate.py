@@ -15,6 +15,7 @@ from reader.resources import bundled_article
 from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.screens.annotate_dialog import ConfirmDialog, EntryDialog, KindDialog
+from reader.ui.screens.help import HelpScreen, speaker_legend
 from reader.ui.widgets.entry_list import EntryList
 
 SIZE = (100, 30)
@@ -203,8 +204,12 @@ async def test_enter_saves_a_claim_without_a_speaker_on_a_fresh_document(
         await _saved(pilot)
         rebuttal = next(iter(app.annotations.rebuttals.values()))
         assert rebuttal.speaker is None and rebuttal.answers == (claim.id,)
-        await pilot.press("question_mark")  # the help's legend names the spans' colours
-        await pilot.pause()
+        # the help's legend names the spans' colour: the same for both, "no speaker"
+        legend = speaker_legend(app.annotations, app.article, "ltr")
+        assert [name for name, _style in legend] == ["no speaker"]
+        assert app.article.entry_at(claim.span.paragraph, claim.span.start) == claim.id
+        await pilot.press("question_mark")
+        await _screen(pilot, HelpScreen)
     assert "speaker" not in annotations.read_text(encoding="utf-8")
     assert main(["check", str(annotations)]) == 0
     assert _render_entries(document, capsys) == {claim.id, rebuttal.id}

@@ -501,9 +501,12 @@ def _entity_fields(note: dict[str, Any]) -> dict[str, Any] | None:
             "aliases": _strings(note.get("reader:aliases"))}
 
 
-def _speaker(note: dict[str, Any], tags: list[str], people: _People, key: str) -> str:
+def _speaker(note: dict[str, Any], tags: list[str], people: _People, key: str,
+             required: bool = True) -> str | None:
     """The entity id of who speaks: the extension's, a ``speaker:`` tag, else the
-    Hypothesis user (an entity, a person, is made for one not met yet)."""
+    Hypothesis user (an entity, a person, is made for one not met yet). None, unless
+    ``required`` (a chapter's teller), when the note names nobody: a claim or a rebuttal
+    may leave its speaker unsaid."""
     given = note.get(key) or note.get("reader:speaker")
     if not isinstance(given, str) or not given.strip():
         given = next((t.split(":", 1)[1] for t in tags if t.startswith("speaker:")), "")
@@ -515,6 +518,8 @@ def _speaker(note: dict[str, Any], tags: list[str], people: _People, key: str) -
         user = user.get("name", "") if isinstance(user, dict) else str(user)
         user = user.removeprefix("acct:").split("@")[0]
         name = shown.strip() if isinstance(shown, str) and shown.strip() else user
+        if not name and not required:
+            return None
         given = name or "unknown"
     return people.entity(given, _one_line(name) or given)
 
@@ -582,12 +587,13 @@ def _anchored_fields(note: dict[str, Any], number: int, anchoring: _Anchoring, i
             "title": _line_or(note.get("reader:title"), _one_line(_text(note))
                               or _shortened(words)),
             "summary": _line_or(note.get("reader:summary"), " ".join(words.split())),
-            "teller": _speaker(note, tags, people, "reader:teller")}
+            "teller": _speaker(note, tags, people, "reader:teller", required=True)}
         if isinstance(note.get("reader:date"), str):
             fields["date"] = note["reader:date"]
     else:
         label = _line_or(note.get("reader:label"), _one_line(_text(note)) or _shortened(words))
-        fields = {"speaker": _speaker(note, tags, people, "reader:speaker"), "label": label}
+        fields = {"speaker": _speaker(note, tags, people, "reader:speaker", required=False),
+                  "label": label}
         if kind == "rebuttal":
             if not answers:
                 result.unresolved.append(Unresolved(number, name or "?", _(
