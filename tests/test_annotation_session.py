@@ -13,6 +13,7 @@ from reader.content.annotations.home import FoundAnnotations, annotation_target
 from reader.content.annotations.model import Span
 from reader.content.annotations.session import (
     NEW_ENTITY,
+    UNSAID,
     AnnotationSession,
     date_near,
     shorten,
@@ -38,8 +39,8 @@ def _span(document: Document, phrase: str) -> Span:
 
 def _claim(session: AnnotationSession, phrase: str) -> str:
     draft = session.defaults("claim", _span(session.document, phrase))
-    assert draft.fields["speaker"] == NEW_ENTITY  # nobody is known yet
-    draft.fields["new_name"] = "ماسك"
+    assert draft.fields["speaker"] == UNSAID  # nobody is known yet: nobody is guessed
+    draft.fields.update(speaker=NEW_ENTITY, new_name="ماسك")
     return session.create(draft)
 
 
@@ -133,3 +134,32 @@ def test_a_file_with_problems_still_takes_new_entries(tmp_path: Path, state: Pat
     annotations, after = found.annotations, found.problems
     assert set(annotations.claims) == {claim}
     assert [p.message for p in after] == [p.message for p in problems]  # shown as before
+
+
+def test_a_claim_and_a_rebuttal_need_no_speaker(tmp_path: Path, capsys):
+    """Issue 25, point 13: the defaults of a document with nobody named yet are saved as
+    they are, the speaker left out of the file; ``reader check`` takes them; a speaker
+    given but empty is still a problem, and a chapter still has a teller to name."""
+    document_path = tmp_path / "doc.txt"
+    document_path.write_text(TEXT, encoding="utf-8")
+    session = AnnotationSession(load_document(document_path), None)
+    draft = session.defaults("claim", _span(session.document, "أسرع سيارة"))
+    assert draft.fields["speaker"] == UNSAID
+    claim = session.create(draft)
+    session.reload()
+    draft = session.defaults("rebuttal", _span(session.document, "انتظرت طويلا"))
+    assert draft.fields["speaker"] == UNSAID and draft.fields["answers"] == [claim]
+    rebuttal = session.create(draft)
+    found = session.reload()
+    assert not found.problems and found.annotations is not None
+    assert found.annotations.claims[claim].speaker is None
+    assert found.annotations.rebuttals[rebuttal].speaker is None
+    assert "speaker" not in session.path.read_text(encoding="utf-8")
+    assert main(["check", str(session.path)]) == 0
+    assert session.defaults("chapter", _span(session.document, "انتظرت"))\
+        .fields["teller"] == NEW_ENTITY
+    with session.path.open("a", encoding="utf-8") as file:
+        file.write('\n[[claim]]\nid = "empty"\nspeaker = ""\nlabel = "x"\nanchor = "ماسك"\n')
+    capsys.readouterr()
+    assert main(["check", str(session.path)]) != 0
+    assert "[claim empty] speaker (line 20): is empty" in capsys.readouterr().out

@@ -15,6 +15,7 @@ from reader.resources import bundled_article
 from reader.state.positions import PositionStore
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.screens.annotate_dialog import ConfirmDialog, EntryDialog, KindDialog
+from reader.ui.screens.help import HelpScreen, speaker_legend
 from reader.ui.widgets.entry_list import EntryList
 
 SIZE = (100, 30)
@@ -85,7 +86,8 @@ async def test_claim_and_rebuttal_then_edit_remove_undo(tmp_path: Path, state: P
         assert app.annotations is None
         # the claim: a new speaker, named in the dialog (there is nobody yet)
         await _annotate(pilot, CLAIM, "c")
-        await pilot.press("down", "down")  # label, speaker (new…), the new speaker's name
+        # label, speaker (none said; → new…), the new speaker's name
+        await pilot.press("down", "right", "down")
         await _type(pilot, "سام ألتمان")
         await _saved(pilot)
         assert app.annotations is not None and len(app.annotations.claims) == 1
@@ -177,3 +179,75 @@ async def test_bundled_article_is_annotated_in_the_state_directory(state: Path):
         await pilot.pause()
         assert "tysl-rwdstr" in app.annotations.entities
         assert len(app.annotations.chapters) == chapters
+
+
+async def test_enter_saves_a_claim_without_a_speaker_on_a_fresh_document(
+        tmp_path: Path, state: Path, capsys):
+    """Issue 25, point 13: no entities yet, ``a`` ``c`` Enter saves the claim as the dialog
+    offers it, its speaker unsaid; ``reader check`` and the panel take it as it is."""
+    document = tmp_path / "article.txt"
+    shutil.copy(bundled_article(), document)
+    annotations = tmp_path / "article.toml"
+    app = _app(state, document)
+    async with app.run_test(size=SIZE) as pilot:
+        await _annotate(pilot, CLAIM, "c")
+        await _saved(pilot)
+        assert not isinstance(app.screen, EntryDialog)
+        assert annotations.is_file()
+        claim = next(iter(app.annotations.claims.values()))
+        assert claim.label == CLAIM and claim.speaker is None
+        assert not app.annotations.entities and not app.found.problems
+        await pilot.pause()
+        assert claim.id in app.panel.query_one("#claim-list").entry_ids
+        # a rebuttal without a speaker answers it
+        await _annotate(pilot, REBUTTAL, "r")
+        await _saved(pilot)
+        rebuttal = next(iter(app.annotations.rebuttals.values()))
+        assert rebuttal.speaker is None and rebuttal.answers == (claim.id,)
+        # the help's legend names the spans' colour: the same for both, "no speaker"
+        legend = speaker_legend(app.annotations, app.article, "ltr")
+        assert [name for name, _style in legend] == ["no speaker"]
+        assert app.article.entry_at(claim.span.paragraph, claim.span.start) == claim.id
+        await pilot.press("question_mark")
+        await _screen(pilot, HelpScreen)
+    assert "speaker" not in annotations.read_text(encoding="utf-8")
+    assert main(["check", str(annotations)]) == 0
+    assert _render_entries(document, capsys) == {claim.id, rebuttal.id}
+
+
+async def test_a_dialog_stays_open_with_what_was_typed_and_says_what_is_missing(
+        tmp_path: Path, state: Path):
+    document = tmp_path / "article.txt"
+    shutil.copy(bundled_article(), document)
+    annotations = tmp_path / "article.toml"
+    app = _app(state, document)
+    async with app.run_test(size=SIZE) as pilot:
+        await _annotate(pilot, CLAIM, "c")
+        dialog = app.screen
+        # a new speaker chosen (→ past "no speaker"), no name typed: Enter keeps the dialog
+        await pilot.press("ctrl+u")
+        await _type(pilot, "حكاية")
+        await pilot.press("down", "right")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and not annotations.exists()
+        assert dialog.values()["label"] == "حكاية"
+        problem = dialog.query_one("#annotate-problem")
+        assert problem.display and "name the new speaker" in problem.paragraphs[0][0]
+        assert app.focused is dialog.query_one("#field-new_name")  # where it is missing
+        await _type(pilot, "سام ألتمان")
+        await _saved(pilot)
+        claim = next(iter(app.annotations.claims.values()))
+        assert claim.label == "حكاية"
+        assert app.annotations.entities[claim.speaker].name == "سام ألتمان"
+        # an empty label: said in the dialog, which stays
+        await _annotate(pilot, REBUTTAL, "r")
+        dialog = app.screen
+        await pilot.press("ctrl+u", "enter")
+        await pilot.pause()
+        assert app.screen is dialog and "label" in dialog.query_one(
+            "#annotate-problem").paragraphs[0][0]
+        assert app.focused is dialog.query_one("#field-label")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntryDialog) and not app.annotations.rebuttals

@@ -60,8 +60,8 @@ async def test_a_books_skipped_chapter_is_shown_as_a_warning(tmp_path: Path) -> 
     path = write_epub(tmp_path / "b.epub", {"OEBPS/text/two.xhtml": None})
     app = create_app(path, positions=PositionStore(tmp_path / "s"))
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: bool(app._notifications), what="the warning")
-        messages = [n.message for n in app._notifications]
+        await wait_until(pilot, lambda: bool(app.notices.shown()), what="the warning")
+        messages = app.notices.shown()
         assert any("two.xhtml' is missing: skipped" in m for m in messages), messages
 
 

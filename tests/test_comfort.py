@@ -294,7 +294,7 @@ async def test_go_to_percent_and_paragraph_and_quote_quote(tmp_path: Path) -> No
         await pilot.press("colon", "9", "9", "9", "enter")  # no such paragraph: stays
         await pilot.pause()
         assert article.top == middle
-        assert any("no paragraph 999" in n.message for n in app._notifications)
+        assert any("no paragraph 999" in n for n in app.notices.shown())
         await pilot.press("colon", "escape")
         assert article.top == middle and app.screen is app.screen_stack[0]
 

@@ -332,8 +332,8 @@ async def test_chooser_palette_search_and_messages_are_arabic(tmp_path: Path) ->
         bar = "\n".join(_screen_rows(app)[-4:])
         assert not _english_words(bar.replace("x", " "), allowed), bar
         await pilot.press("escape", "v")
-        await wait_until(pilot, lambda: bool(app._notifications))
-        message = next(iter(app._notifications)).message
+        await wait_until(pilot, lambda: bool(app.notices.shown()))
+        message = app.notices.shown()[0]
         assert _has_arabic(message) and not _english_words(message, {"v"})
 
 

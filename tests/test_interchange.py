@@ -193,7 +193,7 @@ def test_a_list_of_annotations_and_a_quote_with_no_place(capsys: pytest.CaptureF
     assert [u.number for u in result.unresolved] == [1]
     assert "not found" in result.unresolved[0].reason
     kinds = [kind for kind, _fields in result.entries]
-    assert kinds == ["entity", "claim"]
+    assert kinds == ["claim"]  # nobody named: no speaker made up (issue 25)
     with pytest.raises(NotAnExport):
         import_annotations(42, document.paragraphs)
 
@@ -291,3 +291,25 @@ def test_import_takes_any_json_without_a_traceback(data: object) -> None:
 
 
 _ARTICLE_PARAGRAPHS = load_document(bundled_article()).paragraphs
+
+
+def test_a_claim_without_a_speaker_goes_out_and_back_without_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 25: a claim may leave its speaker unsaid; export does not make one up, and
+    import does not give it an "unknown" speaker."""
+    document = tmp_path / "a.txt"
+    document.write_text("قال أحدهم إن السيارة أسرع سيارة.\nورد آخر: لا.\n", encoding="utf-8")
+    annotations = tmp_path / "a.toml"
+    annotations.write_text('document = "a.txt"\n\n[[claim]]\nid = "c"\nlabel = "أسرع"\n'
+                           'anchor = "أسرع سيارة"\n\n[[rebuttal]]\nid = "r"\nlabel = "لا"\n'
+                           'answers = ["c"]\nanchor = "لا"\n', encoding="utf-8")
+    code, exported, err = _run(capsys, "export", str(annotations))
+    assert code == 0 and not err
+    assert "reader:speaker" not in exported and '"speaker:' not in exported
+    code, argdown, err = _run(capsys, "export", str(annotations), "--format", "argdown")
+    assert code == 0 and "#(" not in argdown
+    (tmp_path / "out.json").write_text(exported, "utf-8")
+    out = tmp_path / "back.toml"
+    assert _run(capsys, "import", str(tmp_path / "out.json"), "--document", str(document),
+                "-o", str(out)) == (0, "", "")
+    assert _entries(out) == _entries(annotations)

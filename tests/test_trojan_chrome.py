@@ -154,8 +154,8 @@ async def test_notification(tmp_path: Path) -> None:
     app = _app(tmp_path, broken)
     assert app.found.problems
     async with app.run_test(size=(160, 30)) as pilot:
-        await wait_until(pilot, lambda: app._notifications, what="the notification")
-        assert_safe("\n".join(n.message for n in app._notifications))
+        await wait_until(pilot, lambda: app.notices.shown(), what="the notification")
+        assert_safe("\n".join(app.notices.shown()))
 
 
 async def test_help(tmp_path: Path) -> None:

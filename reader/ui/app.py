@@ -17,6 +17,9 @@ from pathlib import Path
 from rich.console import RenderableType
 from textual import events
 from textual.app import ComposeResult
+from textual.content import Content
+from textual.markup import MarkupError
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 from textual.widgets import ListView, Static
 
@@ -37,6 +40,7 @@ from reader.ui.controllers.comfort import ComfortSettings, ReadingComfort
 from reader.ui.controllers.language import Language
 from reader.ui.controllers.loading import Loading
 from reader.ui.controllers.navigation import Navigation
+from reader.ui.controllers.notices import Notices
 from reader.ui.controllers.panel import PanelPlacement
 from reader.ui.controllers.preferences import Remembered
 from reader.ui.controllers.search_control import SearchControl
@@ -111,6 +115,7 @@ class ReaderApp(HookedApp):
         self.search = SearchSession(document.paragraphs,
                                     self.annotations.alias_lists() if self.annotations else None)
         # The features, each owning its state (reader/ui/controllers).
+        self.notices = Notices(self)  # every notice: the status line, or lines above it
         wrapped = StatusNote(self)  # "search wrapped", "wrapped": search's and ]'s
         self.navigation = Navigation(self, wrapped)
         self.searching = SearchControl(self, self.search, self.navigation, wrapped)
@@ -124,7 +129,8 @@ class ReaderApp(HookedApp):
         self.language = Language(self, getattr(positions, "directory", None))
         self.placement = PanelPlacement(self)
         self.loading = Loading(self, self.placement.document_grew)
-        self.status = Status(self, self.navigation, self.search, [wrapped, self.text_out.note])
+        self.status = Status(self, self.navigation, self.search,
+                             [self.notices.note, wrapped, self.text_out.note])
 
     # -- layout -----------------------------------------------------------------------
 
@@ -145,6 +151,7 @@ class ReaderApp(HookedApp):
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
         yield SearchBar(self.search, id="search-bar")
+        yield BidiText("", id="notices")  # start-up warnings (controllers.notices)
         yield BidiText("", id="status", direction=self.direction)
         yield KeyBar(id="keys")
 
@@ -198,9 +205,8 @@ class ReaderApp(HookedApp):
         self.language.apply()
         self.comfort.open_saved_place(self.finish_loading)
         notice = self.positions.notice if self.positions is not None else None
-        for note in startup_notices(notice, self.found.problems, self.terminal_warning,
-                                    self.document.problems, self.document.notice):
-            self.notify(note.message, severity="warning", timeout=note.timeout, markup=False)
+        self.notices.warn(startup_notices(notice, self.found.problems, self.terminal_warning,
+                                          self.document.problems, self.document.notice))
         self.call_after_refresh(self.update_status)
         if self.pending is not None:
             self.call_after_refresh(self.finish_loading)
@@ -252,6 +258,23 @@ class ReaderApp(HookedApp):
 
     def update_status(self) -> None:
         self.status.update()
+
+    def say(self, message: str, seconds: float | None = None) -> None:
+        self.notices.say(message, seconds)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Textual's notifications (its own, a screenshot saved...) are told as the
+        reader's are, in the status line (:meth:`say`): never a toast over the text."""
+        text = message
+        if markup:
+            with contextlib.suppress(MarkupError):
+                text = Content.from_markup(message).plain
+        text = f"{title}: {text}" if title else text
+        try:
+            self.call_from_thread(self.say, text, timeout)  # notify is thread-safe
+        except RuntimeError:  # on the app's own thread
+            self.say(text, timeout)
 
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
         if not self.query(ArticleView):

@@ -25,7 +25,8 @@ __all__ = ["MapRow", "debate_rows", "map_rows"]
 
 @dataclass(frozen=True, slots=True)
 class MapRow:
-    """One node of the map. ``speaker`` is an entity id (a chapter's teller); ``parent``
+    """One node of the map. ``speaker`` is an entity id (a chapter's teller; None when a
+    claim or rebuttal does not say); ``parent``
     the entry it sits under (None at the top); ``repeated`` marks a rebuttal already shown
     under another entry it answers (its own answers are not repeated). In a debate,
     ``document`` is the short name of the entry's document (``parent`` is then
@@ -33,7 +34,7 @@ class MapRow:
 
     depth: int
     kind: str  # document | chapter | claim | rebuttal
-    speaker: str
+    speaker: str | None
     label: str
     entry_id: str
     parent: str | None = None

@@ -45,8 +45,9 @@ _FIELDS: dict[str, dict[str, bool]] = {
     "entity": {"id": True, "name": True, "kind": True, "aliases": False},
     "chapter": {"id": True, "title": True, "summary": True, "teller": True, "date": False,
                 "anchor": True},
-    "claim": {"id": True, "speaker": True, "label": True, "anchor": True},
-    "rebuttal": {"id": True, "speaker": True, "label": True, "answers": True, "anchor": True},
+    # a claim or a rebuttal may leave its speaker unsaid (issue 25): it is not guessed
+    "claim": {"id": True, "speaker": False, "label": True, "anchor": True},
+    "rebuttal": {"id": True, "speaker": False, "label": True, "answers": True, "anchor": True},
 }
 _ARTICLE = {"entity": N_("an entity"), "chapter": N_("a chapter"), "claim": N_("a claim"),
             "rebuttal": N_("a rebuttal")}
@@ -117,8 +118,8 @@ class _Checker:
             return False
         return True
 
-    def speaker(self, entry: RawEntry, key: str) -> str | None:
-        value = self.text(entry, key)
+    def speaker(self, entry: RawEntry, key: str, required: bool = True) -> str | None:
+        value = self.text(entry, key, required)
         if value is not None and self.reference(entry, key, value, "entity"):
             return value
         return None
@@ -275,22 +276,22 @@ class _Checker:
                        anchored[1], date, entry.line)
 
     def claim(self, entry: RawEntry) -> Claim | None:
-        speaker = self.speaker(entry, "speaker")
+        speaker = self.speaker(entry, "speaker", required=False)
         label = self.text(entry, "label")
         anchored = self.anchor(entry)
         if id(entry) in self.broken or anchored is None:
             return None
-        assert speaker and label
+        assert label
         return Claim(entry.id or "", speaker, label, anchored[0], anchored[1], entry.line)
 
     def rebuttal(self, entry: RawEntry) -> Rebuttal | None:
-        speaker = self.speaker(entry, "speaker")
+        speaker = self.speaker(entry, "speaker", required=False)
         label = self.text(entry, "label")
         answers = self.answers(entry)
         anchored = self.anchor(entry)
         if id(entry) in self.broken or anchored is None:
             return None
-        assert speaker and label and answers
+        assert label and answers
         return Rebuttal(entry.id or "", speaker, label, answers, anchored[0], anchored[1],
                         entry.line)
 

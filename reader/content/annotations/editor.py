@@ -60,11 +60,13 @@ def entry_table(kind: str, fields: dict[str, Any]) -> Table:
 
 
 class EditError(Exception):
-    """A change that cannot be made; ``message`` says why, in one line."""
+    """A change that cannot be made; ``message`` says why, in one line; ``field``: the
+    field of the entry at fault, when one is (the dialog takes the reader there)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ Schema (``content/article.ar.toml`` is a full example)::
     date = "2018-07"                # optional: YYYY, YYYY-MM or YYYY-MM-DD
     anchor = { exact = "…", prefix = "…", suffix = "…", occurrence = 1 }
 
-    [[claim]]                       # id, speaker (entity), label, anchor
-    [[rebuttal]]                    # id, speaker, label, answers = ["claim id", …], anchor
+    [[claim]]                       # id, label, anchor; speaker (entity) when said
+    [[rebuttal]]                    # id, label, answers = ["claim id", …], anchor; speaker
 
 An anchor may be written as a plain string (the exact quote). Ids are unique across kinds.
 Rebuttals answer claims only, so references cannot form cycles; a rebuttal naming another

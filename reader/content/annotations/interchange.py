@@ -110,8 +110,10 @@ def _entry_annotation(entry: Entity | Chapter | Claim | Rebuttal, source: str,
         tags.append(f"speaker:{entry.teller}")
     else:
         bodies = [_body(entry.label, "commenting")]
-        extension.update({"reader:label": entry.label, "reader:speaker": entry.speaker})
-        tags.append(f"speaker:{entry.speaker}")
+        extension["reader:label"] = entry.label
+        if entry.speaker is not None:  # (not said: not guessed either)
+            extension["reader:speaker"] = entry.speaker
+            tags.append(f"speaker:{entry.speaker}")
         if isinstance(entry, Rebuttal):
             extension["reader:answers"] = list(entry.answers)
             tags.extend(f"answers:{answer}" for answer in entry.answers)
@@ -184,8 +186,8 @@ def argdown_text(annotations: Annotations, source: str = "") -> str:
         written.add(row.entry_id)
         entry = annotations.entry(row.entry_id)
         assert isinstance(entry, Claim | Rebuttal)
-        lines.append(f"[{_title(entry.id)}]: {_argdown_escape(entry.label)} "
-                     f"#({_tag_text(entry.speaker)})")
+        speaker = f" #({_tag_text(entry.speaker)})" if entry.speaker is not None else ""
+        lines.append(f"[{_title(entry.id)}]: {_argdown_escape(entry.label)}{speaker}")
         if isinstance(entry, Rebuttal):
             lines += [f"  -> [{_title(answer)}]" for answer in entry.answers]
         lines.append("")
@@ -499,9 +501,12 @@ def _entity_fields(note: dict[str, Any]) -> dict[str, Any] | None:
             "aliases": _strings(note.get("reader:aliases"))}
 
 
-def _speaker(note: dict[str, Any], tags: list[str], people: _People, key: str) -> str:
+def _speaker(note: dict[str, Any], tags: list[str], people: _People, key: str,
+             required: bool = True) -> str | None:
     """The entity id of who speaks: the extension's, a ``speaker:`` tag, else the
-    Hypothesis user (an entity, a person, is made for one not met yet)."""
+    Hypothesis user (an entity, a person, is made for one not met yet). None, unless
+    ``required`` (a chapter's teller), when the note names nobody: a claim or a rebuttal
+    may leave its speaker unsaid."""
     given = note.get(key) or note.get("reader:speaker")
     if not isinstance(given, str) or not given.strip():
         given = next((t.split(":", 1)[1] for t in tags if t.startswith("speaker:")), "")
@@ -513,6 +518,8 @@ def _speaker(note: dict[str, Any], tags: list[str], people: _People, key: str) -
         user = user.get("name", "") if isinstance(user, dict) else str(user)
         user = user.removeprefix("acct:").split("@")[0]
         name = shown.strip() if isinstance(shown, str) and shown.strip() else user
+        if not name and not required:
+            return None
         given = name or "unknown"
     return people.entity(given, _one_line(name) or given)
 
@@ -580,12 +587,13 @@ def _anchored_fields(note: dict[str, Any], number: int, anchoring: _Anchoring, i
             "title": _line_or(note.get("reader:title"), _one_line(_text(note))
                               or _shortened(words)),
             "summary": _line_or(note.get("reader:summary"), " ".join(words.split())),
-            "teller": _speaker(note, tags, people, "reader:teller")}
+            "teller": _speaker(note, tags, people, "reader:teller", required=True)}
         if isinstance(note.get("reader:date"), str):
             fields["date"] = note["reader:date"]
     else:
         label = _line_or(note.get("reader:label"), _one_line(_text(note)) or _shortened(words))
-        fields = {"speaker": _speaker(note, tags, people, "reader:speaker"), "label": label}
+        fields = {"speaker": _speaker(note, tags, people, "reader:speaker", required=False),
+                  "label": label}
         if kind == "rebuttal":
             if not answers:
                 result.unresolved.append(Unresolved(number, name or "?", _(

@@ -68,7 +68,7 @@ class Chapter:
 @dataclass(frozen=True)
 class Claim:
     id: str
-    speaker: str  # entity id
+    speaker: str | None  # entity id; None: not said (a claim needs no speaker)
     label: str
     anchor: QuoteSelector
     span: Span
@@ -78,7 +78,7 @@ class Claim:
 @dataclass(frozen=True)
 class Rebuttal:
     id: str
-    speaker: str  # entity id
+    speaker: str | None  # entity id; None: not said
     label: str
     answers: tuple[str, ...]  # claim ids
     anchor: QuoteSelector

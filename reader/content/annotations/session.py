@@ -11,7 +11,9 @@ Defaults:
 * the label (a chapter's title, an entity's name): the words of the range, shortened to
   :data:`LABEL_WORDS` words;
 * the speaker (a chapter's teller): the entity named nearest before the range (any of its
-  spellings, compared folded), looking back at most :data:`LOOK_BACK` paragraphs;
+  spellings, compared folded), looking back at most :data:`LOOK_BACK` paragraphs; else, for
+  a claim or a rebuttal, none (:data:`UNSAID`: the file leaves it out), for a chapter a new
+  entity to name (a chapter has a teller);
 * the claims a rebuttal answers: the focused claim, else the nearest claim before the
   range, else the first claim after it;
 * a chapter's summary: the range's words (up to :data:`SUMMARY_WORDS`); its date: a year
@@ -43,6 +45,8 @@ SUMMARY_WORDS = 16
 LOOK_BACK = 20
 # The choice that makes a new entity out of a name typed in the dialog.
 NEW_ENTITY = "\x00new"
+# The choice of no speaker: a claim or a rebuttal may leave it unsaid (not written).
+UNSAID = ""
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _MONTHS = {
@@ -65,11 +69,11 @@ def check_fields(kind: str, fields: dict[str, Any]) -> None:
     """:class:`EditError` for a field the loader would refuse: an empty label, a bad date."""
     for key in REQUIRED[kind]:
         if key in fields and not str(fields[key] or "").strip():
-            raise EditError(_("the {field} is empty").format(field=_(key)))
+            raise EditError(_("the {field} is empty").format(field=_(key)), key)
     date = str(fields.get("date") or "").strip()
     if date and not _DATE.fullmatch(date):
         raise EditError(_("the date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date}").format(
-            date=repr(date)))
+            date=repr(date)), "date")
 
 
 def shorten(text: str, words: int = LABEL_WORDS) -> str:
@@ -152,10 +156,12 @@ class AnnotationSession:
 
     # -- defaults -----------------------------------------------------------------------
 
-    def entity_choices(self) -> list[tuple[str, str]]:
-        """(id, name) of every entity, then the choice to name a new one."""
+    def entity_choices(self, unsaid: bool = False) -> list[tuple[str, str]]:
+        """(id, name) of every entity, then the choice to name a new one; first, with
+        ``unsaid`` (a claim's or a rebuttal's speaker), the choice of none."""
         entities = self.annotations.entities.values() if self.annotations else []
-        return [(e.id, e.name) for e in entities] + [(NEW_ENTITY, "new…")]
+        return ([(UNSAID, "no speaker")] if unsaid else []) \
+            + [(e.id, e.name) for e in entities] + [(NEW_ENTITY, "new…")]
 
     def claim_choices(self) -> list[tuple[str, str]]:
         claims = self.annotations.claims.values() if self.annotations else []
@@ -196,7 +202,7 @@ class AnnotationSession:
     def defaults(self, kind: str, span: Span, focused: str | None = None) -> Draft:
         span = trimmed(self.document.paragraphs, span)
         text = span.text(self.document.paragraphs)
-        speaker = self.nearest_entity(span) or NEW_ENTITY
+        speaker = self.nearest_entity(span) or (NEW_ENTITY if kind == "chapter" else UNSAID)
         fields: dict[str, Any]
         if kind == "entity":
             fields = {"name": " ".join(text.split()), "kind": "person", "aliases": ""}
@@ -225,10 +231,11 @@ class AnnotationSession:
                        if a.strip()]
             fields["aliases"] = aliases
             if not str(fields.get("name", "")).strip():
-                raise EditError(_("an entity needs a name"))
+                raise EditError(_("an entity needs a name"), "name")
             return self.editor.add("entity", fields)
         if draft.kind == "rebuttal" and not fields.get("answers"):
-            raise EditError(_("a rebuttal answers a claim: mark the claim first (a, then c)"))
+            raise EditError(_("a rebuttal answers a claim: mark the claim first (a, then c)"),
+                            "answers")
         selector, _span = self.writer.selector(draft.span)
         fields["anchor"] = selector
         speaker_key = "teller" if draft.kind == "chapter" else "speaker"
@@ -236,7 +243,7 @@ class AnnotationSession:
             if fields.get(speaker_key) == NEW_ENTITY:
                 name = " ".join(str(draft.fields.get("new_name", "")).split())
                 if not name:
-                    raise EditError(_("name the new speaker (or choose one)"))
+                    raise EditError(_("name the new speaker (or choose one)"), "new_name")
                 fields[speaker_key] = self.editor.add("entity",
                                                       {"name": name, "kind": "person"})
             return self.editor.add(draft.kind, fields)

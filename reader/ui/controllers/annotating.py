@@ -18,10 +18,16 @@ from typing import Any
 from reader import i18n
 from reader.content.annotations.editor import EditError, Link
 from reader.content.annotations.model import Chapter, Claim, Entity, Rebuttal
-from reader.content.annotations.session import NEW_ENTITY, AnnotationSession, check_fields
+from reader.content.annotations.session import (
+    NEW_ENTITY,
+    UNSAID,
+    AnnotationSession,
+    check_fields,
+)
 from reader.i18n import _, ngettext, number
 from reader.state.search import SearchSession
-from reader.text.chrome import chrome_line, isolate, ui_line
+from reader.text.chrome import isolate
+from reader.text.safe import visible
 from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
@@ -90,12 +96,9 @@ class Annotating:
         """The dialogs read as the interface does (its language, its direction)."""
         return i18n.is_rtl()
 
-    def _say(self, message: str) -> str:
-        """A notification in the interface's direction, laid out by the core."""
-        return ui_line(message)
-
-    def _notify(self, message: str, **options: Any) -> None:
-        self.reader.app.notify(message, **options)
+    def _notify(self, message: str) -> None:
+        """A notice in the status line (logical text: laid out there)."""
+        self.reader.say(message)
 
     # -- a: annotate --------------------------------------------------------------------
 
@@ -103,8 +106,8 @@ class Annotating:
         span = self.annotation_target()
         if span is None:
             self.reader.app.bell()
-            self._notify(self._say(_("Nothing to annotate here: search for the words (/), "
-                                    "then press a.")), timeout=4)
+            self._notify(_("Nothing to annotate here: search for the words (/), "
+                           "then press a."))
             return
         text = " ".join(span.text(self.reader.document.paragraphs).split())
         if not text:
@@ -120,7 +123,6 @@ class Annotating:
 
     def _fields(self, kind: str, values: dict[str, Any]) -> list[Field]:
         session = self.annotation_session
-        entities = tuple(session.entity_choices())
         fields: list[Field] = []
         if kind == "entity":
             fields += [Field("name", "text", values.get("name", "")),
@@ -131,8 +133,9 @@ class Annotating:
         speaker = "teller" if kind == "chapter" else "speaker"
         fields.append(Field("title" if kind == "chapter" else "label", "text",
                             values.get("title" if kind == "chapter" else "label", "")))
+        choices = session.entity_choices(unsaid=kind != "chapter")
         fields.append(Field(speaker, "choice", values.get(speaker),
-                            tuple((v, "new…" if v == NEW_ENTITY else s) for v, s in entities)))
+                            tuple((v, "new…" if v == NEW_ENTITY else s) for v, s in choices)))
         fields.append(Field("new_name", "text", values.get("new_name", "")))
         if kind == "chapter":
             fields += [Field("summary", "text", values.get("summary", "")),
@@ -147,27 +150,30 @@ class Annotating:
         draft = session.defaults(kind, span, self.navigation.focused_entry)
         if kind == "rebuttal" and not session.claim_choices():
             self.reader.app.bell()
-            self._notify(self._say(_("A rebuttal answers a claim: mark the claim first (a, "
-                                    "then c).")), severity="warning", timeout=5)
+            self._notify(_("A rebuttal answers a claim: mark the claim first (a, "
+                           "then c)."))
             return
 
-        def accepted(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
+        saved: list[str] = []
+
+        def save(values: dict[str, Any]) -> tuple[str, str | None] | None:
             draft.fields.update(values)
             try:
-                entry_id = session.create(draft)
+                saved.append(session.create(draft))
             except (EditError, ValueError) as error:
-                self._annotation_error(error)
+                return self._problem(error)
+            return None
+
+        def accepted(values: dict[str, Any] | None) -> None:
+            if values is None or not saved:
                 return
-            self.reload_annotations(focus=entry_id)
-            self._notify(self._say(_("Saved {kind} {id} to {file} (u undoes).").format(
-                kind=say(kind, rtl), id=isolate(entry_id), file=isolate(session.path))),
-                timeout=4, markup=False)
+            self.reload_annotations(focus=saved[-1])
+            self._notify(_("Saved {kind} {id} to {file} (u undoes).").format(
+                kind=say(kind, rtl), id=isolate(saved[-1]), file=isolate(session.path)))
 
         title = say("new entry", rtl, kind=say(kind, rtl))
-        self.reader.app.push_screen(EntryDialog(title, self._fields(kind, draft.fields), rtl),
-                                    accepted)
+        self.reader.app.push_screen(
+            EntryDialog(title, self._fields(kind, draft.fields), rtl, save), accepted)
 
     # -- e: edit ------------------------------------------------------------------------
 
@@ -177,8 +183,8 @@ class Annotating:
         entry = annotations.entry(entry_id) if entry_id and annotations else None
         if entry is None or entry_id is None:
             self.reader.app.bell()
-            self._notify(self._say(_("Nothing to edit: focus a claim or rebuttal (]), or an "
-                                    "entry in the panel.")), timeout=4)
+            self._notify(_("Nothing to edit: focus a claim or rebuttal (]), or an "
+                           "entry in the panel."))
             return
         kind = _kind_of(entry)
         values: dict[str, Any] = {}
@@ -189,21 +195,35 @@ class Annotating:
             values = {"title": entry.title, "teller": entry.teller, "summary": entry.summary,
                       "date": entry.date or ""}
         else:
-            values = {"label": entry.label, "speaker": entry.speaker}
+            values = {"label": entry.label, "speaker": entry.speaker or UNSAID}
             if isinstance(entry, Rebuttal):
                 values["answers"] = list(entry.answers)
         rtl = self._dialog_rtl()
         fields = self._fields(kind, values)
 
+        changed: list[bool] = []
+
+        def save(result: dict[str, Any]) -> tuple[str, str | None] | None:
+            try:
+                changed.append(self._save_edit(kind, entry_id, values, result))
+            except EditError as error:
+                return self._problem(error)
+            return None
+
         def accepted(result: dict[str, Any] | None) -> None:
-            if result is not None:
-                self._save_edit(kind, entry_id, values, result)
+            if result is None or not any(changed):
+                return
+            self.reload_annotations(focus=entry_id)
+            self._notify(_("Saved {kind} {id} (u undoes).").format(
+                kind=say(kind, False), id=isolate(entry_id)))
 
         title = say("edit entry", rtl, kind=say(kind, rtl), id=isolate(entry_id))
-        self.reader.app.push_screen(EntryDialog(title, fields, rtl), accepted)
+        self.reader.app.push_screen(EntryDialog(title, fields, rtl, save), accepted)
 
     def _save_edit(self, kind: str, entry_id: str, before: dict[str, Any],
-                   after: dict[str, Any]) -> None:
+                   after: dict[str, Any]) -> bool:
+        """Write what the dialog changed; False when nothing was. :class:`EditError` when
+        it cannot be written (nothing is, then)."""
         editor = self.annotation_session.editor
         changes: dict[str, Any] = {}
         for key, value in after.items():
@@ -216,25 +236,21 @@ class Annotating:
                          if a.strip()]
             if key == "date" and not str(value).strip():
                 value = None
+            if key == "speaker" and value == UNSAID:
+                value = None  # no speaker: the key goes
             changes[key] = value
         if not changes:
-            return
-        try:
-            check_fields(kind, changes)
-            with editor.one_change():
-                for key in ("speaker", "teller"):
-                    if changes.get(key) == NEW_ENTITY:
-                        name = " ".join(str(after.get("new_name", "")).split())
-                        if not name:
-                            raise EditError(_("name the new speaker (or choose one)"))
-                        changes[key] = editor.add("entity", {"name": name, "kind": "person"})
-                editor.edit(entry_id, changes)
-        except EditError as error:
-            self._annotation_error(error)
-            return
-        self.reload_annotations(focus=entry_id)
-        self._notify(self._say(_("Saved {kind} {id} (u undoes).").format(
-            kind=say(kind, False), id=isolate(entry_id))), timeout=3, markup=False)
+            return False
+        check_fields(kind, changes)
+        with editor.one_change():
+            for key in ("speaker", "teller"):
+                if changes.get(key) == NEW_ENTITY:
+                    name = " ".join(str(after.get("new_name", "")).split())
+                    if not name:
+                        raise EditError(_("name the new speaker (or choose one)"), "new_name")
+                    changes[key] = editor.add("entity", {"name": name, "kind": "person"})
+            editor.edit(entry_id, changes)
+        return True
 
     # -- x: remove ----------------------------------------------------------------------
 
@@ -244,8 +260,8 @@ class Annotating:
         entry = annotations.entry(entry_id) if entry_id and annotations else None
         if entry is None or entry_id is None:
             self.reader.app.bell()
-            self._notify(self._say(_("Nothing to remove: focus a claim or rebuttal (]), or an "
-                                    "entry in the panel.")), timeout=4)
+            self._notify(_("Nothing to remove: focus a claim or rebuttal (]), or an "
+                           "entry in the panel."))
             return
         kind = _kind_of(entry)
         editor = self.annotation_session.editor
@@ -283,9 +299,8 @@ class Annotating:
                                "Removed {kind} {id} and {count} links (u undoes).",
                                len(removed)) if removed else \
                 _("Removed {kind} {id} (u undoes).")
-            self._notify(self._say(message.format(kind=say(kind, rtl), id=isolate(entry_id),
-                                                 count=number(len(removed)))),
-                        timeout=4, markup=False)
+            self._notify(message.format(kind=say(kind, rtl), id=isolate(entry_id),
+                                        count=number(len(removed))))
 
         self.reader.app.push_screen(ConfirmDialog(lines, rtl), answered)
 
@@ -305,18 +320,21 @@ class Annotating:
             return
         if done is None:
             self.reader.app.bell()
-            self._notify(self._say(_("No annotation change to undo.")), timeout=3)
+            self._notify(_("No annotation change to undo."))
             return
         self.reload_annotations()
-        self._notify(self._say(_("Undone: {change}.").format(change=isolate(done))), timeout=3,
-                    markup=False)
+        self._notify(_("Undone: {change}.").format(change=isolate(done)))
 
     # -- after a change -----------------------------------------------------------------
+
+    def _problem(self, error: Exception) -> tuple[str, str | None]:
+        """What a dialog says of ``error``, and the field it takes the reader to."""
+        return getattr(error, "message", str(error)), getattr(error, "field", None)
 
     def _annotation_error(self, error: Exception) -> None:
         self.reader.app.bell()
         message = getattr(error, "message", str(error))
-        self._notify(self._say(message), severity="error", timeout=6, markup=False)
+        self._notify(message)
 
     def reload_annotations(self, focus: str | None = None) -> None:
         """Load the annotation file again into the text, the panel and search."""
@@ -338,11 +356,10 @@ class Annotating:
         elif focused and (annotations is None or annotations.entry(focused) is None):
             navigation.set_focus(None)
         if problems:
-            first = chrome_line(str(problems[0]), "auto")
-            reader.app.notify(self._say(ngettext(
+            reader.say(ngettext(
                 "{count} annotation problem remains; first: {first}",
                 "{count} annotation problems remain; first: {first}", len(problems)).format(
-                    count=number(len(problems)), first=isolate(first))),
-                severity="warning", timeout=6, markup=False)
+                    count=number(len(problems)), first=isolate(visible(str(problems[0])))),
+                seconds=8)
         reader.app.refresh_bindings()  # ] and [ come and go with the claims
         reader.update_status()

@@ -25,7 +25,6 @@ from reader.state import measure as steps
 from reader.state.positions import MARK_LETTERS, PositionStore
 from reader.state.preferences import Settings
 from reader.text import harakat as harakat_text
-from reader.text.chrome import ui_line
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.decisions import measure as measures
@@ -144,8 +143,8 @@ class ReadingComfort:
         self.settings.measure = measure
         article.set_measure(measure)
         self._save_settings()
-        self.reader.app.notify(ui_line(_("Measure: {measure} (< > change it)").format(
-            measure=measures.describe(measure))), timeout=2)
+        self.reader.say(_("Measure: {measure} (< > change it)").format(
+            measure=measures.describe(measure)))
 
     def cycle_harakat(self) -> None:
         modes = harakat_text.MODES
@@ -153,8 +152,7 @@ class ReadingComfort:
         self.settings.harakat = mode
         self.reader.article.set_harakat(mode)
         self._save_settings()
-        self.reader.app.notify(ui_line(_("{note} (H changes it)").format(
-            note=_(_HARAKAT_NOTES[mode]))), timeout=3)
+        self.reader.say(_("{note} (H changes it)").format(note=_(_HARAKAT_NOTES[mode])))
 
     def toggle_numbers(self) -> None:
         self.settings.numbers = not self.settings.numbers
@@ -167,7 +165,7 @@ class ReadingComfort:
         article.set_show_controls(not article.show_controls)
         message = (_("Invisible controls shown in place (v toggles).") if article.show_controls
                    else _("Invisible controls hidden again (v toggles)."))
-        self.reader.app.notify(ui_line(message), timeout=3)
+        self.reader.say(message)
 
     # -- go to ------------------------------------------------------------------------
 
@@ -183,8 +181,7 @@ class ReadingComfort:
             target = parse_target(text, len(self.reader.document.paragraphs))
         except ValueError as error:
             self.reader.app.bell()
-            self.reader.app.notify(ui_line(str(error)), severity="warning", timeout=4,
-                                   markup=False)
+            self.reader.say(str(error))
             return
         if target.percent is not None:
             self.navigation.go_to_percent(target.percent)
@@ -244,16 +241,15 @@ class ReadingComfort:
             return
         if letter not in MARK_LETTERS:
             app.bell()
-            app.notify(ui_line(_("A mark is a letter, a–z or A–Z.")), severity="warning",
-                       timeout=3)
+            self.reader.say(_("A mark is a letter, a–z or A–Z."))
             return
         place = self.reader.article.place()
         self.marks[letter] = place
         if self.positions is not None and self.reader.document.paragraphs:
             with contextlib.suppress(Exception):
                 self.positions.put(self.doc_key, *place, marks=self.marks)
-        app.notify(ui_line(_("Mark {letter} set ('{letter} comes back here).").format(
-            letter=letter)), timeout=2)
+        self.reader.say(_("Mark {letter} set ('{letter} comes back here).").format(
+            letter=letter))
 
     def jump_to_mark(self, letter: str | None) -> None:
         if letter is None:
@@ -270,7 +266,6 @@ class ReadingComfort:
         place = self.marks.get(letter)
         if place is None:
             self.reader.app.bell()
-            self.reader.app.notify(ui_line(_("No mark {letter} in this document.").format(
-                letter=letter)), severity="warning", timeout=3)
+            self.reader.say(_("No mark {letter} in this document.").format(letter=letter))
             return
         navigation.jump_to_place(place)

@@ -47,3 +47,7 @@ class Reader(Protocol):
 
     def update_status(self) -> None:
         """Draw the status line again."""
+
+    def say(self, message: str, seconds: float | None = None) -> None:
+        """Tell the reader ``message`` (logical text, laid out where it is drawn) in the
+        status line, for a few seconds (controllers.notices): what a key did or why not."""

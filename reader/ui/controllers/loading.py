@@ -11,7 +11,6 @@ from collections.abc import Callable
 from reader.content.loading import finish_loading
 from reader.errors import ReaderError
 from reader.i18n import _
-from reader.text.chrome import ui_line
 from reader.ui.controllers.host import Reader
 
 
@@ -52,9 +51,9 @@ class Loading:
         the app ends; else it says so, and False."""
         document = self.reader.document
         if not document.extraction or (document.path is None and not document.url):
-            self.reader.app.notify(ui_line(_(
+            self.reader.say(_(
                 "Only a web page opened from a file or URL can be read as its article or "
-                "whole (X).")), timeout=3)
+                "whole (X)."))
             return False
         self.switch_to = "page" if document.extraction == "article" else "article"
         return True

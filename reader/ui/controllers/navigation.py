@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from reader.i18n import _
 from reader.state.history import History, Place, Stop
-from reader.text.chrome import ui_line
 from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.status_note import StatusNote
@@ -204,8 +203,7 @@ class Navigation:
             return
         targets = annotations.counterparts(entry_id)
         if not targets:
-            app.notify(ui_line(_("Nothing in the text answers this span.")),
-                       severity="information")
+            self.reader.say(_("Nothing in the text answers this span."))
             return
         if len(targets) == 1:
             self.go_to_entry(targets[0].id)

@@ -18,14 +18,17 @@ class StatusNote:
         self.text: str | None = None
         self._timer: Timer | None = None
 
-    def set(self, text: str | None, *, show: bool = False) -> None:
-        """Show ``text`` (None: no note) for a few seconds; ``show`` draws the status now."""
+    def set(self, text: str | None, *, show: bool = False, seconds: float | None = None
+            ) -> None:
+        """Show ``text`` (None: no note) for ``seconds`` (at least
+        :data:`NOTE_SECONDS`);
+        ``show`` draws the status now."""
         self.text = text
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if text:
-            self._timer = self.reader.app.set_timer(NOTE_SECONDS, self.clear)
+            self._timer = self.reader.app.set_timer(max(seconds or 0, NOTE_SECONDS), self.clear)
         if show:
             self.reader.update_status()
 

@@ -4,11 +4,14 @@ Every string is drawn through the core (:class:`~reader.ui.widgets.bidi_text.Bid
 search bar's :class:`~reader.ui.widgets.search_bar.QueryField` for typing), and for a right-to-left
 interface the dialog is right-to-left: its words translated, right-aligned, ``←`` moving
 on in a list of choices. Each field starts with a value that Enter accepts; ``↑``/``↓`` or
-``Tab`` move between fields, Esc cancels.
+``Tab`` move between fields, Esc cancels. A dialog never closes on a problem: Enter hands
+the fields to its ``save``, and when that says what is wrong the dialog stays, with what was
+typed, says it, and takes the reader to the field at fault.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +49,7 @@ WORDS: dict[str, str] = {
     "person": N_("person"),
     "organisation": N_("organisation"),
     "new…": N_("new…"),
+    "no speaker": N_("no speaker"),
     "keys": N_("Enter saves · Esc cancels · ↑/↓ next field"),
     "new entry": N_("New {kind}"),
     "edit entry": N_("Edit {kind} {id}"),
@@ -55,6 +59,10 @@ WORDS: dict[str, str] = {
     "confirm keys": N_("Enter or y removes · Esc keeps it"),
 }
 KIND_KEYS = (("h", "chapter"), ("c", "claim"), ("r", "rebuttal"), ("e", "entity"))
+
+# What the dialog's ``save`` answers: None when saved, else what is wrong and the key of
+# the field at fault (None: no one field).
+Save = Callable[[dict[str, Any]], tuple[str, str | None] | None]
 
 
 def say(key: str, rtl: bool, **values: str) -> str:
@@ -175,11 +183,14 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         Binding("up,shift+tab", "step(-1)", "Previous field", show=False, priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[Field], rtl: bool) -> None:
+    def __init__(self, title: str, fields: list[Field], rtl: bool,
+                 save: Save | None = None) -> None:
+        """``save``: given the fields on Enter; the dialog closes only when it saved them."""
         super().__init__()
         self.title_text = title
         self.fields = fields
         self.rtl = rtl
+        self.save = save
 
     def compose(self) -> ComposeResult:
         direction = "rtl" if self.rtl else "ltr"
@@ -197,6 +208,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
                                          rtl=self.rtl, id=f"field-{field.key}")
                 widget.add_class("annotate-field")
                 yield widget
+            yield BidiText("", direction=direction, id="annotate-problem")
             yield BidiText(say("keys", self.rtl), direction=direction, id="annotate-keys")
 
     def on_mount(self) -> None:
@@ -244,7 +256,19 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         return found
 
     def action_accept(self) -> None:
-        self.dismiss(self.values())
+        values = self.values()
+        problem = self.save(values) if self.save is not None else None
+        if problem is None:
+            self.dismiss(values)
+            return
+        message, key = problem
+        self.app.bell()
+        shown = self.query_one("#annotate-problem", BidiText)
+        shown.set_text(message)
+        shown.add_class("-shown")
+        at_fault = self.query(f"#field-{key}") if key else None
+        if at_fault and at_fault.first().display:
+            self.set_focus(at_fault.first())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -17,7 +17,7 @@ from reader import i18n
 from reader.content.annotations.model import Annotations
 from reader.i18n import _
 from reader.text.chrome import chrome_line, chrome_lines, fill, ui_line
-from reader.ui.decisions.speakers import speaker_indexes
+from reader.ui.decisions.speakers import NO_SPEAKER, speaker_indexes
 from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
 
 HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
@@ -127,8 +127,8 @@ def speaker_legend(annotations: Annotations | None, article: ArticleView,
         return []
     legend = []
     for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
-        entity = annotations.entities.get(entity_id)
-        name = entity.name if entity else entity_id
+        entity = annotations.entities.get(entity_id) if entity_id else None
+        name = entity.name if entity else entity_id or _(NO_SPEAKER)
         style = article.get_component_rich_style(f"article--speaker-{index}")
         legend.append((chrome_line(fill("{name}", name=name), direction), style))
     return legend

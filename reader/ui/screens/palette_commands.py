@@ -15,7 +15,7 @@ from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import fill, join_fields, ui_line
 from reader.ui.decisions import paragraph_numbers
-from reader.ui.widgets.side_panel import entry_line
+from reader.ui.widgets.side_panel import entry_line, speaker_name
 
 # Textual's own words that the reader shows (the command palette key's description).
 TEXTUAL_WORDS = (N_("palette"),)
@@ -136,9 +136,9 @@ class GoToProvider(_EntryProvider):
         for template, table in ((_("go to claim: {label}"), annotations.claims),
                                 (_("go to rebuttal: {label}"), annotations.rebuttals)):
             for entry in table.values():
-                speaker = annotations.entities.get(entry.speaker)
-                name = speaker.name if speaker else entry.speaker
-                plain = template.format(label=f"{name}: {entry.label}")
+                name = speaker_name(annotations, entry)
+                plain = template.format(label=f"{name}: {entry.label}" if name
+                                        else entry.label)
                 shown = ui_line(template.format(label=join_fields(
                     [entry_line(annotations, entry)], direction)), width=width)
                 entries.append((entry.id, plain, shown))
@@ -209,5 +209,5 @@ class MarksProvider(_EntryProvider):
             yield Hit(matcher.match(none_yet), shown, self._no_marks, text=shown)
 
     def _no_marks(self) -> None:
-        self.app.notify(ui_line(_("No marks in this document yet: m and a letter sets one.")),
-                        timeout=3)
+        self.app.notify(_("No marks in this document yet: m and a letter sets one."),
+                        markup=False)  # told in the status line (ReaderApp.notify)

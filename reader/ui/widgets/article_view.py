@@ -162,7 +162,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         marks: dict[int, list[Mark]] = {}
         if self.annotations is None:
             return marks
-        speakers: dict[str, int] = {}
+        speakers: dict[str | None, int] = {}  # None: speaker not said, a colour of its own
         entries: list[Claim | Rebuttal] = [*self.annotations.claims.values(),
                                            *self.annotations.rebuttals.values()]
         for entry in sorted(entries, key=lambda e: e.span):

@@ -29,12 +29,21 @@ NO_HEADINGS = N_("no headings")
 CLAIM_MARK, REBUTTAL_MARK = "◆", "↩"
 
 
+def speaker_name(annotations: Annotations, entry: Claim | Rebuttal) -> str | None:
+    """Who says ``entry``: the entity's name, its id when no entity has it, None when the
+    entry does not say."""
+    if entry.speaker is None:
+        return None
+    speaker = annotations.entities.get(entry.speaker)
+    return speaker.name if speaker else entry.speaker
+
+
 def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = "") -> str:
     """``◆ speaker: label`` with the name and the label isolated: laid out in the
-    document's direction, the marker and the name are at its start for every entry."""
-    speaker = annotations.entities.get(entry.speaker)
-    name = speaker.name if speaker else entry.speaker
-    text = fill("{name}: {label}", name=name, label=entry.label)
+    document's direction, the marker and the name are at its start for every entry
+    (``◆ label`` when the speaker is not said)."""
+    text = fill("{name}: {label}", name=name, label=entry.label) \
+        if (name := speaker_name(annotations, entry)) else fill("{label}", label=entry.label)
     return f"{marker} {text}" if marker else text
 
 

@@ -1,0 +1,59 @@
+"""What the reader tells, never over the status line or the text (issue 25).
+
+A key's notice ("Measure: 66", "harakat shown", a refusal) is a short-lived note in the
+status line (:class:`StatusNote`), in place of Textual's toasts, which covered the status
+line and the end of the text rows beside it. The warnings given at start, which must be
+read (the annotation file's problems, a book's skipped chapters, an unsure encoding, the
+terminal), are lines of their own above the status line (``#notices``): the text view gives
+them its room while they are shown and gets it back when their time is up. Both take
+logical text, laid out once where it is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import count
+
+from reader.text.chrome import ui_direction
+from reader.ui.controllers.host import Reader
+from reader.ui.controllers.status_note import StatusNote
+from reader.ui.decisions.notices import Notice
+from reader.ui.widgets.bidi_text import BidiText
+
+WARNING_SECONDS = 8.0  # a start-up warning without a time of its own
+
+
+class Notices:
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.note = StatusNote(reader)  # drawn by the status line (controllers.status)
+        self._warnings: dict[int, str] = {}
+        self._ids = count()
+
+    def say(self, message: str, seconds: float | None = None) -> None:
+        """``message`` (logical text, one line) in the status line for a few seconds."""
+        self.note.set(" ".join(message.split()), show=True, seconds=seconds)
+
+    def warn(self, notices: Sequence[Notice]) -> None:
+        """Start-up warnings above the status line, each until its time is up."""
+        for notice in notices:
+            key = next(self._ids)
+            self._warnings[key] = notice.message
+            self.reader.app.set_timer(notice.timeout or WARNING_SECONDS,
+                                      lambda key=key: self._drop(key))
+        self._draw()
+
+    def shown(self) -> list[str]:
+        """What is told now: the status line's note first, then the warnings."""
+        return ([self.note.text] if self.note.text else []) + list(self._warnings.values())
+
+    def _drop(self, key: int) -> None:
+        self._warnings.pop(key, None)
+        self._draw()
+
+    def _draw(self) -> None:
+        for line in self.reader.app.query("#notices").results(BidiText):
+            line.direction = ui_direction()
+            line.set_text(tuple((paragraph, "") for message in self._warnings.values()
+                                for paragraph in message.split("\n")))
+            line.set_class(bool(self._warnings), "-shown")
