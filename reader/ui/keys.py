@@ -26,6 +26,7 @@ BINDINGS: list[BindingType] = [
     Binding("backspace,alt+left", "back", "Back", key_display="⌫"),
     Binding("alt+right", "forward", "Forward", show=False),
     Binding("p", "toggle_panel", "Panel"),
+    Binding("M", "argument_map", "Map", show=False),
     Binding("backslash", "move_panel", "Panel side", key_display="\\", show=False),
     Binding("v", "toggle_controls", "Show controls", show=False),
     Binding("t", "toggle_theme", "Theme", show=False),
