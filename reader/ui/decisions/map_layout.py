@@ -21,6 +21,7 @@ from reader.content.annotations import Annotations
 from reader.content.argument_map import MapRow, debate_rows, map_rows
 from reader.errors import ReaderError
 from reader.text.chrome import chrome_line, chrome_lines, fill
+from reader.text.safe import visible
 
 if TYPE_CHECKING:
     from reader.content.debate import Debate
@@ -50,20 +51,42 @@ class MapNode:
         return self.row.key
 
 
-@dataclass(frozen=True, slots=True)
 class MapLine:
     """One line on screen: ``node`` (its index), the visual ``tree`` lines, the speaker's
-    visual ``name`` (empty on a node's later lines), the ``label``'s visual text, and the
-    cells they fill together; ``rtl``: drawn from the right edge (tree, mark, name,
-    label, right to left)."""
+    visual ``name`` (blank on a node's later lines), the ``label``'s visual text, and the
+    ``cells`` they fill together; ``rtl``: drawn from the right edge (tree, mark, name,
+    label, right to left).
 
-    node: int
-    tree: str
-    mark: str
-    name: str
-    label: str
-    cells: int
-    rtl: bool
+    A label that fits on its line (its cells, counted before shaping, which only joins
+    letters, are no more than the room) is laid out when the line is first drawn: the map
+    of thousands of nodes opens at the cost of counting cells, and of laying out only the
+    labels that wrap."""
+
+    __slots__ = ("_label", "_pending", "head", "mark", "name", "node", "rtl", "tree")
+
+    def __init__(self, node: int, tree: str, mark: str, name: str, label: str | None,
+                 head: int, rtl: bool, pending: tuple[str, int, str] | None = None) -> None:
+        self.node = node
+        self.tree = tree
+        self.mark = mark
+        self.name = name
+        self._label = label
+        self._pending = pending  # (logical label, room, direction) until first drawn
+        self.head = head
+        self.rtl = rtl
+
+    @property
+    def label(self) -> str:
+        if self._label is None:
+            assert self._pending is not None
+            text, room, direction = self._pending
+            self._label = chrome_lines(text, room, direction)[0][0]
+            self._pending = None
+        return self._label
+
+    @property
+    def cells(self) -> int:
+        return self.head + cell_len(self.label)
 
     def parts(self) -> list[tuple[str, str]]:
         """(visual text, what it is: ``tree``, ``mark``, ``name``, ``label`` or ``gap``)
@@ -189,13 +212,17 @@ def lay_out_map(nodes: list[MapNode], width: int,
         name = chrome_line(fill("{name}:", name=node.name), direction) if node.name else ""
         head = cell_len(tree) + 2 + (cell_len(name) + 1 if name else 0)
         room = max(8, width - head)
-        label_lines = chrome_lines(fill("{label}", label=node.row.label), room, direction)
-        for number, (visual, cells, _line_rtl) in enumerate(label_lines or [("", 0, rtl)]):
+        text = fill("{label}", label=node.row.label)
+        shown = visible(text, keep_isolates=True)
+        if "\n" not in shown and cell_len(shown) <= room:
+            lines.append(MapLine(index, tree, mark, name, None, head, rtl,
+                                 (text, room, direction)))
+            continue
+        label_lines = chrome_lines(text, room, direction)
+        for number, (visual, _cells, _line_rtl) in enumerate(label_lines or [("", 0, rtl)]):
             if number == 0:
-                lines.append(MapLine(index, tree, mark, name, visual,
-                                     head + cells, rtl))
+                lines.append(MapLine(index, tree, mark, name, visual, head, rtl))
             else:
                 indent = " " * cell_len(name)
-                lines.append(MapLine(index, tree_below, " ", indent, visual,
-                                     head + cells, rtl))
+                lines.append(MapLine(index, tree_below, " ", indent, visual, head, rtl))
     return lines, firsts

@@ -18,10 +18,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.content.argument_map import MapRow
 from reader.ui.decisions.map_layout import MapLine, MapNode, lay_out_map
 
 SIDE = 1
 SPEAKER_COLOURS = 6  # as the article's speaker classes
+_PLAIN = MapNode(MapRow(0, "claim", "", "", ""), "", None)  # the style of blank cells
 
 
 class MapTree(ScrollView, can_focus=True):
@@ -85,6 +87,7 @@ class MapTree(ScrollView, can_focus=True):
         self._lines: list[MapLine] = []
         self._firsts: list[int] = []
         self._width = 0
+        self._styles: dict[tuple[tuple[str, ...], bool, bool], Style] = {}
 
     @property
     def rtl(self) -> bool:
@@ -123,45 +126,54 @@ class MapTree(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self.refresh()
 
     # -- drawing ----------------------------------------------------------------------
 
-    def _style(self, role: str, node: MapNode) -> Style:
-        names = []
+    def _style(self, role: str, node: MapNode, highlighted: bool) -> Style:
+        """A part's style, from a few component classes: cached (a key redraws every
+        line on screen, and Textual's styles are slow to ask for one by one)."""
+        names: tuple[str, ...] = ()
         if role == "tree":
-            names.append("map--tree")
+            names = ("map--tree",)
         elif role == "name" and node.colour is not None:
-            names.append(f"map--speaker-{node.colour % SPEAKER_COLOURS}")
+            names = (f"map--speaker-{node.colour % SPEAKER_COLOURS}",)
         elif role in ("label", "mark"):
             if node.row.kind in ("chapter", "document"):
-                names.append(f"map--{node.row.kind}")
+                names = (f"map--{node.row.kind}",)
             if not node.here:
-                names.append("map--elsewhere")
+                names += ("map--elsewhere",)
         if node.row.repeated and role != "tree":
-            names.append("map--repeated")
-        style = Style()
-        for name in names:
-            style += self.get_component_rich_style(name)
+            names += ("map--repeated",)
+        key = (names, highlighted, self.has_focus)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.rich_style
+            for name in names:
+                style += self.get_component_rich_style(name)
+            # The highlight last: the tree's and the speakers' colours carry a background.
+            if highlighted:
+                style += self.get_component_rich_style("map--highlight")
+            self._styles[key] = style
         return style
 
     def render_line(self, y: int) -> Strip:
         self._ensure_lines()
         width = self.scrollable_content_region.width
         row = round(self.scroll_offset.y) + y
-        base = self.rich_style
         if row >= len(self._lines):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
         line = self._lines[row]
         node = self.nodes[line.node]
-        # The highlight last: the tree's and the speakers' colours carry a background.
-        over = (self.get_component_rich_style("map--highlight")
-                if line.node == self.highlighted else Style())
+        highlighted = line.node == self.highlighted
+        blank = self._style("gap", node, highlighted) if highlighted else \
+            self._style("gap", _PLAIN, False)
         pad = max(0, width - 2 * SIDE - line.cells)
-        segments = [Segment(" " * (SIDE + (pad if line.rtl else 0)), base + over)]
+        segments = [Segment(" " * (SIDE + (pad if line.rtl else 0)), blank)]
         for text, role in line.parts():
-            segments.append(Segment(text, base + self._style(role, node) + over))
-        segments.append(Segment(" " * (SIDE + (0 if line.rtl else pad)), base + over))
+            segments.append(Segment(text, self._style(role, node, highlighted)))
+        segments.append(Segment(" " * (SIDE + (0 if line.rtl else pad)), blank))
         return Strip(segments).crop(0, width)
 
     # -- walking the tree ---------------------------------------------------------------
