@@ -278,3 +278,26 @@ async def test_enter_on_a_rebuttal_offers_its_answer_in_another_document(
         await wait_until(pilot, lambda: app.argument_map.crossing is not None,
                          what="the crossing")
     assert app.argument_map.crossing.entry == "three-chapters"
+
+
+async def test_the_claims_tab_lists_the_rebuttals_of_other_documents_and_opens_them(
+        tmp_path: Path) -> None:
+    from reader.ui.widgets.entry_list import EntryList
+
+    folder = _debate(tmp_path)
+    app = _app(tmp_path, folder / "altman-post.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        claims = app.panel.query_one("#claim-list", EntryList)
+        ids = claims.entry_ids
+        assert ids.index("musk#fourth-chapter") == ids.index("three-chapters") + 1
+        app.panel.query_one(TabBar).activate(1)
+        claims.focus()
+        claims.highlight(ids.index("musk#fourth-chapter"))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.argument_map.crossing is not None,
+                         what="the crossing")
+    crossing = app.argument_map.crossing
+    assert Path(crossing.source) == folder / "musk-reply.txt"
+    assert crossing.entry == "fourth-chapter"
+    assert Path(crossing.annotations) == folder / "musk-reply.toml"

@@ -122,7 +122,11 @@ class Navigation:
         self.reader.update_status()
 
     def go_to_entry(self, entry_id: str) -> None:
-        """Jump to a chapter, claim or rebuttal by id (panel, palette, chooser)."""
+        """Jump to a chapter, claim or rebuttal by id (panel, palette, chooser); an entry of
+        another document of the debate (``name#id``) is opened there."""
+        if "#" in entry_id and self.elsewhere is not None:
+            self.elsewhere(entry_id)
+            return
         paragraphs = self.reader.document.paragraphs
         if entry_id.startswith("heading:"):
             paragraph = int(entry_id.split(":", 1)[1])

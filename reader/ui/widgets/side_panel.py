@@ -14,7 +14,7 @@ from reader.content.annotations import Annotations, Claim, Rebuttal
 from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import chrome_line, fill, join_fields
-from reader.ui.decisions.map_layout import MapNode, map_nodes
+from reader.ui.decisions.map_layout import MapNode, debate_answers, map_nodes
 from reader.ui.decisions.speakers import speaker_indexes
 from reader.ui.widgets.argument_map import SPEAKER_COLOURS, MapTree
 from reader.ui.widgets.backdrops import RepeatedRow
@@ -169,11 +169,17 @@ class SidePanel(RepeatedRow):
         items: list[tuple[str, Paragraphs]] = []
         annotations = self.annotations
         assert annotations is not None
+        elsewhere = debate_answers(annotations)
         for claim in annotations.claims.values():
             items.append((claim.id, ((entry_line(annotations, claim, CLAIM_MARK), "bold"),)))
             for rebuttal in annotations.rebuttals_of(claim.id):
                 items.append((rebuttal.id,
                               ((entry_line(annotations, rebuttal, REBUTTAL_MARK), ""),)))
+            # In a debate, the rebuttals of other documents too (Enter opens them there).
+            for name, notes, rebuttal in elsewhere.get(claim.id, ()):
+                line = fill("{document} — {entry}", document=name,
+                            entry=entry_line(notes, rebuttal))
+                items.append((f"{name}#{rebuttal.id}", ((f"{REBUTTAL_MARK} {line}", "italic"),)))
         return items
 
     @property
