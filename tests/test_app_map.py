@@ -133,10 +133,18 @@ async def test_the_panel_map_tab_follows_the_reading(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await panel_built(pilot)
+        await pilot.press("G", "left_square_bracket")  # while the map's tab is not shown
         app.panel.query_one(TabBar).activate(2)
         await pilot.pause()
         tree = app.panel.query_one(MapTree)
         assert tree.display
+        node = tree.highlighted_node
+        assert node is not None and node.row.entry_id == app.navigation.focused_entry
+        await wait_until(pilot, lambda: tree.scroll_offset.y > 0, what="the map scrolled")
+        first = tree._firsts[tree.highlighted]  # its first line, in view once shown
+        top = round(tree.scroll_offset.y)
+        assert top <= first < top + tree.scrollable_content_region.height
+        await pilot.press("g")
         assert [n.key for n in tree.nodes] == [n.key for n in _article_nodes()]
         for _ in range(3):
             await pilot.press("right_square_bracket")

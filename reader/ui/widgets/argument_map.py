@@ -120,6 +120,8 @@ class MapTree(ScrollView, can_focus=True):
 
     def on_resize(self, _event: events.Resize) -> None:
         self._ensure_lines()
+        if self.highlighted is not None:
+            self.highlight(self.highlighted)  # still in view at the new width
 
     def on_mount(self) -> None:
         self._ensure_lines()
@@ -189,7 +191,8 @@ class MapTree(ScrollView, can_focus=True):
             return
         index = max(0, min(index, len(self.nodes) - 1))
         self.highlighted = index
-        if scroll:
+        # A hidden map (the panel on another tab) is laid out when shown (on_resize).
+        if scroll and self.display and self.scrollable_content_region.width > 2 * SIDE:
             self._ensure_lines()
             if self._firsts:
                 first = self._firsts[index]
