@@ -309,3 +309,15 @@ async def test_the_claims_tab_lists_the_rebuttals_of_other_documents_and_opens_t
     assert Path(crossing.source) == folder / "musk-reply.txt"
     assert crossing.entry == "fourth-chapter"
     assert Path(crossing.annotations) == folder / "musk-reply.toml"
+
+
+async def test_m_in_a_document_without_an_argument_says_so(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Nothing annotated here.\n", encoding="utf-8")
+    app = _app(tmp_path, plain)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("M")
+        await wait_until(pilot, lambda: any("No argument to map" in n.message
+                                            for n in app._notifications), what="the notice")
+        assert not isinstance(app.screen, MapScreen)
