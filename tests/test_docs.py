@@ -184,7 +184,9 @@ ACTION_WORDS = {
     "measure": "narrower|wider", "measure('default')": "default",
     "measure('whole')": "whole width", "cycle_harakat": "harakat",
     "toggle_numbers": "paragraph numbers", "switch_extract": "whole page",
-    "command_palette": "palette",
+    "command_palette": "palette", "argument_map": "argument map",
+    # the argument map
+    "sideways": "parent", "page": "screen", "close": "close",
     "focus_next": "move between", "focus_previous": "move between",
     # the search bar
     "submit": "keep the hits", "history": "queries", "toggle_exact": "exact",
@@ -329,6 +331,13 @@ async def _places(app: App) -> dict[str, Place]:
             await pilot.press("backspace")
         assert app.screen.is_modal, "no span with several counterparts"
         record("chooser", reading)
+        await close()
+
+        # the argument map, full screen (not a modal: the app's keys are reached there)
+        await pilot.press("M")
+        await wait_until(pilot, lambda: app.screen is not main and app.screen.focused
+                         is not None, what="the map")
+        record("map", reading)
         await close()
     return places
 

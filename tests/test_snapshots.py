@@ -50,3 +50,21 @@ def test_web_page_article(snap_compare, tmp_path: Path) -> None:
     page = Path(__file__).parent / "data" / "formats" / "news.ar.html"
     app = create_app(page, positions=PositionStore(tmp_path / "state"))
     assert snap_compare(app, terminal_size=(100, 34))
+
+
+def test_argument_map_full_screen(snap_compare, app) -> None:
+    """M: the bundled article's map, right to left (docs/map.png is made from it); the
+    focused claim's node highlighted."""
+    from reader.ui.screens.map_screen import MapScreen
+    from reader.ui.widgets.argument_map import MapTree
+    from tests.waiting import panel_built, wait_until
+
+    async def focus_and_open(pilot) -> None:
+        await panel_built(pilot)
+        await pilot.press("G", "left_square_bracket", "M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen)
+                         and app.screen.query_one(MapTree).highlighted_node is not None
+                         and app.screen.query_one(MapTree).highlighted_node.row.entry_id
+                         == app.navigation.focused_entry, what="the focused claim's node")
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=focus_and_open)

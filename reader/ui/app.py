@@ -33,9 +33,11 @@ from reader.resources import styles_dir
 from reader.state.positions import PositionStore, document_key
 from reader.state.preferences import PreferenceStore
 from reader.state.search import SearchSession
+from reader.state.trail import Trail, Visit
 from reader.text.chrome import join_fields, text_direction, ui_line
 from reader.ui.controllers.annotating import Annotating
 from reader.ui.controllers.appearance import Appearance
+from reader.ui.controllers.argument_map import ArgumentMap
 from reader.ui.controllers.comfort import ComfortSettings, ReadingComfort
 from reader.ui.controllers.language import Language
 from reader.ui.controllers.loading import Loading
@@ -57,6 +59,7 @@ from reader.ui.terminal_output.cell_filters import filters_for
 from reader.ui.terminal_output.colours import SIXTEEN_COLOUR_LIGHT_THEME
 from reader.ui.textual_private import HookedApp, line_filters
 from reader.ui.themes import variable_defaults
+from reader.ui.widgets.argument_map import MapTree
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.backdrops import Body, MainScreen
 from reader.ui.widgets.bidi_text import BidiText
@@ -92,10 +95,14 @@ class ReaderApp(HookedApp):
         theme: str | None = None,
         preferences: PreferenceStore | None = None,
         comfort: ComfortSettings | None = None,
+        trail: Trail | None = None,
+        landing: Visit | None = None,
     ) -> None:
         """``annotations``: what looking for them gave (with their problems), or the
         annotations alone. ``pending``: the rest of a big file or a book
-        (controllers.loading). ``comfort``: measure, harakat, numbers (default: as saved)."""
+        (controllers.loading). ``comfort``: measure, harakat, numbers (default: as saved).
+        ``trail`` and ``landing``: the documents of a debate read before this one, and
+        where to land in it (controllers.argument_map)."""
         super().__init__()
         self.document = document
         self.pending = pending
@@ -131,6 +138,8 @@ class ReaderApp(HookedApp):
         self.loading = Loading(self, self.placement.document_grew)
         self.status = Status(self, self.navigation, self.search,
                              [self.notices.note, wrapped, self.text_out.note])
+        self.argument_map = ArgumentMap(self, self.navigation, trail, landing)
+        self.navigation.elsewhere = self.argument_map.open_elsewhere
 
     # -- layout -----------------------------------------------------------------------
 
@@ -204,6 +213,7 @@ class ReaderApp(HookedApp):
         self.placement.fit(self.size)
         self.language.apply()
         self.comfort.open_saved_place(self.finish_loading)
+        self.call_after_refresh(self.argument_map.land)
         notice = self.positions.notice if self.positions is not None else None
         self.notices.warn(startup_notices(notice, self.found.problems, self.terminal_warning,
                                           self.document.problems, self.document.notice))
@@ -295,6 +305,9 @@ class ReaderApp(HookedApp):
     def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
         self.go_to_entry(message.entry_id)
 
+    def on_map_tree_selected(self, message: MapTree.Selected) -> None:
+        self.argument_map.go(message.node)
+
     def on_search_bar_changed(self, _message: SearchBar.Changed) -> None:
         self.searching.changed()
 
@@ -329,7 +342,7 @@ class ReaderApp(HookedApp):
         return True
 
     def action_follow(self) -> None:
-        if not isinstance(self.focused, ListView | EntryList):  # a list takes Enter itself
+        if not isinstance(self.focused, ListView | EntryList | MapTree):  # a list takes Enter
             self.text_out.follow()
 
     def action_help(self) -> None:
@@ -346,6 +359,16 @@ class ReaderApp(HookedApp):
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """After the palette that asked for it has closed."""
         self.set_timer(0.1, lambda: self.deliver_screenshot(filename, path))
+
+    async def action_back(self) -> None:
+        """Back through jumps; past this document's first, to the document of the debate
+        it was opened from."""
+        if self.navigation.history.depth or not self.argument_map.back():
+            self.navigation.travel(self.navigation.history.back)
+
+    def action_forward(self) -> None:
+        if self.navigation.history.ahead or not self.argument_map.forward():
+            self.navigation.travel(self.navigation.history.forward)
 
 
 def create_app(
@@ -367,13 +390,16 @@ def create_app(
     harakat: str | None = None,
     numbers: bool | None = None,
     extract: str = DEFAULT_EXTRACT,
+    trail: Trail | None = None,
+    landing: Visit | None = None,
 ) -> ReaderApp:
     """Build the app from a file or URL (None: the bundled article): the one way, used by
     the command line and the tests. ``direction`` other than ``auto`` sets every paragraph's
     base direction (and so loads the whole file at once). ``progress`` is told how a URL's
     download goes (it happens here, before the app runs). ``document``: one already read
     (standard input), instead of ``path``. ``encoding`` and ``kind`` are ``--encoding`` and
-    ``--as``; ``extract``: a web page's article or all of it."""
+    ``--as``; ``extract``: a web page's article or all of it. ``trail`` and ``landing``:
+    a document of a debate opened from another one (reader.ui.controllers.argument_map)."""
     from reader.content.annotations.file import load_annotations_for
     from reader.content.loading import open_for_reading
 
@@ -392,4 +418,4 @@ def create_app(
     return ReaderApp(document, found, bidi_mode=bidi_mode, positions=positions,
                      terminal_warning=terminal_warning, pending=pending,
                      annotations_path=annotations, theme=theme, preferences=preferences,
-                     comfort=comfort)
+                     comfort=comfort, trail=trail, landing=landing)

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 
 from reader.ui.controllers.annotating import Annotating
 from reader.ui.controllers.appearance import Appearance
+from reader.ui.controllers.argument_map import ArgumentMap
 from reader.ui.controllers.comfort import COMFORT_BINDINGS, ReadingComfort
 from reader.ui.controllers.language import Language
 from reader.ui.controllers.navigation import Navigation
@@ -40,6 +41,7 @@ BINDINGS: list[BindingType] = [
     Binding("backspace,alt+left", "back", "Back", key_display="⌫"),
     Binding("alt+right", "forward", "Forward", show=False),
     Binding("p", "toggle_panel", "Panel"),
+    Binding("M", "argument_map", "Map", show=False),
     Binding("backslash", "move_panel", "Panel side", key_display="\\", show=False),
     Binding("v", "toggle_controls", "Show controls", show=False),
     Binding("t", "toggle_theme", "Theme", show=False),
@@ -74,14 +76,14 @@ class Features(Protocol):
     language: Language
     placement: PanelPlacement
     appearance: Appearance
+    argument_map: ArgumentMap
 
 
 # action → what it asks of which feature
 ROUTES: dict[str, Callable[[Features], object]] = {
     "next_span": lambda f: f.navigation.step_span(1),
     "previous_span": lambda f: f.navigation.step_span(-1),
-    "back": lambda f: f.navigation.travel(f.navigation.history.back),
-    "forward": lambda f: f.navigation.travel(f.navigation.history.forward),
+    "argument_map": lambda f: f.argument_map.open_full(),
     "go_start": lambda f: f.navigation.go_start(),
     "go_end": lambda f: f.navigation.go_end(),
     "next_link": lambda f: f.text_out.step_link(1),

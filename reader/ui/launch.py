@@ -31,9 +31,10 @@ def _write_terminal(sequence: str) -> None:
 def launch(args: argparse.Namespace) -> int:
     from reader.commands.fetch_note import stderr_note
     from reader.commands.inputs import keys_from_terminal, open_input, refuse_urls
-    from reader.content.formats import is_url
+    from reader.content.formats import DEFAULT_EXTRACT, is_url
     from reader.state.positions import PositionStore
     from reader.state.preferences import PreferenceStore
+    from reader.state.trail import Trail, Visit
     from reader.text.levels import check_library
     from reader.ui.app import create_app
 
@@ -57,11 +58,14 @@ def launch(args: argparse.Namespace) -> int:
     # A URL is fetched before the app starts, with a note on stderr: the UI never waits on
     # the network, and a failure is one line like any other.
     target = args.file or None
+    annotations = Path(args.annotations) if args.annotations else None
     extract = args.extract
+    trail = Trail()  # the documents of a debate read before, for Backspace across them
+    landing: Visit | None = None
     while True:
         app = create_app(
             target if piped is None else None,
-            Path(args.annotations) if args.annotations else None,
+            annotations,
             progress=stderr_note(target) if target is not None and is_url(target) else None,
             bidi_mode=plan.mode,
             direction=args.direction,
@@ -77,12 +81,23 @@ def launch(args: argparse.Namespace) -> int:
             harakat=args.harakat,
             numbers=args.numbers,
             extract=extract,
+            trail=trail,
+            landing=landing,
         )
         _run(app, plan)
+        crossing = app.argument_map.crossing
+        if crossing is not None and app.loading.error is None:
+            # Enter on an entry of another document of the debate, or Backspace back to
+            # one: that document, landing where the crossing says.
+            target, piped, landing = crossing.source, None, crossing
+            annotations = Path(crossing.annotations) if crossing.annotations else None
+            extract = DEFAULT_EXTRACT
+            continue
         switch = app.loading.switch_to
         if switch is None or piped is not None:
             break
         extract = switch  # X: the page again, its article or all of it
+        landing = None
     if app.loading.error is not None:
         raise ReaderError(app.loading.error)  # a bad byte late in a big file
     return app.return_code or 0

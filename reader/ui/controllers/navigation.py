@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reader.content.annotations.debate import LinkError, debate_of, resolve_link
+from reader.content.annotations.model import Claim, Rebuttal
+from reader.errors import ReaderError
 from reader.i18n import _
 from reader.state.history import History, Place, Stop
+from reader.text.chrome import fill
 from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.status_note import StatusNote
@@ -29,6 +33,9 @@ class Navigation:
         self.reader = reader
         self.wrap_note = wrap_note
         self.history: History[Stop] = History()
+        # Opens an entry of another document of the debate (``name#id``): the map's
+        # controller says how (reader.ui.controllers.argument_map).
+        self.elsewhere: Callable[[str], None] | None = None
         self.focused_entry: str | None = None
         self.last_chapter: str | None = None
 
@@ -111,10 +118,15 @@ class Navigation:
     def set_focus(self, entry_id: str | None) -> None:
         self.focused_entry = entry_id
         self.reader.article.set_focus_entry(entry_id)
+        self.reader.panel.show_entry(entry_id)  # the map follows the reading
         self.reader.update_status()
 
     def go_to_entry(self, entry_id: str) -> None:
-        """Jump to a chapter, claim or rebuttal by id (panel, palette, chooser)."""
+        """Jump to a chapter, claim or rebuttal by id (panel, palette, chooser); an entry of
+        another document of the debate (``name#id``) is opened there."""
+        if "#" in entry_id and self.elsewhere is not None:
+            self.elsewhere(entry_id)
+            return
         paragraphs = self.reader.document.paragraphs
         if entry_id.startswith("heading:"):
             paragraph = int(entry_id.split(":", 1)[1])
@@ -201,17 +213,45 @@ class Navigation:
         if entry_id is None or annotations is None:
             app.bell()
             return
-        targets = annotations.counterparts(entry_id)
-        if not targets:
+        choices = [(target.id, entry_line(annotations, target))
+                   for target in annotations.counterparts(entry_id)]
+        choices += self._elsewhere_choices(entry_id)
+        if not choices:
             self.reader.say(_("Nothing in the text answers this span."))
             return
-        if len(targets) == 1:
-            self.go_to_entry(targets[0].id)
-            return
-        choices = [(target.id, entry_line(annotations, target)) for target in targets]
 
         def chosen(result: str | None) -> None:
-            if result:
+            if result and "#" in result and self.elsewhere is not None:
+                self.elsewhere(result)
+            elif result:
                 self.go_to_entry(result)
 
+        if len(choices) == 1:
+            chosen(choices[0][0])
+            return
+
         app.push_screen(ChooseTarget(_("Follow to…"), choices, self.reader.direction), chosen)
+
+    def _elsewhere_choices(self, entry_id: str) -> list[tuple[str, str]]:
+        """A rebuttal's answers in other documents of its debate (``name#id``), labelled
+        with the entry there (a link that does not resolve: with why)."""
+        annotations = self.reader.annotations
+        rebuttal = annotations.rebuttals.get(entry_id) if annotations is not None else None
+        if rebuttal is None or annotations is None:
+            return []
+        choices: list[tuple[str, str]] = []
+        for link in rebuttal.answers:
+            if "#" not in link:
+                continue
+            try:
+                name, entry = resolve_link(annotations, link)
+                debate = debate_of(annotations)
+                notes = debate.annotations(name) if debate is not None else annotations
+            except (LinkError, ReaderError) as error:
+                label = getattr(error, "message", str(error))
+                choices.append((link, fill("{link}: {why}", link=link, why=label)))
+                continue
+            if isinstance(entry, Claim | Rebuttal):
+                choices.append((link, fill("{name} — {entry}", name=name,
+                                           entry=entry_line(notes, entry))))
+        return choices

@@ -14,6 +14,9 @@ from reader.content.annotations.model import Annotations, Claim, Rebuttal
 from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import chrome_line, fill, join_fields
+from reader.ui.decisions.map_layout import MapNode, debate_answers, map_nodes
+from reader.ui.decisions.speakers import speaker_indexes
+from reader.ui.widgets.argument_map import SPEAKER_COLOURS, MapTree
 from reader.ui.widgets.backdrops import RepeatedRow
 from reader.ui.widgets.bidi_text import BidiText, Paragraphs
 from reader.ui.widgets.entry_list import EntryList
@@ -24,6 +27,7 @@ from reader.ui.widgets.tab_bar import TabBar
 STORY_TITLE = N_("Story")
 CHAPTERS_TAB = N_("Chapters")
 CLAIMS_TAB = N_("Claims & rebuttals")
+MAP_TAB = N_("Map")
 CONTENTS_TAB = N_("Contents")
 NO_HEADINGS = N_("no headings")
 CLAIM_MARK, REBUTTAL_MARK = "◆", "↩"
@@ -102,14 +106,29 @@ class SidePanel(RepeatedRow):
         claims = EntryList(self._claim_items(), direction=self.direction,
                            id="claim-list")
         claims.display = False
+        tree = MapTree(self.map_nodes(), direction=self.direction, id="map-tree")
+        tree.display = False
         return [
-            TabBar([chrome_line(join_fields([_(CHAPTERS_TAB)], self.direction), self.direction),
-                    chrome_line(join_fields([_(CLAIMS_TAB)], self.direction), self.direction)],
+            TabBar([chrome_line(join_fields([_(name)], self.direction), self.direction)
+                    for name in (CHAPTERS_TAB, CLAIMS_TAB, MAP_TAB)],
                    rtl=self.direction == "rtl", id="panel-tabs"),
             EntryList(self._chapter_items(), direction=self.direction,
                       id="chapter-list"),
             claims,
+            tree,
         ]
+
+    def map_nodes(self) -> list[MapNode]:
+        """The argument map of the annotations (the whole debate's when they are part of
+        one), speakers coloured as in the text."""
+        if self.annotations is None:
+            return []
+        return map_nodes(self.annotations, speaker_indexes(self.annotations, SPEAKER_COLOURS))
+
+    def show_entry(self, key: str | None) -> None:
+        """The map follows the reading: its node of the focused entry highlighted."""
+        for tree in self.query(MapTree):
+            tree.show_entry(key)
 
     def set_annotations(self, annotations: Annotations | None) -> None:
         """List new annotations (after an edit in the app), on the tab that was shown."""
@@ -126,20 +145,21 @@ class SidePanel(RepeatedRow):
 
     async def _rebuild(self) -> None:
         tab = self.query_one(TabBar).active if self.query(TabBar) else 0
-        had_focus = any(child.has_focus for child in self.query(EntryList))
+        had_focus = any(child.has_focus for child in self.query("EntryList, MapTree"))
         await self.remove_children()
         await self.mount(self._title(), *self._lists())
         if self.has_story and tab:
             self.query_one(TabBar).activate(tab)
         if had_focus:
-            lists = [entry_list for entry_list in self.query(EntryList) if entry_list.display]
+            lists = [entry_list for entry_list in self.query("EntryList, MapTree")
+                     if entry_list.display]
             if lists:
                 lists[0].focus()
 
     def on_tab_bar_changed(self, message: TabBar.Changed) -> None:
         message.stop()
-        for index, name in enumerate(("#chapter-list", "#claim-list")):
-            self.query_one(name, EntryList).display = index == message.index
+        for index, name in enumerate(("#chapter-list", "#claim-list", "#map-tree")):
+            self.query_one(name).display = index == message.index
 
     def _chapter_items(self) -> list[tuple[str, Paragraphs]]:
         items: list[tuple[str, Paragraphs]] = []
@@ -158,11 +178,17 @@ class SidePanel(RepeatedRow):
         items: list[tuple[str, Paragraphs]] = []
         annotations = self.annotations
         assert annotations is not None
+        elsewhere = debate_answers(annotations)
         for claim in annotations.claims.values():
             items.append((claim.id, ((entry_line(annotations, claim, CLAIM_MARK), "bold"),)))
             for rebuttal in annotations.rebuttals_of(claim.id):
                 items.append((rebuttal.id,
                               ((entry_line(annotations, rebuttal, REBUTTAL_MARK), ""),)))
+            # In a debate, the rebuttals of other documents too (Enter opens them there).
+            for name, notes, rebuttal in elsewhere.get(claim.id, ()):
+                line = fill("{document} — {entry}", document=name,
+                            entry=entry_line(notes, rebuttal))
+                items.append((f"{name}#{rebuttal.id}", ((f"{REBUTTAL_MARK} {line}", "italic"),)))
         return items
 
     @property

@@ -1,0 +1,323 @@
+"""The argument map in the app (the panel's Map tab and ``M``'s full screen) and debates
+across documents: its lines, walking it, Enter and Backspace, another document opened."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reader.content.annotations.argument_map import MapRow
+from reader.content.annotations.file import load_annotations
+from reader.content.formats import load_document
+from reader.resources import content_dir
+from reader.state.positions import PositionStore
+from reader.state.trail import Trail
+from reader.ui.app import ReaderApp, create_app
+from reader.ui.decisions.map_layout import MapNode, lay_out_map, map_nodes
+from reader.ui.screens.map_screen import MapScreen
+from reader.ui.widgets.argument_map import MapTree
+from reader.ui.widgets.tab_bar import TabBar
+from tests.waiting import panel_built, wait_until
+
+SIZE = (110, 32)
+DEBATE = Path(__file__).parent / "data" / "debate"
+
+
+def _article_nodes() -> list[MapNode]:
+    document = load_document(content_dir() / "article.ar.txt")
+    annotations = load_annotations(content_dir() / "article.ar.toml", document)
+    return map_nodes(annotations, {})
+
+
+# -- the lines (no app) ---------------------------------------------------------------
+
+
+def _node(depth: int, kind: str, label: str, repeated: bool = False) -> MapNode:
+    return MapNode(MapRow(depth, kind, "s", label, label, repeated=repeated), "Sp", 0)
+
+
+TREE = [_node(0, "chapter", "One"), _node(1, "claim", "c1"), _node(2, "rebuttal", "r1"),
+        _node(2, "rebuttal", "r2"), _node(1, "claim", "c2"),
+        _node(2, "rebuttal", "r1", repeated=True), _node(0, "chapter", "Two")]
+
+
+def test_left_to_right_tree_lines() -> None:
+    lines, firsts = lay_out_map(TREE, 60, "ltr")
+    drawn = ["".join(text for text, _role in line.parts()) for line in lines]
+    assert drawn == ["§ Sp: One", "├─ ◆ Sp: c1", "│  ├─ ↩ Sp: r1", "│  └─ ↩ Sp: r2",
+                     "└─ ◆ Sp: c2", "   └─ ↻ Sp: r1", "§ Sp: Two"]
+    assert firsts == list(range(7))
+
+
+def test_right_to_left_tree_lines_are_mirrored() -> None:
+    lines, _firsts = lay_out_map(TREE, 60, "rtl")
+    drawn = ["".join(text for text, _role in line.parts()) for line in lines]
+    # read from the right: the same tree, its lines on the right, the label leftmost
+    assert drawn == ["One :Sp §", "c1 :Sp ◆ ─┤", "r1 :Sp ↩ ─┤  │", "r2 :Sp ↩ ─┘  │",
+                     "c2 :Sp ◆ ─┘", "r1 :Sp ↻ ─┘   ", "Two :Sp §"]
+    assert all(line.rtl for line in lines)
+
+
+def test_long_labels_wrap_under_their_start_with_the_tree_carried_on() -> None:
+    nodes = [_node(0, "chapter", "C"), _node(1, "claim", "word " * 12),
+             _node(1, "claim", "end")]
+    lines, firsts = lay_out_map(nodes, 24, "ltr")
+    assert firsts == [0, 1, len(lines) - 1]
+    continued = lines[2:firsts[2]]
+    assert continued and all(line.tree == "│  " and line.node == 1 for line in continued)
+    words = " ".join(line.label.strip() for line in lines[1:firsts[2]]).split()
+    assert words == ["word"] * 12  # nothing lost
+    assert all(line.cells <= 24 for line in lines)
+
+
+def test_the_bundled_article_map_shows_every_claim_and_rebuttal_with_its_speaker() -> None:
+    nodes = _article_nodes()
+    lines, _firsts = lay_out_map(nodes, 80, "rtl")
+    kinds = {node.row.kind for node in nodes}
+    assert kinds == {"chapter", "claim", "rebuttal"}
+    repeated = [node for node in nodes if node.row.repeated]
+    assert repeated and all(lines[_firsts[nodes.index(n)]].mark == "↻" for n in repeated)
+    musk = next(node for node in nodes if node.row.speaker == "musk")
+    assert musk.name == "إيلون ماسك"
+
+
+# -- the app --------------------------------------------------------------------------
+
+
+def _app(tmp_path: Path, path: Path | None = None, **options: object) -> ReaderApp:
+    return create_app(path, positions=PositionStore(tmp_path / "state"), **options)
+
+
+def _text(tree: MapTree) -> list[str]:
+    return [tree.render_line(y).text for y in range(tree.scrollable_content_region.height)]
+
+
+async def test_m_shows_the_map_full_screen_right_to_left_and_enter_jumps_backspace_returns(
+        tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        start = app.article.place()
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        tree = app.screen.query_one(MapTree)
+        await wait_until(pilot, lambda: tree.scrollable_content_region.height > 0)
+        shown = _text(tree)
+        # the tree's lines are on the right, the chapters' titles in it
+        assert any(line.rstrip().endswith("─┤") or "─┤ " in line for line in shown)
+        assert not any("├─" in line for line in shown)
+        assert sum("§" in line for line in shown) == 4
+        assert tree.highlighted_node is not None
+        # the arrows walk it: Down to a claim's first rebuttal; Right (towards the root in
+        # a right-to-left map) to its claim; Left back to the rebuttal
+        claim = [i for i, n in enumerate(tree.nodes[:-2]) if n.row.kind == "claim"
+                 and tree.nodes[i + 2].row.depth > n.row.depth][-1]  # far down the text
+        tree.highlight(claim)
+        await pilot.press("left")
+        assert tree.highlighted == claim + 1
+        assert tree.nodes[claim + 1].row.kind == "rebuttal"
+        await pilot.press("right")
+        assert tree.highlighted == claim
+        await pilot.press("down", "down")
+        target = tree.nodes[claim + 2]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
+        assert app.navigation.focused_entry == target.row.entry_id
+        assert app.article.place() != start
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.article.place() == start
+
+
+async def test_the_panel_map_tab_follows_the_reading(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await pilot.press("G", "left_square_bracket")  # while the map's tab is not shown
+        app.panel.query_one(TabBar).activate(2)
+        await pilot.pause()
+        tree = app.panel.query_one(MapTree)
+        assert tree.display
+        node = tree.highlighted_node
+        assert node is not None and node.row.entry_id == app.navigation.focused_entry
+        await wait_until(pilot, lambda: tree.scroll_offset.y > 0, what="the map scrolled")
+        first = tree._firsts[tree.highlighted]  # its first line, in view once shown
+        top = round(tree.scroll_offset.y)
+        assert top <= first < top + tree.scrollable_content_region.height
+        await pilot.press("g")
+        assert [n.key for n in tree.nodes] == [n.key for n in _article_nodes()]
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            node = tree.highlighted_node
+            assert node is not None and node.row.entry_id == app.navigation.focused_entry
+            assert not node.row.repeated
+        # Enter in the panel's map jumps to the highlighted node's entry
+        tree.focus()
+        await pilot.press("up")
+        wanted = tree.highlighted_node
+        assert wanted is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        if wanted.row.kind in ("claim", "rebuttal"):
+            assert app.navigation.focused_entry == wanted.row.entry_id
+
+
+async def test_a_left_to_right_document_draws_its_tree_on_the_left(tmp_path: Path) -> None:
+    folder = tmp_path / "doc"
+    folder.mkdir()
+    (folder / "post.txt").write_text("Altman says the car never came.\nMusk says he "
+                                     "forgot a chapter.\n", encoding="utf-8")
+    (folder / "post.toml").write_text(
+        'document = "post.txt"\n[[entity]]\nid = "a"\nname = "Altman"\nkind = "person"\n'
+        '[[entity]]\nid = "m"\nname = "Musk"\nkind = "person"\n'
+        '[[claim]]\nid = "c"\nspeaker = "a"\nlabel = "never came"\nanchor = "never came"\n'
+        '[[rebuttal]]\nid = "r"\nspeaker = "m"\nlabel = "forgot"\nanswers = ["c"]\n'
+        'anchor = "forgot a chapter"\n', encoding="utf-8")
+    app = _app(tmp_path, folder / "post.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        tree = app.screen.query_one(MapTree)
+        await wait_until(pilot, lambda: tree.scrollable_content_region.height > 0)
+        shown = [line.strip() for line in _text(tree) if line.strip()]
+        assert shown == ["◆ Altman: never came", "└─ ↩ Musk: forgot"]
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
+
+
+# -- debates across documents ------------------------------------------------------------
+
+
+def _debate(tmp_path: Path) -> Path:
+    folder = tmp_path / "debate"
+    shutil.copytree(DEBATE, folder)
+    return folder
+
+
+async def test_the_map_of_a_debate_document_shows_the_whole_debate(tmp_path: Path) -> None:
+    folder = _debate(tmp_path)
+    app = _app(tmp_path, folder / "musk-reply.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        tree = app.panel.query_one(MapTree)
+        documents = [n.row.entry_id for n in tree.nodes if n.row.kind == "document"]
+        assert documents == ["altman", "musk"]
+        # Musk's rebuttal stands under Altman's claim, in the other document's part
+        claim = next(i for i, n in enumerate(tree.nodes) if n.key == "altman#three-chapters")
+        assert not tree.nodes[claim].here
+        assert tree.nodes[claim + 1].key == "musk#fourth-chapter"
+        assert tree.nodes[claim + 1].here
+
+
+async def _run_until_crossing(app: ReaderApp, keys: list[str], ready=None) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        if ready is not None:
+            await wait_until(pilot, lambda: ready(app), what="the landing")
+        for key in keys:
+            await pilot.press(key)
+        await wait_until(pilot, lambda: not app.is_running or app._exit,
+                         what="the app to end for the other document")
+
+
+async def test_enter_on_a_cross_document_node_opens_the_other_document_and_backspace_returns(
+        tmp_path: Path) -> None:
+    folder = _debate(tmp_path)
+    trail = Trail()
+    app = _app(tmp_path, folder / "musk-reply.txt", trail=trail)
+    left_at: list[tuple[int, int]] = []
+
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await pilot.press("G")  # a place of its own, to come back to
+        left_at.append(app.article.place())
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        tree = app.screen.query_one(MapTree)
+        tree.highlight(next(i for i, n in enumerate(tree.nodes)
+                            if n.key == "altman#three-chapters"))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.argument_map.crossing is not None and
+                         (not app.is_running or app._exit), what="the crossing")
+    crossing = app.argument_map.crossing
+    assert crossing is not None and crossing.entry == "three-chapters"
+    assert Path(crossing.source) == folder / "altman-post.txt"
+
+    # the other document opens at the entry, its focus on it
+    second = _app(tmp_path, Path(crossing.source), trail=trail, landing=crossing)
+    async with second.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await wait_until(pilot, lambda: second.navigation.focused_entry == "three-chapters",
+                         what="the landing on the entry")
+        assert second.document.path == folder / "altman-post.txt"
+        await pilot.press("backspace")  # nothing to go back to here: the document before
+        await wait_until(pilot, lambda: second.argument_map.crossing is not None,
+                         what="back across")
+    back = second.argument_map.crossing
+    assert back is not None and Path(back.source) == folder / "musk-reply.txt"
+    assert trail.forward and not trail.back
+
+    third = _app(tmp_path, Path(back.source), trail=trail, landing=back)
+    async with third.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await wait_until(pilot, lambda: third.article.place() == left_at[0],
+                         what="the place it was left at")
+        await pilot.press("alt+right")  # forward again, to Altman's post
+        await wait_until(pilot, lambda: third.argument_map.crossing is not None,
+                         what="forward across")
+    forward = third.argument_map.crossing
+    assert forward is not None and Path(forward.source) == folder / "altman-post.txt"
+    assert forward.stop is not None and forward.stop.focus == "three-chapters"
+
+
+async def test_enter_on_a_rebuttal_offers_its_answer_in_another_document(
+        tmp_path: Path) -> None:
+    folder = _debate(tmp_path)
+    app = _app(tmp_path, folder / "musk-reply.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        app.navigation.set_focus("fourth-chapter")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen.is_modal, what="the chooser")
+        choices = app.screen.entry_ids
+        assert choices == ["part-of-story", "altman#three-chapters"]
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: app.argument_map.crossing is not None,
+                         what="the crossing")
+    assert app.argument_map.crossing.entry == "three-chapters"
+
+
+async def test_the_claims_tab_lists_the_rebuttals_of_other_documents_and_opens_them(
+        tmp_path: Path) -> None:
+    from reader.ui.widgets.entry_list import EntryList
+
+    folder = _debate(tmp_path)
+    app = _app(tmp_path, folder / "altman-post.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        claims = app.panel.query_one("#claim-list", EntryList)
+        ids = claims.entry_ids
+        assert ids.index("musk#fourth-chapter") == ids.index("three-chapters") + 1
+        app.panel.query_one(TabBar).activate(1)
+        claims.focus()
+        claims.highlight(ids.index("musk#fourth-chapter"))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.argument_map.crossing is not None,
+                         what="the crossing")
+    crossing = app.argument_map.crossing
+    assert Path(crossing.source) == folder / "musk-reply.txt"
+    assert crossing.entry == "fourth-chapter"
+    assert Path(crossing.annotations) == folder / "musk-reply.toml"
+
+
+async def test_m_in_a_document_without_an_argument_says_so(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Nothing annotated here.\n", encoding="utf-8")
+    app = _app(tmp_path, plain)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("M")
+        await wait_until(pilot, lambda: any("No argument to map" in n
+                                            for n in app.notices.shown()), what="the notice")
+        assert not isinstance(app.screen, MapScreen)
