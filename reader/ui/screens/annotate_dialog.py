@@ -107,6 +107,7 @@ class ChoiceField(BidiText, can_focus=True):
             self.set_text("—")
             return
         value, shown = self.options[self.index]
+        shown = isolate(shown)  # a claim's label in its own direction, the marks around it
         if self.several:
             mark = "☑" if value in self.chosen else "☐"
             count = f"  ({len(self.chosen)}/{len(self.options)})"
