@@ -101,6 +101,23 @@ async def test_each_heading_in_the_panel_reads_in_its_own_direction(
         assert indents[1] == indents[0] + 2 and indents[2] == indents[0] + 4
 
 
+async def test_a_wrapped_heading_keeps_its_indent(tmp_path: Path) -> None:
+    """A level-3 heading longer than the panel is wide: every line of it indented, its
+    first words (read right to left) on the first."""
+    app = _open(tmp_path, "guide.md", MIXED_HEADINGS)
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.panel.styles.width = 26
+        await panel_built(pilot)
+        await pilot.pause()
+        contents = app.panel.query_one("#contents-list", EntryList)
+        drawn = [row for row in drawn_in(app, contents) if row.strip()]
+        first = next(y for y, row in enumerate(drawn) if "12.1.1.1" in row)
+        heading = drawn[first:next(y for y, row in enumerate(drawn) if "Backups" in row)]
+        assert len(heading) > 1, drawn
+        assert all(row.startswith(" " * 5) and row[5] != " " for row in heading), heading
+        assert core("12.1.1.1. مستويات").endswith(heading[0].strip()[-9:])
+
+
 DEBATE_EN = ("Some say Linux is only a kernel.\n"
              "Others say it is a distribution.\n"
              "The answer to both is the whole system.\n")
