@@ -250,6 +250,20 @@ async def test_a_choice_in_a_dialog_is_isolated(tmp_path: Path, several: bool) -
         assert row == (f"‹ ☑ {shown} ›  (1/2)" if several else f"‹ {shown} ›")
 
 
+async def test_a_dialogs_text_field_reads_in_its_own_direction(tmp_path: Path) -> None:
+    """Already so before issue 25 (the field lays out what is typed by its first strong
+    letter): an Arabic label typed in an English dialog reads right to left."""
+    app = _debate(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(EntryDialog("New claim", [Field("label", "text", "توزيعة لينكس RAID")],
+                                    rtl=False))
+        await wait_until(pilot, lambda: isinstance(app.screen, EntryDialog))
+        await pilot.pause()
+        row = drawn_in(app, app.screen.query_one("#field-label"))[0]
+        assert row.strip() == core("توزيعة لينكس RAID")
+
+
 # -- 6. the terminal too small ------------------------------------------------------------
 
 
