@@ -15,6 +15,7 @@ from textual.widget import Widget
 from reader import i18n
 from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
+from reader.text.chrome import label_direction
 from reader.text.harakat import has_harakat, hide
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.screens.annotate_dialog import EntryDialog, Field
@@ -136,7 +137,7 @@ kind = "person"
 [[claim]]
 id = "c1"
 speaker = "ahmad"
-label = "النواة فقط"
+label = "Linux النواة فقط لا النظام"
 anchor = "only a kernel"
 
 [[claim]]
@@ -164,13 +165,13 @@ def _debate(tmp_path: Path) -> ReaderApp:
 
 
 def _entry(app: ReaderApp, entry_id: str) -> str:
-    """A claim's or rebuttal's entry read right to left (its label is Arabic), the
-    speaker's name first, whatever script the name is in."""
+    """A claim's or rebuttal's entry read right to left (its label is Arabic, one of them
+    opened by a Latin name), the speaker's name first, whatever script the name is in."""
     annotations = app.annotations
     assert annotations is not None
     entry = annotations.entry(entry_id)
     name = annotations.entities[entry.speaker].name
-    return f"{core(entry.label)} :{core(name)}"
+    return f"{core(entry.label, 'rtl')} :{core(name)}"
 
 
 async def test_claims_and_chooser_items_read_in_their_labels_direction(
@@ -194,6 +195,17 @@ async def test_claims_and_chooser_items_read_in_their_labels_direction(
         chooser = app.screen.query_one(EntryList)
         assert [row.strip() for row in rows(chooser)] == [_entry(app, "c1"),
                                                            _entry(app, "c2")]
+
+
+def test_a_label_reads_in_the_direction_of_most_of_its_words() -> None:
+    """A Latin name opening an Arabic claim (the bundled article's "OpenAI أُسست مفتوحة …")
+    reads right to left; else a label reads as its first strong letter (FSI)."""
+    assert label_direction("OpenAI أُسست مفتوحة وغير ربحية وصارت مغلقة تسيطر عليها "
+                           "Microsoft (2023)") == "rtl"
+    assert label_direction("Using الذكاء الاصطناعي in schools") == "ltr"
+    assert label_direction("LVM إعداد") == "ltr" and label_direction("إعداد LVM") == "rtl"
+    assert label_direction("مع OpenAI … Microsoft") == "rtl"
+    assert label_direction("(2023)") == "auto"
 
 
 # -- 3. the title bar ---------------------------------------------------------------------

@@ -75,13 +75,31 @@ def in_direction(field: str, direction: str) -> str:
 
 
 def value_direction(*values: str) -> str:
-    """``rtl`` or ``ltr`` after the first strong letter of the first of ``values`` that has
-    one; ``auto`` when none has."""
+    """``rtl`` or ``ltr``: :func:`label_direction` of the first of ``values`` that has a
+    strong letter; ``auto`` when none has."""
     for value in values:
-        found = first_strong(value)
-        if found is not None:
+        found = label_direction(value)
+        if found != "auto":
             return found
     return "auto"
+
+
+def label_direction(label: str) -> str:
+    """The direction a short label (a claim's, written by an annotator) reads in: its first
+    strong letter's (as FSI), unless more than twice as many of its words read the other
+    way. A Latin name opening an Arabic claim ("OpenAI أُسست مفتوحة …") does not make it read
+    left to right; "مع OpenAI … Microsoft" still reads right to left, and an English label
+    with a few Arabic words in it left to right. ``auto``: no strong letter."""
+    first = first_strong(label)
+    if first is None:
+        return "auto"
+    words = {"rtl": 0, "ltr": 0}
+    for word in label.split():
+        found = first_strong(word)
+        if found is not None:
+            words[found] += 1
+    other = "ltr" if first == "rtl" else "rtl"
+    return other if words[other] > 2 * words[first] else first
 
 
 def isolate_ltr(value: object) -> str:

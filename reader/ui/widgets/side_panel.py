@@ -38,13 +38,14 @@ CLAIM_MARK, REBUTTAL_MARK = "◆", "↩"
 
 def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = "") -> str:
     """``◆ speaker: label`` with the name and the label isolated. ``speaker: label`` reads
-    in the label's direction (an Arabic claim reads right to left, its speaker's name first,
-    in a left-to-right document too, and whatever script the name is in); the marker is
-    outside it, at the start of the chrome's direction for every entry."""
+    in the label's direction (:func:`reader.text.chrome.label_direction`: an Arabic claim
+    reads right to left, its speaker's name first, in a left-to-right document too, and
+    whatever script the name is in); the marker is outside it, at the start of the
+    chrome's direction for every entry."""
     speaker = annotations.entities.get(entry.speaker)
     name = speaker.name if speaker else entry.speaker
-    text = in_direction(fill("{name}: {label}", name=name, label=entry.label),
-                        value_direction(entry.label, name))
+    direction = value_direction(entry.label, name)
+    text = in_direction(f"{isolate(name)}: {isolate(entry.label, direction)}", direction)
     return f"{marker} {text}" if marker else text
 
 
