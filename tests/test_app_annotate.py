@@ -205,8 +205,9 @@ async def test_enter_saves_a_claim_without_a_speaker_on_a_fresh_document(
         rebuttal = next(iter(app.annotations.rebuttals.values()))
         assert rebuttal.speaker is None and rebuttal.answers == (claim.id,)
         # the help's legend names the spans' colour: the same for both, "no speaker"
-        legend = speaker_legend(app.annotations, app.article, "ltr")
-        assert [name for name, _style in legend] == ["no speaker"]
+        legend = speaker_legend(app.annotations, app.article)
+        assert [name.strip("\u2066\u2067\u2068\u2069") for name, _style in legend] == [
+            "no speaker"]
         assert app.article.entry_at(claim.span.paragraph, claim.span.start) == claim.id
         await pilot.press("question_mark")
         await _screen(pilot, HelpScreen)

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.command import CommandList
-from textual.widgets import Static
 
 from reader.cli import main
 from reader.state.positions import PositionStore
@@ -164,8 +163,8 @@ async def test_help(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        legend = app.screen.query_one("#help-legend", Static)
-        assert_safe(str(legend.render()))
+        await pilot.pause()
+        assert_safe(_bidi_lines(app.screen.query_one("#help-legend", BidiText)))
 
 
 @pytest.mark.parametrize("command", ["check", "render"])

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from reader import i18n
+from reader.text.chars import first_strong
 from reader.text.layout import layout_paragraph
 from reader.text.levels import paragraph_levels
 from reader.text.safe import visible
@@ -38,10 +39,69 @@ FIELD_SEPARATOR = "  │  "
 _SAMPLE_PARAGRAPHS = 20
 
 
-def isolate(value: object) -> str:
+def isolate(value: object, direction: str = "auto",
+            ltr_spans: Iterable[tuple[int, int]] = ()) -> str:
     """``value`` as an isolated run; control characters in it are made visible first (a
-    value comes from a file and must not reorder or end the chrome around it)."""
-    return f"{FSI}{visible(str(value), keep_newlines=False, keep_marks=True)}{PDI}"
+    value comes from a file and must not reorder or end the chrome around it).
+
+    Inside, it reads in its own direction: its first strong letter's (FSI, as HTML's
+    ``dir=auto``), or ``direction`` when its source says (``rtl``, ``ltr``: a heading of a
+    right-to-left page that starts with a Latin "B.5."). ``ltr_spans`` (offsets in
+    ``value``: its code spans) read left to right wherever they stand, and, being
+    isolates, do not set its direction, as in the article."""
+    text = str(value)
+    opener = {"ltr": LRI, "rtl": RLI}.get(direction, FSI)
+    spans = sorted((max(0, start), min(len(text), end)) for start, end in ltr_spans
+                   if start < end)
+    if not spans:
+        return f"{opener}{visible(text, keep_newlines=False, keep_marks=True)}{PDI}"
+    parts, position = [], 0
+    for start, end in spans:
+        if start < position:
+            continue
+        parts.append(visible(text[position:start], keep_newlines=False, keep_marks=True))
+        parts.append(f"{LRI}{visible(text[start:end], keep_newlines=False, keep_marks=True)}{PDI}")
+        position = end
+    parts.append(visible(text[position:], keep_newlines=False, keep_marks=True))
+    return f"{opener}{''.join(parts)}{PDI}"
+
+
+def in_direction(field: str, direction: str) -> str:
+    """``field`` (a template whose values are isolated already: ``name: label``) as one
+    isolate read in ``direction``: a panel's or a chooser's entry reads as its label does,
+    whatever script the speaker's name before it is in. ``auto``: :func:`isolate_field`'s
+    rule."""
+    if direction in ("ltr", "rtl"):
+        return f"{LRI if direction == 'ltr' else RLI}{field}{PDI}"
+    return isolate_field(field, direction)
+
+
+def value_direction(*values: str) -> str:
+    """``rtl`` or ``ltr``: :func:`label_direction` of the first of ``values`` that has a
+    strong letter; ``auto`` when none has."""
+    for value in values:
+        found = label_direction(value)
+        if found != "auto":
+            return found
+    return "auto"
+
+
+def label_direction(label: str) -> str:
+    """The direction a short label (a claim's, written by an annotator) reads in: its first
+    strong letter's (as FSI), unless more than twice as many of its words read the other
+    way. A Latin name opening an Arabic claim ("OpenAI أُسست مفتوحة …") does not make it read
+    left to right; "مع OpenAI … Microsoft" still reads right to left, and an English label
+    with a few Arabic words in it left to right. ``auto``: no strong letter."""
+    first = first_strong(label)
+    if first is None:
+        return "auto"
+    words = {"rtl": 0, "ltr": 0}
+    for word in label.split():
+        found = first_strong(word)
+        if found is not None:
+            words[found] += 1
+    other = "ltr" if first == "rtl" else "rtl"
+    return other if words[other] > 2 * words[first] else first
 
 
 def isolate_ltr(value: object) -> str:

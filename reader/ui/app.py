@@ -34,7 +34,7 @@ from reader.state.positions import PositionStore, document_key
 from reader.state.preferences import PreferenceStore
 from reader.state.search import SearchSession
 from reader.state.trail import Trail, Visit
-from reader.text.chrome import join_fields, text_direction, ui_line
+from reader.text.chrome import isolate, join_fields, text_direction, ui_line
 from reader.ui.controllers.annotating import Annotating
 from reader.ui.controllers.appearance import Appearance
 from reader.ui.controllers.argument_map import ArgumentMap
@@ -114,10 +114,13 @@ class ReaderApp(HookedApp):
         self.terminal_warning = terminal_warning
         self.remembered = Remembered(self, preferences)
         self.appearance.start(theme, self.remembered.saved.theme)
-        # The base direction of every line of chrome: the document's.
+        # The base direction of every line of chrome: the document's (its title's, when
+        # the format says which: a right-to-left page's "B.5. فضاء المستخدم").
         forced = set(document.directions) - {"auto"}
-        self.direction = forced.pop() if len(forced) == 1 else text_direction(
-            [document.title or "", *document.paragraphs[:50]])
+        titled = document.title and document.title_direction in ("ltr", "rtl")
+        self.direction = forced.pop() if len(forced) == 1 else \
+            document.title_direction if titled else text_direction(
+                [document.title or "", *document.paragraphs[:50]])
         self._doc_key = document_key(document.path, document.text, document.url)
         self.search = SearchSession(document.paragraphs,
                                     self.annotations.alias_lists() if self.annotations else None)
@@ -131,6 +134,7 @@ class ReaderApp(HookedApp):
             self, self.navigation,
             comfort or ComfortSettings.resolve(self.remembered.saved.reading),
             self.remembered.save_reading, positions, self._doc_key)
+        line_filters(self).insert(0, self.comfort.harakat_filter)
         self.annotating = Annotating(self, self.navigation, self.search,
                                      self.text_out.selection_span, annotations_path)
         self.language = Language(self, getattr(positions, "directory", None))
@@ -152,8 +156,11 @@ class ReaderApp(HookedApp):
         return self.found.annotations
 
     def compose(self) -> ComposeResult:
-        yield BidiText(join_fields([self.document.title or "reader"], self.direction),
-                       direction=self.direction, id="title")
+        # the title in its own direction (its page's, else its first letter's)
+        title = isolate(self.document.title, self.document.title_direction) \
+            if self.document.title else "reader"
+        yield BidiText(join_fields([title], self.direction), direction=self.direction,
+                       id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
                               id="article", **self.comfort.settings.view_options())
@@ -347,8 +354,7 @@ class ReaderApp(HookedApp):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(speaker_legend(self.annotations, self.article,
-                                                       self.direction)))
+            self.push_screen(HelpScreen(speaker_legend(self.annotations, self.article)))
 
     def action_command_palette(self) -> None:
         """Textual's palette, with what is typed in it shaped and in visual order."""

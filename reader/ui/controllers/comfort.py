@@ -30,6 +30,7 @@ from reader.ui.controllers.navigation import Navigation
 from reader.ui.decisions import measure as measures
 from reader.ui.decisions.goto import parse_target
 from reader.ui.screens.prompts import GoToPrompt, KeyPrompt
+from reader.ui.terminal_output.cell_filters import HiddenHarakat
 
 Place = tuple[int, int]
 
@@ -113,6 +114,9 @@ class ReadingComfort:
         self.positions = positions
         self.doc_key = doc_key
         self.marks: dict[str, Place] = positions.marks(doc_key) if positions is not None else {}
+        # Harakat hidden in all the chrome as in the text (the app puts it first among its
+        # line filters): on only while they are hidden.
+        self.harakat_filter = HiddenHarakat(enabled=settings.harakat == "hide")
         self._key_prefix: str | None = None  # "m" or "'" while waiting for its letter
 
     def _reading(self) -> None:
@@ -151,6 +155,12 @@ class ReadingComfort:
         mode = modes[(modes.index(self.settings.harakat) + 1) % len(modes)]
         self.settings.harakat = mode
         self.reader.article.set_harakat(mode)
+        hidden = mode == "hide"
+        if self.harakat_filter.enabled != hidden:
+            self.harakat_filter.enabled = hidden
+            for screen in self.reader.app.screen_stack:  # lines drawn again, filtered or not
+                for widget in screen.walk_children(with_self=True):
+                    widget.refresh()
         self._save_settings()
         self.reader.say(_("{note} (H changes it)").format(note=_(_HARAKAT_NOTES[mode])))
 

@@ -4,11 +4,12 @@ columns, else hidden and shown over the text when asked for (``p``), on either s
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import Static
 
 from reader.i18n import _, number
-from reader.text.chrome import ui_line
+from reader.text.chrome import chrome_lines, ui_direction
 from reader.ui.controllers.host import Reader
 from reader.ui.decisions.panel_fit import panel_fits
 
@@ -42,11 +43,15 @@ class PanelPlacement:
         app = self.reader.app
         app.screen.set_class(small, "too-small")
         if small:
-            app.query_one("#too-small", Static).update(ui_line(
-                _("Terminal too small ({width}×{height}); reader needs at least "
-                  "{min_width}×{min_height}.").format(
-                      width=number(size.width), height=number(size.height),
-                      min_width=number(MIN_WIDTH), min_height=number(MIN_HEIGHT))))
+            message = _("Terminal too small ({width}×{height}); reader needs at least "
+                        "{min_width}×{min_height}.").format(
+                            width=number(size.width), height=number(size.height),
+                            min_width=number(MIN_WIDTH), min_height=number(MIN_HEIGHT))
+            # Wrapped by the core, each line in visual order and short enough that Textual
+            # only centres it: wrapping a visual line again would put its end first.
+            lines = chrome_lines(message, size.width, ui_direction())
+            app.query_one("#too-small", Static).update(
+                Text("\n".join(line for line, _cells, _rtl in lines)))
         panel = self.reader.panel
         narrow = not panel_fits(size.width)
         if narrow == panel.has_class("-overlay"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reader.content.annotations.model import Annotations, Chapter
 from reader.i18n import _, is_rtl, number, percent
-from reader.text.chrome import fill, join_fields
+from reader.text.chrome import fill, isolate, join_fields, label_direction
 
 # A query longer than this is cut in the status line.
 QUERY_CELLS = 24
@@ -84,7 +84,8 @@ def status_text(inputs: StatusInputs, direction: str) -> str:
         fields.append(fill("{number}. {title}", number=number(inputs.chapter.number),
                            title=inputs.chapter.title))
     if inputs.focus_label:
-        fields.append(fill("◆ {label}", label=inputs.focus_label))
+        label = inputs.focus_label  # in its own direction, as in the panel
+        fields.append(f"◆ {isolate(label, label_direction(label))}")
     if inputs.back_depth:
         fields.append(fill(_("back: {depth}"), depth=number(inputs.back_depth)))
     return join_fields(fields, direction)

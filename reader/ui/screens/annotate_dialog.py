@@ -24,7 +24,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 
 from reader.i18n import N_, _
-from reader.text.chrome import isolate
+from reader.text.chrome import isolate, label_direction
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.search_bar import QueryField
 
@@ -115,6 +115,7 @@ class ChoiceField(BidiText, can_focus=True):
             self.set_text("—")
             return
         value, shown = self.options[self.index]
+        shown = isolate(shown, label_direction(shown))  # as in the panel, marks around it
         if self.several:
             mark = "☑" if value in self.chosen else "☐"
             count = f"  ({len(self.chosen)}/{len(self.options)})"

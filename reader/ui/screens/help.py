@@ -16,9 +16,10 @@ from textual.widgets import Static
 from reader import i18n
 from reader.content.annotations.model import Annotations
 from reader.i18n import _
-from reader.text.chrome import chrome_line, chrome_lines, fill, ui_line
+from reader.text.chrome import chrome_lines, fill, ui_direction, ui_line
 from reader.ui.decisions.speakers import NO_SPEAKER, speaker_indexes
 from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
+from reader.ui.widgets.bidi_text import BidiText
 
 HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
 
@@ -72,7 +73,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", show=False)]
 
     def __init__(self, legend: list[tuple[str, Style]] | None = None) -> None:
-        """``legend``: (speaker's name in visual order, the style of their spans)."""
+        """``legend``: (speaker's name, isolated, the style of their spans)."""
         super().__init__()
         self.legend = legend or []
 
@@ -99,30 +100,26 @@ class HelpScreen(ModalScreen[None]):
                               Text(ui_line(key, "auto")))
             else:
                 table.add_row(Text(ui_line(key)), Text(ui_line(what)))
-        align: JustifyMethod = "right" if rtl else "left"
+        direction = ui_direction()
+        # Title, legend and footer through the core, aligned by the interface's direction
+        # (a Static's text is aligned by CSS, not by Rich's justify, and wrapped again)
         with VerticalScroll(id="help-box"):
-            yield Static(Text(ui_line(_("reader — keys")) + "\n", style="bold",
-                              justify=align), id="help-title")
+            yield BidiText(((_("reader — keys"), "bold"), ("", "")),
+                           direction=direction, id="help-title")
             yield Static(table, id="help-keys")
             if self.legend:
-                title = ui_line(_("Who says what (the colours in the text)"))
-                legend = Text("\n" + title + "\n", style="bold", justify=align)
-                for name, style in self.legend:
-                    if rtl:
-                        legend.append(name, style=style)
-                        legend.append(" ■  \n", style=style)
-                    else:
-                        legend.append("  ■ ", style=style)
-                        legend.append(name, style=style)
-                        legend.append("\n")
-                yield Static(legend, id="help-legend")
-            yield Static(Text("\n" + ui_line(_("Esc closes this help.")),
-                              justify=align), id="help-footer")
+                title = _("Who says what (the colours in the text)")
+                yield BidiText((("", ""), (title, "bold"),
+                                *((f"  ■ {name}", str(style)) for name, style in self.legend)),
+                               direction=direction, id="help-legend")
+            yield BidiText((("", ""), (_("Esc closes this help."), "")), direction=direction,
+                           id="help-footer")
 
 
-def speaker_legend(annotations: Annotations | None, article: ArticleView,
-                   direction: str) -> list[tuple[str, Style]]:
-    """Each speaker's name (laid out by the core) in the colour of their spans."""
+def speaker_legend(annotations: Annotations | None, article: ArticleView
+                   ) -> list[tuple[str, Style]]:
+    """Each speaker's name (isolated: it reads in its own direction) and the style of
+    their spans."""
     if annotations is None:
         return []
     legend = []
@@ -130,5 +127,5 @@ def speaker_legend(annotations: Annotations | None, article: ArticleView,
         entity = annotations.entities.get(entity_id) if entity_id else None
         name = entity.name if entity else entity_id or _(NO_SPEAKER)
         style = article.get_component_rich_style(f"article--speaker-{index}")
-        legend.append((chrome_line(fill("{name}", name=name), direction), style))
+        legend.append((fill("{name}", name=name), style))
     return legend

@@ -1,7 +1,8 @@
 """Last changes to each widget line before Textual composes the screen.
 
 Textual applies an app's line filters to every widget line (``Widget.get_line_filters``),
-before the compositor crops lines under an overlay (a dialog, the help). Three filters:
+before the compositor crops lines under an overlay (a dialog, the help). Three filters, and
+:class:`HiddenHarakat` before them while harakat are hidden:
 
 - :class:`UprightRtl` (every terminal): right-to-left text is never italic.
 
@@ -22,6 +23,7 @@ after the compositor's crops (:mod:`reader.ui.terminal_output.kitty_output`).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rich.cells import cell_len, get_character_cell_size
@@ -33,6 +35,7 @@ from textual.filter import LineFilter
 from reader.terminal.rows import LRM
 from reader.terminal.rows import konsole_marks as _with_marks
 from reader.terminal.rows import may_be_rtl as _may_be_rtl
+from reader.text.harakat import has_harakat, hide
 
 
 class ClusterSegments(LineFilter):
@@ -95,6 +98,26 @@ class UprightRtl(LineFilter):
             if s.style is not None and s.style.italic and _may_be_rtl(s.text) else s
             for s in segments
         ]
+
+
+class HiddenHarakat(LineFilter):
+    """Harakat hidden (``--harakat hide``, ``H``) in everything drawn, as in the article: the
+    title bar, the panel, the status line, the dialogs, the help, what is drawn from the
+    document and the interface's own words alike. Display only: what is copied or saved
+    keeps them. ``enabled`` only while they are hidden; the fields being typed in keep
+    theirs (:func:`keeping_harakat`), so what is typed is seen whole."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(hide(s.text), s.style, s.control)
+            if not s.control and not s.text.isascii() and has_harakat(s.text) else s
+            for s in segments
+        ]
+
+
+def keeping_harakat(filters: Sequence[LineFilter]) -> list[LineFilter]:
+    """``filters`` but :class:`HiddenHarakat`: for a field being typed in."""
+    return [line_filter for line_filter in filters if not isinstance(line_filter, HiddenHarakat)]
 
 
 def filters_for(mode: str) -> list[LineFilter]:

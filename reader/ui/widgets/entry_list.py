@@ -97,8 +97,13 @@ class EntryList(ScrollView, can_focus=True):
         for index, (_entry_id, paragraphs) in enumerate(self.entries):
             firsts.append(len(rows))
             for text, style in paragraphs:
-                for visual, cells, rtl in chrome_lines(text, width, self.direction):
-                    rows.append((index, visual, cells, rtl, style))
+                # leading spaces (a heading's level) indent every line of the paragraph
+                indent = min(len(text) - len(text.lstrip(" ")), width // 2)
+                pad = " " * indent
+                for visual, cells, rtl in chrome_lines(text[indent:], width - indent,
+                                                       self.direction):
+                    rows.append((index, visual + pad if rtl else pad + visual,
+                                 cells + indent, rtl, style))
             rows.append((index, "", 0, False, ""))
         if not self.entries and self.empty:
             rows = [(-1, visual, cells, rtl, "dim")

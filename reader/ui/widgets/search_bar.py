@@ -13,6 +13,7 @@ What a search is (query, mode, hits, the current hit) lives in
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -20,6 +21,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.filter import LineFilter
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -29,6 +31,7 @@ from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
 from reader.text.chrome import ui_line
+from reader.ui.terminal_output.cell_filters import keeping_harakat
 from reader.ui.widgets.shaped_field import field_strip, visual_cells
 
 HISTORY_SIZE = 50
@@ -157,6 +160,10 @@ class QueryField(Widget, can_focus=True):
         """The query in visual order as (cluster, style) cells, with the cursor drawn."""
         cursor_style = Style(reverse=True) if self.has_focus else Style(underline=True)
         return visual_cells(self.value, self.cursor, cursor_style)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """What is typed is seen whole, harakat too, while ``H`` hides them elsewhere."""
+        return keeping_harakat(super().get_line_filters())
 
     def render_line(self, y: int) -> Strip:
         width = max(1, self.content_size.width)

@@ -11,13 +11,17 @@ and the terminal's cursor (which an input method draws at) follow what is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
 from rich.segment import Segment
+from textual.filter import LineFilter
 from textual.geometry import Offset
 from textual.strip import Strip
 
 from reader import i18n
 from reader.text.chars import first_strong
+from reader.ui.terminal_output.cell_filters import keeping_harakat
 from reader.ui.textual_private import HookedInput, cursor_visible
 from reader.ui.widgets.shaped_field import cursor_column, field_strip, offset_at, visual_cells
 
@@ -41,6 +45,10 @@ class ShapedLine(HookedInput):
 
     def _field_width(self) -> int:
         return max(1, self.scrollable_content_region.width)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """What is typed is seen whole, harakat too, while ``H`` hides them elsewhere."""
+        return keeping_harakat(super().get_line_filters())
 
     def render_line(self, y: int) -> Strip:
         if y != 0 or not self._drawn_by_core():

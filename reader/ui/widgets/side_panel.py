@@ -13,7 +13,14 @@ from textual.widget import Widget
 from reader.content.annotations.model import Annotations, Claim, Rebuttal
 from reader.content.document import Document
 from reader.i18n import N_, _, number
-from reader.text.chrome import chrome_line, fill, join_fields
+from reader.text.chrome import (
+    chrome_line,
+    fill,
+    in_direction,
+    isolate,
+    join_fields,
+    value_direction,
+)
 from reader.ui.decisions.map_layout import MapNode, debate_answers, map_nodes
 from reader.ui.decisions.speakers import speaker_indexes
 from reader.ui.widgets.argument_map import SPEAKER_COLOURS, MapTree
@@ -43,11 +50,15 @@ def speaker_name(annotations: Annotations, entry: Claim | Rebuttal) -> str | Non
 
 
 def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = "") -> str:
-    """``◆ speaker: label`` with the name and the label isolated: laid out in the
-    document's direction, the marker and the name are at its start for every entry
-    (``◆ label`` when the speaker is not said)."""
-    text = fill("{name}: {label}", name=name, label=entry.label) \
-        if (name := speaker_name(annotations, entry)) else fill("{label}", label=entry.label)
+    """``◆ speaker: label`` with the name and the label isolated. ``speaker: label`` reads
+    in the label's direction (:func:`reader.text.chrome.label_direction`: an Arabic claim
+    reads right to left, its speaker's name first, in a left-to-right document too, and
+    whatever script the name is in); the marker is outside it, at the start of the
+    chrome's direction for every entry (``◆ label`` when the speaker is not said)."""
+    name = speaker_name(annotations, entry)
+    direction = value_direction(entry.label, name or "")
+    label = isolate(entry.label, direction)
+    text = in_direction(f"{isolate(name)}: {label}" if name else label, direction)
     return f"{marker} {text}" if marker else text
 
 
@@ -169,9 +180,8 @@ class SidePanel(RepeatedRow):
             teller = join_fields([fill(_("told by {name}"), name=self._entity_name(chapter.teller)),
                                   fill("{date}", date=chapter.date) if chapter.date else ""],
                                  self.direction, " — ")
-            items.append(
-                (chapter.id, ((header, "bold"), (teller, ""), (chapter.summary, "")))
-            )
+            summary = isolate(chapter.summary) if chapter.summary else ""
+            items.append((chapter.id, ((header, "bold"), (teller, ""), (summary, ""))))
         return items
 
     def _claim_items(self) -> list[tuple[str, Paragraphs]]:
@@ -197,14 +207,26 @@ class SidePanel(RepeatedRow):
         return not self.has_story and not self._heading_items()
 
     def _heading_items(self) -> list[tuple[str, Paragraphs]]:
+        """Each heading in its own direction (its paragraph's, as the article lays it out:
+        an Arabic heading reads right to left in a left-to-right document), its indent at
+        the start of the chrome's."""
         headings = getattr(self.document, "headings", None)
         if headings is None:
             return []
         return [
-            (f"heading:{index}", (("  " * (level - 1) + text, "bold" if level == 1
-                                   else ""),))
+            (f"heading:{index}", (("  " * (level - 1) + self._heading_text(index, text),
+                                   "bold" if level == 1 else ""),))
             for index, level, text in headings()
         ]
+
+    def _heading_text(self, index: int, text: str) -> str:
+        document = self.document
+        if index >= len(document.paragraphs):
+            return isolate(text)
+        # A heading of the text (not a book's table of contents) has its code spans.
+        own = document.toc is None and document.paragraphs[index] == text
+        return isolate(text, document.direction(index),
+                       document.ltr_spans(index) if own else ())
 
     def on_entry_list_selected(self, message: EntryList.Selected) -> None:
         message.stop()
