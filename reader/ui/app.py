@@ -36,6 +36,7 @@ from reader.ui.controllers.appearance import Appearance
 from reader.ui.controllers.comfort import ComfortSettings, ReadingComfort
 from reader.ui.controllers.language import Language
 from reader.ui.controllers.loading import Loading
+from reader.ui.controllers.look_up import WordLookUp
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.panel import PanelPlacement
 from reader.ui.controllers.preferences import Remembered
@@ -122,7 +123,11 @@ class ReaderApp(HookedApp):
         self.language = Language(self, getattr(positions, "directory", None))
         self.placement = PanelPlacement(self)
         self.loading = Loading(self, self.placement.document_grew)
-        self.status = Status(self, self.navigation, self.search, [wrapped, self.text_out.note])
+        looked_up = StatusNote(self)  # why a word cannot be looked up
+        self.looking = WordLookUp(self, self.search, self.navigation, self.searching,
+                                  self.text_out.selection_span, looked_up)
+        self.status = Status(self, self.navigation, self.search,
+                             [wrapped, self.text_out.note, looked_up])
 
     # -- layout -----------------------------------------------------------------------
 
@@ -339,6 +344,8 @@ class ReaderApp(HookedApp):
     def action_search(self) -> None: self.searching.open()
     def action_search_step(self, direction: int) -> None: self.searching.step(direction)
     def action_clear_search(self) -> None: self.searching.clear()
+    def action_look_up(self) -> None: self.looking.look_up()
+    def action_word_step(self, direction: int) -> None: self.looking.move(direction)
     def action_annotate(self) -> None: self.annotating.annotate()
     def action_edit_entry(self) -> None: self.annotating.edit_entry()
     def action_remove_entry(self) -> None: self.annotating.remove_entry()

@@ -38,6 +38,10 @@ BINDINGS: list[BindingType] = [
     Binding("n", "search_step(1)", "Next hit", show=False),
     Binding("N", "search_step(-1)", "Previous hit", show=False),
     Binding("escape", "clear_search", "Clear search", show=False),
+    # Arabic: look a word up (reader.ui.controllers.look_up); the word cursor, reading order
+    Binding("l", "look_up", "Look up", show=False),
+    Binding("w", "word_step(1)", "Next word", show=False),
+    Binding("B", "word_step(-1)", "Previous word", show=False),
     Binding("g,home", "go_start", "Start", show=False),
     Binding("a", "annotate", "Annotate", show=False),
     Binding("e", "edit_entry", "Edit entry", show=False),
