@@ -125,7 +125,8 @@ class ReaderApp(HookedApp):
         self.loading = Loading(self, self.placement.document_grew)
         looked_up = StatusNote(self)  # why a word cannot be looked up
         self.looking = WordLookUp(self, self.search, self.navigation, self.searching,
-                                  self.text_out.selection_span, looked_up)
+                                  self.text_out.selection_span, self.text_out.copy,
+                                  looked_up)
         self.status = Status(self, self.navigation, self.search,
                              [wrapped, self.text_out.note, looked_up])
 
@@ -217,6 +218,8 @@ class ReaderApp(HookedApp):
     async def on_event(self, event: events.Event) -> None:
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()  # no command ever sees half a document
+        if isinstance(event, events.Key) and self.query(ArticleView):
+            self.article.cancel_pick()  # a double-click and a key: the key's, no look-up
         await super().on_event(event)
 
     async def on_key(self, event: events.Key) -> None:
@@ -271,6 +274,9 @@ class ReaderApp(HookedApp):
     def on_article_view_span_clicked(self, message: ArticleView.SpanClicked) -> None:
         self.navigation.set_focus(message.entry_id)
         self.navigation.follow(message.entry_id)
+
+    def on_article_view_word_picked(self, message: ArticleView.WordPicked) -> None:
+        self.looking.picked(message.span)
 
     def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
         self.go_to_entry(message.entry_id)

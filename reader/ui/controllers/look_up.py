@@ -11,12 +11,14 @@ one line."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from reader import i18n
 from reader.i18n import _
 from reader.state.search import SearchSession
 from reader.text.chrome import ui_direction
+from reader.text.selection import LogicalRange
 from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
@@ -25,20 +27,24 @@ from reader.ui.controllers.status_note import StatusNote
 from reader.ui.decisions.look_up import next_word, word_in
 from reader.ui.screens.look_up import LookUpScreen
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
 
 class WordLookUp:
     """The word cursor and the look-up popup (see the module's doc)."""
 
     def __init__(self, reader: Reader, session: SearchSession, navigation: Navigation,
                  searching: SearchControl, selection: Callable[[], Span | None],
-                 note: StatusNote) -> None:
-        """``selection``: the mouse selection within one paragraph; ``note``: the status
-        line's note for what cannot be looked up."""
+                 copy: Callable[[], None], note: StatusNote) -> None:
+        """``selection``: the mouse selection within one paragraph; ``copy``: what ``y``
+        does (the popup's ``y`` selects the word and does it); ``note``: the status line's
+        note for what cannot be looked up."""
         self.reader = reader
         self.session = session
         self.navigation = navigation
         self.searching = searching
         self.selection = selection
+        self.copy = copy
         self.note = note
         self.cursor: Span | None = None  # the word cursor, drawn as the flash
         self._waiting: Span | None = None  # the word to look up once the lexicon is read
@@ -98,6 +104,15 @@ class WordLookUp:
         paragraph, offset = self.reader.article.place()
         return paragraph, offset - 1
 
+    def picked(self, span: Span) -> None:
+        """A double-clicked word (still selected): looked up when it is an Arabic word of
+        a text that can be analysed; else the double-click only selected it, silently."""
+        text = self.reader.document.paragraphs[span.paragraph][span.start:span.end]
+        if self.reader.app.screen.is_modal or not _ARABIC_LETTER.search(text) \
+                or self.session.word_error() is not None:
+            return
+        self.look_up(span)
+
     def look_up(self, span: Span | None = None) -> None:
         """``l``: the popup for the word at ``span`` (default: :meth:`target`)."""
         reader = self.reader
@@ -129,9 +144,16 @@ class WordLookUp:
         text = reader.document.paragraphs[span.paragraph][span.start:span.end]
         look = self.session.look_up(text)
 
-        def chosen(place: Span | None) -> None:
-            if place is not None:
-                self.navigation.jump_to_span(place)
-                self.cursor = place
+        def chosen(answer: tuple[str, Span] | None) -> None:
+            if answer is None:
+                return
+            what, place = answer
+            if what == "copy":
+                reader.article.select_range(LogicalRange((place.paragraph, place.start),
+                                                         (place.paragraph, place.end)))
+                self.copy()
+                return
+            self.navigation.jump_to_span(place)
+            self.cursor = place
 
-        reader.app.push_screen(LookUpScreen(look, self.direction), chosen)
+        reader.app.push_screen(LookUpScreen(look, span, self.direction), chosen)

@@ -113,7 +113,7 @@ def reading_lines(look: LookUp, direction: str) -> list[tuple[str, str]]:
 def others_title(look: LookUp, direction: str) -> str:
     """The heading of the list of the root's other words in this document."""
     if look.others:
-        text = _("Other words of its root here (Enter goes there, Backspace comes back):")
+        text = _("Other words of its root in this text:")
     else:
         text = _("No other word of its root in this text.")
     if not look.complete:
@@ -121,6 +121,9 @@ def others_title(look: LookUp, direction: str) -> str:
     return join_fields([text], direction)
 
 
-def other_entry(word: str, span: Span) -> str:
-    """One of the other words: the word and its paragraph (its first place)."""
-    return fill(_("{word}  paragraph {number}"), word=word, number=number(span.paragraph + 1))
+def other_entry(word: str, span: Span, direction: str) -> str:
+    """One of the other words: the word and its paragraph (its first place), two fields in
+    ``direction``, so the number stays with its word whatever the languages."""
+    return join_fields([fill("{word}", word=word),
+                        fill(_("paragraph {number}"), number=number(span.paragraph + 1))],
+                       direction, separator="  ")

@@ -3,8 +3,9 @@ glosses, and the other words of its root in this document, each a jump.
 
 Every line is laid out by the core (:class:`BidiText` and :class:`EntryList` draw chrome
 lines, :mod:`reader.ui.decisions.look_up` writes them). Enter on one of the other words goes
-there (the popup answers its place; Backspace comes back through the history); Esc or
-Backspace closes it."""
+there (the popup answers its place; Backspace comes back through the history); ``y``
+copies the word looked up (as ``y`` after a double-click would); Esc or Backspace closes
+it."""
 
 from __future__ import annotations
 
@@ -20,16 +21,21 @@ from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.entry_list import EntryList
 
 
-class LookUpScreen(ModalScreen[Span | None]):
-    """The look-up of one word; dismissed with the place of the word chosen, or None."""
+class LookUpScreen(ModalScreen[tuple[str, Span] | None]):
+    """The look-up of one word; dismissed with ``("go", place)`` of the word chosen,
+    ``("copy", place)`` of the word looked up, or None."""
 
-    BINDINGS = [Binding("escape,backspace", "cancel", "Close", key_display="Esc")]
+    BINDINGS = [
+        Binding("escape,backspace", "cancel", "Close", key_display="Esc"),
+        Binding("y", "copy_word", "Copy the word"),
+    ]
 
-    def __init__(self, look: LookUp, direction: str) -> None:
-        """``direction``: the base direction of its lines (the document's, or the
-        interface's when it reads right to left)."""
+    def __init__(self, look: LookUp, place: Span, direction: str) -> None:
+        """``place``: where the word looked up is; ``direction``: the base direction of its
+        lines (the document's, or the interface's when it reads right to left)."""
         super().__init__()
         self.look = look
+        self.place = place
         self.direction = direction
         self.places = {str(index): span for index, (_word, span) in enumerate(look.others)}
 
@@ -40,7 +46,7 @@ class LookUpScreen(ModalScreen[Span | None]):
                            id="look-up-readings")
             yield BidiText(others_title(look, self.direction), direction=self.direction,
                            id="look-up-title")
-            yield EntryList([(str(index), ((other_entry(word, span), ""),))
+            yield EntryList([(str(index), ((other_entry(word, span, self.direction), ""),))
                              for index, (word, span) in enumerate(look.others)],
                             direction=self.direction, id="look-up-others")
 
@@ -49,7 +55,10 @@ class LookUpScreen(ModalScreen[Span | None]):
 
     def on_entry_list_selected(self, event: EntryList.Selected) -> None:
         event.stop()
-        self.dismiss(self.places[event.entry_id])
+        self.dismiss(("go", self.places[event.entry_id]))
+
+    def action_copy_word(self) -> None:
+        self.dismiss(("copy", self.place))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
