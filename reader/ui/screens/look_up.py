@@ -20,6 +20,10 @@ from reader.ui.decisions.look_up import other_entry, others_title, reading_lines
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.entry_list import EntryList
 
+# The root's other words listed (in document order): a book may have hundreds, each a line
+# laid out when the popup opens.
+OTHERS_SHOWN = 200
+
 
 class LookUpScreen(ModalScreen[tuple[str, Span] | None]):
     """The look-up of one word; dismissed with ``("go", place)`` of the word chosen,
@@ -37,7 +41,8 @@ class LookUpScreen(ModalScreen[tuple[str, Span] | None]):
         self.look = look
         self.place = place
         self.direction = direction
-        self.places = {str(index): span for index, (_word, span) in enumerate(look.others)}
+        self.others = look.others[:OTHERS_SHOWN]
+        self.places = {str(index): span for index, (_word, span) in enumerate(self.others)}
 
     def compose(self) -> ComposeResult:
         look = self.look
@@ -47,7 +52,7 @@ class LookUpScreen(ModalScreen[tuple[str, Span] | None]):
             yield BidiText(others_title(look, self.direction), direction=self.direction,
                            id="look-up-title")
             yield EntryList([(str(index), ((other_entry(word, span, self.direction), ""),))
-                             for index, (word, span) in enumerate(look.others)],
+                             for index, (word, span) in enumerate(self.others)],
                             direction=self.direction, id="look-up-others")
 
     def on_mount(self) -> None:
