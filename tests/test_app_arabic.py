@@ -256,3 +256,24 @@ async def test_a_double_clicked_word_is_looked_up_and_y_there_copies_it(
         assert app.clipboard == "جاء"
         await pilot.pause(app.CLICK_CHAIN_TIME_THRESHOLD + 0.1)
         assert not isinstance(app.screen, LookUpScreen)
+
+
+def test_the_word_cursor_steps_over_words_in_logical_order() -> None:
+    from reader.text.span import Span
+    from reader.ui.decisions.look_up import next_word, word_in
+
+    paragraphs = ["قالَ «ماسك»: 42 كلمة", "", "Tesla و X."]
+    place = (0, -1)
+    found = []
+    while (span := next_word(paragraphs, place, 1)) is not None:
+        found.append(paragraphs[span.paragraph][span.start:span.end])
+        place = (span.paragraph, span.start)
+    assert found == ["قالَ", "ماسك", "كلمة", "Tesla", "و", "X"]  # harakat kept, 42 no word
+    back = []
+    place = (2, len(paragraphs[2]))
+    while (span := next_word(paragraphs, place, -1)) is not None:
+        back.append(paragraphs[span.paragraph][span.start:span.end])
+        place = (span.paragraph, span.start)
+    assert back == found[::-1]
+    assert word_in(paragraphs, Span(0, 5, 12)) == Span(0, 6, 10)  # «ماسك»: from the «
+    assert word_in(paragraphs, Span(0, 13, 15)) is None  # digits only
