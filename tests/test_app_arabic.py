@@ -59,6 +59,9 @@ async def test_ctrl_t_cycles_the_modes_with_a_count_for_each(tmp_path: Path) -> 
         # each mode its own count: forms adds لشركة، الشركة، شركتي; root adds شارك، الشراكة
         assert counts == {mode: len(_expected(app, "شركة", mode)) for mode in counts}
         assert counts["fold"] < counts["forms"] < counts["root"]
+        # in a word mode the bar gives the other modes' counts too
+        assert _bar_text(app, "mode").endswith(
+            f"fold {counts['fold']} · exact {counts['exact']} · forms {counts['forms']}")
         words = {app.document.paragraphs[s.paragraph][s.start:s.end]
                  for s in app.search.hits.spans()}
         assert {"شارك", "مشاركته", "الشراكة", "شركتي"} <= words

@@ -131,13 +131,31 @@ class SearchControl:
             bar.set_count(_("analysing the text…"))
             return
         step = search.run(bar.value, origin)
-        bar.show_mode()
+        bar.show_mode(others=self._other_counts())
         bar.set_count(search.count_text() if bar.value else "", error=search.error is not None)
         self.set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is not None:
             reader.article.bring_into_view(step.hit.span)
         self.show_hits()
         reader.update_status()
+
+    def _other_counts(self) -> dict[str, int]:
+        """The query's count in the other modes, for the bar, in forms or root mode (what
+        the word modes add is seen at once), the words analysed, on a text under
+        DEBOUNCE_CHARS (on a bigger one, each key searches in its own mode only)."""
+        search = self.session
+        if (not search.query or search.error is not None or search.mode not in WORD_MODES
+                or not search.words_ready
+                or len(self.reader.document.text) > DEBOUNCE_CHARS
+                or search.word_error() is not None):
+            return {}
+        counts = {}
+        for mode in search.modes():
+            if mode != search.mode:
+                count = search.count(mode)
+                if count is not None:
+                    counts[mode] = count
+        return counts
 
     def submitted(self) -> None:
         """Enter: keep the hits; the place the search began goes into the history."""

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
+from reader.i18n import number, pgettext
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
@@ -171,6 +172,14 @@ class QueryField(Widget, can_focus=True):
 # -- the bar ------------------------------------------------------------------------------
 
 
+def mode_name(mode: str) -> str:
+    """A mode's name as the bar shows it."""
+    names = {"fold": pgettext("search mode", "fold"), "exact": pgettext("search mode", "exact"),
+             "forms": pgettext("search mode", "forms"), "root": pgettext("search mode", "root")}
+    return names[mode]
+
+
+
 class SearchBar(Horizontal):
     """``/`` opens it. Enter keeps the hits, Esc clears them, Up/Down recall queries,
     Ctrl+E switches exact matching, Ctrl+R regular expressions, Ctrl+T cycles the mode
@@ -264,10 +273,15 @@ class SearchBar(Horizontal):
 
     # -- what the bar shows ---------------------------------------------------------------
 
-    def show_mode(self, names: bool | None = None) -> None:
-        """The session's mode; ``names`` overrides whether the query is a name."""
-        label = self.session.mode_label(names)
-        self.query_one("#search-mode", Static).update(Text(ui_line(f"[{label}]")))
+    def show_mode(self, names: bool | None = None, others: dict[str, int] | None = None
+                  ) -> None:
+        """The session's mode; ``names`` overrides whether the query is a name; ``others``:
+        the query's count in the other modes (``[root]  fold 13 · forms 14``)."""
+        label = f"[{self.session.mode_label(names)}]"
+        if others:
+            label += "  " + " · ".join(f"{mode_name(mode)} {number(count)}"
+                                       for mode, count in others.items())
+        self.query_one("#search-mode", Static).update(Text(ui_line(label)))
 
     def set_count(self, text: str, error: bool = False) -> None:
         """The count (``3/12``) or an error; the note of the mode cycle instead while there
