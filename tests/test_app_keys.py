@@ -208,7 +208,7 @@ async def test_the_key_bar_follows_focus_and_runs_a_clicked_key(tmp_path: Path) 
         await pilot.press("slash")  # the search field has its own keys, and only those
         await pilot.pause()
         shown = {item.description for item in bar.items}
-        assert {"Keep hits", "Clear", "Exact", "Regex", "palette"} == shown
+        assert {"Keep hits", "Clear", "Exact", "Regex", "Mode", "palette"} == shown
         assert "Quit" not in bar.render_line(0).text  # q types a q here
         await pilot.press("escape")
         await pilot.pause()

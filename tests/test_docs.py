@@ -187,10 +187,11 @@ ACTION_WORDS = {
     "command_palette": "palette", "argument_map": "argument map",
     # the argument map
     "sideways": "parent", "page": "screen", "close": "close",
+    "look_up": "look", "word_step": "word", "copy_word": "copy",
     "focus_next": "move between", "focus_previous": "move between",
     # the search bar
     "submit": "keep the hits", "history": "queries", "toggle_exact": "exact",
-    "toggle_regex": "regular expression",
+    "toggle_regex": "regular expression", "cycle_mode": "mode",
     # the side panel's tabs and lists
     "towards": "tab", "move": "move the highlight", "move_to": "first / last",
     "select": "jump",
@@ -319,6 +320,14 @@ async def _places(app: App) -> dict[str, Place]:
         await close()
         await open_with("x", "confirm removal")
         record("confirm removal", reading)
+        await close()
+
+        # the word look-up (Arabic): the lexicon is read in slices first
+        await pilot.press("g")
+        await pilot.press("l")
+        await wait_until(pilot, lambda: app.screen.is_modal, what="the look-up")
+        await pilot.pause()
+        record("look-up", reading)
         await close()
 
         # the chooser: follow spans until one has several counterparts

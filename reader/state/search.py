@@ -89,6 +89,12 @@ class SearchSession:
         those modes, answers at once (before, it would analyse the rest first)."""
         return self._words is not None and self._words.done
 
+    @property
+    def look_up_ready(self) -> bool:
+        """The lexicon is read: :meth:`look_up` answers at once (before, it would read
+        all of it first). False where the text cannot be analysed."""
+        return self.word_error() is None and self.words.analyser.lexicon.loaded
+
     def look_up(self, word: str) -> LookUp:
         """The look-up of ``word`` (:meth:`WordIndex.look_up`); :class:`SearchError` when
         this text cannot be analysed."""

@@ -41,6 +41,7 @@ from reader.ui.controllers.argument_map import ArgumentMap
 from reader.ui.controllers.comfort import ComfortSettings, ReadingComfort
 from reader.ui.controllers.language import Language
 from reader.ui.controllers.loading import Loading
+from reader.ui.controllers.look_up import WordLookUp
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.notices import Notices
 from reader.ui.controllers.panel import PanelPlacement
@@ -140,8 +141,12 @@ class ReaderApp(HookedApp):
         self.language = Language(self, getattr(positions, "directory", None))
         self.placement = PanelPlacement(self)
         self.loading = Loading(self, self.placement.document_grew)
+        looked_up = StatusNote(self)  # why a word cannot be looked up
+        self.looking = WordLookUp(self, self.search, self.navigation, self.searching,
+                                  self.text_out.selection_span, self.text_out.copy,
+                                  looked_up)
         self.status = Status(self, self.navigation, self.search,
-                             [self.notices.note, wrapped, self.text_out.note])
+                             [self.notices.note, wrapped, self.text_out.note, looked_up])
         self.argument_map = ArgumentMap(self, self.navigation, trail, landing)
         self.navigation.elsewhere = self.argument_map.open_elsewhere
 
@@ -237,6 +242,8 @@ class ReaderApp(HookedApp):
     async def on_event(self, event: events.Event) -> None:
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()  # no command ever sees half a document
+        if isinstance(event, events.Key) and self.query(ArticleView):
+            self.article.cancel_pick()  # a double-click and a key: the key's, no look-up
         await super().on_event(event)
 
     async def on_key(self, event: events.Key) -> None:
@@ -308,6 +315,9 @@ class ReaderApp(HookedApp):
     def on_article_view_span_clicked(self, message: ArticleView.SpanClicked) -> None:
         self.navigation.set_focus(message.entry_id)
         self.navigation.follow(message.entry_id)
+
+    def on_article_view_word_picked(self, message: ArticleView.WordPicked) -> None:
+        self.looking.picked(message.span)
 
     def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
         self.go_to_entry(message.entry_id)

@@ -18,6 +18,7 @@ from reader.ui.controllers.appearance import Appearance
 from reader.ui.controllers.argument_map import ArgumentMap
 from reader.ui.controllers.comfort import COMFORT_BINDINGS, ReadingComfort
 from reader.ui.controllers.language import Language
+from reader.ui.controllers.look_up import WordLookUp
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.panel import PanelPlacement
 from reader.ui.controllers.search_control import SearchControl
@@ -54,6 +55,10 @@ BINDINGS: list[BindingType] = [
     Binding("n", "search_step(1)", "Next hit", show=False),
     Binding("N", "search_step(-1)", "Previous hit", show=False),
     Binding("escape", "clear_search", "Clear search", show=False),
+    # Arabic: look a word up (reader.ui.controllers.look_up); the word cursor, reading order
+    Binding("l", "look_up", "Look up", show=False),
+    Binding("w", "word_step(1)", "Next word", show=False),
+    Binding("B", "word_step(-1)", "Previous word", show=False),
     Binding("g,home", "go_start", "Start", show=False),
     Binding("a", "annotate", "Annotate", show=False),
     Binding("e", "edit_entry", "Edit entry", show=False),
@@ -77,6 +82,7 @@ class Features(Protocol):
     placement: PanelPlacement
     appearance: Appearance
     argument_map: ArgumentMap
+    looking: WordLookUp
 
 
 # action → what it asks of which feature
@@ -84,6 +90,7 @@ ROUTES: dict[str, Callable[[Features], object]] = {
     "next_span": lambda f: f.navigation.step_span(1),
     "previous_span": lambda f: f.navigation.step_span(-1),
     "argument_map": lambda f: f.argument_map.open_full(),
+    "look_up": lambda f: f.looking.look_up(),
     "go_start": lambda f: f.navigation.go_start(),
     "go_end": lambda f: f.navigation.go_end(),
     "next_link": lambda f: f.text_out.step_link(1),
@@ -118,6 +125,7 @@ ARGUMENT_ROUTES: dict[str, Callable[[Features, Any], object]] = {
     "scroll_pages": lambda f, pages: f.navigation.scroll_pages(pages),
     "chapter": lambda f, number: f.navigation.chapter(number),
     "search_step": lambda f, direction: f.searching.step(direction),
+    "word_step": lambda f, direction: f.looking.move(direction),
     "copy": _copy,
     "measure": lambda f, towards: f.comfort.measure(towards),
 }

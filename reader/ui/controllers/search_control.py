@@ -5,21 +5,31 @@ hit); the search bar shows and edits it; the article view draws the hits it is g
 object ties them together: it runs the query as it is typed (debounced on big documents),
 moves the view to the current hit, hands the view the hits on screen, keeps the "search
 wrapped" note, remembers where a search began (Enter leaves it in the history, Esc goes
-back to it), and builds a big document's search index in the background.
+back to it), and builds a big document's search index in the background, and the Arabic
+word index (forms and root search, the look-up) in slices of a few milliseconds, so that no
+key waits for the analysis: a forms or root query typed before it is done says so and runs
+when it is.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.timer import Timer
 
 from reader.i18n import _
 from reader.state.search import Place, SearchSession
-from reader.text.search import Hit
+from reader.text.search import WORD_MODES, Hit
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.status_note import StatusNote
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
+
+# The word index's slices: this long, this often (the measured longest slice is 13 ms of
+# processor time: docs/arabic-search.md), leaving the loop free for keys in between.
+ANALYSIS_SLICE = 0.005
+ANALYSIS_INTERVAL = 0.02
 
 
 class SearchControl:
@@ -35,6 +45,9 @@ class SearchControl:
         self._origin: Place | None = None  # where the open search began
         self._timer: Timer | None = None  # a debounced search waiting to run
         self._ahead: Timer | None = None
+        self._analysing: Timer | None = None  # the word index, built in slices
+        self._waiting_for_words = False  # a forms or root query waits for the analysis
+        self._when_read: list[Callable[[], None]] = []  # waiting for the lexicon
 
     @property
     def bar(self) -> SearchBar:
@@ -88,6 +101,8 @@ class SearchControl:
         self.session.index  # noqa: B018 - build it now, not on the first key
         self._origin = self.reader.article.place()
         bar.open()
+        if self.session.word_error() is None:
+            self.start_analysis()  # Arabic: forms and root search are a key away
 
     def _stop_timer(self) -> None:
         if self._timer is not None:
@@ -106,14 +121,41 @@ class SearchControl:
         self._timer = None
         reader, bar, search = self.reader, self.bar, self.session
         origin = self._origin or reader.article.place()
+        self._waiting_for_words = False
+        if (bar.value and search.mode in WORD_MODES and not search.words_ready
+                and search.word_error() is None):
+            # not now: the analysis would keep the key waiting; it runs when that is done
+            self._waiting_for_words = True
+            self.start_analysis()
+            bar.show_mode()
+            bar.set_count(_("analysing the text…"))
+            return
         step = search.run(bar.value, origin)
-        bar.show_mode()
+        bar.show_mode(others=self._other_counts())
         bar.set_count(search.count_text() if bar.value else "", error=search.error is not None)
         self.set_note(_("search wrapped") if step.wrapped else None)
         if step.hit is not None:
             reader.article.bring_into_view(step.hit.span)
         self.show_hits()
         reader.update_status()
+
+    def _other_counts(self) -> dict[str, int]:
+        """The query's count in the other modes, for the bar, in forms or root mode (what
+        the word modes add is seen at once), the words analysed, on a text under
+        DEBOUNCE_CHARS (on a bigger one, each key searches in its own mode only)."""
+        search = self.session
+        if (not search.query or search.error is not None or search.mode not in WORD_MODES
+                or not search.words_ready
+                or len(self.reader.document.text) > DEBOUNCE_CHARS
+                or search.word_error() is not None):
+            return {}
+        counts = {}
+        for mode in search.modes():
+            if mode != search.mode:
+                count = search.count(mode)
+                if count is not None:
+                    counts[mode] = count
+        return counts
 
     def submitted(self) -> None:
         """Enter: keep the hits; the place the search began goes into the history."""
@@ -147,6 +189,7 @@ class SearchControl:
             bar.close()
             self._origin = None
         self._stop_timer()
+        self._waiting_for_words = False
         self.session.clear()
         self.set_note(None)
         self.show_hits()
@@ -184,6 +227,40 @@ class SearchControl:
             article.bring_into_view(step.hit.span)
         self.show_hits()
         reader.update_status()
+
+    # -- the Arabic word index, in slices ---------------------------------------------
+
+    def start_analysis(self, when_read: Callable[[], None] | None = None) -> None:
+        """Analyse the document's words a slice at a time from now on (once); call
+        ``when_read`` once the lexicon is read (a look-up can then answer at once)."""
+        if when_read is not None:
+            if self.session.look_up_ready:
+                when_read()
+            else:
+                self._when_read.append(when_read)
+        if self._analysing is None and not self.session.words_ready:
+            self._analysing = self.reader.app.set_interval(ANALYSIS_INTERVAL, self._analyse_step)
+
+    @property
+    def analysing(self) -> bool:
+        return self._analysing is not None
+
+    def _analyse_step(self) -> None:
+        if self.reader.pending is not None:
+            return  # the rest of the book first: the words are those of all of it
+        if not self.reader.app.query(ArticleView):
+            return  # the app is closing
+        done = self.session.analyse_some(ANALYSIS_SLICE)
+        if self._when_read and (done or self.session.look_up_ready):
+            waiting, self._when_read = self._when_read, []
+            for call in waiting:
+                call()
+        if done:
+            if self._analysing is not None:
+                self._analysing.stop()
+                self._analysing = None
+            if self._waiting_for_words:  # (the bar may be closed: Enter came first)
+                self.run_now()
 
     # -- the index ahead of time ------------------------------------------------------
 

@@ -35,6 +35,7 @@ from reader.content.presentation import (
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.harakat import hide, vocalised_ranges
 from reader.text.layout import VisualLine
+from reader.text.selection import word_at
 from reader.text.span import Span
 from reader.ui.decisions import paragraph_numbers
 from reader.ui.decisions.measure import Column, column
@@ -103,6 +104,14 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.entry_id = entry_id
 
+    class WordPicked(Message):
+        """A word was double-clicked, and neither a third click nor a key came after it
+        within the click-chain time: the app may look it up."""
+
+        def __init__(self, span: Span) -> None:
+            super().__init__()
+            self.span = span
+
     def __init__(
         self,
         document: Document,
@@ -155,6 +164,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self._styles: dict[str | None, Style] = {}
         self._hovered_link: str | None = None
         self._single_click: Timer | None = None
+        self._picked: Timer | None = None  # a double-clicked word, told after the chain time
 
     # -- model ------------------------------------------------------------------------
 
@@ -707,12 +717,20 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         if self._single_click is not None:
             self._single_click.stop()
             self._single_click = None
+        self.cancel_pick()
         if event.chain > 1:
             # A word, a paragraph: in logical order, not Textual's whole widget.
             event.prevent_default()
             if found is not None:
                 if event.chain == 2:
                     self.select_word(*found)
+                    paragraph = found[0]
+                    start, end = word_at(self.document.paragraphs[paragraph], found[1])
+                    if end > start:  # told once it is no triple click's second click
+                        span = Span(paragraph, start, end)
+                        self._picked = self.set_timer(
+                            self.app.CLICK_CHAIN_TIME_THRESHOLD,
+                            lambda: self._pick(span))
                 else:
                     self.select_paragraph(found[0])
             return
@@ -722,6 +740,16 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         # double click (which selects a word there instead of jumping away).
         self._single_click = self.set_timer(
             self.app.CLICK_CHAIN_TIME_THRESHOLD, lambda: self._clicked(*found))
+
+    def cancel_pick(self) -> None:
+        """A key or a click came: a double-clicked word is not told (see WordPicked)."""
+        if self._picked is not None:
+            self._picked.stop()
+            self._picked = None
+
+    def _pick(self, span: Span) -> None:
+        self._picked = None
+        self.post_message(self.WordPicked(span))
 
     def _clicked(self, paragraph: int, offset: int) -> None:
         self._single_click = None

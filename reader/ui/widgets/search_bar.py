@@ -27,10 +27,12 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
+from reader.i18n import number, pgettext
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
 from reader.text.chrome import ui_line
+from reader.text.search import ALL_MODES
 from reader.ui.terminal_output.cell_filters import keeping_harakat
 from reader.ui.widgets.shaped_field import field_strip, visual_cells
 
@@ -177,9 +179,18 @@ class QueryField(Widget, can_focus=True):
 # -- the bar ------------------------------------------------------------------------------
 
 
+def mode_name(mode: str) -> str:
+    """A mode's name as the bar shows it."""
+    names = {"fold": pgettext("search mode", "fold"), "exact": pgettext("search mode", "exact"),
+             "forms": pgettext("search mode", "forms"), "root": pgettext("search mode", "root")}
+    return names[mode]
+
+
+
 class SearchBar(Horizontal):
     """``/`` opens it. Enter keeps the hits, Esc clears them, Up/Down recall queries,
-    Ctrl+E switches exact matching, Ctrl+R regular expressions."""
+    Ctrl+E switches exact matching, Ctrl+R regular expressions, Ctrl+T cycles the mode
+    (fold, exact, and in Arabic text word forms and root)."""
 
     BINDINGS = [
         Binding("enter", "submit", "Keep hits"),
@@ -188,6 +199,7 @@ class SearchBar(Horizontal):
         Binding("down", "history(1)", "Later", show=False),
         Binding("ctrl+e", "toggle_exact", "Exact"),
         Binding("ctrl+r", "toggle_regex", "Regex"),
+        Binding("ctrl+t", "cycle_mode", "Mode"),
     ]
 
     class Changed(Message):
@@ -211,6 +223,9 @@ class SearchBar(Horizontal):
         self.history: list[str] = []
         self._history_at: int | None = None  # index into history while recalling
         self._draft = ""
+        # Why the cycle skipped the Arabic modes (not Arabic, no lexicon): one line, shown
+        # in place of the count until the query or the mode changes, or the bar closes.
+        self.mode_note: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="search-prompt")
@@ -246,6 +261,7 @@ class SearchBar(Horizontal):
         self.display = True
         self._history_at = None
         self.field.set_value("", notify=False)
+        self.mode_note = None
         self.set_count("")
         self.show_mode(names=False)  # no query typed yet
         self.field.focus()
@@ -264,12 +280,21 @@ class SearchBar(Horizontal):
 
     # -- what the bar shows ---------------------------------------------------------------
 
-    def show_mode(self, names: bool | None = None) -> None:
-        """The session's mode; ``names`` overrides whether the query is a name."""
-        label = self.session.mode_label(names)
-        self.query_one("#search-mode", Static).update(Text(ui_line(f"[{label}]")))
+    def show_mode(self, names: bool | None = None, others: dict[str, int] | None = None
+                  ) -> None:
+        """The session's mode; ``names`` overrides whether the query is a name; ``others``:
+        the query's count in the other modes (``[root]  fold 13 · forms 14``)."""
+        label = f"[{self.session.mode_label(names)}]"
+        if others:
+            label += "  " + " · ".join(f"{mode_name(mode)} {number(count)}"
+                                       for mode, count in others.items())
+        self.query_one("#search-mode", Static).update(Text(ui_line(label)))
 
     def set_count(self, text: str, error: bool = False) -> None:
+        """The count (``3/12``) or an error; the note of the mode cycle instead while there
+        is one (until the query is edited or the mode changes)."""
+        if self.mode_note:
+            text, error = self.mode_note, True
         count = self.query_one("#search-count", Static)
         count.update(Text(ui_line(text)))
         count.set_class(error, "-error")
@@ -278,6 +303,7 @@ class SearchBar(Horizontal):
 
     def on_query_field_changed(self, message: QueryField.Changed) -> None:
         message.stop()
+        self.mode_note = None
         self.post_message(self.Changed(message.value))
 
     def action_submit(self) -> None:
@@ -309,6 +335,22 @@ class SearchBar(Horizontal):
     def action_toggle_exact(self) -> None:
         self.session.exact = not self.session.exact
         self.show_mode()
+        self.post_message(self.Changed(self.value))
+
+    def action_cycle_mode(self) -> None:
+        """Ctrl+T: the next mode of fold, exact, forms, root. Where the Arabic modes cannot
+        be used (Persian or Hebrew text, no lexicon) the cycle is fold and exact, and the
+        bar says why, in one line."""
+        session = self.session
+        modes = session.modes()
+        following = ALL_MODES[(ALL_MODES.index(session.mode) + 1) % len(ALL_MODES)]
+        self.mode_note = None
+        if following not in modes:
+            self.mode_note = session.word_error()
+            following = modes[0]
+        session.set_mode(following)
+        self.show_mode()
+        self.set_count("")
         self.post_message(self.Changed(self.value))
 
     def action_toggle_regex(self) -> None:
