@@ -17,8 +17,6 @@ from pathlib import Path
 from rich.console import RenderableType
 from textual import events
 from textual.app import ComposeResult
-from textual.content import Content
-from textual.markup import MarkupError
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
 from textual.widgets import ListView, Static
@@ -34,7 +32,7 @@ from reader.state.positions import PositionStore, document_key
 from reader.state.preferences import PreferenceStore
 from reader.state.search import SearchSession
 from reader.state.trail import Trail, Visit
-from reader.text.chrome import isolate, join_fields, text_direction, ui_line
+from reader.text.chrome import ui_line
 from reader.ui.controllers.annotating import Annotating
 from reader.ui.controllers.appearance import Appearance
 from reader.ui.controllers.argument_map import ArgumentMap
@@ -51,6 +49,7 @@ from reader.ui.controllers.status import Status
 from reader.ui.controllers.status_note import StatusNote
 from reader.ui.controllers.text_out import TextOut
 from reader.ui.decisions.notices import startup_notices
+from reader.ui.decisions.title import chrome_direction, title_line
 from reader.ui.keys import BINDINGS as KEYS
 from reader.ui.keys import routed
 from reader.ui.screens.command_palette import ReaderCommandPalette
@@ -115,13 +114,7 @@ class ReaderApp(HookedApp):
         self.terminal_warning = terminal_warning
         self.remembered = Remembered(self, preferences)
         self.appearance.start(theme, self.remembered.saved.theme)
-        # The base direction of every line of chrome: the document's (its title's, when
-        # the format says which: a right-to-left page's "B.5. فضاء المستخدم").
-        forced = set(document.directions) - {"auto"}
-        titled = document.title and document.title_direction in ("ltr", "rtl")
-        self.direction = forced.pop() if len(forced) == 1 else \
-            document.title_direction if titled else text_direction(
-                [document.title or "", *document.paragraphs[:50]])
+        self.direction = chrome_direction(document)  # every line of chrome's base direction
         self._doc_key = document_key(document.path, document.text, document.url)
         self.search = SearchSession(document.paragraphs,
                                     self.annotations.alias_lists() if self.annotations else None)
@@ -161,10 +154,7 @@ class ReaderApp(HookedApp):
         return self.found.annotations
 
     def compose(self) -> ComposeResult:
-        # the title in its own direction (its page's, else its first letter's)
-        title = isolate(self.document.title, self.document.title_direction) \
-            if self.document.title else "reader"
-        yield BidiText(join_fields([title], self.direction), direction=self.direction,
+        yield BidiText(title_line(self.document, self.direction), direction=self.direction,
                        id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
@@ -290,15 +280,7 @@ class ReaderApp(HookedApp):
                timeout: float | None = None, markup: bool = True) -> None:
         """Textual's notifications (its own, a screenshot saved...) are told as the
         reader's are, in the status line (:meth:`say`): never a toast over the text."""
-        text = message
-        if markup:
-            with contextlib.suppress(MarkupError):
-                text = Content.from_markup(message).plain
-        text = f"{title}: {text}" if title else text
-        try:
-            self.call_from_thread(self.say, text, timeout)  # notify is thread-safe
-        except RuntimeError:  # on the app's own thread
-            self.say(text, timeout)
+        self.notices.from_textual(message, title, timeout, markup)
 
     def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
         if not self.query(ArticleView):
@@ -375,16 +357,6 @@ class ReaderApp(HookedApp):
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """After the palette that asked for it has closed."""
         self.set_timer(0.1, lambda: self.deliver_screenshot(filename, path))
-
-    async def action_back(self) -> None:
-        """Back through jumps; past this document's first, to the document of the debate
-        it was opened from."""
-        if self.navigation.history.depth or not self.argument_map.back():
-            self.navigation.travel(self.navigation.history.back)
-
-    def action_forward(self) -> None:
-        if self.navigation.history.ahead or not self.argument_map.forward():
-            self.navigation.travel(self.navigation.history.forward)
 
 
 def create_app(

@@ -90,6 +90,9 @@ ROUTES: dict[str, Callable[[Features], object]] = {
     "next_span": lambda f: f.navigation.step_span(1),
     "previous_span": lambda f: f.navigation.step_span(-1),
     "argument_map": lambda f: f.argument_map.open_full(),
+    # Back and forward may cross to another document of a debate (controllers.argument_map).
+    "back": lambda f: f.argument_map.travel_back(),
+    "forward": lambda f: f.argument_map.travel_forward(),
     "look_up": lambda f: f.looking.look_up(),
     "go_start": lambda f: f.navigation.go_start(),
     "go_end": lambda f: f.navigation.go_end(),

@@ -113,6 +113,18 @@ class ArgumentMap:
                      Stop(self.reader.article.place(), self.navigation.focused_entry),
                      history=self.navigation.history)
 
+    def travel_back(self) -> None:
+        """Back through jumps; past this document's first, to the document of the debate
+        it was opened from."""
+        history = self.navigation.history
+        if history.depth or not self.back():
+            self.navigation.travel(history.back)
+
+    def travel_forward(self) -> None:
+        history = self.navigation.history
+        if history.ahead or not self.forward():
+            self.navigation.travel(history.forward)
+
     def back(self) -> bool:
         """Backspace with nothing left to go back to in this document: the document
         before, if any (True)."""

@@ -11,8 +11,12 @@ logical text, laid out once where it is drawn.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from itertools import count
+
+from textual.content import Content
+from textual.markup import MarkupError
 
 from reader.text.chrome import ui_direction
 from reader.ui.controllers.host import Reader
@@ -33,6 +37,21 @@ class Notices:
     def say(self, message: str, seconds: float | None = None) -> None:
         """``message`` (logical text, one line) in the status line for a few seconds."""
         self.note.set(" ".join(message.split()), show=True, seconds=seconds)
+
+    def from_textual(self, message: str, title: str = "", seconds: float | None = None,
+                     markup: bool = True) -> None:
+        """One of Textual's notifications (its own, a screenshot saved...): told in the
+        status line like the reader's own, never a toast over the text. Thread-safe, as
+        Textual's ``notify`` is."""
+        text = message
+        if markup:
+            with contextlib.suppress(MarkupError):
+                text = Content.from_markup(message).plain
+        text = f"{title}: {text}" if title else text
+        try:
+            self.reader.app.call_from_thread(self.say, text, seconds)
+        except RuntimeError:  # on the app's own thread
+            self.say(text, seconds)
 
     def warn(self, notices: Sequence[Notice]) -> None:
         """Start-up warnings above the status line, each until its time is up."""
