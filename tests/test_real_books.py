@@ -1,6 +1,7 @@
 """Books made by the tools people publish with (tests/data/real/books/, made by
 scripts/make_real_books.py: pandoc EPUB 2 and 3, DocBook XSL EPUB 2 and 3, Sigil's and
-calibre's layouts, and pandoc's book mangled with the faults of books in the wild, in
+calibre's layouts, and pandoc's book mangled with the faults of books in the wild; and by
+calibre's own ebook-convert, scripts/make_calibre_books.sh), in
 Arabic, Persian and English) read whole: the words an independent
 converter (pandoc, its text committed beside each book) finds are the reader's too."""
 
@@ -45,9 +46,9 @@ def real_books() -> list[Path]:
 
 def test_every_tool_and_language_is_there() -> None:
     names = {book.name for book in real_books()}
-    assert len(names) == 21
+    assert len(names) == 24
     for tool in ("pandoc-epub3", "pandoc-epub2", "docbook-epub2", "docbook-epub3", "sigil",
-                 "calibre", "mangled"):
+                 "calibre", "mangled", "ebook-convert"):
         assert {f"{tool}.{language}.epub" for language in ("ar", "fa", "en")} <= names
 
 
