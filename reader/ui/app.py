@@ -34,6 +34,7 @@ from reader.state.positions import PositionStore, document_key
 from reader.state.preferences import PreferenceStore
 from reader.state.search import SearchSession
 from reader.state.trail import Trail, Visit
+from reader.terminal.plan import LOGICAL
 from reader.text.chrome import isolate, join_fields, text_direction, ui_line
 from reader.ui.controllers.annotating import Annotating
 from reader.ui.controllers.appearance import Appearance
@@ -111,6 +112,8 @@ class ReaderApp(HookedApp):
                       else FoundAnnotations(annotations))
         line_filters(self).extend(filters_for(bidi_mode))  # what this terminal needs; crops
         self.appearance = Appearance(self, bidi_mode)
+        # --screen-reader: rows in logical order, one column (reader.terminal.plan)
+        self.logical = bidi_mode == LOGICAL
         self.positions = positions
         self.terminal_warning = terminal_warning
         self.remembered = Remembered(self, preferences)
@@ -139,7 +142,7 @@ class ReaderApp(HookedApp):
         self.annotating = Annotating(self, self.navigation, self.search,
                                      self.text_out.selection_span, annotations_path)
         self.language = Language(self, getattr(positions, "directory", None))
-        self.placement = PanelPlacement(self)
+        self.placement = PanelPlacement(self, one_column=self.logical)
         self.loading = Loading(self, self.placement.document_grew)
         looked_up = StatusNote(self)  # why a word cannot be looked up
         self.looking = WordLookUp(self, self.search, self.navigation, self.searching,
@@ -168,7 +171,8 @@ class ReaderApp(HookedApp):
                        id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
-                              id="article", **self.comfort.settings.view_options())
+                              logical=self.logical, id="article",
+                              **self.comfort.settings.view_options())
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
         yield SearchBar(self.search, id="search-bar")

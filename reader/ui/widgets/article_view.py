@@ -122,14 +122,19 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         measure: int = 0,
         numbers: bool = False,
         harakat: str = "show",
+        logical: bool = False,
         id: str | None = None,
     ) -> None:
         """``partial``: the document is the head of a big file, the rest to come
         (:meth:`document_grew`); its lines are not all counted before the first frame.
         ``measure``: the most cells of text per line (0: the whole width, see
         :mod:`reader.ui.decisions.measure`); ``numbers``: the paragraph-number gutter; ``harakat``:
-        ``show``, ``hide`` or ``highlight`` them (display only, see :mod:`reader.text.harakat`)."""
+        ``show``, ``hide`` or ``highlight`` them (display only, see :mod:`reader.text.harakat`).
+        ``logical`` (``--screen-reader``): each row is its line's source text, in logical
+        order and unshaped (:func:`~reader.text.layout.logical_line`), with the terminal's
+        cursor on the span the reader's attention is on."""
         super().__init__(id=id)
+        self.logical = logical  # (drawn by SelectableArticle.shown_line)
         self.measure = measure
         self.numbers = numbers
         self.harakat = harakat
@@ -337,6 +342,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
                 self.gaps,
                 self.indents,
                 show_controls=self.show_controls,
+                shaped=not self.logical,
                 sizes=self._paragraph_sizes(),
                 eager=False if self.partial else None,
                 # The same text and options at a new width: keep what does not depend on it.
@@ -535,7 +541,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         cached = self._strips.get(key)
         if cached is not None:
             return cached
-        paragraph, line = flow.line_at(document_y)
+        paragraph, line = self.shown_line(flow, document_y)
         base = self._style()
         if line is None:
             strip = Strip.blank(width, base)
@@ -683,7 +689,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def source_at(self, x: int, y: int) -> tuple[int, int] | None:
         """(paragraph, source offset) under the view cell (x, y), if it holds text."""
         flow = self._ensure_flow()
-        paragraph, line = flow.line_at(self.top + y)
+        paragraph, line = self.shown_line(flow, self.top + y)
         if line is None:
             return None
         place = self.column
