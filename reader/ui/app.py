@@ -59,7 +59,7 @@ from reader.ui.screens.help import HelpScreen, speaker_legend
 from reader.ui.screens.palette_commands import GoToProvider, MarksProvider, SystemCommands
 from reader.ui.terminal_output.cell_filters import filters_for
 from reader.ui.terminal_output.colours import SIXTEEN_COLOUR_LIGHT_THEME
-from reader.ui.textual_private import HookedApp, line_filters
+from reader.ui.textual_private import HookedApp, line_filters, show_terminal_cursor
 from reader.ui.themes import variable_defaults
 from reader.ui.widgets.argument_map import MapTree
 from reader.ui.widgets.article_view import ArticleView
@@ -225,6 +225,8 @@ class ReaderApp(HookedApp):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         self.article.focus()
+        if self.logical:
+            show_terminal_cursor(self)  # screen readers follow it (ArticleView.attention)
         self.placement.start()
         self.placement.fit(self.size)
         self.language.apply()

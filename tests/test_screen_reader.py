@@ -1,0 +1,168 @@
+"""``--screen-reader`` (issue 28): the article's rows are the source text of their lines, in
+logical order and unshaped, and the terminal's cursor sits on the span the attention is on."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from reader.state.preferences import SCREEN_READER, PreferenceStore
+from reader.terminal.plan import LOGICAL, plan_for
+from reader.text.layout import layout_paragraph, logical_line
+from reader.ui.app import create_app
+from reader.ui.launch import _screen_reader
+from tests.tmux_session import TmuxSession, installed_reader
+
+MIXED = """# قراءة النصوص Reading texts
+
+هذا نصٌّ عربيٌّ مُشَكَّلٌ فيه كلمات English words وأرقام 2024 و(أقواس) لا تنتهي، \
+ويستمر السطر طويلاً حتى يلتفّ على أكثر من سطر واحد في العرض الضيق للاختبار.
+
+A paragraph in English with an Arabic phrase — السلام عليكم — in the middle of it, long \
+enough to wrap onto a second line at the width of the test.
+
+- عنصر أول في القائمة
+- second item with لا and لأن
+"""
+
+
+def _presentation_forms(text: str) -> list[str]:
+    return [ch for ch in text if "ARABIC" in unicodedata.name(ch, "") and "FORM" in
+            unicodedata.name(ch, "")]
+
+
+def test_logical_line_is_the_source_slice() -> None:
+    paragraph = "هذا نصٌّ عربيٌّ\tمُشَكَّلٌ فيه لا\u200f English كلمات"
+    layout = layout_paragraph(paragraph, 12, shaped=False)
+    rows = [logical_line(paragraph, line) for line in layout.lines]
+    # every row its stretch of source (a tab as one space), and the rows make the whole
+    assert "".join(paragraph[line.start:line.end] for line in layout.lines) == paragraph
+    for row, line in zip(rows, layout.lines, strict=True):
+        assert row.text == paragraph[line.start:line.end].replace("\t", " ")
+        assert row.map == tuple(range(line.start, line.end))
+        assert row.cells <= 12 or row.text.endswith(" ")
+        assert not _presentation_forms(row.text)
+    assert "\u200f" in "".join(row.text for row in rows)  # controls as in the source
+
+
+def test_unshaped_lines_fit_their_unshaped_width() -> None:
+    # lam-alef is one cell shaped, two unshaped: measured unshaped, no row overflows
+    paragraph = " ".join(["لا"] * 60)
+    for line in layout_paragraph(paragraph, 20, shaped=False).lines:
+        assert cell_len(paragraph[line.start:line.end].rstrip()) <= 20
+
+
+async def _rows_are_source_lines(app, size: tuple[int, int]) -> int:
+    """Check every article row on screen against its line's source; how many had text."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert not app.panel.display  # one column
+        view = app.article
+        flow = view._ensure_flow()
+        checked = 0
+        for y in range(view.content_region.height):
+            paragraph, line = flow.line_at(view.top + y)
+            row = view.render_line(y).text
+            assert not _presentation_forms(row)
+            if line is None or app.document.block(paragraph).kind in ("rule", "table_row"):
+                continue
+            source = app.document.paragraphs[paragraph][line.start:line.end]
+            left = view._text_left(paragraph, view.shown_line(flow, view.top + y)[1])
+            assert row[left:].rstrip() == source.rstrip(), (row, source)
+            checked += bool(source.strip())
+        return checked
+
+
+async def test_bundled_article_rows_are_its_source_lines() -> None:
+    assert await _rows_are_source_lines(create_app(None, bidi_mode=LOGICAL), (100, 30)) > 15
+
+
+async def test_mixed_markdown_rows_are_its_source_lines(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.md"
+    path.write_text(MIXED, encoding="utf-8")
+    checked = await _rows_are_source_lines(create_app(path, bidi_mode=LOGICAL), (50, 24))
+    assert checked >= 6
+
+
+async def test_cursor_on_the_focused_claim() -> None:
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        view = app.article
+        span = view.attention
+        assert span is not None and view.focused is not None
+        at = app.cursor_position - view.content_region.offset
+        row = view.render_line(at.y).text
+        claim = app.document.paragraphs[span.paragraph][span.start:span.end]
+        assert _from_cell(row, at.x).startswith(claim[:15])
+
+
+def _from_cell(row: str, x: int) -> str:
+    """``row`` from cell ``x`` on."""
+    for index in range(len(row) + 1):
+        if cell_len(row[:index]) >= x:
+            return row[index:]
+    return ""
+
+
+def test_plan_switches_nothing() -> None:
+    plan = plan_for("auto", {"TERM": "xterm-256color"}, screen_reader=True)
+    assert (plan.mode, plan.enter, plan.leave) == (LOGICAL, "", "")
+    assert plan_for("auto", {"TERM": "xterm-256color"}).enter  # the default does switch
+
+
+def test_setting_is_remembered(tmp_path: Path) -> None:
+    store = PreferenceStore(tmp_path)
+    assert _screen_reader(None, store) is False
+    assert _screen_reader(True, store) is True
+    assert PreferenceStore(tmp_path).load().reading[SCREEN_READER] is True
+    assert _screen_reader(None, PreferenceStore(tmp_path)) is True
+    assert _screen_reader(False, PreferenceStore(tmp_path)) is False
+    assert _screen_reader(None, PreferenceStore(tmp_path)) is False
+
+
+@pytest.fixture
+def logical_session(tmp_path: Path):
+    tmux = TmuxSession([str(installed_reader()), "--screen-reader"], 100, 30,
+                       env={"READER_STATE_DIR": str(tmp_path / "state")})
+    try:
+        yield tmux
+    finally:
+        tmux.close()
+
+
+def test_tmux_screen_gives_source_lines_and_cursor(logical_session: TmuxSession) -> None:
+    from reader.content.annotations.file import load_annotations_for
+    from reader.content.formats import load_document
+
+    document = load_document()
+    first = document.paragraphs[0]
+    logical_session.wait_for(lambda lines: any(first[:20] in line for line in lines))
+    screen = logical_session.settle()
+    rows = [row.strip() for row in screen]
+    # the width the article was laid out at: the one whose every line is a row
+    widths = [w for w in range(99, 39, -1)
+              if all(first[line.start:line.end].strip() in rows
+                     for line in layout_paragraph(first, w, shaped=False).lines)]
+    assert widths, "\n".join(screen)
+    # the article's rows (the title bar above and the status line below are still drawn
+    # shaped: not yet part of the mode)
+    for row in screen[1:-3]:
+        assert not _presentation_forms(row), row
+    # ] focuses the first claim: the cursor on its first letter
+    logical_session.keys("]")
+    annotations = load_annotations_for(document, None).annotations
+    assert annotations is not None
+    first_claim = min(annotations.claims.values(), key=lambda claim: claim.span).span
+    claim = document.paragraphs[first_claim.paragraph][first_claim.start:first_claim.end]
+
+    def cursor_on_claim(lines: list[str]) -> bool:
+        x, y = map(int, logical_session.display("#{cursor_x} #{cursor_y}").split())
+        return y < len(lines) and _from_cell(lines[y], x).startswith(claim[:15])
+
+    logical_session.wait_for(cursor_on_claim)
