@@ -110,6 +110,29 @@ def _from_cell(row: str, x: int) -> str:
     return ""
 
 
+async def test_chrome_is_logical_while_the_app_runs() -> None:
+    from reader.text.chrome import chrome_lines, is_logical
+
+    arabic = "إيلون ماسك وسام ألتمان"
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert is_logical()
+        assert chrome_lines(arabic, 40, "rtl") == [(arabic, len(arabic), False)]
+        status = app.query_one("#status").render_line(0).text
+        assert not _presentation_forms(status)
+        await pilot.press("p")  # the panel, over the text: its rows logical too
+        await pilot.pause()
+        assert app.panel.display
+        from reader.ui.widgets.bidi_text import BidiText
+
+        texts = [widget.render_line(0).text for widget in app.panel.query(BidiText)]
+        assert any("ARABIC" in unicodedata.name(ch, "") for text in texts for ch in text)
+        assert not any(_presentation_forms(text) for text in texts)
+    assert not is_logical()  # set back when the app ends
+    assert chrome_lines(arabic, 40, "rtl")[0][0] != arabic
+
+
 def test_plan_switches_nothing() -> None:
     plan = plan_for("auto", {"TERM": "xterm-256color"}, screen_reader=True)
     assert (plan.mode, plan.enter, plan.leave) == (LOGICAL, "", "")
@@ -150,10 +173,11 @@ def test_tmux_screen_gives_source_lines_and_cursor(logical_session: TmuxSession)
               if all(first[line.start:line.end].strip() in rows
                      for line in layout_paragraph(first, w, shaped=False).lines)]
     assert widths, "\n".join(screen)
-    # the article's rows (the title bar above and the status line below are still drawn
-    # shaped: not yet part of the mode)
-    for row in screen[1:-3]:
+    # every row, the title bar, the status line and the key bar too
+    for row in screen:
         assert not _presentation_forms(row), row
+    title = document.title or first.split("\n")[0]
+    assert any(title[:20] in row for row in screen[:2]), screen[:2]
     # ] focuses the first claim: the cursor on its first letter
     logical_session.keys("]")
     annotations = load_annotations_for(document, None).annotations

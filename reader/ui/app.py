@@ -35,7 +35,7 @@ from reader.state.preferences import PreferenceStore
 from reader.state.search import SearchSession
 from reader.state.trail import Trail, Visit
 from reader.terminal.plan import LOGICAL
-from reader.text.chrome import isolate, join_fields, text_direction, ui_line
+from reader.text.chrome import isolate, join_fields, set_logical, text_direction, ui_line
 from reader.ui.controllers.annotating import Annotating
 from reader.ui.controllers.appearance import Appearance
 from reader.ui.controllers.argument_map import ArgumentMap
@@ -114,6 +114,7 @@ class ReaderApp(HookedApp):
         self.appearance = Appearance(self, bidi_mode)
         # --screen-reader: rows in logical order, one column (reader.terminal.plan)
         self.logical = bidi_mode == LOGICAL
+        set_logical(self.logical)  # the chrome too (reader.text.chrome)
         self.positions = positions
         self.terminal_warning = terminal_warning
         self.remembered = Remembered(self, preferences)
@@ -261,6 +262,7 @@ class ReaderApp(HookedApp):
 
     def on_unmount(self) -> None:
         self.loading.end()
+        set_logical(False)  # chrome in visual order again (a next app, the command line)
 
     def on_resize(self, event: events.Resize) -> None:
         self.placement.fit(event.size)
