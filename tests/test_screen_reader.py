@@ -102,6 +102,21 @@ async def test_cursor_on_the_focused_claim() -> None:
         assert _from_cell(row, at.x).startswith(claim[:15])
 
 
+async def test_cursor_on_the_current_hit() -> None:
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Roadster", "enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        view = app.article
+        hit = view.current_hit
+        assert hit is not None and view.attention == hit and view.has_focus
+        at = app.cursor_position - view.content_region.offset
+        assert _from_cell(view.render_line(at.y).text, at.x).startswith("Roadster")
+
+
 def _from_cell(row: str, x: int) -> str:
     """``row`` from cell ``x`` on."""
     for index in range(len(row) + 1):
@@ -190,3 +205,15 @@ def test_tmux_screen_gives_source_lines_and_cursor(logical_session: TmuxSession)
         return y < len(lines) and _from_cell(lines[y], x).startswith(claim[:15])
 
     logical_session.wait_for(cursor_on_claim)
+    # n: the cursor on the current search hit
+    logical_session.keys("/")
+    logical_session.wait_for(lambda lines: any("[fold]" in line for line in lines[-4:]))
+    logical_session.keys("Roadster", "Enter")
+    logical_session.wait_for(lambda lines: any("Roadster" in line for line in lines[-3:]))
+    logical_session.keys("n")
+
+    def cursor_on_hit(lines: list[str]) -> bool:
+        x, y = map(int, logical_session.display("#{cursor_x} #{cursor_y}").split())
+        return y < len(lines) and _from_cell(lines[y], x).startswith("Roadster")
+
+    logical_session.wait_for(cursor_on_hit)
