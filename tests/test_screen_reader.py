@@ -217,3 +217,17 @@ def test_tmux_screen_gives_source_lines_and_cursor(logical_session: TmuxSession)
         return y < len(lines) and _from_cell(lines[y], x).startswith("Roadster")
 
     logical_session.wait_for(cursor_on_hit)
+
+
+@pytest.mark.parametrize("mode", [LOGICAL, "explicit"])
+async def test_help_says_how_the_mode_works(mode: str) -> None:
+    app = create_app(None, bidi_mode=mode)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        found = app.screen.query("#help-screen-reader")
+        assert bool(found) == (mode == LOGICAL)
+        if found:
+            text = "".join(found.first().render_line(y).text for y in range(3))
+            assert "Screen-reader mode" in text and not _presentation_forms(text)
