@@ -3,6 +3,8 @@ logical order and unshaped, and the terminal's cursor sits on the span the atten
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -164,6 +166,28 @@ def test_setting_is_remembered(tmp_path: Path) -> None:
     assert _screen_reader(None, PreferenceStore(tmp_path)) is False
 
 
+def _phonemes(text: str) -> str:
+    result = subprocess.run(["espeak-ng", "-v", "ar", "-q", "-x", text], capture_output=True,
+                            text=True, timeout=20, check=True)
+    return " ".join(result.stdout.split())
+
+
+def _captured_paragraphs_sound_like_their_source(screen: list[str], paragraphs: list[str],
+                                                  width: int) -> None:
+    """espeak-ng reads each paragraph captured from the screen (its rows joined) with the
+    same phonemes as the source paragraph; the default mode's visual rows would not."""
+    if shutil.which("espeak-ng") is None:
+        return  # (Debian's espeak-ng: the rows are still checked as text above)
+    rows = [row.strip() for row in screen]
+    for paragraph in paragraphs:
+        lines = layout_paragraph(paragraph, width, shaped=False).lines
+        first = rows.index(paragraph[lines[0].start:lines[0].end].strip())
+        captured = " ".join(rows[first : first + len(lines)])
+        assert _phonemes(captured) == _phonemes(paragraph), captured
+    visual = " ".join(line.text.strip() for line in layout_paragraph(paragraphs[0], width).lines)
+    assert _phonemes(visual) != _phonemes(paragraphs[0])  # what the default mode gives
+
+
 @pytest.fixture
 def logical_session(tmp_path: Path):
     tmux = TmuxSession([str(installed_reader()), "--screen-reader"], 100, 30,
@@ -183,16 +207,19 @@ def test_tmux_screen_gives_source_lines_and_cursor(logical_session: TmuxSession)
     logical_session.wait_for(lambda lines: any(first[:20] in line for line in lines))
     screen = logical_session.settle()
     rows = [row.strip() for row in screen]
-    # the width the article was laid out at: the one whose every line is a row
+    # the width the article was laid out at: the one whose every line is a row (of the
+    # first three paragraphs, all on screen)
     widths = [w for w in range(99, 39, -1)
-              if all(first[line.start:line.end].strip() in rows
-                     for line in layout_paragraph(first, w, shaped=False).lines)]
+              if all(paragraph[line.start:line.end].strip() in rows
+                     for paragraph in document.paragraphs[:3]
+                     for line in layout_paragraph(paragraph, w, shaped=False).lines)]
     assert widths, "\n".join(screen)
     # every row, the title bar, the status line and the key bar too
     for row in screen:
         assert not _presentation_forms(row), row
     title = document.title or first.split("\n")[0]
     assert any(title[:20] in row for row in screen[:2]), screen[:2]
+    _captured_paragraphs_sound_like_their_source(screen, document.paragraphs[:3], widths[0])
     # ] focuses the first claim: the cursor on its first letter
     logical_session.keys("]")
     annotations = load_annotations_for(document, None).annotations
