@@ -258,3 +258,18 @@ async def test_help_says_how_the_mode_works(mode: str) -> None:
         if found:
             text = "".join(found.first().render_line(y).text for y in range(3))
             assert "Screen-reader mode" in text and not _presentation_forms(text)
+
+
+async def test_cursor_on_the_highlighted_panel_entry() -> None:
+    from reader.ui.widgets.entry_list import EntryList
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("p", "tab", "tab", "down")  # the panel, its tabs, its list
+        await pilot.pause()
+        entries = app.focused
+        assert isinstance(entries, EntryList) and entries.highlighted == 1
+        at = app.cursor_position - entries.region.offset
+        label = entries.entries[1][1][0][0]
+        assert entries.render_line(at.y).text[at.x:].startswith(label.strip())
