@@ -273,3 +273,29 @@ async def test_cursor_on_the_highlighted_panel_entry() -> None:
         at = app.cursor_position - entries.region.offset
         label = entries.entries[1][1][0][0]
         assert entries.render_line(at.y).text[at.x:].startswith(label.strip())
+
+
+def test_tmux_mixed_markdown_gives_source_lines(tmp_path: Path) -> None:
+    from reader.content.formats import load_document
+
+    path = tmp_path / "mixed.md"
+    path.write_text(MIXED, encoding="utf-8")
+    paragraphs = [p for p in load_document(path).paragraphs if p.strip()]
+    tmux = TmuxSession([str(installed_reader()), "--screen-reader", str(path)], 60, 24,
+                       env={"READER_STATE_DIR": str(tmp_path / "state")})
+    try:
+        tmux.wait_for(lambda lines: any(paragraphs[-1] in line for line in lines))
+        screen = tmux.settle()
+    finally:
+        tmux.close()
+    rows = [row.strip() for row in screen]
+
+    def shown(width: int) -> bool:
+        # each line a row of its own (a list item's bullet before it)
+        return all(any(row.endswith(paragraph[line.start:line.end].strip()) for row in rows)
+                   for paragraph in paragraphs
+                   for line in layout_paragraph(paragraph, width, shaped=False).lines)
+
+    assert any(shown(width) for width in range(59, 29, -1)), "\n".join(screen)
+    for row in screen:
+        assert not _presentation_forms(row), row
