@@ -299,3 +299,22 @@ def test_tmux_mixed_markdown_gives_source_lines(tmp_path: Path) -> None:
     assert any(shown(width) for width in range(59, 29, -1)), "\n".join(screen)
     for row in screen:
         assert not _presentation_forms(row), row
+
+
+async def test_panel_entries_say_their_role() -> None:
+    from reader.ui.widgets.entry_list import EntryList
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        claims = app.panel.query_one("#claim-list", EntryList)
+        firsts = [paragraphs[0][0] for _id, paragraphs in claims.entries]
+        assert firsts[0].startswith("claim, ") and "◆" not in firsts[0]
+        assert any(text.startswith("rebuttal, ") for text in firsts)
+        chapters = app.panel.query_one("#chapter-list", EntryList)
+        assert chapters.entries[0][1][0][0].startswith("chapter ")
+    app = create_app(None)  # the default mode keeps the markers
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        claims = app.panel.query_one("#claim-list", EntryList)
+        assert claims.entries[0][1][0][0].startswith("◆ ")
