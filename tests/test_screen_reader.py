@@ -31,6 +31,16 @@ enough to wrap onto a second line at the width of the test.
 """
 
 
+@pytest.fixture(autouse=True)
+def _chrome_back_to_visual():
+    """The chrome's logical switch is the process's: never left on for the next test, even
+    when an app of this file ends without unmounting."""
+    from reader.text.chrome import set_logical
+
+    yield
+    set_logical(False)
+
+
 def _presentation_forms(text: str) -> list[str]:
     return [ch for ch in text if "ARABIC" in unicodedata.name(ch, "") and "FORM" in
             unicodedata.name(ch, "")]
