@@ -328,3 +328,23 @@ async def test_panel_entries_say_their_role() -> None:
         await pilot.pause()
         claims = app.panel.query_one("#claim-list", EntryList)
         assert claims.entries[0][1][0][0].startswith("◆ ")
+
+
+async def test_cursor_on_the_chooser_item() -> None:
+    from reader.ui.screens.chooser import ChooseTarget
+    from reader.ui.widgets.entry_list import EntryList
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "enter")  # a claim's links: the chooser
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseTarget)
+        await pilot.press("down")
+        await pilot.pause()
+        items = app.screen.query_one(EntryList)
+        assert items.has_focus and items.highlighted == 1
+        at = app.cursor_position - items.region.offset
+        label = items.entries[1][1][0][0]
+        assert items.render_line(at.y).text[at.x:].startswith(label.strip()[:10])
+        assert not _presentation_forms(items.render_line(at.y).text)
