@@ -348,3 +348,20 @@ async def test_cursor_on_the_chooser_item() -> None:
         label = items.entries[1][1][0][0]
         assert items.render_line(at.y).text[at.x:].startswith(label.strip()[:10])
         assert not _presentation_forms(items.render_line(at.y).text)
+
+
+async def test_cursor_on_the_active_tab() -> None:
+    from reader.ui.widgets.tab_bar import TabBar
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("p", "tab", "right")  # the panel's tabs, one tab along
+        await pilot.pause()
+        tabs = app.focused
+        assert isinstance(tabs, TabBar)
+        at = app.cursor_position - tabs.content_region.offset
+        assert at.y == 0
+        row = tabs.render_line(0).text
+        assert _from_cell(row, at.x).startswith(tabs.shown_labels(tabs.content_size.width)
+                                                [tabs.active])
