@@ -81,6 +81,11 @@ def _app_parser() -> argparse.ArgumentParser:
                         help="how cells reach the terminal: 'auto' (default) picks by the "
                         "terminal (kitty and Konsole get their own, the rest cells as placed); "
                         "'explicit', 'kitty', 'konsole' force one")
+    parser.add_argument("--screen-reader", action=argparse.BooleanOptionalAction, default=None,
+                        help="write each line's source text in logical order, unshaped, in one "
+                        "column, with the cursor on the focused span: for a screen reader, a "
+                        "braille display or a terminal that does its own bidi (remembered; "
+                        "default: as last set)")
     add_reading_arguments(parser)  # --errors, --encoding, --as
     add_extract_argument(parser)  # X switches in the app
     parser.add_argument("--theme", choices=("dark", "light"), default=None,

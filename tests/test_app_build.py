@@ -43,7 +43,8 @@ def test_the_command_line_builds_through_create_app(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("READER_STATE_DIR", str(tmp_path / "state"))
     args = argparse.Namespace(file=None, annotations=None, errors="strict", direction="rtl",
                               bidi="terminal", theme=None, measure=None, harakat=None,
-                              numbers=None, encoding="", kind="", extract="article")
+                              numbers=None, screen_reader=None, encoding="", kind="",
+                              extract="article")
     assert launch_module.launch(args) == 0
     assert [app.document.directions[:2] for app in built] == [["rtl", "rtl"]]
 
@@ -72,7 +73,7 @@ def test_x_opens_the_page_again_with_the_other_extraction(monkeypatch: pytest.Mo
     page = Path(__file__).parent / "data" / "real" / "wordpress" / "news.en.html"
     args = argparse.Namespace(file=str(page), annotations=None, errors="strict",
                               direction="auto", bidi="terminal", theme=None, measure=None,
-                              harakat=None, numbers=None, encoding="", kind="",
-                              extract="article")
+                              harakat=None, numbers=None, screen_reader=None, encoding="",
+                              kind="", extract="article")
     assert launch_module.launch(args) == 0
     assert [app.document.extraction for app in built] == ["article", "page"]

@@ -24,6 +24,7 @@ from reader.state.files import locked, replace_json
 from reader.state.positions import default_state_dir
 
 FILE_NAME = "preferences.json"
+SCREEN_READER = "screen_reader"  # a reading setting: --screen-reader, remembered
 HISTORY_LIMIT = 50  # search queries kept
 _QUERY_LIMIT = 1000  # characters of one query kept
 

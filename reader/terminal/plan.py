@@ -19,6 +19,11 @@ reader lays out bidi text itself and needs its cells shown as placed. Terminals 
   with joiners that keep harakat on their letters
   (:mod:`reader.ui.terminal_output.kitty_output`), unless ``force_ltr`` is set in kitty.conf.
 
+``--screen-reader`` (:func:`plan_for` with ``screen_reader``) is the ``logical`` mode: the
+reader writes each row's source text in logical order, unshaped, and leaves bidi to the
+terminal (VTE, mlterm, Konsole) or to no one (a console read by a screen reader or a braille
+display): nothing is switched, the terminal stays as configured (docs/accessibility.md).
+
 Every mode switch made on start is undone on every exit path (see :mod:`reader.ui.launch`).
 Textual-free, like the rest of :mod:`reader.terminal`: the command line's ``--bidi`` takes
 its :data:`MODES`.
@@ -49,7 +54,8 @@ class TerminalPlan:
     """What the reader does for one terminal.
 
     ``mode`` is how cells are sent: ``explicit`` (as placed), ``kitty`` (words with Arabic
-    letters reversed) or ``konsole`` (a left-to-right mark before each cluster).
+    letters reversed), ``konsole`` (a left-to-right mark before each cluster) or
+    ``logical`` (each row's source text, for the terminal's own bidi or a screen reader).
     ``enter``/``leave`` are written on start and on every exit path."""
 
     terminal: str
@@ -59,9 +65,16 @@ class TerminalPlan:
     warning: str | None = None
 
 
-def plan_for(requested: str = "auto", env: Mapping[str, str] | None = None) -> TerminalPlan:
-    """The plan for ``--bidi requested`` in this environment."""
+LOGICAL = "logical"
+
+
+def plan_for(requested: str = "auto", env: Mapping[str, str] | None = None,
+             *, screen_reader: bool = False) -> TerminalPlan:
+    """The plan for ``--bidi requested`` in this environment; ``screen_reader``: logical rows,
+    whatever ``requested`` says, with nothing switched in the terminal."""
     terminal = detect_terminal(env)
+    if screen_reader:
+        return TerminalPlan(terminal, LOGICAL, "", "")
     mode = requested
     if requested == "auto":
         mode = cells_mode(env)

@@ -26,9 +26,11 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from rich.cells import cell_len
+
 from reader import i18n
 from reader.text.chars import first_strong
-from reader.text.layout import layout_paragraph
+from reader.text.layout import layout_paragraph, logical_line
 from reader.text.levels import paragraph_levels
 from reader.text.safe import visible
 
@@ -164,12 +166,39 @@ def text_direction(texts: Iterable[str], default: str = "ltr") -> str:
     return default
 
 
+_logical = False  # --screen-reader: chrome in logical order (set_logical)
+
+
+def set_logical(logical: bool) -> None:
+    """Lay every piece of chrome out in logical order, unshaped, from now on (``True``:
+    ``--screen-reader``, like the article's rows), or in visual order again. One switch for
+    every surface, as the interface's language is (:mod:`reader.i18n`): the app sets it
+    when it starts and sets it back when it ends."""
+    global _logical
+    if logical != _logical:
+        _logical = logical
+        _laid_out.cache_clear()
+
+
+def is_logical() -> bool:
+    return _logical
+
+
 def chrome_lines(text: str, width: int, direction: str) -> list[tuple[str, int, bool]]:
     """(visual text, cells, rtl) for each line of ``text`` laid out at ``width`` cells
     in ``direction`` (``rtl``, ``ltr`` or ``auto``); newlines start paragraphs. Controls
-    are shown (see the module's doc), the isolates of values kept."""
+    are shown (see the module's doc), the isolates of values kept. In logical mode
+    (:func:`set_logical`) each line is its stretch of the text, unshaped, in logical order
+    (rtl False: from the left edge, for the terminal to place), the isolates kept for a
+    terminal that does its own bidi."""
     out: list[tuple[str, int, bool]] = []
     for paragraph in visible(text, keep_isolates=True, keep_marks=True).split("\n"):
+        if _logical:
+            layout = layout_paragraph(paragraph, max(1, width), direction, shaped=False)
+            lines = [logical_line(paragraph, line) for line in layout.lines]
+            out.extend((line.text.rstrip(" "), cell_len(line.text.rstrip(" ")), False)
+                       for line in lines)
+            continue
         layout = layout_paragraph(paragraph, max(1, width), direction)
         out.extend((line.text, line.cells, line.rtl) for line in layout.lines)
     return out

@@ -392,11 +392,11 @@ def mirror_cluster(text: str) -> str:
 
 
 @lru_cache(maxsize=262144)
-def word_width(word: str, show_controls: bool = False) -> int:
+def word_width(word: str, show_controls: bool = False, shaped: bool = True) -> int:
     """Cells a word takes on screen; cheaper to keep than its whole shape."""
     if word.isascii() and word.isprintable():
         return len(word)
-    return shape_word(word, show_controls).width
+    return shape_word(word, show_controls, shaped).width
 
 
 def is_plain_word(word: str) -> bool:

@@ -81,6 +81,7 @@ class TextFlow:
         indents: Sequence[int] | None = None,
         *,
         show_controls: bool = False,
+        shaped: bool = True,
         eager: bool | None = None,
         sizes: ParagraphSizes | None = None,
         prepared: OrderedDict[int, PreparedParagraph] | None = None,
@@ -93,7 +94,9 @@ class TextFlow:
         same paragraphs, options and directions at another width: a resize then only breaks
         and reorders lines. ``special(paragraph, width)`` lays out a paragraph that is not
         running text (a table row, :mod:`reader.text.table`), or returns None.
-        ``ltr_spans(paragraph)``: its ranges laid out left to right (code spans)."""
+        ``ltr_spans(paragraph)``: its ranges laid out left to right (code spans).
+        ``shaped=False``: Arabic measured unshaped, for ``--screen-reader``'s logical rows
+        (:func:`~reader.text.layout.logical_line`)."""
         if width < 1:
             raise ValueError("width must be at least 1")
         self.paragraphs = paragraphs
@@ -102,6 +105,7 @@ class TextFlow:
         self.gaps = list(gaps) if gaps is not None else [0] * len(paragraphs)
         self.indents = indents
         self.show_controls = show_controls
+        self.shaped = shaped
         self.special = special
         self._ltr_spans = ltr_spans
         self._cache: OrderedDict[int, ParagraphLayout] = OrderedDict()
@@ -232,7 +236,8 @@ class TextFlow:
         if special is not None:
             return len(special.lines) + self._gap_of(unit)
         width = self.width_of(self._paragraph_of(unit))
-        return count_lines(self._text_of(unit), width, self.show_controls) + self._gap_of(unit)
+        return count_lines(self._text_of(unit), width, self.show_controls,
+                           self.shaped) + self._gap_of(unit)
 
     def _estimate(self, unit: int) -> int:
         length = len(self._text_of(unit))
@@ -337,6 +342,7 @@ class TextFlow:
             prepared = prepare_paragraph(
                 self._text_of(unit), self._direction_of(unit),
                 show_controls=self.show_controls, ltr_spans=self._ltr_spans_of(unit),
+                shaped=self.shaped,
             )
             self.prepared[unit] = prepared
             if len(self.prepared) > LAYOUT_CACHE_SIZE:

@@ -19,6 +19,7 @@ from itertools import accumulate
 from operator import add
 from typing import overload
 
+from rich.cells import cell_len as _cell_len
 from rich.cells import split_graphemes
 
 from reader.text.chars import ISOLATES, TAB
@@ -182,6 +183,7 @@ def prepare_paragraph(
     *,
     show_controls: bool = False,
     ltr_spans: tuple[tuple[int, int], ...] = (),
+    shaped: bool = True,
 ) -> PreparedParagraph:
     """The width-independent half of :func:`layout_paragraph`."""
     if direction not in DIRECTIONS:
@@ -190,7 +192,7 @@ def prepare_paragraph(
     tokens = Tokens.split(text)
     words = tokens.words
     seps = tokens.separators
-    shapes = shape_words(words, show_controls)
+    shapes = shape_words(words, show_controls, shaped)
     # each word starts where the word and separator before it end
     word_starts = [0, *accumulate(map(add, map(len, words), map(len, seps)))][: len(words)]
     return PreparedParagraph(text, ends, run_levels, para_level, words, seps,
@@ -205,6 +207,7 @@ def layout_paragraph(
     show_controls: bool = False,
     maps: bool = True,
     ltr_spans: tuple[tuple[int, int], ...] = (),
+    shaped: bool = True,
 ) -> ParagraphLayout:
     """Lay out one paragraph (no line separators inside) at ``width`` terminal cells.
 
@@ -212,12 +215,13 @@ def layout_paragraph(
     ``"rtl"``. RTL paragraphs are meant to be right-aligned by the caller. ``maps=False``
     leaves every line's map empty: for ``reader render``'s text, which prints the lines and
     nothing else. ``ltr_spans``: ranges laid out left to right as isolates (code spans; see
-    :func:`reader.text.levels.level_runs`).
+    :func:`reader.text.levels.level_runs`). ``shaped=False`` measures Arabic unshaped: the
+    lines break where :func:`logical_line` rows fit (``--screen-reader``).
     """
     if width < 1:
         raise ValueError("width must be at least 1")
     prepared = prepare_paragraph(text, direction, show_controls=show_controls,
-                                 ltr_spans=ltr_spans)
+                                 ltr_spans=ltr_spans, shaped=shaped)
     return layout_prepared(prepared, width, maps=maps)
 
 
@@ -359,3 +363,24 @@ def _emit(
             extend(map(base.__add__, unit_map))
             cells += cells_
     return VisualLine(start, end, "".join(parts), tuple(mapping), cells, rtl)
+
+
+def _terminal_safe(ch: str) -> str:
+    """A C0/C1 control (a tab, a line break, an escape) as one space: written as is it would
+    move the terminal's cursor or start a sequence; one code point for one keeps the map."""
+    return " " if unicodedata.category(ch) == "Cc" else ch
+
+
+def logical_line(paragraph: str, line: VisualLine) -> VisualLine:
+    """``line`` as its stretch of source, in logical order and unshaped (``--screen-reader``):
+    what a terminal doing its own bidi, a screen reader or a braille display is given. The
+    line break stays the core's, so the row is one whole logical line; harakat and
+    invisible controls are as in the source, line-end breaks dropped. ``map`` is the
+    identity over the source offsets; the row starts at its left edge (``rtl`` False), for
+    the terminal, or the reader, to place."""
+    source = paragraph[line.start : line.end].rstrip("\n\r\u2028\u2029")
+    if not source.isprintable():
+        source = "".join(_terminal_safe(ch) for ch in source)
+    return VisualLine(line.start, line.start + len(source), source,
+                      tuple(range(line.start, line.start + len(source))),
+                      _cell_len(source), False)

@@ -97,18 +97,20 @@ def break_lines(
     return starts
 
 
-def count_lines(text: str, width: int, show_controls: bool = False) -> int:
-    """How many visual lines ``text`` (one paragraph) takes at ``width``: no levels needed."""
+def count_lines(text: str, width: int, show_controls: bool = False,
+                shaped: bool = True) -> int:
+    """How many visual lines ``text`` (one paragraph) takes at ``width``: no levels needed.
+    ``shaped=False``: Arabic measured unshaped (``--screen-reader``'s rows)."""
     if len(text) <= width and text.isascii() and text.isprintable():
         return 1
     tokens = Tokens.split(text)
     words = tokens.words
-    widths = [word_width(word, show_controls) for word in words]
+    widths = [word_width(word, show_controls, shaped) for word in words]
     return len(
         break_lines(
             widths,
             tokens.separator_widths(),
             width,
-            lambda i: shape_word(words[i], show_controls).widths,
+            lambda i: shape_word(words[i], show_controls, shaped).widths,
         )
     )

@@ -32,7 +32,8 @@ from reader.state.positions import PositionStore, document_key
 from reader.state.preferences import PreferenceStore
 from reader.state.search import SearchSession
 from reader.state.trail import Trail, Visit
-from reader.text.chrome import ui_line
+from reader.terminal.plan import LOGICAL
+from reader.text.chrome import set_logical, ui_line
 from reader.ui.controllers.annotating import Annotating
 from reader.ui.controllers.appearance import Appearance
 from reader.ui.controllers.argument_map import ArgumentMap
@@ -57,7 +58,7 @@ from reader.ui.screens.help import HelpScreen, speaker_legend
 from reader.ui.screens.palette_commands import GoToProvider, MarksProvider, SystemCommands
 from reader.ui.terminal_output.cell_filters import filters_for
 from reader.ui.terminal_output.colours import SIXTEEN_COLOUR_LIGHT_THEME
-from reader.ui.textual_private import HookedApp, line_filters
+from reader.ui.textual_private import HookedApp, line_filters, show_terminal_cursor
 from reader.ui.themes import variable_defaults
 from reader.ui.widgets.argument_map import MapTree
 from reader.ui.widgets.article_view import ArticleView
@@ -110,6 +111,9 @@ class ReaderApp(HookedApp):
                       else FoundAnnotations(annotations))
         line_filters(self).extend(filters_for(bidi_mode))  # what this terminal needs; crops
         self.appearance = Appearance(self, bidi_mode)
+        # --screen-reader: rows in logical order, one column (reader.terminal.plan)
+        self.logical = bidi_mode == LOGICAL
+        set_logical(self.logical)  # the chrome too (reader.text.chrome)
         self.positions = positions
         self.terminal_warning = terminal_warning
         self.remembered = Remembered(self, preferences)
@@ -132,7 +136,7 @@ class ReaderApp(HookedApp):
         self.annotating = Annotating(self, self.navigation, self.search,
                                      self.text_out.selection_span, annotations_path)
         self.language = Language(self, getattr(positions, "directory", None))
-        self.placement = PanelPlacement(self)
+        self.placement = PanelPlacement(self, one_column=self.logical)
         self.loading = Loading(self, self.placement.document_grew)
         looked_up = StatusNote(self)  # why a word cannot be looked up
         self.looking = WordLookUp(self, self.search, self.navigation, self.searching,
@@ -158,7 +162,8 @@ class ReaderApp(HookedApp):
                        id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
-                              id="article", **self.comfort.settings.view_options())
+                              logical=self.logical, id="article",
+                              **self.comfort.settings.view_options())
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
         yield SearchBar(self.search, id="search-bar")
@@ -211,6 +216,8 @@ class ReaderApp(HookedApp):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         self.article.focus()
+        if self.logical:
+            show_terminal_cursor(self)  # screen readers follow it (ArticleView.attention)
         self.placement.start()
         self.placement.fit(self.size)
         self.language.apply()
@@ -245,6 +252,7 @@ class ReaderApp(HookedApp):
 
     def on_unmount(self) -> None:
         self.loading.end()
+        set_logical(False)  # chrome in visual order again (a next app, the command line)
 
     def on_resize(self, event: events.Resize) -> None:
         self.placement.fit(event.size)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.i18n import _
+from reader.state.preferences import SCREEN_READER, PreferenceStore
 from reader.terminal.plan import TerminalPlan, plan_for
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ def launch(args: argparse.Namespace) -> int:
     from reader.commands.inputs import keys_from_terminal, open_input, refuse_urls
     from reader.content.formats import DEFAULT_EXTRACT, is_url
     from reader.state.positions import PositionStore
-    from reader.state.preferences import PreferenceStore
     from reader.state.trail import Trail, Visit
     from reader.text.levels import check_library
     from reader.ui.app import create_app
@@ -54,7 +54,7 @@ def launch(args: argparse.Namespace) -> int:
                             "text"))
     if piped is not None:
         keys_from_terminal()  # the text came from the pipe; keys come from the terminal
-    plan = plan_for(args.bidi)
+    plan = plan_for(args.bidi, screen_reader=_screen_reader(args.screen_reader, PreferenceStore()))
     # A URL is fetched before the app starts, with a note on stderr: the UI never waits on
     # the network, and a failure is one line like any other.
     target = args.file or None
@@ -101,6 +101,18 @@ def launch(args: argparse.Namespace) -> int:
     if app.loading.error is not None:
         raise ReaderError(app.loading.error)  # a bad byte late in a big file
     return app.return_code or 0
+
+
+def _screen_reader(given: bool | None, store: PreferenceStore) -> bool:
+    """``--screen-reader`` or ``--no-screen-reader`` (remembered for the next start), else
+    as remembered (off by default)."""
+    preferences = store.load()
+    if given is None:
+        return preferences.reading.get(SCREEN_READER) is True
+    if preferences.reading.get(SCREEN_READER) is not given:
+        preferences.reading[SCREEN_READER] = given
+        store.save(preferences)
+    return given
 
 
 def _run(app: ReaderApp, plan: TerminalPlan) -> None:

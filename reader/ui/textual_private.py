@@ -12,6 +12,8 @@ the rest of the reader uses:
   (:meth:`HookedApp.before_output`, :mod:`reader.ui.terminal_output.kitty_output`).
 - ``App._filters``: the line filters for this terminal are added, and NO_COLOR's greys
   swapped for no colour with 16 colours (:func:`line_filters`).
+- ``App._driver``: ``--screen-reader`` shows the terminal's cursor, which the driver hid
+  (:func:`show_terminal_cursor`).
 - ``Input._cursor_visible`` and ``Input._cell_offset_to_index``: the shaped inputs draw
   Textual's blinking cursor (:func:`cursor_visible`) and say which letter a click is on
   (:meth:`HookedInput.index_at_cell`).
@@ -46,13 +48,14 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 __all__ = ["PRIVATE_NAMES", "ChopsUpdate", "HookedApp", "HookedCommandPalette", "HookedInput",
-           "LayoutUpdate", "cursor_visible", "line_filters"]
+           "LayoutUpdate", "cursor_visible", "line_filters", "show_terminal_cursor"]
 
 # (where, name): what the reader uses; "instance" names exist only on an object.
 PRIVATE_NAMES: list[tuple[str, str]] = [
     ("App", "_handle_exception"),
     ("App", "_display"),
     ("App instance", "_filters"),
+    ("App instance", "_driver"),
     ("textual._compositor", "LayoutUpdate"),
     ("textual._compositor", "ChopsUpdate"),
     ("Input", "_cursor_visible"),
@@ -71,6 +74,16 @@ def line_filters(app: App[Any]) -> list[LineFilter]:
     """``app``'s line filters, in the order they apply: the list itself, to change."""
     filters: list[LineFilter] = app._filters
     return filters
+
+
+def show_terminal_cursor(app: App[Any]) -> None:
+    """Show the terminal's own cursor, which Textual's driver hides on start
+    (``--screen-reader``: screen readers and braille displays follow it). Textual still moves
+    it to ``App.cursor_position`` after every frame, and shows it again on exit. Nothing
+    while headless (the tests' pilot has no terminal)."""
+    driver = app._driver
+    if driver is not None and not app.is_headless:
+        driver.write("\x1b[?25h")
 
 
 def cursor_visible(field: Input) -> bool:

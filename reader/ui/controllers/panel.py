@@ -20,8 +20,11 @@ class PanelPlacement:
     """Owns whether the panel is wanted beside the text (``p`` toggles it on a wide
     screen; a narrow one hides it, and ``p`` shows it over the text)."""
 
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: Reader, *, one_column: bool = False) -> None:
+        """``one_column`` (``--screen-reader``): the panel never beside the text, only over
+        it when asked for, so that every row is one line of the article."""
         self.reader = reader
+        self.one_column = one_column
         self.wanted = True
         # Hidden at start for having nothing to list (not by p): the rest of a book may
         # bring headings, and then the panel is shown (document_grew).
@@ -53,7 +56,7 @@ class PanelPlacement:
             app.query_one("#too-small", Static).update(
                 Text("\n".join(line for line, _cells, _rtl in lines)))
         panel = self.reader.panel
-        narrow = not panel_fits(size.width)
+        narrow = self.one_column or not panel_fits(size.width)
         if narrow == panel.has_class("-overlay"):
             return
         panel.set_class(narrow, "-overlay")

@@ -15,8 +15,8 @@ from textual.widgets import Static
 
 from reader import i18n
 from reader.content.annotations.model import Annotations
-from reader.i18n import _
-from reader.text.chrome import chrome_lines, fill, ui_direction, ui_line
+from reader.i18n import N_, _
+from reader.text.chrome import chrome_lines, fill, is_logical, ui_direction, ui_line
 from reader.ui.decisions.speakers import NO_SPEAKER, speaker_indexes
 from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.widgets.bidi_text import BidiText
@@ -70,6 +70,13 @@ KEYS: list[tuple[str, str]] = [
 ]
 
 
+SCREEN_READER_HELP = N_(
+    "Screen-reader mode (--screen-reader): every line is written as its source text, in "
+    "logical order, without presentation forms, in one column; the terminal's cursor is on "
+    "the focused claim, link or search hit (], [, n, N). p shows the panel over the text. "
+    "reader --no-screen-reader leaves the mode.")
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key the reader knows, and who each colour in the text is."""
 
@@ -115,6 +122,9 @@ class HelpScreen(ModalScreen[None]):
                 yield BidiText((("", ""), (title, "bold"),
                                 *((f"  ■ {name}", str(style)) for name, style in self.legend)),
                                direction=direction, id="help-legend")
+            if is_logical():  # --screen-reader: how this mode works (docs/accessibility.md)
+                yield BidiText((("", ""), (_(SCREEN_READER_HELP), "")), direction=direction,
+                               id="help-screen-reader")
             yield BidiText((("", ""), (_("Esc closes this help."), "")), direction=direction,
                            id="help-footer")
 

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from reader.content.document import Document
 from reader.text.flow import TextFlow
-from reader.text.layout import VisualLine
+from reader.text.layout import VisualLine, logical_line
 from reader.text.selection import LogicalRange, Point, column_ranges, extent_at, word_at
 
 # Selections made by the view itself (a word, a paragraph) carry this column: no cell has it.
@@ -42,6 +42,15 @@ class SelectableArticle(ScrollView):
 
     document: Document
     flow: TextFlow | None
+    logical: bool = False  # --screen-reader: rows are their lines' source text
+
+    def shown_line(self, flow: TextFlow, document_y: int) -> tuple[int, VisualLine | None]:
+        """(paragraph, line) of document line ``document_y`` as drawn: the core's visual
+        line, or its source text in logical order (:func:`~reader.text.layout.logical_line`)."""
+        paragraph, line = flow.line_at(document_y)
+        if line is not None and self.logical:
+            line = logical_line(self.document.paragraphs[paragraph], line)
+        return paragraph, line
 
     @property
     def top(self) -> int:  # pragma: no cover - provided by the view
@@ -75,7 +84,7 @@ class SelectableArticle(ScrollView):
         if y >= flow.height:
             end = self._document_end()
             return end, end
-        paragraph, line = flow.line_at(max(0, y))
+        paragraph, line = self.shown_line(flow, max(0, y))
         if line is None:  # a blank line after a paragraph: its end
             point = (paragraph, len(paragraphs[paragraph]))
             return point, point
@@ -165,7 +174,7 @@ class SelectableArticle(ScrollView):
 
     def _highlight(self, flow: TextFlow, strip: Strip, document_y: int,
                    chosen: LogicalRange) -> Strip:
-        paragraph, line = flow.line_at(document_y)
+        paragraph, line = self.shown_line(flow, document_y)
         if line is None:
             return strip
         part = chosen.in_paragraph(paragraph, len(self.document.paragraphs[paragraph]))

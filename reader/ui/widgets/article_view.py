@@ -13,11 +13,12 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.timer import Timer
@@ -122,14 +123,19 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         measure: int = 0,
         numbers: bool = False,
         harakat: str = "show",
+        logical: bool = False,
         id: str | None = None,
     ) -> None:
         """``partial``: the document is the head of a big file, the rest to come
         (:meth:`document_grew`); its lines are not all counted before the first frame.
         ``measure``: the most cells of text per line (0: the whole width, see
         :mod:`reader.ui.decisions.measure`); ``numbers``: the paragraph-number gutter; ``harakat``:
-        ``show``, ``hide`` or ``highlight`` them (display only, see :mod:`reader.text.harakat`)."""
+        ``show``, ``hide`` or ``highlight`` them (display only, see :mod:`reader.text.harakat`).
+        ``logical`` (``--screen-reader``): each row is its line's source text, in logical
+        order and unshaped (:func:`~reader.text.layout.logical_line`), with the terminal's
+        cursor on the span the reader's attention is on."""
         super().__init__(id=id)
+        self.logical = logical  # (drawn by SelectableArticle.shown_line)
         self.measure = measure
         self.numbers = numbers
         self.harakat = harakat
@@ -147,6 +153,9 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self._strips: LRUCache[tuple[int, Column, int], Strip] = LRUCache(1024)
         self._version = 0
         self.focused: str | None = None
+        # Where the reader's attention was put last (the focused entry, a flashed span, the
+        # current hit): in logical mode the terminal's cursor is put there.
+        self.attention: Span | None = None
         self.flash: Span | None = None
         self.hits: dict[int, list[tuple[int, int]]] = {}
         self.current_hit: Span | None = None
@@ -206,6 +215,11 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         if entry_id == self.focused:
             return
         self.focused = entry_id
+        found = next((Span(paragraph, mark.start, mark.end)
+                      for paragraph, marks in self._entry_marks.items() for mark in marks
+                      if entry_id is not None and mark.entry_id == entry_id), None)
+        if found is not None:
+            self.attention = found
         self._marks_version_changed()
 
     def set_flash(self, span: Span | None) -> None:
@@ -213,6 +227,8 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             return
         changed = {s.paragraph for s in (span, self.flash) if s is not None}
         self.flash = span
+        if span is not None:
+            self.attention = span
         self._paragraphs_restyled(changed)
 
     def set_show_controls(self, show: bool) -> None:
@@ -249,6 +265,8 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
                    if table.get(index) != self.hits.get(index)}
         if current != self.current_hit:
             changed.update(span.paragraph for span in (current, self.current_hit) if span)
+            if current is not None:
+                self.attention = current
         self.hits = table
         self.current_hit = current
         self._paragraphs_restyled(changed)
@@ -337,6 +355,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
                 self.gaps,
                 self.indents,
                 show_controls=self.show_controls,
+                shaped=not self.logical,
                 sizes=self._paragraph_sizes(),
                 eager=False if self.partial else None,
                 # The same text and options at a new width: keep what does not depend on it.
@@ -416,7 +435,24 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             if flow.height != before:
                 self.virtual_size = Size(self.text_width, flow.height)
                 self._strips.clear()
+        if self.logical and self.has_focus:
+            self.app.cursor_position = self.cursor_offset(flow)
         return super().render_lines(crop)
+
+    def cursor_offset(self, flow: TextFlow) -> Offset:
+        """Where the terminal's cursor goes (``--screen-reader``): on the first letter of the
+        span the attention is on when it is on screen, else at the start of the first row."""
+        region = self.content_region
+        span = self.attention
+        if span is not None and span.paragraph < len(self.document.paragraphs):
+            y = flow.locate(span.paragraph, span.start)
+            if self.top <= y < self.top + region.height:
+                paragraph, line = self.shown_line(flow, y)
+                if line is not None:
+                    x = self._text_left(paragraph, line) + cell_len(
+                        line.text[: max(0, span.start - line.start)])
+                    return Offset(region.x + x, region.y + y - self.top)
+        return Offset(region.x + self.column.text_left, region.y)
 
     def go_end(self) -> None:
         """Scroll to the true last line, even before every line count is exact."""
@@ -535,7 +571,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         cached = self._strips.get(key)
         if cached is not None:
             return cached
-        paragraph, line = flow.line_at(document_y)
+        paragraph, line = self.shown_line(flow, document_y)
         base = self._style()
         if line is None:
             strip = Strip.blank(width, base)
@@ -683,7 +719,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def source_at(self, x: int, y: int) -> tuple[int, int] | None:
         """(paragraph, source offset) under the view cell (x, y), if it holds text."""
         flow = self._ensure_flow()
-        paragraph, line = flow.line_at(self.top + y)
+        paragraph, line = self.shown_line(flow, self.top + y)
         if line is None:
             return None
         place = self.column
@@ -694,7 +730,6 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             return None
         cells = 0
         cuts = line.cuts
-        from rich.cells import cell_len
 
         for index in range(len(cuts) - 1):
             cluster = line.text[cuts[index] : cuts[index + 1]]

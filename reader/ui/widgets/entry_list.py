@@ -12,12 +12,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.text.chrome import chrome_lines
+from reader.text.chrome import chrome_lines, is_logical
 from reader.ui.widgets.bidi_text import Paragraphs
 
 # One cell each side of an entry's text, and a blank line after it (ListItem's padding).
@@ -123,6 +123,24 @@ class EntryList(ScrollView, can_focus=True):
         self.refresh()
 
     # -- drawing ----------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if is_logical() and self.has_focus:  # --screen-reader: screen readers follow it
+            self.app.cursor_position = self.cursor_offset()
+        return super().render_lines(crop)
+
+    def cursor_offset(self) -> Offset:
+        """Where the terminal's cursor goes (``--screen-reader``): the first letter of the
+        highlighted entry, or the list's first cell."""
+        self._ensure_rows()
+        region = self.scrollable_content_region
+        if self.highlighted is None or not self._rows:
+            return region.offset
+        row = self._first_rows[self.highlighted]
+        _index, visual, _cells, _rtl, _style = self._rows[row]
+        y = max(0, min(row - round(self.scroll_offset.y), region.height - 1))
+        indent = len(visual) - len(visual.lstrip(" "))
+        return Offset(region.x + SIDE + indent, region.y + y)
 
     def render_line(self, y: int) -> Strip:
         self._ensure_rows()

@@ -17,6 +17,7 @@ from reader.text.chrome import (
     chrome_line,
     fill,
     in_direction,
+    is_logical,
     isolate,
     join_fields,
     value_direction,
@@ -38,6 +39,14 @@ MAP_TAB = N_("Map")
 CONTENTS_TAB = N_("Contents")
 NO_HEADINGS = N_("no headings")
 CLAIM_MARK, REBUTTAL_MARK = "◆", "↩"
+# --screen-reader: each entry says what it is, in words a screen reader reads, instead of
+# the markers and the layout that show it to the eye.
+ROLES = {CLAIM_MARK: N_("claim,"), REBUTTAL_MARK: N_("rebuttal,")}
+
+
+def role(marker: str) -> str:
+    """``marker``, or in logical mode (--screen-reader) the role it stands for."""
+    return _(ROLES[marker]) if is_logical() else marker
 
 
 def speaker_name(annotations: Annotations, entry: Claim | Rebuttal) -> str | None:
@@ -176,7 +185,8 @@ class SidePanel(RepeatedRow):
         items: list[tuple[str, Paragraphs]] = []
         assert self.annotations is not None
         for chapter in self.annotations.chapters:
-            header = fill("{number}. {title}", number=number(chapter.number), title=chapter.title)
+            header = fill(_("chapter {number}: {title}") if is_logical() else "{number}. {title}",
+                          number=number(chapter.number), title=chapter.title)
             teller = join_fields([fill(_("told by {name}"), name=self._entity_name(chapter.teller)),
                                   fill("{date}", date=chapter.date) if chapter.date else ""],
                                  self.direction, " — ")
@@ -190,15 +200,17 @@ class SidePanel(RepeatedRow):
         assert annotations is not None
         elsewhere = debate_answers(annotations)
         for claim in annotations.claims.values():
-            items.append((claim.id, ((entry_line(annotations, claim, CLAIM_MARK), "bold"),)))
+            items.append((claim.id,
+                          ((entry_line(annotations, claim, role(CLAIM_MARK)), "bold"),)))
             for rebuttal in annotations.rebuttals_of(claim.id):
                 items.append((rebuttal.id,
-                              ((entry_line(annotations, rebuttal, REBUTTAL_MARK), ""),)))
+                              ((entry_line(annotations, rebuttal, role(REBUTTAL_MARK)), ""),)))
             # In a debate, the rebuttals of other documents too (Enter opens them there).
             for name, notes, rebuttal in elsewhere.get(claim.id, ()):
                 line = fill("{document} — {entry}", document=name,
                             entry=entry_line(notes, rebuttal))
-                items.append((f"{name}#{rebuttal.id}", ((f"{REBUTTAL_MARK} {line}", "italic"),)))
+                items.append((f"{name}#{rebuttal.id}",
+                              ((f"{role(REBUTTAL_MARK)} {line}", "italic"),)))
         return items
 
     @property
@@ -214,7 +226,10 @@ class SidePanel(RepeatedRow):
         if headings is None:
             return []
         return [
-            (f"heading:{index}", (("  " * (level - 1) + self._heading_text(index, text),
+            (f"heading:{index}", ((fill(_("heading {level}:"), level=number(level)) + " "
+                                   + self._heading_text(index, text)
+                                   if is_logical() else
+                                   "  " * (level - 1) + self._heading_text(index, text),
                                    "bold" if level == 1 else ""),))
             for index, level, text in headings()
         ]

@@ -8,11 +8,13 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.text.chars import first_strong
+from reader.text.chrome import is_logical
 
 GAP = 2  # cells between labels
 
@@ -69,6 +71,13 @@ class TabBar(Widget, can_focus=True):
                 spans.append((min(edge, width), cells))
             edge += cells + GAP
         return spans
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if is_logical() and self.has_focus and self.labels:  # --screen-reader: on the tab
+            start, _cells = self._spans(self.content_size.width)[self.active]
+            region = self.content_region
+            self.app.cursor_position = Offset(region.x + start, region.y)
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
