@@ -15,7 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.test_real_books import book_recall, real_books, shown_words, words
+from tests.real_pages import document_words, words
+from tests.test_real_books import book_recall, real_books
 
 
 def main() -> None:
@@ -24,7 +25,7 @@ def main() -> None:
     for book in real_books():
         recall, document = book_recall(book)
         expected = words(book.with_suffix(".txt").read_text(encoding="utf-8"))
-        shown = shown_words(document)
+        shown = document_words(document)
         missing = " ".join(f"{w}×{n}" if n > 1 else w for w, n in (expected - shown).items())
         print(f"{book.stem:28} {recall:6.3f} {sum(expected.values()):6} "
               f"{sum(shown.values()):6} {len(document.headings()):4}  {missing[:60]}")

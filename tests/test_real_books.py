@@ -7,37 +7,24 @@ converter (pandoc, its text committed beside each book) finds are the reader's t
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from reader.content.document import Document
 from reader.content.formats import load_document
+from tests.real_pages import measure
 
 BOOKS = Path(__file__).parent / "data" / "real" / "books"
 THRESHOLD = 0.97
-_WORD = re.compile(r"\w+")
-
-
-def words(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
-
-
-def shown_words(document: Document) -> Counter[str]:
-    """The words the reader shows: the text, and the list markers drawn beside it."""
-    return words(document.text) + words(" ".join(b.marker for b in document.blocks))
 
 
 def book_recall(book: Path) -> tuple[float, Document]:
-    """The share of pandoc's words (counted with repeats) that the reader shows too."""
-    expected = words(book.with_suffix(".txt").read_text(encoding="utf-8"))
+    """The share of pandoc's words (counted with repeats) that the reader shows too, with
+    the same counting as the web pages' (tests/real_pages.py)."""
     document = load_document(book)
-    shown = shown_words(document)
-    found = sum(min(count, shown[word]) for word, count in expected.items())
-    return found / max(1, sum(expected.values())), document
+    return measure(document, book.with_suffix(".txt").read_text(encoding="utf-8")).recall, \
+        document
 
 
 def real_books() -> list[Path]:
