@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.commands.inputs import refuse_document_url, refuse_urls
-from reader.commands.options import add_extract_argument
+from reader.commands.options import add_annotated_document_arguments
 from reader.content.annotations.debate import LinkError, is_debate_file, link_problems, load_debate
 from reader.content.annotations.file import (
     ParsedAnnotations,
@@ -26,7 +26,6 @@ from reader.content.annotations.file import (
 from reader.content.annotations.model import Annotations, Problem
 from reader.content.document import Document
 from reader.content.formats import load_document
-from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.i18n import _, ngettext
 from reader.resources import bundled_article
@@ -41,10 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the document the annotations are about, a file or URL "
                         "(default: the file's 'document' key, else a .txt or .md file "
                         "beside it with its name)")
-    parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
-                        help="invalid UTF-8 in the document: refuse it (default) or read "
-                        "U+FFFD")
-    add_extract_argument(parser)  # annotations made on a whole page are checked on it
+    add_annotated_document_arguments(parser)
 
 
 def _shown(path: Path) -> Path:

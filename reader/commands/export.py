@@ -18,9 +18,8 @@ import sys
 from pathlib import Path
 
 from reader.commands.check import load_checked
-from reader.commands.options import add_extract_argument
+from reader.commands.options import add_annotated_document_arguments
 from reader.content.annotations.interchange import argdown_text, w3c_collection
-from reader.content.source import ERROR_MODES
 from reader.i18n import N_, ngettext
 from reader.terminal.messages import problem_line, write_message
 from reader.text.chars import control_picture
@@ -40,10 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "'document' key, else a .txt or .md file beside it with its name)")
     parser.add_argument("--format", choices=FORMATS, default="w3c",
                         help="w3c: W3C Web Annotation JSON-LD (default); argdown: Argdown text")
-    parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
-                        help="invalid UTF-8 in the document: refuse it (default) or read "
-                        "U+FFFD")
-    add_extract_argument(parser)  # a web page's article or all of it, as the app read it
+    add_annotated_document_arguments(parser)
 
 
 def json_text(data: object) -> str:

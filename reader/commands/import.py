@@ -19,10 +19,9 @@ import sys
 from pathlib import Path
 
 from reader.commands.inputs import refuse_urls
-from reader.commands.options import add_extract_argument
+from reader.commands.options import add_annotated_document_arguments
 from reader.content.annotations.interchange import NotAnExport, import_annotations, load_json
 from reader.content.formats import load_document
-from reader.content.source import ERROR_MODES
 from reader.errors import ReaderError
 from reader.i18n import N_, _, ngettext
 from reader.state.files import replace_text
@@ -41,10 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the document the annotations are about (a file or URL)")
     parser.add_argument("-o", "--output", metavar="OUT",
                         help="write the annotation file (TOML) here (default: standard output)")
-    parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
-                        help="invalid UTF-8 in the document: refuse it (default) or read "
-                        "U+FFFD")
-    add_extract_argument(parser)  # a web page's article or all of it, as the app read it
+    add_annotated_document_arguments(parser)
 
 
 def _read(argument: str) -> str:

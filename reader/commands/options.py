@@ -49,6 +49,16 @@ EXTRACT_HELP = N_("what of a web page to read: its article (default; menus, comm
                   "footers left out) or the whole page")
 
 
+def add_annotated_document_arguments(parser: argparse.ArgumentParser) -> None:
+    """How the document an annotation file is about is read (``check``, ``export``,
+    ``import``): ``--errors``, and ``--extract`` (a web page's article or all of it, as the
+    app read it when the annotations were made)."""
+    parser.add_argument("--errors", choices=ERROR_MODES, default="strict",
+                        help="invalid UTF-8 in the document: refuse it (default) or read "
+                        "U+FFFD")
+    add_extract_argument(parser)
+
+
 def add_extract_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--extract", choices=EXTRACT_MODES, default=DEFAULT_EXTRACT,
                         help=EXTRACT_HELP)
