@@ -175,6 +175,14 @@ class Annotations:
             return list(self.rebuttals_of(entry_id))
         return list(self.claims_answered_by(entry_id))
 
+    def name_of(self, entity_id: str | None) -> str | None:
+        """Who ``entity_id`` is, as shown: the entity's name, the id itself when no entity
+        has it, None for a claim or rebuttal that does not say who speaks."""
+        if entity_id is None:
+            return None
+        entity = self.entities.get(entity_id)
+        return entity.name if entity is not None else entity_id
+
     def aliases(self, entity_id: str) -> tuple[str, ...]:
         entity = self.entities.get(entity_id)
         return entity.aliases if entity else ()

@@ -114,10 +114,7 @@ def map_nodes(annotations: Annotations, colours: dict[str | None, int]) -> list[
 
 def _name(annotations: Annotations, speaker: str | None) -> str:
     """The speaker's name ("" for an entry that names none: the node shows its label)."""
-    if speaker is None:
-        return ""
-    entity = annotations.entities.get(speaker)
-    return entity.name if entity is not None else speaker
+    return annotations.name_of(speaker) or ""
 
 
 def debate_member(annotations: Annotations) -> tuple[Debate, str] | None:

@@ -137,8 +137,7 @@ def speaker_legend(annotations: Annotations | None, article: ArticleView
         return []
     legend = []
     for entity_id, index in speaker_indexes(annotations, SPEAKER_CLASSES).items():
-        entity = annotations.entities.get(entity_id) if entity_id else None
-        name = entity.name if entity else entity_id or _(NO_SPEAKER)
+        name = annotations.name_of(entity_id) or _(NO_SPEAKER)
         style = article.get_component_rich_style(f"article--speaker-{index}")
         legend.append((fill("{name}", name=name), style))
     return legend

@@ -15,7 +15,7 @@ from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import fill, join_fields, ui_line
 from reader.ui.decisions import paragraph_numbers
-from reader.ui.widgets.side_panel import entry_line, speaker_name
+from reader.ui.widgets.side_panel import entry_line
 
 # Textual's own words that the reader shows (the command palette key's description).
 TEXTUAL_WORDS = (N_("palette"),)
@@ -136,7 +136,7 @@ class GoToProvider(_EntryProvider):
         for template, table in ((_("go to claim: {label}"), annotations.claims),
                                 (_("go to rebuttal: {label}"), annotations.rebuttals)):
             for entry in table.values():
-                name = speaker_name(annotations, entry)
+                name = annotations.name_of(entry.speaker)
                 plain = template.format(label=f"{name}: {entry.label}" if name
                                         else entry.label)
                 shown = ui_line(template.format(label=join_fields(

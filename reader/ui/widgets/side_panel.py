@@ -49,22 +49,13 @@ def role(marker: str) -> str:
     return _(ROLES[marker]) if is_logical() else marker
 
 
-def speaker_name(annotations: Annotations, entry: Claim | Rebuttal) -> str | None:
-    """Who says ``entry``: the entity's name, its id when no entity has it, None when the
-    entry does not say."""
-    if entry.speaker is None:
-        return None
-    speaker = annotations.entities.get(entry.speaker)
-    return speaker.name if speaker else entry.speaker
-
-
 def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = "") -> str:
     """``◆ speaker: label`` with the name and the label isolated. ``speaker: label`` reads
     in the label's direction (:func:`reader.text.chrome.label_direction`: an Arabic claim
     reads right to left, its speaker's name first, in a left-to-right document too, and
     whatever script the name is in); the marker is outside it, at the start of the
     chrome's direction for every entry (``◆ label`` when the speaker is not said)."""
-    name = speaker_name(annotations, entry)
+    name = annotations.name_of(entry.speaker)
     direction = value_direction(entry.label, name or "")
     label = isolate(entry.label, direction)
     text = in_direction(f"{isolate(name)}: {label}" if name else label, direction)
