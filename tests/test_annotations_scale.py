@@ -79,8 +79,7 @@ def test_links_of_ten_thousand_entries(generated: tuple[list[str], str, Annotati
     _, _, annotations = generated
     for rebuttal in annotations.rebuttals.values():
         assert 1 <= len(rebuttal.answers) <= 2
-        assert annotations.counterparts(rebuttal.id) == annotations.claims_answered_by(
-            rebuttal.id)
+        assert annotations.counterparts(rebuttal.id) == annotations.answered_by(rebuttal.id)
         for claim in annotations.counterparts(rebuttal.id):
             assert rebuttal in annotations.counterparts(claim.id)
     _assert_links_alternate(annotations)
@@ -217,8 +216,9 @@ LINK_PARAGRAPHS = ["الأول", "الثاني", "الثالث", "الرابع",
 
 
 def _assert_links_alternate(annotations: Annotations) -> None:
-    """Following a link is one jump: from a claim to rebuttals, from a rebuttal to claims,
-    each a loaded entry; no jump leads from an entry to itself or to its own kind."""
+    """Following a link is one jump: from an entry to the rebuttals that answer it, from a
+    rebuttal to what it answers, each a loaded claim or rebuttal; no jump leads from an
+    entry to itself, and a link is followed both ways."""
     ids = [*annotations.claims, *annotations.rebuttals, *annotations.entities,
            *(c.id for c in annotations.chapters), "no-such-id"]
     for entry_id in ids:
@@ -227,11 +227,14 @@ def _assert_links_alternate(annotations: Annotations) -> None:
             assert all(isinstance(o, Rebuttal) and o.id in annotations.rebuttals
                        for o in other)
         elif entry_id in annotations.rebuttals:
-            assert all(isinstance(o, Claim) and o.id in annotations.claims for o in other)
+            assert all(o.id in annotations.claims or o.id in annotations.rebuttals
+                       for o in other)
         else:
             assert other == []
         assert entry_id not in [o.id for o in other]
         assert len({o.id for o in other}) == len(other)
+        for o in other:
+            assert entry_id in [back.id for back in annotations.counterparts(o.id)]
 
 
 def test_self_references_and_cycles_are_reported_and_skipped(tmp_path: Path) -> None:
@@ -240,14 +243,15 @@ def test_self_references_and_cycles_are_reported_and_skipped(tmp_path: Path) -> 
     annotations = load_annotations(tmp_path / "doc.toml", load_document(tmp_path / "doc.txt"))
     problems = annotations.problems
     found = {(p.entry, p.code): p for p in problems}
-    assert set(found) == {("rebuttal itself", "self-reference"),
-                          ("rebuttal ping", "wrong-kind"), ("rebuttal pong", "wrong-kind")}
+    # A rebuttal may answer a rebuttal; ping and pong answering each other go round in a
+    # circle: one line naming the circle, on its first entry in the file, which is skipped.
+    assert set(found) == {("rebuttal itself", "self-reference"), ("rebuttal ping", "cycle")}
     assert all(p.skipped for p in problems)
     assert '"itself" is this rebuttal itself' in found["rebuttal itself", "self-reference"].message
-    assert '"pong" is a rebuttal' in found["rebuttal ping", "wrong-kind"].message
-    assert '"ping" is a rebuttal' in found["rebuttal pong", "wrong-kind"].message
+    assert "ping → pong → ping" in found["rebuttal ping", "cycle"].message
+    assert "\n" not in found["rebuttal ping", "cycle"].message
     assert set(annotations.claims) == {"c1", "c2"}
-    assert set(annotations.rebuttals) == {"fine"}
+    assert set(annotations.rebuttals) == {"fine", "pong"}
     assert annotations.rebuttals["fine"].answers == ("c1", "c2")  # the repeat is dropped
     # The same problems without a document (reader check --structure).
     checked = resolve_annotations(parse_annotations(LINKS), None)
@@ -259,7 +263,9 @@ def test_following_links_in_such_a_file_never_loops(tmp_path: Path) -> None:
     _assert_links_alternate(annotations)
     assert [r.id for r in annotations.counterparts("c1")] == ["fine"]
     assert [c.id for c in annotations.counterparts("fine")] == ["c1", "c2"]
-    for skipped in ("itself", "ping", "pong"):
+    assert [r.id for r in annotations.counterparts("c2")] == ["pong", "fine"]
+    assert [c.id for c in annotations.counterparts("pong")] == ["c2"]  # ping: skipped
+    for skipped in ("itself", "ping"):
         assert annotations.counterparts(skipped) == []
     # Jumping back and forth from any entry only ever visits loaded claims and rebuttals.
     seen: set[str] = set()
@@ -270,7 +276,74 @@ def test_following_links_in_such_a_file_never_loops(tmp_path: Path) -> None:
             continue
         seen.add(entry_id)
         frontier.extend(o.id for o in annotations.counterparts(entry_id))
-    assert seen == {"c1", "c2", "fine"}
+    assert seen == {"c1", "c2", "fine", "pong"}
+
+
+CHAIN = """
+[[claim]]
+id = "c"
+label = "claim"
+anchor = "الأول"
+
+[[rebuttal]]
+id = "r1"
+label = "answers the claim"
+answers = ["c"]
+anchor = "الثاني"
+
+[[rebuttal]]
+id = "r2"
+label = "answers r1"
+answers = ["r1"]
+anchor = "الثالث"
+
+[[rebuttal]]
+id = "r3"
+label = "answers r2 and the claim"
+answers = ["r2", "c"]
+anchor = "الرابع"
+
+[[rebuttal]]
+id = "a"
+label = "first of a circle of three"
+answers = ["b"]
+anchor = "الخامس"
+
+[[rebuttal]]
+id = "b"
+label = "second"
+answers = ["c", "z"]
+anchor = "السادس"
+
+[[rebuttal]]
+id = "z"
+label = "closes the circle"
+answers = ["a"]
+anchor = "الأول"
+"""
+
+
+def test_rebuttals_of_rebuttals_load_and_link_both_ways() -> None:
+    annotations = resolve_annotations(parse_annotations(CHAIN), LINK_PARAGRAPHS)
+    cycles = [p for p in annotations.problems if p.code == "cycle"]
+    assert [(p.entry, p.message.count("→")) for p in cycles] == [("rebuttal a", 3)]
+    assert "a → b → z → a" in cycles[0].message
+    assert set(annotations.rebuttals) == {"r1", "r2", "r3", "b", "z"}
+    assert [e.id for e in annotations.answered_by("r3")] == ["r2", "c"]
+    assert [r.id for r in annotations.rebuttals_of("r1")] == ["r2"]
+    assert [e.id for e in annotations.counterparts("r2")] == ["r1", "r3"]
+    assert [e.id for e in annotations.counterparts("z")] == ["b"]  # a: skipped
+    _assert_links_alternate(annotations)
+
+
+def test_a_rebuttal_answers_claims_and_rebuttals_only() -> None:
+    text = CHAIN + '\n[[entity]]\nid = "who"\nname = "x"\nkind = "person"\n' \
+        '\n[[rebuttal]]\nid = "odd"\nlabel = "answers a person"\nanswers = ["who"]\n' \
+        'anchor = "الثاني"\n'
+    annotations = resolve_annotations(parse_annotations(text), LINK_PARAGRAPHS)
+    wrong = [p for p in annotations.problems if p.code == "wrong-kind"]
+    assert [p.entry for p in wrong] == ["rebuttal odd"]
+    assert "not a claim or a rebuttal" in wrong[0].message
 
 
 @pytest.mark.parametrize("order", ["table first", "array first"])

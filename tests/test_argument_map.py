@@ -64,7 +64,8 @@ def _anchored(kind, entry_id, paragraph, *rest):
 
 
 def test_rebuttals_of_rebuttals_nest_and_a_cycle_is_cut() -> None:
-    """The model allows rebuttals to answer claims only today; the map does not rely on it."""
+    """A rebuttal of a rebuttal nests under it; a circle (which the checker refuses, but a
+    model built by hand may hold) is cut where it closes."""
     c = _anchored("claim", "c", 1)
     r1 = _anchored("rebuttal", "r1", 2, ["c", "r3"])
     r2 = _anchored("rebuttal", "r2", 3, ["r1"])

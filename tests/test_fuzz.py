@@ -357,7 +357,8 @@ annotation_texts = st.one_of(
 )
 
 CODES = {"invalid-toml", "unreadable", "schema", "unknown-key", "unknown-id", "duplicate-id",
-         "wrong-kind", "self-reference", "quote-not-found", "ambiguous-quote", "duplicate-alias"}
+         "wrong-kind", "self-reference", "cycle", "quote-not-found", "ambiguous-quote",
+         "duplicate-alias"}
 
 
 def _check_annotations(annotations: Annotations, paragraphs: list[str] | None) -> None:
@@ -372,7 +373,8 @@ def _check_annotations(annotations: Annotations, paragraphs: list[str] | None) -
     for entry_id in [*annotations.claims, *annotations.rebuttals]:
         for other in annotations.counterparts(entry_id):
             assert other.id != entry_id
-            assert (other.id in annotations.rebuttals) == (entry_id in annotations.claims)
+            assert other.id in annotations.rebuttals or entry_id in annotations.rebuttals
+            assert entry_id in [back.id for back in annotations.counterparts(other.id)]
 
 
 @fuzz(300)

@@ -2,8 +2,10 @@
 
 Every problem is reported at once, each with its entry and line (:class:`Problem`). A
 broken entry is skipped and the rest loads; unknown keys and shared aliases are reported
-but do not skip their entry. Rebuttals answer claims only, so references cannot form
-cycles.
+but do not skip their entry. A rebuttal answers claims and rebuttals (a rebuttal of a
+rebuttal), so answers could go round in a circle; a reply answers what was said before it,
+so a circle is a mistake: it is reported in one line naming its entries, and its first entry
+in the file is skipped (which opens the circle; the rest loads).
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ _FIELDS: dict[str, dict[str, bool]] = {
     "rebuttal": {"id": True, "speaker": False, "label": True, "answers": True, "anchor": True},
 }
 _ARTICLE = {"entity": N_("an entity"), "chapter": N_("a chapter"), "claim": N_("a claim"),
-            "rebuttal": N_("a rebuttal")}
+            "rebuttal": N_("a rebuttal"), "answerable": N_("a claim or a rebuttal")}
+# What each kind of reference may name: a rebuttal answers claims and rebuttals.
+_WANTED = {"answerable": ("claim", "rebuttal")}
 
 
 class _Checker:
@@ -62,6 +66,7 @@ class _Checker:
         self.problems: list[Problem] = list(parsed.problems)
         self.ids: dict[str, RawEntry] = {}
         self.broken: set[int] = set()  # id() of entries that will be skipped
+        self.answer_links: dict[int, tuple[RawEntry, tuple[str, ...]]] = {}  # a rebuttal's
 
     # -- reporting --------------------------------------------------------------------
 
@@ -102,8 +107,9 @@ class _Checker:
 
     def reference(self, entry: RawEntry, key: str, value: str, wanted: str) -> bool:
         target = self.ids.get(value)
+        kinds = _WANTED.get(wanted, (wanted,))
         if target is None:
-            known = [i for i, e in self.ids.items() if e.kind == wanted]
+            known = [i for i, e in self.ids.items() if e.kind in kinds]
             self.report(entry, _('unknown {kind} id "{id}"').format(kind=_(wanted), id=value)
                         + suggest(value, known), "unknown-id", key)
             return False
@@ -111,7 +117,7 @@ class _Checker:
             self.report(entry, _('"{id}" is this {kind} itself').format(
                 id=value, kind=_(entry.kind)), "self-reference", key)
             return False
-        if target.kind != wanted:
+        if target.kind not in kinds:
             self.report(entry, _('"{id}" is {kind} (line {line}), not {wanted}').format(
                 id=value, kind=_(_ARTICLE[target.kind]), line=target.line,
                 wanted=_(_ARTICLE[wanted])), "wrong-kind", key)
@@ -299,20 +305,21 @@ class _Checker:
         data = entry.data
         assert isinstance(data, dict)
         if "answers" not in data:
-            self.report(entry, _('missing "answers" (the ids of the claims it answers)'))
+            self.report(entry, _('missing "answers" (the ids of the claims or rebuttals it '
+                                 'answers)'))
             return None
         value = data["answers"]
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not value:
             shown = _("an empty array") if isinstance(value, list) else type_name(value)
-            self.report(entry, _("must name at least one claim id, not {value}").format(
+            self.report(entry, _("must name at least one claim or rebuttal, not {value}").format(
                 value=shown), key="answers")
             return None
         found: list[str] = []
         for item in value:
             if not isinstance(item, str):
-                self.report(entry, _("claim ids are strings, not {type}").format(
+                self.report(entry, _("ids are strings, not {type}").format(
                     type=type_name(item)), key="answers")
             elif "#" in item:  # another document's entry (a debate): checked there
                 if not CROSS_LINK.fullmatch(item):
@@ -321,9 +328,31 @@ class _Checker:
                                          ).format(link=item), key="answers")
                 elif item not in found:
                     found.append(item)
-            elif self.reference(entry, "answers", item, "claim") and item not in found:
+            elif self.reference(entry, "answers", item, "answerable") and item not in found:
                 found.append(item)
+        self.answer_links[id(entry)] = (entry, tuple(found))
         return tuple(found)
+
+    def open_circles(self) -> set[str]:
+        """Report each circle of answers among the rebuttals not skipped (``a → b → a``,
+        on the circle's first entry in the file) and skip that entry, until none is left.
+        Returns the ids skipped. Found without the document too (``--structure``)."""
+        graph: dict[str, tuple[RawEntry, tuple[str, ...]]] = {
+            entry.id or "": (entry, answers) for entry, answers in self.answer_links.values()
+            if id(entry) not in self.broken}
+        opened: set[str] = set()
+        while True:
+            circle = _circle(graph)
+            if circle is None:
+                return opened
+            first = min(circle, key=lambda i: graph[i][0].line or 0)
+            at = circle.index(first)
+            shown = [*circle[at:], *circle[:at], first]
+            self.report(graph[first][0], _("go round in a circle: {ids} (a reply "
+                                           "answers what was said before it)").format(
+                ids=" → ".join(shown)), "cycle", "answers")
+            opened.add(first)
+            del graph[first]
 
     def run(self) -> Annotations:
         self.check_ids()
@@ -352,12 +381,41 @@ class _Checker:
                 claims[built.id] = built
             elif isinstance(built, Rebuttal):
                 rebuttals[built.id] = built
+        for entry_id in self.open_circles():
+            rebuttals.pop(entry_id, None)
         chapters.sort(key=lambda c: c.number)
         self.problems.sort(key=lambda p: (p.line is None, p.line or 0))
         return Annotations(entities, chapters, claims, rebuttals, self.problems,
                            self.parsed.path, title=self.parsed.title,
                            debate_path=self.parsed.path.parent / self.parsed.debate
                            if self.parsed.path is not None and self.parsed.debate else None)
+
+
+def _circle(graph: dict[str, tuple[RawEntry, tuple[str, ...]]]) -> list[str] | None:
+    """A circle of answers in ``graph`` (rebuttal id → its answers), in the order the
+    answers run, or None. Iterative depth-first search in file order: any size of file."""
+    state: dict[str, int] = {}  # 1: on the path, 2: done
+    for start in graph:
+        if start in state:
+            continue
+        path = [start]
+        state[start] = 1
+        pending = [iter(graph[start][1])]
+        while pending:
+            for target in pending[-1]:
+                if target not in graph:
+                    continue
+                if state.get(target) == 1:
+                    return path[path.index(target):]
+                if target not in state:
+                    state[target] = 1
+                    path.append(target)
+                    pending.append(iter(graph[target][1]))
+                    break
+            else:
+                state[path.pop()] = 2
+                pending.pop()
+    return None
 
 
 def resolve_annotations(parsed: ParsedAnnotations, paragraphs: list[str] | None

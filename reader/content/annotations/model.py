@@ -80,7 +80,7 @@ class Rebuttal:
     id: str
     speaker: str | None  # entity id; None: not said
     label: str
-    answers: tuple[str, ...]  # claim ids
+    answers: tuple[str, ...]  # ids of the claims and rebuttals it answers (name#id: elsewhere)
     anchor: QuoteSelector
     span: Span
     line: int | None = None
@@ -95,7 +95,7 @@ class Problem:
 
     ``code`` is stable for programs and tests: ``invalid-toml``, ``unreadable``,
     ``schema`` (missing field, wrong type...), ``unknown-key``, ``unknown-id``,
-    ``duplicate-id``, ``wrong-kind``, ``self-reference``, ``quote-not-found``,
+    ``duplicate-id``, ``wrong-kind``, ``self-reference``, ``cycle``, ``quote-not-found``,
     ``ambiguous-quote``, ``duplicate-alias``. ``skipped`` says whether the entry was left out.
     """
 
@@ -137,10 +137,13 @@ class Annotations:
         # The debate file, once read (annotations.debate.debate_of): the model does not
         # import the debate, which reads other documents and their annotations.
         self.debate_cache: object = None
+        # What answers each entry, among those that loaded (an answer naming an entry that
+        # was skipped, or another document's, links nothing here).
         self._answered_by: dict[str, list[Rebuttal]] = {}
         for rebuttal in self.rebuttals.values():
-            for claim_id in rebuttal.answers:
-                self._answered_by.setdefault(claim_id, []).append(rebuttal)
+            for target in rebuttal.answers:
+                if target in self.claims or target in self.rebuttals:
+                    self._answered_by.setdefault(target, []).append(rebuttal)
         self._aliases: dict[str, list[str]] = {}
         for entity in self.entities.values():
             for alias in entity.aliases:
@@ -158,22 +161,38 @@ class Annotations:
     def chapter(self, chapter_id: str) -> Chapter | None:
         return next((c for c in self.chapters if c.id == chapter_id), None)
 
-    def rebuttals_of(self, claim_id: str) -> list[Rebuttal]:
-        """The rebuttals that answer ``claim_id``, in file order."""
-        return list(self._answered_by.get(claim_id, ()))
+    def rebuttals_of(self, entry_id: str) -> list[Rebuttal]:
+        """The rebuttals that answer ``entry_id`` (a claim or a rebuttal), in file order."""
+        return list(self._answered_by.get(entry_id, ()))
 
-    def claims_answered_by(self, rebuttal_id: str) -> list[Claim]:
-        """The claims a rebuttal answers (those that loaded)."""
+    def answered_by(self, rebuttal_id: str) -> list[Claim | Rebuttal]:
+        """What a rebuttal answers in this document (the claims and rebuttals that loaded),
+        in the order of its ``answers``."""
         rebuttal = self.rebuttals.get(rebuttal_id)
         if rebuttal is None:
             return []
-        return [self.claims[c] for c in rebuttal.answers if c in self.claims]
+        found: list[Claim | Rebuttal] = []
+        for target in rebuttal.answers:
+            entry = self.claims.get(target) or self.rebuttals.get(target)
+            if entry is not None and entry not in found:
+                found.append(entry)
+        return found
+
+    def claims_answered_by(self, rebuttal_id: str) -> list[Claim]:
+        """The claims a rebuttal answers (those that loaded)."""
+        return [e for e in self.answered_by(rebuttal_id) if isinstance(e, Claim)]
 
     def counterparts(self, entry_id: str) -> list[Claim | Rebuttal]:
-        """The other side of a claim or rebuttal: what lets the reader jump both ways."""
+        """The other side of a claim or rebuttal: what lets the reader jump both ways. For
+        a claim, the rebuttals that answer it; for a rebuttal, what it answers, then the
+        rebuttals that answer it (a rebuttal of a rebuttal is reached from both ends)."""
         if entry_id in self.claims:
             return list(self.rebuttals_of(entry_id))
-        return list(self.claims_answered_by(entry_id))
+        if entry_id not in self.rebuttals:
+            return []
+        found = self.answered_by(entry_id)
+        found += [r for r in self.rebuttals_of(entry_id) if r not in found]
+        return found
 
     def name_of(self, entity_id: str | None) -> str | None:
         """Who ``entity_id`` is, as shown: the entity's name, the id itself when no entity
