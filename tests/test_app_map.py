@@ -202,7 +202,7 @@ async def test_the_map_of_a_debate_document_shows_the_whole_debate(tmp_path: Pat
         await panel_built(pilot)
         tree = app.panel.query_one(MapTree)
         documents = [n.row.entry_id for n in tree.nodes if n.row.kind == "document"]
-        assert documents == ["altman", "musk"]
+        assert documents == ["altman", "musk", "answer"]
         # Musk's rebuttal stands under Altman's claim, in the other document's part
         claim = next(i for i, n in enumerate(tree.nodes) if n.key == "altman#three-chapters")
         assert not tree.nodes[claim].here

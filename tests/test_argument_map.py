@@ -94,10 +94,12 @@ def test_a_whole_debate_puts_a_reply_under_the_claim_it_answers() -> None:
         (0, "document", "altman", False),
         (1, "claim", "altman#three-chapters", False),
         (2, "rebuttal", "musk#fourth-chapter", False),
+        (3, "rebuttal", "answer#no-fourth-chapter", False),  # Altman answers the answer
         (1, "claim", "altman#long-wait", False),
         (0, "document", "musk", False),
         (1, "claim", "musk#part-of-story", False),
-        (2, "rebuttal", "musk#fourth-chapter", True),
+        (2, "rebuttal", "musk#fourth-chapter", True),  # its own answers are not repeated
+        (0, "document", "answer", False),
     ]
-    assert rows[0].label == "منشور ألتمان" and rows[4].label == "musk"
+    assert rows[0].label == "منشور ألتمان" and rows[5].label == "musk"
     assert rows[2].parent == "altman#three-chapters"

@@ -76,7 +76,7 @@ def test_check_follows_links_and_names_the_document_a_broken_one_points_into(
            f'"altman#three-chapterz": document altman' in lines[0]
     assert 'has no entry "three-chapterz"' in lines[0]
     assert '"nobody#x" points into document nobody, which the debate does not name ' \
-           "(its documents: altman, musk)" in lines[1]
+           "(its documents: altman, musk, answer)" in lines[1]
     assert '"altman#altman" is an entity of document altman' in lines[2]
     assert len(lines) == 4 and "0 entries skipped" in lines[3]
     # A link that is not NAME#ID is a broken field: the rebuttal is skipped, as for a bad id.
@@ -101,7 +101,7 @@ def test_check_a_whole_debate(debate_dir: Path, capsys: pytest.CaptureFixture[st
     assert is_debate_file(quarrel) and not is_debate_file(debate_dir / "musk-reply.toml")
     code, lines = _check(capsys, quarrel)
     assert code == 0
-    assert lines == [f"{quarrel}: OK: 2 documents, 1 cross-document link, all resolved"]
+    assert lines == [f"{quarrel}: OK: 3 documents, 2 cross-document links, all resolved"]
     with quarrel.open("a", encoding="utf-8") as handle:
         handle.write('\n[[document]]\nname = "filing"\nsource = "court-filing.txt"\n'
                      '\n[[document]]\nname = "musk"\nsource = "x.txt"\nextra = 1\n')
@@ -114,7 +114,7 @@ def test_check_a_whole_debate(debate_dir: Path, capsys: pytest.CaptureFixture[st
     assert 'unknown key "extra"' in text and 'duplicate name "musk"' in text
     assert "[document filing] document filing" in text and "cannot be read" in text
     assert "altman-post.toml" in text and "[claim long-wait]" in text
-    assert lines[-1] == f"{quarrel}: 4 problems in 3 documents"
+    assert lines[-1] == f"{quarrel}: 4 problems in 4 documents"  # filing counted
 
 
 def test_debate_file_problems(tmp_path: Path) -> None:

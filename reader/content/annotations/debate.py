@@ -73,7 +73,8 @@ class LinkError(Exception):
                      "{detail}").format(link=link, name=self.document, where=self.where,
                                         detail=self.detail)
         if self.code == "wrong-kind":
-            return _("{link} is {kind} of document {name} ({where}), not a claim").format(
+            return _("{link} is {kind} of document {name} ({where}), not a claim or a "
+                     "rebuttal").format(
                 link=link, kind=self.detail, name=self.document, where=self.where)
         if self.document:
             return _('{link}: document {name} ({where}) has no entry "{id}"').format(
@@ -164,7 +165,7 @@ class Debate:
     def resolve(self, link: str) -> tuple[str, Entry]:
         """(document name, entry) that ``link`` (``name#id``) points to, reading that
         document if it was not read yet; :class:`LinkError` saying why not."""
-        from reader.content.annotations.model import Claim
+        from reader.content.annotations.model import Claim, Rebuttal
 
         name, _hash, entry_id = link.partition("#")
         try:
@@ -176,9 +177,9 @@ class Debate:
         entry = annotations.entry(entry_id)
         if entry is None:
             raise LinkError("unknown-id", link, name, where)
-        if not isinstance(entry, Claim):
-            kind = {"Entity": _("an entity"), "Chapter": _("a chapter"),
-                    "Rebuttal": _("a rebuttal")}.get(type(entry).__name__, "?")
+        if not isinstance(entry, Claim | Rebuttal):  # a rebuttal answers either
+            kind = {"Entity": _("an entity"), "Chapter": _("a chapter")}.get(
+                type(entry).__name__, "?")
             raise LinkError("wrong-kind", link, name, where, kind)
         return name, entry
 

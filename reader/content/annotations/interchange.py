@@ -458,8 +458,6 @@ def import_annotations(data: Any, paragraphs: list[str]) -> ImportResult:
         made = _anchored_fields(note, number, anchoring, ids, people, result)
         if made is not None:
             anchored.append((number, *made))
-            if made[0] != "claim":  # rebuttals answer claims
-                continue
             for name in (note.get("id"), note.get("reader:id")):
                 if isinstance(name, str) and name:
                     renamed.setdefault(name, made[1]["id"])
@@ -476,7 +474,7 @@ def import_annotations(data: Any, paragraphs: list[str]) -> ImportResult:
 
 
 def _link_answers(fields: dict[str, Any], renamed: dict[str, str]) -> bool:
-    """Point a rebuttal's answers at the claims they name: an id of the input (reader's,
+    """Point a rebuttal's answers at the claims and rebuttals they name: an id of the input (reader's,
     or the annotation's own, as Hypothesis tags give it) becomes the entry's id; a link
     into another document of a debate (``name#id``) stays. False when nothing is left."""
     answers = []
