@@ -163,3 +163,21 @@ def test_a_claim_and_a_rebuttal_need_no_speaker(tmp_path: Path, capsys):
     capsys.readouterr()
     assert main(["check", str(session.path)]) != 0
     assert "[claim empty] speaker (line 20): is empty" in capsys.readouterr().out
+
+
+def test_a_rebuttal_may_answer_a_rebuttal(state: Path):
+    session = AnnotationSession(Document.from_text(TEXT), None)
+    claim = _claim(session, "أسرع سيارة")
+    session.reload()  # as the app does after each change
+    first = session.defaults("rebuttal", _span(session.document, "لقد انتظرت"))
+    assert first.fields["answers"] == [claim]
+    rebuttal = session.create(first)
+    session.reload()
+    # the rebuttal is offered among what a rebuttal may answer, and taken when focused
+    assert [value for value, _label in session.answer_choices()] == [claim, rebuttal]
+    second = session.defaults("rebuttal", _span(session.document, "طويلا"), rebuttal)
+    assert second.fields["answers"] == [rebuttal]
+    again = session.create(second)
+    session.reload()
+    assert session.annotations is not None
+    assert [r.id for r in session.annotations.rebuttals_of(rebuttal)] == [again]

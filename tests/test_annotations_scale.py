@@ -18,7 +18,7 @@ from reader.content.annotations.file import (
     parse_annotations,
     resolve_annotations,
 )
-from reader.content.annotations.model import Annotations, Claim, QuoteSelector, Rebuttal, Span
+from reader.content.annotations.model import Annotations, QuoteSelector, Rebuttal, Span
 from reader.content.formats import load_document
 from reader.text.fold import fold_query
 from tests.text_helpers import generated_annotations

@@ -321,3 +321,67 @@ async def test_m_in_a_document_without_an_argument_says_so(tmp_path: Path) -> No
         await wait_until(pilot, lambda: any("No argument to map" in n
                                             for n in app.notices.shown()), what="the notice")
         assert not isinstance(app.screen, MapScreen)
+
+
+# -- rebuttals of rebuttals --------------------------------------------------------------
+
+CHAIN_TEXT = "قال: الأول.\nرد: الثاني.\nرد على الرد: الثالث.\nرد على الاثنين: الرابع.\n"
+CHAIN = """
+[[claim]]
+id = "c"
+label = "claim"
+anchor = "الأول"
+
+[[rebuttal]]
+id = "r1"
+label = "answers the claim"
+answers = ["c"]
+anchor = "الثاني"
+
+[[rebuttal]]
+id = "r2"
+label = "answers r1"
+answers = ["r1"]
+anchor = "الثالث"
+
+[[rebuttal]]
+id = "r3"
+label = "answers r2 and the claim"
+answers = ["r2", "c"]
+anchor = "الرابع"
+"""
+
+
+def _chain(tmp_path: Path) -> Path:
+    (tmp_path / "chain.txt").write_text(CHAIN_TEXT, encoding="utf-8")
+    (tmp_path / "chain.toml").write_text(CHAIN, encoding="utf-8")
+    return tmp_path / "chain.txt"
+
+
+def test_the_claims_tab_nests_rebuttals_of_rebuttals(tmp_path: Path) -> None:
+    from reader.ui.widgets.side_panel import SidePanel
+
+    path = _chain(tmp_path)
+    document = load_document(path)
+    annotations = load_annotations(tmp_path / "chain.toml", document)
+    assert annotations.problems == []
+    items = SidePanel(document, annotations)._claim_items()
+    shown = [(entry_id, text[0][0].split(" ", 1)[0]) for entry_id, text in items]
+    # r3 answers r2 and the claim: listed under each, its marker saying how deep it is
+    assert shown == [("c", "◆"), ("r1", "↩"), ("r2", "↩↩"), ("r3", "↩↩↩"), ("r3", "↩")]
+
+
+async def test_enter_follows_a_rebuttal_of_a_rebuttal_both_ways(tmp_path: Path) -> None:
+    app = _app(tmp_path, _chain(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        app.navigation.go_to_entry("r2")
+        await wait_until(pilot, lambda: app.navigation.focused_entry == "r2")
+        await pilot.press("enter")  # r2 answers r1 and r3 answers it: a chooser of both
+        await wait_until(pilot, lambda: app.screen.is_modal, what="the chooser")
+        await pilot.press("enter")  # the first: what it answers
+        await wait_until(pilot, lambda: app.navigation.focused_entry == "r1")
+        await pilot.press("enter")  # r1: the claim it answers, then r2 that answers it
+        await wait_until(pilot, lambda: app.screen.is_modal, what="the chooser")
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: app.navigation.focused_entry == "r2")

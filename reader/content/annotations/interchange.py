@@ -474,9 +474,10 @@ def import_annotations(data: Any, paragraphs: list[str]) -> ImportResult:
 
 
 def _link_answers(fields: dict[str, Any], renamed: dict[str, str]) -> bool:
-    """Point a rebuttal's answers at the claims and rebuttals they name: an id of the input (reader's,
-    or the annotation's own, as Hypothesis tags give it) becomes the entry's id; a link
-    into another document of a debate (``name#id``) stays. False when nothing is left."""
+    """Point a rebuttal's answers at the claims and rebuttals they name: an id of the input
+    (reader's, or the annotation's own, as Hypothesis tags give it) becomes the entry's id;
+    a link into another document of a debate (``name#id``) stays. False when nothing is
+    left."""
     answers = []
     for answer in fields["answers"]:
         target = renamed.get(answer)

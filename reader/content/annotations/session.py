@@ -14,8 +14,8 @@ Defaults:
   spellings, compared folded), looking back at most :data:`LOOK_BACK` paragraphs; else, for
   a claim or a rebuttal, none (:data:`UNSAID`: the file leaves it out), for a chapter a new
   entity to name (a chapter has a teller);
-* the claims a rebuttal answers: the focused claim, else the nearest claim before the
-  range, else the first claim after it;
+* what a rebuttal answers: the focused claim or rebuttal, else the nearest claim before
+  the range, else the first claim after it;
 * a chapter's summary: the range's words (up to :data:`SUMMARY_WORDS`); its date: a year
   found in the range's paragraph, with its month when a month is named just before it.
 """
@@ -163,9 +163,14 @@ class AnnotationSession:
         return ([(UNSAID, "no speaker")] if unsaid else []) \
             + [(e.id, e.name) for e in entities] + [(NEW_ENTITY, "new…")]
 
-    def claim_choices(self) -> list[tuple[str, str]]:
-        claims = self.annotations.claims.values() if self.annotations else []
-        return [(c.id, c.label) for c in sorted(claims, key=lambda c: c.span)]
+    def answer_choices(self) -> list[tuple[str, str]]:
+        """What a rebuttal may answer: the claims, then the rebuttals (marked ``↩``), each
+        in the order of the text."""
+        if self.annotations is None:
+            return []
+        claims = sorted(self.annotations.claims.values(), key=lambda c: c.span)
+        rebuttals = sorted(self.annotations.rebuttals.values(), key=lambda r: r.span)
+        return [(c.id, c.label) for c in claims] + [(r.id, f"↩ {r.label}") for r in rebuttals]
 
     def nearest_entity(self, span: Span) -> str | None:
         """The entity named nearest before ``span`` (looking back a few paragraphs)."""
@@ -193,7 +198,7 @@ class AnnotationSession:
     def nearest_claim(self, span: Span, focused: str | None = None) -> str | None:
         if self.annotations is None or not self.annotations.claims:
             return None
-        if focused in self.annotations.claims:
+        if focused in self.annotations.claims or focused in self.annotations.rebuttals:
             return focused
         claims = sorted(self.annotations.claims.values(), key=lambda c: c.span)
         before = [c for c in claims if c.span < span]

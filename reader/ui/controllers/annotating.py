@@ -142,13 +142,13 @@ class Annotating:
                        Field("date", "text", values.get("date", ""))]
         if kind == "rebuttal":
             fields.append(Field("answers", "choices", values.get("answers", []),
-                                tuple(session.claim_choices())))
+                                tuple(session.answer_choices())))
         return fields
 
     def _ask_new_entry(self, kind: str, span: Span, rtl: bool) -> None:
         session = self.annotation_session
         draft = session.defaults(kind, span, self.navigation.focused_entry)
-        if kind == "rebuttal" and not session.claim_choices():
+        if kind == "rebuttal" and not session.answer_choices():
             self.reader.app.bell()
             self._notify(_("A rebuttal answers a claim: mark the claim first (a, "
                            "then c)."))

@@ -49,6 +49,13 @@ def role(marker: str) -> str:
     return _(ROLES[marker]) if is_logical() else marker
 
 
+def rebuttal_mark(depth: int) -> str:
+    """A rebuttal's marker at ``depth`` under its claim: ``↩`` answers the claim, ``↩↩``
+    a rebuttal of it, and so on (a repeated marker, not an indent, so that it stays at the
+    start of the line in either direction). In logical mode, the role once."""
+    return role(REBUTTAL_MARK) if is_logical() else REBUTTAL_MARK * max(1, depth)
+
+
 def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = "") -> str:
     """``◆ speaker: label`` with the name and the label isolated. ``speaker: label`` reads
     in the label's direction (:func:`reader.text.chrome.label_direction`: an Arabic claim
@@ -193,9 +200,7 @@ class SidePanel(RepeatedRow):
         for claim in annotations.claims.values():
             items.append((claim.id,
                           ((entry_line(annotations, claim, role(CLAIM_MARK)), "bold"),)))
-            for rebuttal in annotations.rebuttals_of(claim.id):
-                items.append((rebuttal.id,
-                              ((entry_line(annotations, rebuttal, role(REBUTTAL_MARK)), ""),)))
+            self._rebuttal_items(claim.id, 1, {claim.id}, items)
             # In a debate, the rebuttals of other documents too (Enter opens them there).
             for name, notes, rebuttal in elsewhere.get(claim.id, ()):
                 line = fill("{document} — {entry}", document=name,
@@ -203,6 +208,20 @@ class SidePanel(RepeatedRow):
                 items.append((f"{name}#{rebuttal.id}",
                               ((f"{role(REBUTTAL_MARK)} {line}", "italic"),)))
         return items
+
+    def _rebuttal_items(self, entry_id: str, depth: int, path: set[str],
+                        items: list[tuple[str, Paragraphs]]) -> None:
+        """The rebuttals of ``entry_id``, each followed by its own rebuttals one level
+        deeper (a rebuttal answering several entries is listed under each; a circle, which
+        the checker refuses, is cut where it closes)."""
+        annotations = self.annotations
+        assert annotations is not None
+        for rebuttal in annotations.rebuttals_of(entry_id):
+            if rebuttal.id in path:
+                continue
+            items.append((rebuttal.id,
+                          ((entry_line(annotations, rebuttal, rebuttal_mark(depth)), ""),)))
+            self._rebuttal_items(rebuttal.id, depth + 1, path | {rebuttal.id}, items)
 
     @property
     def is_empty(self) -> bool:
