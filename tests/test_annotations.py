@@ -320,6 +320,9 @@ def _problem(problems: list[Problem], code: str) -> Problem:
         ('\n[[rebuttal]]\nid = "r"\nspeaker = "altman"\nlabel = "l"\nanswers = ["r"]\n'
          'anchor = "طويلا"\n',
          "self-reference", "rebuttal r", "[[rebuttal]]", "itself"),
+        ('\n[[rebuttal]]\nid = "r"\nspeaker = "altman"\nlabel = "l"\nanswers = ["nope"]\n'
+         'anchor = "طويلا"\n',
+         "unknown-id", "rebuttal r", "[[rebuttal]]", 'unknown claim or rebuttal id "nope"'),
         ('\n[[claim]]\nid = "c"\nspeaker = "musk"\nlabel = "l"\nanchor = "قادمة"\nsource = 1\n',
          "unknown-key", "claim c", "[[claim]]", 'unknown key "source"'),
         ('\n[[claim]]\nid = "c"\nspeaker = "musk"\nanchor = "قادمة"\n',

@@ -55,6 +55,7 @@ _ARTICLE = {"entity": N_("an entity"), "chapter": N_("a chapter"), "claim": N_("
             "rebuttal": N_("a rebuttal"), "answerable": N_("a claim or a rebuttal")}
 # What each kind of reference may name: a rebuttal answers claims and rebuttals.
 _WANTED = {"answerable": ("claim", "rebuttal")}
+_WANTED_NAMES = {"answerable": N_("claim or rebuttal")}  # as "unknown {kind} id" says it
 
 
 class _Checker:
@@ -110,7 +111,8 @@ class _Checker:
         kinds = _WANTED.get(wanted, (wanted,))
         if target is None:
             known = [i for i, e in self.ids.items() if e.kind in kinds]
-            self.report(entry, _('unknown {kind} id "{id}"').format(kind=_(wanted), id=value)
+            self.report(entry, _('unknown {kind} id "{id}"').format(
+                kind=_(_WANTED_NAMES.get(wanted, wanted)), id=value)
                         + suggest(value, known), "unknown-id", key)
             return False
         if target is entry:

@@ -43,7 +43,7 @@ WORDS: dict[str, str] = {
     "speaker": N_("speaker"),
     "teller": N_("teller"),
     "new_name": N_("name of the new speaker"),
-    "answers": N_("answers the claims (space: choose)"),
+    "answers": N_("answers claims or rebuttals (space: choose)"),
     "kind": N_("kind"),
     "aliases": N_("other spellings, comma-separated"),
     "person": N_("person"),
