@@ -124,9 +124,48 @@ async def test_m_shows_the_map_full_screen_right_to_left_and_enter_jumps_backspa
         await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
         assert app.navigation.focused_entry == target.row.entry_id
         assert app.article.place() != start
-        await pilot.press("backspace")
-        await pilot.pause()
+        await pilot.press("backspace")  # back to the map, where the jump was made
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
         assert app.article.place() == start
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
+        assert app.article.place() == start
+
+
+async def test_backspace_after_a_jump_from_the_map_returns_to_the_map_at_that_node(
+        tmp_path: Path) -> None:
+    """As a browser's Back returns to the page clicked on: the map again, on the very node
+    (a repeated one too: a rebuttal shown under the second entry it answers), the text
+    where it was underneath; Alt+→ makes the jump again."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await pilot.press("G")
+        start = app.article.place()
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        tree = app.screen.query_one(MapTree)
+        repeated = next(i for i, n in enumerate(tree.nodes) if n.row.repeated)
+        tree.highlight(repeated)
+        entry = tree.nodes[repeated].row.entry_id
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
+        assert app.navigation.focused_entry == entry
+        landed = app.article.place()
+        assert landed != start
+        await pilot.press("backspace")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        tree = app.screen.query_one(MapTree)
+        await wait_until(pilot, lambda: tree.highlighted == repeated, what="the same node")
+        assert app.article.place() == start
+        await pilot.press("escape")  # the map closes on the text where it was
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
+        assert app.article.place() == start
+        await pilot.press("alt+right")  # forward: the jump again, no map
+        await wait_until(pilot, lambda: app.navigation.focused_entry == entry)
+        assert app.article.place() == landed and not isinstance(app.screen, MapScreen)
+        await pilot.press("backspace")  # and back to the map again
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
 
 
 async def test_the_panel_map_tab_follows_the_reading(tmp_path: Path) -> None:
@@ -263,6 +302,14 @@ async def test_enter_on_a_cross_document_node_opens_the_other_document_and_backs
         await panel_built(pilot)
         await wait_until(pilot, lambda: third.article.place() == left_at[0],
                          what="the place it was left at")
+        # left from the map: back on the map, on the node the jump was made from
+        await wait_until(pilot, lambda: isinstance(third.screen, MapScreen), what="the map")
+        tree = third.screen.query_one(MapTree)
+        await wait_until(pilot, lambda: tree.highlighted_node is not None
+                         and tree.highlighted_node.key == "altman#three-chapters",
+                         what="the node")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(third.screen, MapScreen))
         await pilot.press("alt+right")  # forward again, to Altman's post
         await wait_until(pilot, lambda: third.argument_map.crossing is not None,
                          what="forward across")

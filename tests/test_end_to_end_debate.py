@@ -1,6 +1,7 @@
 """The installed reader in tmux, across the documents of a debate: Enter on a node of the
 other document in the map (M) opens it (the launch loop starts the app again on it), and
-Backspace brings back the first, each document's place remembered."""
+Backspace brings back the first, on the map the jump was made from, each document's place
+remembered."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ def test_enter_in_the_map_opens_the_other_document_and_backspace_comes_back(
         tmux.wait_for(lambda lines: _shows(lines, "Argument map"))
         tmux.keys("Down", "Enter")  # the debate's first document, Altman's: its first claim
         tmux.wait_for(lambda lines: _shows(lines, "2018") and not _shows(lines, " 24 "))
-        tmux.keys("BSpace")  # nothing to go back to in it: the reply again
+        tmux.keys("BSpace")  # nothing to go back to in it: the reply again, on its map
+        tmux.wait_for(lambda lines: _shows(lines, "Argument map"))
+        tmux.keys("Escape")  # the map closes on the reply's text
         tmux.wait_for(lambda lines: _shows(lines, " 24 ") and not _shows(lines, "2018"))
         tmux.keys("q")
         tmux.wait_for(lambda lines: not lines or not _shows(lines, "Map"))

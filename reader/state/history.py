@@ -9,11 +9,18 @@ from typing import Generic, NamedTuple, TypeVar
 Place = tuple[int, int]
 
 
+# A node of the full-screen map: its index among the map's nodes and its key (name#id).
+MapPlace = tuple[int, str]
+
+
 class Stop(NamedTuple):
-    """What back and forward return to: the place, and the span that had the focus."""
+    """What back and forward return to: the place, and the span that had the focus; and
+    ``map_node`` when the jump was made from the full-screen map (back then opens the map
+    again on that node, as a browser's Back returns to the page one clicked on)."""
 
     place: Place
     focus: str | None
+    map_node: MapPlace | None = None
 
 
 T = TypeVar("T")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from reader.content.annotations.debate import LinkError
 from reader.i18n import _
-from reader.state.history import Stop
+from reader.state.history import MapPlace, Stop
 from reader.state.trail import Trail, Visit
 from reader.text.chrome import fill
 from reader.text.span import Span
@@ -37,11 +37,13 @@ class ArgumentMap:
         self.trail = trail if trail is not None else Trail()
         self.landing = landing
         self.crossing: Visit | None = None  # what to open once the app has ended
+        navigation.reopen_map = self.open_full
 
     # -- the map --------------------------------------------------------------------------
 
-    def open_full(self) -> None:
-        """``M``: the map on the whole screen, on the focused span's node."""
+    def open_full(self, at: MapPlace | None = None) -> None:
+        """``M``: the map on the whole screen, on the focused span's node (or on node
+        ``at``: back to the map a jump was made from)."""
         if isinstance(self.reader.app.screen, MapScreen):
             return
         annotations = self.reader.annotations
@@ -53,13 +55,22 @@ class ArgumentMap:
         title = (found[0].title if found and found[0].title else annotations.title
                  or self.reader.document.title or "")
 
+        nodes = self.reader.panel.map_nodes()
+
         def chosen(node: MapNode | None) -> None:
-            if node is not None:
+            if node is None:
+                return
+            index = next((i for i, n in enumerate(nodes) if n is node), None)
+            # the jump remembers the node it was made from: back comes to the map again
+            self.navigation.leaving_map = (index, node.key) if index is not None else None
+            try:
                 self.go(node)
+            finally:
+                self.navigation.leaving_map = None
 
         self.reader.app.push_screen(
-            MapScreen(self.reader.panel.map_nodes(), self.reader.direction, title,
-                      self.navigation.focused_entry), chosen)
+            MapScreen(nodes, self.reader.direction, title, self.navigation.focused_entry,
+                      at), chosen)
 
     def follow_focus(self, entry_id: str | None) -> None:
         """The map follows the reading: the focused span's node is highlighted."""
@@ -110,7 +121,8 @@ class ArgumentMap:
         annotations = self.reader.annotations
         path = annotations.path if annotations is not None else None
         return Visit(source, str(path) if path else None,
-                     Stop(self.reader.article.place(), self.navigation.focused_entry),
+                     Stop(self.reader.article.place(), self.navigation.focused_entry,
+                          self.navigation.leaving_map),
                      history=self.navigation.history)
 
     def travel_back(self) -> None:
@@ -160,6 +172,8 @@ class ArgumentMap:
         if landing.stop is not None:
             article.go_to_place(landing.stop.place)
             self.navigation.set_focus(landing.stop.focus)
+            if landing.stop.map_node is not None:  # left from the map: back to it
+                self.open_full(landing.stop.map_node)
             return
         annotations = self.reader.annotations
         entry = annotations.entry(landing.entry) if annotations and landing.entry else None

@@ -14,7 +14,7 @@ from reader.content.annotations.debate import LinkError, debate_of, resolve_link
 from reader.content.annotations.model import Claim, Rebuttal
 from reader.errors import ReaderError
 from reader.i18n import _
-from reader.state.history import History, Place, Stop
+from reader.state.history import History, MapPlace, Place, Stop
 from reader.text.chrome import fill
 from reader.text.span import Span
 from reader.ui.controllers.host import Reader
@@ -38,28 +38,41 @@ class Navigation:
         self.elsewhere: Callable[[str], None] | None = None
         self.focused_entry: str | None = None
         self.last_chapter: str | None = None
+        # The full-screen map's node that the next jump is made from (set by the map's
+        # controller around Enter on a node), kept in the Stop it leaves; and how to open
+        # the map again on it when back returns to that Stop.
+        self.leaving_map: MapPlace | None = None
+        self.reopen_map: Callable[[MapPlace], None] | None = None
+        # Back brought the map again (this Stop was left from it): forward then back
+        # returns to it again, as a browser's Back after Forward does.
+        self.back_at_map: MapPlace | None = None
 
     # -- history ------------------------------------------------------------------------
 
     def push_history(self, place: Place | None = None) -> None:
         """Remember the place (the view's, unless given) and the focus before a jump:
         back restores both."""
-        self.history.push(Stop(place or self.reader.article.place(), self.focused_entry))
+        self.history.push(Stop(place or self.reader.article.place(), self.focused_entry,
+                               self.leaving_map))
+        self.leaving_map = self.back_at_map = None  # one jump only
 
     def travel(self, move: Callable[[Stop], Stop | None]) -> None:
         """Back or forward (``self.history.back`` or ``.forward``): the place and the
         focus as they were."""
         article = self.reader.article
-        stop = move(Stop(article.place(), self.focused_entry))
+        stop = move(Stop(article.place(), self.focused_entry, self.back_at_map))
         if stop is None:
             self.reader.app.bell()
             return
-        place, focus = stop
+        place, focus, map_node = stop
+        self.back_at_map = map_node
         self.last_chapter = None
         article.set_flash(None)
         article.go_to_place(place)
         self.set_focus(focus)
         self.reader.update_status()
+        if map_node is not None and self.reopen_map is not None:
+            self.reopen_map(map_node)
 
     # -- jumps --------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The argument map on the whole screen (``M``): the same tree as the panel's Map tab, with
 room for long labels. Enter closes it on the node's entry (the app jumps there; Backspace
-in the text comes back); Esc, ``M``, ``q`` or Backspace close it where the reading was."""
+in the text comes back to the map, on that node); Esc, ``M``, ``q`` or Backspace close it
+where the reading was."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reader.i18n import N_, _
+from reader.state.history import MapPlace
 from reader.text.chrome import fill, join_fields, ui_direction
 from reader.ui.decisions.map_layout import MapNode
 from reader.ui.widgets.argument_map import MapTree
@@ -33,14 +35,16 @@ class MapScreen(Screen[MapNode | None]):
     """
 
     def __init__(self, nodes: list[MapNode], direction: str, title: str,
-                 focused: str | None) -> None:
+                 focused: str | None, at: MapPlace | None = None) -> None:
         """``title``: the document's (or the debate's); ``focused``: the entry whose node
-        is highlighted first (the focused span's)."""
+        is highlighted first (the focused span's), unless ``at`` names a node (its index
+        and key: the node a jump was made from, which back returns to)."""
         super().__init__()
         self.nodes = nodes
         self.direction = direction
         self.title_text = title
         self.focused_entry = focused
+        self.at = at
 
     def compose(self) -> ComposeResult:
         heading = fill("{map} — {title}", map=_(MAP_TITLE), title=self.title_text) \
@@ -57,6 +61,11 @@ class MapScreen(Screen[MapNode | None]):
     def on_mount(self) -> None:
         tree = self.map_tree
         tree.focus()
+        if self.at is not None:
+            index, key = self.at
+            if 0 <= index < len(self.nodes) and self.nodes[index].key == key:
+                self.call_after_refresh(tree.highlight, index)
+                return
         self.call_after_refresh(tree.show_entry, self.focused_entry)
 
     def on_map_tree_selected(self, message: MapTree.Selected) -> None:
