@@ -86,6 +86,22 @@ def test_rebuttals_of_rebuttals_nest_and_a_cycle_is_cut() -> None:
     assert rows[-1].elsewhere == ("other#claim",)
 
 
+def test_a_circle_across_documents_loses_no_entry() -> None:
+    """Each file refuses a circle of answers, but two documents of a debate can still close
+    one between them (a answers b there, b answers a here): no entry of it answers
+    nothing, so none is a root; the first in the debate's order stands as one, and the
+    circle is cut where it closes. Nothing is lost from the map."""
+    here = Annotations(rebuttals={"a": _anchored("rebuttal", "a", 0, ["there#b"])})
+    there = Annotations(rebuttals={"b": _anchored("rebuttal", "b", 0, ["here#a"])})
+    rows = debate_rows([("here", here), ("there", there)], {})
+    assert [(r.depth, r.key, r.repeated) for r in rows] == [
+        (0, "here", False),
+        (1, "here#a", False),
+        (2, "there#b", False),
+        (0, "there", False),
+    ]
+
+
 def test_a_whole_debate_puts_a_reply_under_the_claim_it_answers() -> None:
     debate = load_debate(DEBATE)
     documents = [(name, debate.annotations(name)) for name in debate.members]

@@ -7,7 +7,9 @@ answering several entries is shown under each: the first time with what answers 
 again as a leaf marked ``repeated``. Entries quoted before the first chapter come first, at
 depth 0; a rebuttal that answers nothing in this document (only entries of other documents
 of a debate, ``name#id``) stands where a claim would, with those answers in
-``elsewhere``.
+``elsewhere``. Entries of a circle of answers across documents (each file refuses one of
+its own) would hang from nothing: the first in the debate's order stands as a root, and
+the circle is cut where it closes.
 
 A row is data only (depth, kind, speaker, label, entry id): laying it out (direction,
 mirrored tree lines, colours) is the map view's job.
@@ -106,6 +108,37 @@ def _rows(documents: list[tuple[str, Annotations]],
             if key(child_document, child.id) not in path:  # a cycle is cut where it closes
                 walk(child_document, child, depth + 1, here, path)
 
+    # The roots: claims, and rebuttals answering nothing the map shows. Every other entry
+    # hangs under what it answers, unless a circle of answers (refused within a file, but
+    # two documents of a debate can close one) leaves it hanging from nothing: then the
+    # first such entry in the debate's order stands as a root too, so nothing is lost.
+    sorted_entries: dict[str, list[Claim | Rebuttal]] = {}
+    for name, notes in documents:
+        entries: list[Claim | Rebuttal] = [*notes.claims.values(), *notes.rebuttals.values()]
+        sorted_entries[name] = sorted(entries, key=_position)
+    is_root: set[str] = set()
+    reached: set[str] = set()
+
+    def reach(start: str) -> None:
+        pending = [start]
+        while pending:
+            here = pending.pop()
+            if here not in reached:
+                reached.add(here)
+                pending.extend(key(d, child.id) for d, child in answered_by.get(here, ()))
+
+    for name, entries in sorted_entries.items():
+        for entry in entries:
+            if not (isinstance(entry, Rebuttal) and any(answer_key(name, a) in local
+                                                        for a in entry.answers)):
+                is_root.add(key(name, entry.id))
+                reach(key(name, entry.id))
+    for name, entries in sorted_entries.items():
+        for entry in entries:
+            if key(name, entry.id) not in reached:  # in a circle with no way in
+                is_root.add(key(name, entry.id))
+                reach(key(name, entry.id))
+
     for name, notes in documents:
         top = 0
         if titles is not None:
@@ -115,10 +148,8 @@ def _rows(documents: list[tuple[str, Annotations]],
         chapters = sorted(notes.chapters, key=_position)
         starts = [_position(chapter) for chapter in chapters]
         roots: dict[str | None, list[Claim | Rebuttal]] = {}
-        entries: list[Claim | Rebuttal] = [*notes.claims.values(), *notes.rebuttals.values()]
-        for entry in sorted(entries, key=_position):
-            if isinstance(entry, Rebuttal) and any(answer_key(name, a) in local
-                                                   for a in entry.answers):
+        for entry in sorted_entries[name]:
+            if key(name, entry.id) not in is_root:
                 continue  # shown under what it answers
             index = bisect_right(starts, _position(entry)) - 1
             roots.setdefault(chapters[index].id if index >= 0 else None, []).append(entry)
