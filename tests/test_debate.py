@@ -117,6 +117,25 @@ def test_check_a_whole_debate(debate_dir: Path, capsys: pytest.CaptureFixture[st
     assert lines[-1] == f"{quarrel}: 4 problems in 4 documents"  # filing counted
 
 
+def test_check_a_whole_debate_reports_a_circle_across_documents(
+        debate_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each file refuses its own circles; only the debate sees one closed across two
+    documents: Musk's fourth chapter answering Altman's answer to it."""
+    reply = debate_dir / "musk-reply.toml"
+    reply.write_text(reply.read_text("utf-8").replace(
+        '"part-of-story"]', '"part-of-story", "answer#no-fourth-chapter"]'), "utf-8")
+    code, lines = _check(capsys, debate_dir / "musk-reply.toml")
+    assert code == 0  # one file alone sees no circle
+    quarrel = debate_dir / "quarrel.toml"
+    code, lines = _check(capsys, quarrel)
+    assert code == 1
+    assert lines[0] == (
+        f"{reply}:17: [rebuttal fourth-chapter] answers: go round in a circle: "
+        "musk#fourth-chapter → answer#no-fourth-chapter → musk#fourth-chapter (a reply "
+        "answers what was said before it)")
+    assert lines[-1] == f"{quarrel}: 1 problem in 3 documents"
+
+
 def test_debate_file_problems(tmp_path: Path) -> None:
     path = tmp_path / "d.toml"
     path.write_text('[[document]]\nname = "a b"\nsource = "x.txt"\n'

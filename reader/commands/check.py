@@ -15,7 +15,13 @@ from typing import TextIO
 
 from reader.commands.inputs import refuse_document_url, refuse_urls
 from reader.commands.options import add_annotated_document_arguments
-from reader.content.annotations.debate import LinkError, is_debate_file, link_problems, load_debate
+from reader.content.annotations.debate import (
+    LinkError,
+    circle_problems,
+    is_debate_file,
+    link_problems,
+    load_debate,
+)
 from reader.content.annotations.file import (
     ParsedAnnotations,
     annotations_path_for,
@@ -107,6 +113,10 @@ def _check_debate(path: Path, out: TextIO) -> int:
         problems += own
         for problem in sorted(own, key=lambda p: (p.line is None, p.line or 0)):
             write_message(problem_line(problem), out)
+    circles = circle_problems(debate)  # closed across documents: only the debate sees them
+    problems += circles
+    for problem in circles:
+        write_message(problem_line(problem), out)
     documents = ngettext("{count} document", "{count} documents", len(debate.members)
                          ).format(count=len(debate.members))
     if not problems:

@@ -34,7 +34,7 @@ from reader.i18n import N_, _
 from reader.text.fold import fold_query
 from reader.text.span import Span
 
-__all__ = ["CROSS_LINK", "resolve_annotations"]
+__all__ = ["CIRCLE", "CROSS_LINK", "circle_message", "find_circle", "resolve_annotations"]
 
 # ``name#id``: an entry of another document of the debate (reader.content.annotations.debate).
 CROSS_LINK = re.compile(r"(\w[\w.-]*)#(\w[\w.:-]*)")
@@ -339,20 +339,17 @@ class _Checker:
         """Report each circle of answers among the rebuttals not skipped (``a → b → a``,
         on the circle's first entry in the file) and skip that entry, until none is left.
         Returns the ids skipped. Found without the document too (``--structure``)."""
-        graph: dict[str, tuple[RawEntry, tuple[str, ...]]] = {
-            entry.id or "": (entry, answers) for entry, answers in self.answer_links.values()
-            if id(entry) not in self.broken}
+        entries = {entry.id or "": entry for entry, _answers in self.answer_links.values()
+                   if id(entry) not in self.broken}
+        graph = {entry_id: self.answer_links[id(entry)][1]
+                 for entry_id, entry in entries.items()}
         opened: set[str] = set()
         while True:
-            circle = _circle(graph)
+            circle = find_circle(graph)
             if circle is None:
                 return opened
-            first = min(circle, key=lambda i: graph[i][0].line or 0)
-            at = circle.index(first)
-            shown = [*circle[at:], *circle[:at], first]
-            self.report(graph[first][0], _("go round in a circle: {ids} (a reply "
-                                           "answers what was said before it)").format(
-                ids=" → ".join(shown)), "cycle", "answers")
+            first = min(circle, key=lambda i: entries[i].line or 0)
+            self.report(entries[first], circle_message(circle, first), "cycle", "answers")
             opened.add(first)
             del graph[first]
 
@@ -393,16 +390,25 @@ class _Checker:
                            if self.parsed.path is not None and self.parsed.debate else None)
 
 
-def _circle(graph: dict[str, tuple[RawEntry, tuple[str, ...]]]) -> list[str] | None:
+CIRCLE = N_("go round in a circle: {ids} (a reply answers what was said before it)")
+
+
+def circle_message(circle: list[str], first: str) -> str:
+    """``go round in a circle: a → b → a (…)``, the circle told from ``first``."""
+    at = circle.index(first)
+    return _(CIRCLE).format(ids=" → ".join([*circle[at:], *circle[:at], first]))
+
+
+def find_circle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:
     """A circle of answers in ``graph`` (rebuttal id → its answers), in the order the
-    answers run, or None. Iterative depth-first search in file order: any size of file."""
+    answers run, or None. Iterative depth-first search in the graph's order: any size."""
     state: dict[str, int] = {}  # 1: on the path, 2: done
     for start in graph:
         if start in state:
             continue
         path = [start]
         state[start] = 1
-        pending = [iter(graph[start][1])]
+        pending = [iter(graph[start])]
         while pending:
             for target in pending[-1]:
                 if target not in graph:
@@ -412,7 +418,7 @@ def _circle(graph: dict[str, tuple[RawEntry, tuple[str, ...]]]) -> list[str] | N
                 if target not in state:
                     state[target] = 1
                     path.append(target)
-                    pending.append(iter(graph[target][1]))
+                    pending.append(iter(graph[target]))
                     break
             else:
                 state[path.pop()] = 2

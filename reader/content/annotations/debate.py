@@ -316,3 +316,31 @@ def link_problems(annotations: Annotations) -> list[Problem]:
                                     rebuttal.id, rebuttal.line, annotations.path,
                                     skipped=False))
     return problems
+
+
+def circle_problems(debate: Debate) -> list[Problem]:
+    """The circles of answers closed across documents of ``debate`` (each file refuses its
+    own when it loads, so only the debate sees these): one problem each, on the circle's
+    first rebuttal in the debate's order (documents in order, then lines), naming every
+    ``name#id`` of it. Documents that cannot be read are left out (reported elsewhere)."""
+    from reader.content.annotations.check import circle_message, find_circle
+
+    graph: dict[str, tuple[str, ...]] = {}
+    where: dict[str, tuple[int, int, Annotations, str, int | None]] = {}
+    for order, name in enumerate(debate.members):
+        try:
+            annotations = debate.annotations(name)
+        except LinkError:
+            continue
+        for rebuttal in annotations.rebuttals.values():
+            here = f"{name}#{rebuttal.id}"
+            graph[here] = tuple(a if "#" in a else f"{name}#{a}" for a in rebuttal.answers)
+            where[here] = (order, rebuttal.line or 0, annotations, rebuttal.id, rebuttal.line)
+    problems: list[Problem] = []
+    while (circle := find_circle(graph)) is not None:
+        first = min(circle, key=lambda key: where[key][:2])
+        _order, _line, annotations, entry_id, line = where[first]
+        problems.append(Problem(f"answers: {circle_message(circle, first)}", "cycle",
+                                "rebuttal", entry_id, line, annotations.path, skipped=False))
+        del graph[first]
+    return problems
