@@ -9,14 +9,17 @@ lexicon: pip install 'reader[arabic]'.
    measured in the app's own loop from the moment it takes the key; the help's, for
    comparison (Textual's cost of a modal screen). Target: 50 ms.
 2. The background analysis in the app on a 1 MB document (bench_morphology's generated
-   one): every slice the timer runs, timed (a key waits at most one slice). Target: none
-   over 16 ms.
+   one), in a new process (the lexicon read by the slices, as in a new session): every
+   slice the timer runs, timed (a key waits at most one slice): the longest, the 99th
+   percentile and the median, wall clock and processor time. Target: none over 16 ms.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +33,7 @@ from bench_morphology import generated_document  # noqa: E402
 
 from reader.state.positions import PositionStore  # noqa: E402
 from reader.ui.app import create_app  # noqa: E402
+from reader.ui.controllers.search_control import ANALYSIS_INTERVAL, ANALYSIS_SLICE  # noqa: E402
 from reader.ui.screens.look_up import LookUpScreen  # noqa: E402
 
 
@@ -111,10 +115,9 @@ async def popup(state: Path) -> None:
           f"{statistics.median(drawn) / statistics.median(help_drawn):.2f})")
 
 
-async def background(state: Path) -> None:
-    folder = Path(tempfile.mkdtemp())
-    path = folder / "generated.ar.txt"
-    path.write_text("\n".join(generated_document()) + "\n", encoding="utf-8")
+async def background(path: Path, state: Path) -> None:
+    """Run in a process of its own (see :func:`main`): the lexicon is read by the app's
+    slices as in a new session, not already in memory from the popup's part."""
     app = create_app(path, positions=PositionStore(state))
     wall: list[float] = []
     cpu: list[float] = []
@@ -130,26 +133,58 @@ async def background(state: Path) -> None:
             cpu.append(time.thread_time() - start_cpu)
 
     session.analyse_some = timed  # type: ignore[method-assign]
+    # the cyclic collector's passes: wall clock, processor time, generation
+    collections: list[tuple[float, float, int]] = []
+    began = [0.0, 0.0]
+
+    def collector(phase: str, info: dict) -> None:
+        if phase == "start":
+            began[:] = time.perf_counter(), time.thread_time()
+        else:
+            collections.append((time.perf_counter() - began[0], time.thread_time() - began[1],
+                                info["generation"]))
+
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         started = time.perf_counter()
+        gc.callbacks.append(collector)
         await pilot.press("slash")  # the bar opened: the analysis starts
         await _until(pilot, lambda: session.words_ready, timeout=600)
         total = time.perf_counter() - started
+        gc.callbacks.remove(collector)
     size = path.stat().st_size
-    print(f"2. background analysis in the app, {size / 1e6:.2f} MB, slices of 5 ms every 20 ms")
-    print(f"   {len(wall)} slices in {total:.1f} s; longest slice {ms(max(wall))} wall clock, "
-          f"{ms(max(cpu))} processor time; over 16 ms (wall): "
-          f"{sum(w > 0.016 for w in wall)}, processor time: {sum(c > 0.016 for c in cpu)}")
-    worst = sorted(range(len(cpu)), key=cpu.__getitem__)[-5:]
-    print("   the five longest in processor time (slice: wall / processor): " + ", ".join(
+
+    def figures(times: list[float]) -> str:
+        ordered = sorted(times)
+        p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+        return (f"max {ms(ordered[-1])}, p99 {ms(p99)}, median {ms(statistics.median(ordered))}"
+                f", over 16 ms: {sum(t > 0.016 for t in ordered)}")
+
+    print(f"2. background analysis in the app, {size / 1e6:.2f} MB, the lexicon read anew "
+          f"(target: no slice over 16 ms)")
+    print(f"   {len(wall)} slices of {ANALYSIS_SLICE * 1000:.0f} ms every "
+          f"{ANALYSIS_INTERVAL * 1000:.0f} ms, done in {total:.1f} s")
+    print(f"   wall clock: {figures(wall)}")
+    print(f"   processor time: {figures(cpu)}")
+    long = [c for c in collections if c[0] > 0.002]
+    print(f"   the cyclic collector meanwhile (in slices or between): {len(collections)} "
+          f"passes, {len(long)} over 2 ms (wall / processor)" + (": " + ", ".join(
+              f"{ms(w)} / {ms(c)} (gen. {g})" for w, c, g in long) if long else ""))
+    worst = sorted(range(len(wall)), key=wall.__getitem__)[-5:]
+    print("   the five longest (slice: wall / processor): " + ", ".join(
         f"{k}: {ms(wall[k])} / {ms(cpu[k])}" for k in sorted(worst)))
 
 
 def main() -> None:
     state = Path(tempfile.mkdtemp())
+    if len(sys.argv) == 3 and sys.argv[1] == "--background":
+        asyncio.run(background(Path(sys.argv[2]), state))
+        return
     asyncio.run(popup(state))
-    asyncio.run(background(state))
+    sys.stdout.flush()
+    path = Path(tempfile.mkdtemp()) / "generated.ar.txt"
+    path.write_text("\n".join(generated_document()) + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, __file__, "--background", str(path)], check=True)
 
 
 if __name__ == "__main__":

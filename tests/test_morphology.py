@@ -231,6 +231,40 @@ def test_the_look_up_gives_the_analysis_and_the_other_forms_of_the_root() -> Non
     assert session.look_up("قد").others == ()
 
 
+def test_the_background_analysis_gives_each_first_step_a_slice_of_its_own(monkeypatch) -> None:
+    """A key waits for one slice at most: the fold index, the script, the analyser and the
+    lexicon's first lines each take a slice of their own, not one after another in one."""
+    import gc
+
+    monkeypatch.setattr(morphology, "_LEXICON", None)  # read anew, as in a new process
+    monkeypatch.setattr(morphology, "_ANALYSER", None)
+    session = SearchSession(load_document().paragraphs)
+    words = session.words
+    assert not session.analyse_some(0)  # the article folds in one slice
+    assert session._index is not None and not words._script_known
+    assert not session.analyse_some(0)
+    assert words._script_known and words._analyser is None
+    assert not session.analyse_some(0)
+    assert words.prepared and words._analyser is not None
+    lexicon = words._analyser.lexicon
+    assert lexicon._loading is None  # nothing read yet: that is the next slice's
+    frozen = gc.get_freeze_count()
+    assert not session.analyse_some(0) and not lexicon.loaded and lexicon.stems == {}
+    assert lexicon.prefixes  # the first lines read...
+    assert gc.get_freeze_count() > frozen  # ...and moved out of the collector's way
+
+
+def test_text_that_cannot_be_analysed_is_done_without_the_lexicon(monkeypatch) -> None:
+    monkeypatch.setattr(morphology, "_LEXICON", None)
+    monkeypatch.setattr(morphology, "_ANALYSER", None)
+    session = SearchSession(["שלום עולם, זה טקסט בעברית."])
+    slices = 1
+    while not session.analyse_some(0):
+        slices += 1
+    assert slices == 4  # the index, the script, the check (the module is in), then done
+    assert morphology._LEXICON is None
+
+
 def test_a_look_up_before_the_analysis_is_done_uses_what_there_is() -> None:
     paragraphs = load_document().paragraphs
     index = WordIndex(paragraphs)

@@ -14,6 +14,7 @@ import time
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -65,6 +66,7 @@ class WordIndex:
         self._analyser = analyser
         self._script: str | None = None
         self._script_known = False  # the paragraphs' script is looked at on first use
+        self._checked = False  # prepare_step's last step is done
         self._next = 0
         self._offset = 0  # where paragraph self._next starts in the joined source
         self._resume = 0  # where to go on in paragraph self._next
@@ -107,6 +109,27 @@ class WordIndex:
     @property
     def done(self) -> bool:
         return self._next >= len(self.paragraphs)
+
+    @property
+    def prepared(self) -> bool:
+        """The one-time steps before the lexicon's reading are done (see
+        :meth:`prepare_step`)."""
+        return self._checked
+
+    def prepare_step(self) -> None:
+        """The next of the one-time steps :meth:`check` takes, each a few milliseconds: the
+        analyser's module imported, the text's script told, the analyser made. One at a time
+        so that the app can give each its own slice (a key waits for one, never for all)."""
+        import sys
+
+        if "reader.text.morphology" not in sys.modules:
+            import reader.text.morphology  # noqa: F401 - the step is its import
+        elif not self._script_known:
+            self.script  # noqa: B018 - the step is its reading
+        else:
+            with suppress(SearchError):  # (word_error tells)
+                self.check()
+            self._checked = True
 
     def build_some(self, budget: float) -> bool:
         """Load the lexicon, then analyse paragraphs, for about ``budget`` seconds; True when
