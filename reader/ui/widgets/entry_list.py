@@ -78,6 +78,17 @@ class EntryList(ScrollView, can_focus=True):
         self._first_rows: list[int] = []
         self._width = 0
 
+    def set_entries(self, entries: list[tuple[str, Paragraphs]]) -> None:
+        """Show ``entries`` instead, the first highlighted, scrolled to the top."""
+        self.entries = entries
+        self.highlighted = 0 if entries else None
+        self._width = 0  # the rows are made again
+        self._rows = []
+        if self.is_mounted and self.size.width:
+            self._ensure_rows()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh(layout=True)
+
     @property
     def entry_ids(self) -> list[str]:
         return [entry_id for entry_id, _paragraphs in self.entries]
