@@ -13,6 +13,7 @@ from textual.widgets import Static
 from reader.state.positions import PositionStore
 from reader.text import morphology
 from reader.text.search import SearchIndex
+from reader.text.span import Span
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.decisions.look_up import reading_lines
 from reader.ui.widgets.article_view import ArticleView
@@ -331,6 +332,37 @@ async def test_the_popup_reads_in_logical_order_for_a_screen_reader(tmp_path: Pa
             assert row.lstrip("\u2066\u2067\u2068").startswith(word)  # (isolated)
     finally:
         set_logical(False)
+
+
+async def test_the_popup_is_whole_in_its_first_frame(tmp_path: Path) -> None:
+    """The list of the root's other words has its height in the first frame the popup is
+    drawn in, not the last word's list's height until a second layout."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        popup = app.query_one(LookUpPopup)
+        entries = popup.query_one(EntryList)
+        first_frame: list[int] = []
+        show = popup.show
+
+        def shown(*args) -> None:
+            show(*args)
+            popup.call_after_refresh(lambda: first_frame.append(entries.size.height))
+
+        popup.show = shown
+        heights = []
+        for word in ("قد", "نشرها"):  # no other word of its root; three
+            paragraph = next(i for i, text in enumerate(app.document.paragraphs)
+                             if f" {word} " in text)
+            start = app.document.paragraphs[paragraph].index(f" {word} ") + 1
+            app.looking.look_up(Span(paragraph, start, start + len(word)))
+            await wait_until(pilot, lambda: _popup_open(app), what="the popup")
+            await wait_until(pilot, lambda: first_frame, what="the first frame")
+            heights.append(first_frame.pop())
+            assert heights[-1] == len(entries._rows) == 2 * len(popup.look.others)
+            await pilot.press("escape")
+            await pilot.pause()
+        assert heights[0] == 0 and heights[1] > 0
 
 
 def test_the_word_cursor_steps_over_words_in_logical_order() -> None:
