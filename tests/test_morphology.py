@@ -102,10 +102,33 @@ def test_the_glosses_of_the_hand_checked_sample_are_the_ones_judged() -> None:
             if not line.startswith("#")]
     assert len(rows) == 200
     analyser = morphology.analyser()
-    for _index, word, gloss, _right in rows:
+    news = WordIndex(_paragraphs("tests/data/arabic/news.ar.txt"))
+    news.build_some(float("inf"))
+    for _index, word, gloss, _right, in_document, _right_there in rows:
         readings = analyser.analyse(word)
         assert readings and readings[0].glosses[0] == gloss, word
-    assert sum(int(right) for *_, right in rows) >= 160
+        assert news.look_up(word).readings[0].glosses[0] == in_document, word
+    assert sum(int(row[3]) for row in rows) >= 160
+    assert sum(int(row[5]) for row in rows) >= sum(int(row[3]) for row in rows)
+
+
+def test_the_look_up_ranks_readings_by_the_document() -> None:
+    """A reading of a root other words of the document have goes first (نشره: "publish",
+    with نشرها beside it; out of context "be greedy", شره, fewer clitics); a function word
+    read first stays first (فقط "only", though a root of ف + قط is in the text)."""
+    news = WordIndex(_paragraphs("tests/data/arabic/news.ar.txt"))
+    news.build_some(float("inf"))
+    assert morphology.analyser().analyse("نشره")[0].glosses[0] == "be greedy"
+    first = news.look_up("نشره").readings[0]
+    assert first.glosses[0] == "publish" and first.segments == ("نشر", "ه")
+    alone = WordIndex(["بيان نشره أمس"])  # no other word of the root نشر
+    alone.build_some(float("inf"))
+    assert alone.look_up("نشره").readings[0].glosses[0] == "be greedy"
+    article = WordIndex(load_document().paragraphs)
+    article.build_some(float("inf"))
+    assert article.look_up("فقط").readings[0].glosses[0] == "only"
+    assert {a.glosses for a in article.look_up("نشره").readings} == \
+        {a.glosses for a in morphology.analyser().analyse("نشره")}  # reordered, all kept
 
 
 def test_the_index_is_built_in_slices_and_ends_the_same() -> None:
