@@ -365,6 +365,21 @@ async def test_the_popup_is_whole_in_its_first_frame(tmp_path: Path) -> None:
         assert heights[0] == 0 and heights[1] > 0
 
 
+async def test_no_popup_under_the_argument_map(tmp_path: Path) -> None:
+    """The map is a full screen whose keys reach the app's: l there does not open the
+    popup on the reading screen below it, where it could not be seen."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.searching.start_analysis()  # the lexicon read: l answers at once
+        await wait_until(pilot, lambda: app.search.look_up_ready, what="the lexicon")
+        await pilot.press("M")
+        await wait_until(pilot, lambda: app.screen is not app.screen_stack[0], what="the map")
+        await pilot.press("l")
+        await pilot.pause()
+        assert not _popup_open(app)
+
+
 def test_the_word_cursor_steps_over_words_in_logical_order() -> None:
     from reader.text.span import Span
     from reader.ui.decisions.look_up import next_word, word_in

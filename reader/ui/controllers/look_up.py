@@ -119,6 +119,9 @@ class WordLookUp:
     def look_up(self, span: Span | None = None) -> None:
         """``l``: the popup for the word at ``span`` (default: :meth:`target`)."""
         reader = self.reader
+        if self.blocked():
+            reader.app.bell()  # (the argument map: its keys reach the app's)
+            return
         error = self.session.word_error()
         if error is not None:
             reader.app.bell()
@@ -152,14 +155,14 @@ class WordLookUp:
 
     @property
     def popup(self) -> LookUpPopup:
-        return self.reader.app.query_one(LookUpPopup)
+        """The popup, on the reading screen (the app's first)."""
+        return self.reader.app.screen_stack[0].query_one(LookUpPopup)
 
     def blocked(self) -> bool:
-        """A dialog is up (a modal screen, or the popup itself): no popup now."""
+        """Another screen is up (a dialog, the argument map), or the popup itself: no popup
+        now. The popup is the reading screen's: over another screen it would be hidden."""
         app = self.reader.app
-        return app.screen.is_modal or (app.screen is app.screen_stack[0]
-                                       and bool(app.query(LookUpPopup))
-                                       and self.popup.is_open)
+        return app.screen is not app.screen_stack[0] or self.popup.is_open
 
     def closed(self, what: str | None, place: Span | None) -> None:
         """The popup closed (:class:`LookUpPopup.Closed`): go to the word chosen, or copy
