@@ -13,10 +13,13 @@ from textual.widgets import Static
 from reader.state.positions import PositionStore
 from reader.text import morphology
 from reader.text.search import SearchIndex
+from reader.text.span import Span
 from reader.ui.app import ReaderApp, create_app
-from reader.ui.screens.look_up import LookUpScreen
+from reader.ui.decisions.look_up import reading_lines
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.entry_list import EntryList
+from reader.ui.widgets.look_up_popup import LookUpPopup
 from reader.ui.widgets.search_bar import SearchBar
 from tests.waiting import wait_until
 
@@ -135,7 +138,7 @@ async def test_persian_and_hebrew_keep_fold_and_exact_and_say_why(
         assert "for Arabic text" in count and language in count
         await pilot.press("escape", "l")
         await pilot.pause()
-        assert not isinstance(app.screen, LookUpScreen)
+        assert not _popup_open(app)
         status = app.query_one("#status", BidiText).paragraphs[0][0]
         assert "for Arabic text" in status
 
@@ -159,16 +162,20 @@ async def test_without_the_lexicon_the_bar_says_how_to_get_it(
         assert "pip install" not in _bar_text(app, "count")
         await pilot.press("escape", "l")
         await pilot.pause()
-        assert not isinstance(app.screen, LookUpScreen)
+        assert not _popup_open(app)
         assert "pip install 'reader[arabic]'" in \
             app.query_one("#status", BidiText).paragraphs[0][0]
 
 
-async def _open_look_up(pilot, app: ReaderApp) -> LookUpScreen:
+def _popup_open(app: ReaderApp) -> bool:
+    return app.query_one(LookUpPopup).is_open
+
+
+async def _open_look_up(pilot, app: ReaderApp) -> LookUpPopup:
     await pilot.press("l")
-    await wait_until(pilot, lambda: isinstance(app.screen, LookUpScreen), what="the popup")
+    await wait_until(pilot, lambda: _popup_open(app), what="the popup")
     await pilot.pause()
-    return app.screen
+    return app.query_one(LookUpPopup)
 
 
 async def test_the_popup_at_the_search_hit_and_its_jumps(tmp_path: Path) -> None:
@@ -180,23 +187,23 @@ async def test_the_popup_at_the_search_hit_and_its_jumps(tmp_path: Path) -> None
         await pilot.press("enter")
         await pilot.pause()
         hit = app.search.current.span
-        screen = await _open_look_up(pilot, app)
-        look = screen.look
+        popup = await _open_look_up(pilot, app)
+        look = popup.look
         assert look.word == "نشرها"
         first = look.readings[0]
         assert first.segments == ("نشر", "ها") and morphology.fold_root(first.root) == "نشر"
         shown = " ".join(text for text, _style in
-                         screen.query_one("#look-up-readings", BidiText).paragraphs)
+                         popup.query_one("#look-up-readings", BidiText).paragraphs)
         assert "publish" in shown and "lemma" in shown and " + " in shown
         others = dict(look.others)
         assert {"نشر", "لنشره", "ونشرت"} <= set(others) and "نشرها" not in others
         assert app.looking.cursor == hit
         # Enter on the highlighted word goes there; Backspace comes back
-        entries = screen.query_one(EntryList)
+        entries = popup.query_one(EntryList)
         word, place = look.others[entries.highlighted]
         depth = app.navigation.history.depth
         await pilot.press("enter")
-        await wait_until(pilot, lambda: not isinstance(app.screen, LookUpScreen),
+        await wait_until(pilot, lambda: not _popup_open(app),
                          what="the jump")
         assert app.navigation.history.depth == depth + 1
         assert app.article.flash == place and app.looking.cursor == place
@@ -222,12 +229,12 @@ async def test_the_word_cursor_moves_in_reading_order_and_esc_closes_the_popup(
         assert not any(ch.isalpha() for ch in between)  # no word skipped
         await pilot.press("B")
         assert app.looking.cursor == first and app.article.flash == first
-        screen = await _open_look_up(pilot, app)
-        assert screen.look.word == app.document.paragraphs[first.paragraph][
+        popup = await _open_look_up(pilot, app)
+        assert popup.look.word == app.document.paragraphs[first.paragraph][
             first.start:first.end]
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, LookUpScreen)
+        assert not _popup_open(app)
 
 
 async def test_a_double_clicked_word_is_looked_up_and_y_there_copies_it(
@@ -243,22 +250,134 @@ async def test_a_double_clicked_word_is_looked_up_and_y_there_copies_it(
 
         await pilot.click(ArticleView, offset=_cell(app, 0, 3), times=2)
         # no key: the popup opens once the double-click is no triple-click's beginning
-        await wait_until(pilot, lambda: isinstance(app.screen, LookUpScreen), what="popup")
+        await wait_until(pilot, lambda: _popup_open(app), what="popup")
         await pilot.pause()
-        screen = app.screen
-        assert screen.look.word == "وبالسيارات"
-        shown = screen.query_one("#look-up-readings", BidiText).paragraphs
+        popup = app.query_one(LookUpPopup)
+        assert popup.look.word == "وبالسيارات"
+        shown = popup.query_one("#look-up-readings", BidiText).paragraphs
         assert any("car" in text for text, _style in shown)
-        assert screen.look.readings[0].segments[:3] == ("و", "ب", "ال")
+        assert popup.look.readings[0].segments[:3] == ("و", "ب", "ال")
         await pilot.press("y")
-        await wait_until(pilot, lambda: not isinstance(app.screen, LookUpScreen), what="y")
+        await wait_until(pilot, lambda: not _popup_open(app), what="y")
         assert app.clipboard == "وبالسيارات"
         # a double-click then a key at once: the key's, no popup
         await pilot.click(ArticleView, offset=_cell(app, 0, 13), times=2)
         await pilot.press("y")
         assert app.clipboard == "جاء"
         await pilot.pause(app.CLICK_CHAIN_TIME_THRESHOLD + 0.1)
-        assert not isinstance(app.screen, LookUpScreen)
+        assert not _popup_open(app)
+
+
+async def test_the_popup_is_modal_and_shown_again_over_the_text(tmp_path: Path) -> None:
+    """The popup is a box over the text (not a screen): while it has the focus the app's keys
+    do nothing and the key bar shows its own; Esc gives the focus back to the text; the
+    same box shows the next word; a click on the text closes it."""
+    from reader.ui.widgets.key_bar import KeyBar
+
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.article
+        await pilot.press("w")
+        popup = await _open_look_up(pilot, app)
+        first = popup.look.word
+        assert app.screen is app.screen_stack[0] and app.focused is popup.query_one(EntryList)
+        region = popup.region
+        assert app.screen.region.contains_region(region) and region.width > 20
+        assert [item.key for item in app.query_one(KeyBar).items] == ["escape", "y"]
+        cursor, top = app.looking.cursor, article.scroll_y
+        await pilot.press("w", "slash", "j", "space", "l")  # the app's keys: not reached
+        await pilot.pause()
+        assert _popup_open(app) and popup.look.word == first
+        assert app.looking.cursor == cursor and article.scroll_y == top
+        assert not app.query_one(SearchBar).display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not _popup_open(app) and app.focused is article
+        await pilot.press("w")
+        again = await _open_look_up(pilot, app)
+        assert again is popup and popup.look.word != first
+        shown = popup.query_one("#look-up-readings", BidiText).paragraphs
+        assert shown == tuple(reading_lines(popup.look, app.looking.direction))
+        await pilot.click(ArticleView, offset=(5, 2))
+        await wait_until(pilot, lambda: not _popup_open(app), what="closed by the click")
+        assert app.focused is article
+
+
+async def test_the_popup_reads_in_logical_order_for_a_screen_reader(tmp_path: Path) -> None:
+    """--screen-reader: the popup's lines are the text as written (logical order, one
+    column, no presentation forms), and the terminal's cursor is on its highlighted word."""
+    import unicodedata
+
+    from reader.terminal.plan import LOGICAL
+    from reader.text.chrome import set_logical
+
+    app = create_app(None, bidi_mode=LOGICAL, positions=PositionStore(tmp_path / "state"))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("slash")
+            await _type(pilot, "نشرها")
+            await pilot.press("enter")
+            await pilot.pause()
+            popup = await _open_look_up(pilot, app)
+            readings = popup.query_one("#look-up-readings", BidiText)
+            rows = [readings.render_line(y).text for y in range(readings.size.height)]
+            assert any("نشرها" in row for row in rows)  # as written, not reversed
+            assert not any("FORM" in unicodedata.name(ch, "") for row in rows for ch in row)
+            entries = popup.query_one(EntryList)
+            word = popup.look.others[0][0]
+            at = app.cursor_position - entries.region.offset
+            row = entries.render_line(at.y).text[at.x:]
+            assert row.lstrip("\u2066\u2067\u2068").startswith(word)  # (isolated)
+    finally:
+        set_logical(False)
+
+
+async def test_the_popup_is_whole_in_its_first_frame(tmp_path: Path) -> None:
+    """The list of the root's other words has its height in the first frame the popup is
+    drawn in, not the last word's list's height until a second layout."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        popup = app.query_one(LookUpPopup)
+        entries = popup.query_one(EntryList)
+        first_frame: list[int] = []
+        show = popup.show
+
+        def shown(*args) -> None:
+            show(*args)
+            popup.call_after_refresh(lambda: first_frame.append(entries.size.height))
+
+        popup.show = shown
+        heights = []
+        for word in ("قد", "نشرها"):  # no other word of its root; three
+            paragraph = next(i for i, text in enumerate(app.document.paragraphs)
+                             if f" {word} " in text)
+            start = app.document.paragraphs[paragraph].index(f" {word} ") + 1
+            app.looking.look_up(Span(paragraph, start, start + len(word)))
+            await wait_until(pilot, lambda: _popup_open(app), what="the popup")
+            await wait_until(pilot, lambda: first_frame, what="the first frame")
+            heights.append(first_frame.pop())
+            assert heights[-1] == len(entries._rows) == 2 * len(popup.look.others)
+            await pilot.press("escape")
+            await pilot.pause()
+        assert heights[0] == 0 and heights[1] > 0
+
+
+async def test_no_popup_under_the_argument_map(tmp_path: Path) -> None:
+    """The map is a full screen whose keys reach the app's: l there does not open the
+    popup on the reading screen below it, where it could not be seen."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.searching.start_analysis()  # the lexicon read: l answers at once
+        await wait_until(pilot, lambda: app.search.look_up_ready, what="the lexicon")
+        await pilot.press("M")
+        await wait_until(pilot, lambda: app.screen is not app.screen_stack[0], what="the map")
+        await pilot.press("l")
+        await pilot.pause()
+        assert not _popup_open(app)
 
 
 def test_the_word_cursor_steps_over_words_in_logical_order() -> None:

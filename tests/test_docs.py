@@ -24,6 +24,7 @@ from reader import cli
 from reader.commands import COMMANDS
 from reader.state.positions import PositionStore
 from reader.ui.app import create_app
+from reader.ui.widgets.look_up_popup import LookUpPopup
 from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -325,7 +326,8 @@ async def _places(app: App) -> dict[str, Place]:
         # the word look-up (Arabic): the lexicon is read in slices first
         await pilot.press("g")
         await pilot.press("l")
-        await wait_until(pilot, lambda: app.screen.is_modal, what="the look-up")
+        await wait_until(pilot, lambda: app.query_one(LookUpPopup).is_open
+                         and app.screen.focused is not article, what="the look-up")
         await pilot.pause()
         record("look-up", reading)
         await close()

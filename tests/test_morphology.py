@@ -102,10 +102,33 @@ def test_the_glosses_of_the_hand_checked_sample_are_the_ones_judged() -> None:
             if not line.startswith("#")]
     assert len(rows) == 200
     analyser = morphology.analyser()
-    for _index, word, gloss, _right in rows:
+    news = WordIndex(_paragraphs("tests/data/arabic/news.ar.txt"))
+    news.build_some(float("inf"))
+    for _index, word, gloss, _right, in_document, _right_there in rows:
         readings = analyser.analyse(word)
         assert readings and readings[0].glosses[0] == gloss, word
-    assert sum(int(right) for *_, right in rows) >= 160
+        assert news.look_up(word).readings[0].glosses[0] == in_document, word
+    assert sum(int(row[3]) for row in rows) >= 160
+    assert sum(int(row[5]) for row in rows) >= sum(int(row[3]) for row in rows)
+
+
+def test_the_look_up_ranks_readings_by_the_document() -> None:
+    """A reading of a root other words of the document have goes first (نشره: "publish",
+    with نشرها beside it; out of context "be greedy", شره, fewer clitics); a function word
+    read first stays first (فقط "only", though a root of ف + قط is in the text)."""
+    news = WordIndex(_paragraphs("tests/data/arabic/news.ar.txt"))
+    news.build_some(float("inf"))
+    assert morphology.analyser().analyse("نشره")[0].glosses[0] == "be greedy"
+    first = news.look_up("نشره").readings[0]
+    assert first.glosses[0] == "publish" and first.segments == ("نشر", "ه")
+    alone = WordIndex(["بيان نشره أمس"])  # no other word of the root نشر
+    alone.build_some(float("inf"))
+    assert alone.look_up("نشره").readings[0].glosses[0] == "be greedy"
+    article = WordIndex(load_document().paragraphs)
+    article.build_some(float("inf"))
+    assert article.look_up("فقط").readings[0].glosses[0] == "only"
+    assert {a.glosses for a in article.look_up("نشره").readings} == \
+        {a.glosses for a in morphology.analyser().analyse("نشره")}  # reordered, all kept
 
 
 def test_the_index_is_built_in_slices_and_ends_the_same() -> None:
@@ -229,6 +252,40 @@ def test_the_look_up_gives_the_analysis_and_the_other_forms_of_the_root() -> Non
     assert [span for _, span in found.others] == sorted(span for _, span in found.others)
     assert found.complete
     assert session.look_up("قد").others == ()
+
+
+def test_the_background_analysis_gives_each_first_step_a_slice_of_its_own(monkeypatch) -> None:
+    """A key waits for one slice at most: the fold index, the script, the analyser and the
+    lexicon's first lines each take a slice of their own, not one after another in one."""
+    import gc
+
+    monkeypatch.setattr(morphology, "_LEXICON", None)  # read anew, as in a new process
+    monkeypatch.setattr(morphology, "_ANALYSER", None)
+    session = SearchSession(load_document().paragraphs)
+    words = session.words
+    assert not session.analyse_some(0)  # the article folds in one slice
+    assert session._index is not None and not words._script_known
+    assert not session.analyse_some(0)
+    assert words._script_known and words._analyser is None
+    assert not session.analyse_some(0)
+    assert words.prepared and words._analyser is not None
+    lexicon = words._analyser.lexicon
+    assert lexicon._loading is None  # nothing read yet: that is the next slice's
+    frozen = gc.get_freeze_count()
+    assert not session.analyse_some(0) and not lexicon.loaded and lexicon.stems == {}
+    assert lexicon.prefixes  # the first lines read...
+    assert gc.get_freeze_count() > frozen  # ...and moved out of the collector's way
+
+
+def test_text_that_cannot_be_analysed_is_done_without_the_lexicon(monkeypatch) -> None:
+    monkeypatch.setattr(morphology, "_LEXICON", None)
+    monkeypatch.setattr(morphology, "_ANALYSER", None)
+    session = SearchSession(["שלום עולם, זה טקסט בעברית."])
+    slices = 1
+    while not session.analyse_some(0):
+        slices += 1
+    assert slices == 4  # the index, the script, the check (the module is in), then done
+    assert morphology._LEXICON is None
 
 
 def test_a_look_up_before_the_analysis_is_done_uses_what_there_is() -> None:

@@ -66,6 +66,7 @@ from reader.ui.widgets.backdrops import Body, MainScreen
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.entry_list import EntryList
 from reader.ui.widgets.key_bar import KeyBar
+from reader.ui.widgets.look_up_popup import LookUpPopup
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel
 
@@ -170,6 +171,7 @@ class ReaderApp(HookedApp):
         yield BidiText("", id="notices")  # start-up warnings (controllers.notices)
         yield BidiText("", id="status", direction=self.direction)
         yield KeyBar(id="keys")
+        yield LookUpPopup(id="look-up")  # on the overlay layer, shown by l (controllers.look_up)
 
     @property
     def article(self) -> ArticleView:
@@ -308,6 +310,9 @@ class ReaderApp(HookedApp):
 
     def on_article_view_word_picked(self, message: ArticleView.WordPicked) -> None:
         self.looking.picked(message.span)
+
+    def on_look_up_popup_closed(self, message: LookUpPopup.Closed) -> None:
+        self.looking.closed(message.what, message.place)
 
     def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
         self.go_to_entry(message.entry_id)

@@ -1,5 +1,5 @@
 """The word look-up (issue 26): the word cursor (``w`` / ``B``, in reading order), and ``l``,
-which opens the popup (:class:`~reader.ui.screens.look_up.LookUpScreen`) on the word
+which opens the popup (:class:`~reader.ui.widgets.look_up_popup.LookUpPopup`) on the word
 selected (a double-click selects one), else at the word cursor, else at the current search
 hit, else at the first word on screen. A word of the popup's list is a jump (Backspace comes
 back through the history).
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from textual.widget import Widget
+
 from reader import i18n
 from reader.i18n import _
 from reader.state.search import SearchSession
@@ -25,7 +27,7 @@ from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.search_control import SearchControl
 from reader.ui.controllers.status_note import StatusNote
 from reader.ui.decisions.look_up import next_word, word_in
-from reader.ui.screens.look_up import LookUpScreen
+from reader.ui.widgets.look_up_popup import LookUpPopup
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
@@ -48,6 +50,7 @@ class WordLookUp:
         self.note = note
         self.cursor: Span | None = None  # the word cursor, drawn as the flash
         self._waiting: Span | None = None  # the word to look up once the lexicon is read
+        self._focus_before: Widget | None = None  # given the focus back when the popup closes
 
     @property
     def direction(self) -> str:
@@ -108,7 +111,7 @@ class WordLookUp:
         """A double-clicked word (still selected): looked up when it is an Arabic word of
         a text that can be analysed; else the double-click only selected it, silently."""
         text = self.reader.document.paragraphs[span.paragraph][span.start:span.end]
-        if self.reader.app.screen.is_modal or not _ARABIC_LETTER.search(text) \
+        if self.blocked() or not _ARABIC_LETTER.search(text) \
                 or self.session.word_error() is not None:
             return
         self.look_up(span)
@@ -116,6 +119,9 @@ class WordLookUp:
     def look_up(self, span: Span | None = None) -> None:
         """``l``: the popup for the word at ``span`` (default: :meth:`target`)."""
         reader = self.reader
+        if self.blocked():
+            reader.app.bell()  # (the argument map: its keys reach the app's)
+            return
         error = self.session.word_error()
         if error is not None:
             reader.app.bell()
@@ -137,23 +143,43 @@ class WordLookUp:
         reader = self.reader
         if self.note.text == _("reading the Arabic lexicon…"):
             self.note.set(None, show=True)
-        if reader.app.screen.is_modal:
+        if self.blocked():
             return  # another dialog came up meanwhile: no popup over it
         if span != self.cursor:
             self.show_cursor(span)
         text = reader.document.paragraphs[span.paragraph][span.start:span.end]
         look = self.session.look_up(text)
+        popup = self.popup
+        self._focus_before = reader.app.focused
+        popup.show(look, span, self.direction)
 
-        def chosen(answer: tuple[str, Span] | None) -> None:
-            if answer is None:
-                return
-            what, place = answer
-            if what == "copy":
-                reader.article.select_range(LogicalRange((place.paragraph, place.start),
-                                                         (place.paragraph, place.end)))
-                self.copy()
-                return
-            self.navigation.jump_to_span(place)
-            self.cursor = place
+    @property
+    def popup(self) -> LookUpPopup:
+        """The popup, on the reading screen (the app's first)."""
+        return self.reader.app.screen_stack[0].query_one(LookUpPopup)
 
-        reader.app.push_screen(LookUpScreen(look, span, self.direction), chosen)
+    def blocked(self) -> bool:
+        """Another screen is up (a dialog, the argument map), or the popup itself: no popup
+        now. The popup is the reading screen's: over another screen it would be hidden."""
+        app = self.reader.app
+        return app.screen is not app.screen_stack[0] or self.popup.is_open
+
+    def closed(self, what: str | None, place: Span | None) -> None:
+        """The popup closed (:class:`LookUpPopup.Closed`): go to the word chosen, or copy
+        the word looked up, or nothing (Esc); the focus goes back where it was unless it
+        went elsewhere (a click on the text closed it)."""
+        reader = self.reader
+        before, self._focus_before = self._focus_before, None
+        focused = reader.app.focused
+        if focused is None or self.popup in focused.ancestors_with_self:
+            target = before if before is not None and before.is_mounted else reader.article
+            target.focus()
+        if place is None:
+            return
+        if what == "copy":
+            reader.article.select_range(LogicalRange((place.paragraph, place.start),
+                                                     (place.paragraph, place.end)))
+            self.copy()
+            return
+        self.navigation.jump_to_span(place)
+        self.cursor = place

@@ -78,6 +78,17 @@ class EntryList(ScrollView, can_focus=True):
         self._first_rows: list[int] = []
         self._width = 0
 
+    def set_entries(self, entries: list[tuple[str, Paragraphs]]) -> None:
+        """Show ``entries`` instead, the first highlighted, scrolled to the top."""
+        self.entries = entries
+        self.highlighted = 0 if entries else None
+        self._width = 0  # the rows are made again
+        self._rows = []
+        if self.is_mounted and self.size.width:
+            self._ensure_rows()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh(layout=True)
+
     @property
     def entry_ids(self) -> list[str]:
         return [entry_id for entry_id, _paragraphs in self.entries]
@@ -87,8 +98,21 @@ class EntryList(ScrollView, can_focus=True):
     def _text_width(self) -> int:
         return max(1, self.scrollable_content_region.width - 2 * SIDE)
 
-    def _ensure_rows(self) -> None:
-        width = self._text_width()
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """An auto height (the look-up's list): the rows at the width the layout gives, made
+        now, so that the list is the right height in the first frame it is drawn in (the
+        rows of the last width would make it the last list's height for a frame)."""
+        self._ensure_rows(width)
+        return len(self._rows)
+
+    def _ensure_rows(self, content_width: int | None = None) -> None:
+        """The rows at the list's width (``content_width``: its content's, when the layout
+        is being made and the widget does not have it yet)."""
+        if content_width is None:
+            width = self._text_width()
+            content_width = self.scrollable_content_region.width
+        else:
+            width = max(1, content_width - 2 * SIDE)
         if width == self._width and self._rows:
             return
         self._width = width
@@ -110,7 +134,7 @@ class EntryList(ScrollView, can_focus=True):
                     for visual, cells, rtl in chrome_lines(self.empty, width, "auto")]
         self._rows = rows
         self._first_rows = firsts
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        self.virtual_size = Size(content_width, len(rows))
 
     def on_resize(self, _event: events.Resize) -> None:
         self._ensure_rows()
