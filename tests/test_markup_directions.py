@@ -1,0 +1,196 @@
+"""A paragraph's direction from the document's markup (UAX #9 HL1), not its first letter.
+
+The defect (a real document: the Arabic Debian handbook, Publican/DocBook HTML): a heading
+such as "B.5.1. العمليات" starts with a Latin letter, so its first strong letter makes it
+left to right, while a browser lays it out right to left because the page says
+``dir="rtl"`` and the heading inherits it. HTML's ``dir`` (``rtl``, ``ltr``, ``auto``),
+``<bdi>`` and ``<bdo>`` are honoured the way a browser honours them; without any, a
+paragraph keeps its first strong letter's direction.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.content.document import Document
+from reader.content.formats import load_document
+from reader.content.formats.epub import book_direction
+from reader.text.layout import layout_paragraph
+from reader.text.levels import Isolate, level_runs, paragraph_levels
+
+HANDBOOK = Path("/usr/share/doc/debian-handbook/html")
+PAGE = """<!DOCTYPE html>
+<html dir="rtl" lang="ar"><head><meta charset="utf-8"><title>الإدارة</title></head><body>
+<h2>B.5.1. العمليات</h2>
+<p>RAID تعني مصفوفة الأقراص المستقلة.</p>
+<pre>$ cat /proc/mdstat
+Personalities : [raid1]</pre>
+<p dir="ltr">ملاحظة: this note reads left to right.</p>
+</body></html>"""
+
+
+def _lines(document: Document, index: int, width: int = 60) -> list[tuple[bool, list[int]]]:
+    """Paragraph ``index`` laid out by the core as the app and ``render`` lay it out:
+    (is the line right to left, its visual map to source offsets) per line."""
+    layout = layout_paragraph(document.paragraphs[index], width, document.direction(index),
+                              isolates=document.isolates(index))
+    return [(line.rtl, list(line.map)) for line in layout.lines]
+
+
+def _visual(document: Document, index: int, width: int = 60) -> str:
+    """Paragraph ``index``'s first visual line as source characters, left to right."""
+    text = document.paragraphs[index]
+    _rtl, mapping = _lines(document, index, width)[0]
+    return "".join(text[offset] for offset in mapping)
+
+
+def test_the_page_direction_is_the_paragraphs_base_level(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, "utf-8")
+    document = load_document(page)
+    assert document.paragraphs[:2] == ["B.5.1. العمليات", "RAID تعني مصفوفة الأقراص المستقلة."]
+    heading, raid = 0, 1
+    code = document.paragraphs.index("$ cat /proc/mdstat")
+    note = document.paragraphs.index("ملاحظة: this note reads left to right.")
+    assert [document.direction(i) for i in (heading, raid, code, note)] == [
+        "rtl", "rtl", "ltr", "ltr"]
+    # Through the core: right to left, the section number at the right end of the line
+    # (where a browser puts it; its last dot, between it and the Arabic, goes the
+    # paragraph's way, to its left), "RAID" at the right end of its sentence.
+    rtl, mapping = _lines(document, heading)[0]
+    assert rtl and mapping[-6:] == [5, 0, 1, 2, 3, 4]
+    rtl, mapping = _lines(document, raid)[0]
+    assert rtl and mapping[-4:] == [0, 1, 2, 3]
+    assert _lines(document, code)[0] == (False, list(range(18)))
+    rtl, mapping = _lines(document, note)[0]
+    assert not rtl and mapping[-1] == len(document.paragraphs[note]) - 1
+
+
+def test_render_lays_out_the_heading_right_to_left(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, "utf-8")
+    assert main(["render", "--format", "json", "--width", "60", str(page)]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first["paragraph"] == 1 and first["rtl"] is True
+    assert first["map"][-6:] == [5, 0, 1, 2, 3, 4]
+
+
+def test_without_markup_direction_the_first_strong_letter_decides(tmp_path: Path) -> None:
+    page = tmp_path / "plain.html"
+    page.write_text("<html><body><h2>B.5.1. العمليات</h2><p>نص عربي</p></body></html>",
+                    "utf-8")
+    document = load_document(page)
+    assert document.directions == ["auto", "auto"]
+    assert not _lines(document, 0)[0][0] and _lines(document, 1)[0][0]
+    markdown = tmp_path / "notes.md"
+    markdown.write_text("## B.5.1. العمليات\n\nRAID فقرة\n", "utf-8")
+    assert not _lines(load_document(markdown), 0)[0][0]  # Markdown has no dir
+
+
+def test_dir_auto_takes_the_first_strong_letter_of_the_whole_element(tmp_path: Path) -> None:
+    """HTML's auto directionality: the element's first strong letter, leaving out what
+    elements with a direction of their own hold, inherited by the paragraphs inside."""
+    page = tmp_path / "auto.html"
+    page.write_text(
+        '<html dir="rtl"><body><div dir="auto"><p><span dir="rtl">عربي</span> 12</p>'
+        "<p>Linux نواة</p><p>نواة Linux</p></div>"
+        '<div dir="auto"><p>123</p></div></body></html>', "utf-8")
+    document = load_document(page)
+    assert document.paragraphs == ["عربي 12", "Linux نواة", "نواة Linux", "123"]
+    # "Linux" is the first strong letter outside the span: the whole div is left to right.
+    assert document.directions == ["ltr", "ltr", "ltr", "rtl"]  # no letter: as around it
+
+
+def test_inline_dir_bdi_and_bdo_are_isolates(tmp_path: Path) -> None:
+    """An inline element's ``dir`` isolates its text in that direction (the handbook's
+    "<em dir="ltr">Now wait for suid shell...</em>" in an Arabic sentence keeps its dots at
+    its end), ``<bdi>`` in its own direction, ``<bdo>`` overrides; the text is the source's
+    (copying and search unchanged)."""
+    page = tmp_path / "inline.html"
+    page.write_text(
+        '<html dir="rtl"><body><p>مثل <em dir="ltr">Now wait...</em> هنا</p>'
+        '<p>نص <bdo dir="rtl">abc</bdo> نهاية</p>'
+        "<p>Name: <bdi>إيان</bdi> 90</p>"
+        '<p><span dir="ltr">left<br>still</span> عربي</p></body></html>', "utf-8")
+    document = load_document(page)
+    assert document.paragraphs[:3] == ["مثل Now wait... هنا", "نص abc نهاية",
+                                       "Name: إيان 90"]
+    assert "Now wait..." in _visual(document, 0)  # not "...Now wait"
+    assert "cba" in _visual(document, 1)  # overridden: drawn reversed, copied as "abc"
+    # <bdi>: the name does not pull " 90" into its run; without it, "90" would stand
+    # right after the name, "Name: 90 إيان" in a left-to-right paragraph.
+    assert _visual(document, 2) == "Name: " + "إيان"[::-1] + " 90"
+    # A break inside an inline dir: the paragraphs stay in the page's direction.
+    assert document.direction(3) == document.direction(4) == "rtl"
+    assert document.isolates(3) == (Isolate(0, 4, "ltr"),)
+
+
+def test_text_before_a_block_keeps_the_direction_around_it(tmp_path: Path) -> None:
+    page = tmp_path / "mixed.html"
+    page.write_text('<html><body><div dir="rtl">مقدمة <p dir="ltr">English.</p></div>'
+                    "</body></html>", "utf-8")
+    document = load_document(page)
+    assert list(zip(document.paragraphs, document.directions)) == [
+        ("مقدمة", "rtl"), ("English.", "ltr")]
+
+
+@pytest.mark.parametrize(("text", "direction", "isolates", "marked"), [
+    ("abc def", "ltr", (Isolate(0, 3, "override-rtl"),), "\u202eabc\u202c def"),
+    ("نص abc و x ب", "rtl", (Isolate(3, 6, "override-rtl"), Isolate(9, 12, "ltr")),
+     "نص \u202eabc\u202c و \u2066x ب\u2069"),
+    ("a b c", "rtl", (Isolate(0, 5, "auto"), Isolate(2, 3, "rtl")),
+     "\u2068a \u2067b\u2069 c\u2069"),
+    ("x عربي y", "ltr", (Isolate(0, 8, "rtl"), Isolate(2, 10, "ltr")),  # cut at the outer end
+     "\u2067x \u2066عربي y\u2069\u2069"),
+])
+def test_isolates_of_every_kind_resolve_as_their_controls(
+        text: str, direction: str, isolates: tuple[Isolate, ...], marked: str) -> None:
+    expected, expected_para = paragraph_levels(marked, direction)
+    controls = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    ends, run_levels, para = level_runs(text, direction, isolates)
+    levels = [level for end, level, start in zip(ends, run_levels, [0, *ends])
+              for _ in range(end - start)]
+    assert para == expected_para
+    assert levels == [level for level, ch in zip(expected, marked) if ch not in controls]
+
+
+def test_a_book_takes_its_language_and_progression_as_a_hint() -> None:
+    """Readium CSS's rule: right to left for a book in a right-to-left language unless its
+    pages turn left to right; a manga's right-to-left progression is no text direction."""
+    assert book_direction("", "ar") == "rtl"
+    assert book_direction("rtl", "fa-IR") == "rtl"
+    assert book_direction("rtl", "ja") == "auto"
+    assert book_direction("rtl", "") == "rtl"
+    assert book_direction("ltr", "he") == "ltr"
+    assert book_direction("", "en") == "auto"
+
+
+def test_the_committed_handbook_page_reads_right_to_left() -> None:
+    page = Path(__file__).parent / "data" / "real" / "publican" / "guide.ar.html"
+    document = load_document(page)
+    headings = [i for i, block in enumerate(document.blocks) if block.kind == "heading"]
+    numbered = [i for i in headings if document.paragraphs[i][:1].isdigit()]
+    assert numbered and all(document.direction(i) == "rtl" for i in numbered)
+    assert all(_lines(document, i)[0][0] for i in numbered)
+
+
+@pytest.mark.skipif(not (HANDBOOK / "ar-MA").is_dir(),
+                    reason="the debian-handbook package is not installed")
+def test_the_installed_arabic_handbook_reads_as_a_browser_shows_it() -> None:
+    chapter = load_document(HANDBOOK / "ar-MA" / "advanced-administration.html")
+    headings = [i for i, block in enumerate(chapter.blocks) if block.kind == "heading"]
+    for index in headings:
+        rtl, _mapping = _lines(chapter, index, 200)[0]
+        assert rtl, chapter.paragraphs[index]
+    # "12.1.1.\xa0\u200fSoftware RAID": the number at the right end, the English after it
+    software = next(i for i in headings if chapter.paragraphs[i].endswith("Software RAID"))
+    assert _lines(chapter, software, 200)[0][1][-6:] == list(range(6))
+    shell = load_document(HANDBOOK / "ar-MA" / "sect.dealing-with-compromised-machine.html")
+    index = next(i for i, text in enumerate(shell.paragraphs)
+                 if "Now wait for suid shell..." in text)
+    assert "Now wait for suid shell..." in _visual(shell, index, 10_000)
