@@ -139,6 +139,25 @@ def test_text_before_a_block_keeps_the_direction_around_it(tmp_path: Path) -> No
         ("مقدمة", "rtl"), ("English.", "ltr")]
 
 
+def test_a_markdown_html_block_gives_its_dir_to_the_blocks_inside(tmp_path: Path) -> None:
+    """A README wrapped in ``<div dir="rtl">`` (common for Persian and Arabic READMEs on
+    GitHub, which honours it): the Markdown blocks up to ``</div>`` read right to left,
+    a nested element's own ``dir`` and the code inside keep theirs; the markup's lines are
+    shown as written."""
+    page = tmp_path / "README.md"
+    page.write_text('<div dir="rtl" align="right">\n\n## B.5.1. العمليات\n\nRAID فقرة\n\n'
+                    '| a | ب |\n|---|---|\n| x | ي |\n\n```\nls -l\n```\n\n'
+                    '<div dir="ltr">\n\nLTR فقرة\n\n</div>\n\nRAID أيضا\n\n</div>\n\n'
+                    "RAID بعد\n", "utf-8")
+    document = load_document(page)
+    read = dict(zip(document.paragraphs, document.directions))
+    assert read['<div dir="rtl" align="right">'] == "auto"  # markup, as written
+    assert read["B.5.1. العمليات"] == read["RAID فقرة"] == read["a\tب"] == "rtl"
+    assert read["ls -l"] == "ltr" and read["LTR فقرة"] == "ltr"
+    assert read["RAID أيضا"] == "rtl"  # the inner div closed, the outer still open
+    assert read["RAID بعد"] == "auto"  # after </div>: its first strong letter
+
+
 @pytest.mark.parametrize(("text", "direction", "isolates", "marked"), [
     ("abc def", "ltr", (Isolate(0, 3, "override-rtl"),), "\u202eabc\u202c def"),
     ("نص abc و x ب", "rtl", (Isolate(3, 6, "override-rtl"), Isolate(9, 12, "ltr")),
