@@ -213,3 +213,27 @@ def test_the_installed_arabic_handbook_reads_as_a_browser_shows_it() -> None:
     index = next(i for i, text in enumerate(shell.paragraphs)
                  if "Now wait for suid shell..." in text)
     assert "Now wait for suid shell..." in _visual(shell, index, 10_000)
+
+
+async def test_the_app_shows_the_markup_directions(tmp_path: Path) -> None:
+    """On screen as in a browser: the heading right-aligned with its number at the right
+    end, "RAID" at the right end of its sentence, a ``dir="ltr"`` path whole (not
+    "dev/sdc/"), a ``<bdo>`` reversed."""
+    from reader.state.positions import PositionStore
+    from reader.ui.app import create_app
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.replace(
+        "</body>", '<p>استبدل <span dir="ltr">/dev/sdc</span> بالاسم و<bdo dir="rtl">abc</bdo>'
+        "</p></body>"), "utf-8")
+    app = create_app(page, positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=(90, 24)) as pilot:
+        await pilot.pause()
+        article = app.article
+        rows = ["".join(s.text for s in article.render_line(y)).rstrip()
+                for y in range(article.scrollable_content_region.height)]
+        assert any(row.endswith(".B.5.1") for row in rows), rows
+        assert any(row.endswith(" RAID") for row in rows), rows
+        path_row = next(row for row in rows if "dev/sdc" in row)
+        assert "/dev/sdc" in path_row and "dev/sdc/" not in path_row
+        assert "cba" in path_row
