@@ -237,3 +237,17 @@ async def test_the_app_shows_the_markup_directions(tmp_path: Path) -> None:
         path_row = next(row for row in rows if "dev/sdc" in row)
         assert "/dev/sdc" in path_row and "dev/sdc/" not in path_row
         assert "cba" in path_row
+
+
+def test_a_paragraph_all_in_a_directed_span_takes_its_direction(tmp_path: Path) -> None:
+    """A page with no ``dir`` whose paragraph is all in a ``<span dir="rtl">``: the span's
+    direction (a browser would fall back to left to right; the reader, where the markup
+    gives the paragraph none, goes by what it says of its text); a letter outside the
+    spans decides as before."""
+    page = tmp_path / "spans.html"
+    page.write_text('<html><body><p><span dir="rtl">B.5 عنوان</span></p>'
+                    "<p><bdi>نص</bdi> 12</p>"
+                    '<p>Linux <span dir="rtl">نواة</span></p></body></html>', "utf-8")
+    document = load_document(page)
+    assert document.directions == ["rtl", "rtl", "auto"]
+    assert not _lines(document, 2)[0][0]

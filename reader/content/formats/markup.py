@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from reader.content.document import Block, BlockContent, StyleSpan
+from reader.content.document import DIRECTION_STYLES, Block, BlockContent, StyleSpan
 from reader.content.formats.blocks import (
     BULLETS,
     Cell,
@@ -47,6 +47,7 @@ from reader.content.formats.blocks import (
     first_strong,
     language_direction,
     pending_item,
+    prose,
 )
 from reader.text.chars import first_strong as first_letter_direction
 
@@ -138,6 +139,20 @@ def _direction_style(element: Any, name: str) -> str | None:
     if direction == "ltr" and INLINE_STYLES.get(name) == "code":
         return None  # code is laid out left to right already
     return f"dir-{direction}"
+
+
+def _direction_inside(text: str, spans: tuple[StyleSpan, ...]) -> str:
+    """The direction of a paragraph its markup gives none, when all its letters are in
+    spans of a ``dir`` of their own (``<p><span dir="rtl">…</span></p>``): the first such
+    span's, else (``auto``, ``<bdi>``) its first strong letter's, as the reader takes a
+    paragraph's direction where the markup says nothing (a browser would fall back to left
+    to right). ``auto`` when a letter stands outside them (rule P2 then finds it)."""
+    marked = [span for span in spans if span.style in DIRECTION_STYLES
+              and span.style.startswith("dir-")]
+    if not marked or first_strong([prose(text, spans)]) != "auto":
+        return "auto"
+    stated = DIRECTION_STYLES[marked[0].style]
+    return stated if stated in ("ltr", "rtl") else first_strong([text])
 
 
 def shown_text(element: Any, skip: Callable[[Any], bool] | None = None) -> str:
@@ -265,8 +280,10 @@ class MarkupWalker:
         if item is not None:
             marker, item.marker = item.marker or "", None
         joined, self.joined = self.joined, False
-        self.content.append(text, Block(kind, level, marker, spans, None, joined),
-                            direction or self.block_directions[-1])
+        direction = direction or self.block_directions[-1]
+        if direction == "auto" and spans:
+            direction = _direction_inside(text, spans)
+        self.content.append(text, Block(kind, level, marker, spans, None, joined), direction)
 
     def flush(self, hard_break: bool = False) -> None:
         """The inline text gathered so far becomes a paragraph (if it has any text)."""
