@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.content.document import Document
@@ -176,6 +178,75 @@ def test_isolates_of_every_kind_resolve_as_their_controls(
               for _ in range(end - start)]
     assert para == expected_para
     assert levels == [level for level, ch in zip(expected, marked) if ch not in controls]
+
+
+_CONTROLS = {"ltr": ("\u2066", "\u2069"), "rtl": ("\u2067", "\u2069"),
+             "auto": ("\u2068", "\u2069"), "override-ltr": ("\u202d", "\u202c"),
+             "override-rtl": ("\u202e", "\u202c")}
+
+
+@st.composite
+def _nested(draw: st.DrawFn) -> tuple[str, tuple[Isolate, ...]]:
+    """A text of Latin and Arabic letters, digits and neutrals, and isolates nested as
+    elements are (each inside or beside the others)."""
+    text = draw(st.text(alphabet="ab عم 12.-(),", min_size=1, max_size=24))
+    isolates: list[Isolate] = []
+
+    def fill(start: int, end: int, depth: int) -> None:
+        at = start
+        while at < end and depth < 3 and draw(st.booleans()):
+            left = draw(st.integers(at, end))
+            right = draw(st.integers(left, end))
+            isolates.append(Isolate(left, right, draw(st.sampled_from(sorted(_CONTROLS)))))
+            fill(left, right, depth + 1)
+            at = right
+
+    fill(0, len(text), 0)
+    return text, tuple(isolates)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_nested(), st.sampled_from(["auto", "ltr", "rtl"]))
+def test_nested_isolates_resolve_as_the_controls_would(
+        case: tuple[str, tuple[Isolate, ...]], direction: str) -> None:
+    text, isolates = case
+    opening: dict[int, str] = {}
+    closing: dict[int, str] = {}
+    for start, end, kind in isolates:
+        if start < end:
+            opening[start] = opening.get(start, "") + _CONTROLS[kind][0]
+            closing[end] = _CONTROLS[kind][1] + closing.get(end, "")
+    marked = "".join(closing.get(i, "") + opening.get(i, "") + ch for i, ch in enumerate(text))
+    marked += closing.get(len(text), "")
+    expected, expected_para = paragraph_levels(marked, direction)
+    ends, run_levels, para = level_runs(text, direction, isolates)
+    levels = [level for end, level, start in zip(ends, run_levels, [0, *ends])
+              for _ in range(end - start)]
+    controls = set("".join(a + b for a, b in _CONTROLS.values()))
+    assert para == expected_para
+    # The same order on screen (rule L2; an all-left-to-right text's fast path gives its
+    # isolates level 0 rather than 2, which reverses nothing either way).
+    assert _order(levels) == _order([level for level, ch in zip(expected, marked)
+                                     if ch not in controls])
+
+
+def _order(levels: list[int]) -> list[int]:
+    """Rule L2: from the highest level to the lowest odd one, reverse every run at least
+    that high."""
+    order = list(range(len(levels)))
+    odd = [level for level in levels if level % 2]
+    for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):
+        at = 0
+        while at < len(order):
+            if levels[order[at]] >= level:
+                end = at
+                while end < len(order) and levels[order[end]] >= level:
+                    end += 1
+                order[at:end] = reversed(order[at:end])
+                at = end
+            else:
+                at += 1
+    return order
 
 
 def test_a_book_takes_its_language_and_progression_as_a_hint() -> None:
