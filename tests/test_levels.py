@@ -22,6 +22,7 @@ from reader.errors import ReaderError
 from reader.text import levels
 from reader.text.levels import (
     BidiLibraryError,
+    Isolate,
     _raw_levels,
     check_library,
     level_runs,
@@ -332,7 +333,7 @@ def test_ltr_spans_resolve_as_if_between_lri_and_pdi(text: str, direction: str,
     marked += text[at:]
     keep += [True] * (len(text) - at)
     expected, expected_para = paragraph_levels(marked, direction)
-    ends, run_levels, para = level_runs(text, direction, spans)
+    ends, run_levels, para = level_runs(text, direction, tuple(Isolate(*span) for span in spans))
     levels = [level for end, level, start in zip(ends, run_levels, [0, *ends])
               for _ in range(end - start)]
     assert para == expected_para

@@ -242,7 +242,7 @@ def _lines(document: Document, tables: TableLayouts | None, index: int, width: i
     if row is not None:
         return row.lines
     return layout_long_paragraph(document.paragraphs[index], width, direction,
-                                 document.ltr_spans(index), show_controls=show_controls)
+                                 document.isolates(index), show_controls=show_controls)
 
 
 def _entry_spans(annotations: Annotations | None) -> dict[int, list[tuple[int, int, str]]]:

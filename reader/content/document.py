@@ -21,6 +21,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.text.levels import Isolate
+
 # LF, CRLF and PARAGRAPH SEPARATOR end a paragraph (a .txt file: one paragraph per line).
 PARAGRAPH_BREAK = re.compile("\r\n|\n|\u2029")
 
@@ -30,13 +32,18 @@ BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item", "code", "rule", "bl
 # tab-separated values, and search finds a cell's text as it is.
 CELL_SEPARATOR = "\t"
 INLINE_STYLES = ("em", "strong", "code", "link")
+# Spans the markup gives a direction of their own (HTML's ``dir`` on an inline element,
+# ``<bdi>``, ``<bdo>``): laid out as isolates of these kinds (:class:`Isolate`), not drawn.
+DIRECTION_STYLES = {"dir-ltr": "ltr", "dir-rtl": "rtl", "dir-auto": "auto",
+                    "bdo-ltr": "override-ltr", "bdo-rtl": "override-rtl"}
 BOM = "\ufeff"
 
 
 class StyleSpan(NamedTuple):
     """An inline style over ``[start, end)`` (code-point offsets in the paragraph's text).
 
-    ``style`` is one of :data:`INLINE_STYLES`; ``url`` is the target of a ``link``.
+    ``style`` is one of :data:`INLINE_STYLES` or :data:`DIRECTION_STYLES`; ``url`` is the
+    target of a ``link``.
     """
 
     start: int
@@ -230,6 +237,17 @@ class Document:
             return ()
         return tuple((span.start, span.end) for span in self.blocks[index].spans
                      if span.style == "code")
+
+    def isolates(self, index: int) -> tuple[Isolate, ...]:
+        """What paragraph ``index``'s layout isolates: its code spans (left to right) and
+        the spans its markup gives a direction (``dir``, ``<bdi>``, ``<bdo>``)."""
+        if not self.blocks:
+            return ()
+        return tuple(dict.fromkeys(  # once each: ``<code dir="ltr">`` is one isolate
+            Isolate(span.start, span.end, "ltr" if span.style == "code"
+                    else DIRECTION_STYLES[span.style])
+            for span in self.blocks[index].spans
+            if span.style == "code" or span.style in DIRECTION_STYLES))
 
     def block(self, index: int) -> Block:
         """What paragraph ``index`` is (a plain paragraph when the format has no blocks)."""

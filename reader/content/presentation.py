@@ -170,7 +170,7 @@ class TableLayouts:
             layout = layout_row(self.document.paragraphs[index], block.cells,
                                 self.widths(first, width), self.document.direction(index),
                                 header=block.level == 1,
-                                ltr_spans=self.document.ltr_spans(index), **self.options)
+                                isolates=self.document.isolates(index), **self.options)
             self._rows[key] = layout
             if len(self._rows) > 1024:
                 self._rows.popitem(last=False)

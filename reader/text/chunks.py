@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from reader.text.chars import is_mark
 from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph
-from reader.text.levels import clip_spans, level_runs
+from reader.text.levels import Isolate, clip_isolates, level_runs
 
 GIANT = 65_536  # a paragraph longer than this is cut
 PIECE = 16_384  # about this many characters a piece
@@ -71,18 +71,18 @@ def shift(layout: ParagraphLayout, offset: int) -> ParagraphLayout:
 
 def layout_long_paragraph(
     text: str, width: int, direction: str = "auto",
-    ltr_spans: tuple[tuple[int, int], ...] = (), **options: bool
+    isolates: tuple[Isolate, ...] = (), **options: bool
 ) -> Iterator[VisualLine]:
-    """Every visual line of a paragraph of any length, piece after piece; ``ltr_spans`` are
-    laid out left to right (see :func:`reader.text.layout.layout_paragraph`)."""
+    """Every visual line of a paragraph of any length, piece after piece; ``isolates`` are
+    laid out as isolates (see :func:`reader.text.layout.layout_paragraph`)."""
     starts = piece_starts(text)
     if len(starts) == 1:
-        yield from layout_paragraph(text, width, direction, ltr_spans=ltr_spans,
+        yield from layout_paragraph(text, width, direction, isolates=isolates,
                                     **options).lines
         return
     fixed = base_direction(text, direction)
     bounds = [*starts, len(text)]
     for start, end in pairwise(bounds):
         piece = layout_paragraph(text[start:end], width, fixed,
-                                 ltr_spans=clip_spans(ltr_spans, start, end), **options)
+                                 isolates=clip_isolates(isolates, start, end), **options)
         yield from shift(piece, start).lines

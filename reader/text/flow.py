@@ -28,7 +28,7 @@ from reader.text.layout import (
     layout_prepared,
     prepare_paragraph,
 )
-from reader.text.levels import clip_spans
+from reader.text.levels import Isolate, clip_isolates
 from reader.text.wrap import count_lines
 
 # How many unit layouts to keep: a few screens' worth, whatever the document's size.
@@ -86,7 +86,7 @@ class TextFlow:
         sizes: ParagraphSizes | None = None,
         prepared: OrderedDict[int, PreparedParagraph] | None = None,
         special: Callable[[int, int], ParagraphLayout | None] | None = None,
-        ltr_spans: Callable[[int], tuple[tuple[int, int], ...]] | None = None,
+        isolates: Callable[[int], tuple[Isolate, ...]] | None = None,
     ) -> None:
         """``sizes`` (:class:`ParagraphSizes` of these paragraphs and gaps) may be given by a
         caller that keeps them across flows: on a book, finding them again at every resize
@@ -94,7 +94,8 @@ class TextFlow:
         same paragraphs, options and directions at another width: a resize then only breaks
         and reorders lines. ``special(paragraph, width)`` lays out a paragraph that is not
         running text (a table row, :mod:`reader.text.table`), or returns None.
-        ``ltr_spans(paragraph)``: its ranges laid out left to right (code spans).
+        ``isolates(paragraph)``: its ranges laid out as isolates (code spans, the markup's
+        directions).
         ``shaped=False``: Arabic measured unshaped, for ``--screen-reader``'s logical rows
         (:func:`~reader.text.layout.logical_line`)."""
         if width < 1:
@@ -107,7 +108,7 @@ class TextFlow:
         self.show_controls = show_controls
         self.shaped = shaped
         self.special = special
-        self._ltr_spans = ltr_spans
+        self._isolates = isolates
         self._cache: OrderedDict[int, ParagraphLayout] = OrderedDict()
         self.prepared: OrderedDict[int, PreparedParagraph] = (
             prepared if prepared is not None else OrderedDict()
@@ -193,14 +194,14 @@ class TextFlow:
             self._unit_start[unit + 1]
         return self.paragraphs[paragraph][self._unit_start[unit] : end]
 
-    def _ltr_spans_of(self, unit: int) -> tuple[tuple[int, int], ...]:
-        if self._ltr_spans is None:
+    def _isolates_of(self, unit: int) -> tuple[Isolate, ...]:
+        if self._isolates is None:
             return ()
-        spans = self._ltr_spans(self._paragraph_of(unit))
+        spans = self._isolates(self._paragraph_of(unit))
         if not spans or self._unit_para is None:
             return spans
         start = self._start_of(unit)
-        return clip_spans(spans, start, start + len(self._text_of(unit)))
+        return clip_isolates(spans, start, start + len(self._text_of(unit)))
 
     def _gap_of(self, unit: int) -> int:
         return self.gaps[self._paragraph_of(unit)] if self._is_last_piece(unit) else 0
@@ -341,7 +342,7 @@ class TextFlow:
         if prepared is None:
             prepared = prepare_paragraph(
                 self._text_of(unit), self._direction_of(unit),
-                show_controls=self.show_controls, ltr_spans=self._ltr_spans_of(unit),
+                show_controls=self.show_controls, isolates=self._isolates_of(unit),
                 shaped=self.shaped,
             )
             self.prepared[unit] = prepared

@@ -24,7 +24,7 @@ from rich.cells import split_graphemes
 
 from reader.text.chars import ISOLATES, TAB
 from reader.text.clusters import WordShape, mirror_cluster, shape_words
-from reader.text.levels import RTL, level_runs
+from reader.text.levels import RTL, Isolate, level_runs
 from reader.text.reorder import ISOLATE, line_levels, visual_order
 from reader.text.wrap import Position, Tokens, break_lines, separator_width
 
@@ -182,13 +182,13 @@ def prepare_paragraph(
     direction: str = "auto",
     *,
     show_controls: bool = False,
-    ltr_spans: tuple[tuple[int, int], ...] = (),
+    isolates: tuple[Isolate, ...] = (),
     shaped: bool = True,
 ) -> PreparedParagraph:
     """The width-independent half of :func:`layout_paragraph`."""
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
-    ends, run_levels, para_level = level_runs(text, direction, ltr_spans)
+    ends, run_levels, para_level = level_runs(text, direction, isolates)
     tokens = Tokens.split(text)
     words = tokens.words
     seps = tokens.separators
@@ -206,7 +206,7 @@ def layout_paragraph(
     *,
     show_controls: bool = False,
     maps: bool = True,
-    ltr_spans: tuple[tuple[int, int], ...] = (),
+    isolates: tuple[Isolate, ...] = (),
     shaped: bool = True,
 ) -> ParagraphLayout:
     """Lay out one paragraph (no line separators inside) at ``width`` terminal cells.
@@ -214,14 +214,15 @@ def layout_paragraph(
     ``direction`` is ``"auto"`` (first strong character, rules P2-P3), ``"ltr"`` or
     ``"rtl"``. RTL paragraphs are meant to be right-aligned by the caller. ``maps=False``
     leaves every line's map empty: for ``reader render``'s text, which prints the lines and
-    nothing else. ``ltr_spans``: ranges laid out left to right as isolates (code spans; see
-    :func:`reader.text.levels.level_runs`). ``shaped=False`` measures Arabic unshaped: the
-    lines break where :func:`logical_line` rows fit (``--screen-reader``).
+    nothing else. ``isolates``: ranges laid out as isolates (code spans left to right, the
+    markup's ``dir`` and ``<bdo>``; see :class:`reader.text.levels.Isolate`).
+    ``shaped=False`` measures Arabic unshaped: the lines break where :func:`logical_line`
+    rows fit (``--screen-reader``).
     """
     if width < 1:
         raise ValueError("width must be at least 1")
     prepared = prepare_paragraph(text, direction, show_controls=show_controls,
-                                 ltr_spans=ltr_spans, shaped=shaped)
+                                 isolates=isolates, shaped=shaped)
     return layout_prepared(prepared, width, maps=maps)
 
 

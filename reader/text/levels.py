@@ -30,6 +30,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import compress
+from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.text.chars import BRACKETS, EXPLICIT_FORMATTING
@@ -143,23 +144,43 @@ def _raw_levels(text: str, base_dir: str | None) -> tuple[list[int], int]:
     return levels, para
 
 
-Span = tuple[int, int]
+LRE, RLE, PDF, LRO, RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+# What each kind of :class:`Isolate` stands between: HTML's ``dir`` on an inline element
+# (and ``<bdi>``) isolates its text (``unicode-bidi: isolate``), ``<bdo>`` overrides it.
+_CONTROLS = {"ltr": (LRI, PDI), "rtl": (RLI, PDI), "auto": (FSI, PDI),
+             "override-ltr": (LRO, PDF), "override-rtl": (RLO, PDF)}
+ISOLATE_KINDS = frozenset(_CONTROLS)
+
+
+class Isolate(NamedTuple):
+    """A range of a paragraph laid out as if it stood between bidi controls that are not in
+    the text: ``ltr`` (a code span, ``dir="ltr"``: LRI…PDI), ``rtl`` (RLI…PDI), ``auto``
+    (``<bdi>``, ``dir="auto"``: FSI…PDI), ``override-ltr`` / ``override-rtl`` (``<bdo>``:
+    LRO/RLO…PDF). Offsets, copying and search are those of the text itself."""
+
+    start: int
+    end: int
+    kind: str = "ltr"
 
 
 def level_runs(text: str, direction: str = "auto",
-               ltr_spans: tuple[Span, ...] = ()) -> tuple[list[int], list[int], int]:
+               isolates: tuple[Isolate, ...] = ()) -> tuple[list[int], list[int], int]:
     """Resolve embedding levels (rules P2 to I2) for one paragraph, as runs.
 
-    ``direction`` is ``"auto"`` (rules P2-P3, defaulting to LTR), ``"ltr"`` or ``"rtl"``.
-    ``ltr_spans``: ``(start, end)`` ranges of ``text`` resolved as if each stood between
-    LRI and PDI (a code span: left to right wherever it stands, one neutral to the text
-    around it) without those characters being in the text, so offsets, copying and search
-    are unchanged. Returns ``(ends, levels, paragraph_level)``: run ``k`` covers offsets
-    ``ends[k-1]`` (or 0) to ``ends[k]`` at ``levels[k]``, and neighbouring runs differ.
-    Characters removed by rule X9 get the level the library gives them; they are never drawn.
+    ``direction`` is ``"auto"`` (rules P2-P3, defaulting to LTR), ``"ltr"`` or ``"rtl"``
+    (UAX #9 HL1: the markup's direction). ``isolates``: ranges of ``text`` resolved as if
+    each stood between the controls of its kind (see :class:`Isolate`; a code span: left to
+    right wherever it stands, one neutral to the text around it) without those characters
+    being in the text, so offsets, copying and search are unchanged. They nest (an element
+    inside another); overlapping ones are cut where the outer ends. Returns
+    ``(ends, levels, paragraph_level)``: run ``k`` covers offsets ``ends[k-1]`` (or 0) to
+    ``ends[k]`` at ``levels[k]``, and neighbouring runs differ. Characters removed by rule
+    X9 get the level the library gives them; they are never drawn.
     """
-    if ltr_spans and _uniform_level(text, direction) is None:
-        return _isolated_runs(text, direction, ltr_spans)
+    if isolates and (_uniform_level(text, direction) is None
+                     or any(isolate.kind != "ltr" for isolate in isolates)):
+        return _isolated_runs(text, direction, isolates)
     _ensure_self_tested()
     base_dir = {"auto": None, "ltr": "L", "rtl": "R"}[direction]
     if not text:
@@ -188,21 +209,32 @@ def level_runs(text: str, direction: str = "auto",
 
 
 def _isolated_runs(text: str, direction: str,
-                   spans: tuple[Span, ...]) -> tuple[list[int], list[int], int]:
-    """:func:`level_runs` of ``text`` with LRI and PDI around each of ``spans``, those two
-    characters' levels then left out (they are no part of the text)."""
+                   isolates: tuple[Isolate, ...]) -> tuple[list[int], list[int], int]:
+    """:func:`level_runs` of ``text`` with each of ``isolates`` between its controls, those
+    controls' levels then left out (they are no part of the text)."""
+    opening: dict[int, list[str]] = {}
+    closing: dict[int, list[str]] = {}
+    open_ends: list[int] = []  # the ends of the isolates open, innermost last
+    for start, end, kind in sorted(isolates, key=lambda i: (i.start, -i.end)):
+        while open_ends and open_ends[-1] <= start:
+            open_ends.pop()
+        start, end = max(start, 0), min(end, len(text), *open_ends[-1:])
+        if start >= end or kind not in _CONTROLS:
+            continue
+        opener, closer = _CONTROLS[kind]
+        opening.setdefault(start, []).append(opener)
+        closing.setdefault(end, []).insert(0, closer)  # inner ones close first
+        open_ends.append(end)
+    if not opening:
+        return level_runs(text, direction)
     pieces: list[str] = []
     keep: list[bool] = []  # per character of the marked text: is it one of ``text``'s?
     at = 0
-    for start, end in sorted(spans):
-        start, end = max(start, at), min(end, len(text))
-        if start >= end:
-            continue
-        pieces += [text[at:start], LRI, text[start:end], PDI]
-        keep += [True] * (start - at) + [False] + [True] * (end - start) + [False]
-        at = end
-    if not pieces:
-        return level_runs(text, direction)
+    for offset in sorted(opening.keys() | closing.keys()):
+        controls = closing.get(offset, []) + opening.get(offset, [])
+        pieces += [text[at:offset], *controls]
+        keep += [True] * (offset - at) + [False] * len(controls)
+        at = offset
     pieces.append(text[at:])
     keep += [True] * (len(text) - at)
     marked_levels, para_level = paragraph_levels("".join(pieces), direction)
@@ -217,15 +249,12 @@ def _isolated_runs(text: str, direction: str,
     return ends, levels, para_level
 
 
-LRI, PDI = "\u2066", "\u2069"
-
-
-def clip_spans(spans: tuple[tuple[int, int], ...], start: int,
-               end: int) -> tuple[tuple[int, int], ...]:
-    """``spans`` (``(start, end)`` in a paragraph) within its piece ``[start, end)``, as
-    offsets in the piece."""
-    return tuple((max(a, start) - start, min(b, end) - start) for a, b in spans
-                 if a < end and b > start)
+def clip_isolates(isolates: tuple[Isolate, ...], start: int,
+                  end: int) -> tuple[Isolate, ...]:
+    """``isolates`` (offsets in a paragraph) within its piece ``[start, end)``, as offsets
+    in the piece."""
+    return tuple(Isolate(max(a, start) - start, min(b, end) - start, kind)
+                 for a, b, kind in isolates if a < end and b > start)
 
 
 def paragraph_levels(text: str, direction: str = "auto") -> tuple[list[int], int]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 
 from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph
-from reader.text.levels import clip_spans
+from reader.text.levels import Isolate, clip_isolates
 
 COLUMN_RULE = " │ "
 HEADER_RULE = "─"
@@ -69,10 +69,11 @@ def column_widths(naturals: Sequence[Sequence[int]], width: int) -> list[int]:
 
 
 def layout_row(text: str, starts: Sequence[int], widths: Sequence[int], direction: str,
-               header: bool = False, ltr_spans: tuple[tuple[int, int], ...] = (),
+               header: bool = False, isolates: tuple[Isolate, ...] = (),
                **options: bool) -> ParagraphLayout:
     """A table row laid out in columns of ``widths`` (see the module's docstring);
-    ``ltr_spans`` (offsets in the row) are laid out left to right in their cells."""
+    ``isolates`` (offsets in the row: code spans, the markup's directions) are laid out
+    as isolates in their cells."""
     spans = cell_texts(text, starts)
     rtl = direction == "rtl"
     cells: list[tuple[Sequence[VisualLine], int, int, int]] = []  # lines, start, end, width
@@ -80,7 +81,7 @@ def layout_row(text: str, starts: Sequence[int], widths: Sequence[int], directio
         start, end = spans[index] if index < len(spans) else (len(text), len(text))
         cell = text[start:end]
         lines = layout_paragraph(cell, max(1, width), direction,
-                                 ltr_spans=clip_spans(ltr_spans, start, end),
+                                 isolates=clip_isolates(isolates, start, end),
                                  **options).lines if cell else ()
         cells.append((lines, start, end, width))
     height = max((len(lines) for lines, *_ in cells), default=0) or 1

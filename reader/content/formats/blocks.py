@@ -64,10 +64,12 @@ def first_strong(texts: Iterable[str]) -> str:
 
 
 def prose(text: str, spans: Sequence[StyleSpan]) -> str:
-    """``text`` without its code spans, for finding its direction: code reads left to right
-    wherever it stands and, like an isolate (UAX #9 P2), does not set the direction of the
-    paragraph or table around it."""
-    code = sorted((span.start, span.end) for span in spans if span.style == "code")
+    """``text`` without its code spans and isolates (the markup's ``dir`` on an inline
+    element), for finding its direction: code reads left to right wherever it stands and,
+    like an isolate (UAX #9 P2), does not set the direction of the paragraph or table
+    around it."""
+    code = sorted((span.start, span.end) for span in spans
+                  if span.style == "code" or span.style.startswith("dir-"))
     if not code:
         return text
     kept, at = [], 0

@@ -10,8 +10,10 @@ The table of contents is the EPUB 3 navigation document's ``toc`` nav, else the 
 its entries become the side panel's list (each at the paragraph its link lands on). Links
 inside the book are kept resolved to ``path/in/book.xhtml#id`` and every ``id`` is a
 target of :attr:`~reader.content.document.Document.targets`, so a footnote reference leads
-to its note. Direction: the spine's ``page-progression-direction``, else the book's
-language, then each chapter's own ``dir`` and ``xml:lang``.
+to its note. Direction: each chapter's own ``dir`` and ``xml:lang`` (see
+:mod:`reader.content.formats.markup`), and where they say nothing the book's: right to left
+for a book in a right-to-left language whose spine's ``page-progression-direction`` is not
+``ltr`` (:func:`book_direction`).
 
 As tolerant as the e-readers people use (KOReader, calibre, foliate), because books in the
 wild are made by many tools and checked by few:
@@ -288,10 +290,8 @@ def open_epub(data: bytes, path: Path | None, name: str,
         chapters = _spine(book, manifest, spine)
     language = _metadata(package, "language")
     title = _metadata(package, "title")
-    direction = (spine.get("page-progression-direction") or "").lower() \
-        if spine is not None else ""
-    if direction not in ("rtl", "ltr"):
-        direction = language_direction(language)
+    direction = book_direction((spine.get("page-progression-direction") or "").lower()
+                               if spine is not None else "", language)
     toc = _toc(book, manifest, spine)
     labels: dict[str, str] = {}
     for entry in toc:
@@ -407,6 +407,18 @@ def _spine(book: _Book, manifest: dict[str, tuple[str, str, str]], spine: Any) -
     return chapters
 
 
+def book_direction(progression: str, language: str) -> str:
+    """The direction of a chapter whose markup says none, as e-readers take it (Readium
+    CSS: right to left for a book in Arabic, Persian or Hebrew whose spine's
+    ``page-progression-direction`` is not ``ltr``). A right-to-left progression alone is
+    no direction of the text: a manga's or a vertical Japanese book's pages turn that way
+    while its lines read as they always do (each paragraph by its first strong letter). A
+    book that names no language is taken at its progression's word."""
+    if progression == "ltr" or (progression == "rtl" and not language.strip()):
+        return progression
+    return "rtl" if language_direction(language) == "rtl" else "auto"
+
+
 def _chapter(book: _Book, walker: MarkupWalker, chapter: str, label: str,
              direction: str) -> bool:
     """Walk one chapter into the book's content; False (and a problem named) when it
@@ -427,7 +439,7 @@ def _chapter(book: _Book, walker: MarkupWalker, chapter: str, label: str,
     body = next((e for e in root.iter() if local_name(e.tag) == "body"), None)
     if body is None:
         return True
-    walker.directions = [element_direction(body, chapter_direction)]
+    walker.start_in(element_direction(body, chapter_direction))
     if label and not any(local_name(e.tag) in HEADINGS for e in body.iter()):
         walker.emit(label, "heading", 1)
     walker.walk(body)

@@ -11,7 +11,8 @@ which also says when its recall guard had to widen the article (:attr:`Document.
 The page's encoding is honoured: a byte order mark first, then the charset a server
 declared, then ``<meta charset>`` (or ``http-equiv``), else UTF-8. ``dir`` (else a
 right-to-left ``lang``) on the content or around it gives the paragraphs' direction, and an
-element with its own keeps it. The title is the content's first ``<h1>``, else the
+element with its own keeps it (``auto``, ``<bdi>``, ``<bdo>`` and inline ``dir``: see
+:mod:`reader.content.formats.markup`). The title is the content's first ``<h1>``, else the
 ``<title>``, with the direction of the element it comes from.
 
 No article-extraction library is used: trafilatura (the one used before) cut pages made by

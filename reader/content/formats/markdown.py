@@ -10,7 +10,9 @@ Parsed with markdown-it-py (CommonMark with GFM tables) by walking its token str
 - each line of a fenced or indented code block is a paragraph of kind ``code``, always LTR;
 - a thematic break is an empty paragraph of kind ``rule``;
 - HTML (blocks and inline) is kept as raw text, one paragraph per line of an HTML block, and
-  never interpreted; control characters stay in the text (the layout core shows them);
+  never interpreted; control characters stay in the text (the layout core shows them). Only
+  an HTML block's ``dir`` is honoured: the blocks up to its element's end take it (a README
+  wrapped in ``<div dir="rtl">``, as GitHub shows it), else each its first strong letter's;
 - emphasis, strong emphasis, inline code and links become :class:`~reader.content.document.
   StyleSpan`\\ s over the rendered text (link text kept, URL in the span; an image shows its
   alt text as a link to its source).
@@ -21,6 +23,7 @@ quote is a ``list_item``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,6 +44,10 @@ from reader.content.formats.blocks import (
 from reader.content.source import decode_text
 
 _INLINE_STYLES = {"em": "em", "strong": "strong", "link": "link"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+_DIR = re.compile(r"""\bdir\s*=\s*["']?\s*(rtl|ltr|auto)\b""", re.IGNORECASE)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
 
 
 def _parser() -> MarkdownIt:
@@ -156,6 +163,8 @@ class _Walker:
         self.rows: list[tuple[bool, list[Cell]]] | None = None
         self.row_lines: list[int | None] = []
         self.in_head = False
+        # The HTML elements open across blocks: (tag, its dir or ""), innermost last.
+        self.html_open: list[tuple[str, str]] = []
 
     # -- helpers --
 
@@ -176,6 +185,32 @@ class _Walker:
         """An item whose content does not start with text: its marker on a line of its own."""
         marker, item.marker = item.marker or "", None
         self._append("", Block("list_item", item.depth, marker, (), item.line), "auto")
+
+    def _html_direction(self) -> str:
+        """The ``dir`` of the innermost HTML element open that has one (``auto``: none)."""
+        for _tag, direction in reversed(self.html_open):
+            if direction in ("rtl", "ltr"):
+                return direction
+            if direction == "auto":
+                return "auto"
+        return "auto"
+
+    def _html_line(self, text: str) -> None:
+        """Follow the elements an HTML block's line opens and closes."""
+        opened: list[tuple[str, str]] = []
+        for match in _TAG.finditer(text):
+            closing, tag, rest = match.group(1), match.group(2).lower(), match.group(3)
+            if closing:
+                for stack in (opened, self.html_open):
+                    names = [name for name, _dir in stack]
+                    if tag in names:
+                        del stack[len(names) - 1 - names[::-1].index(tag):]
+                        break
+            elif tag not in _VOID and not rest.rstrip().endswith("/"):
+                found = _DIR.search(rest)
+                opened.append((tag, found.group(1).lower() if found else ""))
+        self.html_open.extend(opened)
+        del self.html_open[:-64]  # never closed: a bound on what is kept
 
     def _append(self, text: str, block: Block, direction: str) -> None:
         self.content.paragraphs.append(text)
@@ -232,8 +267,9 @@ class _Walker:
                 else:
                     block_kind, level = self._container_kind()
                 pieces = render_inline(token.children or ())
-                direction = first_strong(prose(text, spans) for text, spans in pieces) \
-                    if len(pieces) > 1 else "auto"
+                direction = self._html_direction()
+                if direction == "auto" and len(pieces) > 1:
+                    direction = first_strong(prose(text, spans) for text, spans in pieces)
                 for offset, (text, spans) in enumerate(pieces):
                     self.emit(text, block_kind, level, spans, _line_after(token, offset),
                               joined=offset > 0, direction=direction)
@@ -261,7 +297,8 @@ class _Walker:
                 lines = token.content.split("\n")
                 while lines and not lines[-1].strip():
                     lines.pop()
-                for i, text in enumerate(lines):
+                for i, text in enumerate(lines):  # markup, shown as written: as before
+                    self._html_line(text)
                     self.emit(text, block_kind, level, (), (line or 1) + i)
             # Anything else (a future token type) carries no text of its own.
 
@@ -273,7 +310,7 @@ class _Walker:
         item = self._pending_item()
         if item is not None and rows:
             self._flush_marker(item)
-        add_table(self.content, rows, lines=lines)
+        add_table(self.content, rows, self._html_direction(), lines=lines)
 
     def _open_item(self, token: Token, line: int | None) -> None:
         # An outer item still holding its marker has no text before this nested list.

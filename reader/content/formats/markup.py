@@ -16,7 +16,12 @@ benchmarks/bench_web_recall.py's comparison only, the TEI-like XML trafilatura g
 - a table is one ``table_row`` paragraph per row; a definition list's terms and
   definitions are items without bullets;
 - ``dir`` (else a right-to-left ``lang``) on any element sets the direction of the
-  paragraphs inside it;
+  paragraphs inside it (UAX #9 HL1: the markup's direction is the paragraph's, not its first
+  letter's), ``dir="auto"`` the direction of its first strong letter (HTML's rule: text
+  inside an element with a ``dir`` of its own or a ``<bdi>`` skipped, else the direction
+  around it); on an inline element (a ``<span>``, an ``<em>``) ``dir`` isolates its text in
+  that direction, as ``<bdi>`` does in its own, and ``<bdo>`` overrides it (spans of
+  :data:`~reader.content.document.DIRECTION_STYLES`, laid out as isolates);
 - every ``id`` is recorded as a link target (``file#id`` -> paragraph), so a footnote
   reference can be followed;
 - ``skip`` leaves elements out with their content (a web page's boilerplate:
@@ -32,7 +37,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from reader.content.document import Block, BlockContent, StyleSpan
+from reader.content.document import DIRECTION_STYLES, Block, BlockContent, StyleSpan
 from reader.content.formats.blocks import (
     BULLETS,
     Cell,
@@ -42,7 +47,9 @@ from reader.content.formats.blocks import (
     first_strong,
     language_direction,
     pending_item,
+    prose,
 )
+from reader.text.chars import first_strong as first_letter_direction
 
 SPACES = re.compile(r"[ \t\n\r\f]+")
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe",
@@ -76,15 +83,76 @@ def local_name(tag: Any) -> str:
 
 
 def element_direction(element: Any, inherited: str = "auto") -> str:
-    """The direction an element asks for: its ``dir``, else its language's, else
-    ``inherited``."""
-    direction = (element.get("dir") or "").strip().lower()
+    """The direction an element asks for: its ``dir`` (``auto``: its text's first strong
+    letter, else ``inherited``), else its language's, else ``inherited``."""
+    direction = own_direction(element)
     if direction in ("rtl", "ltr"):
         return direction
+    if direction == "auto":
+        return auto_direction(element) or inherited
     language = element.get(XML_LANG) or element.get("lang") or ""
     if language and language_direction(language) == "rtl":
         return "rtl"
     return inherited
+
+
+def own_direction(element: Any) -> str:
+    """An element's own ``dir`` (``ltr``, ``rtl`` or ``auto``; ``<bdi>`` is ``auto`` unless
+    it says), else ""."""
+    direction = (element.get("dir") or "").strip().lower()
+    if direction in ("rtl", "ltr", "auto"):
+        return direction
+    return "auto" if local_name(element.tag) == "bdi" else ""
+
+
+def auto_direction(element: Any) -> str | None:
+    """The direction of ``dir="auto"`` on ``element`` (HTML's auto directionality): its
+    text's first strong letter, leaving out what scripts hold and what an element with a
+    direction of its own (``dir``, ``<bdi>``) holds; None when it has none."""
+    stack: list[Any] = [element]  # texts to look at and elements to open, next last
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found = first_letter_direction(item)
+            if found is not None:
+                return found
+            continue
+        parts: list[Any] = [item.text or ""]
+        for child in item:
+            name = local_name(child.tag)
+            if name and name not in SKIPPED and not own_direction(child):
+                parts.append(child)
+            parts.append(child.tail or "")
+        stack.extend(reversed(parts))
+    return None
+
+
+def _direction_style(element: Any, name: str) -> str | None:
+    """The span an inline element's own direction makes (``dir``, ``<bdi>``, ``<bdo>``), or
+    None: its text is an isolate in that direction (``<bdo>``: an override), as a browser
+    lays it out (``unicode-bidi: isolate`` / ``isolate-override``)."""
+    direction = own_direction(element)
+    if not direction or name in BREAKS or name in IMAGES:
+        return None
+    if name == "bdo":
+        return f"bdo-{direction}" if direction != "auto" else "dir-auto"
+    if direction == "ltr" and INLINE_STYLES.get(name) == "code":
+        return None  # code is laid out left to right already
+    return f"dir-{direction}"
+
+
+def _direction_inside(text: str, spans: tuple[StyleSpan, ...]) -> str:
+    """The direction of a paragraph its markup gives none, when all its letters are in
+    spans of a ``dir`` of their own (``<p><span dir="rtl">…</span></p>``): the first such
+    span's, else (``auto``, ``<bdi>``) its first strong letter's, as the reader takes a
+    paragraph's direction where the markup says nothing (a browser would fall back to left
+    to right). ``auto`` when a letter stands outside them (rule P2 then finds it)."""
+    marked = [span for span in spans if span.style in DIRECTION_STYLES
+              and span.style.startswith("dir-")]
+    if not marked or first_strong([prose(text, spans)]) != "auto":
+        return "auto"
+    stated = DIRECTION_STYLES[marked[0].style]
+    return stated if stated in ("ltr", "rtl") else first_strong([text])
 
 
 def shown_text(element: Any, skip: Callable[[Any], bool] | None = None) -> str:
@@ -172,7 +240,8 @@ class MarkupWalker:
         self.stack: list[Container] = []
         self.inline = _Inline()
         self.kind: tuple[str, int] | None = None  # a heading being read: ("heading", n)
-        self.directions = [direction]
+        self.directions = [direction]  # of the elements being walked
+        self.block_directions = [direction]  # of the blocks: the paragraphs' directions
         self.joined = False
         self.file = ""  # the chapter being walked, for link targets
         self.resolve: Callable[[str], str] = lambda href: href
@@ -183,6 +252,11 @@ class MarkupWalker:
         self.figure_alts: list[set[str]] = []  # alt texts of the figures being walked
         self.definition_lists: set[int] = set()  # ids of the <dl> containers open
         self.run_on: list[Any] = []  # paragraphs that continue the text before them
+
+    def start_in(self, direction: str) -> None:
+        """Walk what comes next (a book's chapter) in ``direction``."""
+        self.directions = [direction]
+        self.block_directions = [direction]
 
     # -- paragraphs -------------------------------------------------------------------
 
@@ -206,8 +280,10 @@ class MarkupWalker:
         if item is not None:
             marker, item.marker = item.marker or "", None
         joined, self.joined = self.joined, False
-        self.content.append(text, Block(kind, level, marker, spans, None, joined),
-                            direction or self.directions[-1])
+        direction = direction or self.block_directions[-1]
+        if direction == "auto" and spans:
+            direction = _direction_inside(text, spans)
+        self.content.append(text, Block(kind, level, marker, spans, None, joined), direction)
 
     def flush(self, hard_break: bool = False) -> None:
         """The inline text gathered so far becomes a paragraph (if it has any text)."""
@@ -243,10 +319,22 @@ class MarkupWalker:
                 self.flush()
             self.pending_ids.append(f"{self.file}#{ident}")
         direction = element_direction(element, self.directions[-1])
+        block = name in BLOCKS
+        if block and direction != self.block_directions[-1] and not self.in_cell:
+            self.flush()  # the text before it is in the direction around it
+        style = None if block else _direction_style(element, name)
         self.directions.append(direction)
+        if block:
+            self.block_directions.append(direction)
+        if style:
+            self.inline.open(style)
         try:
             self._walk(element, name)
         finally:
+            if style:
+                self.inline.close()
+            if block:
+                self.block_directions.pop()
             self.directions.pop()
 
     def _children(self, element: Any) -> None:

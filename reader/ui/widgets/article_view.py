@@ -361,7 +361,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
                 # The same text and options at a new width: keep what does not depend on it.
                 prepared=self.flow.prepared if self.flow is not None else None,
                 special=self._table_layouts(),
-                ltr_spans=self.document.ltr_spans,
+                isolates=self.document.isolates,
             )
             self._strips.clear()
             self.virtual_size = Size(width, self.flow.height)
