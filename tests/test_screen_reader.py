@@ -254,6 +254,18 @@ def test_tmux_screen_gives_source_lines_and_cursor(logical_session: TmuxSession)
         return y < len(lines) and _from_cell(lines[y], x).startswith("Roadster")
 
     logical_session.wait_for(cursor_on_hit)
+    # a notice: the status row is the notice alone, in logical order, with the cursor at
+    # its start; the next key takes the cursor back to the hit
+    logical_session.keys(">")
+
+    def cursor_on_notice(lines: list[str]) -> bool:
+        x, y = map(int, logical_session.display("#{cursor_x} #{cursor_y}").split())
+        return y < len(lines) and lines[y][x:].startswith("Measure: ") \
+            and "│" not in lines[y] and "Roadster" not in lines[y]
+
+    logical_session.wait_for(cursor_on_notice)
+    logical_session.keys("z")
+    logical_session.wait_for(cursor_on_hit)
 
 
 @pytest.mark.parametrize("mode", [LOGICAL, "explicit"])
@@ -365,3 +377,37 @@ async def test_cursor_on_the_active_tab() -> None:
         row = tabs.render_line(0).text
         assert _from_cell(row, at.x).startswith(tabs.shown_labels(tabs.content_size.width)
                                                 [tabs.active])
+
+
+async def test_a_notice_is_announced_on_the_status_row() -> None:
+    """A note (here ``>``'s measure) is the status row's whole text and takes the cursor;
+    the next key gives the cursor back to the focused claim."""
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        on_claim = app.cursor_position
+        status = app.query_one("#status")
+        assert on_claim.y != status.region.y
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        row = status.render_line(0).text.strip()
+        assert row.startswith("Measure: ") and "│" not in row, row  # the notice alone
+        assert app.cursor_position == status.content_region.offset
+        await pilot.press("z")  # any key: the cursor back on the claim, the status back
+        await pilot.pause()
+        # (on the claim where the wider measure put it)
+        assert app.cursor_position == app.article.cursor_offset(app.article.flow)
+        assert app.cursor_position.y == on_claim.y
+        assert status.render_line(0).text.strip() != row
+
+
+async def test_notices_are_not_announced_by_default() -> None:
+    app = create_app(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert app.status.announcement is None
+        assert app.cursor_position != app.query_one("#status").content_region.offset

@@ -143,7 +143,8 @@ class ReaderApp(HookedApp):
                                   self.text_out.selection_span, self.text_out.copy,
                                   looked_up)
         self.status = Status(self, self.navigation, self.search,
-                             [self.notices.note, wrapped, self.text_out.note, looked_up])
+                             [self.notices.note, wrapped, self.text_out.note, looked_up],
+                             announce=self.logical)
         self.argument_map = ArgumentMap(self, self.navigation, trail, landing)
         self.navigation.elsewhere = self.argument_map.open_elsewhere
 
@@ -204,6 +205,11 @@ class ReaderApp(HookedApp):
 
     def before_output(self, update: RenderableType) -> RenderableType:
         appearance = getattr(self, "appearance", None)  # (None while App.__init__ runs)
+        status = getattr(self, "status", None)
+        if status is not None:  # --screen-reader: a note announced takes the cursor
+            announced = status.cursor(self.cursor_position)
+            if announced is not None:
+                self.cursor_position = announced
         return update if appearance is None else appearance.output(update)
 
     def ended_by(self, error: Exception) -> bool:
@@ -239,6 +245,8 @@ class ReaderApp(HookedApp):
     async def on_event(self, event: events.Event) -> None:
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()  # no command ever sees half a document
+        if isinstance(event, events.Key):
+            self.status.key_pressed()  # --screen-reader: the cursor back from a note
         if isinstance(event, events.Key) and self.query(ArticleView):
             self.article.cancel_pick()  # a double-click and a key: the key's, no look-up
         await super().on_event(event)

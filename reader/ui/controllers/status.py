@@ -1,8 +1,16 @@
 """The status line: what it shows, gathered from the features that own it (the view's
 place, the chapter and focus of :class:`~reader.ui.controllers.navigation.Navigation`, the
-search, the short-lived notes) and laid out by :mod:`reader.ui.decisions.status_line`."""
+search, the short-lived notes) and laid out by :mod:`reader.ui.decisions.status_line`.
+
+With ``--screen-reader`` a new note is announced: it is the status line's whole row, in
+logical order, and the terminal's cursor goes to its start, where screen readers and braille
+displays follow it; the next key gives the row back to the status and the cursor back to
+the reading place (docs/accessibility.md says why).
+"""
 
 from __future__ import annotations
+
+from textual.geometry import Offset
 
 from reader.i18n import _
 from reader.state.search import SearchSession
@@ -19,11 +27,16 @@ class Status:
     """Draws ``#status`` (a :class:`BidiText`) from the features' state."""
 
     def __init__(self, reader: Reader, navigation: Navigation, search: SearchSession,
-                 notes: list[StatusNote]) -> None:
+                 notes: list[StatusNote], announce: bool = False) -> None:
+        """``announce`` (``--screen-reader``): new notes are announced (see the module)."""
         self.reader = reader
         self.navigation = navigation
         self.search = search
         self.notes = notes
+        self.announce = announce
+        self.announcement: str | None = None  # the note the status row and cursor are on
+        self._told = [note.told for note in notes]
+        self._return_to: Offset | None = None  # where the cursor was before it
 
     @property
     def direction(self) -> str:
@@ -67,4 +80,45 @@ class Status:
         app = self.reader.app
         if not app.query(ArticleView):
             return
-        app.query_one("#status", BidiText).set_text(status_text(self.inputs(), self.direction))
+        if self.announce:
+            told = [note.told for note in self.notes]
+            fresh = [note.text for note, before, now in zip(self.notes, self._told, told,
+                                                            strict=True)
+                     if now != before and note.text]
+            self._told = told
+            if fresh:
+                self.announcement = fresh[-1]
+        text = self.announcement or status_text(self.inputs(), self.direction)
+        app.query_one("#status", BidiText).set_text(text)
+
+    # -- announcements (--screen-reader) ----------------------------------------------
+
+    def cursor(self, current: Offset) -> Offset | None:
+        """Where the terminal's cursor must be instead of ``current`` (the focused widget's
+        choice) while a note is announced: at the start of the status row. None otherwise,
+        or when a dialog or another screen is over the text."""
+        if self.announcement is None:
+            return None
+        screen = self.reader.app.screen
+        rows = screen.query("#status").results(BidiText)
+        status = next(iter(rows), None)
+        if status is None:
+            return None
+        at = status.content_region.offset
+        if current != at:
+            self._return_to = current
+        return at
+
+    def key_pressed(self) -> None:
+        """A key ends the announcement: the status row shows the status again and the
+        cursor goes back to the reading place (the focused widget puts it there again)."""
+        if self.announcement is None:
+            return
+        self.announcement = None
+        app = self.reader.app
+        if self._return_to is not None:
+            app.cursor_position = self._return_to
+            self._return_to = None
+        self.update()
+        if app.focused is not None:
+            app.focused.refresh()
