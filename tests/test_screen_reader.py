@@ -411,3 +411,63 @@ async def test_notices_are_not_announced_by_default() -> None:
         await pilot.pause()
         assert app.status.announcement is None
         assert app.cursor_position != app.query_one("#status").content_region.offset
+
+
+def test_tmux_panel_and_dialogs_are_screens_of_their_own(logical_session: TmuxSession
+                                                         ) -> None:
+    """The panel, the chooser, the prompts, the help, the palette, the annotation dialog and
+    the map fill the screen: no row of the article is left beside or around them for a
+    screen reader to read, and no box is drawn."""
+    from reader.content.formats import load_document
+
+    first = load_document().paragraphs[0]
+    screen = logical_session.wait_for(lambda lines: any(first[:20] in line for line in lines))
+    article = [row.strip() for row in screen[1:-3] if len(row.strip()) > 10]
+    assert len(article) > 8
+
+    def alone(lines: list[str]) -> bool:
+        return not any(row in line for line in lines for row in article) \
+            and not any(box in line for line in lines for box in "╭╮╰╯│")
+
+    def article_back(lines: list[str]) -> bool:
+        return sum(row in line for line in lines for row in article) > 8
+
+    for keys in (["p"], ["]", "Enter"], [":"], ["?"], ["C-p"], ["M"],
+                 ["/", "Roadster", "Enter", "a"]):
+        logical_session.keys(*keys)
+        logical_session.wait_for(alone)
+        logical_session.keys("p" if keys == ["p"] else "Escape")
+        logical_session.wait_for(article_back)
+
+
+async def test_map_nodes_say_their_role_and_hold_the_cursor() -> None:
+    """``M``: each node a row starting with its role and level, no tree lines; the
+    terminal's cursor on the highlighted node, following the arrows."""
+    from reader.ui.screens.map_screen import MapScreen
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        tree = app.screen.map_tree
+        rows = [tree.render_line(y).text for y in range(tree.region.height)]
+        assert not any(box in row for row in rows for box in "├└│┤┘◆↩")
+        assert rows[0].strip().startswith("claim, ")
+        assert any(row.strip().startswith("rebuttal, level ") for row in rows)
+        for steps in (1, 2):
+            await pilot.press("down")
+            await pilot.pause()
+            assert tree.highlighted == steps
+            at = app.cursor_position - tree.region.offset
+            node = tree.nodes[steps]
+            row = tree.render_line(at.y).text
+            assert row[at.x:].startswith("rebuttal, level ") and node.name in row
+    app = create_app(None)  # the default mode draws the tree
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.pause()
+        tree = app.screen.query_one("#map-full")
+        assert "◆" in tree.render_line(0).text

@@ -114,6 +114,7 @@ class ReaderApp(HookedApp):
         # --screen-reader: rows in logical order, one column (reader.terminal.plan)
         self.logical = bidi_mode == LOGICAL
         set_logical(self.logical)  # the chrome too (reader.text.chrome)
+        self.set_class(self.logical, "-screen-reader")  # dialogs on the whole screen
         self.positions = positions
         self.terminal_warning = terminal_warning
         self.remembered = Remembered(self, preferences)
