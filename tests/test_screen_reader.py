@@ -434,6 +434,14 @@ def test_tmux_panel_and_dialogs_are_screens_of_their_own(logical_session: TmuxSe
 
     for keys in (["p"], ["]", "Enter"], [":"], ["?"], ["C-p"], ["M"],
                  ["/", "Roadster", "Enter", "a"]):
+        if keys[0] == "/":  # the search bar takes what is typed once it is there
+            logical_session.keys("/")
+            logical_session.wait_for(lambda lines: any("[fold]" in line
+                                                       for line in lines[-4:]))
+            logical_session.keys("Roadster", "Enter")
+            logical_session.wait_for(lambda lines: any("Roadster" in line
+                                                       for line in lines[-3:]))
+            keys = keys[3:]
         logical_session.keys(*keys)
         logical_session.wait_for(alone)
         logical_session.keys("p" if keys == ["p"] else "Escape")
@@ -471,3 +479,61 @@ async def test_map_nodes_say_their_role_and_hold_the_cursor() -> None:
         await pilot.pause()
         tree = app.screen.query_one("#map-full")
         assert "◆" in tree.render_line(0).text
+
+
+def test_tmux_typed_fields_are_logical_with_the_cursor_at_the_caret(
+        logical_session: TmuxSession) -> None:
+    """The search field and the annotation dialog's fields are drawn in logical order,
+    unshaped, and the terminal's cursor is at the caret; Tab takes it to the next field."""
+    from reader.content.formats import load_document
+
+    first = load_document().paragraphs[0]
+    logical_session.wait_for(lambda lines: any(first[:20] in line for line in lines))
+
+    def cursor() -> tuple[int, int]:
+        x, y = map(int, logical_session.display("#{cursor_x} #{cursor_y}").split())
+        return x, y
+
+    query = "ألتمان"
+    logical_session.keys("/")
+    logical_session.wait_for(lambda lines: any("[fold]" in line for line in lines[-4:]))
+    logical_session.keys(query)
+
+    def at_caret(offset: int):
+        def check(lines: list[str]) -> bool:
+            x, y = cursor()
+            row = lines[y] if y < len(lines) else ""
+            start = row.find(query)  # the query as typed: logical order, no forms
+            return start >= 0 and "[fold" in row and x == cell_len(row[:start]) + offset
+        return check
+
+    logical_session.wait_for(at_caret(len(query)))  # after the end
+    logical_session.keys("Home")
+    logical_session.wait_for(at_caret(0))  # on its first letter
+    logical_session.keys("Escape")
+    logical_session.wait_for(lambda lines: any("q Quit" in line for line in lines[-2:]))
+    # the annotation dialog: the cursor in the label's field, then (Tab) on the speaker
+    logical_session.keys("/")
+    logical_session.wait_for(lambda lines: any("[fold]" in line for line in lines[-4:]))
+    logical_session.keys("Roadster", "Enter")
+    logical_session.wait_for(lambda lines: any("Roadster" in line for line in lines[-3:]))
+    logical_session.keys("a")
+    logical_session.wait_for(lambda lines: any("claim" in line for line in lines))
+    logical_session.keys("c")
+
+    def in_field(text: str):
+        def check(lines: list[str]) -> bool:
+            x, y = cursor()
+            row = lines[y] if y < len(lines) else ""
+            return text in row and x == cell_len(row[: row.find(text) + len(text)])
+        return check
+
+    logical_session.wait_for(in_field("Roadster"))
+    logical_session.keys("Tab")
+
+    def on_speaker(lines: list[str]) -> bool:
+        x, y = cursor()
+        return y < len(lines) and lines[y][x:].startswith("‹ ")
+
+    logical_session.wait_for(on_speaker)
+    logical_session.keys("Escape")

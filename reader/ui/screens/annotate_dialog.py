@@ -19,12 +19,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.i18n import N_, _
-from reader.text.chrome import isolate, label_direction
+from reader.text.chrome import is_logical, isolate, label_direction
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.search_bar import QueryField
 
@@ -109,6 +111,12 @@ class ChoiceField(BidiText, can_focus=True):
     @property
     def value(self) -> Any:
         return list(self.chosen) if self.several else (self.chosen[0] if self.chosen else None)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if is_logical() and self.has_focus:  # --screen-reader: the cursor on the choice
+            region = self.content_region
+            self.app.cursor_position = Offset(region.x, region.y)
+        return super().render_lines(crop)
 
     def _show(self) -> None:
         if not self.options:
