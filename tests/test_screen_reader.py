@@ -356,6 +356,9 @@ async def test_cursor_on_the_chooser_item() -> None:
         await pilot.pause()
         items = app.screen.query_one(EntryList)
         assert items.has_focus and items.highlighted == 1
+        # each item says what it is, as the panel's entries do
+        assert all(paragraphs[0][0].startswith("rebuttal, ")
+                   for _id, paragraphs in items.entries)
         at = app.cursor_position - items.region.offset
         label = items.entries[1][1][0][0]
         assert items.render_line(at.y).text[at.x:].startswith(label.strip()[:10])
@@ -525,7 +528,8 @@ def test_tmux_typed_fields_are_logical_with_the_cursor_at_the_caret(
         def check(lines: list[str]) -> bool:
             x, y = cursor()
             row = lines[y] if y < len(lines) else ""
-            return text in row and x == cell_len(row[: row.find(text) + len(text)])
+            return text in row and x == cell_len(row[: row.find(text) + len(text)]) \
+                and row.strip().startswith("label: ")  # the field's name on its row
         return check
 
     logical_session.wait_for(in_field("Roadster"))
@@ -533,7 +537,8 @@ def test_tmux_typed_fields_are_logical_with_the_cursor_at_the_caret(
 
     def on_speaker(lines: list[str]) -> bool:
         x, y = cursor()
-        return y < len(lines) and lines[y][x:].startswith("‹ ")
+        return y < len(lines) and lines[y][x:].startswith("‹ ") \
+            and lines[y].strip().startswith("speaker: ")
 
     logical_session.wait_for(on_speaker)
     logical_session.keys("Escape")

@@ -18,7 +18,7 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -206,19 +206,28 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         with Vertical(id="annotate-box", classes="annotate-box"):
             yield BidiText(self.title_text, direction=direction, id="annotate-title")
             for field in self.fields:
+                if is_logical():  # --screen-reader: a row says which field it is
+                    with Horizontal(classes="annotate-row"):
+                        yield BidiText(f"{say(field.key, self.rtl)}:", direction=direction,
+                                       classes="annotate-label", id=f"label-{field.key}")
+                        yield self._field(field)
+                    continue
                 yield BidiText(say(field.key, self.rtl), direction=direction,
                                classes="annotate-label", id=f"label-{field.key}")
-                if field.kind == "text":
-                    widget: Widget = QueryField(align_right=self.rtl, id=f"field-{field.key}")
-                else:
-                    options = tuple((v, say(s, self.rtl) if s in WORDS else s)
-                                    for v, s in field.options)
-                    widget = ChoiceField(options, field.value, several=field.kind == "choices",
-                                         rtl=self.rtl, id=f"field-{field.key}")
-                widget.add_class("annotate-field")
-                yield widget
+                yield self._field(field)
             yield BidiText("", direction=direction, id="annotate-problem")
             yield BidiText(say("keys", self.rtl), direction=direction, id="annotate-keys")
+
+    def _field(self, field: Field) -> Widget:
+        if field.kind == "text":
+            widget: Widget = QueryField(align_right=self.rtl, id=f"field-{field.key}")
+        else:
+            options = tuple((v, say(s, self.rtl) if s in WORDS else s)
+                            for v, s in field.options)
+            widget = ChoiceField(options, field.value, several=field.kind == "choices",
+                                 rtl=self.rtl, id=f"field-{field.key}")
+        widget.add_class("annotate-field")
+        return widget
 
     def on_mount(self) -> None:
         for field in self.fields:
