@@ -278,8 +278,12 @@ async def test_help_says_how_the_mode_works(mode: str) -> None:
         found = app.screen.query("#help-screen-reader")
         assert bool(found) == (mode == LOGICAL)
         if found:
-            text = "".join(found.first().render_line(y).text for y in range(3))
+            widget = found.first()
+            text = "".join(widget.render_line(y).text for y in range(widget.size.height))
             assert "Screen-reader mode" in text and not _presentation_forms(text)
+            # first after the title, with the announcements and the screens
+            assert widget.region.y <= app.screen.query_one("#help-keys").region.y
+            assert "A notice takes the status" in text and "fill the screen" in text
 
 
 async def test_cursor_on_the_highlighted_panel_entry() -> None:

@@ -75,6 +75,12 @@ SCREEN_READER_HELP = N_(
     "logical order, without presentation forms, in one column; the terminal's cursor is on "
     "the focused claim, link or search hit (], [, n, N). p shows the panel over the text. "
     "reader --no-screen-reader leaves the mode.")
+SCREEN_READER_MORE = N_(
+    "Where the attention is, the cursor is: on the highlighted entry of the panel, the "
+    "chooser and the map (M), and at the caret of a field. A notice takes the status "
+    "line's row and the cursor until the next key. The panel, the map, the dialogs and "
+    "this help fill the screen, and each entry, node and field starts with what it is "
+    "(claim, rebuttal, chapter, label).")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -116,17 +122,28 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield BidiText(((_("reader — keys"), "bold"), ("", "")),
                            direction=direction, id="help-title")
+            if is_logical():  # --screen-reader: how this mode works, first
+                yield BidiText(((_(SCREEN_READER_HELP), ""), ("", ""),
+                                (_(SCREEN_READER_MORE), ""), ("", "")),
+                               direction=direction, id="help-screen-reader")
             yield Static(table, id="help-keys")
             if self.legend:
                 title = _("Who says what (the colours in the text)")
                 yield BidiText((("", ""), (title, "bold"),
                                 *((f"  ■ {name}", str(style)) for name, style in self.legend)),
                                direction=direction, id="help-legend")
-            if is_logical():  # --screen-reader: how this mode works (docs/accessibility.md)
-                yield BidiText((("", ""), (_(SCREEN_READER_HELP), "")), direction=direction,
-                               id="help-screen-reader")
             yield BidiText((("", ""), (_("Esc closes this help."), "")), direction=direction,
                            id="help-footer")
+
+
+    def on_mount(self) -> None:
+        if is_logical():  # --screen-reader: the cursor on the help's first line
+            self.call_after_refresh(self._cursor_at_top)
+
+    def _cursor_at_top(self) -> None:
+        title = self.query_one("#help-title")
+        self.app.cursor_position = title.content_region.offset
+        title.refresh()  # a frame, which moves the terminal's cursor there
 
 
 def speaker_legend(annotations: Annotations | None, article: ArticleView
