@@ -546,3 +546,22 @@ def test_tmux_typed_fields_are_logical_with_the_cursor_at_the_caret(
 
     logical_session.wait_for(on_speaker)
     logical_session.keys("Escape")
+
+
+async def test_start_up_warnings_are_announced_until_a_key() -> None:
+    """A warning given at start takes the cursor (its first line) and stays, whatever its
+    time, until a key gives the cursor back to the reading place."""
+    warning = "This terminal cannot be told to stop its own bidi."
+    app = create_app(None, bidi_mode=LOGICAL, terminal_warning=warning)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lines = app.query_one("#notices")
+        assert lines.display and warning in lines.render_line(0).text
+        assert app.cursor_position == lines.content_region.offset
+        app.notices._drop(0)  # its time is up: still there while announced
+        await pilot.pause()
+        assert lines.display
+        await pilot.press("j")
+        await pilot.pause()
+        assert not lines.display
+        assert app.cursor_position == app.article.cursor_offset(app.article.flow)

@@ -124,7 +124,8 @@ class ReaderApp(HookedApp):
         self.search = SearchSession(document.paragraphs,
                                     self.annotations.alias_lists() if self.annotations else None)
         # The features, each owning its state (reader/ui/controllers).
-        self.notices = Notices(self)  # every notice: the status line, or lines above it
+        # every notice: the status line, or lines above it
+        self.notices = Notices(self, announce=self.logical)
         wrapped = StatusNote(self)  # "search wrapped", "wrapped": search's and ]'s
         self.navigation = Navigation(self, wrapped)
         self.searching = SearchControl(self, self.search, self.navigation, wrapped)
@@ -207,8 +208,9 @@ class ReaderApp(HookedApp):
     def before_output(self, update: RenderableType) -> RenderableType:
         appearance = getattr(self, "appearance", None)  # (None while App.__init__ runs)
         status = getattr(self, "status", None)
-        if status is not None:  # --screen-reader: a note announced takes the cursor
-            announced = status.cursor(self.cursor_position)
+        if status is not None:  # --screen-reader: a notice announced takes the cursor
+            announced = (status.announced.cursor(self.cursor_position)
+                         or self.notices.announced.cursor(self.cursor_position))
             if announced is not None:
                 self.cursor_position = announced
         return update if appearance is None else appearance.output(update)
@@ -247,7 +249,8 @@ class ReaderApp(HookedApp):
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()  # no command ever sees half a document
         if isinstance(event, events.Key):
-            self.status.key_pressed()  # --screen-reader: the cursor back from a note
+            self.status.key_pressed()  # --screen-reader: the cursor back from a notice
+            self.notices.key_pressed()
         if isinstance(event, events.Key) and self.query(ArticleView):
             self.article.cancel_pick()  # a double-click and a key: the key's, no look-up
         await super().on_event(event)

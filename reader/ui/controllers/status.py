@@ -10,11 +10,10 @@ the reading place (docs/accessibility.md says why).
 
 from __future__ import annotations
 
-from textual.geometry import Offset
-
 from reader.i18n import _
 from reader.state.search import SearchSession
 from reader.text.chrome import fill, ui_direction
+from reader.ui.controllers.announcing import Announcement
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.status_note import StatusNote
@@ -35,8 +34,8 @@ class Status:
         self.notes = notes
         self.announce = announce
         self.announcement: str | None = None  # the note the status row and cursor are on
+        self.announced = Announcement(reader, "#status")
         self._told = [note.told for note in notes]
-        self._return_to: Offset | None = None  # where the cursor was before it
 
     @property
     def direction(self) -> str:
@@ -88,37 +87,15 @@ class Status:
             self._told = told
             if fresh:
                 self.announcement = fresh[-1]
+                self.announced.take()
         text = self.announcement or status_text(self.inputs(), self.direction)
         app.query_one("#status", BidiText).set_text(text)
 
     # -- announcements (--screen-reader) ----------------------------------------------
 
-    def cursor(self, current: Offset) -> Offset | None:
-        """Where the terminal's cursor must be instead of ``current`` (the focused widget's
-        choice) while a note is announced: at the start of the status row. None otherwise,
-        or when a dialog or another screen is over the text."""
-        if self.announcement is None:
-            return None
-        screen = self.reader.app.screen
-        rows = screen.query("#status").results(BidiText)
-        status = next(iter(rows), None)
-        if status is None:
-            return None
-        at = status.content_region.offset
-        if current != at:
-            self._return_to = current
-        return at
-
     def key_pressed(self) -> None:
         """A key ends the announcement: the status row shows the status again and the
-        cursor goes back to the reading place (the focused widget puts it there again)."""
-        if self.announcement is None:
-            return
-        self.announcement = None
-        app = self.reader.app
-        if self._return_to is not None:
-            app.cursor_position = self._return_to
-            self._return_to = None
-        self.update()
-        if app.focused is not None:
-            app.focused.refresh()
+        cursor goes back to the reading place."""
+        if self.announced.release():
+            self.announcement = None
+            self.update()
