@@ -433,13 +433,17 @@ def test_tmux_panel_and_dialogs_are_screens_of_their_own(logical_session: TmuxSe
     assert len(article) > 8
 
     def alone(lines: list[str]) -> bool:
+        """Nothing of the article, no box, and the cursor on a row of the screen's own
+        (an entry, a field, its first line: not a stale place)."""
+        x, y = map(int, logical_session.display("#{cursor_x} #{cursor_y}").split())
         return not any(row in line for line in lines for row in article) \
-            and not any(box in line for line in lines for box in "╭╮╰╯│")
+            and not any(box in line for line in lines for box in "╭╮╰╯│") \
+            and y < len(lines) and lines[y].strip() != "" and x <= len(lines[y].rstrip()) + 2
 
     def article_back(lines: list[str]) -> bool:
         return sum(row in line for line in lines for row in article) > 8
 
-    for keys in (["p"], ["]", "Enter"], [":"], ["?"], ["C-p"], ["M"],
+    for keys in (["p"], ["]", "Enter"], [":"], ["?"], ["C-p"], ["M"], ["m"],
                  ["/", "Roadster", "Enter", "a"]):
         if keys[0] == "/":  # the search bar takes what is typed once it is there
             logical_session.keys("/")

@@ -27,6 +27,7 @@ from textual.widget import Widget
 
 from reader.i18n import N_, _
 from reader.text.chrome import is_logical, isolate, label_direction
+from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.search_bar import QueryField
 
@@ -178,6 +179,9 @@ class KindDialog(ModalScreen[str | None]):
             for key, kind in KIND_KEYS:
                 yield BidiText(f"{key}  {say(kind, self.rtl)}", direction=direction)
 
+    def on_mount(self) -> None:
+        cursor_on_first_line(self, "#annotate-title")  # --screen-reader
+
     def action_choose(self, kind: str) -> None:
         self.dismiss(kind or None)
 
@@ -313,6 +317,9 @@ class ConfirmDialog(ModalScreen[bool]):
                                id="annotate-title" if index == 0 else None)
             yield BidiText(say("confirm keys", self.rtl), direction=direction,
                            id="annotate-keys")
+
+    def on_mount(self) -> None:
+        cursor_on_first_line(self, "#annotate-title")  # --screen-reader
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -18,6 +18,7 @@ from reader.content.annotations.model import Annotations
 from reader.i18n import N_, _
 from reader.text.chrome import chrome_lines, fill, is_logical, ui_direction, ui_line
 from reader.ui.decisions.speakers import NO_SPEAKER, speaker_indexes
+from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.widgets.bidi_text import BidiText
 
@@ -137,13 +138,7 @@ class HelpScreen(ModalScreen[None]):
 
 
     def on_mount(self) -> None:
-        if is_logical():  # --screen-reader: the cursor on the help's first line
-            self.call_after_refresh(self._cursor_at_top)
-
-    def _cursor_at_top(self) -> None:
-        title = self.query_one("#help-title")
-        self.app.cursor_position = title.content_region.offset
-        title.refresh()  # a frame, which moves the terminal's cursor there
+        cursor_on_first_line(self, "#help-title")  # --screen-reader
 
 
 def speaker_legend(annotations: Annotations | None, article: ArticleView

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from reader.i18n import _, is_rtl
 from reader.text.chrome import ui_line
+from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.shaped_input import ShapedInput
 
 _PROMPT_CSS = """
@@ -106,3 +107,6 @@ class KeyPrompt(ModalScreen[None]):
         self.set_class(is_rtl(), "-rtl")  # right to left: the prompt at the right
         with Horizontal():
             yield Static(ui_line(self.prompt))
+
+    def on_mount(self) -> None:
+        cursor_on_first_line(self, "Static")  # --screen-reader
