@@ -569,3 +569,31 @@ async def test_start_up_warnings_are_announced_until_a_key() -> None:
         await pilot.pause()
         assert not lines.display
         assert app.cursor_position == app.article.cursor_offset(app.article.flow)
+
+
+async def test_cursor_on_the_palette_command_the_arrows_highlight() -> None:
+    from textual.command import CommandList
+
+    from reader.ui.screens.command_palette import ReaderCommandPalette
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderCommandPalette)
+        field = app.screen.query_one("ShapedCommandInput")
+        await pilot.press("g", "o")
+        await pilot.pause()
+        assert app.cursor_position == field.cursor_screen_offset  # typing: at the caret
+        await pilot.press("down", "down")
+        await pilot.pause()
+        commands = app.screen.query_one(CommandList)
+        at = app.cursor_position - commands.region.offset
+        option = commands.get_option_at_index(commands.highlighted)
+        first_line = str(option.prompt).split("\n")[0].strip()
+        assert commands.highlighted >= 1 and at.y > 0
+        assert commands.render_line(at.y).text.strip()[:20] == first_line[:20]
+        await pilot.press("backspace")  # typing again: the caret again
+        await pilot.pause()
+        assert app.cursor_position == field.cursor_screen_offset

@@ -43,8 +43,14 @@ class ShapedLine(HookedInput):
         from the left edge, as all chrome)."""
         return i18n.is_rtl() and not is_logical()
 
+    _caret_shown: tuple[object, ...] | None = None
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        if is_logical() and self.has_focus:  # --screen-reader: the cursor at the caret
+        # --screen-reader: the cursor at the caret when the value or the caret moved (not
+        # at every blink: the palette's arrows put it on a command meanwhile)
+        caret = (self.value, self.cursor_position, self.content_region)
+        if is_logical() and self.has_focus and caret != self._caret_shown:
+            self._caret_shown = caret
             self.app.cursor_position = self.cursor_screen_offset
         return super().render_lines(crop)
 
