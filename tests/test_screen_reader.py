@@ -292,7 +292,10 @@ async def test_cursor_on_the_highlighted_panel_entry() -> None:
     app = create_app(None, bidi_mode=LOGICAL)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("p", "tab", "tab", "down")  # the panel, its tabs, its list
+        await pilot.press("p")  # over the whole text: its list has the focus
+        await pilot.pause()
+        assert isinstance(app.focused, EntryList)
+        await pilot.press("down")
         await pilot.pause()
         entries = app.focused
         assert isinstance(entries, EntryList) and entries.highlighted == 1
@@ -375,7 +378,7 @@ async def test_cursor_on_the_active_tab() -> None:
     app = create_app(None, bidi_mode=LOGICAL)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("p", "tab", "right")  # the panel's tabs, one tab along
+        await pilot.press("p", "shift+tab", "right")  # the panel's tabs, one tab along
         await pilot.pause()
         tabs = app.focused
         assert isinstance(tabs, TabBar)
