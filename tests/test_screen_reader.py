@@ -600,3 +600,34 @@ async def test_cursor_on_the_palette_command_the_arrows_highlight() -> None:
         await pilot.press("backspace")  # typing again: the caret again
         await pilot.pause()
         assert app.cursor_position == field.cursor_screen_offset
+
+
+async def test_ctrl_g_says_the_last_notice_again() -> None:
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        status = app.query_one("#status")
+        await pilot.press("ctrl+g")  # no notice yet: the status line itself, announced
+        await pilot.pause()
+        assert app.cursor_position == status.content_region.offset
+        assert "Top" in status.render_line(0).text
+        await pilot.press("greater_than_sign", "z")  # a notice, read, then gone
+        await pilot.pause()
+        assert not status.render_line(0).text.strip().startswith("Measure: ")
+        assert app.cursor_position != status.content_region.offset
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert status.render_line(0).text.strip().startswith("Measure: ")
+        assert app.cursor_position == status.content_region.offset
+    app = create_app(None)  # the default mode: the note shown again in the status line
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("less_than_sign")
+        await pilot.pause()
+        app.notices.note.clear()
+        await pilot.pause()
+        status = app.query_one("#status")
+        assert "Measure: " not in status.render_line(0).text
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert "Measure: " in status.render_line(0).text

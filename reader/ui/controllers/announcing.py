@@ -27,6 +27,8 @@ class Announcement:
 
     def take(self) -> None:
         self.active = True
+        for row in self.reader.app.screen.query(self.selector):
+            row.refresh()  # a frame even when its text is the same: the cursor moves then
 
     def cursor(self, current: Offset) -> Offset | None:
         """Where the cursor must be instead of ``current`` while the row is announced:

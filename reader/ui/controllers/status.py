@@ -35,6 +35,7 @@ class Status:
         self.announce = announce
         self.announcement: str | None = None  # the note the status row and cursor are on
         self.announced = Announcement(reader, "#status")
+        self.last_told: str | None = None  # the last note, for Ctrl+G
         self._told = [note.told for note in notes]
 
     @property
@@ -79,19 +80,33 @@ class Status:
         app = self.reader.app
         if not app.query(ArticleView):
             return
-        if self.announce:
-            told = [note.told for note in self.notes]
-            fresh = [note.text for note, before, now in zip(self.notes, self._told, told,
-                                                            strict=True)
-                     if now != before and note.text]
-            self._told = told
-            if fresh:
+        told = [note.told for note in self.notes]
+        fresh = [note.text for note, before, now in zip(self.notes, self._told, told,
+                                                        strict=True)
+                 if now != before and note.text]
+        self._told = told
+        if fresh:
+            self.last_told = fresh[-1]
+            if self.announce:
                 self.announcement = fresh[-1]
                 self.announced.take()
         text = self.announcement or status_text(self.inputs(), self.direction)
         app.query_one("#status", BidiText).set_text(text)
 
     # -- announcements (--screen-reader) ----------------------------------------------
+
+    def say_again(self) -> None:
+        """Ctrl+G: the last notice again (as vim's ``g<``); with ``--screen-reader``,
+        before any notice, the status line's own text (where the view is, the chapter, the
+        focus, the search), announced until the next key."""
+        if self.announce:
+            self.announcement = self.last_told or status_text(self.inputs(), self.direction)
+            self.announced.take()
+            self.update()
+        elif self.last_told:
+            self.reader.say(self.last_told)
+        else:
+            self.reader.app.bell()
 
     def key_pressed(self) -> None:
         """A key ends the announcement: the status row shows the status again and the

@@ -65,6 +65,7 @@ KEYS: list[tuple[str, str]] = [
     ("u", "undo the last annotation change"),
     ("t", "dark / light theme (remembered; --theme at start)"),
     ("X", "a web page: its article, or the whole page (--extract at start)"),
+    ("Ctrl+G", "the last notice again"),
     ("? / F1", "this help"),
     ("q", "quit (your place is remembered)"),
     ("Ctrl+C", "copy the selection; quit when there is none"),
