@@ -631,3 +631,21 @@ async def test_ctrl_g_says_the_last_notice_again() -> None:
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert "Measure: " in status.render_line(0).text
+
+
+async def test_a_note_with_a_move_leaves_the_cursor_on_the_new_place() -> None:
+    """``[`` from the top wraps to the last claim: "wrapped" is the status row's text
+    until the next key, but the cursor is on the claim, what the key was pressed for."""
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        status = app.query_one("#status")
+        assert status.render_line(0).text.strip() == "wrapped"
+        assert app.article.attention is not None
+        assert app.cursor_position == app.article.cursor_offset(app.article.flow)
+        await pilot.press("z")
+        await pilot.pause()
+        row = status.render_line(0).text
+        assert row.strip() != "wrapped" and "│" in row  # the status again, the note a field

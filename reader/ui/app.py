@@ -146,7 +146,7 @@ class ReaderApp(HookedApp):
                                   looked_up)
         self.status = Status(self, self.navigation, self.search,
                              [self.notices.note, wrapped, self.text_out.note, looked_up],
-                             announce=self.logical)
+                             announce=self.logical, with_moves=(wrapped,))
         self.argument_map = ArgumentMap(self, self.navigation, trail, landing)
         self.navigation.elsewhere = self.argument_map.open_elsewhere
 

@@ -5,7 +5,9 @@ search, the short-lived notes) and laid out by :mod:`reader.ui.decisions.status_
 With ``--screen-reader`` a new note is announced: it is the status line's whole row, in
 logical order, and the terminal's cursor goes to its start, where screen readers and braille
 displays follow it; the next key gives the row back to the status and the cursor back to
-the reading place (docs/accessibility.md says why).
+the reading place (docs/accessibility.md says why). A note that comes with a move of the
+reading place ("wrapped" after ``]`` or ``n``) is written alone on the row the same way, but
+leaves the cursor on the new place: that place is what the key was pressed for.
 """
 
 from __future__ import annotations
@@ -26,13 +28,16 @@ class Status:
     """Draws ``#status`` (a :class:`BidiText`) from the features' state."""
 
     def __init__(self, reader: Reader, navigation: Navigation, search: SearchSession,
-                 notes: list[StatusNote], announce: bool = False) -> None:
-        """``announce`` (``--screen-reader``): new notes are announced (see the module)."""
+                 notes: list[StatusNote], announce: bool = False,
+                 with_moves: tuple[StatusNote, ...] = ()) -> None:
+        """``announce`` (``--screen-reader``): new notes are announced (see the module);
+        ``with_moves``: those of ``notes`` that come with a move, which keep the cursor."""
         self.reader = reader
         self.navigation = navigation
         self.search = search
         self.notes = notes
         self.announce = announce
+        self.with_moves = with_moves
         self.announcement: str | None = None  # the note the status row and cursor are on
         self.announced = Announcement(reader, "#status")
         self.last_told: str | None = None  # the last note, for Ctrl+G
@@ -81,15 +86,15 @@ class Status:
         if not app.query(ArticleView):
             return
         told = [note.told for note in self.notes]
-        fresh = [note.text for note, before, now in zip(self.notes, self._told, told,
-                                                        strict=True)
+        fresh = [note for note, before, now in zip(self.notes, self._told, told, strict=True)
                  if now != before and note.text]
         self._told = told
         if fresh:
-            self.last_told = fresh[-1]
+            self.last_told = fresh[-1].text
             if self.announce:
-                self.announcement = fresh[-1]
-                self.announced.take()
+                self.announcement = fresh[-1].text
+                if fresh[-1] not in self.with_moves:
+                    self.announced.take()
         text = self.announcement or status_text(self.inputs(), self.direction)
         app.query_one("#status", BidiText).set_text(text)
 
@@ -111,6 +116,6 @@ class Status:
     def key_pressed(self) -> None:
         """A key ends the announcement: the status row shows the status again and the
         cursor goes back to the reading place."""
-        if self.announced.release():
+        if self.announced.release() or self.announcement is not None:
             self.announcement = None
             self.update()
