@@ -48,7 +48,7 @@ class ReaderCommandPalette(HookedCommandPalette):
     def compose(self) -> ComposeResult:
         # As CommandPalette.compose (Textual 8.2), with the shaped input; right to left,
         # the row's widgets in the mirrored order.
-        rtl = i18n.is_rtl()
+        rtl = i18n.is_rtl() and not is_logical()  # --screen-reader: from the left edge
         self.set_class(rtl, "-rtl")
         with Vertical(id="--container"):
             with Horizontal(id="--input"):

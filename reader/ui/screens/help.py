@@ -96,7 +96,7 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend or []
 
     def compose(self) -> ComposeResult:
-        rtl = i18n.is_rtl()
+        rtl = i18n.is_rtl() and not is_logical()  # --screen-reader: from the left edge
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=rtl)
         # Right to left: the keys in the right column, what they do at their left, both
         # aligned to the right.
