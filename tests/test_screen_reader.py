@@ -649,3 +649,26 @@ async def test_a_note_with_a_move_leaves_the_cursor_on_the_new_place() -> None:
         await pilot.pause()
         row = status.render_line(0).text
         assert row.strip() != "wrapped" and "│" in row  # the status again, the note a field
+
+
+async def test_a_right_to_left_interface_is_not_mirrored_in_the_mode() -> None:
+    """An Arabic interface: the key bar, the help's keys and the go-to prompt start at the
+    left edge, each item in logical order (the key, then what it does), as all chrome in
+    the mode; the terminal, or the screen reader, places the lines."""
+    from reader import i18n
+
+    i18n.set_language("ar")
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        keys = app.query_one("#keys").render_line(0).text
+        assert keys.strip().startswith("q ") and not _presentation_forms(keys)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-keys")
+        rows = [table.render_line(y).text for y in range(table.region.height)]
+        assert rows[0].strip().startswith("j / ↓"), rows[0]
+        await pilot.press("escape", "colon")
+        await pilot.pause()
+        prompt = app.screen.query_one("Static").region
+        assert prompt.x <= 1
