@@ -177,7 +177,7 @@ ACTION_WORDS = {
     "next_span": "claim", "previous_span": "claim", "next_link": "link",
     "previous_link": "link", "follow": "follow", "back": "back", "forward": "forward",
     "toggle_panel": "panel", "move_panel": "other side", "toggle_controls": "controls",
-    "toggle_theme": "theme", "scroll_lines": "line", "scroll_pages": "screen",
+    "toggle_theme": "theme", "say_again": "again", "scroll_lines": "line", "scroll_pages": "screen",
     "search": "search", "search_step": "hit", "clear_search": "clear the search",
     "go_start": "start", "go_end": "end", "annotate": "annotate", "edit_entry": "edit",
     "remove_entry": "remove", "undo_annotation": "undo", "chapter": "chapter",

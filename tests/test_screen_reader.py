@@ -254,6 +254,18 @@ def test_tmux_screen_gives_source_lines_and_cursor(logical_session: TmuxSession)
         return y < len(lines) and _from_cell(lines[y], x).startswith("Roadster")
 
     logical_session.wait_for(cursor_on_hit)
+    # a notice: the status row is the notice alone, in logical order, with the cursor at
+    # its start; the next key takes the cursor back to the hit
+    logical_session.keys(">")
+
+    def cursor_on_notice(lines: list[str]) -> bool:
+        x, y = map(int, logical_session.display("#{cursor_x} #{cursor_y}").split())
+        return y < len(lines) and lines[y][x:].startswith("Measure: ") \
+            and "│" not in lines[y] and "Roadster" not in lines[y]
+
+    logical_session.wait_for(cursor_on_notice)
+    logical_session.keys("z")
+    logical_session.wait_for(cursor_on_hit)
 
 
 @pytest.mark.parametrize("mode", [LOGICAL, "explicit"])
@@ -266,8 +278,12 @@ async def test_help_says_how_the_mode_works(mode: str) -> None:
         found = app.screen.query("#help-screen-reader")
         assert bool(found) == (mode == LOGICAL)
         if found:
-            text = "".join(found.first().render_line(y).text for y in range(3))
+            widget = found.first()
+            text = "".join(widget.render_line(y).text for y in range(widget.size.height))
             assert "Screen-reader mode" in text and not _presentation_forms(text)
+            # first after the title, with the announcements and the screens
+            assert widget.region.y <= app.screen.query_one("#help-keys").region.y
+            assert "A notice takes the status" in text and "fill the screen" in text
 
 
 async def test_cursor_on_the_highlighted_panel_entry() -> None:
@@ -276,7 +292,10 @@ async def test_cursor_on_the_highlighted_panel_entry() -> None:
     app = create_app(None, bidi_mode=LOGICAL)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("p", "tab", "tab", "down")  # the panel, its tabs, its list
+        await pilot.press("p")  # over the whole text: its list has the focus
+        await pilot.pause()
+        assert isinstance(app.focused, EntryList)
+        await pilot.press("down")
         await pilot.pause()
         entries = app.focused
         assert isinstance(entries, EntryList) and entries.highlighted == 1
@@ -344,6 +363,9 @@ async def test_cursor_on_the_chooser_item() -> None:
         await pilot.pause()
         items = app.screen.query_one(EntryList)
         assert items.has_focus and items.highlighted == 1
+        # each item says what it is, as the panel's entries do
+        assert all(paragraphs[0][0].startswith("rebuttal, ")
+                   for _id, paragraphs in items.entries)
         at = app.cursor_position - items.region.offset
         label = items.entries[1][1][0][0]
         assert items.render_line(at.y).text[at.x:].startswith(label.strip()[:10])
@@ -356,7 +378,7 @@ async def test_cursor_on_the_active_tab() -> None:
     app = create_app(None, bidi_mode=LOGICAL)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("p", "tab", "right")  # the panel's tabs, one tab along
+        await pilot.press("p", "shift+tab", "right")  # the panel's tabs, one tab along
         await pilot.pause()
         tabs = app.focused
         assert isinstance(tabs, TabBar)
@@ -365,3 +387,288 @@ async def test_cursor_on_the_active_tab() -> None:
         row = tabs.render_line(0).text
         assert _from_cell(row, at.x).startswith(tabs.shown_labels(tabs.content_size.width)
                                                 [tabs.active])
+
+
+async def test_a_notice_is_announced_on_the_status_row() -> None:
+    """A note (here ``>``'s measure) is the status row's whole text and takes the cursor;
+    the next key gives the cursor back to the focused claim."""
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        on_claim = app.cursor_position
+        status = app.query_one("#status")
+        assert on_claim.y != status.region.y
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        row = status.render_line(0).text.strip()
+        assert row.startswith("Measure: ") and "│" not in row, row  # the notice alone
+        assert app.cursor_position == status.content_region.offset
+        await pilot.press("z")  # any key: the cursor back on the claim, the status back
+        await pilot.pause()
+        # (on the claim where the wider measure put it)
+        assert app.cursor_position == app.article.cursor_offset(app.article.flow)
+        assert app.cursor_position.y == on_claim.y
+        assert status.render_line(0).text.strip() != row
+
+
+async def test_notices_are_not_announced_by_default() -> None:
+    app = create_app(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert app.status.announcement is None
+        assert app.cursor_position != app.query_one("#status").content_region.offset
+
+
+def test_tmux_panel_and_dialogs_are_screens_of_their_own(logical_session: TmuxSession
+                                                         ) -> None:
+    """The panel, the chooser, the prompts, the help, the palette, the annotation dialog and
+    the map fill the screen: no row of the article is left beside or around them for a
+    screen reader to read, and no box is drawn."""
+    from reader.content.formats import load_document
+
+    first = load_document().paragraphs[0]
+    screen = logical_session.wait_for(lambda lines: any(first[:20] in line for line in lines))
+    article = [row.strip() for row in screen[1:-3] if len(row.strip()) > 10]
+    assert len(article) > 8
+
+    def alone(lines: list[str]) -> bool:
+        """Nothing of the article, no box, and the cursor on a row of the screen's own
+        (an entry, a field, its first line: not a stale place)."""
+        x, y = map(int, logical_session.display("#{cursor_x} #{cursor_y}").split())
+        return not any(row in line for line in lines for row in article) \
+            and not any(box in line for line in lines for box in "╭╮╰╯│") \
+            and y < len(lines) and lines[y].strip() != "" and x <= len(lines[y].rstrip()) + 2
+
+    def article_back(lines: list[str]) -> bool:
+        return sum(row in line for line in lines for row in article) > 8
+
+    for keys in (["p"], ["]", "Enter"], [":"], ["?"], ["C-p"], ["M"], ["m"],
+                 ["/", "Roadster", "Enter", "a"]):
+        if keys[0] == "/":  # the search bar takes what is typed once it is there
+            logical_session.keys("/")
+            logical_session.wait_for(lambda lines: any("[fold]" in line
+                                                       for line in lines[-4:]))
+            logical_session.keys("Roadster", "Enter")
+            logical_session.wait_for(lambda lines: any("Roadster" in line
+                                                       for line in lines[-3:]))
+            keys = keys[3:]
+        logical_session.keys(*keys)
+        logical_session.wait_for(alone)
+        logical_session.keys("p" if keys == ["p"] else "Escape")
+        logical_session.wait_for(article_back)
+
+
+async def test_map_nodes_say_their_role_and_hold_the_cursor() -> None:
+    """``M``: each node a row starting with its role and level, no tree lines; the
+    terminal's cursor on the highlighted node, following the arrows."""
+    from reader.ui.screens.map_screen import MapScreen
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        tree = app.screen.map_tree
+        rows = [tree.render_line(y).text for y in range(tree.region.height)]
+        assert not any(box in row for row in rows for box in "├└│┤┘◆↩")
+        assert rows[0].strip().startswith("claim, ")
+        assert any(row.strip().startswith("rebuttal, level ") for row in rows)
+        for steps in (1, 2):
+            await pilot.press("down")
+            await pilot.pause()
+            assert tree.highlighted == steps
+            at = app.cursor_position - tree.region.offset
+            node = tree.nodes[steps]
+            row = tree.render_line(at.y).text
+            assert row[at.x:].startswith("rebuttal, level ") and node.name in row
+    app = create_app(None)  # the default mode draws the tree
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.pause()
+        tree = app.screen.query_one("#map-full")
+        assert "◆" in tree.render_line(0).text
+
+
+def test_tmux_typed_fields_are_logical_with_the_cursor_at_the_caret(
+        logical_session: TmuxSession) -> None:
+    """The search field and the annotation dialog's fields are drawn in logical order,
+    unshaped, and the terminal's cursor is at the caret; Tab takes it to the next field."""
+    from reader.content.formats import load_document
+
+    first = load_document().paragraphs[0]
+    logical_session.wait_for(lambda lines: any(first[:20] in line for line in lines))
+
+    def cursor() -> tuple[int, int]:
+        x, y = map(int, logical_session.display("#{cursor_x} #{cursor_y}").split())
+        return x, y
+
+    query = "ألتمان"
+    logical_session.keys("/")
+    logical_session.wait_for(lambda lines: any("[fold]" in line for line in lines[-4:]))
+    logical_session.keys(query)
+
+    def at_caret(offset: int):
+        def check(lines: list[str]) -> bool:
+            x, y = cursor()
+            row = lines[y] if y < len(lines) else ""
+            start = row.find(query)  # the query as typed: logical order, no forms
+            return start >= 0 and "[fold" in row and x == cell_len(row[:start]) + offset
+        return check
+
+    logical_session.wait_for(at_caret(len(query)))  # after the end
+    logical_session.keys("Home")
+    logical_session.wait_for(at_caret(0))  # on its first letter
+    logical_session.keys("Escape")
+    logical_session.wait_for(lambda lines: any("q Quit" in line for line in lines[-2:]))
+    # the annotation dialog: the cursor in the label's field, then (Tab) on the speaker
+    logical_session.keys("/")
+    logical_session.wait_for(lambda lines: any("[fold]" in line for line in lines[-4:]))
+    logical_session.keys("Roadster", "Enter")
+    logical_session.wait_for(lambda lines: any("Roadster" in line for line in lines[-3:]))
+    logical_session.keys("a")
+    logical_session.wait_for(lambda lines: any("claim" in line for line in lines))
+    logical_session.keys("c")
+
+    def in_field(text: str):
+        def check(lines: list[str]) -> bool:
+            x, y = cursor()
+            row = lines[y] if y < len(lines) else ""
+            return text in row and x == cell_len(row[: row.find(text) + len(text)]) \
+                and row.strip().startswith("label: ")  # the field's name on its row
+        return check
+
+    logical_session.wait_for(in_field("Roadster"))
+    logical_session.keys("Tab")
+
+    def on_speaker(lines: list[str]) -> bool:
+        x, y = cursor()
+        return y < len(lines) and lines[y][x:].startswith("‹ ") \
+            and lines[y].strip().startswith("speaker: ")
+
+    logical_session.wait_for(on_speaker)
+    logical_session.keys("Escape")
+
+
+async def test_start_up_warnings_are_announced_until_a_key() -> None:
+    """A warning given at start takes the cursor (its first line) and stays, whatever its
+    time, until a key gives the cursor back to the reading place."""
+    warning = "This terminal cannot be told to stop its own bidi."
+    app = create_app(None, bidi_mode=LOGICAL, terminal_warning=warning)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lines = app.query_one("#notices")
+        assert lines.display and warning in lines.render_line(0).text
+        assert app.cursor_position == lines.content_region.offset
+        app.notices._drop(0)  # its time is up: still there while announced
+        await pilot.pause()
+        assert lines.display
+        await pilot.press("j")
+        await pilot.pause()
+        assert not lines.display
+        assert app.cursor_position == app.article.cursor_offset(app.article.flow)
+
+
+async def test_cursor_on_the_palette_command_the_arrows_highlight() -> None:
+    from textual.command import CommandList
+
+    from reader.ui.screens.command_palette import ReaderCommandPalette
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderCommandPalette)
+        field = app.screen.query_one("ShapedCommandInput")
+        await pilot.press("g", "o")
+        await pilot.pause()
+        assert app.cursor_position == field.cursor_screen_offset  # typing: at the caret
+        await pilot.press("down", "down")
+        await pilot.pause()
+        commands = app.screen.query_one(CommandList)
+        at = app.cursor_position - commands.region.offset
+        option = commands.get_option_at_index(commands.highlighted)
+        first_line = str(option.prompt).split("\n")[0].strip()
+        assert commands.highlighted >= 1 and at.y > 0
+        assert commands.render_line(at.y).text.strip()[:20] == first_line[:20]
+        await pilot.press("backspace")  # typing again: the caret again
+        await pilot.pause()
+        assert app.cursor_position == field.cursor_screen_offset
+
+
+async def test_ctrl_g_says_the_last_notice_again() -> None:
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        status = app.query_one("#status")
+        await pilot.press("ctrl+g")  # no notice yet: the status line itself, announced
+        await pilot.pause()
+        assert app.cursor_position == status.content_region.offset
+        assert "Top" in status.render_line(0).text
+        await pilot.press("greater_than_sign", "z")  # a notice, read, then gone
+        await pilot.pause()
+        assert not status.render_line(0).text.strip().startswith("Measure: ")
+        assert app.cursor_position != status.content_region.offset
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert status.render_line(0).text.strip().startswith("Measure: ")
+        assert app.cursor_position == status.content_region.offset
+    app = create_app(None)  # the default mode: the note shown again in the status line
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("less_than_sign")
+        await pilot.pause()
+        app.notices.note.clear()
+        await pilot.pause()
+        status = app.query_one("#status")
+        assert "Measure: " not in status.render_line(0).text
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert "Measure: " in status.render_line(0).text
+
+
+async def test_a_note_with_a_move_leaves_the_cursor_on_the_new_place() -> None:
+    """``[`` from the top wraps to the last claim: "wrapped" is the status row's text
+    until the next key, but the cursor is on the claim, what the key was pressed for."""
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        status = app.query_one("#status")
+        assert status.render_line(0).text.strip() == "wrapped"
+        assert app.article.attention is not None
+        assert app.cursor_position == app.article.cursor_offset(app.article.flow)
+        await pilot.press("z")
+        await pilot.pause()
+        row = status.render_line(0).text
+        assert row.strip() != "wrapped" and "│" in row  # the status again, the note a field
+
+
+async def test_a_right_to_left_interface_is_not_mirrored_in_the_mode() -> None:
+    """An Arabic interface: the key bar, the help's keys and the go-to prompt start at the
+    left edge, each item in logical order (the key, then what it does), as all chrome in
+    the mode; the terminal, or the screen reader, places the lines."""
+    from reader import i18n
+
+    i18n.set_language("ar")
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        keys = app.query_one("#keys").render_line(0).text
+        assert keys.strip().startswith("q ") and not _presentation_forms(keys)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-keys")
+        rows = [table.render_line(y).text for y in range(table.region.height)]
+        assert rows[0].strip().startswith("j / ↓"), rows[0]
+        await pilot.press("escape", "colon")
+        await pilot.pause()
+        prompt = app.screen.query_one("Static").region
+        assert prompt.x <= 1

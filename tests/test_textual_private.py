@@ -9,11 +9,12 @@ import inspect
 import pytest
 from textual.app import App
 from textual.command import CommandPalette
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from reader.ui.textual_private import PRIVATE_NAMES
 
-OWNERS: dict[str, object] = {"App": App, "Input": Input, "CommandPalette": CommandPalette}
+OWNERS: dict[str, object] = {"App": App, "Input": Input, "CommandPalette": CommandPalette,
+                             "OptionList": OptionList}
 # The private methods the reader overrides or calls, with the parameters it passes.
 SIGNATURES = {
     ("App", "_handle_exception"): ["self", "error"],

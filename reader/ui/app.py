@@ -115,6 +115,7 @@ class ReaderApp(HookedApp):
         # --screen-reader: rows in logical order, one column (reader.terminal.plan)
         self.logical = bidi_mode == LOGICAL
         set_logical(self.logical)  # the chrome too (reader.text.chrome)
+        self.set_class(self.logical, "-screen-reader")  # dialogs on the whole screen
         self.positions = positions
         self.terminal_warning = terminal_warning
         self.remembered = Remembered(self, preferences)
@@ -124,7 +125,8 @@ class ReaderApp(HookedApp):
         self.search = SearchSession(document.paragraphs,
                                     self.annotations.alias_lists() if self.annotations else None)
         # The features, each owning its state (reader/ui/controllers).
-        self.notices = Notices(self)  # every notice: the status line, or lines above it
+        # every notice: the status line, or lines above it
+        self.notices = Notices(self, announce=self.logical)
         wrapped = StatusNote(self)  # "search wrapped", "wrapped": search's and ]'s
         self.navigation = Navigation(self, wrapped)
         self.searching = SearchControl(self, self.search, self.navigation, wrapped)
@@ -144,7 +146,8 @@ class ReaderApp(HookedApp):
                                   self.text_out.selection_span, self.text_out.copy,
                                   looked_up)
         self.status = Status(self, self.navigation, self.search,
-                             [self.notices.note, wrapped, self.text_out.note, looked_up])
+                             [self.notices.note, wrapped, self.text_out.note, looked_up],
+                             announce=self.logical, with_moves=(wrapped,))
         self.argument_map = ArgumentMap(self, self.navigation, trail, landing)
         self.navigation.elsewhere = self.argument_map.open_elsewhere
 
@@ -206,6 +209,12 @@ class ReaderApp(HookedApp):
 
     def before_output(self, update: RenderableType) -> RenderableType:
         appearance = getattr(self, "appearance", None)  # (None while App.__init__ runs)
+        status = getattr(self, "status", None)
+        if status is not None:  # --screen-reader: a notice announced takes the cursor
+            announced = (status.announced.cursor(self.cursor_position)
+                         or self.notices.announced.cursor(self.cursor_position))
+            if announced is not None:
+                self.cursor_position = announced
         return update if appearance is None else appearance.output(update)
 
     def ended_by(self, error: Exception) -> bool:
@@ -241,6 +250,9 @@ class ReaderApp(HookedApp):
     async def on_event(self, event: events.Event) -> None:
         if self.pending is not None and isinstance(event, events.Key | events.MouseDown):
             self.finish_loading()  # no command ever sees half a document
+        if isinstance(event, events.Key):
+            self.status.key_pressed()  # --screen-reader: the cursor back from a notice
+            self.notices.key_pressed()
         if isinstance(event, events.Key) and self.query(ArticleView):
             self.article.cancel_pick()  # a double-click and a key: the key's, no look-up
         await super().on_event(event)

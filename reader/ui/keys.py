@@ -22,6 +22,7 @@ from reader.ui.controllers.look_up import WordLookUp
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.panel import PanelPlacement
 from reader.ui.controllers.search_control import SearchControl
+from reader.ui.controllers.status import Status
 from reader.ui.controllers.text_out import TextOut
 
 BINDINGS: list[BindingType] = [
@@ -46,6 +47,8 @@ BINDINGS: list[BindingType] = [
     Binding("backslash", "move_panel", "Panel side", key_display="\\", show=False),
     Binding("v", "toggle_controls", "Show controls", show=False),
     Binding("t", "toggle_theme", "Theme", show=False),
+    # the last notice again (vim's g<, less's and vim's Ctrl+G: where am I)
+    Binding("ctrl+g", "say_again", "Say again", show=False),
     Binding("X", "switch_extract", "Article / whole page", show=False),
     Binding("j,down", "scroll_lines(1)", "Down", show=False),
     Binding("k,up", "scroll_lines(-1)", "Up", show=False),
@@ -83,6 +86,7 @@ class Features(Protocol):
     appearance: Appearance
     argument_map: ArgumentMap
     looking: WordLookUp
+    status: Status
 
 
 # action → what it asks of which feature
@@ -114,6 +118,7 @@ ROUTES: dict[str, Callable[[Features], object]] = {
     "toggle_controls": lambda f: f.comfort.toggle_controls(),
     "choose_language": lambda f: f.language.choose(),
     "toggle_theme": lambda f: f.appearance.toggle(),
+    "say_again": lambda f: f.status.say_again(),
 }
 
 

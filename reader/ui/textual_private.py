@@ -17,6 +17,8 @@ the rest of the reader uses:
 - ``Input._cursor_visible`` and ``Input._cell_offset_to_index``: the shaped inputs draw
   Textual's blinking cursor (:func:`cursor_visible`) and say which letter a click is on
   (:meth:`HookedInput.index_at_cell`).
+- ``OptionList._index_to_line``: ``--screen-reader`` puts the cursor on the palette's
+  highlighted command (:func:`option_line`).
 - ``CommandPalette._placeholder``, ``_start_no_matches_countdown``,
   ``_stop_no_matches_countdown``, ``_no_matches_timer``, ``_NO_MATCHES``,
   ``_NO_MATCHES_COUNTDOWN``, ``_list_visible``: the palette's input and its "No matches
@@ -41,14 +43,15 @@ from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.filter import LineFilter
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
 __all__ = ["PRIVATE_NAMES", "ChopsUpdate", "HookedApp", "HookedCommandPalette", "HookedInput",
-           "LayoutUpdate", "cursor_visible", "line_filters", "show_terminal_cursor"]
+           "LayoutUpdate", "cursor_visible", "line_filters", "option_line",
+           "show_terminal_cursor"]
 
 # (where, name): what the reader uses; "instance" names exist only on an object.
 PRIVATE_NAMES: list[tuple[str, str]] = [
@@ -67,6 +70,7 @@ PRIVATE_NAMES: list[tuple[str, str]] = [
     ("CommandPalette", "_NO_MATCHES"),
     ("CommandPalette", "_NO_MATCHES_COUNTDOWN"),
     ("CommandPalette", "_list_visible"),
+    ("OptionList", "_index_to_line"),
 ]
 
 
@@ -84,6 +88,11 @@ def show_terminal_cursor(app: App[Any]) -> None:
     driver = app._driver
     if driver is not None and not app.is_headless:
         driver.write("\x1b[?25h")
+
+
+def option_line(options: OptionList, index: int) -> int:
+    """The first line of option ``index`` in ``options`` (an option may take several)."""
+    return int(options._index_to_line[index])
 
 
 def cursor_visible(field: Input) -> bool:

@@ -15,13 +15,13 @@ from reader.content.annotations.model import Claim, Rebuttal
 from reader.errors import ReaderError
 from reader.i18n import _
 from reader.state.history import History, MapPlace, Place, Stop
-from reader.text.chrome import fill
+from reader.text.chrome import fill, is_logical
 from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.status_note import StatusNote
 from reader.ui.decisions.span_steps import step_span
 from reader.ui.screens.chooser import ChooseTarget
-from reader.ui.widgets.side_panel import entry_line
+from reader.ui.widgets.side_panel import CLAIM_MARK, REBUTTAL_MARK, entry_line, role
 
 
 class Navigation:
@@ -226,7 +226,10 @@ class Navigation:
         if entry_id is None or annotations is None:
             app.bell()
             return
-        choices = [(target.id, entry_line(annotations, target))
+        # --screen-reader: each choice says what it is ("rebuttal, Musk: …")
+        choices = [(target.id, entry_line(annotations, target, role(
+                        CLAIM_MARK if isinstance(target, Claim) else REBUTTAL_MARK)
+                        if is_logical() else ""))
                    for target in annotations.counterparts(entry_id)]
         choices += self._elsewhere_choices(entry_id)
         if not choices:
@@ -265,6 +268,8 @@ class Navigation:
                 choices.append((link, fill("{link}: {why}", link=link, why=label)))
                 continue
             if isinstance(entry, Claim | Rebuttal):
+                marker = role(CLAIM_MARK if isinstance(entry, Claim) else REBUTTAL_MARK) \
+                    if is_logical() else ""
                 choices.append((link, fill("{name} — {entry}", name=name,
-                                           entry=entry_line(notes, entry))))
+                                           entry=entry_line(notes, entry, marker))))
         return choices

@@ -7,6 +7,10 @@ read (the annotation file's problems, a book's skipped chapters, an unsure encod
 terminal), are lines of their own above the status line (``#notices``): the text view gives
 them its room while they are shown and gets it back when their time is up. Both take
 logical text, laid out once where it is drawn.
+
+With ``--screen-reader`` the start-up warnings are announced as the status line's notes are
+(:mod:`reader.ui.controllers.announcing`): the cursor on their first line, and they stay
+until the next key, whatever their time.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from textual.content import Content
 from textual.markup import MarkupError
 
 from reader.text.chrome import ui_direction
+from reader.ui.controllers.announcing import Announcement
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.status_note import StatusNote
 from reader.ui.decisions.notices import Notice
@@ -28,10 +33,14 @@ WARNING_SECONDS = 8.0  # a start-up warning without a time of its own
 
 
 class Notices:
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: Reader, announce: bool = False) -> None:
+        """``announce`` (``--screen-reader``): the warnings take the cursor (see above)."""
         self.reader = reader
         self.note = StatusNote(reader)  # drawn by the status line (controllers.status)
+        self.announce = announce
+        self.announced = Announcement(reader, "#notices")
         self._warnings: dict[int, str] = {}
+        self._expired: set[int] = set()  # their time is up while they are announced
         self._ids = count()
 
     def say(self, message: str, seconds: float | None = None) -> None:
@@ -60,13 +69,26 @@ class Notices:
             self._warnings[key] = notice.message
             self.reader.app.set_timer(notice.timeout or WARNING_SECONDS,
                                       lambda key=key: self._drop(key))
+        if self.announce and notices:
+            self.announced.take()
         self._draw()
+
+    def key_pressed(self) -> None:
+        """A key ends the warnings' announcement: those whose time is up go."""
+        if self.announced.release():
+            for key in self._expired:
+                self._warnings.pop(key, None)
+            self._expired.clear()
+            self._draw()
 
     def shown(self) -> list[str]:
         """What is told now: the status line's note first, then the warnings."""
         return ([self.note.text] if self.note.text else []) + list(self._warnings.values())
 
     def _drop(self, key: int) -> None:
+        if self.announced.active:
+            self._expired.add(key)  # read first: gone at the next key
+            return
         self._warnings.pop(key, None)
         self._draw()
 

@@ -83,6 +83,8 @@ class PanelPlacement:
             self.wanted = panel.display
         if not panel.display:
             self.reader.article.focus()
+        elif self.one_column:  # --screen-reader: over the whole text, its list focused
+            panel.focus_list()  # (and the cursor on its entry)
 
     @property
     def side(self) -> str:

@@ -1,12 +1,21 @@
 """The status line: what it shows, gathered from the features that own it (the view's
 place, the chapter and focus of :class:`~reader.ui.controllers.navigation.Navigation`, the
-search, the short-lived notes) and laid out by :mod:`reader.ui.decisions.status_line`."""
+search, the short-lived notes) and laid out by :mod:`reader.ui.decisions.status_line`.
+
+With ``--screen-reader`` a new note is announced: it is the status line's whole row, in
+logical order, and the terminal's cursor goes to its start, where screen readers and braille
+displays follow it; the next key gives the row back to the status and the cursor back to
+the reading place (docs/accessibility.md says why). A note that comes with a move of the
+reading place ("wrapped" after ``]`` or ``n``) is written alone on the row the same way, but
+leaves the cursor on the new place: that place is what the key was pressed for.
+"""
 
 from __future__ import annotations
 
 from reader.i18n import _
 from reader.state.search import SearchSession
 from reader.text.chrome import fill, ui_direction
+from reader.ui.controllers.announcing import Announcement
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.status_note import StatusNote
@@ -19,11 +28,20 @@ class Status:
     """Draws ``#status`` (a :class:`BidiText`) from the features' state."""
 
     def __init__(self, reader: Reader, navigation: Navigation, search: SearchSession,
-                 notes: list[StatusNote]) -> None:
+                 notes: list[StatusNote], announce: bool = False,
+                 with_moves: tuple[StatusNote, ...] = ()) -> None:
+        """``announce`` (``--screen-reader``): new notes are announced (see the module);
+        ``with_moves``: those of ``notes`` that come with a move, which keep the cursor."""
         self.reader = reader
         self.navigation = navigation
         self.search = search
         self.notes = notes
+        self.announce = announce
+        self.with_moves = with_moves
+        self.announcement: str | None = None  # the note the status row and cursor are on
+        self.announced = Announcement(reader, "#status")
+        self.last_told: str | None = None  # the last note, for Ctrl+G
+        self._told = [note.told for note in notes]
 
     @property
     def direction(self) -> str:
@@ -67,4 +85,37 @@ class Status:
         app = self.reader.app
         if not app.query(ArticleView):
             return
-        app.query_one("#status", BidiText).set_text(status_text(self.inputs(), self.direction))
+        told = [note.told for note in self.notes]
+        fresh = [note for note, before, now in zip(self.notes, self._told, told, strict=True)
+                 if now != before and note.text]
+        self._told = told
+        if fresh:
+            self.last_told = fresh[-1].text
+            if self.announce:
+                self.announcement = fresh[-1].text
+                if fresh[-1] not in self.with_moves:
+                    self.announced.take()
+        text = self.announcement or status_text(self.inputs(), self.direction)
+        app.query_one("#status", BidiText).set_text(text)
+
+    # -- announcements (--screen-reader) ----------------------------------------------
+
+    def say_again(self) -> None:
+        """Ctrl+G: the last notice again (as vim's ``g<``); with ``--screen-reader``,
+        before any notice, the status line's own text (where the view is, the chapter, the
+        focus, the search), announced until the next key."""
+        if self.announce:
+            self.announcement = self.last_told or status_text(self.inputs(), self.direction)
+            self.announced.take()
+            self.update()
+        elif self.last_told:
+            self.reader.say(self.last_told)
+        else:
+            self.reader.app.bell()
+
+    def key_pressed(self) -> None:
+        """A key ends the announcement: the status row shows the status again and the
+        cursor goes back to the reading place."""
+        if self.announced.release() or self.announcement is not None:
+            self.announcement = None
+            self.update()

@@ -16,6 +16,7 @@ class StatusNote:
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
         self.text: str | None = None
+        self.told = 0  # how many notes were set: a new one, even of the same words
         self._timer: Timer | None = None
 
     def set(self, text: str | None, *, show: bool = False, seconds: float | None = None
@@ -24,6 +25,7 @@ class StatusNote:
         :data:`NOTE_SECONDS`);
         ``show`` draws the status now."""
         self.text = text
+        self.told += bool(text)
         if self._timer is not None:
             self._timer.stop()
             self._timer = None

@@ -9,6 +9,10 @@ to left, so that the tree reads from the same side as the text. A node is
 ``MARK SPEAKER: LABEL``: the speaker's name laid out on its own (the view colours it as its
 spans are coloured in the text), the label wrapped beside it, its later lines under the
 label's start.
+
+With ``--screen-reader`` (:func:`reader.text.chrome.is_logical`) no tree lines are drawn and
+the marks are words: each node starts with its role and its level in the tree ("rebuttal,
+level 2, Musk: …"), read from the left in logical order like all chrome.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from rich.cells import cell_len
 from reader.content.annotations.argument_map import MapRow, debate_rows, map_rows
 from reader.content.annotations.model import Annotations, Rebuttal
 from reader.errors import ReaderError
-from reader.text.chrome import chrome_line, chrome_lines, fill
+from reader.i18n import N_, _
+from reader.text.chrome import chrome_line, chrome_lines, fill, is_logical
 from reader.text.safe import visible
 
 if TYPE_CHECKING:
@@ -33,6 +38,11 @@ REPEATED_MARK = "↻"  # a rebuttal already shown in full under another entry it
 _LTR_UNITS = {"branch": "├─ ", "last": "└─ ", "through": "│  ", "blank": "   "}
 _RTL_UNITS = {"branch": " ─┤", "last": " ─┘", "through": "  │", "blank": "   "}
 UNIT = 3  # cells of one level of tree lines
+# --screen-reader: the role each node says instead of its mark, and its level in the tree
+ROLES = {"document": N_("document,"), "chapter": N_("chapter,"), "claim": N_("claim,"),
+         "rebuttal": N_("rebuttal,")}
+REPEATED_ROLE = N_("rebuttal again,")
+LEVEL = N_("level {level},")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,12 +229,21 @@ def _connectors(rows: list[MapRow]) -> list[list[str]]:
     return units
 
 
+def role_words(node: MapNode) -> str:
+    """What a node is, in words (``--screen-reader``): "rebuttal, level 2,"."""
+    role = _(REPEATED_ROLE) if node.row.repeated else _(ROLES.get(node.row.kind, ""))
+    if node.row.depth:
+        role = f"{role} {fill(_(LEVEL), level=str(node.row.depth + 1))}"
+    return role
+
+
 def lay_out_map(nodes: list[MapNode], width: int,
                 direction: str) -> tuple[list[MapLine], list[int]]:
     """The lines of the map at ``width`` cells, and the first line of each node. A
     right-to-left ``direction`` mirrors the tree and lays labels out right to left; a
     label too long for what is left of the line wraps under its start (nothing is cut)."""
-    rtl = direction == "rtl"
+    logical = is_logical()
+    rtl = direction == "rtl" and not logical
     table = _RTL_UNITS if rtl else _LTR_UNITS
     lines: list[MapLine] = []
     firsts: list[int] = []
@@ -239,8 +258,11 @@ def lay_out_map(nodes: list[MapNode], width: int,
         mark = MARKS.get(node.row.kind, "")
         if node.row.repeated:
             mark = REPEATED_MARK
+        if logical:  # --screen-reader: the role and the level in words, no tree lines
+            tree = tree_below = ""
+            mark = role_words(node)
         name = chrome_line(fill("{name}:", name=node.name), direction) if node.name else ""
-        head = cell_len(tree) + 2 + (cell_len(name) + 1 if name else 0)
+        head = cell_len(tree) + cell_len(mark) + 1 + (cell_len(name) + 1 if name else 0)
         room = max(8, width - head)
         text = fill("{label}", label=node.row.label)
         shown = visible(text, keep_isolates=True)
@@ -254,5 +276,6 @@ def lay_out_map(nodes: list[MapNode], width: int,
                 lines.append(MapLine(index, tree, mark, name, visual, head, rtl))
             else:
                 indent = " " * cell_len(name)
-                lines.append(MapLine(index, tree_below, " ", indent, visual, head, rtl))
+                lines.append(MapLine(index, tree_below, " " * cell_len(mark), indent, visual,
+                                     head, rtl))
     return lines, firsts

@@ -18,13 +18,16 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.i18n import N_, _
-from reader.text.chrome import isolate, label_direction
+from reader.text.chrome import is_logical, isolate, label_direction
+from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.search_bar import QueryField
 
@@ -110,6 +113,12 @@ class ChoiceField(BidiText, can_focus=True):
     def value(self) -> Any:
         return list(self.chosen) if self.several else (self.chosen[0] if self.chosen else None)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if is_logical() and self.has_focus:  # --screen-reader: the cursor on the choice
+            region = self.content_region
+            self.app.cursor_position = Offset(region.x, region.y)
+        return super().render_lines(crop)
+
     def _show(self) -> None:
         if not self.options:
             self.set_text("—")
@@ -170,6 +179,9 @@ class KindDialog(ModalScreen[str | None]):
             for key, kind in KIND_KEYS:
                 yield BidiText(f"{key}  {say(kind, self.rtl)}", direction=direction)
 
+    def on_mount(self) -> None:
+        cursor_on_first_line(self, "#annotate-title")  # --screen-reader
+
     def action_choose(self, kind: str) -> None:
         self.dismiss(kind or None)
 
@@ -198,19 +210,28 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         with Vertical(id="annotate-box", classes="annotate-box"):
             yield BidiText(self.title_text, direction=direction, id="annotate-title")
             for field in self.fields:
+                if is_logical():  # --screen-reader: a row says which field it is
+                    with Horizontal(classes="annotate-row"):
+                        yield BidiText(f"{say(field.key, self.rtl)}:", direction=direction,
+                                       classes="annotate-label", id=f"label-{field.key}")
+                        yield self._field(field)
+                    continue
                 yield BidiText(say(field.key, self.rtl), direction=direction,
                                classes="annotate-label", id=f"label-{field.key}")
-                if field.kind == "text":
-                    widget: Widget = QueryField(align_right=self.rtl, id=f"field-{field.key}")
-                else:
-                    options = tuple((v, say(s, self.rtl) if s in WORDS else s)
-                                    for v, s in field.options)
-                    widget = ChoiceField(options, field.value, several=field.kind == "choices",
-                                         rtl=self.rtl, id=f"field-{field.key}")
-                widget.add_class("annotate-field")
-                yield widget
+                yield self._field(field)
             yield BidiText("", direction=direction, id="annotate-problem")
             yield BidiText(say("keys", self.rtl), direction=direction, id="annotate-keys")
+
+    def _field(self, field: Field) -> Widget:
+        if field.kind == "text":
+            widget: Widget = QueryField(align_right=self.rtl, id=f"field-{field.key}")
+        else:
+            options = tuple((v, say(s, self.rtl) if s in WORDS else s)
+                            for v, s in field.options)
+            widget = ChoiceField(options, field.value, several=field.kind == "choices",
+                                 rtl=self.rtl, id=f"field-{field.key}")
+        widget.add_class("annotate-field")
+        return widget
 
     def on_mount(self) -> None:
         for field in self.fields:
@@ -296,6 +317,9 @@ class ConfirmDialog(ModalScreen[bool]):
                                id="annotate-title" if index == 0 else None)
             yield BidiText(say("confirm keys", self.rtl), direction=direction,
                            id="annotate-keys")
+
+    def on_mount(self) -> None:
+        cursor_on_first_line(self, "#annotate-title")  # --screen-reader
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

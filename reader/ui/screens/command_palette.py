@@ -13,16 +13,20 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.command import CommandInput, CommandList, SearchIcon
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, LoadingIndicator
+from textual.geometry import Offset
+from textual.widgets import Button, LoadingIndicator, OptionList
 
 from reader import i18n
 from reader.i18n import _
-from reader.text.chrome import ui_line
-from reader.ui.textual_private import HookedCommandPalette
+from reader.text.chrome import is_logical, ui_line
+from reader.ui.textual_private import HookedCommandPalette, option_line
 from reader.ui.widgets.shaped_input import ShapedLine
+
+_WALKING_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end"})
 
 
 class ShapedCommandInput(CommandInput, ShapedLine):
@@ -44,7 +48,7 @@ class ReaderCommandPalette(HookedCommandPalette):
     def compose(self) -> ComposeResult:
         # As CommandPalette.compose (Textual 8.2), with the shaped input; right to left,
         # the row's widgets in the mirrored order.
-        rtl = i18n.is_rtl()
+        rtl = i18n.is_rtl() and not is_logical()  # --screen-reader: from the left edge
         self.set_class(rtl, "-rtl")
         with Vertical(id="--container"):
             with Horizontal(id="--input"):
@@ -60,3 +64,27 @@ class ReaderCommandPalette(HookedCommandPalette):
     def no_matches(self) -> RenderableType:
         """"No matches found", translated and laid out by the core."""
         return Text(ui_line(_("No matches found")), style="not bold")
+
+    _walking = False  # the last key moved in the list (not typed in the input)
+
+    def on_key(self, event: events.Key) -> None:
+        self._walking = event.key in _WALKING_KEYS
+
+    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted
+                                          ) -> None:
+        """``--screen-reader``: the terminal's cursor on the command the arrows
+        highlight; typing (which highlights the first command found) leaves it at the
+        input's caret."""
+        if is_logical() and self._walking:
+            self.call_after_refresh(self._cursor_on_highlight)
+
+    def _cursor_on_highlight(self) -> None:
+        commands = self.query_one(CommandList)
+        index = commands.highlighted
+        if index is None or not self.is_current:
+            return
+        region = commands.scrollable_content_region
+        y = option_line(commands, index) - round(commands.scroll_offset.y)
+        if 0 <= y < region.height:
+            self.app.cursor_position = Offset(region.x, region.y + y)
+            commands.refresh()  # a frame, which moves the terminal's cursor there

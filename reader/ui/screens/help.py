@@ -18,6 +18,7 @@ from reader.content.annotations.model import Annotations
 from reader.i18n import N_, _
 from reader.text.chrome import chrome_lines, fill, is_logical, ui_direction, ui_line
 from reader.ui.decisions.speakers import NO_SPEAKER, speaker_indexes
+from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
 from reader.ui.widgets.bidi_text import BidiText
 
@@ -64,6 +65,7 @@ KEYS: list[tuple[str, str]] = [
     ("u", "undo the last annotation change"),
     ("t", "dark / light theme (remembered; --theme at start)"),
     ("X", "a web page: its article, or the whole page (--extract at start)"),
+    ("Ctrl+G", "the last notice again"),
     ("? / F1", "this help"),
     ("q", "quit (your place is remembered)"),
     ("Ctrl+C", "copy the selection; quit when there is none"),
@@ -75,6 +77,12 @@ SCREEN_READER_HELP = N_(
     "logical order, without presentation forms, in one column; the terminal's cursor is on "
     "the focused claim, link or search hit (], [, n, N). p shows the panel over the text. "
     "reader --no-screen-reader leaves the mode.")
+SCREEN_READER_MORE = N_(
+    "Where the attention is, the cursor is: on the highlighted entry of the panel, the "
+    "chooser and the map (M), and at the caret of a field. A notice takes the status "
+    "line's row and the cursor until the next key. The panel, the map, the dialogs and "
+    "this help fill the screen, and each entry, node and field starts with what it is "
+    "(claim, rebuttal, chapter, label).")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -88,7 +96,7 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend or []
 
     def compose(self) -> ComposeResult:
-        rtl = i18n.is_rtl()
+        rtl = i18n.is_rtl() and not is_logical()  # --screen-reader: from the left edge
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=rtl)
         # Right to left: the keys in the right column, what they do at their left, both
         # aligned to the right.
@@ -116,17 +124,22 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield BidiText(((_("reader — keys"), "bold"), ("", "")),
                            direction=direction, id="help-title")
+            if is_logical():  # --screen-reader: how this mode works, first
+                yield BidiText(((_(SCREEN_READER_HELP), ""), ("", ""),
+                                (_(SCREEN_READER_MORE), ""), ("", "")),
+                               direction=direction, id="help-screen-reader")
             yield Static(table, id="help-keys")
             if self.legend:
                 title = _("Who says what (the colours in the text)")
                 yield BidiText((("", ""), (title, "bold"),
                                 *((f"  ■ {name}", str(style)) for name, style in self.legend)),
                                direction=direction, id="help-legend")
-            if is_logical():  # --screen-reader: how this mode works (docs/accessibility.md)
-                yield BidiText((("", ""), (_(SCREEN_READER_HELP), "")), direction=direction,
-                               id="help-screen-reader")
             yield BidiText((("", ""), (_("Esc closes this help."), "")), direction=direction,
                            id="help-footer")
+
+
+    def on_mount(self) -> None:
+        cursor_on_first_line(self, "#help-title")  # --screen-reader
 
 
 def speaker_legend(annotations: Annotations | None, article: ArticleView

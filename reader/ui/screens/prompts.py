@@ -18,7 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.i18n import _, is_rtl
-from reader.text.chrome import ui_line
+from reader.text.chrome import is_logical, ui_line
+from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.shaped_input import ShapedInput
 
 _PROMPT_CSS = """
@@ -41,7 +42,7 @@ class GoToPrompt(ModalScreen[str | None]):
         self._early: list[str] = []  # keys typed before the field was there
 
     def compose(self) -> ComposeResult:
-        rtl = is_rtl()
+        rtl = is_rtl() and not is_logical()  # --screen-reader: from the left edge
         prompt = ui_line(_("go to (50%, ¶ number): "))
         # a blank between the label and the field, at the label's left when right to left
         label = Static(" " + prompt if rtl else prompt + " ")
@@ -103,6 +104,10 @@ class KeyPrompt(ModalScreen[None]):
         self.prompt = prompt
 
     def compose(self) -> ComposeResult:
-        self.set_class(is_rtl(), "-rtl")  # right to left: the prompt at the right
+        # right to left: the prompt at the right (--screen-reader: from the left edge)
+        self.set_class(is_rtl() and not is_logical(), "-rtl")
         with Horizontal():
             yield Static(ui_line(self.prompt))
+
+    def on_mount(self) -> None:
+        cursor_on_first_line(self, "Static")  # --screen-reader

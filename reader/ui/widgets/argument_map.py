@@ -13,12 +13,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.content.annotations.argument_map import MapRow
+from reader.text.chrome import is_logical
 from reader.ui.decisions.map_layout import MapLine, MapNode, lay_out_map
 
 SIDE = 1
@@ -159,6 +160,21 @@ class MapTree(ScrollView, can_focus=True):
                 style += self.get_component_rich_style("map--highlight")
             self._styles[key] = style
         return style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if is_logical() and self.has_focus:  # --screen-reader: screen readers follow it
+            self.app.cursor_position = self.cursor_offset()
+        return super().render_lines(crop)
+
+    def cursor_offset(self) -> Offset:
+        """Where the terminal's cursor goes (``--screen-reader``): the start of the
+        highlighted node's first line (its role), else the map's first cell."""
+        self._ensure_lines()
+        region = self.scrollable_content_region
+        if self.highlighted is None or not self._firsts:
+            return region.offset
+        y = self._firsts[self.highlighted] - round(self.scroll_offset.y)
+        return Offset(region.x + SIDE, region.y + max(0, min(y, region.height - 1)))
 
     def render_line(self, y: int) -> Strip:
         self._ensure_lines()

@@ -68,6 +68,11 @@ class BidiText(Widget):
                 lines.append((visual, cells, rtl, style))
         return lines
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """For ``width: auto``: its widest line at the container's width."""
+        return max((cells for _visual, cells, _rtl, _style in self._lines(container.width)),
+                   default=1)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self._lines(width)))
 

@@ -26,7 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from reader import i18n
-from reader.text.chrome import ui_line
+from reader.text.chrome import is_logical, ui_line
 from reader.ui.widgets.search_bar import QueryField
 
 PALETTE_RULE = "▏"
@@ -153,7 +153,7 @@ class KeyBar(Widget):
         shown, palette = self._items
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
-        if i18n.is_rtl():
+        if i18n.is_rtl() and not is_logical():  # (--screen-reader: from the left edge)
             return self._render_rtl(width, shown, palette, key_style, text_style)
         segments: list[Segment] = []
         spans: list[tuple[int, int, KeyItem]] = []

@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.filter import LineFilter
+from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -31,10 +32,10 @@ from reader.i18n import number, pgettext
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
-from reader.text.chrome import ui_line
+from reader.text.chrome import is_logical, ui_line
 from reader.text.search import ALL_MODES
 from reader.ui.terminal_output.cell_filters import keeping_harakat
-from reader.ui.widgets.shaped_field import field_strip, visual_cells
+from reader.ui.widgets.shaped_field import cursor_column, field_strip, visual_cells
 
 HISTORY_SIZE = 50
 # Above this many characters of text, typing waits this long for the next key before searching.
@@ -166,6 +167,19 @@ class QueryField(Widget, can_focus=True):
     def get_line_filters(self) -> Sequence[LineFilter]:
         """What is typed is seen whole, harakat too, while ``H`` hides them elsewhere."""
         return keeping_harakat(super().get_line_filters())
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if is_logical() and self.has_focus:  # --screen-reader: the cursor at the caret
+            self.app.cursor_position = self.cursor_offset()
+        return super().render_lines(crop)
+
+    def cursor_offset(self) -> Offset:
+        """The caret's cell on screen: the letter after it (or the blank after the end),
+        where the terminal's cursor goes with ``--screen-reader``."""
+        region = self.content_region
+        x = cursor_column(self.value, self.cursor, max(1, region.width),
+                          self.rtl or self.align_right)
+        return Offset(region.x + x, region.y)
 
     def render_line(self, y: int) -> Strip:
         width = max(1, self.content_size.width)

@@ -3,11 +3,16 @@ order, the cursor on the cluster after it. Shared by the search bar, the command
 input and the go-to prompt (Textual's own inputs draw Arabic unjoined and reversed, and
 always from the left: ``text-align`` does not reach them).
 
+With ``--screen-reader`` (:func:`reader.text.chrome.is_logical`) a field is drawn as the
+article's rows are: what is typed in logical order, unshaped, from the left edge, so that
+a screen reader reads it and the terminal's cursor at the caret is on the letter after it.
+
 A field is aligned to the left, or to the right (``pad_left``): by its text's direction, or
 always in a right-to-left interface, so that what is typed starts beside the prompt."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from rich.cells import cell_len
@@ -16,19 +21,39 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.text import layout_paragraph
+from reader.text.chrome import is_logical
 
 Cells = list[tuple[str, Style | None]]
 # (cluster, style, logical offset; None for the blank cell of a cursor at the end)
 _Clusters = list[tuple[str, Style | None, int | None]]
 
 
+def _logical(value: str) -> list[list[Any]]:
+    """``value``'s clusters in logical order, unshaped (``--screen-reader``): each letter
+    with the marks after it; a control as one space, the invisible formats (ZWNJ, the
+    direction marks) as typed."""
+    clusters: list[list[Any]] = []
+    for offset, ch in enumerate(value):
+        category = unicodedata.category(ch)
+        if clusters and category in ("Mn", "Me"):
+            clusters[-1][0] += ch
+        else:
+            shown = ch if ch.isprintable() or category == "Cf" else " "
+            clusters.append([shown, None, offset])
+    return clusters
+
+
 def _clusters(value: str, cursor: int | None, cursor_style: Style) -> tuple[_Clusters, bool]:
     if not value:
         return ([(" ", cursor_style, None)] if cursor is not None else []), False
-    line = layout_paragraph(value, 10_000).lines[0]
-    cuts = line.cuts
-    clusters: list[list[Any]] = [[line.text[cuts[i]:cuts[i + 1]], None, line.map[cuts[i]]]
-                            for i in range(len(cuts) - 1)]
+    if is_logical():
+        clusters, rtl = _logical(value), False
+    else:
+        line = layout_paragraph(value, 10_000).lines[0]
+        cuts = line.cuts
+        clusters = [[line.text[cuts[i]:cuts[i + 1]], None, line.map[cuts[i]]]
+                    for i in range(len(cuts) - 1)]
+        rtl = line.rtl
     if cursor is not None and cursor < len(value) and clusters:
         # the cluster holding the letter after the cursor (a ligature holds two)
         target = max((c for c in clusters if c[2] <= cursor), key=lambda c: c[2],
@@ -37,11 +62,11 @@ def _clusters(value: str, cursor: int | None, cursor_style: Style) -> tuple[_Clu
     cells: _Clusters = [(text, style, offset) for text, style, offset in clusters]
     if cursor is not None and cursor >= len(value):
         end = (" ", cursor_style, None)
-        if line.rtl:
+        if rtl:
             cells.insert(0, end)
         else:
             cells.append(end)
-    return cells, line.rtl
+    return cells, rtl
 
 
 def visual_cells(value: str, cursor: int | None, cursor_style: Style) -> tuple[Cells, bool]:
@@ -54,7 +79,8 @@ def visual_cells(value: str, cursor: int | None, cursor_style: Style) -> tuple[C
 def _view(cells: Cells, width: int, pad_left: bool) -> tuple[int, int, int]:
     """(first cell shown, blank cells at the left, cursor's cell) of ``cells`` on a line of
     ``width``: scrolled so the cursor (the first styled cell) stays on screen when they are
-    wider, padded when not."""
+    wider, padded when not (never on the left in logical mode: from the left edge)."""
+    pad_left = pad_left and not is_logical()
     total = sum(cell_len(text) for text, _style in cells)
     cursor_x = 0
     for text, style in cells:
@@ -69,6 +95,7 @@ def _view(cells: Cells, width: int, pad_left: bool) -> tuple[int, int, int]:
 def field_strip(cells: Cells, width: int, base: Style, pad_left: bool = False) -> Strip:
     """The cells on one line of ``width``: scrolled so the cursor (the first styled cell)
     stays on screen when they are wider, padded (on the left with ``pad_left``) when not."""
+    pad_left = pad_left and not is_logical()
     total = sum(cell_len(text) for text, _style in cells)
     start, _left, _cursor = _view(cells, width, pad_left)
     strip = Strip([Segment(text, base + style if style else base)

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual.filter import LineFilter
-from textual.geometry import Offset
+from textual.geometry import Offset, Region
 from textual.strip import Strip
 
 from reader import i18n
 from reader.text.chars import first_strong
+from reader.text.chrome import is_logical
 from reader.ui.terminal_output.cell_filters import keeping_harakat
 from reader.ui.textual_private import HookedInput, cursor_visible
 from reader.ui.widgets.shaped_field import cursor_column, field_strip, offset_at, visual_cells
@@ -38,7 +39,20 @@ class ShapedLine(HookedInput):
 
     @property
     def align_right(self) -> bool:
-        return i18n.is_rtl()
+        """In a right-to-left interface; never in logical mode (``--screen-reader``:
+        from the left edge, as all chrome)."""
+        return i18n.is_rtl() and not is_logical()
+
+    _caret_shown: tuple[object, ...] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # --screen-reader: the cursor at the caret when the value or the caret moved (not
+        # at every blink: the palette's arrows put it on a command meanwhile)
+        caret = (self.value, self.cursor_position, self.content_region)
+        if is_logical() and self.has_focus and caret != self._caret_shown:
+            self._caret_shown = caret
+            self.app.cursor_position = self.cursor_screen_offset
+        return super().render_lines(crop)
 
     def _drawn_by_core(self) -> bool:
         return bool(self.value) or self.align_right

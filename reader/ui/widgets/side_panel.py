@@ -174,6 +174,13 @@ class SidePanel(RepeatedRow):
             if lists:
                 lists[0].focus()
 
+    def focus_list(self) -> None:
+        """The focus on the list shown (the chapters, the claims, the map or the
+        headings)."""
+        shown = [widget for widget in self.query("EntryList, MapTree") if widget.display]
+        if shown:
+            shown[0].focus()
+
     def on_tab_bar_changed(self, message: TabBar.Changed) -> None:
         message.stop()
         for index, name in enumerate(("#chapter-list", "#claim-list", "#map-tree")):

@@ -59,13 +59,19 @@ class TabBar(Widget, can_focus=True):
         share = max(1, (width - GAP * (len(self.labels) - 1)) // len(self.labels))
         return [_cut(label, share) for label in self.labels]
 
+    @property
+    def drawn_rtl(self) -> bool:
+        """The first tab at the right; never in logical mode (``--screen-reader``: the
+        tabs in their order from the left edge, as all chrome)."""
+        return self.rtl and not is_logical()
+
     def _spans(self, width: int) -> list[tuple[int, int]]:
         """(x, cells) of each label, the first at the start side."""
         spans = []
         edge = 0
         for label in self.shown_labels(width):
             cells = cell_len(label)
-            if self.rtl:
+            if self.drawn_rtl:
                 spans.append((max(0, width - edge - cells), cells))
             else:
                 spans.append((min(edge, width), cells))
@@ -111,7 +117,7 @@ class TabBar(Widget, can_focus=True):
 
     def action_towards(self, side: int) -> None:
         """To the tab drawn on that side (-1: left): the next one in a right-to-left bar."""
-        self.activate(self.active + (-side if self.rtl else side))
+        self.activate(self.active + (-side if self.drawn_rtl else side))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
