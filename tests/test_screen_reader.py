@@ -160,10 +160,14 @@ async def test_chrome_is_logical_while_the_app_runs() -> None:
     assert chrome_lines(arabic, 40, "rtl")[0][0] != arabic
 
 
-def test_plan_switches_nothing() -> None:
+def test_plan_asks_for_each_rows_own_direction() -> None:
+    """The terminal's bidi stays on (implicit mode), with each row's direction detected
+    (DECSET 2501): VTE otherwise lays every row out left to right (tests/test_ocr.py)."""
     plan = plan_for("auto", {"TERM": "xterm-256color"}, screen_reader=True)
-    assert (plan.mode, plan.enter, plan.leave) == (LOGICAL, "", "")
-    assert plan_for("auto", {"TERM": "xterm-256color"}).enter  # the default does switch
+    assert (plan.mode, plan.enter, plan.leave) == (LOGICAL, "\x1b[8h\x1b[?2501h",
+                                                   "\x1b[?2501l")
+    default = plan_for("auto", {"TERM": "xterm-256color"})
+    assert "\x1b[8l" in default.enter  # the default turns the terminal's bidi off
 
 
 def test_setting_is_remembered(tmp_path: Path) -> None:
