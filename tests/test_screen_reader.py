@@ -129,6 +129,11 @@ async def test_cursor_on_the_current_hit() -> None:
         assert _from_cell(view.render_line(at.y).text, at.x).startswith("Roadster")
 
 
+def _without_isolates(text: str) -> str:
+    """``text`` as the chrome writes it in this mode: no isolates (docs/accessibility.md)."""
+    return text.translate(dict.fromkeys(range(0x2066, 0x206A)))
+
+
 def _from_cell(row: str, x: int) -> str:
     """``row`` from cell ``x`` on."""
     for index in range(len(row) + 1):
@@ -285,7 +290,7 @@ async def test_cursor_on_the_highlighted_panel_entry() -> None:
         entries = app.focused
         assert isinstance(entries, EntryList) and entries.highlighted == 1
         at = app.cursor_position - entries.region.offset
-        label = entries.entries[1][1][0][0]
+        label = _without_isolates(entries.entries[1][1][0][0])  # written without them
         assert entries.render_line(at.y).text[at.x:].startswith(label.strip())
 
 
@@ -349,7 +354,7 @@ async def test_cursor_on_the_chooser_item() -> None:
         items = app.screen.query_one(EntryList)
         assert items.has_focus and items.highlighted == 1
         at = app.cursor_position - items.region.offset
-        label = items.entries[1][1][0][0]
+        label = _without_isolates(items.entries[1][1][0][0])
         assert items.render_line(at.y).text[at.x:].startswith(label.strip()[:10])
         assert not _presentation_forms(items.render_line(at.y).text)
 
