@@ -60,3 +60,51 @@ def test_tmux_title_status_and_keys_have_no_bidi_controls(tmux: TmuxSession) -> 
     assert "إيلون ماسك" in chrome[0]
     for row in chrome:
         assert not _controls(row), repr(row)
+
+
+def test_logical_line_names_controls_when_asked() -> None:
+    from reader.text.layout import layout_paragraph, logical_line
+
+    paragraph = "قال \u202eABC\u202c و\u2067Altman\u2069 نعم"
+    for show in (False, True):
+        line = layout_paragraph(paragraph, 80, shaped=False, show_controls=show).lines[0]
+        row = logical_line(paragraph, line, show_controls=show)
+        if not show:
+            assert row.text == paragraph  # as in the source
+            continue
+        assert row.text == "قال ⟦RLO⟧ABC⟦PDF⟧ و⟦RLI⟧Altman⟦PDI⟧ نعم"
+        assert row.cells == line.cells  # what the layout measured
+        assert len(row.map) == len(row.text)
+        assert row.map[row.text.index("⟦RLO⟧"):][:5] == (4,) * 5  # every cell its source
+        assert row.map[row.text.index("ABC")] == 5
+
+
+async def test_v_names_controls_in_logical_rows(tmp_path: Path) -> None:
+    from reader.terminal.plan import LOGICAL
+    from reader.ui.app import create_app
+
+    path = tmp_path / "controls.md"
+    path.write_text("قال \u202eABC\u202c و\u2067Altman\u2069 نعم\n", encoding="utf-8")
+    app = create_app(path, bidi_mode=LOGICAL)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+
+        def rows() -> list[str]:
+            view = app.article
+            return [view.render_line(y).text for y in range(view.content_region.height)]
+
+        assert any("\u202eABC\u202c" in row for row in rows())  # the source as it is
+        await pilot.press("v")
+        await pilot.pause()
+        assert any("قال ⟦RLO⟧ABC⟦PDF⟧ و⟦RLI⟧Altman⟦PDI⟧ نعم" in row for row in rows()), rows()
+        assert not any(_controls(row) for row in rows())
+        await pilot.press("slash", *"Altman", "enter")  # the cursor past the names
+        await pilot.pause()
+        view = app.article
+        assert view.current_hit is not None
+        at = app.cursor_position - view.content_region.offset
+        row = view.render_line(at.y).text
+        assert row[at.x:].startswith("Altman⟦PDI⟧"), (row, at)
+        await pilot.press("escape", "v")
+        await pilot.pause()
+        assert any("\u202eABC\u202c" in row for row in rows())

@@ -49,7 +49,7 @@ class SelectableArticle(ScrollView):
         line, or its source text in logical order (:func:`~reader.text.layout.logical_line`)."""
         paragraph, line = flow.line_at(document_y)
         if line is not None and self.logical:
-            line = logical_line(self.document.paragraphs[paragraph], line)
+            line = logical_line(self.document.paragraphs[paragraph], line, flow.show_controls)
         return paragraph, line
 
     @property

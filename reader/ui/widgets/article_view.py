@@ -9,6 +9,7 @@ spans, the focused span, search hits). Strips are cached per (line, width, marks
 from __future__ import annotations
 
 import time
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -449,8 +450,9 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             if self.top <= y < self.top + region.height:
                 paragraph, line = self.shown_line(flow, y)
                 if line is not None:
-                    x = self._text_left(paragraph, line) + cell_len(
-                        line.text[: max(0, span.start - line.start)])
+                    before = (bisect_left(line.map, span.start) if line.map
+                              else max(0, span.start - line.start))  # names of controls (v)
+                    x = self._text_left(paragraph, line) + cell_len(line.text[:before])
                     return Offset(region.x + x, region.y + y - self.top)
         return Offset(region.x + self.column.text_left, region.y)
 
