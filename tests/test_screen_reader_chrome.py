@@ -108,3 +108,84 @@ async def test_v_names_controls_in_logical_rows(tmp_path: Path) -> None:
         await pilot.press("escape", "v")
         await pilot.pause()
         assert any("\u202eABC\u202c" in row for row in rows())
+
+
+TABLE = """# جدول Table
+
+| الاسم | Name | العمر |
+|---|---|---|
+| سام ألتمان | Sam Altman | 39 |
+| إيلون | Elon Musk | 53 |
+| ستيف جوبز مؤسس شركة آبل الشهيرة | Steve Jobs, who founded Apple | 56 |
+
+بعد الجدول.
+"""
+
+
+async def test_table_rows_are_cells_with_separators(tmp_path: Path) -> None:
+    from reader.terminal.plan import LOGICAL
+    from reader.ui.app import create_app
+
+    path = tmp_path / "table.md"
+    path.write_text(TABLE, encoding="utf-8")
+    app = create_app(path, bidi_mode=LOGICAL)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        view = app.article
+        rows = [view.render_line(y).text.strip() for y in range(view.content_region.height)]
+        header = rows.index("الاسم | Name | العمر")  # each cell in logical order
+        assert rows[header + 1] == "--- | --- | ---"  # the header row marked, as Markdown does
+        assert rows[header + 2] == "سام ألتمان | Sam Altman | 39"
+        assert rows[header + 3] == "إيلون | Elon Musk | 53"
+        # the cells' offsets still right: the cursor on a hit in the second cell
+        await pilot.press("slash", *"Musk", "enter")
+        await pilot.pause()
+        at = app.cursor_position - view.content_region.offset
+        assert view.render_line(at.y).text[at.x:].startswith("Musk | 53")
+
+
+async def test_narrow_table_rows_wrap_as_lines(tmp_path: Path) -> None:
+    from reader.terminal.plan import LOGICAL
+    from reader.ui.app import create_app
+
+    path = tmp_path / "table.md"
+    path.write_text(TABLE, encoding="utf-8")
+    app = create_app(path, bidi_mode=LOGICAL)
+    async with app.run_test(size=(34, 20)) as pilot:
+        await pilot.pause()
+        view = app.article
+        rows = [view.render_line(y).text.strip() for y in range(view.content_region.height)]
+        joined = " ".join(rows)
+        long = "ستيف جوبز مؤسس شركة آبل الشهيرة | Steve Jobs, who founded Apple | 56"
+        assert long in joined, rows  # wrapped, nothing lost
+        assert long not in rows and "سام ألتمان | Sam Altman | 39" in rows
+        assert all(len(row) <= 34 for row in rows)
+
+
+def test_tmux_table_rows(tmp_path: Path) -> None:
+    path = tmp_path / "table.md"
+    path.write_text(TABLE, encoding="utf-8")
+    session = TmuxSession([str(installed_reader()), "--screen-reader", str(path)], 60, 16,
+                          env={"READER_STATE_DIR": str(tmp_path / "state")})
+    try:
+        screen = session.wait_for(lambda lines: any("Elon Musk" in line for line in lines))
+    finally:
+        session.close()
+    rows = [row.strip() for row in screen]
+    assert "الاسم | Name | العمر" in rows and "--- | --- | ---" in rows, rows
+    assert "إيلون | Elon Musk | 53" in rows
+
+
+def test_logical_row_maps_back_to_its_cells() -> None:
+    from reader.text.table import layout_row_logical
+
+    row = "الاسم\tName\tالعمر"
+    layout = layout_row_logical(row, [0, 6, 11], 80, "rtl", header=True)
+    first, rule = layout.lines
+    assert first.text == "الاسم | Name | العمر" and (first.start, first.end) == (0, len(row))
+    assert first.map[first.text.index("Name")] == 6
+    assert first.map[first.text.index(" | ")] == 5  # a separator is the tab it stands for
+    assert rule.text == "--- | --- | ---"
+    narrow = layout_row_logical(row, [0, 6, 11], 9, "rtl").lines
+    assert [line.text.strip() for line in narrow] == ["الاسم |", "Name |", "العمر"]
+    assert [(line.start, line.end) for line in narrow] == [(0, 6), (6, 11), (11, 16)]

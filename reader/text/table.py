@@ -9,6 +9,9 @@ places the cells side by side: first column on the left in a left-to-right table
 right in a right-to-left one. Each visual line keeps its map back to offsets in the row, so
 search hits and selections land on the right letters; padding and the column rules map to
 the end of the cell they follow. A header row is followed by a ruled line.
+
+``--screen-reader`` has no columns (:func:`layout_row_logical`): a row is one logical line,
+its cells in the order they were written, separated by `` | ``, wrapped like any paragraph.
 """
 
 from __future__ import annotations
@@ -17,12 +20,17 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 
-from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph
+from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph, logical_line
 from reader.text.levels import clip_spans
 
 COLUMN_RULE = " │ "
 HEADER_RULE = "─"
 HEADER_CROSS = "─┼─"
+# --screen-reader: between cells, and the line under a header row (Markdown's own). An ASCII
+# bar: every braille table and console font has it, and screen readers name it when they read
+# punctuation (espeak-ng does not voice "│" at all).
+CELL_SEPARATOR = " | "
+HEADER_MARK = "---"
 
 
 def cell_texts(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
@@ -125,3 +133,36 @@ def layout_row(text: str, starts: Sequence[int], widths: Sequence[int], directio
                                     len(rule), rtl))
     level = 1 if rtl else 0
     return ParagraphLayout(text, max(1, sum(widths)), level, tuple(lines_out))
+
+
+def layout_row_logical(text: str, starts: Sequence[int], width: int, direction: str,
+                       header: bool = False, show_controls: bool = False) -> ParagraphLayout:
+    """A table row for ``--screen-reader``: its cells in logical order, each as written
+    (the terminal, doing its own bidi, gives each its direction), separated by
+    :data:`CELL_SEPARATOR` and wrapped at ``width`` unshaped, each line its stretch of
+    text as :func:`~reader.text.layout.logical_line` gives it. Columns would cut every
+    cell into pieces read one after another across the row. The separators map to the
+    character between the cells; a header row is followed by ``--- | ---`` (one mark a
+    cell), as in Markdown."""
+    bounds = {start - 1 for start in starts[1:] if 0 < start <= len(text)}
+    pieces = [(CELL_SEPARATOR if i in bounds else ch, i) for i, ch in enumerate(text)]
+    shown = "".join(piece for piece, _i in pieces)
+    where = [i for piece, i in pieces for _ch in piece]  # shown offset -> row offset
+    laid = layout_paragraph(shown, max(1, width), direction, shaped=False,
+                            show_controls=show_controls)
+
+    def row_offset(offset: int) -> int:
+        return where[offset] if offset < len(where) else len(text)
+
+    starts_of = [row_offset(line.start) for line in laid.lines]
+    lines = []
+    for k, line in enumerate(laid.lines):
+        row = logical_line(shown, line, show_controls)
+        end = starts_of[k + 1] if k + 1 < len(starts_of) else len(text)
+        lines.append(VisualLine(starts_of[k], max(starts_of[k], end), row.text,
+                                tuple(row_offset(m) for m in row.map), row.cells, False))
+    if header:
+        rule = CELL_SEPARATOR.join([HEADER_MARK] * max(1, len(starts)))
+        lines.append(VisualLine(len(text), len(text), rule, (len(text),) * len(rule),
+                                len(rule), False))
+    return ParagraphLayout(text, max(1, width), laid.level, tuple(lines))

@@ -378,10 +378,10 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def _table_layouts(self) -> TableLayouts | None:
         """The document's tables laid out in columns (found once per document and options,
         not at every resize)."""
-        key = (len(self.document.paragraphs), self.show_controls)
+        key = (len(self.document.paragraphs), self.show_controls, self.logical)
         if getattr(self, "_tables_key", None) != key:
             self._tables_key = key
-            self._tables = TableLayouts.of(self.document, self.show_controls)
+            self._tables = TableLayouts.of(self.document, self.show_controls, self.logical)
         return self._tables
 
     # -- huge documents: exact line counts arrive a slice at a time ---------------------
