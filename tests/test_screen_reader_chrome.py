@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from reader.text.chrome import chrome_line, chrome_lines, fill, join_fields, set_logical
 from tests.tmux_session import TmuxSession, installed_reader
@@ -23,6 +24,10 @@ def logical() -> Iterator[None]:
     set_logical(True)
     yield
     set_logical(False)
+
+
+def _unmarked(text: str) -> str:
+    return text.translate(dict.fromkeys(map(ord, MARKS)))
 
 
 def _controls(text: str) -> set[str]:
@@ -132,16 +137,22 @@ async def test_table_rows_are_cells_with_separators(tmp_path: Path) -> None:
     async with app.run_test(size=(60, 16)) as pilot:
         await pilot.pause()
         view = app.article
-        rows = [view.render_line(y).text.strip() for y in range(view.content_region.height)]
+        marked = [view.render_line(y).text.strip() for y in range(view.content_region.height)]
+        rows = [_unmarked(row) for row in marked]
         header = rows.index("الاسم | Name | العمر")  # each cell in logical order
         assert rows[header + 1] == "--- | --- | ---"  # the header row marked, as Markdown does
         assert rows[header + 2] == "سام ألتمان | Sam Altman | 39"
         assert rows[header + 3] == "إيلون | Elon Musk | 53"
+        # each line in the table's direction, each cell apart (the terminal's bidi)
+        assert marked[header + 2] == "\u200fسام ألتمان\u200f | \u200fSam Altman\u200f | \u200f39"
+        assert marked[header + 1].startswith("\u200f")
         # the cells' offsets still right: the cursor on a hit in the second cell
         await pilot.press("slash", *"Musk", "enter")
         await pilot.pause()
         at = app.cursor_position - view.content_region.offset
-        assert view.render_line(at.y).text[at.x:].startswith("Musk | 53")
+        row = view.render_line(at.y).text
+        before = next(i for i in range(len(row) + 1) if cell_len(row[:i]) >= at.x)
+        assert _unmarked(row[before:]).startswith("Musk | 53"), (row, at)
 
 
 async def test_narrow_table_rows_wrap_as_lines(tmp_path: Path) -> None:
@@ -154,7 +165,8 @@ async def test_narrow_table_rows_wrap_as_lines(tmp_path: Path) -> None:
     async with app.run_test(size=(34, 20)) as pilot:
         await pilot.pause()
         view = app.article
-        rows = [view.render_line(y).text.strip() for y in range(view.content_region.height)]
+        rows = [_unmarked(view.render_line(y).text.strip())
+                for y in range(view.content_region.height)]
         joined = " ".join(rows)
         long = "ستيف جوبز مؤسس شركة آبل الشهيرة | Steve Jobs, who founded Apple | 56"
         assert long in joined, rows  # wrapped, nothing lost
@@ -171,7 +183,7 @@ def test_tmux_table_rows(tmp_path: Path) -> None:
         screen = session.wait_for(lambda lines: any("Elon Musk" in line for line in lines))
     finally:
         session.close()
-    rows = [row.strip() for row in screen]
+    rows = [_unmarked(row).strip() for row in screen]
     assert "الاسم | Name | العمر" in rows and "--- | --- | ---" in rows, rows
     assert "إيلون | Elon Musk | 53" in rows
 
@@ -182,10 +194,13 @@ def test_logical_row_maps_back_to_its_cells() -> None:
     row = "الاسم\tName\tالعمر"
     layout = layout_row_logical(row, [0, 6, 11], 80, "rtl", header=True)
     first, rule = layout.lines
-    assert first.text == "الاسم | Name | العمر" and (first.start, first.end) == (0, len(row))
+    assert first.text == "\u200fالاسم\u200f | \u200fName\u200f | \u200fالعمر"
+    assert (first.start, first.end) == (0, len(row)) and len(first.map) == len(first.text)
     assert first.map[first.text.index("Name")] == 6
     assert first.map[first.text.index(" | ")] == 5  # a separator is the tab it stands for
-    assert rule.text == "--- | --- | ---"
+    assert rule.text == "\u200f--- | --- | ---"
+    assert layout_row_logical("Name\tالاسم", [0, 5], 80, "ltr").lines[0].text == (
+        "\u200eName\u200e | \u200eالاسم")
     narrow = layout_row_logical(row, [0, 6, 11], 9, "rtl").lines
-    assert [line.text.strip() for line in narrow] == ["الاسم |", "Name |", "العمر"]
+    assert [_unmarked(line.text).strip() for line in narrow] == ["الاسم |", "Name |", "العمر"]
     assert [(line.start, line.end) for line in narrow] == [(0, 6), (6, 11), (11, 16)]
