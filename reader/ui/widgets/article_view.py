@@ -135,7 +135,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         ``logical`` (``--screen-reader``): each row is its line's source text, in logical
         order and unshaped (:func:`~reader.text.layout.logical_line`), with the terminal's
         cursor on the span the reader's attention is on."""
-        super().__init__(id=id)
+        super().__init__(id=id, classes="-logical" if logical else None)
         self.logical = logical  # (drawn by SelectableArticle.shown_line)
         self.measure = measure
         self.numbers = numbers
