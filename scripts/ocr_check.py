@@ -264,18 +264,38 @@ class Shot:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def take_all(shots: dict[Path, Shot], timeout: float = 40.0) -> None:
-    """Poll every window until each is still (see :meth:`Shot.still`)."""
+# Words of the source OCR must find in a still screen before it counts as drawn: a still
+# screen may be the first frame, the chrome drawn and the document still loading.
+DRAWN_WORDS = 3
+
+
+def read_all(shots: dict[Path, Shot], wanted: dict[str, Expected], cols: int, rows: int,
+             keep: Path | None = None, timeout: float = 60.0) -> dict[str, str]:
+    """Poll every window until it is still (:meth:`Shot.still`) and its article is drawn
+    (OCR finds :data:`DRAWN_WORDS` of the source's words in it); each run's OCR text."""
     waiting = dict(shots)
+    texts: dict[str, str] = {}
+    read: dict[str, str] = {}  # run -> the shot last read (its digest)
 
     def done() -> bool:
+        ready = []
         for target, shot in list(waiting.items()):
-            if shot.still(target):
+            if shot.still(target) and read.get(shot.run) != shot.last:
+                read[shot.run] = shot.last
+                ready.append((target, shot))
+        with ThreadPoolExecutor() as pool:  # Tesseract on each still screen at once
+            found = list(pool.map(lambda item: read_back(item[0], cols, rows,
+                                                         wanted[item[1].run], keep), ready))
+        for (target, shot), text in zip(ready, found, strict=True):
+            source = set(words("\n".join(wanted[shot.run].lines)))
+            if len(set(words(text)) & source) >= DRAWN_WORDS:
+                texts[shot.run] = text
                 del waiting[target]
         return not waiting
 
-    _until(done, timeout, "the screen never settled: " + ", ".join(
+    _until(done, timeout, "the screen was never drawn: " + ", ".join(
         shot.run for shot in waiting.values()), pause=0.3)
+    return texts
 
 
 def read_back(shot: Path, cols: int, rows: int, area: Expected,
@@ -304,7 +324,7 @@ def read_back(shot: Path, cols: int, rows: int, area: Expected,
 def check(runs: list[str], cols: int, rows: int, reader: str, document: Path | None,
           display: int, keep: Path | None = None) -> dict[str, Score]:
     """Each run's score (see the module's doc). The runs' terminals start side by side on
-    one X server, and their OCR runs in parallel."""
+    one X server."""
     out = keep or Path(tempfile.mkdtemp(prefix="ocr-shots-"))
     out.mkdir(parents=True, exist_ok=True)
     try:
@@ -318,16 +338,11 @@ def check(runs: list[str], cols: int, rows: int, reader: str, document: Path | N
                 # while the terminals start: what each should show
                 wanted = {run: expected(document, cols, rows, logical=run.endswith("-sr"))
                           for run in runs}
-                take_all(shots)
+                texts = read_all(shots, wanted, cols, rows, keep)
             finally:
                 for shot in shots.values():
                     shot.close()
-            with ThreadPoolExecutor() as pool:
-                texts = pool.map(lambda item: read_back(item[0], cols, rows,
-                                                        wanted[item[1].run], keep),
-                                 shots.items())
-                return {shot.run: score(wanted[shot.run].lines, text)
-                        for shot, text in zip(shots.values(), texts, strict=True)}
+            return {run: score(wanted[run].lines, texts[run]) for run in runs}
     finally:
         if keep is None:
             shutil.rmtree(out, ignore_errors=True)
