@@ -270,31 +270,44 @@ DRAWN_WORDS = 3
 
 
 def read_all(shots: dict[Path, Shot], wanted: dict[str, Expected], cols: int, rows: int,
-             keep: Path | None = None, timeout: float = 60.0) -> dict[str, str]:
-    """Poll every window until it is still (:meth:`Shot.still`) and its article is drawn
-    (OCR finds :data:`DRAWN_WORDS` of the source's words in it); each run's OCR text."""
+             keep: Path | None = None, timeout: float = 90.0) -> dict[str, str]:
+    """Poll every window until its article is drawn: a still screen (:meth:`Shot.still`)
+    in which OCR finds :data:`DRAWN_WORDS` of the source's words, and which is still the
+    same after that OCR (a loaded machine can stall a frame half written for longer than
+    two shots); each run's OCR text."""
     waiting = dict(shots)
     texts: dict[str, str] = {}
-    read: dict[str, str] = {}  # run -> the shot last read (its digest)
+    read: dict[str, str] = {}  # run -> the digest of the shot last read
+    drawn: dict[str, tuple[str, str]] = {}  # run -> (digest, OCR text) of a drawn screen
+    last: dict[str, str] = {}  # run -> what OCR read last (for the error)
 
     def done() -> bool:
         ready = []
         for target, shot in list(waiting.items()):
-            if shot.still(target) and read.get(shot.run) != shot.last:
+            if not shot.still(target):
+                continue
+            if drawn.get(shot.run, ("", ""))[0] == shot.last:  # unchanged since read
+                texts[shot.run] = drawn[shot.run][1]
+                del waiting[target]
+            elif read.get(shot.run) != shot.last:
                 read[shot.run] = shot.last
                 ready.append((target, shot))
         with ThreadPoolExecutor() as pool:  # Tesseract on each still screen at once
             found = list(pool.map(lambda item: read_back(item[0], cols, rows,
                                                          wanted[item[1].run], keep), ready))
-        for (target, shot), text in zip(ready, found, strict=True):
+        for (_target, shot), text in zip(ready, found, strict=True):
+            last[shot.run] = text
             source = set(words("\n".join(wanted[shot.run].lines)))
             if len(set(words(text)) & source) >= DRAWN_WORDS:
-                texts[shot.run] = text
-                del waiting[target]
+                drawn[shot.run] = (read[shot.run], text)
         return not waiting
 
-    _until(done, timeout, "the screen was never drawn: " + ", ".join(
-        shot.run for shot in waiting.values()), pause=0.3)
+    try:
+        _until(done, timeout, "", pause=0.3)
+    except TimeoutError:
+        raise TimeoutError("the screen was never drawn: " + "; ".join(
+            f"{shot.run} (window {shot.window or None}, OCR: {last.get(shot.run, '')[:300]!r})"
+            for shot in waiting.values())) from None
     return texts
 
 
