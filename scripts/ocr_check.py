@@ -62,10 +62,17 @@ term.set_size(cols, rows)
 term.set_enable_bidi(True)
 term.set_enable_shaping(True)
 term.set_cursor_blink_mode(Vte.CursorBlinkMode.OFF)  # a still screen for the shot
-term.spawn_async(Vte.PtyFlags.DEFAULT, os.getcwd(), sys.argv[5:], None,
-                 GLib.SpawnFlags.DEFAULT, None, None, -1, None, None, None)
 term.connect("child-exited", lambda *a: Gtk.main_quit())
 win.add(term); win.connect("destroy", Gtk.main_quit); win.move(x, y); win.show_all()
+def spawn():
+    # only once the window has its size: a program started in a smaller pty that misses
+    # the resize (a loaded machine) draws a screen of the wrong size
+    if (term.get_column_count(), term.get_row_count()) != (cols, rows):
+        return True
+    term.spawn_async(Vte.PtyFlags.DEFAULT, os.getcwd(), sys.argv[5:], None,
+                     GLib.SpawnFlags.DEFAULT, None, None, -1, None, None, None)
+    return False
+GLib.timeout_add(50, spawn)
 Gtk.main()
 """
 
@@ -227,11 +234,12 @@ class Shot:
                "NO_AT_BRIDGE": "1"}
         for variable in ("KITTY_WINDOW_ID", "KONSOLE_VERSION", "VTE_VERSION", "MLTERM",
                          "TERM_PROGRAM", "TMUX", "COLORTERM", "XTERM_VERSION",
-                         "READER_STATE_DIR"):
+                         "READER_STATE_DIR", "COLUMNS", "LINES"):  # (a fixed size: pytest-xdist)
             env.pop(variable, None)
         self.env = env
         self.terminal = subprocess.Popen(_terminal(run, cols, rows, inner, self.work, place),
-                                         env=env, stdout=subprocess.DEVNULL,
+                                         env=env, stdin=subprocess.DEVNULL,
+                                         stdout=subprocess.DEVNULL,
                                          stderr=subprocess.DEVNULL, start_new_session=True)
         self.window = ""
         self.last = ""
