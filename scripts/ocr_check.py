@@ -6,11 +6,11 @@ unshaped, and leaves the bidi and the shaping to the terminal; in the default mo
 and reorders itself and switches the terminal's bidi off. This script runs the installed
 ``reader`` on a document in VTE (GNOME Terminal's widget, bidi and shaping on) in both modes,
 and in xterm (no bidi of its own) in the default mode, under an X server of its own (Xvfb);
-takes a screenshot of each once the screen is still, crops the article's rows, reads them
-back with Tesseract (``-l ara+eng``) and compares what it read with the source text of the
-lines on screen (known from the reader's own layout at the same size). OCR returns logical
-text, so both sides are compared after NFKC (presentation forms to letters) and without
-harakat and tatweel (Tesseract drops them):
+takes a screenshot of each once the screen is drawn and still, crops the article's cells,
+reads them back with Tesseract (``-l ara+eng``) and compares what it read with the source
+text of the lines on screen (known from the reader's own layout at the same size). OCR
+returns logical text, so both sides are compared after NFKC (presentation forms to letters)
+and without harakat and tatweel (Tesseract drops them):
 
 - *word recall*: the share of the source's words (two letters or more) that OCR read;
 - *similarity*: ``difflib``'s ratio of the two texts' words in reading order.
@@ -217,8 +217,9 @@ def _terminal(run: str, cols: int, rows: int, inner: list[str], work: Path,
 
 class Shot:
     """One run: ``reader`` (in the run's mode) in the run's terminal, its window at
-    ``place`` on the X server; :meth:`take` saves it once drawn and still. Several runs
-    can wait side by side; :meth:`close` ends the terminal and what runs in it."""
+    ``place`` on the X server; :meth:`still` shoots it (:func:`read_all` waits until it is
+    drawn). Several runs wait side by side; :meth:`close` ends the terminal and what runs
+    in it."""
 
     def __init__(self, run: str, cols: int, rows: int, reader: str, document: Path | None,
                  x_env: dict[str, str], place: tuple[int, int] = (0, 0)) -> None:
