@@ -17,7 +17,7 @@ from operator import and_
 
 from reader.content.document import Block, Document
 from reader.text import ParagraphLayout, layout_paragraph
-from reader.text.table import column_widths, layout_row, natural_widths
+from reader.text.table import column_widths, layout_row, layout_row_logical, natural_widths
 
 QUOTE_BAR = "▌"
 RULE = "─"
@@ -115,9 +115,11 @@ class TableLayouts:
     paragraph that is not a table row. A table is a run of consecutive rows; its column
     widths are found once per width from all its rows."""
 
-    def __init__(self, document: Document, show_controls: bool = False) -> None:
+    def __init__(self, document: Document, show_controls: bool = False,
+                 logical: bool = False) -> None:
         self.document = document
         self.options = {"show_controls": show_controls}
+        self.logical = logical  # --screen-reader: rows as lines (layout_row_logical)
         self.table_of: dict[int, int] = {}  # row paragraph -> its table's first row
         first = -1
         for index, block in enumerate(document.blocks):
@@ -132,11 +134,12 @@ class TableLayouts:
         self._rows: OrderedDict[tuple[int, int], ParagraphLayout] = OrderedDict()
 
     @classmethod
-    def of(cls, document: Document, show_controls: bool = False) -> TableLayouts | None:
+    def of(cls, document: Document, show_controls: bool = False,
+           logical: bool = False) -> TableLayouts | None:
         """The tables of ``document``, or None when it has none (nothing to ask then)."""
         if not any(block.kind == "table_row" for block in document.blocks):
             return None
-        return cls(document, show_controls)
+        return cls(document, show_controls, logical)
 
     def _natural(self, index: int) -> list[int]:
         found = self._naturals.get(index)
@@ -167,10 +170,15 @@ class TableLayouts:
         layout = self._rows.get(key)
         if layout is None:
             block = self.document.block(index)
-            layout = layout_row(self.document.paragraphs[index], block.cells,
-                                self.widths(first, width), self.document.direction(index),
-                                header=block.level == 1,
-                                isolates=self.document.isolates(index), **self.options)
+            if self.logical:
+                layout = layout_row_logical(self.document.paragraphs[index], block.cells,
+                                            width, self.document.direction(index),
+                                            header=block.level == 1, **self.options)
+            else:
+                layout = layout_row(self.document.paragraphs[index], block.cells,
+                                    self.widths(first, width), self.document.direction(index),
+                                    header=block.level == 1,
+                                    isolates=self.document.isolates(index), **self.options)
             self._rows[key] = layout
             if len(self._rows) > 1024:
                 self._rows.popitem(last=False)

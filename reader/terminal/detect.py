@@ -18,6 +18,11 @@ LEAVE_EXPLICIT = "\x1b[?77096l\x1b[0 k\x1b[8h"
 # mlterm's complex-text layout (its bidi and shaping) off / on again.
 ENTER_MLTERM = "\x1b]5379;use_ctl=false\x07"
 LEAVE_MLTERM = "\x1b]5379;use_ctl=true\x07"
+# --screen-reader: the terminal-WG recommendation's implicit mode (BDSM, the usual default)
+# with each paragraph's direction detected from its first strong letter (DECSET 2501, VTE);
+# without it VTE lays every row out left to right. Terminals without bidi ignore both.
+ENTER_AUTODETECT = "\x1b[8h\x1b[?2501h"
+LEAVE_AUTODETECT = "\x1b[?2501l"
 
 
 def detect_terminal(env: Mapping[str, str] | None = None) -> str:

@@ -22,7 +22,10 @@ reader lays out bidi text itself and needs its cells shown as placed. Terminals 
 ``--screen-reader`` (:func:`plan_for` with ``screen_reader``) is the ``logical`` mode: the
 reader writes each row's source text in logical order, unshaped, and leaves bidi to the
 terminal (VTE, mlterm, Konsole) or to no one (a console read by a screen reader or a braille
-display): nothing is switched, the terminal stays as configured (docs/accessibility.md).
+display). The terminal's bidi stays on (implicit mode) and each row's direction is detected
+from its first strong letter (DECSET 2501, VTE's): without that VTE lays every row out left
+to right, a right-to-left line's end punctuation and its Latin words in the wrong places
+(measured by OCR: ``scripts/ocr_check.py``, docs/accessibility.md).
 
 Every mode switch made on start is undone on every exit path (see :mod:`reader.ui.launch`).
 Textual-free, like the rest of :mod:`reader.terminal`: the command line's ``--bidi`` takes
@@ -36,8 +39,10 @@ from dataclasses import dataclass
 
 from reader.i18n import _
 from reader.terminal.detect import (
+    ENTER_AUTODETECT,
     ENTER_EXPLICIT,
     ENTER_MLTERM,
+    LEAVE_AUTODETECT,
     LEAVE_EXPLICIT,
     LEAVE_MLTERM,
     cells_mode,
@@ -71,10 +76,11 @@ LOGICAL = "logical"
 def plan_for(requested: str = "auto", env: Mapping[str, str] | None = None,
              *, screen_reader: bool = False) -> TerminalPlan:
     """The plan for ``--bidi requested`` in this environment; ``screen_reader``: logical rows,
-    whatever ``requested`` says, with nothing switched in the terminal."""
+    whatever ``requested`` says, the terminal's bidi left on and told to find each row's
+    direction."""
     terminal = detect_terminal(env)
     if screen_reader:
-        return TerminalPlan(terminal, LOGICAL, "", "")
+        return TerminalPlan(terminal, LOGICAL, ENTER_AUTODETECT, LEAVE_AUTODETECT)
     mode = requested
     if requested == "auto":
         mode = cells_mode(env)

@@ -167,6 +167,7 @@ def text_direction(texts: Iterable[str], default: str = "ltr") -> str:
 
 
 _logical = False  # --screen-reader: chrome in logical order (set_logical)
+_NO_ISOLATES = dict.fromkeys(map(ord, (LRI, RLI, FSI, PDI)))
 
 
 def set_logical(logical: bool) -> None:
@@ -189,11 +190,13 @@ def chrome_lines(text: str, width: int, direction: str) -> list[tuple[str, int, 
     in ``direction`` (``rtl``, ``ltr`` or ``auto``); newlines start paragraphs. Controls
     are shown (see the module's doc), the isolates of values kept. In logical mode
     (:func:`set_logical`) each line is its stretch of the text, unshaped, in logical order
-    (rtl False: from the left edge, for the terminal to place), the isolates kept for a
-    terminal that does its own bidi."""
+    (rtl False: from the left edge, for the terminal to place), without the isolates: the
+    Linux console draws them as glyphs, a braille display shows them, and a screen reader
+    reads logical text (docs/accessibility.md)."""
     out: list[tuple[str, int, bool]] = []
     for paragraph in visible(text, keep_isolates=True, keep_marks=True).split("\n"):
         if _logical:
+            paragraph = paragraph.translate(_NO_ISOLATES)
             layout = layout_paragraph(paragraph, max(1, width), direction, shaped=False)
             lines = [logical_line(paragraph, line) for line in layout.lines]
             out.extend((line.text.rstrip(" "), cell_len(line.text.rstrip(" ")), False)

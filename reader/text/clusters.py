@@ -125,6 +125,14 @@ def _reveal(ch: str) -> str:
     return "\u27e6" + CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}") + "\u27e7"
 
 
+def revealed(ch: str) -> str | None:
+    """How ``v`` (``show_controls``) shows ``ch`` when it is invisible (a bidi control, a
+    mark, a joiner: ``⟦RLO⟧``); ``None`` for any other character."""
+    if ch in GHOSTS or (is_invisible(ch) and control_picture(ch) is None):
+        return _reveal(ch)
+    return None
+
+
 def _is_picture(text: str) -> bool:
     return len(text) > 1 and text[0] in "<\u27e6" and text[-1] in ">\u27e7"
 

@@ -23,7 +23,7 @@ from rich.cells import cell_len as _cell_len
 from rich.cells import split_graphemes
 
 from reader.text.chars import ISOLATES, TAB
-from reader.text.clusters import WordShape, mirror_cluster, shape_words
+from reader.text.clusters import WordShape, mirror_cluster, revealed, shape_words
 from reader.text.levels import RTL, Isolate, level_runs
 from reader.text.reorder import ISOLATE, line_levels, visual_order
 from reader.text.wrap import Position, Tokens, break_lines, separator_width
@@ -372,14 +372,23 @@ def _terminal_safe(ch: str) -> str:
     return " " if unicodedata.category(ch) == "Cc" else ch
 
 
-def logical_line(paragraph: str, line: VisualLine) -> VisualLine:
+def logical_line(paragraph: str, line: VisualLine, show_controls: bool = False) -> VisualLine:
     """``line`` as its stretch of source, in logical order and unshaped (``--screen-reader``):
     what a terminal doing its own bidi, a screen reader or a braille display is given. The
     line break stays the core's, so the row is one whole logical line; harakat and
-    invisible controls are as in the source, line-end breaks dropped. ``map`` is the
+    invisible controls are as in the source, line-end breaks dropped; with
+    ``show_controls`` (``v``, the layout asked the same) each invisible control is named in
+    place (``⟦RLO⟧``), every cell of its name mapped to it. ``map`` is otherwise the
     identity over the source offsets; the row starts at its left edge (``rtl`` False), for
     the terminal, or the reader, to place."""
     source = paragraph[line.start : line.end].rstrip("\n\r\u2028\u2029")
+    if show_controls:
+        pieces = [(revealed(ch) or _terminal_safe(ch), line.start + i)
+                  for i, ch in enumerate(source)]
+        text = "".join(piece for piece, _offset in pieces)
+        mapping = tuple(offset for piece, offset in pieces for _ch in piece)
+        return VisualLine(line.start, line.start + len(source), text, mapping,
+                          _cell_len(text), False)
     if not source.isprintable():
         source = "".join(_terminal_safe(ch) for ch in source)
     return VisualLine(line.start, line.start + len(source), source,

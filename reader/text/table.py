@@ -9,6 +9,9 @@ places the cells side by side: first column on the left in a left-to-right table
 right in a right-to-left one. Each visual line keeps its map back to offsets in the row, so
 search hits and selections land on the right letters; padding and the column rules map to
 the end of the cell they follow. A header row is followed by a ruled line.
+
+``--screen-reader`` has no columns (:func:`layout_row_logical`): a row is one logical line,
+its cells in the order they were written, separated by `` | ``, wrapped like any paragraph.
 """
 
 from __future__ import annotations
@@ -17,12 +20,19 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 
-from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph
+from reader.text.chars import first_strong
+from reader.text.layout import ParagraphLayout, VisualLine, layout_paragraph, logical_line
 from reader.text.levels import Isolate, clip_isolates
 
 COLUMN_RULE = " │ "
 HEADER_RULE = "─"
 HEADER_CROSS = "─┼─"
+# --screen-reader: between cells, and the line under a header row (Markdown's own). An ASCII
+# bar: every braille table and console font has it, and screen readers name it when they read
+# punctuation (espeak-ng does not voice "│" at all).
+CELL_SEPARATOR = " | "
+HEADER_MARK = "---"
+LRM, RLM = "\u200e", "\u200f"
 
 
 def cell_texts(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
@@ -126,3 +136,59 @@ def layout_row(text: str, starts: Sequence[int], widths: Sequence[int], directio
                                     len(rule), rtl))
     level = 1 if rtl else 0
     return ParagraphLayout(text, max(1, sum(widths)), level, tuple(lines_out))
+
+
+def layout_row_logical(text: str, starts: Sequence[int], width: int, direction: str,
+                       header: bool = False, show_controls: bool = False) -> ParagraphLayout:
+    """A table row for ``--screen-reader``: its cells in logical order, each as written,
+    separated by :data:`CELL_SEPARATOR` and wrapped at ``width`` unshaped, each line its
+    stretch of text as :func:`~reader.text.layout.logical_line` gives it. Columns would cut
+    every cell into pieces read one after another across the row. A header row is followed
+    by ``--- | ---`` (one mark a cell), as in Markdown.
+
+    For a terminal doing its own bidi, each line starts with the table's direction mark
+    (RLM or LRM), and the mark stands on both sides of every separator: every line of the
+    table then reads in the table's direction (VTE takes a row's from its first letter),
+    and no run crosses a cell's edge (without them "Sam Altman | 39" in a right-to-left
+    table is one left-to-right run, 39 read before the name). The Linux console stores
+    neither mark (they are zero-width to it), a screen reader says nothing for them, and
+    unlike isolates they never show as glyphs. The separators and marks map to the
+    character between the cells."""
+    bounds = {start - 1 for start in starts[1:] if 0 < start <= len(text)}
+    pieces = [(CELL_SEPARATOR if i in bounds else ch, i) for i, ch in enumerate(text)]
+    shown = "".join(piece for piece, _i in pieces)
+    where = [i for piece, i in pieces for _ch in piece]  # shown offset -> row offset
+    laid = layout_paragraph(shown, max(1, width), direction, shaped=False,
+                            show_controls=show_controls)
+    if direction not in ("rtl", "ltr"):
+        direction = first_strong(text) or "ltr"
+    mark = RLM if direction == "rtl" else LRM
+
+    def row_offset(offset: int) -> int:
+        return where[offset] if offset < len(where) else len(text)
+
+    starts_of = [row_offset(line.start) for line in laid.lines]
+    lines = []
+    for k, line in enumerate(laid.lines):
+        row = logical_line(shown, line, show_controls)
+        sources = [row_offset(m) for m in row.map]
+        marked, mapping = [mark], [starts_of[k]]
+        for j, ch in enumerate(row.text):
+            source = sources[j]
+            separator = source in bounds
+            if separator and (j == 0 or sources[j - 1] != source):
+                marked.append(mark)
+                mapping.append(source)
+            marked.append(ch)
+            mapping.append(source)
+            if separator and (j + 1 == len(sources) or sources[j + 1] != source):
+                marked.append(mark)
+                mapping.append(source)
+        end = starts_of[k + 1] if k + 1 < len(starts_of) else len(text)
+        lines.append(VisualLine(starts_of[k], max(starts_of[k], end), "".join(marked),
+                                tuple(mapping), row.cells, False))
+    if header:
+        rule = mark + CELL_SEPARATOR.join([HEADER_MARK] * max(1, len(starts)))
+        lines.append(VisualLine(len(text), len(text), rule, (len(text),) * len(rule),
+                                cell_len(rule), False))
+    return ParagraphLayout(text, max(1, width), laid.level, tuple(lines))

@@ -48,8 +48,9 @@ class SelectableArticle(ScrollView):
         """(paragraph, line) of document line ``document_y`` as drawn: the core's visual
         line, or its source text in logical order (:func:`~reader.text.layout.logical_line`)."""
         paragraph, line = flow.line_at(document_y)
-        if line is not None and self.logical:
-            line = logical_line(self.document.paragraphs[paragraph], line)
+        if line is not None and self.logical and (
+                self.document.block(paragraph).kind != "table_row"):  # logical already
+            line = logical_line(self.document.paragraphs[paragraph], line, flow.show_controls)
         return paragraph, line
 
     @property

@@ -9,6 +9,7 @@ spans, the focused span, search hits). Strips are cached per (line, width, marks
 from __future__ import annotations
 
 import time
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,7 +135,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         ``logical`` (``--screen-reader``): each row is its line's source text, in logical
         order and unshaped (:func:`~reader.text.layout.logical_line`), with the terminal's
         cursor on the span the reader's attention is on."""
-        super().__init__(id=id)
+        super().__init__(id=id, classes="-logical" if logical else None)
         self.logical = logical  # (drawn by SelectableArticle.shown_line)
         self.measure = measure
         self.numbers = numbers
@@ -377,10 +378,10 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def _table_layouts(self) -> TableLayouts | None:
         """The document's tables laid out in columns (found once per document and options,
         not at every resize)."""
-        key = (len(self.document.paragraphs), self.show_controls)
+        key = (len(self.document.paragraphs), self.show_controls, self.logical)
         if getattr(self, "_tables_key", None) != key:
             self._tables_key = key
-            self._tables = TableLayouts.of(self.document, self.show_controls)
+            self._tables = TableLayouts.of(self.document, self.show_controls, self.logical)
         return self._tables
 
     # -- huge documents: exact line counts arrive a slice at a time ---------------------
@@ -449,8 +450,9 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             if self.top <= y < self.top + region.height:
                 paragraph, line = self.shown_line(flow, y)
                 if line is not None:
-                    x = self._text_left(paragraph, line) + cell_len(
-                        line.text[: max(0, span.start - line.start)])
+                    before = (bisect_left(line.map, span.start) if line.map
+                              else max(0, span.start - line.start))  # names of controls (v)
+                    x = self._text_left(paragraph, line) + cell_len(line.text[:before])
                     return Offset(region.x + x, region.y + y - self.top)
         return Offset(region.x + self.column.text_left, region.y)
 
