@@ -486,7 +486,9 @@ async def test_map_nodes_say_their_role_and_hold_the_cursor() -> None:
         rows = [tree.render_line(y).text for y in range(tree.region.height)]
         assert not any(box in row for row in rows for box in "├└│┤┘◆↩")
         assert rows[0].strip().startswith("claim, ")
-        assert any(row.strip().startswith("rebuttal, level ") for row in rows)
+        assert any(row.strip().startswith("rebuttal, level 2, ") for row in rows)
+        # no isolates either: the console draws them as glyphs (docs/accessibility.md)
+        assert not any(ch in row for row in rows for ch in "\u2066\u2067\u2068\u2069")
         for steps in (1, 2):
             await pilot.press("down")
             await pilot.pause()

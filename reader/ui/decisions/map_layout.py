@@ -26,7 +26,7 @@ from reader.content.annotations.argument_map import MapRow, debate_rows, map_row
 from reader.content.annotations.model import Annotations, Rebuttal
 from reader.errors import ReaderError
 from reader.i18n import N_, _
-from reader.text.chrome import chrome_line, chrome_lines, fill, is_logical
+from reader.text.chrome import chrome_line, chrome_lines, fill, is_logical, ui_line
 from reader.text.safe import visible
 
 if TYPE_CHECKING:
@@ -260,7 +260,7 @@ def lay_out_map(nodes: list[MapNode], width: int,
             mark = REPEATED_MARK
         if logical:  # --screen-reader: the role and the level in words, no tree lines
             tree = tree_below = ""
-            mark = role_words(node)
+            mark = ui_line(role_words(node))  # (no isolates: chrome_line's logical mode)
         name = chrome_line(fill("{name}:", name=node.name), direction) if node.name else ""
         head = cell_len(tree) + cell_len(mark) + 1 + (cell_len(name) + 1 if name else 0)
         room = max(8, width - head)
