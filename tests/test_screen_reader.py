@@ -112,6 +112,9 @@ async def test_cursor_on_the_focused_claim() -> None:
         row = view.render_line(at.y).text
         claim = app.document.paragraphs[span.paragraph][span.start:span.end]
         assert _from_cell(row, at.x).startswith(claim[:15])
+        # the status line names the focus in words, not with the panel's ◆
+        status = app.query_one("#status").render_line(0).text
+        assert "focus: " in status and "◆" not in status
 
 
 async def test_cursor_on_the_current_hit() -> None:

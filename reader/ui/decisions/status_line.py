@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.content.annotations.model import Annotations, Chapter
-from reader.i18n import _, is_rtl, number, percent
-from reader.text.chrome import fill, isolate, join_fields, label_direction
+from reader.i18n import N_, _, is_rtl, number, percent
+from reader.text.chrome import fill, is_logical, isolate, join_fields, label_direction
 
 # A query longer than this is cut in the status line.
 QUERY_CELLS = 24
@@ -68,6 +68,9 @@ def current_chapter(annotations: Annotations | None, line_of: Callable[[Chapter]
     return None
 
 
+FOCUS_WORD = N_("focus:")
+
+
 def status_text(inputs: StatusInputs, direction: str) -> str:
     """The whole line, fields in reading order from the start of ``direction``."""
     fields: list[str | tuple[str, str]] = [position(inputs.view)]
@@ -85,7 +88,10 @@ def status_text(inputs: StatusInputs, direction: str) -> str:
                            title=inputs.chapter.title))
     if inputs.focus_label:
         label = inputs.focus_label  # in its own direction, as in the panel
-        fields.append(f"◆ {isolate(label, label_direction(label))}")
+        # --screen-reader: in words, as the panel's roles are (a screen reader names "◆"
+        # "black diamond", or nothing at all)
+        mark = _(FOCUS_WORD) if is_logical() else "◆"
+        fields.append(f"{mark} {isolate(label, label_direction(label))}")
     if inputs.back_depth:
         fields.append(fill(_("back: {depth}"), depth=number(inputs.back_depth)))
     return join_fields(fields, direction)
