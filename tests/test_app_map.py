@@ -414,8 +414,32 @@ def test_the_claims_tab_nests_rebuttals_of_rebuttals(tmp_path: Path) -> None:
     assert annotations.problems == []
     items = SidePanel(document, annotations)._claim_items()
     shown = [(entry_id, text[0][0].split(" ", 1)[0]) for entry_id, text in items]
-    # r3 answers r2 and the claim: listed under each, its marker saying how deep it is
-    assert shown == [("c", "◆"), ("r1", "↩"), ("r2", "↩↩"), ("r3", "↩↩↩"), ("r3", "↩")]
+    # r3 answers r2 and the claim: listed under each, its marker saying how deep it is;
+    # the second time marked as repeated, as the map marks it
+    assert shown == [("c", "◆"), ("r1", "↩"), ("r2", "↩↩"), ("r3", "↩↩↩"), ("r3", "↻")]
+
+
+async def test_the_claims_tab_marks_a_repeated_rebuttal_as_the_map_does(tmp_path: Path) -> None:
+    """A rebuttal answering several entries is listed under each; the first time plain,
+    then marked ``↻`` (in --screen-reader: "rebuttal again,", the map's words)."""
+    from reader.terminal.plan import LOGICAL
+    from reader.ui.widgets.entry_list import EntryList
+
+    for options, marks in (({}, ["◆", "↩", "↩↩", "↩↩↩", "↻"]),
+                           ({"bidi_mode": LOGICAL},
+                            ["claim,", "rebuttal,", "rebuttal,", "rebuttal,", "rebuttal again,"])):
+        app = _app(tmp_path, _chain(tmp_path), **options)
+        async with app.run_test(size=SIZE) as pilot:
+            await panel_built(pilot)
+            claims = app.panel.query_one("#claim-list", EntryList)
+            firsts = [paragraphs[0][0] for _id, paragraphs in claims.entries]
+            assert [entry_id for entry_id, _paragraphs in claims.entries] == \
+                ["c", "r1", "r2", "r3", "r3"]
+            for first, mark in zip(firsts, marks, strict=True):
+                assert first.startswith(mark + " "), (first, mark)
+            # the map marks the same occurrence
+            repeated = [node.row.entry_id for node in app.panel.map_nodes() if node.row.repeated]
+            assert repeated == ["r3"]
 
 
 async def test_enter_follows_a_rebuttal_of_a_rebuttal_both_ways(tmp_path: Path) -> None:

@@ -142,9 +142,15 @@ async def test_drawn_chrome_matches_the_core_layout_of_each_field(tmp_path: Path
         width = claims._text_width()
         expected = []
         composed = []  # the entries short enough for one line, field by field
-        for entry, mark in [(e, m) for c in annotations.claims.values()
-                            for e, m in [(c, "◆"), *((r, "↩") for r in
-                                                     annotations.rebuttals_of(c.id))]]:
+        listed: set[str] = set()  # a rebuttal listed again is marked ↻, as in the map
+        entries = []
+        for claim in annotations.claims.values():
+            entries.append((claim, "◆"))
+            for rebuttal in annotations.rebuttals_of(claim.id):
+                entries.append((rebuttal, "↻" if rebuttal.id in listed else "↩"))
+                listed.add(rebuttal.id)
+        assert any(mark == "↻" for _entry, mark in entries)
+        for entry, mark in entries:
             name = annotations.entities[entry.speaker].name
             text = fill("{mark} {name}: {label}", mark=mark, name=name, label=entry.label)
             lines = [line.text for line in layout_paragraph(text, width, "rtl").lines]
@@ -158,7 +164,7 @@ async def test_drawn_chrome_matches_the_core_layout_of_each_field(tmp_path: Path
         # every marker on the same side: the right, where right-to-left text starts
         for y in claims._first_rows:
             assert claims._rows[y][3]  # rtl
-            assert _row_text(claims.render_line(y)).rstrip()[-1] in "◆↩"
+            assert _row_text(claims.render_line(y)).rstrip()[-1] in "◆↩↻"
         # tabs: side by side with a gap, never run together
         tabs = panel.query_one(TabBar)
         drawn = _row_text(tabs.render_line(0))

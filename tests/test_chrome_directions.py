@@ -186,7 +186,7 @@ async def test_claims_and_chooser_items_read_in_their_labels_direction(
         drawn = [row.strip() for row in rows(panel.query_one("#claim-list", EntryList))]
         # the marker at the chrome's start (the left), the entry right to left after it
         assert drawn == [f"◆ {_entry(app, 'c1')}", f"↩ {_entry(app, 'r1')}",
-                         f"◆ {_entry(app, 'c2')}", f"↩ {_entry(app, 'r1')}"]
+                         f"◆ {_entry(app, 'c2')}", f"↻ {_entry(app, 'r1')}"]  # again
         await pilot.press(*["right_square_bracket"] * 3)
         assert app.navigation.focused_entry == "r1"
         await pilot.press("enter")

@@ -22,7 +22,13 @@ from reader.text.chrome import (
     join_fields,
     value_direction,
 )
-from reader.ui.decisions.map_layout import MapNode, debate_answers, map_nodes
+from reader.ui.decisions.map_layout import (
+    REPEATED_MARK,
+    REPEATED_ROLE,
+    MapNode,
+    debate_answers,
+    map_nodes,
+)
 from reader.ui.decisions.speakers import speaker_indexes
 from reader.ui.widgets.argument_map import SPEAKER_COLOURS, MapTree
 from reader.ui.widgets.backdrops import RepeatedRow
@@ -54,6 +60,13 @@ def rebuttal_mark(depth: int) -> str:
     a rebuttal of it, and so on (a repeated marker, not an indent, so that it stays at the
     start of the line in either direction). In logical mode, the role once."""
     return role(REBUTTAL_MARK) if is_logical() else REBUTTAL_MARK * max(1, depth)
+
+
+def repeated_mark(depth: int) -> str:
+    """:func:`rebuttal_mark` for a rebuttal already listed under another entry it answers:
+    the map's ``↻`` (as deep as ``↩`` would be), in logical mode its words ("rebuttal
+    again,"), so that the panel and the map say the same of it."""
+    return _(REPEATED_ROLE) if is_logical() else REPEATED_MARK * max(1, depth)
 
 
 def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = "") -> str:
@@ -204,31 +217,41 @@ class SidePanel(RepeatedRow):
         annotations = self.annotations
         assert annotations is not None
         elsewhere = debate_answers(annotations)
+        shown: set[str] = set()  # the rebuttals listed so far (their key)
         for claim in annotations.claims.values():
             items.append((claim.id,
                           ((entry_line(annotations, claim, role(CLAIM_MARK)), "bold"),)))
-            self._rebuttal_items(claim.id, 1, {claim.id}, items)
+            self._rebuttal_items(claim.id, 1, {claim.id}, shown, items)
             # In a debate, the rebuttals of other documents too (Enter opens them there).
             for name, notes, rebuttal in elsewhere.get(claim.id, ()):
+                key = f"{name}#{rebuttal.id}"
+                again = key in shown
+                shown.add(key)
+                mark = repeated_mark(1) if again else role(REBUTTAL_MARK)
                 line = fill("{document} — {entry}", document=name,
                             entry=entry_line(notes, rebuttal))
-                items.append((f"{name}#{rebuttal.id}",
-                              ((f"{role(REBUTTAL_MARK)} {line}", "italic"),)))
+                items.append((key, ((f"{mark} {line}", "italic dim" if again else "italic"),)))
         return items
 
-    def _rebuttal_items(self, entry_id: str, depth: int, path: set[str],
+    def _rebuttal_items(self, entry_id: str, depth: int, path: set[str], shown: set[str],
                         items: list[tuple[str, Paragraphs]]) -> None:
         """The rebuttals of ``entry_id``, each followed by its own rebuttals one level
-        deeper (a rebuttal answering several entries is listed under each; a circle, which
-        the checker refuses, is cut where it closes)."""
+        deeper (a circle, which the checker refuses, is cut where it closes). A rebuttal
+        answering several entries is listed under each, as the map shows it: the first
+        time with its own rebuttals, then marked as repeated (``↻``, dimmed), alone."""
         annotations = self.annotations
         assert annotations is not None
         for rebuttal in annotations.rebuttals_of(entry_id):
             if rebuttal.id in path:
                 continue
+            if rebuttal.id in shown:
+                items.append((rebuttal.id, ((entry_line(annotations, rebuttal,
+                                                        repeated_mark(depth)), "dim"),)))
+                continue
+            shown.add(rebuttal.id)
             items.append((rebuttal.id,
                           ((entry_line(annotations, rebuttal, rebuttal_mark(depth)), ""),)))
-            self._rebuttal_items(rebuttal.id, depth + 1, path | {rebuttal.id}, items)
+            self._rebuttal_items(rebuttal.id, depth + 1, path | {rebuttal.id}, shown, items)
 
     @property
     def is_empty(self) -> bool:
