@@ -560,9 +560,9 @@ def test_tmux_typed_fields_are_logical_with_the_cursor_at_the_caret(
     logical_session.wait_for(in_field("Roadster"))
     logical_session.keys("Tab")
 
-    def on_speaker(lines: list[str]) -> bool:
+    def on_speaker(lines: list[str]) -> bool:  # on the option chosen, after its "‹ "
         x, y = cursor()
-        return y < len(lines) and lines[y][x:].startswith("‹ ") \
+        return y < len(lines) and _from_cell(lines[y], x - 2).startswith("‹ ") \
             and lines[y].strip().startswith("speaker: ")
 
     logical_session.wait_for(on_speaker)
@@ -686,3 +686,40 @@ async def test_a_right_to_left_interface_is_not_mirrored_in_the_mode() -> None:
         await pilot.pause()
         prompt = app.screen.query_one("Static").region
         assert prompt.x <= 1
+
+
+async def test_cursor_on_the_chosen_option_of_a_dialog_choice() -> None:
+    """A choice field's row is ``‹ option ›`` (several: ``‹ ☐ option ›  (n/m)``): the
+    cursor on the option's first cell (a several's mark, as dialog/whiptail's
+    checklists do), not the row's start, and it follows ``→``."""
+    from reader.ui.screens.annotate_dialog import ChoiceField, EntryDialog, Field
+
+    speakers = (("altman", "سام ألتمان"), ("musk", "Elon Musk"))
+    answers = (("c1", "الادعاء الأول"), ("c2", "the second claim"))
+    fields = [Field("label", "text", "x"), Field("speaker", "choice", "altman", speakers),
+              Field("answers", "choices", ["c2"], answers)]
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(EntryDialog("New rebuttal", fields, rtl=False))
+        await pilot.pause()
+
+        async def cursor_row() -> tuple[ChoiceField, str]:
+            await pilot.pause()
+            field = app.focused
+            assert isinstance(field, ChoiceField)
+            at = app.cursor_position - field.content_region.offset
+            return field, _from_cell(field.render_line(at.y).text, at.x)
+
+        await pilot.press("tab")
+        field, shown = await cursor_row()
+        assert field.id == "field-speaker" and shown.startswith("سام ألتمان ›")
+        await pilot.press("right")
+        _field, shown = await cursor_row()
+        assert shown.startswith("Elon Musk ›")
+        await pilot.press("tab")
+        field, shown = await cursor_row()
+        assert field.id == "field-answers" and shown.startswith("☑ the second claim ›")
+        await pilot.press("right")
+        _field, shown = await cursor_row()
+        assert shown.startswith("☐ الادعاء الأول ›")

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -61,6 +62,7 @@ WORDS: dict[str, str] = {
     "link cut": N_("no longer answers it"),
     "confirm keys": N_("Enter or y removes · Esc keeps it"),
 }
+OPENING = "‹ "  # a choice field's row starts with it: ←/→ change the option shown after it
 KIND_KEYS = (("h", "chapter"), ("c", "claim"), ("r", "rebuttal"), ("e", "entity"))
 
 # What the dialog's ``save`` answers: None when saved, else what is wrong and the key of
@@ -116,8 +118,16 @@ class ChoiceField(BidiText, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         if is_logical() and self.has_focus:  # --screen-reader: the cursor on the choice
             region = self.content_region
-            self.app.cursor_position = Offset(region.x, region.y)
+            self.app.cursor_position = Offset(region.x + self.option_cell, region.y)
         return super().render_lines(crop)
+
+    @property
+    def option_cell(self) -> int:
+        """The cell the option shown starts at, in the row as --screen-reader draws it
+        (logical, from the left edge): after ``‹ ``, where a screen reader following the
+        cursor reads the choice rather than the arrow (several: on its ``☐``/``☑``, as
+        dialog's and whiptail's checklists put it)."""
+        return cell_len(OPENING) if self.options else 0
 
     def _show(self) -> None:
         if not self.options:
@@ -128,9 +138,9 @@ class ChoiceField(BidiText, can_focus=True):
         if self.several:
             mark = "☑" if value in self.chosen else "☐"
             count = f"  ({len(self.chosen)}/{len(self.options)})"
-            self.set_text(f"‹ {mark} {shown} ›{count}")
+            self.set_text(f"{OPENING}{mark} {shown} ›{count}")
         else:
-            self.set_text(f"‹ {shown} ›")
+            self.set_text(f"{OPENING}{shown} ›")
 
     def on_key(self, event: events.Key) -> None:
         if event.key in ("left", "right") and self.options:
