@@ -723,3 +723,32 @@ async def test_cursor_on_the_chosen_option_of_a_dialog_choice() -> None:
         await pilot.press("right")
         _field, shown = await cursor_row()
         assert shown.startswith("☐ الادعاء الأول ›")
+
+
+async def test_help_wrapped_descriptions_keep_their_key() -> None:
+    """Each key is one logical row: the key, then what it does; the rows a long
+    description wraps onto are indented, so that a braille reader going row by row sees
+    they continue the key above (a table left them under an empty key column)."""
+    from reader.ui.screens.help import KEYS
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(70, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = app.screen.query_one("#help-keys")
+        height = keys.virtual_size.height if keys.virtual_size.height else keys.size.height
+        rows = [keys.render_line(y).text.rstrip() for y in range(height)]
+        rows = [row for row in rows if row]
+        entries: list[list[str]] = []
+        for row in rows:
+            if row.startswith(" "):  # a continuation: indented, under its key's row
+                assert entries and row.startswith("  ") and not row.startswith("     "), row
+                entries[-1].append(row.strip())
+            else:
+                entries.append([row])
+        assert len(entries) == len(KEYS)
+        assert any(len(lines) > 1 for lines in entries)  # some did wrap at this width
+        for lines, (key, what) in zip(entries, KEYS, strict=True):
+            assert lines[0].startswith(f"{key} — "), (lines[0], key)
+            assert " ".join(lines) == f"{key} — {what}"

@@ -20,7 +20,7 @@ from reader.text.chrome import chrome_lines, fill, is_logical, ui_direction, ui_
 from reader.ui.decisions.speakers import NO_SPEAKER, speaker_indexes
 from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
-from reader.ui.widgets.bidi_text import BidiText
+from reader.ui.widgets.bidi_text import BidiText, Paragraphs
 
 HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar
 
@@ -85,6 +85,35 @@ SCREEN_READER_MORE = N_(
     "(claim, rebuttal, chapter, label).")
 
 
+KEY_SEPARATOR = " — "  # --screen-reader: between a key and what it does, on one row
+HANGING = 2  # cells a wrapped description's later rows are indented by in that mode
+
+
+class KeyRows(BidiText):
+    """--screen-reader's keys: each key one paragraph, "key — what it does", from the
+    left edge; the rows its description wraps onto are indented by :data:`HANGING` cells.
+
+    A braille display shows one row at a time, and a screen reader reads row by row: in
+    the default mode's table, a wrapped description's second row started with the blank
+    of the keys' column, read without its key. A Textual screen is cells the app draws
+    (nothing is left to the terminal to wrap), so the wrapping is the core's, at the
+    width the help has; an indented row is one that continues the key above, as in a man
+    page."""
+
+    def _lines(self, width: int, paragraphs: Paragraphs | None = None
+               ) -> list[tuple[str, int, bool, str]]:
+        lines = []
+        room = max(1, width - HANGING)
+        for text, style in self.paragraphs if paragraphs is None else paragraphs:
+            for number, (visual, cells, rtl) in enumerate(chrome_lines(text, room,
+                                                                       self.direction)):
+                if number:  # the indent at the start side of the row
+                    visual = visual + " " * HANGING if rtl else " " * HANGING + visual
+                    cells += HANGING
+                lines.append((visual, cells, rtl, style))
+        return lines
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key the reader knows, and who each colour in the text is."""
 
@@ -96,14 +125,39 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend or []
 
     def compose(self) -> ComposeResult:
-        rtl = i18n.is_rtl() and not is_logical()  # --screen-reader: from the left edge
+        rows = [(_(key), _(what)) for key, what in KEYS]
+        direction = ui_direction()
+        # Title, legend and footer through the core, aligned by the interface's direction
+        # (a Static's text is aligned by CSS, not by Rich's justify, and wrapped again)
+        with VerticalScroll(id="help-box"):
+            yield BidiText(((_("reader — keys"), "bold"), ("", "")),
+                           direction=direction, id="help-title")
+            if is_logical():  # --screen-reader: how this mode works, first
+                yield BidiText(((_(SCREEN_READER_HELP), ""), ("", ""),
+                                (_(SCREEN_READER_MORE), ""), ("", "")),
+                               direction=direction, id="help-screen-reader")
+                # one row a key, its wrapped rows indented (KeyRows)
+                yield KeyRows(tuple((f"{key}{KEY_SEPARATOR}{what}", "") for key, what in rows),
+                              direction=direction, id="help-keys")
+            else:
+                yield Static(self._table(rows), id="help-keys")
+            if self.legend:
+                title = _("Who says what (the colours in the text)")
+                yield BidiText((("", ""), (title, "bold"),
+                                *((f"  ■ {name}", str(style)) for name, style in self.legend)),
+                               direction=direction, id="help-legend")
+            yield BidiText((("", ""), (_("Esc closes this help."), "")), direction=direction,
+                           id="help-footer")
+
+    def _table(self, rows: list[tuple[str, str]]) -> Table:
+        """The keys in a column, what they do in the next one (the default mode)."""
+        rtl = i18n.is_rtl()
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=rtl)
         # Right to left: the keys in the right column, what they do at their left, both
         # aligned to the right.
         justify: JustifyMethod = "right" if rtl else "left"
         table.add_column(style="" if rtl else "bold", no_wrap=True, justify=justify)
         table.add_column(style="bold" if rtl else "", no_wrap=rtl, justify=justify)
-        rows = [(_(key), _(what)) for key, what in KEYS]
         # Right to left, the descriptions are wrapped by the core at the column's width
         # (Rich would wrap visual lines again, putting a line's end first); the keys stay
         # left to right, as they are typed.
@@ -118,25 +172,7 @@ class HelpScreen(ModalScreen[None]):
                               Text(ui_line(key, "auto")))
             else:
                 table.add_row(Text(ui_line(key)), Text(ui_line(what)))
-        direction = ui_direction()
-        # Title, legend and footer through the core, aligned by the interface's direction
-        # (a Static's text is aligned by CSS, not by Rich's justify, and wrapped again)
-        with VerticalScroll(id="help-box"):
-            yield BidiText(((_("reader — keys"), "bold"), ("", "")),
-                           direction=direction, id="help-title")
-            if is_logical():  # --screen-reader: how this mode works, first
-                yield BidiText(((_(SCREEN_READER_HELP), ""), ("", ""),
-                                (_(SCREEN_READER_MORE), ""), ("", "")),
-                               direction=direction, id="help-screen-reader")
-            yield Static(table, id="help-keys")
-            if self.legend:
-                title = _("Who says what (the colours in the text)")
-                yield BidiText((("", ""), (title, "bold"),
-                                *((f"  ■ {name}", str(style)) for name, style in self.legend)),
-                               direction=direction, id="help-legend")
-            yield BidiText((("", ""), (_("Esc closes this help."), "")), direction=direction,
-                           id="help-footer")
-
+        return table
 
     def on_mount(self) -> None:
         cursor_on_first_line(self, "#help-title")  # --screen-reader
