@@ -310,6 +310,9 @@ class ReaderApp(HookedApp):
         self.searching.show_hits()
         self.update_status()
 
+    def on_article_view_counted(self, _message: ArticleView.Counted) -> None:
+        self.loading.freeze_settled()
+
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
         self.text_out.follow_link(message.url)
 

@@ -74,6 +74,18 @@ class Loading:
         gc.freeze()
         self._frozen = True
 
+    def freeze_settled(self) -> None:
+        """The background counting of a big document is done: the tens of thousands of
+        objects it made (shaped words in the core's cache: named tuples, which the
+        collector never untracks; the flow's counts) live as long as the document, and
+        every full collection of the idle app walked them (25-40 ms each, from 5 ms,
+        ``scripts/idle_growth.py --big``). Out of its way too, as at start-up. The young
+        generations are collected first, so that no garbage cycle is frozen with them;
+        what is frozen and later dropped (a cache emptied, a flow replaced) is still freed
+        by its reference count."""
+        gc.collect(1)
+        self.freeze()
+
     def end(self) -> None:
         pending = self.reader.pending
         if pending is not None:  # the app ended before the rest was needed

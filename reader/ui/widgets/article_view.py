@@ -89,6 +89,10 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     class Moved(Message):
         """The top of the view moved (scroll, resize or jump)."""
 
+    class Counted(Message):
+        """The line counts made in the background are all exact: what the counting made
+        (the flow's counts, the shaped words it cached) will live on, idle."""
+
     class LinkClicked(Message):
         def __init__(self, url: str) -> None:
             super().__init__()
@@ -400,6 +404,10 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         if done and self._counting is not None:
             self._counting.stop()
             self._counting = None
+            # Made in the view's own turn: a message made in a timer's callback has the
+            # timer's starter (the screen, after a resize) as its sender, and so stops
+            # bubbling at the screen, short of the app.
+            self.call_later(lambda: self.post_message(self.Counted()))
 
     def _after_heights_changed(self, place: tuple[int, int] | None, final: bool = False) -> None:
         """Heights above the top may have changed: keep the same text at the top.

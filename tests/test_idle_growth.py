@@ -1,0 +1,61 @@
+"""An idle app does not keep growing the collector's work (issue 27): what the background
+counting of a big document made is taken out of the full collections' scans once done.
+Figures: ``python scripts/idle_growth.py --big``."""
+
+from __future__ import annotations
+
+import gc
+import random
+from pathlib import Path
+
+from reader.state.positions import PositionStore
+from reader.text import clusters
+from reader.text.clusters import WordShape
+from reader.text.flow import EAGER_COUNT_CHARS
+from reader.ui.app import create_app
+from tests.waiting import wait_until
+
+
+def _shapes_of(words: set[str]) -> list[WordShape]:
+    """The shapes of ``words`` in the core's cache of shaped words."""
+    return [shape for cache in clusters._WORDS.values() for word, shape in cache.items()
+            if word in words]
+
+
+def _walked(objects: list[WordShape]) -> int:
+    """How many of ``objects`` the cyclic collector still walks (frozen ones it does not)."""
+    walked = {id(o) for o in gc.get_objects() if type(o) is WordShape}
+    return sum(id(o) in walked for o in objects)
+
+
+async def test_the_background_countings_words_leave_the_collectors_scans(
+    tmp_path: Path,
+) -> None:
+    rng = random.Random(27)
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    words = sorted({"".join(rng.choices(letters, k=6)) for _ in range(6000)})
+    paragraphs = []
+    total = 0
+    while total < EAGER_COUNT_CHARS * 2:  # counted in the background, not at once
+        paragraph = " ".join(rng.choices(words, k=rng.choice((5, 30, 120))))
+        paragraphs.append(paragraph)
+        total += len(paragraph) + 1
+    path = tmp_path / "big.txt"
+    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    app = create_app(path, positions=PositionStore(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.pending is None, what="the rest of the file")
+        article = app.article
+        # A big document's counting outlasts the start-up (its freeze of what was built):
+        # held here until then, whatever the machine's speed.
+        assert article._counting is not None
+        article._counting.pause()
+        await wait_until(pilot, lambda: app.loading._frozen, what="the start-up freeze")
+        article._counting.resume()
+        await wait_until(pilot, lambda: article.flow is not None and article.flow.complete
+                         and article._counting is None, what="the line counts")
+        shapes = _shapes_of(set(words))
+        assert len(shapes) > 5000  # the counting shaped the document's words, and keeps them
+        # made after the start-up freeze, then out of the full collections' scans too
+        await wait_until(pilot, lambda: _walked(shapes) == 0, timeout=5,
+                         what="the counted words frozen")
