@@ -349,6 +349,7 @@ class Notice:
     carrying: int  # how many of them hold the notice's whole text
     shortest: int  # characters of the shortest of those (0: none)
     before: int  # characters before the notice in that one (what is spoken first)
+    spoken: str | None  # what Orca's terminal script would speak (:func:`orca_would_speak`)
     notice: str
 
 
@@ -414,7 +415,7 @@ def run_mode(mode: str, reader: str, cols: int, rows: int, env: dict[str, str],
             report.caret_back = _holds(term, on_hit, timeout)
             term.mark("again")
             term.type("\x07")  # Ctrl+G: the same notice again, the text unchanged
-            report.again = _notice(term, timeout, "again")
+            report.again = _notice(term, timeout, "again", printable=False)
             return report
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -431,7 +432,9 @@ def _holds(term: Terminal, condition: Callable[[Snapshot], bool], timeout: float
 _MEASURE = re.compile(r"Measure: \d+")
 
 
-def _notice(term: Terminal, timeout: float, step: str) -> Notice:
+def _notice(term: Terminal, timeout: float, step: str, printable: bool = True) -> Notice:
+    """The notice of ``step``: the caret, the insertions, and what Orca would speak of them
+    (``printable``: after a printable key; else Orca's default script handles them: None)."""
     try:
         shot = term.until(lambda s: _MEASURE.match(s.from_caret()) is not None, timeout, "")
         on_notice = True
@@ -448,7 +451,25 @@ def _notice(term: Terminal, timeout: float, step: str) -> Notice:
                       key=len)
     return Notice(on_notice, len(inserts), sum(len(event["text"] or "") for event in inserts),
                   len(carrying), len(carrying[0]) if carrying else 0,
-                  carrying[0].index(notice) if carrying else -1, notice)
+                  carrying[0].index(notice) if carrying else -1,
+                  "\n".join(orca_would_speak(shot, event) for event in inserts)
+                  if printable else None, notice)
+
+
+def orca_would_speak(shot: Snapshot, event: dict) -> str:
+    """What Orca's terminal script speaks of an insertion that follows a printable key
+    (its ``inserted_text``, Orca 3.x to 47): the insertion widened to whole lines, from the
+    start of its first line to the end of its last line or to the caret, whichever comes
+    first; the inserted text itself when that is empty. ``shot``: the text and caret once
+    the screen is still (the caret has moved by the time Orca asks for it)."""
+    inserted = event["text"] or ""
+    if len(inserted) <= 1:
+        return inserted
+    start = shot.text.rfind("\n", 0, event["detail1"]) + 1
+    last = event["detail1"] + len(inserted) - 1
+    line_end = shot.text.find("\n", last)
+    end = min(len(shot.text) if line_end < 0 else line_end + 1, shot.caret)
+    return shot.text[start:end] if end > start else inserted
 
 
 def check(modes: list[str], cols: int, rows: int, reader: str, display: int,
@@ -497,6 +518,10 @@ def main() -> int:
                   f"{notice.caret_on_notice}; {notice.inserts} text-changed:insert events "
                   f"({notice.inserted} characters), {notice.carrying} holding the notice "
                   f"(the shortest {notice.shortest} characters, {notice.before} before it)")
+            if notice.spoken is not None:
+                print(f"    Orca's terminal script would speak {len(notice.spoken)} characters "
+                      f"(from the first changed row to the caret), the notice "
+                      f"{'among them' if notice.notice in notice.spoken else 'NOT among them'}")
     return 0
 
 

@@ -65,3 +65,23 @@ def test_lines_score_counts_exact_rows_and_foreign_controls() -> None:
     assert (score.source_lines, score.exact, score.rows_with_forms,
             score.foreign_controls, score.in_order) == (3, 1, 1, 2, True)
     assert atspi.Snapshot("ab\ncd ef\n", 4).from_caret() == "d ef"
+
+
+def test_orca_would_speak_from_the_first_changed_row_to_the_caret() -> None:
+    atspi = _script()
+    text = "row one\nrow two\n Note here   \nkeys\n"
+    event = {"detail1": text.index("two"), "text": text[text.index("two"):text.index("keys")]}
+    # the caret at the notice's start: Orca's rule stops before the notice
+    at_start = atspi.Snapshot(text, text.index("Note"))
+    assert atspi.orca_would_speak(at_start, event) == "row two\n "
+    # at the notice's end: the notice is spoken, after the changed rows
+    at_end = atspi.Snapshot(text, text.index("here") + 4)
+    assert atspi.orca_would_speak(at_end, event) == "row two\n Note here"
+    # the notice alone on its row, the caret at its start: only the row's leading space
+    # (the status line's padding) is spoken; with none, Orca falls back to the insertion
+    alone = {"detail1": text.index("Note"), "text": "Note here   "}
+    assert atspi.orca_would_speak(atspi.Snapshot(text, text.index("Note")), alone) == " "
+    flush = text.replace(" Note", "Note")
+    alone = {"detail1": flush.index("Note"), "text": "Note here   "}
+    assert atspi.orca_would_speak(atspi.Snapshot(flush, flush.index("Note")), alone) \
+        == "Note here   "
