@@ -106,7 +106,9 @@ def find(acc, depth=0):
     return None
 def terminal():
     if not found:
-        hit = find(Atspi.get_desktop(0))
+        desktop = Atspi.get_desktop(0)
+        desktop.clear_cache()  # an application that came after the probe may be missing
+        hit = find(desktop)
         if hit is not None and "Text" in hit.get_interfaces():
             found.append(hit)
     return found[0] if found else None
@@ -458,18 +460,28 @@ def _notice(term: Terminal, timeout: float, step: str, printable: bool = True) -
 
 def orca_would_speak(shot: Snapshot, event: dict) -> str:
     """What Orca's terminal script speaks of an insertion that follows a printable key
-    (its ``inserted_text``, Orca 3.x to 47): the insertion widened to whole lines, from the
-    start of its first line to the end of its last line or to the caret, whichever comes
-    first; the inserted text itself when that is empty. ``shot``: the text and caret once
-    the screen is still (the caret has moved by the time Orca asks for it)."""
+    (its ``insertedText``, Orca 43.1 as in Debian 12): an insertion within one row as it
+    is; one over several rows widened to whole rows, from its first row's start to the end
+    of the caret's row, or of its own last row when the caret's row is its first or last
+    or none. ``shot``: the text and caret once the screen is still (the caret has moved by
+    the time Orca asks for it)."""
     inserted = event["text"] or ""
     if len(inserted) <= 1:
         return inserted
-    start = shot.text.rfind("\n", 0, event["detail1"]) + 1
-    last = event["detail1"] + len(inserted) - 1
-    line_end = shot.text.find("\n", last)
-    end = min(len(shot.text) if line_end < 0 else line_end + 1, shot.caret)
-    return shot.text[start:end] if end > start else inserted
+    text = shot.text
+
+    def row(offset: int) -> tuple[int, int]:  # (start, end without the newline)
+        begin = text.rfind("\n", 0, offset) + 1
+        stop = text.find("\n", offset)
+        return begin, len(text) if stop < 0 else stop
+
+    first, last = row(event["detail1"]), row(event["detail1"] + len(inserted) - 1)
+    if first == last:
+        return inserted
+    current = row(shot.caret)
+    if current not in (first, last):
+        last = current
+    return text[first[0]:last[1]] or inserted
 
 
 def check(modes: list[str], cols: int, rows: int, reader: str, display: int,
@@ -520,7 +532,7 @@ def main() -> int:
                   f"(the shortest {notice.shortest} characters, {notice.before} before it)")
             if notice.spoken is not None:
                 print(f"    Orca's terminal script would speak {len(notice.spoken)} characters "
-                      f"(from the first changed row to the caret), the notice "
+                      f"(the changed rows to the caret's), the notice "
                       f"{'among them' if notice.notice in notice.spoken else 'NOT among them'}")
     return 0
 

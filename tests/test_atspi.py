@@ -53,6 +53,7 @@ def test_screen_reader_gets_the_source_lines_the_caret_and_the_notices() -> None
     # a notice: the caret at its start, its text inserted (after a reflow, at the end of
     # the reflowed text; announced again with Ctrl+G, alone)
     assert logical.notice.caret_on_notice and logical.notice.carrying >= 1, logical.notice
+    assert logical.notice.notice in logical.notice.spoken  # by Orca's terminal rule
     again = logical.again
     assert again.caret_on_notice and again.carrying == 1 and again.before == 0, again
     assert again.inserts == 1
@@ -67,21 +68,20 @@ def test_lines_score_counts_exact_rows_and_foreign_controls() -> None:
     assert atspi.Snapshot("ab\ncd ef\n", 4).from_caret() == "d ef"
 
 
-def test_orca_would_speak_from_the_first_changed_row_to_the_caret() -> None:
+def test_orca_would_speak_the_changed_rows_to_the_carets() -> None:
     atspi = _script()
     text = "row one\nrow two\n Note here   \nkeys\n"
     event = {"detail1": text.index("two"), "text": text[text.index("two"):text.index("keys")]}
-    # the caret at the notice's start: Orca's rule stops before the notice
-    at_start = atspi.Snapshot(text, text.index("Note"))
-    assert atspi.orca_would_speak(at_start, event) == "row two\n "
-    # at the notice's end: the notice is spoken, after the changed rows
-    at_end = atspi.Snapshot(text, text.index("here") + 4)
-    assert atspi.orca_would_speak(at_end, event) == "row two\n Note here"
-    # the notice alone on its row, the caret at its start: only the row's leading space
-    # (the status line's padding) is spoken; with none, Orca falls back to the insertion
-    alone = {"detail1": text.index("Note"), "text": "Note here   "}
-    assert atspi.orca_would_speak(atspi.Snapshot(text, text.index("Note")), alone) == " "
-    flush = text.replace(" Note", "Note")
-    alone = {"detail1": flush.index("Note"), "text": "Note here   "}
-    assert atspi.orca_would_speak(atspi.Snapshot(flush, flush.index("Note")), alone) \
-        == "Note here   "
+    # over several rows: whole rows, from the first changed one to the caret's
+    at_note = atspi.Snapshot(text, text.index("Note"))
+    assert atspi.orca_would_speak(at_note, event) == "row two\n Note here   "
+    below = atspi.Snapshot(text, text.index("keys"))  # the caret's row after the insertion
+    assert atspi.orca_would_speak(below, event) == "row two\n Note here   \nkeys"
+    above = atspi.Snapshot(text, 0)  # before it: nothing between, the insertion itself
+    assert atspi.orca_would_speak(above, event) == event["text"]
+    before = {"detail1": 0, "text": text[:text.index("keys")]}
+    on_two = atspi.Snapshot(text, text.index("two"))  # the caret's row inside: up to it
+    assert atspi.orca_would_speak(on_two, before) == "row one\nrow two"
+    # within one row: the insertion as it is
+    alone = {"detail1": text.index("Note"), "text": "Note here"}
+    assert atspi.orca_would_speak(at_note, alone) == "Note here"
