@@ -37,6 +37,10 @@ from reader.text.safe import visible
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 _OPENERS = (LRI, RLI, FSI)
 FIELD_SEPARATOR = "  │  "
+# --screen-reader: an ASCII bar, as between a table's cells there (reader.text.table): every
+# braille table and console font has it, and screen readers name it when they read
+# punctuation; a box-drawing letter is an unknown sign on a braille display.
+LOGICAL_FIELD_SEPARATOR = "  |  "
 # How much of a document is looked at for its direction: the first paragraphs with text.
 _SAMPLE_PARAGRAPHS = 20
 
@@ -122,6 +126,8 @@ def join_fields(fields: Iterable[str | tuple[str, str]], direction: str,
     """Fields side by side in ``direction`` (the base direction the line is laid out in),
     each one isolated: one field's end never joins the next one's run, so they read in
     order from the base direction's start. A field may be ``(text, direction)``."""
+    if _logical and separator == FIELD_SEPARATOR:
+        separator = LOGICAL_FIELD_SEPARATOR
     parts = []
     for field in fields:
         text, own = field if isinstance(field, tuple) else (field, None)

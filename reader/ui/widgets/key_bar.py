@@ -30,6 +30,7 @@ from reader.text.chrome import is_logical, ui_line
 from reader.ui.widgets.search_bar import QueryField
 
 PALETTE_RULE = "▏"
+LOGICAL_PALETTE_RULE = "|"  # --screen-reader: ASCII, as the chrome's field separator there
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,8 @@ class KeyBar(Widget):
             elif x < start:
                 segments.append(Segment(" " * (start - x), base))
             x = start
-            segments.append(Segment(PALETTE_RULE, self.get_component_rich_style("key-bar--rule")))
+            segments.append(Segment(LOGICAL_PALETTE_RULE if is_logical() else PALETTE_RULE,
+                                    self.get_component_rich_style("key-bar--rule")))
             x += 1
             # Textual's footer draws this key compact: no room around the key itself.
             add(palette, compact=True)
@@ -235,7 +237,8 @@ class KeyBar(Widget):
             left = pieces(palette, compact=True)
             cells = Segment.get_line_length(left)
             spans.append((0, cells, palette))
-            left.append(Segment(PALETTE_RULE, self.get_component_rich_style("key-bar--rule")))
+            left.append(Segment(LOGICAL_PALETTE_RULE if is_logical() else PALETTE_RULE,
+                                 self.get_component_rich_style("key-bar--rule")))
             left_limit = cells + 1
         right = width
         for item in shown:
