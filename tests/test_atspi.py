@@ -5,40 +5,21 @@ introspection data (gir1.2-atspi-2.0) is missing."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from tests.tmux_session import installed_reader
+from tests.x_scripts import free_display, load_script
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "atspi_check.py"
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("atspi_check", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["atspi_check"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-def _free_display() -> int:
-    for display in range(90, 99):  # (tests/test_ocr.py takes :83 to :89)
-        if not Path(f"/tmp/.X11-unix/X{display}").exists():
-            return display
-    pytest.skip("no free X display between :90 and :98")
+DISPLAYS = range(90, 99)  # (tests/test_ocr.py takes :83 to :89)
 
 
 def test_screen_reader_gets_the_source_lines_the_caret_and_the_notices() -> None:
-    atspi = _script()
+    atspi = load_script("atspi_check")
     lacking = atspi.missing()
     if lacking:
         pytest.skip("needs " + ", ".join(lacking))
     logical, default = atspi.check(["sr", "default"], 80, 20, str(installed_reader()),
-                                   _free_display(), timeout=20)
+                                   free_display(DISPLAYS), timeout=20)
     assert "Text" in logical.interfaces  # VTE 0.70 (GTK 3) still exposes its text
     lines = logical.lines
     # every line of the article on screen is a row of the accessible text, exactly, in
@@ -60,7 +41,7 @@ def test_screen_reader_gets_the_source_lines_the_caret_and_the_notices() -> None
 
 
 def test_lines_score_counts_exact_rows_and_foreign_controls() -> None:
-    atspi = _script()
+    atspi = load_script("atspi_check")
     shot = atspi.Snapshot(" title\n  مرحبا بالعالم  \nHello \u2068world\u2069\n\ufee3\n", 0)
     score = atspi.score_lines(shot, ["مرحبا بالعالم", "Hello world", "missing"])
     assert (score.source_lines, score.exact, score.rows_with_forms,
@@ -69,7 +50,7 @@ def test_lines_score_counts_exact_rows_and_foreign_controls() -> None:
 
 
 def test_orca_would_speak_the_changed_rows_to_the_carets() -> None:
-    atspi = _script()
+    atspi = load_script("atspi_check")
     text = "row one\nrow two\n Note here   \nkeys\n"
     event = {"detail1": text.index("two"), "text": text[text.index("two"):text.index("keys")]}
     # over several rows: whole rows, from the first changed one to the caret's

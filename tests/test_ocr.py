@@ -4,41 +4,25 @@ Xvfb, VTE (python3-gi, gir1.2-vte-2.91) or Tesseract with Arabic is missing."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.tmux_session import installed_reader
+from tests.x_scripts import free_display, load_script
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "ocr_check.py"
+DISPLAYS = range(83, 90)
+
 TOLERANCE = 0.05  # OCR's own noise from one shot to another
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("ocr_check", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["ocr_check"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-def _free_display() -> int:
-    for display in range(83, 90):
-        if not Path(f"/tmp/.X11-unix/X{display}").exists():
-            return display
-    pytest.skip("no free X display between :83 and :89")
-
-
 def test_screen_reader_mode_reads_back_as_well_as_the_default(tmp_path: Path) -> None:
-    ocr = _script()
+    ocr = load_script("ocr_check")
     lacking = ocr.missing()
     if lacking:
         pytest.skip("needs " + ", ".join(lacking))
     scores = ocr.check(["vte-sr", "vte-default"], 80, 20, str(installed_reader()), None,
-                       _free_display(), tmp_path / "shots")
+                       free_display(DISPLAYS), tmp_path / "shots")
     logical, default = scores["vte-sr"], scores["vte-default"]
     assert logical.source_words > 50 and default.source_words > 50
     # the check itself works: the default mode's screen is read back
@@ -48,7 +32,7 @@ def test_screen_reader_mode_reads_back_as_well_as_the_default(tmp_path: Path) ->
 
 
 def test_scores_count_words_as_ocr_gives_them() -> None:
-    ocr = _script()
+    ocr = load_script("ocr_check")
     # presentation forms, harakat and tatweel do not count; order does for the similarity
     assert ocr.words("\ufedb\ufe98\ufe8e\ufe90 كتـابٌ Word") == ["كتاب", "كتاب", "word"]
     same = ocr.score(["مرحبا بالعالم", "Hello world"], "مرحبا بالعالم\nHello world")
