@@ -754,3 +754,28 @@ async def test_help_wrapped_descriptions_keep_their_key() -> None:
         for lines, (key, what) in zip(entries, KEYS, strict=True):
             assert lines[0].startswith(f"{key} — "), (lines[0], key)
             assert " ".join(lines) == f"{key} — {what}"
+
+
+async def test_the_panel_over_the_text_closes_on_an_entry_esc_and_search() -> None:
+    """The panel fills the screen in this mode: Enter on an entry takes the reader to its
+    place and closes the panel over it (the cursor then on the text, not on a hidden row);
+    Esc closes it; ``/`` too, since the hits are in the text."""
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 12)) as pilot:
+        await pilot.pause()
+        top = app.article.place()
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.panel.display and app.panel.has_focus_within
+        await pilot.press("end", "enter")  # the last chapter, further down the text
+        await pilot.pause()
+        assert not app.panel.display and app.focused is app.article
+        assert app.article.place() > top
+        for key in ("escape", "slash"):
+            await pilot.press("p")
+            await pilot.pause()
+            assert app.panel.display
+            await pilot.press(key)
+            await pilot.pause()
+            assert not app.panel.display, key
+        assert app.searching.bar.display  # / still opened the search bar

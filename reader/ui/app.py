@@ -331,6 +331,7 @@ class ReaderApp(HookedApp):
 
     def on_side_panel_selected(self, message: SidePanel.Selected) -> None:
         self.go_to_entry(message.entry_id)
+        self.placement.close_over_text()  # the entry's place, not the panel over it
 
     def on_map_tree_selected(self, message: MapTree.Selected) -> None:
         self.argument_map.go(message.node)

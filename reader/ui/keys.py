@@ -89,6 +89,18 @@ class Features(Protocol):
     status: Status
 
 
+def _search(features: Features) -> None:
+    """``/``: the search is in the text, so a panel over it is closed first."""
+    features.placement.close_over_text()
+    features.searching.open()
+
+
+def _escape(features: Features) -> None:
+    """Esc: closes the panel where it is over the text, else ends the search."""
+    if not features.placement.close_over_text():
+        features.searching.clear()
+
+
 # action → what it asks of which feature
 ROUTES: dict[str, Callable[[Features], object]] = {
     "next_span": lambda f: f.navigation.step_span(1),
@@ -104,8 +116,8 @@ ROUTES: dict[str, Callable[[Features], object]] = {
     "previous_link": lambda f: f.text_out.step_link(-1),
     "toggle_panel": lambda f: f.placement.toggle(),
     "move_panel": lambda f: f.placement.move(),
-    "search": lambda f: f.searching.open(),
-    "clear_search": lambda f: f.searching.clear(),
+    "search": _search,
+    "clear_search": _escape,
     "annotate": lambda f: f.annotating.annotate(),
     "edit_entry": lambda f: f.annotating.edit_entry(),
     "remove_entry": lambda f: f.annotating.remove_entry(),

@@ -86,6 +86,19 @@ class PanelPlacement:
         elif self.one_column:  # --screen-reader: over the whole text, its list focused
             panel.focus_list()  # (and the cursor on its entry)
 
+    def close_over_text(self) -> bool:
+        """Close the panel where it is shown over the text (a narrow screen, or
+        ``--screen-reader``'s screen of its own) and give the text the focus; True when it
+        was. Esc, a chosen entry and ``/`` do, as a table of contents over an e-reader's
+        page closes once it has taken the reader somewhere: else the place it took them to,
+        or the search's hits, stay hidden under it. The panel beside the text stays."""
+        panel = self.reader.panel
+        if not (panel.display and panel.has_class("-overlay")):
+            return False
+        panel.display = False
+        self.reader.article.focus()
+        return True
+
     @property
     def side(self) -> str:
         return "left" if self.reader.panel.styles.dock == "left" else "right"
