@@ -5,8 +5,10 @@
 Cases: ``closed`` (the search bar closed, idle), ``open`` (the bar open, empty, idle),
 ``hit`` (the bar open with a query, a hit highlighted, idle). Run only when named:
 ``early`` (the bar opened at once, as in bench_look_up.py, its analysis and the counting
-waited for, then idle) and ``resize`` (closed, idle, then eight resizes, each waited for
-its background counting: what stays frozen must not grow with every resize).
+waited for, then idle) and ``resize`` (closed, idle, then the panel shown and 16 resizes
+between four widths, each waited for its background counting and the freeze after it: the
+objects tracked, frozen ones included, must not grow with every resize; the freeze's own
+time, a full collection, is printed too).
 
 Each runs the app with the pilot on the bundled article (``--big``: bench_morphology's
 generated 1 MB Arabic document) in a fresh app, lets it settle (the start-up freeze),
@@ -108,14 +110,22 @@ async def case(name: str, seconds: float, state: Path, path: Path | None,
             gc.collect()
             forced.append(time.perf_counter() - began_full)
         resized: list[tuple[int, int]] = []  # (frozen, walked) after each width's counting
+        settling: list[float] = []  # each freeze after a counting (Loading.freeze_settled)
         if name == "resize":
-            article = app.article
-            for width in (100, 140, 90, 120, 100, 140, 90, 120):
+            freeze_settled = app.loading.freeze_settled
+
+            def timed() -> None:
+                began_settle = time.perf_counter()
+                freeze_settled()
+                settling.append(time.perf_counter() - began_settle)
+
+            app.loading.freeze_settled = timed  # type: ignore[method-assign]
+            await pilot.press("p")  # the panel's lines are drawn again at every width
+            for width in (100, 140, 90, 120) * 4:
+                done = len(settling)
                 await pilot.resize_terminal(width, 36)
-                await pilot.pause()
-                await _until(pilot, lambda: article.flow is not None and article.flow.complete
-                             and article._counting is None)
-                await pilot.pause(0.5)
+                await _until(pilot, lambda done=done: len(settling) > done)
+                gc.collect()
                 resized.append((gc.get_freeze_count(), len(gc.get_objects())))
         last = tracemalloc.take_snapshot() if trace else None
         after_types = type_counts()
@@ -134,8 +144,11 @@ async def case(name: str, seconds: float, state: Path, path: Path | None,
     print("   a full collection at the end (gc.collect, three times): "
           + ", ".join(f"{t * 1000:.1f} ms" for t in forced))
     if resized:
-        print("   after each of 8 resizes, its counting done (frozen, walked): "
-              + ", ".join(f"({f}, {w})" for f, w in resized))
+        print("   after each of 16 resizes, its counting done and frozen, a full collection "
+              "(frozen + walked = tracked): "
+              + ", ".join(f"{f}+{w}={f + w}" for f, w in resized))
+        print("   the freeze after each counting (a full collection): "
+              + ", ".join(f"{t * 1000:.0f}" for t in settling) + " ms")
     print("   types that grew: " + ", ".join(f"{t} +{n}" for t, n in grew.most_common(8)))
     print("   the most numerous at the end: " + ", ".join(
         f"{t} {n}" for t, n in after_types.most_common(6)))

@@ -79,11 +79,19 @@ class Loading:
         objects it made (shaped words in the core's cache: named tuples, which the
         collector never untracks; the flow's counts) live as long as the document, and
         every full collection of the idle app walked them (25-40 ms each, from 5 ms,
-        ``scripts/idle_growth.py --big``). Out of its way too, as at start-up. The young
-        generations are collected first, so that no garbage cycle is frozen with them;
-        what is frozen and later dropped (a cache emptied, a flow replaced) is still freed
-        by its reference count."""
-        gc.collect(1)
+        ``scripts/idle_growth.py --big``). Out of its way too, as at start-up.
+
+        Frozen objects are never collected: what was frozen and later dropped is freed by
+        its reference count only, and a cycle (a widget's render state, the strips drawn at
+        the last width and the caches inside them) stays for good, as does garbage frozen
+        before the collector found it. Each resize counts again and comes back here, so
+        freezing on top of the last freeze kept about 1,300 objects a resize with the panel
+        shown, no plateau (``tests/test_idle_growth.py``). Hence thaw, collect everything
+        (one full collection, 20-50 ms on a 1 MB document, once the counting is done), then
+        freeze only what is alive."""
+        if self._frozen:
+            gc.unfreeze()
+        gc.collect()
         self.freeze()
 
     def end(self) -> None:
