@@ -193,6 +193,17 @@ async def keys(path: Path, state: Path) -> None:
     taken: list[float] = []  # when the app took it
     drawn: list[float] = []  # the refresh after it
     check = app._check_bindings
+    slices: list[float] = []
+    analyse = session.analyse_some
+
+    def timed_slice(budget: float) -> bool:
+        start = time.perf_counter()
+        try:
+            return analyse(budget)
+        finally:
+            slices.append(time.perf_counter() - start)
+
+    session.analyse_some = timed_slice  # type: ignore[method-assign]
 
     async def timed_check(key: str, priority: bool = False) -> bool:
         if priority:  # (checked twice: the priority bindings first)
@@ -292,6 +303,7 @@ async def keys(path: Path, state: Path) -> None:
     print(f"   during, sent to drawn: {figures(during_sent)}")
     print(f"   during, the loop blocked at most {ms(during_lag)}; the collector: "
           f"{passes(during_collections)}; keys one over 2 ms fell in: {during_hit}")
+    print(f"   the slices meanwhile: {len(slices)}, the longest {ms(max(slices))}")
     print(f"   after, {len(after_taken)} keys, taken to drawn: {figures(after_taken)}")
     print(f"   after, sent to drawn: {figures(after_sent)}")
     print(f"   after, the loop blocked at most {ms(after_lag)}; the collector: "

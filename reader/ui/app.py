@@ -266,6 +266,7 @@ class ReaderApp(HookedApp):
 
     def on_unmount(self) -> None:
         self.loading.end()
+        self.searching.end()  # the collector's thresholds as they were
         set_logical(False)  # chrome in visual order again (a next app, the command line)
 
     def on_resize(self, event: events.Resize) -> None:
