@@ -204,6 +204,15 @@ async def keys(path: Path, state: Path) -> None:
             slices.append(time.perf_counter() - start)
 
     session.analyse_some = timed_slice  # type: ignore[method-assign]
+    settling: list[float] = []
+    freeze_settled = app.loading.freeze_settled
+
+    def timed_settled() -> None:
+        start = time.perf_counter()
+        freeze_settled()
+        settling.append(time.perf_counter() - start)
+
+    app.loading.freeze_settled = timed_settled  # type: ignore[method-assign]
 
     async def timed_check(key: str, priority: bool = False) -> bool:
         if priority:  # (checked twice: the priority bindings first)
@@ -233,6 +242,7 @@ async def keys(path: Path, state: Path) -> None:
             lags.append(time.perf_counter() - start - 0.001)
 
     sequence = ["j", "j", "k", "space", "n"]
+    slowest: list[str] = []  # the slowest keys, during and after
 
     async def press_while(pilot, going, limit: int) -> tuple[list[float], list[float], int]:
         sent.clear(), taken.clear(), drawn.clear(), lags.clear()
@@ -257,6 +267,9 @@ async def keys(path: Path, state: Path) -> None:
         # the keys a collection over 2 ms fell in (between sent and drawn)
         hit = sum(any(start < drawn[k] and end > sent[k] and end - start > 0.002
                       for start, end, _g in collections[first:]) for k in range(n))
+        worst = sorted(range(n), key=from_taken.__getitem__)[-4:]
+        slowest.append(", ".join(f"{sequence[k % len(sequence)]} {ms(from_taken[k])}"
+                                 for k in reversed(worst)))
         return from_taken, from_sent, hit
 
     async with app.run_test(size=(120, 36)) as pilot:
@@ -303,11 +316,14 @@ async def keys(path: Path, state: Path) -> None:
     print(f"   during, sent to drawn: {figures(during_sent)}")
     print(f"   during, the loop blocked at most {ms(during_lag)}; the collector: "
           f"{passes(during_collections)}; keys one over 2 ms fell in: {during_hit}")
-    print(f"   the slices meanwhile: {len(slices)}, the longest {ms(max(slices))}")
+    print(f"   during, the slowest keys: {slowest[0]}")
+    print(f"   the slices meanwhile: {len(slices)}, the longest {ms(max(slices))}; the "
+          f"freezes when settled (counting, analysis): {', '.join(ms(t) for t in settling)}")
     print(f"   after, {len(after_taken)} keys, taken to drawn: {figures(after_taken)}")
     print(f"   after, sent to drawn: {figures(after_sent)}")
     print(f"   after, the loop blocked at most {ms(after_lag)}; the collector: "
           f"{passes(after_collections)}; keys one over 2 ms fell in: {after_hit}")
+    print(f"   after, the slowest keys: {slowest[1]}")
     print(f"   ratio during / after (taken to drawn): median "
           f"{statistics.median(during_taken) / statistics.median(after_taken):.2f}, max "
           f"{max(during_taken) / max(after_taken):.2f}")

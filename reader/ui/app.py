@@ -129,7 +129,8 @@ class ReaderApp(HookedApp):
         self.notices = Notices(self, announce=self.logical)
         wrapped = StatusNote(self)  # "search wrapped", "wrapped": search's and ]'s
         self.navigation = Navigation(self, wrapped)
-        self.searching = SearchControl(self, self.search, self.navigation, wrapped)
+        self.searching = SearchControl(self, self.search, self.navigation, wrapped,
+                                       settled=lambda: self.loading.freeze_settled())
         self.text_out = TextOut(self, self.navigation, self.search)
         self.comfort = ReadingComfort(
             self, self.navigation,

@@ -41,9 +41,14 @@ class SearchControl:
     """Runs the session for the app; every method acts on the app's widgets."""
 
     def __init__(self, reader: Reader, session: SearchSession, navigation: Navigation,
-                 note: StatusNote) -> None:
-        """``note``: "search wrapped" for a few seconds (shared with ``]``'s "wrapped")."""
+                 note: StatusNote, settled: Callable[[], None] = lambda: None) -> None:
+        """``note``: "search wrapped" for a few seconds (shared with ``]``'s "wrapped").
+        ``settled``: called when the word index is built; it lives as long as the
+        document, and the app takes it out of the collector's full passes (as it does
+        what the start-up and the line counting built: every full pass after the analysis
+        walked it, 28-35 ms each, bench_look_up.py part 3)."""
         self.reader = reader
+        self._settled = settled
         self.session = session
         self.navigation = navigation
         self._note = note
@@ -296,6 +301,7 @@ class SearchControl:
             for call in waiting:
                 call()
         if done:
+            self._settled()
             self._release_full_passes()
             if self._analysing is not None:
                 self._analysing.stop()
