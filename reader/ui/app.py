@@ -130,7 +130,7 @@ class ReaderApp(HookedApp):
         wrapped = StatusNote(self)  # "search wrapped", "wrapped": search's and ]'s
         self.navigation = Navigation(self, wrapped)
         self.searching = SearchControl(self, self.search, self.navigation, wrapped,
-                                       settled=self.on_words_analysed)
+                                       settled=self.words_analysed)
         self.text_out = TextOut(self, self.navigation, self.search)
         self.comfort = ReadingComfort(
             self, self.navigation,
@@ -315,7 +315,7 @@ class ReaderApp(HookedApp):
     def on_article_view_counted(self, _message: ArticleView.Counted) -> None:
         self.loading.freeze_settled()
 
-    def on_words_analysed(self) -> None:
+    def words_analysed(self) -> None:
         """The word index is built: it lives as long as the document, out of the
         collector's full passes like what the counting built."""
         self.loading.freeze_settled()
