@@ -271,8 +271,9 @@ async def keys(path: Path, state: Path) -> None:
         hit = sum(any(start < drawn[k] and end > sent[k] and end - start > 0.002
                       for start, end, _g in collections[first:]) for k in range(n))
         worst = sorted(range(n), key=from_taken.__getitem__)[-4:]
-        slowest.append(", ".join(f"{sequence[k % len(sequence)]} {ms(from_taken[k])}"
-                                 for k in reversed(worst)))
+        slowest.append(", ".join(
+            f"{sequence[k % len(sequence)]} {ms(from_taken[k])} at {sent[k] - sent[0]:.1f} s"
+            for k in reversed(worst)))
         return from_taken, from_sent, hit
 
     async with app.run_test(size=(120, 36)) as pilot:
