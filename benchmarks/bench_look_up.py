@@ -194,6 +194,7 @@ async def keys(path: Path, state: Path) -> None:
     drawn: list[float] = []  # the refresh after it
     check = app._check_bindings
     slices: list[float] = []
+    read_at: list[float] = []  # when the lexicon was read
     analyse = session.analyse_some
 
     def timed_slice(budget: float) -> bool:
@@ -202,6 +203,8 @@ async def keys(path: Path, state: Path) -> None:
             return analyse(budget)
         finally:
             slices.append(time.perf_counter() - start)
+            if not read_at and session.look_up_ready:
+                read_at.append(time.perf_counter())
 
     session.analyse_some = timed_slice  # type: ignore[method-assign]
     settling: list[float] = []
@@ -243,6 +246,7 @@ async def keys(path: Path, state: Path) -> None:
 
     sequence = ["j", "j", "k", "space", "n"]
     slowest: list[str] = []  # the slowest keys, during and after
+    keys_began: list[float] = []
 
     async def press_while(pilot, going, limit: int) -> tuple[list[float], list[float], int]:
         sent.clear(), taken.clear(), drawn.clear(), lags.clear()
@@ -291,6 +295,7 @@ async def keys(path: Path, state: Path) -> None:
         app._check_bindings = timed_check  # type: ignore[method-assign]
         gc.callbacks.append(collector)
         first = len(collections)
+        keys_began.append(time.perf_counter())
         during_taken, during_sent, during_hit = await press_while(
             pilot, lambda: not session.words_ready, 100_000)
         during_lag = max(lags)
@@ -320,7 +325,8 @@ async def keys(path: Path, state: Path) -> None:
     print(f"   during, sent to drawn: {figures(during_sent)}")
     print(f"   during, the loop blocked at most {ms(during_lag)}; the collector: "
           f"{passes(during_collections)}; keys one over 2 ms fell in: {during_hit}")
-    print(f"   during, the slowest keys: {slowest[0]}")
+    print(f"   during, the slowest keys: {slowest[0]} (the lexicon read at "
+          f"{read_at[0] - keys_began[0]:.1f} s)")
     print(f"   the slices meanwhile: {len(slices)}, the longest {ms(max(slices))}; the "
           f"freezes when settled (counting, analysis): {', '.join(ms(t) for t in settling)}")
     print(f"   after, {len(after_taken)} keys, taken to drawn: {figures(after_taken)}")
