@@ -192,6 +192,7 @@ async def keys(path: Path, state: Path) -> None:
     sent: list[float] = []  # when each key was sent
     taken: list[float] = []  # when the app took it
     drawn: list[float] = []  # the refresh after it
+    handled: list[float] = []  # its handler done
     check = app._check_bindings
     slices: list[float] = []
     read_at: list[float] = []  # when the lexicon was read
@@ -224,6 +225,7 @@ async def keys(path: Path, state: Path) -> None:
             return await check(key, priority)
         finally:
             if not priority:
+                handled.append(time.perf_counter())
                 app.screen.call_after_refresh(lambda: drawn.append(time.perf_counter()))
 
     collections: list[tuple[float, float, int]] = []  # start, end, generation
@@ -249,7 +251,7 @@ async def keys(path: Path, state: Path) -> None:
     keys_began: list[float] = []
 
     async def press_while(pilot, going, limit: int) -> tuple[list[float], list[float], int]:
-        sent.clear(), taken.clear(), drawn.clear(), lags.clear()
+        sent.clear(), taken.clear(), drawn.clear(), lags.clear(), handled.clear()
         first = len(collections)
         probing[0] = True
         prober = asyncio.get_running_loop().create_task(probe())
@@ -276,7 +278,8 @@ async def keys(path: Path, state: Path) -> None:
                       for start, end, _g in collections[first:]) for k in range(n))
         worst = sorted(range(n), key=from_taken.__getitem__)[-4:]
         slowest.append(", ".join(
-            f"{sequence[k % len(sequence)]} {ms(from_taken[k])} at {sent[k] - sent[0]:.1f} s"
+            f"{sequence[k % len(sequence)]} {ms(from_taken[k])} (its handler "
+            f"{ms(handled[k] - taken[k])}) at {sent[k] - sent[0]:.1f} s"
             for k in reversed(worst)))
         return from_taken, from_sent, hit
 
