@@ -399,3 +399,36 @@ def test_the_word_cursor_steps_over_words_in_logical_order() -> None:
     assert back == found[::-1]
     assert word_in(paragraphs, Span(0, 5, 12)) == Span(0, 6, 10)  # «ماسك»: from the «
     assert word_in(paragraphs, Span(0, 13, 15)) is None  # digits only
+
+
+async def test_the_collectors_full_passes_wait_for_the_analysis_and_come_back(
+        tmp_path: Path) -> None:
+    """While the word index is built, no full collection (each one would walk the growing
+    index between slices, inside a key); after it, the thresholds are as they were."""
+    import gc
+
+    before = gc.get_threshold()
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.search._words = None  # a fresh index for this session
+        app.searching.start_analysis()
+        assert app.searching.analysing
+        held = gc.get_threshold()
+        assert held[:2] == before[:2] and held[2] > before[2] * 1000
+        await wait_until(pilot, lambda: app.search.words_ready, what="the analysis")
+        assert gc.get_threshold() == before
+
+
+async def test_the_collectors_thresholds_come_back_when_the_app_closes_first(
+        tmp_path: Path) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.search._words = None
+        app.searching.start_analysis()
+        assert gc.get_threshold() != before
+    assert gc.get_threshold() == before

@@ -129,7 +129,8 @@ class ReaderApp(HookedApp):
         self.notices = Notices(self, announce=self.logical)
         wrapped = StatusNote(self)  # "search wrapped", "wrapped": search's and ]'s
         self.navigation = Navigation(self, wrapped)
-        self.searching = SearchControl(self, self.search, self.navigation, wrapped)
+        self.searching = SearchControl(self, self.search, self.navigation, wrapped,
+                                       settled=self.words_analysed)
         self.text_out = TextOut(self, self.navigation, self.search)
         self.comfort = ReadingComfort(
             self, self.navigation,
@@ -266,6 +267,7 @@ class ReaderApp(HookedApp):
 
     def on_unmount(self) -> None:
         self.loading.end()
+        self.searching.end()  # the collector's thresholds as they were
         set_logical(False)  # chrome in visual order again (a next app, the command line)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -311,6 +313,11 @@ class ReaderApp(HookedApp):
         self.update_status()
 
     def on_article_view_counted(self, _message: ArticleView.Counted) -> None:
+        self.loading.freeze_settled()
+
+    def words_analysed(self) -> None:
+        """The word index is built: it lives as long as the document, out of the
+        collector's full passes like what the counting built."""
         self.loading.freeze_settled()
 
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:

@@ -13,6 +13,7 @@ when it is.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from textual.timer import Timer
@@ -31,14 +32,23 @@ from reader.ui.widgets.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, Searc
 ANALYSIS_SLICE = 0.005
 ANALYSIS_INTERVAL = 0.02
 
+# While the word index is built, the cyclic collector's full passes wait (see
+# :meth:`SearchControl.start_analysis`): its third threshold, as good as never reached.
+HELD_FULL_PASSES = 1_000_000
+
 
 class SearchControl:
     """Runs the session for the app; every method acts on the app's widgets."""
 
     def __init__(self, reader: Reader, session: SearchSession, navigation: Navigation,
-                 note: StatusNote) -> None:
-        """``note``: "search wrapped" for a few seconds (shared with ``]``'s "wrapped")."""
+                 note: StatusNote, settled: Callable[[], None] = lambda: None) -> None:
+        """``note``: "search wrapped" for a few seconds (shared with ``]``'s "wrapped").
+        ``settled``: called when the word index is built; it lives as long as the
+        document, and the app takes it out of the collector's full passes (as it does
+        what the start-up and the line counting built: every full pass after the analysis
+        walked it, 28-35 ms each, bench_look_up.py part 3)."""
         self.reader = reader
+        self._settled = settled
         self.session = session
         self.navigation = navigation
         self._note = note
@@ -46,6 +56,8 @@ class SearchControl:
         self._timer: Timer | None = None  # a debounced search waiting to run
         self._ahead: Timer | None = None
         self._analysing: Timer | None = None  # the word index, built in slices
+        # the collector's thresholds as they were before the analysis, while it runs
+        self._thresholds: tuple[int, int, int] | None = None
         self._waiting_for_words = False  # a forms or root query waits for the analysis
         self._when_read: list[Callable[[], None]] = []  # waiting for the lexicon
 
@@ -239,7 +251,40 @@ class SearchControl:
             else:
                 self._when_read.append(when_read)
         if self._analysing is None and not self.session.words_ready:
+            self._hold_full_passes()
             self._analysing = self.reader.app.set_interval(ANALYSIS_INTERVAL, self._analyse_step)
+
+    def _hold_full_passes(self) -> None:
+        """No full (generation 2) pass of the cyclic collector while the analysis runs;
+        the young generations are collected as before.
+
+        The slices keep the collector out of themselves (:meth:`SearchSession.analyse_some`),
+        but the word index grows by some hundred thousand objects over the analysis, each
+        one counted towards the next full pass, and a full pass walks all of them and the
+        app's: 7 to 30 ms each, several during the analysis of a 1 MB document (measured:
+        benchmarks/bench_look_up.py part 3), and one comes between slices, inside
+        whatever allocates then: a key's handler. Freezing the index as the lexicon is
+        frozen would keep it for the process' life, and it is the document's. So the full
+        passes wait for the analysis' end (the third threshold raised: at most one is then
+        due, as at any other moment), and the thresholds are restored as they were, at the
+        end or when the app closes first. Nothing is lost: the young generations, where
+        nearly all the app's garbage dies, are collected as before."""
+        if self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+            young, middle, _full = self._thresholds
+            gc.set_threshold(young, middle, HELD_FULL_PASSES)
+
+    def end(self) -> None:
+        """The app closes: an analysis under way stops, the collector as it was."""
+        if self._analysing is not None:
+            self._analysing.stop()
+            self._analysing = None
+        self._release_full_passes()
+
+    def _release_full_passes(self) -> None:
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
 
     @property
     def analysing(self) -> bool:
@@ -249,13 +294,15 @@ class SearchControl:
         if self.reader.pending is not None:
             return  # the rest of the book first: the words are those of all of it
         if not self.reader.app.query(ArticleView):
-            return  # the app is closing
+            return  # the app is closing (:meth:`end`)
         done = self.session.analyse_some(ANALYSIS_SLICE)
         if self._when_read and (done or self.session.look_up_ready):
             waiting, self._when_read = self._when_read, []
             for call in waiting:
                 call()
         if done:
+            self._settled()
+            self._release_full_passes()
             if self._analysing is not None:
                 self._analysing.stop()
                 self._analysing = None
