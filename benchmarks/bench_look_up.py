@@ -211,9 +211,9 @@ async def keys(path: Path, state: Path) -> None:
     settling: list[float] = []
     freeze_settled = app.loading.freeze_settled
 
-    def timed_settled() -> None:
+    def timed_settled(*, thaw: bool) -> None:
         start = time.perf_counter()
-        freeze_settled()
+        freeze_settled(thaw=thaw)
         settling.append(time.perf_counter() - start)
 
     app.loading.freeze_settled = timed_settled  # type: ignore[method-assign]
@@ -299,8 +299,10 @@ async def keys(path: Path, state: Path) -> None:
         gc.callbacks.append(collector)
         first = len(collections)
         keys_began.append(time.perf_counter())
+        # 200 keys (8 s): the analysis gives way to keys (SearchControl.key_pressed), so
+        # it would outlast keys sent until its end
         during_taken, during_sent, during_hit = await press_while(
-            pilot, lambda: not session.words_ready, 100_000)
+            pilot, lambda: not session.words_ready, 200)
         during_lag = max(lags)
         during_collections = collections[first:]
         await _until(pilot, lambda: session.words_ready, timeout=600)

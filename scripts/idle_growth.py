@@ -114,9 +114,9 @@ async def case(name: str, seconds: float, state: Path, path: Path | None,
         if name == "resize":
             freeze_settled = app.loading.freeze_settled
 
-            def timed() -> None:
+            def timed(*, thaw: bool) -> None:
                 began_settle = time.perf_counter()
-                freeze_settled()
+                freeze_settled(thaw=thaw)
                 settling.append(time.perf_counter() - began_settle)
 
             app.loading.freeze_settled = timed  # type: ignore[method-assign]

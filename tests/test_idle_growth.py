@@ -83,8 +83,8 @@ async def test_resizing_a_big_document_leaves_no_garbage_frozen(tmp_path: Path) 
     settled = [0]
     freeze_settled = app.loading.freeze_settled
 
-    def counting_settled() -> None:
-        freeze_settled()
+    def counting_settled(*, thaw: bool) -> None:
+        freeze_settled(thaw=thaw)
         settled[0] += 1
 
     app.loading.freeze_settled = counting_settled  # type: ignore[method-assign]

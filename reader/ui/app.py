@@ -254,6 +254,7 @@ class ReaderApp(HookedApp):
         if isinstance(event, events.Key):
             self.status.key_pressed()  # --screen-reader: the cursor back from a notice
             self.notices.key_pressed()
+            self.searching.key_pressed()  # the background analysis gives way
         if isinstance(event, events.Key) and self.query(ArticleView):
             self.article.cancel_pick()  # a double-click and a key: the key's, no look-up
         await super().on_event(event)
@@ -312,13 +313,13 @@ class ReaderApp(HookedApp):
         self.searching.show_hits()
         self.update_status()
 
-    def on_article_view_counted(self, _message: ArticleView.Counted) -> None:
-        self.loading.freeze_settled()
+    def on_article_view_counted(self, message: ArticleView.Counted) -> None:
+        self.loading.freeze_settled(thaw=message.again)  # (again: after a resize)
 
     def words_analysed(self) -> None:
         """The word index is built: it lives as long as the document, out of the
         collector's full passes like what the counting built."""
-        self.loading.freeze_settled()
+        self.loading.freeze_settled(thaw=False)
 
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
         self.text_out.follow_link(message.url)

@@ -74,24 +74,29 @@ class Loading:
         gc.freeze()
         self._frozen = True
 
-    def freeze_settled(self) -> None:
-        """The background counting of a big document is done: the tens of thousands of
-        objects it made (shaped words in the core's cache: named tuples, which the
-        collector never untracks; the flow's counts) live as long as the document, and
-        every full collection of the idle app walked them (25-40 ms each, from 5 ms,
-        ``scripts/idle_growth.py --big``). Out of its way too, as at start-up.
+    def freeze_settled(self, *, thaw: bool) -> None:
+        """The background counting of a big document is done, or the word index is built:
+        the tens of thousands of objects they made (shaped words in the core's cache: named
+        tuples, which the collector never untracks; the flow's counts; the index) live on,
+        and every full collection of the idle app walked them (25-40 ms each, from 5 ms,
+        ``scripts/idle_growth.py --big``). Out of its way too, as at start-up: a freeze on
+        top of the last one, about 1 ms.
 
         Frozen objects are never collected: what was frozen and later dropped is freed by
         its reference count only, and a cycle (a widget's render state, the strips drawn at
-        the last width and the caches inside them) stays for good, as does garbage frozen
-        before the collector found it. Each resize counts again and comes back here, so
-        freezing on top of the last freeze kept about 1,300 objects a resize with the panel
-        shown, no plateau (``tests/test_idle_growth.py``). Hence thaw, collect everything
-        (one full collection, 20-50 ms on a 1 MB document, once the counting is done), then
-        freeze only what is alive."""
-        if self._frozen:
+        the last width and the caches inside them) stays for good. So when the counting
+        comes back after a resize (``thaw``), freezing on top of the last freeze would keep
+        what the last width drew, about 1,300 objects a resize with the panel shown, no
+        plateau (``tests/test_idle_growth.py``): then thaw, collect everything and freeze
+        only what is alive. That full collection walks the lexicon too (100-200 ms on a
+        1 MB document with the Arabic analysis read, once after a resize's counting); the
+        first counting and the index's end freeze at once, which kept the loop blocked no
+        more than a slice (``benchmarks/bench_look_up.py`` part 3)."""
+        if thaw and self._frozen:
             gc.unfreeze()
-        gc.collect()
+            gc.collect()
+        else:
+            gc.collect(1)  # no young cycle frozen: those are collected first
         self.freeze()
 
     def end(self) -> None:

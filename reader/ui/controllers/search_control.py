@@ -14,6 +14,7 @@ when it is.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 
 from textual.timer import Timer
@@ -31,6 +32,12 @@ from reader.ui.widgets.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, Searc
 # processor time: docs/arabic-search.md), leaving the loop free for keys in between.
 ANALYSIS_SLICE = 0.005
 ANALYSIS_INTERVAL = 0.02
+# A slice waits this long after a key: the key's refresh comes before the next slice, and
+# keys pressed one after another (scrolling) never share the loop with the analysis.
+INPUT_FIRST = 0.1
+# ... but never more than this without a slice: keys held down (a long scroll) slow the
+# analysis, they do not stop it.
+LONGEST_WAIT = 0.5
 
 # While the word index is built, the cyclic collector's full passes wait (see
 # :meth:`SearchControl.start_analysis`): its third threshold, as good as never reached.
@@ -60,6 +67,8 @@ class SearchControl:
         self._thresholds: tuple[int, int, int] | None = None
         self._waiting_for_words = False  # a forms or root query waits for the analysis
         self._when_read: list[Callable[[], None]] = []  # waiting for the lexicon
+        self._last_key = -INPUT_FIRST  # (monotonic) when the reader last pressed a key
+        self._last_slice = 0.0  # (monotonic) when the analysis last had a slice
 
     @property
     def bar(self) -> SearchBar:
@@ -290,9 +299,19 @@ class SearchControl:
     def analysing(self) -> bool:
         return self._analysing is not None
 
+    def key_pressed(self) -> None:
+        """A key came: the analysis gives way for :data:`INPUT_FIRST` (as a browser's
+        scheduler asks ``isInputPending``): a slice between the key and its refresh would
+        add its milliseconds to the key's, and one while keys follow each other to each."""
+        self._last_key = time.monotonic()
+
     def _analyse_step(self) -> None:
         if self.reader.pending is not None:
             return  # the rest of the book first: the words are those of all of it
+        now = time.monotonic()
+        if now - self._last_key < INPUT_FIRST and now - self._last_slice < LONGEST_WAIT:
+            return  # the reader's keys first (key_pressed)
+        self._last_slice = now
         if not self.reader.app.query(ArticleView):
             return  # the app is closing (:meth:`end`)
         done = self.session.analyse_some(ANALYSIS_SLICE)

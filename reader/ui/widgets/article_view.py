@@ -91,7 +91,12 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
 
     class Counted(Message):
         """The line counts made in the background are all exact: what the counting made
-        (the flow's counts, the shaped words it cached) will live on, idle."""
+        (the flow's counts, the shaped words it cached) will live on, idle. ``again``: not
+        the first counting (a resize's)."""
+
+        def __init__(self, again: bool) -> None:
+            super().__init__()
+            self.again = again
 
     class LinkClicked(Message):
         def __init__(self, url: str) -> None:
@@ -169,6 +174,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         # The last place known on a usable view: what a rebuild at a new width returns to.
         self._place: tuple[int, int] | None = None
         self._counting: Timer | None = None
+        self._counted_before = False  # a Counted posted already (the next: a resize's)
         self.first_drawn_at: float | None = None  # perf_counter() of the first frame
         self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
         self.recent_frames: deque[tuple[float, int]] = deque(maxlen=64)  # (time, width)
@@ -407,7 +413,8 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             # Made in the view's own turn: a message made in a timer's callback has the
             # timer's starter (the screen, after a resize) as its sender, and so stops
             # bubbling at the screen, short of the app.
-            self.call_later(lambda: self.post_message(self.Counted()))
+            again, self._counted_before = self._counted_before, True
+            self.call_later(lambda: self.post_message(self.Counted(again)))
 
     def _after_heights_changed(self, place: tuple[int, int] | None, final: bool = False) -> None:
         """Heights above the top may have changed: keep the same text at the top.
