@@ -779,3 +779,29 @@ async def test_the_panel_over_the_text_closes_on_an_entry_esc_and_search() -> No
             await pilot.pause()
             assert not app.panel.display, key
         assert app.searching.bar.display  # / still opened the search bar
+
+
+async def test_cursor_on_the_rebuttal_enter_jumps_to() -> None:
+    """``]`` then Enter (the claim's answers, in the chooser) and Enter again: the text at
+    the rebuttal, the terminal's cursor on its first letter (issue 28: after ``]``, ``n``
+    and Enter)."""
+    from reader.ui.screens.chooser import ChooseTarget
+
+    app = create_app(None, bidi_mode=LOGICAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseTarget)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChooseTarget)
+        view = app.article
+        span = view.attention
+        assert span is not None and app.annotations is not None
+        rebuttals = set(app.annotations.rebuttals)
+        assert view.focused in rebuttals
+        at = app.cursor_position - view.content_region.offset
+        row = view.render_line(at.y).text
+        text = app.document.paragraphs[span.paragraph][span.start:span.end]
+        assert _from_cell(row, at.x).startswith(text[:15])
