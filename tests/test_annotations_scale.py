@@ -279,30 +279,9 @@ def test_following_links_in_such_a_file_never_loops(tmp_path: Path) -> None:
     assert seen == {"c1", "c2", "fine", "pong"}
 
 
-CHAIN = """
-[[claim]]
-id = "c"
-label = "claim"
-anchor = "الأول"
-
-[[rebuttal]]
-id = "r1"
-label = "answers the claim"
-answers = ["c"]
-anchor = "الثاني"
-
-[[rebuttal]]
-id = "r2"
-label = "answers r1"
-answers = ["r1"]
-anchor = "الثالث"
-
-[[rebuttal]]
-id = "r3"
-label = "answers r2 and the claim"
-answers = ["r2", "c"]
-anchor = "الرابع"
-
+# the chain of tests/data/samples/rebuttal-chain.toml, and a circle of three
+CHAIN = (Path(__file__).parent / "data" / "samples" / "rebuttal-chain.toml").read_text(
+    encoding="utf-8") + """
 [[rebuttal]]
 id = "a"
 label = "first of a circle of three"

@@ -373,30 +373,8 @@ async def test_m_in_a_document_without_an_argument_says_so(tmp_path: Path) -> No
 # -- rebuttals of rebuttals --------------------------------------------------------------
 
 CHAIN_TEXT = "قال: الأول.\nرد: الثاني.\nرد على الرد: الثالث.\nرد على الاثنين: الرابع.\n"
-CHAIN = """
-[[claim]]
-id = "c"
-label = "claim"
-anchor = "الأول"
-
-[[rebuttal]]
-id = "r1"
-label = "answers the claim"
-answers = ["c"]
-anchor = "الثاني"
-
-[[rebuttal]]
-id = "r2"
-label = "answers r1"
-answers = ["r1"]
-anchor = "الثالث"
-
-[[rebuttal]]
-id = "r3"
-label = "answers r2 and the claim"
-answers = ["r2", "c"]
-anchor = "الرابع"
-"""
+CHAIN = (Path(__file__).parent / "data" / "samples" / "rebuttal-chain.toml").read_text(
+    encoding="utf-8")
 
 
 def _chain(tmp_path: Path) -> Path:
