@@ -97,6 +97,8 @@ found = []
 def find(acc, depth=0):
     if acc is None or depth > 8:
         return None
+    if not found:
+        acc.clear_cache()  # a subtree read before the window was mapped may be cached empty
     if acc.get_role() == Atspi.Role.TERMINAL:
         return acc
     for i in range(acc.get_child_count()):

@@ -18,8 +18,18 @@ def test_screen_reader_gets_the_source_lines_the_caret_and_the_notices() -> None
     lacking = atspi.missing()
     if lacking:
         pytest.skip("needs " + ", ".join(lacking))
-    logical, default = atspi.check(["sr", "default"], 80, 20, str(installed_reader()),
-                                   free_display(DISPLAYS), timeout=20)
+    try:
+        logical, default = atspi.check(["sr", "default"], 80, 20, str(installed_reader()),
+                                       free_display(DISPLAYS), timeout=15)
+    except TimeoutError as error:
+        # The accessibility bus never showed the terminal at all ("last: None"): its
+        # registry, started on demand, sometimes misses a window's first announcement
+        # under load (four test workers on two cores). Once more on a fresh bus; any
+        # other failure, and a second miss, fail.
+        if "last: None" not in str(error):
+            raise
+        logical, default = atspi.check(["sr", "default"], 80, 20, str(installed_reader()),
+                                       free_display(DISPLAYS), timeout=15)
     assert "Text" in logical.interfaces  # VTE 0.70 (GTK 3) still exposes its text
     lines = logical.lines
     # every line of the article on screen is a row of the accessible text, exactly, in
