@@ -340,6 +340,10 @@ async def test_the_popup_is_whole_in_its_first_frame(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        # the whole text analysed first: the root's other words are all known (a look-up
+        # never waits for the analysis, which gives way to keys)
+        app.searching.start_analysis()
+        await wait_until(pilot, lambda: app.search.words_ready, what="the analysis")
         popup = app.query_one(LookUpPopup)
         entries = popup.query_one(EntryList)
         first_frame: list[int] = []
