@@ -72,3 +72,16 @@ def test_sniffing_tells_formats_apart(head: bytes, format_name: str) -> None:
 def test_a_utf16_text_through_a_pipe_is_text_not_binary(monkeypatch, capsys) -> None:
     assert _texts(monkeypatch, "\ufeffسطر أول\nsecond\n".encode("utf-16-le"))[:2] == [
         "سطر أول", "second"]
+
+
+def test_a_page_is_sniffed_by_a_whole_first_tag(tmp_path: Path) -> None:
+    """Found by the fuzz test: a file without a suffix holding "<title" was read as a page
+    and showed nothing. A page's first tag must be whole; "<title" is text."""
+    from reader.content.formats import TEXT, load_document
+
+    assert sniff(b"<title") is TEXT and sniff(b"<htmlx>") is TEXT
+    assert sniff(b"<title>x</title>") is not TEXT
+    assert sniff(b'<!DOCTYPE html>\n<html lang="ar">') is not TEXT
+    path = tmp_path / "note"
+    path.write_bytes(b"<title")
+    assert load_document(path).paragraphs == ["<title"]

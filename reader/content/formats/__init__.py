@@ -115,7 +115,8 @@ def _by_suffix(name: str) -> Format | None:
     return next((f for f in FORMATS if suffix in f.suffixes), None)
 
 
-_HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title")
+# A page's first tag, whole: "<title" alone, or "<htmlx", is text that starts with "<".
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)(?:\s[^<]*)?/?>")
 _COMMENT = re.compile(rb"\A(?:\s*<!--.*?-->)+", re.S)
 
 
@@ -126,8 +127,8 @@ def sniff(head: bytes) -> Format:
         return _named("epub")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     start = _COMMENT.sub(b"", start).lstrip().lower()
-    if start.startswith(_HTML_START) or (start.startswith(b"<?xml")
-                                         and b"<html" in head.lower()):
+    if _HTML_START.match(start) or (start.startswith(b"<?xml")
+                                    and b"<html" in head.lower()):
         return _named("html")
     if looks_like_markdown(head):
         return _named("markdown")
