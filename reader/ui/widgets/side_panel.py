@@ -128,6 +128,8 @@ class SidePanel(RepeatedRow):
         self.call_after_refresh(self._populate)
 
     def _populate(self) -> None:
+        if not self.is_attached:
+            return  # the app closed before its first frame was done (q at once)
         self.mount(*self._lists())
 
     def _lists(self) -> list[Widget]:
