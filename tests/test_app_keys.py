@@ -241,3 +241,18 @@ async def test_the_key_under_the_mouse_is_highlighted(tmp_path: Path) -> None:
         assert [segment.text for segment, before in zip(bar.render_line(0), plain,
                                                         strict=False)
                 if segment.style != before.style] != changed
+
+
+async def test_the_status_line_follows_a_scroll_before_the_next_frame(tmp_path: Path) -> None:
+    """What follows the top (the status line) changes as the view scrolls, not in a
+    message handled after the frame that shows the scroll: that needed a second frame,
+    which waited for Textual's next frame tick, and a quarter of the keys took over 16 ms
+    (benchmarks/bench_look_up.py part 3)."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = app.query_one("#status")
+        assert status.render_line(0).text.strip().startswith("Top")
+        app.article.scroll_to(y=app.article.max_scroll_y, animate=False, immediate=True)
+        # (no await: nothing else has run, no frame has been drawn)
+        assert status.render_line(0).text.strip().endswith("100%")

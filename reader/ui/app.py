@@ -49,6 +49,7 @@ from reader.ui.controllers.search_control import SearchControl
 from reader.ui.controllers.status import Status
 from reader.ui.controllers.status_note import StatusNote
 from reader.ui.controllers.text_out import TextOut
+from reader.ui.decisions.input_first import InputFirst
 from reader.ui.decisions.notices import startup_notices
 from reader.ui.decisions.title import chrome_direction, title_line
 from reader.ui.keys import BINDINGS as KEYS
@@ -129,8 +130,10 @@ class ReaderApp(HookedApp):
         self.notices = Notices(self, announce=self.logical)
         wrapped = StatusNote(self)  # "search wrapped", "wrapped": search's and ]'s
         self.navigation = Navigation(self, wrapped)
+        # background work (line counts, word index, folding) gives way to keys
+        self.input_first = InputFirst()
         self.searching = SearchControl(self, self.search, self.navigation, wrapped,
-                                       settled=self.words_analysed)
+                                       self.input_first, settled=self.words_analysed)
         self.text_out = TextOut(self, self.navigation, self.search)
         self.comfort = ReadingComfort(
             self, self.navigation,
@@ -167,7 +170,8 @@ class ReaderApp(HookedApp):
                        id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
-                              logical=self.logical, id="article",
+                              logical=self.logical, on_moved=self.article_moved,
+                              input_first=self.input_first, id="article",
                               **self.comfort.settings.view_options())
             yield SidePanel(self.document, self.annotations, self.direction, id="panel")
         yield Static("", id="too-small")
@@ -254,10 +258,12 @@ class ReaderApp(HookedApp):
         if isinstance(event, events.Key):
             self.status.key_pressed()  # --screen-reader: the cursor back from a notice
             self.notices.key_pressed()
-            self.searching.key_pressed()  # the background analysis gives way
+            self.input_first.key_pressed()  # the background work gives way
         if isinstance(event, events.Key) and self.query(ArticleView):
             self.article.cancel_pick()  # a double-click and a key: the key's, no look-up
         await super().on_event(event)
+        if isinstance(event, events.Key):  # (after the key's refreshes were asked for)
+            self.screen.call_after_refresh(self.input_first.key_drawn)
 
     async def on_key(self, event: events.Key) -> None:
         """Keys no widget took, in the order they were typed, before the bindings: the
@@ -307,9 +313,8 @@ class ReaderApp(HookedApp):
         reader's are, in the status line (:meth:`say`): never a toast over the text."""
         self.notices.from_textual(message, title, timeout, markup)
 
-    def on_article_view_moved(self, _message: ArticleView.Moved) -> None:
-        if not self.query(ArticleView):
-            return  # posted just before the app closed: nothing left to update
+    def article_moved(self) -> None:
+        """The top of the text moved (ArticleView's ``on_moved``)."""
         self.searching.show_hits()
         self.update_status()
 

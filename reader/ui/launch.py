@@ -84,7 +84,7 @@ def launch(args: argparse.Namespace) -> int:
             trail=trail,
             landing=landing,
         )
-        _run(app, plan)
+        _run_in_terminal(app, plan)
         crossing = app.argument_map.crossing
         if crossing is not None and app.loading.error is None:
             # Enter on an entry of another document of the debate, or Backspace back to
@@ -115,7 +115,7 @@ def _screen_reader(given: bool | None, store: PreferenceStore) -> bool:
     return given
 
 
-def _run(app: ReaderApp, plan: TerminalPlan) -> None:
+def _run_in_terminal(app: ReaderApp, plan: TerminalPlan) -> None:
     """Run ``app`` with the terminal's modes switched on, and off again on every exit."""
     if app.appearance.ansi and not app.no_color:
         from reader.terminal.background import terminal_is_light

@@ -14,7 +14,6 @@ when it is.
 from __future__ import annotations
 
 import gc
-import time
 from collections.abc import Callable
 
 from textual.timer import Timer
@@ -25,6 +24,7 @@ from reader.text.search import WORD_MODES, Hit
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.status_note import StatusNote
+from reader.ui.decisions.input_first import InputFirst
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
 
@@ -32,13 +32,6 @@ from reader.ui.widgets.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, Searc
 # processor time: docs/arabic-search.md), leaving the loop free for keys in between.
 ANALYSIS_SLICE = 0.005
 ANALYSIS_INTERVAL = 0.02
-# A slice waits this long after a key: the key's refresh comes before the next slice, and
-# keys pressed one after another (scrolling) never share the loop with the analysis.
-INPUT_FIRST = 0.1
-# ... but never more than this without a slice: keys held down (a long scroll) slow the
-# analysis, they do not stop it.
-LONGEST_WAIT = 0.5
-
 # While the word index is built, the cyclic collector's full passes wait (see
 # :meth:`SearchControl.start_analysis`): its third threshold, as good as never reached.
 HELD_FULL_PASSES = 1_000_000
@@ -48,12 +41,14 @@ class SearchControl:
     """Runs the session for the app; every method acts on the app's widgets."""
 
     def __init__(self, reader: Reader, session: SearchSession, navigation: Navigation,
-                 note: StatusNote, settled: Callable[[], None] = lambda: None) -> None:
+                 note: StatusNote, input_first: InputFirst,
+                 settled: Callable[[], None] = lambda: None) -> None:
         """``note``: "search wrapped" for a few seconds (shared with ``]``'s "wrapped").
         ``settled``: called when the word index is built; it lives as long as the
         document, and the app takes it out of the collector's full passes (as it does
         what the start-up and the line counting built: every full pass after the analysis
-        walked it, 28-35 ms each, bench_look_up.py part 3)."""
+        walked it, 28-35 ms each, bench_look_up.py part 3). ``input_first``: when a slice
+        of the analysis or of the folding ahead may run (the keys first)."""
         self.reader = reader
         self._settled = settled
         self.session = session
@@ -67,8 +62,7 @@ class SearchControl:
         self._thresholds: tuple[int, int, int] | None = None
         self._waiting_for_words = False  # a forms or root query waits for the analysis
         self._when_read: list[Callable[[], None]] = []  # waiting for the lexicon
-        self._last_key = -INPUT_FIRST  # (monotonic) when the reader last pressed a key
-        self._last_slice = 0.0  # (monotonic) when the analysis last had a slice
+        self._input_first = input_first
 
     @property
     def bar(self) -> SearchBar:
@@ -299,19 +293,11 @@ class SearchControl:
     def analysing(self) -> bool:
         return self._analysing is not None
 
-    def key_pressed(self) -> None:
-        """A key came: the analysis gives way for :data:`INPUT_FIRST` (as a browser's
-        scheduler asks ``isInputPending``): a slice between the key and its refresh would
-        add its milliseconds to the key's, and one while keys follow each other to each."""
-        self._last_key = time.monotonic()
-
     def _analyse_step(self) -> None:
         if self.reader.pending is not None:
             return  # the rest of the book first: the words are those of all of it
-        now = time.monotonic()
-        if now - self._last_key < INPUT_FIRST and now - self._last_slice < LONGEST_WAIT:
-            return  # the reader's keys first (key_pressed)
-        self._last_slice = now
+        if not self._input_first.may_run():
+            return  # the reader's keys first
         if not self.reader.app.query(ArticleView):
             return  # the app is closing (:meth:`end`)
         done = self.session.analyse_some(ANALYSIS_SLICE)
@@ -345,6 +331,8 @@ class SearchControl:
         flow = views.first().flow
         if flow is not None and not flow.complete:
             return  # counting first: the scrollbar matters sooner than search
+        if not self._input_first.may_run():
+            return  # the reader's keys first
         if self.session.prepare_some(0.005) and self._ahead is not None:
             self._ahead.stop()
             self._ahead = None

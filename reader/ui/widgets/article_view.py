@@ -40,6 +40,7 @@ from reader.text.layout import VisualLine
 from reader.text.selection import word_at
 from reader.text.span import Span
 from reader.ui.decisions import paragraph_numbers
+from reader.ui.decisions.input_first import InputFirst
 from reader.ui.decisions.measure import Column, column
 from reader.ui.widgets.article_selection import SelectableArticle
 
@@ -86,9 +87,6 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     ArticleView > .article--number { color: $text-muted; }
     """
 
-    class Moved(Message):
-        """The top of the view moved (scroll, resize or jump)."""
-
     class Counted(Message):
         """The line counts made in the background are all exact: what the counting made
         (the flow's counts, the shaped words it cached) will live on, idle. ``again``: not
@@ -134,6 +132,8 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         numbers: bool = False,
         harakat: str = "show",
         logical: bool = False,
+        on_moved: Callable[[], None] | None = None,
+        input_first: InputFirst | None = None,
         id: str | None = None,
     ) -> None:
         """``partial``: the document is the head of a big file, the rest to come
@@ -143,9 +143,19 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         ``show``, ``hide`` or ``highlight`` them (display only, see :mod:`reader.text.harakat`).
         ``logical`` (``--screen-reader``): each row is its line's source text, in logical
         order and unshaped (:func:`~reader.text.layout.logical_line`), with the terminal's
-        cursor on the span the reader's attention is on."""
+        cursor on the span the reader's attention is on.
+
+        ``on_moved`` is called when the top of the view moved (scroll, resize or jump), at
+        once rather than by a message: what follows the top (the status line, the hits
+        in view) then changes before the frame that shows the scroll, not after it. A
+        message is handled after that frame, and the second frame it needs waits for
+        Textual's next frame tick (up to 1/60 s): a quarter of the keys took over 16 ms
+        (benchmarks/bench_look_up.py, part 3). ``input_first``: when a slice of the
+        line counting may run (the keys first; None: at every tick)."""
         super().__init__(id=id, classes="-logical" if logical else None)
         self.logical = logical  # (drawn by SelectableArticle.shown_line)
+        self._on_moved = on_moved
+        self._input_first = input_first
         self.measure = measure
         self.numbers = numbers
         self.harakat = harakat
@@ -402,7 +412,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
 
     def _count_step(self) -> None:
         flow = self.flow
-        if flow is None:
+        if flow is None or (self._input_first is not None and not self._input_first.may_run()):
             return
         place = flow.position(self.top) if self.document.paragraphs else None
         done = flow.count_some(budget=0.005)  # a key waits at most this long
@@ -484,7 +494,11 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
                 break
         self.virtual_size = Size(self.text_width, flow.height)
         self.scroll_to(y=max(0, flow.height - height), animate=False, immediate=True)
-        self.post_message(self.Moved())
+        self._moved()
+
+    def _moved(self) -> None:
+        if self._on_moved is not None:
+            self._on_moved()
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_flow()
@@ -542,7 +556,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         paragraph = max(0, min(paragraph, len(self.document.paragraphs) - 1))
         self.scroll_to(y=flow.locate(paragraph, offset), animate=animate, immediate=True)
         self._place = (paragraph, offset)
-        self.post_message(self.Moved())
+        self._moved()
 
     def bring_into_view(self, span: Span) -> None:
         """Scroll so that ``span`` is visible, a third of the way down if it was not."""
@@ -554,7 +568,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             return
         target = max(0, first - height // 3)
         self.scroll_to(y=target, animate=False, immediate=True)
-        self.post_message(self.Moved())
+        self._moved()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -563,7 +577,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
                 and self.document.paragraphs and self._pending_place is None):
             self._place = flow.position(round(new_value))
         if round(old_value) != round(new_value):
-            self.post_message(self.Moved())
+            self._moved()
 
     def percent(self) -> int:
         flow = self._ensure_flow()
