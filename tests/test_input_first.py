@@ -67,3 +67,14 @@ def test_no_slice_between_a_key_and_its_frame_even_a_forced_one() -> None:
     policy.key_pressed()  # a key whose frame never comes holds the work up for a while only
     clock.now += LONGEST_WAIT
     assert policy.may_run()
+
+
+def test_keys_lately_while_they_follow_one_another() -> None:
+    clock = Clock()
+    policy = InputFirst(clock)
+    assert not policy.keys_lately()
+    policy.key_pressed()
+    clock.now += INPUT_FIRST / 2
+    assert policy.keys_lately()
+    clock.now += INPUT_FIRST
+    assert not policy.keys_lately()

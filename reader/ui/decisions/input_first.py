@@ -39,6 +39,10 @@ class InputFirst:
         """The frame after the last key has been drawn."""
         self._key_drawn = True
 
+    def keys_lately(self) -> bool:
+        """True while keys follow one another (the last within :data:`INPUT_FIRST`)."""
+        return self._clock() - self._last_key < INPUT_FIRST
+
     def may_run(self) -> bool:
         """True if a slice may run now (and it is counted as run)."""
         now = self._clock()

@@ -429,15 +429,18 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def _after_heights_changed(self, place: tuple[int, int] | None, final: bool = False) -> None:
         """Heights above the top may have changed: keep the same text at the top.
 
-        The scrollbar settles a few times a second, not on every slice: a new virtual size
-        repaints the whole view."""
+        The scrollbar settles a few times a second, not on every slice, and not while keys
+        follow one another: a new virtual size repaints the whole view, and then the
+        scrollbar in a frame of its own, and a key that comes just after waits for the
+        next beat."""
         flow = self.flow
         assert flow is not None
         now = time.perf_counter()
         y = flow.locate(*place) if place is not None else self.top
         moved = y != self.top
+        keys = self._input_first is not None and self._input_first.keys_lately()
         if self.virtual_size.height != flow.height and (
-            final or moved or now - self._sized_at > 0.5
+            final or moved or (now - self._sized_at > 0.5 and not keys)
         ):
             self._sized_at = now
             self.virtual_size = Size(self.text_width, flow.height)
