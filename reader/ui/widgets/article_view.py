@@ -155,6 +155,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         super().__init__(id=id, classes="-logical" if logical else None)
         self.logical = logical  # (drawn by SelectableArticle.shown_line)
         self._on_moved = on_moved
+        self._moves = 0  # the times on_moved was called
         self._input_first = input_first
         self.measure = measure
         self.numbers = numbers
@@ -496,12 +497,20 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             if flow.height == before:
                 break
         self.virtual_size = Size(self.text_width, flow.height)
-        self.scroll_to(y=max(0, flow.height - height), animate=False, immediate=True)
-        self._moved()
+        self._jump(max(0, flow.height - height))
 
     def _moved(self) -> None:
+        self._moves += 1
         if self._on_moved is not None:
             self._on_moved()
+
+    def _jump(self, y: int, animate: bool = False) -> None:
+        """Scroll to ``y`` and tell the move once: the scroll's watcher tells it when the
+        top row changes, and this when it did not (the place may have changed within it)."""
+        before = self._moves
+        self.scroll_to(y=y, animate=animate, immediate=True)
+        if self._moves == before or animate:
+            self._moved()
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_flow()
@@ -557,9 +566,8 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             return
         flow = self._ensure_flow()
         paragraph = max(0, min(paragraph, len(self.document.paragraphs) - 1))
-        self.scroll_to(y=flow.locate(paragraph, offset), animate=animate, immediate=True)
+        self._jump(flow.locate(paragraph, offset), animate)
         self._place = (paragraph, offset)
-        self._moved()
 
     def bring_into_view(self, span: Span) -> None:
         """Scroll so that ``span`` is visible, a third of the way down if it was not."""
@@ -570,8 +578,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         if first >= self.top and last < self.top + height:
             return
         target = max(0, first - height // 3)
-        self.scroll_to(y=target, animate=False, immediate=True)
-        self._moved()
+        self._jump(target)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
