@@ -299,7 +299,7 @@ async def keys(path: Path, state: Path) -> None:
         gc.callbacks.append(collector)
         first = len(collections)
         keys_began.append(time.perf_counter())
-        # 200 keys (8 s): the analysis gives way to keys (SearchControl.key_pressed), so
+        # 200 keys (8 s): the analysis gives way to keys (reader.ui.decisions.input_first), so
         # it would outlast keys sent until its end
         during_taken, during_sent, during_hit = await press_while(
             pilot, lambda: not session.words_ready, 200)
