@@ -385,3 +385,47 @@ def test_slices_fold_a_batch_at_least_and_know_when_they_are_done() -> None:
     while not slices.fold_some(0.0):
         pass
     assert slices.done
+
+
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ab ـ\n"), max_size=20), min_size=1, max_size=6),
+    st.sampled_from(["a", "ab", "aa", "aba", "ـــ", " b"]),
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 20)), min_size=2, max_size=8),
+)
+def test_literal_hits_on_screen_and_their_numbers_are_those_of_the_whole_list(
+        paragraphs: list[str], query: str, places: list[tuple[int, int]]) -> None:
+    """``between`` looks only at the screen's range, and ``number`` counts on from the last
+    hit asked about: both agree with listing every hit, needles that overlap themselves
+    ("aa", "aba") included, whatever order the places are asked in."""
+    hits = SearchIndex(paragraphs).search(query, "exact")
+    listed = list(hits)
+    for at, hit in enumerate(listed):  # forward, as n does
+        assert hits.number(hit) == at + 1
+    for at, hit in reversed(list(enumerate(listed))):  # and back
+        assert hits.number(hit) == at + 1
+    last = len(paragraphs) - 1
+    clamp = [(min(p, last), min(o, len(paragraphs[min(p, last)]))) for p, o in places]
+    for place in clamp:  # a search begun anywhere (the view's top), then n
+        hit = hits.at_or_after(*place)
+        for _ in range(3):
+            if hit is None:
+                break
+            fresh = SearchIndex(paragraphs).search(query, "exact")
+            assert hits.number(hit) == fresh.number(hit)
+            hit = hits.next(hit)
+    for first, end in pairwise(clamp):
+        first, end = min(first, end), max(first, end)
+        expected = [hit for hit in listed
+                    if (hit.span.paragraph, hit.span.end) > first
+                    and (hit.span.paragraph, hit.span.start) < end]
+        assert hits.between(first, end) == expected
+
+
+def test_a_needle_that_overlaps_itself_is_numbered_from_the_start() -> None:
+    """"aa" in "aaaaaaa": a search begun at offset 1 numbers the hit at 1, one begun at 2
+    then the hit at 2 — the second is not counted on from the first (an "aa" at 1 runs
+    over 2, so the counts would not add)."""
+    hits = SearchIndex(["aaaaaaa"]).search("aa", "exact")
+    first, second = hits.at_or_after(0, 1), hits.at_or_after(0, 2)
+    assert first is not None and second is not None
+    assert (hits.number(first), hits.number(second)) == (1, 2)

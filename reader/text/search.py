@@ -276,6 +276,16 @@ class Hits:
         """How many hits start before ``position``."""
         raise NotImplementedError
 
+    def _next_within(self, position: int, stop: int) -> tuple[int, int] | None:
+        """The first hit starting at or after ``position`` and before ``stop``."""
+        found = self._next_from(position)
+        return found if found is not None and found[0] < stop else None
+
+    def _running_over(self, position: int) -> tuple[int, int] | None:
+        """The hit that starts before ``position`` and runs past it, if any."""
+        found = self._last_start_before(position)
+        return found if found is not None and found[1] > position else None
+
     # the public side: spans, places
 
     def __len__(self) -> int:
@@ -324,12 +334,11 @@ class Hits:
         begin = self._index._position(*first, self._folded)
         stop = self._index._position(*last, self._folded)
         out: list[Hit] = []
-        found = self._last_start_before(begin)
-        if found is None or found[1] <= begin:
-            found = self._next_from(begin)
+        # (looked for on the screen's range only: a rare word's next hit may be megabytes on)
+        found = self._running_over(begin) or self._next_within(begin, stop)
         while found is not None and found[0] < stop:
             out.append(self._hit_at(*found))
-            found = self._next_from(max(found[1], found[0] + 1))
+            found = self._next_within(max(found[1], found[0] + 1), stop)
         return out
 
     def __iter__(self) -> Iterator[Hit]:
@@ -366,6 +375,8 @@ class _LiteralHits(Hits):
         super().__init__(index, space, starts, folded, query, (needle,))
         self._needle = needle
         self.total = space.count(needle)
+        self._counted = (0, 0)  # (position, hits before it): the last count made
+        self._self_overlapping = any(needle[i:] == needle[:-i] for i in range(1, len(needle)))
 
     def _next_from(self, position: int) -> tuple[int, int] | None:
         found = self._space.find(self._needle, position)
@@ -382,7 +393,28 @@ class _LiteralHits(Hits):
         return None if found < 0 else (found, found + len(self._needle))
 
     def _count_before(self, position: int) -> int:
-        return self._space.count(self._needle, 0, position)
+        # Counted on from the last hit asked about when it is before this one (n steps
+        # forward): a hit far into a big text is not counted from the start each time.
+        # Exact only for a needle that cannot overlap itself: no occurrence then runs over
+        # a hit's start (``position`` is one: :meth:`Hits.number`), so the two counts add.
+        since, counted = self._counted
+        if since > position or self._self_overlapping:
+            since, counted = 0, 0
+        counted += self._space.count(self._needle, since, position)
+        self._counted = (position, counted)
+        return counted
+
+    def _next_within(self, position: int, stop: int) -> tuple[int, int] | None:
+        found = self._space.find(self._needle, position, stop - 1 + len(self._needle))
+        return None if found < 0 else (found, found + len(self._needle))
+
+    def _running_over(self, position: int) -> tuple[int, int] | None:
+        needle = self._needle
+        found = self._space.rfind(needle, max(0, position - len(needle) + 1),
+                                  position - 1 + len(needle))
+        if found < 0 or found >= position:
+            return None
+        return found, found + len(needle)
 
 
 class _ListedHits(Hits):
