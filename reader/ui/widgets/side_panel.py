@@ -280,10 +280,11 @@ class SidePanel(RepeatedRow):
         document = self.document
         if index >= len(document.paragraphs):
             return isolate(text)
-        # A heading of the text (not a book's table of contents) has its code spans.
+        # A heading of the text (not a book's table of contents) has its code spans and the
+        # directions its markup sets (``dir``, ``<bdi>``, ``<bdo>``), laid out as in the text.
         own = document.toc is None and document.paragraphs[index] == text
         return isolate(text, document.direction(index),
-                       document.ltr_spans(index) if own else ())
+                       document.isolates(index) if own else ())
 
     def on_entry_list_selected(self, message: EntryList.Selected) -> None:
         message.stop()
