@@ -83,3 +83,25 @@ def test_a_debate_lists_this_documents_part_of_the_debates_map(tmp_path: Path) -
         drawn = chrome_line(paragraphs[0][0], "rtl")
         assert "⟦" not in drawn, drawn
     assert chrome_line(items[1][1][0][0], "rtl").endswith(" — musk ↩")
+
+
+async def test_the_chooser_draws_an_entry_of_another_document_without_controls(
+        tmp_path: Path) -> None:
+    """Enter on a rebuttal answering a claim of another document of the debate offers it
+    as ``name — speaker: label``, drawn without a control shown (the entry was isolated
+    twice, as in the panel, and drawn ⟦RLI⟧⟦FSI⟧…)."""
+    from reader.state.positions import PositionStore
+    from reader.ui.app import create_app
+    from tests.waiting import panel_built, wait_until
+
+    folder = tmp_path / "debate"
+    shutil.copytree(DEBATE, folder)
+    app = create_app(folder / "musk-reply.txt", positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=(110, 32)) as pilot:
+        await panel_built(pilot)
+        app.navigation.set_focus("fourth-chapter")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen.is_modal, what="the chooser")
+        choices = dict(app.screen.choices)
+    drawn = chrome_line(choices["altman#three-chapters"], "rtl")
+    assert "⟦" not in drawn and drawn.endswith(" — altman"), drawn
