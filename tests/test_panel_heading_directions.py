@@ -77,3 +77,33 @@ def test_a_value_cannot_open_an_override_of_its_own(kind: str) -> None:
     assert "fed cba" not in chrome_line(forged, "ltr")
     assert "abc def" in chrome_line(forged, "ltr")
     assert chrome_line(isolate("a\u202eb"), "ltr") == "a\u27e6RLO\u27e7b"
+
+
+async def test_the_app_draws_the_panels_headings_as_the_articles(tmp_path: Path) -> None:
+    """In the app: each heading's row in the panel holds the text the article's row of
+    that heading shows (its words and their order), a ``<bdo>`` reversed in both."""
+    from reader.state.positions import PositionStore
+    from reader.ui.app import create_app
+    from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.widgets.entry_list import EntryList
+    from tests.waiting import panel_built
+
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    app = create_app(tmp_path / "page.html", positions=PositionStore(tmp_path / "state"))
+    async with app.run_test(size=(140, 30)) as pilot:
+        app.panel.styles.width = 60  # each entry on one line
+        await panel_built(pilot)
+        await pilot.pause()
+        strips = app.screen._compositor.render_strips()
+
+        def drawn(widget: EntryList | ArticleView) -> list[str]:
+            region = widget.region
+            return [strip.crop(region.x, region.right).text.strip()
+                    for strip in strips[region.y:region.bottom]]
+
+        panel = [row for row in drawn(app.panel.query_one("#contents-list", EntryList)) if row]
+        article = drawn(app.query_one(ArticleView))
+    assert len(panel) == 4
+    for row in panel:
+        assert row in article, (row, article)
+    assert any("fed cba" in row for row in panel)
