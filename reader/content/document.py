@@ -230,14 +230,6 @@ class Document:
         """The direction asked for paragraph ``index`` (``auto`` unless the format says)."""
         return self.directions[index] if self.directions else "auto"
 
-    def ltr_spans(self, index: int) -> tuple[tuple[int, int], ...]:
-        """The ranges of paragraph ``index`` laid out left to right wherever they stand: its
-        code spans (``comm="syslogd"`` in an Arabic sentence or table cell)."""
-        if not self.blocks:
-            return ()
-        return tuple((span.start, span.end) for span in self.blocks[index].spans
-                     if span.style == "code")
-
     def isolates(self, index: int) -> tuple[Isolate, ...]:
         """What paragraph ``index``'s layout isolates: its code spans (left to right) and
         the spans its markup gives a direction (``dir``, ``<bdi>``, ``<bdo>``)."""

@@ -17,7 +17,10 @@ command line's messages (:mod:`reader.terminal.messages`). Whatever text reaches
 for the isolates :func:`fill` and :func:`join_fields` put around values, whose own controls
 were made visible when they were isolated: no value can reorder or end the line it is in.
 The implicit marks (LRM, RLM, ALM) are the exception: they are honoured, as in the article,
-since they can neither reverse a letter nor reach past a value's isolate.
+since they can neither reverse a letter nor reach past a value's isolate. A value may carry
+the directions its markup gave parts of it (a heading's ``dir``, ``<bdi>``, ``<bdo>``:
+:func:`isolate`'s ``isolates``), laid out as the article lays them out, a ``<bdo>`` as an
+override drawn with no control shown.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from rich.cells import cell_len
 from reader import i18n
 from reader.text.chars import first_strong
 from reader.text.layout import layout_paragraph, logical_line
-from reader.text.levels import paragraph_levels
+from reader.text.levels import Isolate, isolate_bounds, paragraph_levels
 from reader.text.safe import visible
 
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
@@ -43,33 +46,47 @@ FIELD_SEPARATOR = "  │  "
 LOGICAL_FIELD_SEPARATOR = "  |  "
 # How much of a document is looked at for its direction: the first paragraphs with text.
 _SAMPLE_PARAGRAPHS = 20
+# A ``<bdo>`` in a value is an override (LRO/RLO ... PDF) in the core's layout. In a chrome
+# string it is marked by noncharacters (Unicode's own, for a program's internal use), not by
+# those controls: :func:`chrome_lines` shows every control but the isolates of values (a
+# Trojan Source's RLO among them), and turns these marks into the core's override
+# :class:`Isolate` spans, which take no cell. A value's own such characters are shown.
+_OVERRIDE_MARKS = {"\ufdd0": "override-ltr", "\ufdd1": "override-rtl"}
+_END_OVERRIDE = "\ufdd2"
+_CONTROLS = {"ltr": (LRI, PDI), "rtl": (RLI, PDI), "auto": (FSI, PDI),
+             **{kind: (mark, _END_OVERRIDE) for mark, kind in _OVERRIDE_MARKS.items()}}
+_MARK_SET = frozenset((*_OVERRIDE_MARKS, _END_OVERRIDE))
+_FORGED_MARKS = {ord(mark): f"\u27e6U+{ord(mark):04X}\u27e7"
+                 for mark in (*_OVERRIDE_MARKS, _END_OVERRIDE)}
 
 
 def isolate(value: object, direction: str = "auto",
-            ltr_spans: Iterable[tuple[int, int]] = ()) -> str:
+            isolates: Iterable[Isolate] = ()) -> str:
     """``value`` as an isolated run; control characters in it are made visible first (a
     value comes from a file and must not reorder or end the chrome around it).
 
     Inside, it reads in its own direction: its first strong letter's (FSI, as HTML's
     ``dir=auto``), or ``direction`` when its source says (``rtl``, ``ltr``: a heading of a
-    right-to-left page that starts with a Latin "B.5."). ``ltr_spans`` (offsets in
-    ``value``: its code spans) read left to right wherever they stand, and, being
-    isolates, do not set its direction, as in the article."""
+    right-to-left page that starts with a Latin "B.5."). ``isolates`` (offsets in
+    ``value``: :meth:`reader.content.document.Document.isolates`, its code spans and the
+    spans its markup gives a direction) are laid out as the article lays them out: an
+    isolate of their kind, an override for a ``<bdo>`` (marked for :func:`chrome_lines`,
+    which lays it out and draws no control for it: see ``_OVERRIDE_MARKS``)."""
     text = str(value)
     opener = {"ltr": LRI, "rtl": RLI}.get(direction, FSI)
-    spans = sorted((max(0, start), min(len(text), end)) for start, end in ltr_spans
-                   if start < end)
-    if not spans:
-        return f"{opener}{visible(text, keep_newlines=False, keep_marks=True)}{PDI}"
-    parts, position = [], 0
-    for start, end in spans:
-        if start < position:
-            continue
-        parts.append(visible(text[position:start], keep_newlines=False, keep_marks=True))
-        parts.append(f"{LRI}{visible(text[start:end], keep_newlines=False, keep_marks=True)}{PDI}")
-        position = end
-    parts.append(visible(text[position:], keep_newlines=False, keep_marks=True))
-    return f"{opener}{''.join(parts)}{PDI}"
+    parts, position = [opener], 0
+    for offset, closing, opening in isolate_bounds(isolates, len(text)):
+        parts.append(_shown(text[position:offset]))
+        parts += [_CONTROLS[kind][1] for kind in closing]
+        parts += [_CONTROLS[kind][0] for kind in opening]
+        position = offset
+    parts += [_shown(text[position:]), PDI]
+    return "".join(parts)
+
+
+def _shown(value: str) -> str:
+    """A value's text with its controls made visible (and any override mark of its own)."""
+    return visible(value, keep_newlines=False, keep_marks=True).translate(_FORGED_MARKS)
 
 
 def in_direction(field: str, direction: str) -> str:
@@ -201,6 +218,7 @@ def chrome_lines(text: str, width: int, direction: str) -> list[tuple[str, int, 
     reads logical text (docs/accessibility.md)."""
     out: list[tuple[str, int, bool]] = []
     for paragraph in visible(text, keep_isolates=True, keep_marks=True).split("\n"):
+        paragraph, overrides = _overrides(paragraph)
         if _logical:
             paragraph = paragraph.translate(_NO_ISOLATES)
             layout = layout_paragraph(paragraph, max(1, width), direction, shaped=False)
@@ -208,9 +226,31 @@ def chrome_lines(text: str, width: int, direction: str) -> list[tuple[str, int, 
             out.extend((line.text.rstrip(" "), cell_len(line.text.rstrip(" ")), False)
                        for line in lines)
             continue
-        layout = layout_paragraph(paragraph, max(1, width), direction)
+        layout = layout_paragraph(paragraph, max(1, width), direction, isolates=overrides)
         out.extend((line.text, line.cells, line.rtl) for line in layout.lines)
     return out
+
+
+def _overrides(paragraph: str) -> tuple[str, tuple[Isolate, ...]]:
+    """``paragraph`` without the marks of the overrides :func:`isolate` put in it, and
+    those overrides as the core's spans (one left open ends with the paragraph). In
+    logical order (--screen-reader) an override is its text as written."""
+    if _MARK_SET.isdisjoint(paragraph):
+        return paragraph, ()
+    kept: list[str] = []
+    spans: list[Isolate] = []
+    open_marks: list[tuple[int, str]] = []
+    for ch in paragraph:
+        if ch in _OVERRIDE_MARKS:
+            open_marks.append((len(kept), _OVERRIDE_MARKS[ch]))
+        elif ch == _END_OVERRIDE:
+            if open_marks:
+                start, kind = open_marks.pop()
+                spans.append(Isolate(start, len(kept), kind))
+        else:
+            kept.append(ch)
+    spans += [Isolate(start, len(kept), kind) for start, kind in open_marks]
+    return "".join(kept), tuple(spans)
 
 
 def chrome_line(text: str, direction: str, width: int | None = None) -> str:

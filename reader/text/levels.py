@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
@@ -212,26 +213,15 @@ def _isolated_runs(text: str, direction: str,
                    isolates: tuple[Isolate, ...]) -> tuple[list[int], list[int], int]:
     """:func:`level_runs` of ``text`` with each of ``isolates`` between its controls, those
     controls' levels then left out (they are no part of the text)."""
-    opening: dict[int, list[str]] = {}
-    closing: dict[int, list[str]] = {}
-    open_ends: list[int] = []  # the ends of the isolates open, innermost last
-    for start, end, kind in sorted(isolates, key=lambda i: (i.start, -i.end)):
-        while open_ends and open_ends[-1] <= start:
-            open_ends.pop()
-        start, end = max(start, 0), min(end, len(text), *open_ends[-1:])
-        if start >= end or kind not in _CONTROLS:
-            continue
-        opener, closer = _CONTROLS[kind]
-        opening.setdefault(start, []).append(opener)
-        closing.setdefault(end, []).insert(0, closer)  # inner ones close first
-        open_ends.append(end)
-    if not opening:
+    bounds = isolate_bounds(isolates, len(text))
+    if not bounds:
         return level_runs(text, direction)
     pieces: list[str] = []
     keep: list[bool] = []  # per character of the marked text: is it one of ``text``'s?
     at = 0
-    for offset in sorted(opening.keys() | closing.keys()):
-        controls = closing.get(offset, []) + opening.get(offset, [])
+    for offset, closing, opening in bounds:
+        controls = [_CONTROLS[kind][1] for kind in closing] + \
+            [_CONTROLS[kind][0] for kind in opening]
         pieces += [text[at:offset], *controls]
         keep += [True] * (offset - at) + [False] * len(controls)
         at = offset
@@ -247,6 +237,29 @@ def _isolated_runs(text: str, direction: str,
             ends.append((ends[-1] if ends else 0) + 1)
             levels.append(level)
     return ends, levels, para_level
+
+
+def isolate_bounds(isolates: Iterable[Isolate], length: int
+                   ) -> list[tuple[int, list[str], list[str]]]:
+    """Where ``isolates`` (in a text of ``length``) close and open, in offset order:
+    ``(offset, kinds closing there, kinds opening there)``, inner ones closing first and
+    outer ones opening first. They nest; one that overlaps another is cut where the outer
+    ends, one of no known kind or empty is left out. What the layout (:func:`level_runs`)
+    and the chrome (:func:`reader.text.chrome.isolate`) both put around the ranges."""
+    opening: dict[int, list[str]] = {}
+    closing: dict[int, list[str]] = {}
+    open_ends: list[int] = []  # the ends of the isolates open, innermost last
+    for start, end, kind in sorted(isolates, key=lambda i: (i.start, -i.end)):
+        while open_ends and open_ends[-1] <= start:
+            open_ends.pop()
+        start, end = max(start, 0), min(end, length, *open_ends[-1:])
+        if start >= end or kind not in _CONTROLS:
+            continue
+        opening.setdefault(start, []).append(kind)
+        closing.setdefault(end, []).insert(0, kind)  # inner ones close first
+        open_ends.append(end)
+    return [(offset, closing.get(offset, []), opening.get(offset, []))
+            for offset in sorted(opening.keys() | closing.keys())]
 
 
 def clip_isolates(isolates: tuple[Isolate, ...], start: int,

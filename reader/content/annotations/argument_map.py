@@ -12,7 +12,9 @@ its own) would hang from nothing: the first in the debate's order stands as a ro
 the circle is cut where it closes.
 
 A row is data only (depth, kind, speaker, label, entry id): laying it out (direction,
-mirrored tree lines, colours) is the map view's job.
+mirrored tree lines, colours) is the map view's job, and the side panel's: its Claims &
+rebuttals tab lists the same rows (its document's part of them, chapters left out), so the
+two agree on the order and on which listing of an entry is the repeat.
 """
 
 from __future__ import annotations

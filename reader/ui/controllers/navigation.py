@@ -15,7 +15,7 @@ from reader.content.annotations.model import Claim, Rebuttal
 from reader.errors import ReaderError
 from reader.i18n import _
 from reader.state.history import History, MapPlace, Place, Stop
-from reader.text.chrome import fill, is_logical
+from reader.text.chrome import fill, is_logical, isolate
 from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.status_note import StatusNote
@@ -270,6 +270,6 @@ class Navigation:
             if isinstance(entry, Claim | Rebuttal):
                 marker = role(CLAIM_MARK if isinstance(entry, Claim) else REBUTTAL_MARK) \
                     if is_logical() else ""
-                choices.append((link, fill("{name} — {entry}", name=name,
-                                           entry=entry_line(notes, entry, marker))))
+                # (not ``fill``: the entry is isolated already, its isolates would be shown)
+                choices.append((link, f"{isolate(name)} — {entry_line(notes, entry, marker)}"))
         return choices

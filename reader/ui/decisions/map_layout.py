@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 
 from reader.content.annotations.argument_map import MapRow, debate_rows, map_rows
-from reader.content.annotations.model import Annotations, Rebuttal
+from reader.content.annotations.model import Annotations
 from reader.errors import ReaderError
 from reader.i18n import N_, _
 from reader.text.chrome import chrome_line, chrome_lines, fill, is_logical, ui_line
@@ -140,35 +140,6 @@ def debate_member(annotations: Annotations) -> tuple[Debate, str] | None:
         return None
     member = debate.member_for(annotations.path)
     return None if member is None else (debate, member)
-
-
-def debate_answers(annotations: Annotations
-                   ) -> dict[str, list[tuple[str, Annotations, Rebuttal]]]:
-    """Claim id → the rebuttals of the debate's other documents that answer it (their
-    document's name and annotations with each): what the panel lists under a claim beside
-    its own rebuttals. Empty outside a debate."""
-    from reader.content.annotations.debate import LinkError
-
-    found = debate_member(annotations) \
-        if annotations.debate_path is not None or annotations.debate_cache is not None \
-        else None
-    if found is None:
-        return {}
-    debate, member = found
-    answers: dict[str, list[tuple[str, Annotations, Rebuttal]]] = {}
-    for name in debate.members:
-        if name == member:
-            continue
-        try:
-            notes = debate.annotations(name)
-        except LinkError:
-            continue
-        for rebuttal in notes.rebuttals.values():
-            for link in rebuttal.answers:
-                target, _hash, entry_id = link.partition("#")
-                if target == member and entry_id in annotations.claims:
-                    answers.setdefault(entry_id, []).append((name, notes, rebuttal))
-    return answers
 
 
 def _debate_nodes(annotations: Annotations, colours: dict[str | None, int]) -> list[MapNode] | None:

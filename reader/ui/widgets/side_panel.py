@@ -26,7 +26,6 @@ from reader.ui.decisions.map_layout import (
     REPEATED_MARK,
     REPEATED_ROLE,
     MapNode,
-    debate_answers,
     map_nodes,
 )
 from reader.ui.decisions.speakers import speaker_indexes
@@ -75,9 +74,13 @@ def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = 
     reads right to left, its speaker's name first, in a left-to-right document too, and
     whatever script the name is in); the marker is outside it, at the start of the
     chrome's direction for every entry (``◆ label`` when the speaker is not said)."""
-    name = annotations.name_of(entry.speaker)
-    direction = value_direction(entry.label, name or "")
-    label = isolate(entry.label, direction)
+    return entry_text(annotations.name_of(entry.speaker), entry.label, marker)
+
+
+def entry_text(name: str | None, label: str, marker: str = "") -> str:
+    """:func:`entry_line` of an entry by its speaker's shown ``name`` and its ``label``."""
+    direction = value_direction(label, name or "")
+    label = isolate(label, direction)
     text = in_direction(f"{isolate(name)}: {label}" if name else label, direction)
     return f"{marker} {text}" if marker else text
 
@@ -136,10 +139,11 @@ class SidePanel(RepeatedRow):
         if not self.has_story:
             return [EntryList(self._heading_items(), empty=_(NO_HEADINGS),
                               direction=self.direction, id="contents-list")]
-        claims = EntryList(self._claim_items(), direction=self.direction,
+        nodes = self.map_nodes()
+        claims = EntryList(self._claim_items(nodes), direction=self.direction,
                            id="claim-list")
         claims.display = False
-        tree = MapTree(self.map_nodes(), direction=self.direction, id="map-tree")
+        tree = MapTree(nodes, direction=self.direction, id="map-tree")
         tree.display = False
         return [
             TabBar([chrome_line(join_fields([_(name)], self.direction), self.direction)
@@ -214,46 +218,41 @@ class SidePanel(RepeatedRow):
             items.append((chapter.id, ((header, "bold"), (teller, ""), (summary, ""))))
         return items
 
-    def _claim_items(self) -> list[tuple[str, Paragraphs]]:
+    def _claim_items(self, nodes: list[MapNode] | None = None) -> list[tuple[str, Paragraphs]]:
+        """The claims and rebuttals as the argument map lists them (``nodes``, its rows:
+        one walk of the tree for both, in the text's order), chapters left out: each
+        rebuttal under what it answers, its marker saying how deep (``↩↩`` answers a
+        rebuttal of the claim). A rebuttal answering several entries is listed under each,
+        the first time with its own rebuttals, then marked as repeated (``↻``, dimmed)
+        alone: the same listing the map marks. In a debate, this document's part of the
+        debate's map: the rebuttals of other documents too, in italics (Enter opens them
+        there)."""
         items: list[tuple[str, Paragraphs]] = []
-        annotations = self.annotations
-        assert annotations is not None
-        elsewhere = debate_answers(annotations)
-        shown: set[str] = set()  # the rebuttals listed so far (their key)
-        for claim in annotations.claims.values():
-            items.append((claim.id,
-                          ((entry_line(annotations, claim, role(CLAIM_MARK)), "bold"),)))
-            self._rebuttal_items(claim.id, 1, {claim.id}, shown, items)
-            # In a debate, the rebuttals of other documents too (Enter opens them there).
-            for name, notes, rebuttal in elsewhere.get(claim.id, ()):
-                key = f"{name}#{rebuttal.id}"
-                again = key in shown
-                shown.add(key)
-                mark = repeated_mark(1) if again else role(REBUTTAL_MARK)
-                line = fill("{document} — {entry}", document=name,
-                            entry=entry_line(notes, rebuttal))
-                items.append((key, ((f"{mark} {line}", "italic dim" if again else "italic"),)))
+        depths: dict[str, int] = {}  # an entry's depth under its claim (or root), by key
+        mine = True  # in this document's part of the map (a debate's has several)
+        for node in self.map_nodes() if nodes is None else nodes:
+            row = node.row
+            if row.kind == "document":
+                mine = node.here
+            if not mine or row.kind not in ("claim", "rebuttal"):
+                continue
+            depth = depths[row.parent] + 1 if row.parent in depths else 0
+            if not row.repeated:
+                depths[row.key] = depth
+            if row.kind == "claim":
+                mark = role(CLAIM_MARK)
+            else:
+                mark = repeated_mark(depth) if row.repeated else rebuttal_mark(depth)
+            if node.here:
+                items.append((row.entry_id, ((entry_text(node.name, row.label, mark),
+                                              "bold" if row.kind == "claim" else
+                                              "dim" if row.repeated else ""),)))
+                continue
+            # (not ``fill``: the entry is isolated already, its isolates would be shown)
+            line = f"{isolate(row.document)} — {entry_text(node.name, row.label)}"
+            items.append((row.key, ((f"{mark} {line}",
+                                     "italic dim" if row.repeated else "italic"),)))
         return items
-
-    def _rebuttal_items(self, entry_id: str, depth: int, path: set[str], shown: set[str],
-                        items: list[tuple[str, Paragraphs]]) -> None:
-        """The rebuttals of ``entry_id``, each followed by its own rebuttals one level
-        deeper (a circle, which the checker refuses, is cut where it closes). A rebuttal
-        answering several entries is listed under each, as the map shows it: the first
-        time with its own rebuttals, then marked as repeated (``↻``, dimmed), alone."""
-        annotations = self.annotations
-        assert annotations is not None
-        for rebuttal in annotations.rebuttals_of(entry_id):
-            if rebuttal.id in path:
-                continue
-            if rebuttal.id in shown:
-                items.append((rebuttal.id, ((entry_line(annotations, rebuttal,
-                                                        repeated_mark(depth)), "dim"),)))
-                continue
-            shown.add(rebuttal.id)
-            items.append((rebuttal.id,
-                          ((entry_line(annotations, rebuttal, rebuttal_mark(depth)), ""),)))
-            self._rebuttal_items(rebuttal.id, depth + 1, path | {rebuttal.id}, shown, items)
 
     @property
     def is_empty(self) -> bool:
@@ -280,10 +279,11 @@ class SidePanel(RepeatedRow):
         document = self.document
         if index >= len(document.paragraphs):
             return isolate(text)
-        # A heading of the text (not a book's table of contents) has its code spans.
+        # A heading of the text (not a book's table of contents) has its code spans and the
+        # directions its markup sets (``dir``, ``<bdi>``, ``<bdo>``), laid out as in the text.
         own = document.toc is None and document.paragraphs[index] == text
         return isolate(text, document.direction(index),
-                       document.ltr_spans(index) if own else ())
+                       document.isolates(index) if own else ())
 
     def on_entry_list_selected(self, message: EntryList.Selected) -> None:
         message.stop()
