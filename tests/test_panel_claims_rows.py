@@ -105,3 +105,17 @@ async def test_the_chooser_draws_an_entry_of_another_document_without_controls(
         choices = dict(app.screen.choices)
     drawn = chrome_line(choices["altman#three-chapters"], "rtl")
     assert "⟦" not in drawn and drawn.endswith(" — altman"), drawn
+
+
+def test_a_rebuttal_listed_in_full_in_another_documents_part_is_listed_in_full_here(
+        tmp_path: Path) -> None:
+    """musk-reply's "fourth chapter" answers Altman's claim (another document: its full
+    listing in the debate's map is in that document's part) and its own "part of the
+    story": the panel shows this part only, so it lists it in full here, not as a dimmed
+    repeat of a listing the panel does not show."""
+    document = load_document(DEBATE / "musk-reply.txt")
+    annotations = load_annotations(DEBATE / "musk-reply.toml", document)
+    items = SidePanel(document, annotations)._claim_items()
+    assert [(entry_id, paragraphs[0][1], paragraphs[0][0].split(" ", 1)[0])
+            for entry_id, paragraphs in items] == [
+        ("part-of-story", "bold", "◆"), ("fourth-chapter", "", "↩")]

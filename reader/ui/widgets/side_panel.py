@@ -237,21 +237,24 @@ class SidePanel(RepeatedRow):
             if not mine or row.kind not in ("claim", "rebuttal"):
                 continue
             depth = depths[row.parent] + 1 if row.parent in depths else 0
-            if not row.repeated:
+            # A repeat whose full listing is in another document's part (a debate's map)
+            # is listed in full here, the first time: the panel shows only this part.
+            repeated = row.repeated and row.key in depths
+            if not repeated:
                 depths[row.key] = depth
             if row.kind == "claim":
                 mark = role(CLAIM_MARK)
             else:
-                mark = repeated_mark(depth) if row.repeated else rebuttal_mark(depth)
+                mark = repeated_mark(depth) if repeated else rebuttal_mark(depth)
             if node.here:
                 items.append((row.entry_id, ((entry_text(node.name, row.label, mark),
                                               "bold" if row.kind == "claim" else
-                                              "dim" if row.repeated else ""),)))
+                                              "dim" if repeated else ""),)))
                 continue
             # (not ``fill``: the entry is isolated already, its isolates would be shown)
             line = f"{isolate(row.document)} — {entry_text(node.name, row.label)}"
             items.append((row.key, ((f"{mark} {line}",
-                                     "italic dim" if row.repeated else "italic"),)))
+                                     "italic dim" if repeated else "italic"),)))
         return items
 
     @property
