@@ -163,6 +163,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self._numbers_right = paragraph_numbers.reads_right_to_left(document.paragraphs,
                                                                     document.directions)
         self._column: tuple[tuple[int, int, int], Column] | None = None
+        self._area: tuple[tuple[Size, bool, bool], Size] | None = None  # (_text_area)
         self.document = document
         self.partial = partial
         self.annotations = annotations
@@ -338,11 +339,22 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     # -- geometry ---------------------------------------------------------------------
 
     @property
+    def _text_area(self) -> Size:
+        """The scrollable content's size, found again only when the view's size or its
+        scrollbars change (or its styles: :meth:`notify_style_update`). Every line drawn
+        asks for the column twice, and Textual works the region out anew each time (5 us).
+        It keeps the size it had last while hidden (then :attr:`_usable` is False)."""
+        key = (self.outer_size, self.show_vertical_scrollbar, self.show_horizontal_scrollbar)
+        if self._area is None or self._area[0] != key:
+            self._area = (key, self.scrollable_content_region.size)
+        return self._area[1]
+
+    @property
     def column(self) -> Column:
         """Where the text column sits in the view (:mod:`reader.ui.decisions.measure`)."""
         gutter = (paragraph_numbers.gutter_width(len(self.document.paragraphs))
                   if self.numbers else 0)
-        key = (self.scrollable_content_region.width, self.measure, gutter)
+        key = (self._text_area.width, self.measure, gutter)
         if self._column is None or self._column[0] != key:  # asked for on every line drawn
             self._column = (key, column(*key, self._numbers_right))
         return self._column[1]
@@ -355,8 +367,8 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def _usable(self) -> bool:
         """False while the view has no room (not sized yet, or hidden in a tiny terminal):
         nothing is laid out then, and the reader's place is left alone."""
-        region = self.scrollable_content_region
-        return region.width >= 1 and region.height >= 1
+        region = self.scrollable_content_region  # (not _text_area: an empty region is
+        return region.width >= 1 and region.height >= 1  # how a hidden view shows)
 
     def _paragraph_sizes(self) -> ParagraphSizes:
         """The paragraphs' sizes, found once for every flow (each resize makes one)."""
@@ -522,6 +534,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._area = None
         self._strips.clear()
         self._styles.clear()
 
