@@ -31,16 +31,6 @@ enough to wrap onto a second line at the width of the test.
 """
 
 
-@pytest.fixture(autouse=True)
-def _chrome_back_to_visual():
-    """The chrome's logical switch is the process's: never left on for the next test, even
-    when an app of this file ends without unmounting."""
-    from reader.text.chrome import set_logical
-
-    yield
-    set_logical(False)
-
-
 def _presentation_forms(text: str) -> list[str]:
     return [ch for ch in text if "ARABIC" in unicodedata.name(ch, "") and "FORM" in
             unicodedata.name(ch, "")]
@@ -146,14 +136,15 @@ def _from_cell(row: str, x: int) -> str:
 
 
 async def test_chrome_is_logical_while_the_app_runs() -> None:
-    from reader.text.chrome import chrome_lines, is_logical
+    from reader.text.chrome import ChromeStyle, chrome_lines
 
     arabic = "إيلون ماسك وسام ألتمان"
     app = create_app(None, bidi_mode=LOGICAL)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert is_logical()
-        assert chrome_lines(arabic, 40, "rtl") == [(arabic, len(arabic), False)]
+        assert app.chrome_style is ChromeStyle.LOGICAL
+        assert chrome_lines(arabic, 40, "rtl", style=app.chrome_style) == [
+            (arabic, len(arabic), False)]
         status = app.query_one("#status").render_line(0).text
         assert not _presentation_forms(status)
         await pilot.press("p")  # the panel, over the text: its rows logical too
@@ -164,8 +155,8 @@ async def test_chrome_is_logical_while_the_app_runs() -> None:
         texts = [widget.render_line(0).text for widget in app.panel.query(BidiText)]
         assert any("ARABIC" in unicodedata.name(ch, "") for text in texts for ch in text)
         assert not any(_presentation_forms(text) for text in texts)
-    assert not is_logical()  # set back when the app ends
-    assert chrome_lines(arabic, 40, "rtl")[0][0] != arabic
+    # the visual style shapes and reorders: nothing of the app's is left to switch back
+    assert chrome_lines(arabic, 40, "rtl", style=ChromeStyle.VISUAL)[0][0] != arabic
 
 
 def test_plan_asks_for_each_rows_own_direction() -> None:
