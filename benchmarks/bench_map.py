@@ -33,12 +33,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reader.content.annotations.argument_map import map_rows
 from reader.content.annotations.file import load_annotations
 from reader.content.formats import load_document
+from reader.text.chrome import ChromeStyle
 from reader.ui.decisions.map_layout import lay_out_map, map_nodes
 from reader.ui.decisions.speakers import speaker_indexes
 from tests.text_helpers import generated_annotations
 
 TARGET = 0.050
 KEY_TARGET = 0.016
+VISUAL = ChromeStyle.VISUAL  # the map as drawn by default
 
 
 def _best(action, runs: int) -> tuple[float, object]:
@@ -69,7 +71,7 @@ def main() -> int:
           f"built in {seconds * 1000:.2f} ms ({verdict}); "
           f"{seconds / load:.3f}× the time to load the file ({load * 1000:.1f} ms)")
     nodes = map_nodes(annotations, speaker_indexes(annotations, 6))
-    laid, (lines, _firsts) = _best(lambda: lay_out_map(nodes, 96, "rtl"), 5)
+    laid, (lines, _firsts) = _best(lambda: lay_out_map(nodes, 96, "rtl", style=VISUAL), 5)
     total = seconds + laid
     verdict = "ok" if total < TARGET else f"over the {TARGET * 1000:.0f} ms target"
     print(f"laid out right to left at 96 cells: {len(lines):,} lines in {laid * 1000:.1f} ms; "

@@ -303,7 +303,8 @@ async def test_the_popup_is_modal_and_shown_again_over_the_text(tmp_path: Path) 
         again = await _open_look_up(pilot, app)
         assert again is popup and popup.look.word != first
         shown = popup.query_one("#look-up-readings", BidiText).paragraphs
-        assert shown == tuple(reading_lines(popup.look, app.looking.direction))
+        assert shown == tuple(reading_lines(popup.look, app.looking.direction,
+                                            app.chrome_style))
         await pilot.click(ArticleView, offset=(5, 2))
         await wait_until(pilot, lambda: not _popup_open(app), what="closed by the click")
         assert app.focused is article
@@ -315,31 +316,27 @@ async def test_the_popup_reads_in_logical_order_for_a_screen_reader(tmp_path: Pa
     import unicodedata
 
     from reader.terminal.plan import LOGICAL
-    from reader.text.chrome import set_logical
 
     app = create_app(None, bidi_mode=LOGICAL, positions=PositionStore(tmp_path / "state"))
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("slash")
-            await _type(pilot, "نشرها")
-            await pilot.press("enter")
-            # (the analysis done first: while the lexicon is read, a notice says so, and a
-            # notice takes the cursor in this mode until the next key; the other forms
-            # listed are the word index's)
-            await wait_until(pilot, lambda: app.search.words_ready, what="the analysis")
-            popup = await _open_look_up(pilot, app)
-            readings = popup.query_one("#look-up-readings", BidiText)
-            rows = [readings.render_line(y).text for y in range(readings.size.height)]
-            assert any("نشرها" in row for row in rows)  # as written, not reversed
-            assert not any("FORM" in unicodedata.name(ch, "") for row in rows for ch in row)
-            entries = popup.query_one(EntryList)
-            word = popup.look.others[0][0]
-            at = app.cursor_position - entries.region.offset
-            row = entries.render_line(at.y).text[at.x:]
-            assert row.lstrip("\u2066\u2067\u2068").startswith(word)  # (isolated)
-    finally:
-        set_logical(False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await _type(pilot, "نشرها")
+        await pilot.press("enter")
+        # (the analysis done first: while the lexicon is read, a notice says so, and a
+        # notice takes the cursor in this mode until the next key; the other forms
+        # listed are the word index's)
+        await wait_until(pilot, lambda: app.search.words_ready, what="the analysis")
+        popup = await _open_look_up(pilot, app)
+        readings = popup.query_one("#look-up-readings", BidiText)
+        rows = [readings.render_line(y).text for y in range(readings.size.height)]
+        assert any("نشرها" in row for row in rows)  # as written, not reversed
+        assert not any("FORM" in unicodedata.name(ch, "") for row in rows for ch in row)
+        entries = popup.query_one(EntryList)
+        word = popup.look.others[0][0]
+        at = app.cursor_position - entries.region.offset
+        row = entries.render_line(at.y).text[at.x:]
+        assert row.lstrip("\u2066\u2067\u2068").startswith(word)  # (isolated)
 
 
 async def test_the_popup_is_whole_in_its_first_frame(tmp_path: Path) -> None:

@@ -12,12 +12,15 @@ from reader.content.formats import load_document
 from reader.resources import content_dir
 from reader.state.positions import PositionStore
 from reader.state.trail import Trail
+from reader.text.chrome import ChromeStyle
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.decisions.map_layout import MapNode, lay_out_map, map_nodes
 from reader.ui.screens.map_screen import MapScreen
 from reader.ui.widgets.argument_map import MapTree
 from reader.ui.widgets.tab_bar import TabBar
 from tests.waiting import panel_built, wait_until
+
+VISUAL = ChromeStyle.VISUAL
 
 SIZE = (110, 32)
 DEBATE = Path(__file__).parent / "data" / "debate"
@@ -42,7 +45,7 @@ TREE = [_node(0, "chapter", "One"), _node(1, "claim", "c1"), _node(2, "rebuttal"
 
 
 def test_left_to_right_tree_lines() -> None:
-    lines, firsts = lay_out_map(TREE, 60, "ltr")
+    lines, firsts = lay_out_map(TREE, 60, "ltr", style=VISUAL)
     drawn = ["".join(text for text, _role in line.parts()) for line in lines]
     assert drawn == ["§ Sp: One", "├─ ◆ Sp: c1", "│  ├─ ↩ Sp: r1", "│  └─ ↩ Sp: r2",
                      "└─ ◆ Sp: c2", "   └─ ↻ Sp: r1", "§ Sp: Two"]
@@ -50,7 +53,7 @@ def test_left_to_right_tree_lines() -> None:
 
 
 def test_right_to_left_tree_lines_are_mirrored() -> None:
-    lines, _firsts = lay_out_map(TREE, 60, "rtl")
+    lines, _firsts = lay_out_map(TREE, 60, "rtl", style=VISUAL)
     drawn = ["".join(text for text, _role in line.parts()) for line in lines]
     # read from the right: the same tree, its lines on the right, the label leftmost
     assert drawn == ["One :Sp §", "c1 :Sp ◆ ─┤", "r1 :Sp ↩ ─┤  │", "r2 :Sp ↩ ─┘  │",
@@ -61,7 +64,7 @@ def test_right_to_left_tree_lines_are_mirrored() -> None:
 def test_long_labels_wrap_under_their_start_with_the_tree_carried_on() -> None:
     nodes = [_node(0, "chapter", "C"), _node(1, "claim", "word " * 12),
              _node(1, "claim", "end")]
-    lines, firsts = lay_out_map(nodes, 24, "ltr")
+    lines, firsts = lay_out_map(nodes, 24, "ltr", style=VISUAL)
     assert firsts == [0, 1, len(lines) - 1]
     continued = lines[2:firsts[2]]
     assert continued and all(line.tree == "│  " and line.node == 1 for line in continued)
@@ -72,7 +75,7 @@ def test_long_labels_wrap_under_their_start_with_the_tree_carried_on() -> None:
 
 def test_the_bundled_article_map_shows_every_claim_and_rebuttal_with_its_speaker() -> None:
     nodes = _article_nodes()
-    lines, _firsts = lay_out_map(nodes, 80, "rtl")
+    lines, _firsts = lay_out_map(nodes, 80, "rtl", style=VISUAL)
     kinds = {node.row.kind for node in nodes}
     assert kinds == {"chapter", "claim", "rebuttal"}
     repeated = [node for node in nodes if node.row.repeated]

@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
-from reader.text.chrome import chrome_line, fill, isolate_field, join_fields, text_direction
+from reader.text.chrome import (
+    ChromeStyle,
+    chrome_line,
+    fill,
+    isolate_field,
+    join_fields,
+    text_direction,
+)
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.screens.chooser import ChooseTarget
 from reader.ui.screens.command_palette import ShapedCommandInput
@@ -19,6 +26,7 @@ from reader.ui.widgets.tab_bar import TabBar
 from tests.waiting import panel_built
 
 WIDE = 10_000
+VISUAL = ChromeStyle.VISUAL
 # Pieces of labels: Arabic words, Latin names, digits, punctuation.
 PIECES = ["رسائل", "ماسك", "دفع سابقًا", "مع", "OpenAI", "Microsoft", "Sam Altman", "45",
           "2018", "50,000", ":", "…", "«", "»", "(", ")", "—", "%", "!", "؟", "،"]
@@ -37,8 +45,8 @@ def test_an_entry_lays_out_as_its_values_side_by_side(name: str, label: str,
     text = fill("◆ {name}: {label} {number}", name=name, label=label, number=number)
     # right to left: the marker at the right, then the name, then the label, whatever
     # script each value is in
-    assert chrome_line(text, "rtl") == f"{number} {core(label)} :{core(name)} ◆"
-    assert chrome_line(text, "ltr") == f"◆ {core(name)}: {core(label)} {number}"
+    assert chrome_line(text, "rtl", style=VISUAL) == f"{number} {core(label)} :{core(name)} ◆"
+    assert chrome_line(text, "ltr", style=VISUAL) == f"◆ {core(name)}: {core(label)} {number}"
 
 
 @settings(max_examples=150, deadline=None)
@@ -46,7 +54,7 @@ def test_an_entry_lays_out_as_its_values_side_by_side(name: str, label: str,
                                                                                    "ltr"]))
 def test_status_fields_keep_their_order(fields: list[str], direction: str) -> None:
     parts = [fill("◆ {label}", label=field) for field in fields]
-    line = chrome_line(join_fields(parts, direction), direction)
+    line = chrome_line(join_fields(parts, direction, style=VISUAL), direction, style=VISUAL)
     drawn = [core(fill("◆ {label}", label=field), direction) for field in fields]
     assert line == "  │  ".join(reversed(drawn) if direction == "rtl" else drawn)
 
@@ -55,7 +63,8 @@ def test_a_field_with_words_of_its_own_keeps_its_direction() -> None:
     field = fill("back: {n}", n=3)
     assert isolate_field(field, "rtl").startswith("\u2068")  # FSI: its English words lead
     assert isolate_field(fill("{n}%", n=52), "rtl").startswith("\u2067")  # RLI: no words
-    assert chrome_line(join_fields(["52%", field], "rtl"), "rtl") == "back: 3  │  52%"
+    joined = join_fields(["52%", field], "rtl", style=VISUAL)
+    assert chrome_line(joined, "rtl", style=VISUAL) == "back: 3  │  52%"
 
 
 def test_document_direction_is_its_first_strong_text() -> None:

@@ -12,6 +12,7 @@ from reader.text.chrome import (
     FIELD_SEPARATOR,
     FSI,
     PDI,
+    ChromeStyle,
     chrome_line,
     fill,
     isolate,
@@ -28,6 +29,7 @@ SHOWN = "http://x/⟦PDI⟧⟦RLO⟧evil␛[31m␤line"
 # and every bidi control.
 CONTROLS = [chr(code) for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)]
 CONTROLS += sorted(BIDI_CONTROLS - MARKS)
+VISUAL = ChromeStyle.VISUAL
 
 
 def test_a_values_controls_are_made_visible() -> None:
@@ -38,7 +40,7 @@ def test_a_values_controls_are_made_visible() -> None:
 @pytest.mark.parametrize("direction", ["ltr", "rtl"])
 def test_a_hostile_value_reads_in_its_own_order_in_either_direction(direction: str) -> None:
     template = "link: {url}" if direction == "ltr" else "الرابط: {url}"
-    line = chrome_line(fill(template, url=HOSTILE), direction)
+    line = chrome_line(fill(template, url=HOSTILE), direction, style=VISUAL)
     assert SHOWN in line  # left to right, whole: nothing reordered, nothing run
     assert "evil" in line and "live" not in line
 
@@ -59,13 +61,15 @@ def test_a_values_marks_are_honoured_not_shown(mark: str) -> None:
     a mark cannot reverse a letter nor reach past the value's isolate."""
     inside = isolate(f"12.1.{mark} RAID")
     assert inside == FSI + f"12.1.{mark} RAID" + PDI
-    assert "⟦" not in chrome_line(fill("{title}", title=f"12.1.{mark} RAID"), "rtl")
+    assert "⟦" not in chrome_line(fill("{title}", title=f"12.1.{mark} RAID"), "rtl",
+                                  style=VISUAL)
 
 
 def test_an_empty_field_is_left_out_of_a_joined_line() -> None:
     first, last = isolate_field("a", "ltr"), isolate_field("b", "ltr")
-    joined = join_fields(["a", "", ("", "rtl"), "b"], "ltr")
+    joined = join_fields(["a", "", ("", "rtl"), "b"], "ltr", style=VISUAL)
     assert joined == first + FIELD_SEPARATOR + last
-    assert chrome_line(joined, "ltr") == "a" + FIELD_SEPARATOR + "b"
-    assert join_fields(["", ("", "ltr")], "rtl") == ""
-    assert join_fields(["a", ""], "rtl", separator=" · ") == isolate_field("a", "rtl")
+    assert chrome_line(joined, "ltr", style=VISUAL) == "a" + FIELD_SEPARATOR + "b"
+    assert join_fields(["", ("", "ltr")], "rtl", style=VISUAL) == ""
+    assert join_fields(["a", ""], "rtl", separator=" · ", style=VISUAL) == isolate_field(
+        "a", "rtl")

@@ -361,13 +361,15 @@ async def test_language_chosen_in_the_palette_is_applied_and_remembered(
 def test_the_status_search_field_reads_as_the_search_bar() -> None:
     """"/query 3/12": left to right in an English interface (vim's habit), from the right
     in an Arabic one, where the search bar's "/" is at the right."""
-    from reader.text.chrome import chrome_line
+    from reader.text.chrome import ChromeStyle, chrome_line
     from reader.ui.decisions.status_line import StatusInputs, View, status_text
 
+    visual = ChromeStyle.VISUAL
+
     inputs = StatusInputs(View(0, 20, 100), query="ماسك", count="1/14")
-    english = chrome_line(status_text(inputs, "rtl"), "rtl")
+    english = chrome_line(status_text(inputs, "rtl", visual), "rtl", style=visual)
     assert english.startswith("/ﻚﺳﺎﻣ 1/14")  # the field as typed, from the left
     i18n.set_language("ar")
     inputs.count = "١/١٤"
-    arabic = chrome_line(status_text(inputs, "rtl"), "rtl")
+    arabic = chrome_line(status_text(inputs, "rtl", visual), "rtl", style=visual)
     assert arabic.startswith("١/١٤ ﻚﺳﺎﻣ/")  # "/" at the right of the query, as in the bar

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.content.annotations.file import load_annotations
 from reader.content.formats import load_document
-from reader.text.chrome import chrome_line
+from reader.text.chrome import ChromeStyle, chrome_line
 from reader.ui.widgets.side_panel import SidePanel
 
 DEBATE = Path(__file__).parent / "data" / "debate"
@@ -80,9 +80,10 @@ def test_a_debate_lists_this_documents_part_of_the_debates_map(tmp_path: Path) -
     assert marks == ["◆", "↩", "↩↩", "◆"]
     assert [paragraphs[0][1] for _id, paragraphs in items] == ["bold", "italic", "italic", "bold"]
     for _id, paragraphs in items:
-        drawn = chrome_line(paragraphs[0][0], "rtl")
+        drawn = chrome_line(paragraphs[0][0], "rtl", style=ChromeStyle.VISUAL)
         assert "⟦" not in drawn, drawn
-    assert chrome_line(items[1][1][0][0], "rtl").endswith(" — musk ↩")
+    assert chrome_line(items[1][1][0][0], "rtl",
+                       style=ChromeStyle.VISUAL).endswith(" — musk ↩")
 
 
 async def test_the_chooser_draws_an_entry_of_another_document_without_controls(
@@ -103,7 +104,7 @@ async def test_the_chooser_draws_an_entry_of_another_document_without_controls(
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen.is_modal, what="the chooser")
         choices = dict(app.screen.choices)
-    drawn = chrome_line(choices["altman#three-chapters"], "rtl")
+    drawn = chrome_line(choices["altman#three-chapters"], "rtl", style=ChromeStyle.VISUAL)
     assert "⟦" not in drawn and drawn.endswith(" — altman"), drawn
 
 

@@ -14,7 +14,7 @@ import pytest
 from reader.content.document import Document
 from reader.content.formats import load_document
 from reader.text import layout_paragraph
-from reader.text.chrome import chrome_line, chrome_lines, isolate, set_logical
+from reader.text.chrome import ChromeStyle, chrome_line, chrome_lines, isolate
 from reader.text.levels import Isolate
 from reader.ui.widgets.side_panel import SidePanel
 
@@ -46,25 +46,21 @@ def test_each_heading_of_the_panel_reads_as_the_articles_line(tmp_path: Path) ->
     items = SidePanel(document, None, direction="rtl")._heading_items()
     assert len(items) == len(headings) == 4
     for heading, (_key, paragraphs) in zip(headings, items, strict=True):
-        panel = chrome_lines(paragraphs[0][0], WIDE, "rtl")
+        panel = chrome_lines(paragraphs[0][0], WIDE, "rtl", style=ChromeStyle.VISUAL)
         assert len(panel) == 1
         assert panel[0][0].strip() == _article_line(document, heading.index), heading.text
     # what that means, spelled out: the path left to right, the bdo's letters reversed
-    first = chrome_line(items[0][1][0][0], "rtl")
+    first = chrome_line(items[0][1][0][0], "rtl", style=ChromeStyle.VISUAL)
     assert "/dev/sdc" in first and "dev/sdc/" not in first
-    assert "fed cba" in chrome_line(items[1][1][0][0], "rtl")
+    assert "fed cba" in chrome_line(items[1][1][0][0], "rtl", style=ChromeStyle.VISUAL)
 
 
 def test_an_override_is_laid_out_not_drawn() -> None:
     """A ``<bdo>``'s controls take no cell and show no symbol (⟦RLO⟧), in visual and in
     logical (--screen-reader) order; the value's text is all there."""
     value = isolate("abc def", "ltr", (Isolate(0, 7, "override-rtl"),))
-    assert chrome_line(value, "ltr") == "fed cba"
-    set_logical(True)
-    try:
-        assert chrome_line(value, "ltr") == "abc def"
-    finally:
-        set_logical(False)
+    assert chrome_line(value, "ltr", style=ChromeStyle.VISUAL) == "fed cba"
+    assert chrome_line(value, "ltr", style=ChromeStyle.LOGICAL) == "abc def"
 
 
 @pytest.mark.parametrize("kind", ["override-ltr", "override-rtl"])
@@ -74,9 +70,10 @@ def test_a_value_cannot_open_an_override_of_its_own(kind: str) -> None:
     marker = isolate("x", "ltr", (Isolate(0, 1, kind),)).strip("\u2066\u2069x")
     assert marker  # the marks isolate put around the override
     forged = isolate(f"{marker}abc def")
-    assert "fed cba" not in chrome_line(forged, "ltr")
-    assert "abc def" in chrome_line(forged, "ltr")
-    assert chrome_line(isolate("a\u202eb"), "ltr") == "a\u27e6RLO\u27e7b"
+    assert "fed cba" not in chrome_line(forged, "ltr", style=ChromeStyle.VISUAL)
+    assert "abc def" in chrome_line(forged, "ltr", style=ChromeStyle.VISUAL)
+    assert chrome_line(isolate("a\u202eb"), "ltr",
+                       style=ChromeStyle.VISUAL) == "a\u27e6RLO\u27e7b"
 
 
 async def test_the_app_draws_the_panels_headings_as_the_articles(tmp_path: Path) -> None:

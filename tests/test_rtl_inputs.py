@@ -18,7 +18,7 @@ from reader import i18n
 from reader.i18n import _
 from reader.state.positions import PositionStore
 from reader.text import layout_paragraph
-from reader.text.chrome import ui_line
+from reader.text.chrome import ChromeStyle, ui_line
 from reader.ui.app import ReaderApp, create_app
 from reader.ui.screens.annotate_dialog import EntryDialog
 from reader.ui.screens.command_palette import ShapedCommandInput
@@ -83,7 +83,8 @@ async def test_arabic_palette_reads_from_the_right(tmp_path: Path) -> None:
         width = field.scrollable_content_region.width
         prompt = _text(field.render_line(0))
         assert len(prompt) == width
-        assert prompt.lstrip() == ui_line(_("Search for commands…"))  # ends at the right edge
+        assert prompt.lstrip() == ui_line(_("Search for commands…"),  # ends at the right edge
+                                         style=app.chrome_style)
         assert _cursor_cells(field.render_line(0), cursor) == [width - 1]  # on its first letter
 
         # what is typed, shaped and in visual order, ends at the right edge too
@@ -115,19 +116,21 @@ async def test_arabic_palette_reads_from_the_right(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: results.option_count >= 1, what="Quit listed")
         rows = [_text(results.render_line(y)) for y in range(2)]
         title, help_line = (row.rstrip() for row in rows)
-        assert title.endswith(ui_line(_("Quit")))
-        assert help_line.endswith(ui_line(_("Quit the reader (your place is remembered)")))
+        assert title.endswith(ui_line(_("Quit"), style=app.chrome_style))
+        assert help_line.endswith(ui_line(_("Quit the reader (your place is remembered)"),
+                                          style=app.chrome_style))
         assert cell_len(title) == cell_len(help_line) >= results.scrollable_content_region.width - 2
         await pilot.press("escape")
 
 
 def test_a_click_on_a_mirrored_field_names_the_letter_drawn_there() -> None:
     # "ماسك" right-aligned in 10 cells: drawn ﻚﺳﺎﻣ at 6-9, its first letter at the right
-    assert [offset_at("ماسك", 4, x, 10, True) for x in (0, 5, 6, 9)] == [4, 4, 3, 0]
+    visual = ChromeStyle.VISUAL
+    assert [offset_at("ماسك", 4, x, 10, True, chrome=visual) for x in (0, 5, 6, 9)] == [4, 4, 3, 0]
     # "Quit" right-aligned: left of it is its start, its letters are their own offsets
-    assert [offset_at("Quit", 4, x, 10, True) for x in (0, 5, 6, 8)] == [0, 0, 1, 3]
+    assert [offset_at("Quit", 4, x, 10, True, chrome=visual) for x in (0, 5, 6, 8)] == [0, 0, 1, 3]
     # left-aligned, as Textual draws it: past its end is the end
-    assert [offset_at("Quit", 0, x, 10, False) for x in (0, 3, 7)] == [0, 3, 4]
+    assert [offset_at("Quit", 0, x, 10, False, chrome=visual) for x in (0, 3, 7)] == [0, 3, 4]
 
 
 async def test_arabic_go_to_and_mark_prompts_read_from_the_right(tmp_path: Path) -> None:

@@ -31,16 +31,6 @@ enough to wrap onto a second line at the width of the test.
 """
 
 
-@pytest.fixture(autouse=True)
-def _chrome_back_to_visual():
-    """The chrome's logical switch is the process's: never left on for the next test, even
-    when an app of this file ends without unmounting."""
-    from reader.text.chrome import set_logical
-
-    yield
-    set_logical(False)
-
-
 def _presentation_forms(text: str) -> list[str]:
     return [ch for ch in text if "ARABIC" in unicodedata.name(ch, "") and "FORM" in
             unicodedata.name(ch, "")]
@@ -146,14 +136,15 @@ def _from_cell(row: str, x: int) -> str:
 
 
 async def test_chrome_is_logical_while_the_app_runs() -> None:
-    from reader.text.chrome import chrome_lines, is_logical
+    from reader.text.chrome import ChromeStyle, chrome_lines
 
     arabic = "إيلون ماسك وسام ألتمان"
     app = create_app(None, bidi_mode=LOGICAL)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert is_logical()
-        assert chrome_lines(arabic, 40, "rtl") == [(arabic, len(arabic), False)]
+        assert app.chrome_style is ChromeStyle.LOGICAL
+        assert chrome_lines(arabic, 40, "rtl", style=app.chrome_style) == [
+            (arabic, len(arabic), False)]
         status = app.query_one("#status").render_line(0).text
         assert not _presentation_forms(status)
         await pilot.press("p")  # the panel, over the text: its rows logical too
@@ -164,8 +155,71 @@ async def test_chrome_is_logical_while_the_app_runs() -> None:
         texts = [widget.render_line(0).text for widget in app.panel.query(BidiText)]
         assert any("ARABIC" in unicodedata.name(ch, "") for text in texts for ch in text)
         assert not any(_presentation_forms(text) for text in texts)
-    assert not is_logical()  # set back when the app ends
-    assert chrome_lines(arabic, 40, "rtl")[0][0] != arabic
+    # the visual style shapes and reorders: nothing of the app's is left to switch back
+    assert chrome_lines(arabic, 40, "rtl", style=ChromeStyle.VISUAL)[0][0] != arabic
+
+
+def _chrome_rows(app) -> tuple[str, str, str]:
+    """The title bar, the status line and the key bar as ``app`` draws them."""
+    title, status, keys = (app.query_one(selector).render_line(0).text.strip()
+                           for selector in ("#title", "#status", "#keys"))
+    return title, status, keys
+
+
+def _assert_own_chrome(app, logical: bool) -> None:
+    """``app`` draws its chrome in its own style: logical (as written, ASCII bars, the
+    focus in words) or visual (shaped, box-drawing rules, the focus's diamond)."""
+    from reader.text.chrome import FIELD_SEPARATOR, LOGICAL_FIELD_SEPARATOR
+    from reader.ui.widgets.key_bar import LOGICAL_PALETTE_RULE, PALETTE_RULE
+
+    title, status, keys = _chrome_rows(app)
+    if logical:
+        assert title == app.document.title and not _presentation_forms(title)
+        assert LOGICAL_FIELD_SEPARATOR in status and "◆" not in status
+        assert LOGICAL_PALETTE_RULE + "^p" in keys and PALETTE_RULE not in keys
+    else:
+        assert _presentation_forms(title)
+        assert FIELD_SEPARATOR in status and "◆" in status
+        assert PALETTE_RULE + "^p" in keys
+
+
+async def _focus_a_claim(pilot) -> None:
+    """``]``: a claim focused, so that the status line has two fields (its separator and
+    the focus's mark)."""
+    from tests.waiting import wait_until
+
+    await pilot.pause()
+    await pilot.press("right_square_bracket")
+    await wait_until(pilot, lambda: pilot.app.article.focused is not None,
+                     what="a claim focused")
+    pilot.app.update_status()
+
+
+async def test_two_apps_one_after_the_other_draw_their_own_chrome() -> None:
+    """The chrome's style is each app's: a visual app after a --screen-reader one, and a
+    --screen-reader one after it, each draw theirs (nothing of the first is left on)."""
+    for logical in (True, False, True):
+        app = create_app(None, bidi_mode=LOGICAL if logical else "explicit")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _focus_a_claim(pilot)
+            _assert_own_chrome(app, logical)
+
+
+async def test_two_apps_at_once_draw_their_own_chrome() -> None:
+    """A visual app started and ended while a --screen-reader one runs (a split view, the
+    tests): each draws its own chrome meanwhile, and the first still draws logical chrome
+    after the second has ended."""
+    outer = create_app(None, bidi_mode=LOGICAL)
+    async with outer.run_test(size=(100, 30)) as outer_pilot:
+        await _focus_a_claim(outer_pilot)
+        inner = create_app(None)
+        async with inner.run_test(size=(100, 30)) as inner_pilot:
+            await _focus_a_claim(inner_pilot)
+            _assert_own_chrome(inner, logical=False)
+            _assert_own_chrome(outer, logical=True)
+        await outer_pilot.press("right_square_bracket")  # a frame after the other's end
+        await outer_pilot.pause()
+        _assert_own_chrome(outer, logical=True)
 
 
 def test_plan_asks_for_each_rows_own_direction() -> None:

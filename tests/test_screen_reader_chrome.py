@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from reader.text.chrome import chrome_line, chrome_lines, fill, join_fields, set_logical
+from reader.text.chrome import ChromeStyle, chrome_line, chrome_lines, fill, join_fields
 from tests.tmux_session import TmuxSession, installed_reader
 
 # the bidi controls the chrome puts around values: on the Linux console (its zero-width
@@ -17,13 +17,6 @@ from tests.tmux_session import TmuxSession, installed_reader
 # braille display shows it as an unknown character
 ISOLATES = {"\u2066", "\u2067", "\u2068", "\u2069"}
 MARKS = {"\u200e", "\u200f", "\u061c"}
-
-
-@pytest.fixture
-def logical() -> Iterator[None]:
-    set_logical(True)
-    yield
-    set_logical(False)
 
 
 def _unmarked(text: str) -> str:
@@ -34,16 +27,17 @@ def _controls(text: str) -> set[str]:
     return {ch for ch in text if ch in ISOLATES | MARKS}
 
 
-def test_logical_chrome_has_no_isolates(logical: None) -> None:
+def test_logical_chrome_has_no_isolates() -> None:
+    logical = ChromeStyle.LOGICAL
     line = join_fields([fill("{name}: {label}", name="Altman", label="حكاية في ثلاثة فصول"),
-                        "Top"], "rtl")
+                        "Top"], "rtl", style=logical)
     assert _controls(line)  # assembled with isolates, as in every mode
-    for text, _cells, rtl in chrome_lines(line, 80, "rtl"):
+    for text, _cells, rtl in chrome_lines(line, 80, "rtl", style=logical):
         assert not _controls(text) and not rtl
         assert text == "Altman: حكاية في ثلاثة فصول  |  Top"  # ASCII: braille
-    assert chrome_line(line, "rtl") == "Altman: حكاية في ثلاثة فصول  |  Top"
+    assert chrome_line(line, "rtl", style=logical) == "Altman: حكاية في ثلاثة فصول  |  Top"
     # a value's own controls are still shown as symbols, never obeyed nor dropped
-    shown = chrome_line(fill("{v}", v="a\u202eb"), "ltr")
+    shown = chrome_line(fill("{v}", v="a\u202eb"), "ltr", style=logical)
     assert not _controls(shown) and shown == "a⟦RLO⟧b"
 
 

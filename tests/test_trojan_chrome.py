@@ -186,7 +186,8 @@ def test_command_line_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_one_layout_shows_every_control_but_the_isolates_of_values() -> None:
     """Text that reaches the chrome's layout with a control outside a value (a problem's
     message, a heading) shows it too; the isolates ``fill`` put around values stay."""
-    from reader.text.chrome import chrome_line, fill
+    from reader.text.chrome import ChromeStyle, chrome_line, fill
 
-    line = chrome_line(fill("link: {url}", url=TROJAN) + " \u202eend", "ltr")
+    line = chrome_line(fill("link: {url}", url=TROJAN) + " \u202eend", "ltr",
+                       style=ChromeStyle.VISUAL)
     assert line == f"link: {SHOWN} \u27e6RLO\u27e7end"

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from enum import Enum
 from functools import lru_cache
 
 from rich.cells import cell_len
@@ -58,6 +59,30 @@ _CONTROLS = {"ltr": (LRI, PDI), "rtl": (RLI, PDI), "auto": (FSI, PDI),
 _MARK_SET = frozenset((*_OVERRIDE_MARKS, _END_OVERRIDE))
 _FORGED_MARKS = {ord(mark): f"\u27e6U+{ord(mark):04X}\u27e7"
                  for mark in (*_OVERRIDE_MARKS, _END_OVERRIDE)}
+
+
+class ChromeStyle(Enum):
+    """How a piece of chrome is laid out: ``VISUAL`` (in visual order, shaped, its values
+    isolated) or ``LOGICAL`` (``--screen-reader``: in logical order, unshaped, without
+    isolates, as the article's rows; docs/accessibility.md).
+
+    A value, not a switch: the app holds the one it was started with and hands it to what
+    draws (its widgets read it from their app, :mod:`reader.ui.chrome_style`; the
+    Textual-free rules take it as an argument), so two apps in one process each draw their
+    own chrome. The interface's language (:mod:`reader.i18n`) is still one setting for the
+    process."""
+
+    VISUAL = "visual"
+    LOGICAL = "logical"
+
+    @property
+    def logical(self) -> bool:
+        return self is ChromeStyle.LOGICAL
+
+    @property
+    def field_separator(self) -> str:
+        """What stands between fields (:func:`join_fields`) in this style."""
+        return LOGICAL_FIELD_SEPARATOR if self.logical else FIELD_SEPARATOR
 
 
 def isolate(value: object, direction: str = "auto",
@@ -139,12 +164,13 @@ def fill(template: str, /, **values: object) -> str:
 
 
 def join_fields(fields: Iterable[str | tuple[str, str]], direction: str,
-                separator: str = FIELD_SEPARATOR) -> str:
+                separator: str = FIELD_SEPARATOR, *, style: ChromeStyle) -> str:
     """Fields side by side in ``direction`` (the base direction the line is laid out in),
     each one isolated: one field's end never joins the next one's run, so they read in
-    order from the base direction's start. A field may be ``(text, direction)``."""
-    if _logical and separator == FIELD_SEPARATOR:
-        separator = LOGICAL_FIELD_SEPARATOR
+    order from the base direction's start. A field may be ``(text, direction)``. The
+    default separator is ``style``'s (an ASCII bar in logical order)."""
+    if separator == FIELD_SEPARATOR:
+        separator = style.field_separator
     parts = []
     for field in fields:
         text, own = field if isinstance(field, tuple) else (field, None)
@@ -189,37 +215,22 @@ def text_direction(texts: Iterable[str], default: str = "ltr") -> str:
     return default
 
 
-_logical = False  # --screen-reader: chrome in logical order (set_logical)
 _NO_ISOLATES = dict.fromkeys(map(ord, (LRI, RLI, FSI, PDI)))
 
 
-def set_logical(logical: bool) -> None:
-    """Lay every piece of chrome out in logical order, unshaped, from now on (``True``:
-    ``--screen-reader``, like the article's rows), or in visual order again. One switch for
-    every surface, as the interface's language is (:mod:`reader.i18n`): the app sets it
-    when it starts and sets it back when it ends."""
-    global _logical
-    if logical != _logical:
-        _logical = logical
-        _laid_out.cache_clear()
-
-
-def is_logical() -> bool:
-    return _logical
-
-
-def chrome_lines(text: str, width: int, direction: str) -> list[tuple[str, int, bool]]:
+def chrome_lines(text: str, width: int, direction: str, *,
+                 style: ChromeStyle) -> list[tuple[str, int, bool]]:
     """(visual text, cells, rtl) for each line of ``text`` laid out at ``width`` cells
     in ``direction`` (``rtl``, ``ltr`` or ``auto``); newlines start paragraphs. Controls
-    are shown (see the module's doc), the isolates of values kept. In logical mode
-    (:func:`set_logical`) each line is its stretch of the text, unshaped, in logical order
+    are shown (see the module's doc), the isolates of values kept. In logical ``style``
+    (:class:`ChromeStyle`) each line is its stretch of the text, unshaped, in logical order
     (rtl False: from the left edge, for the terminal to place), without the isolates: the
     Linux console draws them as glyphs, a braille display shows them, and a screen reader
     reads logical text (docs/accessibility.md)."""
     out: list[tuple[str, int, bool]] = []
     for paragraph in visible(text, keep_isolates=True, keep_marks=True).split("\n"):
         paragraph, overrides = _overrides(paragraph)
-        if _logical:
+        if style.logical:
             paragraph = paragraph.translate(_NO_ISOLATES)
             layout = layout_paragraph(paragraph, max(1, width), direction, shaped=False)
             lines = [logical_line(paragraph, line) for line in layout.lines]
@@ -253,43 +264,47 @@ def _overrides(paragraph: str) -> tuple[str, tuple[Isolate, ...]]:
     return "".join(kept), tuple(spans)
 
 
-def chrome_line(text: str, direction: str, width: int | None = None) -> str:
+def chrome_line(text: str, direction: str, width: int | None = None, *,
+                style: ChromeStyle) -> str:
     """One line in visual order for places that take a plain string (tabs, palette
     entries, notifications). Long text is not wrapped; with ``width`` it is cut at its
     logical end (an ellipsis at the left of a right-to-left line), so that a widget that
     would wrap it again never puts a line's end first."""
-    return _laid_out(text, direction, width)
+    return _laid_out(text, direction, width, style)
 
 
 @lru_cache(maxsize=1024)
-def _laid_out(text: str, direction: str, width: int | None) -> str:
+def _laid_out(text: str, direction: str, width: int | None, style: ChromeStyle) -> str:
     """:func:`chrome_line`'s work, cached: the key bar asks again at every repaint."""
-    lines = chrome_lines(text, width or 10_000, direction)
+    lines = chrome_lines(text, width or 10_000, direction, style=style)
     if width and len(lines) > 1:
-        first = chrome_lines(text, max(1, width - 1), direction)[0]
+        first = chrome_lines(text, max(1, width - 1), direction, style=style)[0]
         return "…" + first[0] if first[2] else first[0] + "…"
     return "  ".join(line for line, _cells, _rtl in lines)
 
 
-def chrome_block(text: str, direction: str) -> str:
+def chrome_block(text: str, direction: str, *, style: ChromeStyle) -> str:
     """Each line of ``text`` in visual order (a notification of several lines)."""
-    return "\n".join(chrome_line(line, direction) for line in text.split("\n"))
+    return "\n".join(chrome_line(line, direction, style=style) for line in text.split("\n"))
 
 
 # -- in the interface's language --------------------------------------------------------
 
 
 def ui_direction() -> str:
-    """The interface's direction: ``rtl`` when its language reads right to left."""
+    """The interface's direction: ``rtl`` when its language reads right to left. (The
+    language is still one setting for the process, :mod:`reader.i18n`: unlike the chrome's
+    :class:`ChromeStyle`, it is not the app's.)"""
     return "rtl" if i18n.is_rtl() else "ltr"
 
 
-def ui_line(text: str, direction: str | None = None, width: int | None = None) -> str:
+def ui_line(text: str, direction: str | None = None, width: int | None = None, *,
+            style: ChromeStyle) -> str:
     """:func:`chrome_line` in the interface's direction (or ``direction``): notifications,
     palette entries, the key bar's descriptions, the help."""
-    return chrome_line(text, direction or ui_direction(), width)
+    return chrome_line(text, direction or ui_direction(), width, style=style)
 
 
-def ui_block(text: str) -> str:
+def ui_block(text: str, *, style: ChromeStyle) -> str:
     """:func:`chrome_block` in the interface's direction."""
-    return chrome_block(text, ui_direction())
+    return chrome_block(text, ui_direction(), style=style)

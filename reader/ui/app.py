@@ -33,7 +33,7 @@ from reader.state.preferences import PreferenceStore
 from reader.state.search import SearchSession
 from reader.state.trail import Trail, Visit
 from reader.terminal.plan import LOGICAL
-from reader.text.chrome import set_logical, ui_line
+from reader.text.chrome import ChromeStyle, ui_line
 from reader.ui.controllers.annotating import Annotating
 from reader.ui.controllers.appearance import Appearance
 from reader.ui.controllers.argument_map import ArgumentMap
@@ -115,7 +115,8 @@ class ReaderApp(HookedApp):
         self.appearance = Appearance(self, bidi_mode)
         # --screen-reader: rows in logical order, one column (reader.terminal.plan)
         self.logical = bidi_mode == LOGICAL
-        set_logical(self.logical)  # the chrome too (reader.text.chrome)
+        # the chrome too: this app's, read by what draws it (reader.ui.chrome_style)
+        self.chrome_style = ChromeStyle.LOGICAL if self.logical else ChromeStyle.VISUAL
         self.set_class(self.logical, "-screen-reader")  # dialogs on the whole screen
         self.positions = positions
         self.terminal_warning = terminal_warning
@@ -166,8 +167,8 @@ class ReaderApp(HookedApp):
         return self.found.annotations
 
     def compose(self) -> ComposeResult:
-        yield BidiText(title_line(self.document, self.direction), direction=self.direction,
-                       id="title")
+        yield BidiText(title_line(self.document, self.direction, self.chrome_style),
+                       direction=self.direction, id="title")
         with Body(id="body"):
             yield ArticleView(self.document, self.annotations, partial=self.pending is not None,
                               logical=self.logical, on_moved=self.article_moved,
@@ -275,7 +276,6 @@ class ReaderApp(HookedApp):
     def on_unmount(self) -> None:
         self.loading.end()
         self.searching.end()  # the collector's thresholds as they were
-        set_logical(False)  # chrome in visual order again (a next app, the command line)
 
     def on_resize(self, event: events.Resize) -> None:
         self.placement.fit(event.size)
@@ -394,7 +394,8 @@ class ReaderApp(HookedApp):
         """Textual's palette, with what is typed in it shaped and in visual order."""
         if self.use_command_palette and not ReaderCommandPalette.is_open(self):
             self.push_screen(ReaderCommandPalette(
-                id="--command-palette", placeholder=ui_line(_("Search for commands…"))))
+                id="--command-palette",
+                placeholder=ui_line(_("Search for commands…"), style=self.chrome_style)))
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """After the palette that asked for it has closed."""

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from reader.content.annotations.model import Annotations
     from reader.content.document import Document
     from reader.content.loading import Pending
+    from reader.text.chrome import ChromeStyle
     from reader.ui.widgets.article_view import ArticleView
     from reader.ui.widgets.search_bar import SearchBar
     from reader.ui.widgets.side_panel import SidePanel
@@ -28,6 +29,10 @@ class Reader(Protocol):
     direction: str  # the document's: the chrome's base direction
     pending: Pending | None  # the rest of a big file or a book, not loaded yet
     found: FoundAnnotations  # the annotations shown, with their problems
+
+    @property
+    def chrome_style(self) -> ChromeStyle:
+        """How this app's chrome is laid out (``--screen-reader``: in logical order)."""
 
     @property
     def app(self) -> App[object]:

@@ -15,7 +15,7 @@ from reader.content.annotations.model import Claim, Rebuttal
 from reader.errors import ReaderError
 from reader.i18n import _
 from reader.state.history import History, MapPlace, Place, Stop
-from reader.text.chrome import fill, is_logical, isolate
+from reader.text.chrome import fill, isolate
 from reader.text.span import Span
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.status_note import StatusNote
@@ -228,8 +228,8 @@ class Navigation:
             return
         # --screen-reader: each choice says what it is ("rebuttal, Musk: …")
         choices = [(target.id, entry_line(annotations, target, role(
-                        CLAIM_MARK if isinstance(target, Claim) else REBUTTAL_MARK)
-                        if is_logical() else ""))
+                        CLAIM_MARK if isinstance(target, Claim) else REBUTTAL_MARK,
+                        self.reader.chrome_style) if self.reader.chrome_style.logical else ""))
                    for target in annotations.counterparts(entry_id)]
         choices += self._elsewhere_choices(entry_id)
         if not choices:
@@ -268,8 +268,9 @@ class Navigation:
                 choices.append((link, fill("{link}: {why}", link=link, why=label)))
                 continue
             if isinstance(entry, Claim | Rebuttal):
-                marker = role(CLAIM_MARK if isinstance(entry, Claim) else REBUTTAL_MARK) \
-                    if is_logical() else ""
+                style = self.reader.chrome_style
+                marker = role(CLAIM_MARK if isinstance(entry, Claim) else REBUTTAL_MARK,
+                              style) if style.logical else ""
                 # (not ``fill``: the entry is isolated already, its isolates would be shown)
                 choices.append((link, f"{isolate(name)} — {entry_line(notes, entry, marker)}"))
         return choices

@@ -52,7 +52,8 @@ class PanelPlacement:
                             min_width=number(MIN_WIDTH), min_height=number(MIN_HEIGHT))
             # Wrapped by the core, each line in visual order and short enough that Textual
             # only centres it: wrapping a visual line again would put its end first.
-            lines = chrome_lines(message, size.width, ui_direction())
+            lines = chrome_lines(message, size.width, ui_direction(),
+                                 style=self.reader.chrome_style)
             app.query_one("#too-small", Static).update(
                 Text("\n".join(line for line, _cells, _rtl in lines)))
         panel = self.reader.panel

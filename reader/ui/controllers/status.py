@@ -95,7 +95,8 @@ class Status:
                 self.announcement = fresh[-1].text
                 if fresh[-1] not in self.with_moves:
                     self.announced.take()
-        text = self.announcement or status_text(self.inputs(), self.direction)
+        text = self.announcement or status_text(self.inputs(), self.direction,
+                                                self.reader.chrome_style)
         app.query_one("#status", BidiText).set_text(text)
 
     # -- announcements (--screen-reader) ----------------------------------------------
@@ -105,7 +106,8 @@ class Status:
         before any notice, the status line's own text (where the view is, the chapter, the
         focus, the search), announced until the next key."""
         if self.announce:
-            self.announcement = self.last_told or status_text(self.inputs(), self.direction)
+            self.announcement = self.last_told or status_text(
+                self.inputs(), self.direction, self.reader.chrome_style)
             self.announced.take()
             self.update()
         elif self.last_told:

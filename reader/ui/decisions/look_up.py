@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from reader.i18n import _, number
-from reader.text.chrome import fill, isolate, join_fields
+from reader.text.chrome import ChromeStyle, fill, isolate, join_fields
 from reader.text.search import LookUp
 from reader.text.selection import word_at
 from reader.text.span import Span
@@ -81,15 +81,15 @@ def segmentation(segments: Sequence[str]) -> str:
     return " + ".join(isolate(part) for part in segments)
 
 
-def reading_lines(look: LookUp, direction: str) -> list[tuple[str, str]]:
+def reading_lines(look: LookUp, direction: str, style: ChromeStyle) -> list[tuple[str, str]]:
     """The popup's text above the list of other words: the word, then for each reading its
     segmentation, lemma and root, and its English glosses. (text, Rich style) paragraphs of
     chrome, each laid out by the core in ``direction``."""
-    lines: list[tuple[str, str]] = [(join_fields([fill("{word}", word=look.word)], direction),
-                                     "bold")]
+    lines: list[tuple[str, str]] = [(join_fields([fill("{word}", word=look.word)], direction,
+                                                 style=style), "bold")]
     if not look.readings:
         lines.append((join_fields([_("not in the lexicon (a name, a loanword or a typo)")],
-                                  direction), "italic"))
+                                  direction, style=style), "italic"))
         return lines
     for count, reading in enumerate(look.readings[:READINGS_SHOWN], 1):
         # (the segments are isolated one by one: not isolated again, which would show
@@ -99,18 +99,18 @@ def reading_lines(look: LookUp, direction: str) -> list[tuple[str, str]]:
         lemma = fill(_("lemma {lemma}"), lemma=reading.lemma)
         root = (fill(_("root {root}"), root=" ".join(reading.root)) if reading.root
                 else _("no root"))
-        lines.append((join_fields([head, lemma, root], direction), ""))
+        lines.append((join_fields([head, lemma, root], direction, style=style), ""))
         glosses = "; ".join(reading.glosses[:GLOSSES_SHOWN])
         if glosses:
-            lines.append((join_fields([(glosses, "ltr")], direction), "italic"))
+            lines.append((join_fields([(glosses, "ltr")], direction, style=style), "italic"))
     hidden = len(look.readings) - READINGS_SHOWN
     if hidden > 0:
         lines.append((join_fields([_("{count} more readings").format(
-            count=number(hidden))], direction), "dim"))
+            count=number(hidden))], direction, style=style), "dim"))
     return lines
 
 
-def others_title(look: LookUp, direction: str) -> str:
+def others_title(look: LookUp, direction: str, style: ChromeStyle) -> str:
     """The heading of the list of the root's other words in this document."""
     if look.others:
         text = _("Other words of its root in this text:")
@@ -118,12 +118,12 @@ def others_title(look: LookUp, direction: str) -> str:
         text = _("No other word of its root in this text.")
     if not look.complete:
         text += " " + _("(the text is still being analysed)")
-    return join_fields([text], direction)
+    return join_fields([text], direction, style=style)
 
 
-def other_entry(word: str, span: Span, direction: str) -> str:
+def other_entry(word: str, span: Span, direction: str, style: ChromeStyle) -> str:
     """One of the other words: the word and its paragraph (its first place), two fields in
     ``direction``, so the number stays with its word whatever the languages."""
     return join_fields([fill("{word}", word=word),
                         fill(_("paragraph {number}"), number=number(span.paragraph + 1))],
-                       direction, separator="  ")
+                       direction, separator="  ", style=style)

@@ -10,8 +10,8 @@ to left, so that the tree reads from the same side as the text. A node is
 spans are coloured in the text), the label wrapped beside it, its later lines under the
 label's start.
 
-With ``--screen-reader`` (:func:`reader.text.chrome.is_logical`) no tree lines are drawn and
-the marks are words: each node starts with its role and its level in the tree ("rebuttal,
+With ``--screen-reader`` (:attr:`reader.text.chrome.ChromeStyle.LOGICAL`) no tree lines are
+drawn and the marks are words: each node starts with its role and its level in the tree ("rebuttal,
 level 2, Musk: …"), read from the left in logical order like all chrome.
 """
 
@@ -26,7 +26,7 @@ from reader.content.annotations.argument_map import MapRow, debate_rows, map_row
 from reader.content.annotations.model import Annotations
 from reader.errors import ReaderError
 from reader.i18n import N_, _
-from reader.text.chrome import chrome_line, chrome_lines, fill, is_logical, ui_line
+from reader.text.chrome import ChromeStyle, chrome_line, chrome_lines, fill, ui_line
 from reader.text.safe import visible
 
 if TYPE_CHECKING:
@@ -76,13 +76,14 @@ class MapLine:
     __slots__ = ("_label", "_pending", "head", "mark", "name", "node", "rtl", "tree")
 
     def __init__(self, node: int, tree: str, mark: str, name: str, label: str | None,
-                 head: int, rtl: bool, pending: tuple[str, int, str] | None = None) -> None:
+                 head: int, rtl: bool,
+                 pending: tuple[str, int, str, ChromeStyle] | None = None) -> None:
         self.node = node
         self.tree = tree
         self.mark = mark
         self.name = name
         self._label = label
-        self._pending = pending  # (logical label, room, direction) until first drawn
+        self._pending = pending  # (logical label, room, direction, style) until first drawn
         self.head = head
         self.rtl = rtl
 
@@ -90,8 +91,8 @@ class MapLine:
     def label(self) -> str:
         if self._label is None:
             assert self._pending is not None
-            text, room, direction = self._pending
-            self._label = chrome_lines(text, room, direction)[0][0]
+            text, room, direction, style = self._pending
+            self._label = chrome_lines(text, room, direction, style=style)[0][0]
             self._pending = None
         return self._label
 
@@ -208,12 +209,13 @@ def role_words(node: MapNode) -> str:
     return role
 
 
-def lay_out_map(nodes: list[MapNode], width: int,
-                direction: str) -> tuple[list[MapLine], list[int]]:
+def lay_out_map(nodes: list[MapNode], width: int, direction: str, *,
+                style: ChromeStyle) -> tuple[list[MapLine], list[int]]:
     """The lines of the map at ``width`` cells, and the first line of each node. A
     right-to-left ``direction`` mirrors the tree and lays labels out right to left; a
-    label too long for what is left of the line wraps under its start (nothing is cut)."""
-    logical = is_logical()
+    label too long for what is left of the line wraps under its start (nothing is cut).
+    ``style``: the chrome's (logical: no tree lines, roles in words)."""
+    logical = style.logical
     rtl = direction == "rtl" and not logical
     table = _RTL_UNITS if rtl else _LTR_UNITS
     lines: list[MapLine] = []
@@ -231,17 +233,18 @@ def lay_out_map(nodes: list[MapNode], width: int,
             mark = REPEATED_MARK
         if logical:  # --screen-reader: the role and the level in words, no tree lines
             tree = tree_below = ""
-            mark = ui_line(role_words(node))  # (no isolates: chrome_line's logical mode)
-        name = chrome_line(fill("{name}:", name=node.name), direction) if node.name else ""
+            mark = ui_line(role_words(node), style=style)  # (no isolates in logical order)
+        name = (chrome_line(fill("{name}:", name=node.name), direction, style=style)
+                if node.name else "")
         head = cell_len(tree) + cell_len(mark) + 1 + (cell_len(name) + 1 if name else 0)
         room = max(8, width - head)
         text = fill("{label}", label=node.row.label)
         shown = visible(text, keep_isolates=True)
         if "\n" not in shown and cell_len(shown) <= room:
             lines.append(MapLine(index, tree, mark, name, None, head, rtl,
-                                 (text, room, direction)))
+                                 (text, room, direction, style)))
             continue
-        label_lines = chrome_lines(text, room, direction)
+        label_lines = chrome_lines(text, room, direction, style=style)
         for number, (visual, _cells, _line_rtl) in enumerate(label_lines or [("", 0, rtl)]):
             if number == 0:
                 lines.append(MapLine(index, tree, mark, name, visual, head, rtl))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reader.content.annotations.model import Annotations, Chapter
 from reader.i18n import N_, _, is_rtl, number, percent
-from reader.text.chrome import fill, is_logical, isolate, join_fields, label_direction
+from reader.text.chrome import ChromeStyle, fill, isolate, join_fields, label_direction
 
 # A query longer than this is cut in the status line.
 QUERY_CELLS = 24
@@ -71,8 +71,9 @@ def current_chapter(annotations: Annotations | None, line_of: Callable[[Chapter]
 FOCUS_WORD = N_("focus:")
 
 
-def status_text(inputs: StatusInputs, direction: str) -> str:
-    """The whole line, fields in reading order from the start of ``direction``."""
+def status_text(inputs: StatusInputs, direction: str, style: ChromeStyle) -> str:
+    """The whole line, fields in reading order from the start of ``direction``, for
+    chrome drawn in ``style``."""
     fields: list[str | tuple[str, str]] = [position(inputs.view)]
     if inputs.query is not None:
         query = inputs.query
@@ -90,8 +91,8 @@ def status_text(inputs: StatusInputs, direction: str) -> str:
         label = inputs.focus_label  # in its own direction, as in the panel
         # --screen-reader: in words, as the panel's roles are (a screen reader names "◆"
         # "black diamond", or nothing at all)
-        mark = _(FOCUS_WORD) if is_logical() else "◆"
+        mark = _(FOCUS_WORD) if style.logical else "◆"
         fields.append(f"{mark} {isolate(label, label_direction(label))}")
     if inputs.back_depth:
         fields.append(fill(_("back: {depth}"), depth=number(inputs.back_depth)))
-    return join_fields(fields, direction)
+    return join_fields(fields, direction, style=style)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.content.document import Document
-from reader.text.chrome import isolate, join_fields, text_direction
+from reader.text.chrome import ChromeStyle, isolate, join_fields, text_direction
 
 
 def chrome_direction(document: Document) -> str:
@@ -18,8 +18,8 @@ def chrome_direction(document: Document) -> str:
     return text_direction([document.title or "", *document.paragraphs[:50]])
 
 
-def title_line(document: Document, direction: str) -> str:
+def title_line(document: Document, direction: str, style: ChromeStyle) -> str:
     """The title bar's text: the title in its own direction (its page's, else its first
     letter's) inside the chrome's, or "reader"."""
     title = isolate(document.title, document.title_direction) if document.title else "reader"
-    return join_fields([title], direction)
+    return join_fields([title], direction, style=style)

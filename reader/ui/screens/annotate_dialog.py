@@ -27,7 +27,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.i18n import N_, _
-from reader.text.chrome import is_logical, isolate, label_direction
+from reader.text.chrome import isolate, label_direction
+from reader.ui.chrome_style import chrome_style
 from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.search_bar import QueryField
@@ -116,7 +117,7 @@ class ChoiceField(BidiText, can_focus=True):
         return list(self.chosen) if self.several else (self.chosen[0] if self.chosen else None)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if is_logical() and self.has_focus:  # --screen-reader: the cursor on the choice
+        if chrome_style(self).logical and self.has_focus:  # --screen-reader: on the choice
             region = self.content_region
             self.app.cursor_position = Offset(region.x + self.option_cell, region.y)
         return super().render_lines(crop)
@@ -220,7 +221,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         with Vertical(id="annotate-box", classes="annotate-box"):
             yield BidiText(self.title_text, direction=direction, id="annotate-title")
             for field in self.fields:
-                if is_logical():  # --screen-reader: a row says which field it is
+                if chrome_style(self).logical:  # --screen-reader: a row says which field
                     with Horizontal(classes="annotate-row"):
                         yield BidiText(f"{say(field.key, self.rtl)}:", direction=direction,
                                        classes="annotate-label", id=f"label-{field.key}")

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 
 from reader import i18n
 from reader.text.chrome import join_fields, ui_direction
+from reader.ui.chrome_style import chrome_style
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.entry_list import EntryList
 
@@ -34,7 +35,8 @@ class ChooseTarget(ModalScreen[str | None]):
             # one isolated field: "…" stays at the end of the words; in the interface's
             # direction when it reads right to left, else the document's
             title_direction = ui_direction() if i18n.is_rtl() else self.direction
-            yield BidiText(join_fields([self.title_text], title_direction),
+            yield BidiText(join_fields([self.title_text], title_direction,
+                                       style=chrome_style(self)),
                            direction=title_direction, id="chooser-title")
             yield EntryList([(entry_id, ((label, ""),)) for entry_id, label in self.choices],
                             direction=self.direction, id="chooser-list")

@@ -22,7 +22,8 @@ from textual.widgets import Button, LoadingIndicator, OptionList
 
 from reader import i18n
 from reader.i18n import _
-from reader.text.chrome import is_logical, ui_line
+from reader.text.chrome import ui_line
+from reader.ui.chrome_style import chrome_style
 from reader.ui.textual_private import HookedCommandPalette, option_line
 from reader.ui.widgets.shaped_input import ShapedLine
 
@@ -47,8 +48,8 @@ class ReaderCommandPalette(HookedCommandPalette):
 
     def compose(self) -> ComposeResult:
         # As CommandPalette.compose (Textual 8.2), with the shaped input; right to left,
-        # the row's widgets in the mirrored order.
-        rtl = i18n.is_rtl() and not is_logical()  # --screen-reader: from the left edge
+        # the row's widgets in the mirrored order (--screen-reader: from the left edge).
+        rtl = i18n.is_rtl() and not chrome_style(self).logical
         self.set_class(rtl, "-rtl")
         with Vertical(id="--container"):
             with Horizontal(id="--input"):
@@ -63,7 +64,7 @@ class ReaderCommandPalette(HookedCommandPalette):
 
     def no_matches(self) -> RenderableType:
         """"No matches found", translated and laid out by the core."""
-        return Text(ui_line(_("No matches found")), style="not bold")
+        return Text(ui_line(_("No matches found"), style=chrome_style(self)), style="not bold")
 
     _walking = False  # the last key moved in the list (not typed in the input)
 
@@ -75,7 +76,7 @@ class ReaderCommandPalette(HookedCommandPalette):
         """``--screen-reader``: the terminal's cursor on the command the arrows
         highlight; typing (which highlights the first command found) leaves it at the
         input's caret."""
-        if is_logical() and self._walking:
+        if chrome_style(self).logical and self._walking:
             self.call_after_refresh(self._cursor_on_highlight)
 
     def _cursor_on_highlight(self) -> None:

@@ -9,13 +9,13 @@ from typing import Any
 
 from textual.screen import Screen
 
-from reader.text.chrome import is_logical
+from reader.ui.chrome_style import chrome_style
 
 
 def cursor_on_first_line(screen: Screen[Any], selector: str) -> None:
     """After ``screen``'s first frame, the cursor at the start of ``selector``'s widget
-    (in logical mode only)."""
-    if is_logical():
+    (in logical style only: its app's, :mod:`reader.ui.chrome_style`)."""
+    if chrome_style(screen).logical:
         screen.call_after_refresh(_place, screen, selector)
 
 

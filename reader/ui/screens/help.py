@@ -16,7 +16,8 @@ from textual.widgets import Static
 from reader import i18n
 from reader.content.annotations.model import Annotations
 from reader.i18n import N_, _
-from reader.text.chrome import chrome_lines, fill, is_logical, ui_direction, ui_line
+from reader.text.chrome import chrome_lines, fill, ui_direction, ui_line
+from reader.ui.chrome_style import chrome_style
 from reader.ui.decisions.speakers import NO_SPEAKER, speaker_indexes
 from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
@@ -104,9 +105,10 @@ class KeyRows(BidiText):
                ) -> list[tuple[str, int, bool, str]]:
         lines = []
         room = max(1, width - HANGING)
+        chrome = chrome_style(self)
         for text, style in self.paragraphs if paragraphs is None else paragraphs:
-            for number, (visual, cells, rtl) in enumerate(chrome_lines(text, room,
-                                                                       self.direction)):
+            for number, (visual, cells, rtl) in enumerate(chrome_lines(
+                    text, room, self.direction, style=chrome)):
                 if number:  # the indent at the start side of the row
                     visual = visual + " " * HANGING if rtl else " " * HANGING + visual
                     cells += HANGING
@@ -132,7 +134,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield BidiText(((_("reader — keys"), "bold"), ("", "")),
                            direction=direction, id="help-title")
-            if is_logical():  # --screen-reader: how this mode works, first
+            if chrome_style(self).logical:  # --screen-reader: how this mode works, first
                 yield BidiText(((_(SCREEN_READER_HELP), ""), ("", ""),
                                 (_(SCREEN_READER_MORE), ""), ("", "")),
                                direction=direction, id="help-screen-reader")
@@ -164,14 +166,15 @@ class HelpScreen(ModalScreen[None]):
         keys_width = max(cell_len(key) for key, _what in rows)
         box = min(HELP_WIDTH, int(self.app.size.width * 0.95)) - HELP_FRAME
         what_width = max(10, box - keys_width - 2)
+        style = chrome_style(self)
         for key, what in rows:
             # Text, not markup: "[" is a key here; laid out by the core like all chrome
             if rtl:
-                lines = chrome_lines(what, what_width, "rtl")
+                lines = chrome_lines(what, what_width, "rtl", style=style)
                 table.add_row(Text("\n".join(line for line, _c, _r in lines)),
-                              Text(ui_line(key, "auto")))
+                              Text(ui_line(key, "auto", style=style)))
             else:
-                table.add_row(Text(ui_line(key)), Text(ui_line(what)))
+                table.add_row(Text(ui_line(key, style=style)), Text(ui_line(what, style=style)))
         return table
 
     def on_mount(self) -> None:

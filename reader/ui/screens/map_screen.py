@@ -12,6 +12,7 @@ from textual.screen import Screen
 from reader.i18n import N_, _
 from reader.state.history import MapPlace
 from reader.text.chrome import fill, join_fields, ui_direction
+from reader.ui.chrome_style import chrome_style
 from reader.ui.decisions.map_layout import MapNode
 from reader.ui.widgets.argument_map import MapTree
 from reader.ui.widgets.bidi_text import BidiText
@@ -49,8 +50,8 @@ class MapScreen(Screen[MapNode | None]):
     def compose(self) -> ComposeResult:
         heading = fill("{map} — {title}", map=_(MAP_TITLE), title=self.title_text) \
             if self.title_text else _(MAP_TITLE)
-        yield BidiText(join_fields([heading], self.direction), direction=self.direction,
-                       id="map-title")
+        yield BidiText(join_fields([heading], self.direction, style=chrome_style(self)),
+                       direction=self.direction, id="map-title")
         yield MapTree(self.nodes, direction=self.direction, id="map-full")
         yield BidiText(_(MAP_HINT), direction=ui_direction(), id="map-hint")
 

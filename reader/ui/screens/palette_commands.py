@@ -14,6 +14,7 @@ from reader.content.annotations.model import Annotations
 from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import fill, join_fields, ui_line
+from reader.ui.chrome_style import chrome_style
 from reader.ui.decisions import paragraph_numbers
 from reader.ui.widgets.side_panel import entry_line
 
@@ -38,11 +39,12 @@ class SystemCommands(Provider):
     def _entries(self) -> list[tuple[str, str, str, Callable[[], object]]]:
         app = self.app
         entries: list[tuple[str, str, str, Callable[[], object]]] = []
+        style = chrome_style(self.screen)
         for title, help_text, action in SYSTEM_COMMANDS:
-            shown = ui_line(_(title))
+            shown = ui_line(_(title), style=style)
             plain = f"{_(title)} {title}"
             callback = partial(app.run_action, action)
-            entries.append((plain, shown, ui_line(_(help_text)), callback))
+            entries.append((plain, shown, ui_line(_(help_text), style=style), callback))
         return entries
 
     async def discover(self) -> Hits:
@@ -124,6 +126,7 @@ class GoToProvider(_EntryProvider):
         if annotations is None:
             return entries
         direction = source.direction
+        style = chrome_style(self.screen)
         # Matched as typed (the words in the interface's language, logical order), shown
         # laid out by the core in the interface's direction with the values isolated; an
         # entry keeps the document's direction as one isolated field.
@@ -131,7 +134,7 @@ class GoToProvider(_EntryProvider):
         for chapter in annotations.chapters:
             plain = template.format(number=chapter.number, title=chapter.title)
             shown = ui_line(fill(template, number=number(chapter.number), title=chapter.title),
-                            width=width)
+                            width=width, style=style)
             entries.append((chapter.id, plain, shown))
         for template, table in ((_("go to claim: {label}"), annotations.claims),
                                 (_("go to rebuttal: {label}"), annotations.rebuttals)):
@@ -140,7 +143,8 @@ class GoToProvider(_EntryProvider):
                 plain = template.format(label=f"{name}: {entry.label}" if name
                                         else entry.label)
                 shown = ui_line(template.format(label=join_fields(
-                    [entry_line(annotations, entry)], direction)), width=width)
+                    [entry_line(annotations, entry)], direction, style=style)), width=width,
+                    style=style)
                 entries.append((entry.id, plain, shown))
         return entries
 
@@ -160,7 +164,8 @@ class GoToProvider(_EntryProvider):
                 template = _("go to section: {title}")
                 plain = template.format(title=heading.text)
                 shown = fill(template, title=heading.text)
-            entries.append((f"heading:{heading.index}", plain, ui_line(shown, width=width)))
+            entries.append((f"heading:{heading.index}", plain,
+                            ui_line(shown, width=width, style=chrome_style(self.screen))))
         return entries
 
     def _act(self, key: str) -> None:
@@ -188,7 +193,8 @@ class MarksProvider(_EntryProvider):
             plain = template.format(letter=letter, number=at, snippet=snippet)
             # The command's words in the interface's language and direction; the letter,
             # the number and the snippet isolated, as all chrome.
-            shown = ui_line(fill(template, letter=letter, number=at, snippet=snippet))
+            shown = ui_line(fill(template, letter=letter, number=at, snippet=snippet),
+                            style=chrome_style(self.screen))
             entries.append((letter, plain, shown))
         return entries
 
@@ -205,7 +211,7 @@ class MarksProvider(_EntryProvider):
         matcher = self.matcher(query)
         none_yet = _(_NO_MARKS)
         if matcher.match(none_yet) > 0:
-            shown = ui_line(none_yet)
+            shown = ui_line(none_yet, style=chrome_style(self.screen))
             yield Hit(matcher.match(none_yet), shown, self._no_marks, text=shown)
 
     def _no_marks(self) -> None:

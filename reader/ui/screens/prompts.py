@@ -18,7 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.i18n import _, is_rtl
-from reader.text.chrome import is_logical, ui_line
+from reader.text.chrome import ui_line
+from reader.ui.chrome_style import chrome_style
 from reader.ui.screens.first_line import cursor_on_first_line
 from reader.ui.widgets.shaped_input import ShapedInput
 
@@ -42,8 +43,9 @@ class GoToPrompt(ModalScreen[str | None]):
         self._early: list[str] = []  # keys typed before the field was there
 
     def compose(self) -> ComposeResult:
-        rtl = is_rtl() and not is_logical()  # --screen-reader: from the left edge
-        prompt = ui_line(_("go to (50%, ¶ number): "))
+        style = chrome_style(self)
+        rtl = is_rtl() and not style.logical  # --screen-reader: from the left edge
+        prompt = ui_line(_("go to (50%, ¶ number): "), style=style)
         # a blank between the label and the field, at the label's left when right to left
         label = Static(" " + prompt if rtl else prompt + " ")
         field = ShapedInput(restrict=r"[0-9\u0660-\u0669\u06f0-\u06f9%\u066a]*", max_length=14,
@@ -105,9 +107,10 @@ class KeyPrompt(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         # right to left: the prompt at the right (--screen-reader: from the left edge)
-        self.set_class(is_rtl() and not is_logical(), "-rtl")
+        style = chrome_style(self)
+        self.set_class(is_rtl() and not style.logical, "-rtl")
         with Horizontal():
-            yield Static(ui_line(self.prompt))
+            yield Static(ui_line(self.prompt, style=style))
 
     def on_mount(self) -> None:
         cursor_on_first_line(self, "Static")  # --screen-reader

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.content.annotations.argument_map import MapRow
-from reader.text.chrome import is_logical
+from reader.ui.chrome_style import chrome_style
 from reader.ui.decisions.map_layout import MapLine, MapNode, lay_out_map
 
 SIDE = 1
@@ -104,7 +104,8 @@ class MapTree(ScrollView, can_focus=True):
         if width == self._width and (self._lines or not self.nodes):
             return
         self._width = width
-        self._lines, self._firsts = lay_out_map(self.nodes, width, self.direction)
+        self._lines, self._firsts = lay_out_map(self.nodes, width, self.direction,
+                                                style=chrome_style(self))
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
 
     def set_nodes(self, nodes: list[MapNode]) -> None:
@@ -162,7 +163,8 @@ class MapTree(ScrollView, can_focus=True):
         return style
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if is_logical() and self.has_focus:  # --screen-reader: screen readers follow it
+        # --screen-reader: screen readers follow the cursor
+        if chrome_style(self).logical and self.has_focus:
             self.app.cursor_position = self.cursor_offset()
         return super().render_lines(crop)
 

@@ -15,6 +15,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.text.chrome import chrome_lines
+from reader.ui.chrome_style import chrome_style
 
 # (text, Rich style) paragraphs.
 Paragraphs = tuple[tuple[str, str], ...]
@@ -63,8 +64,9 @@ class BidiText(Widget):
     def _lines(self, width: int, paragraphs: Paragraphs | None = None
                ) -> list[tuple[str, int, bool, str]]:
         lines = []
+        chrome = chrome_style(self)
         for text, style in self.paragraphs if paragraphs is None else paragraphs:
-            for visual, cells, rtl in chrome_lines(text, width, self.direction):
+            for visual, cells, rtl in chrome_lines(text, width, self.direction, style=chrome):
                 lines.append((visual, cells, rtl, style))
         return lines
 

@@ -17,7 +17,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.text.chrome import chrome_lines, is_logical
+from reader.text.chrome import chrome_lines
+from reader.ui.chrome_style import chrome_style
 from reader.ui.widgets.bidi_text import Paragraphs
 
 # One cell each side of an entry's text, and a blank line after it (ListItem's padding).
@@ -118,6 +119,7 @@ class EntryList(ScrollView, can_focus=True):
         self._width = width
         rows: list[tuple[int, str, int, bool, str]] = []
         firsts: list[int] = []
+        chrome = chrome_style(self)
         for index, (_entry_id, paragraphs) in enumerate(self.entries):
             firsts.append(len(rows))
             for text, style in paragraphs:
@@ -125,13 +127,14 @@ class EntryList(ScrollView, can_focus=True):
                 indent = min(len(text) - len(text.lstrip(" ")), width // 2)
                 pad = " " * indent
                 for visual, cells, rtl in chrome_lines(text[indent:], width - indent,
-                                                       self.direction):
+                                                       self.direction, style=chrome):
                     rows.append((index, visual + pad if rtl else pad + visual,
                                  cells + indent, rtl, style))
             rows.append((index, "", 0, False, ""))
         if not self.entries and self.empty:
             rows = [(-1, visual, cells, rtl, "dim")
-                    for visual, cells, rtl in chrome_lines(self.empty, width, "auto")]
+                    for visual, cells, rtl in chrome_lines(self.empty, width, "auto",
+                                                             style=chrome)]
         self._rows = rows
         self._first_rows = firsts
         self.virtual_size = Size(content_width, len(rows))
@@ -149,7 +152,8 @@ class EntryList(ScrollView, can_focus=True):
     # -- drawing ----------------------------------------------------------------------
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if is_logical() and self.has_focus:  # --screen-reader: screen readers follow it
+        # --screen-reader: screen readers follow the cursor
+        if chrome_style(self).logical and self.has_focus:
             self.app.cursor_position = self.cursor_offset()
         return super().render_lines(crop)
 

@@ -26,7 +26,8 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from reader import i18n
-from reader.text.chrome import is_logical, ui_line
+from reader.text.chrome import ui_line
+from reader.ui.chrome_style import chrome_style
 from reader.ui.widgets.search_bar import QueryField
 
 PALETTE_RULE = "▏"
@@ -154,7 +155,8 @@ class KeyBar(Widget):
         shown, palette = self._items
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
-        if i18n.is_rtl() and not is_logical():  # (--screen-reader: from the left edge)
+        # (--screen-reader: from the left edge)
+        if i18n.is_rtl() and not chrome_style(self).logical:
             return self._render_rtl(width, shown, palette, key_style, text_style)
         segments: list[Segment] = []
         spans: list[tuple[int, int, KeyItem]] = []
@@ -181,7 +183,7 @@ class KeyBar(Widget):
             elif x < start:
                 segments.append(Segment(" " * (start - x), base))
             x = start
-            segments.append(Segment(LOGICAL_PALETTE_RULE if is_logical() else PALETTE_RULE,
+            segments.append(Segment(self._rule(),
                                     self.get_component_rich_style("key-bar--rule")))
             x += 1
             # Textual's footer draws this key compact: no room around the key itself.
@@ -212,11 +214,14 @@ class KeyBar(Widget):
         text_segment = Segment(text, text_style + extra)
         return [text_segment, key_segment] if rtl else [key_segment, text_segment]
 
-    @staticmethod
-    def _label(item: KeyItem) -> str:
+    def _label(self, item: KeyItem) -> str:
         """What the key does, in the interface's language, in visual order."""
-        return ui_line(i18n.gettext(item.description)) if item.description \
-            else ""
+        return ui_line(i18n.gettext(item.description), style=chrome_style(self)) \
+            if item.description else ""
+
+    def _rule(self) -> str:
+        """The rule before the palette's key (``--screen-reader``: an ASCII bar)."""
+        return LOGICAL_PALETTE_RULE if chrome_style(self).logical else PALETTE_RULE
 
     def _render_rtl(self, width: int, shown: list[KeyItem], palette: KeyItem | None,
                     key_style: Style, text_style: Style) -> Strip:
@@ -237,7 +242,7 @@ class KeyBar(Widget):
             left = pieces(palette, compact=True)
             cells = Segment.get_line_length(left)
             spans.append((0, cells, palette))
-            left.append(Segment(LOGICAL_PALETTE_RULE if is_logical() else PALETTE_RULE,
+            left.append(Segment(self._rule(),
                                  self.get_component_rich_style("key-bar--rule")))
             left_limit = cells + 1
         right = width

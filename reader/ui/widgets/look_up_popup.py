@@ -26,6 +26,7 @@ from textual.message import Message
 
 from reader.text.search import LookUp
 from reader.text.span import Span
+from reader.ui.chrome_style import chrome_style
 from reader.ui.decisions.look_up import other_entry, others_title, reading_lines
 from reader.ui.widgets.bidi_text import BidiText
 from reader.ui.widgets.entry_list import EntryList
@@ -85,13 +86,14 @@ class LookUpPopup(Vertical):
         self.places = {str(index): span for index, (_word, span) in enumerate(others)}
         readings = self.query_one("#look-up-readings", BidiText)
         readings.direction = direction
-        readings.set_text(tuple(reading_lines(look, direction)))
+        style = chrome_style(self)
+        readings.set_text(tuple(reading_lines(look, direction, style)))
         title = self.query_one("#look-up-title", BidiText)
         title.direction = direction
-        title.set_text(others_title(look, direction))
+        title.set_text(others_title(look, direction, style))
         entries = self.query_one(EntryList)
         entries.direction = direction
-        entries.set_entries([(str(index), ((other_entry(word, span, direction), ""),))
+        entries.set_entries([(str(index), ((other_entry(word, span, direction, style), ""),))
                              for index, (word, span) in enumerate(others)])
         self.display = True
         entries.focus()

@@ -32,8 +32,9 @@ from reader.i18n import number, pgettext
 from reader.state.search import SearchSession
 from reader.text import layout_paragraph
 from reader.text.chars import is_mark
-from reader.text.chrome import is_logical, ui_line
+from reader.text.chrome import ui_line
 from reader.text.search import ALL_MODES
+from reader.ui.chrome_style import chrome_style
 from reader.ui.terminal_output.cell_filters import keeping_harakat
 from reader.ui.widgets.shaped_field import cursor_column, field_strip, visual_cells
 
@@ -162,14 +163,14 @@ class QueryField(Widget, can_focus=True):
     def _visual(self) -> tuple[list[tuple[str, Style | None]], bool]:
         """The query in visual order as (cluster, style) cells, with the cursor drawn."""
         cursor_style = Style(reverse=True) if self.has_focus else Style(underline=True)
-        return visual_cells(self.value, self.cursor, cursor_style)
+        return visual_cells(self.value, self.cursor, cursor_style, chrome=chrome_style(self))
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """What is typed is seen whole, harakat too, while ``H`` hides them elsewhere."""
         return keeping_harakat(super().get_line_filters())
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if is_logical() and self.has_focus:  # --screen-reader: the cursor at the caret
+        if chrome_style(self).logical and self.has_focus:  # --screen-reader: at the caret
             self.app.cursor_position = self.cursor_offset()
         return super().render_lines(crop)
 
@@ -178,7 +179,7 @@ class QueryField(Widget, can_focus=True):
         where the terminal's cursor goes with ``--screen-reader``."""
         region = self.content_region
         x = cursor_column(self.value, self.cursor, max(1, region.width),
-                          self.rtl or self.align_right)
+                          self.rtl or self.align_right, chrome=chrome_style(self))
         return Offset(region.x + x, region.y)
 
     def render_line(self, y: int) -> Strip:
@@ -187,7 +188,8 @@ class QueryField(Widget, can_focus=True):
         if y > 0:
             return Strip.blank(width, base)
         cells, rtl = self._visual()
-        return field_strip(cells, width, base, pad_left=rtl or self.align_right)
+        return field_strip(cells, width, base, pad_left=rtl or self.align_right,
+                           chrome=chrome_style(self))
 
 
 # -- the bar ------------------------------------------------------------------------------
@@ -302,7 +304,8 @@ class SearchBar(Horizontal):
         if others:
             label += "  " + " · ".join(f"{mode_name(mode)} {number(count)}"
                                        for mode, count in others.items())
-        self.query_one("#search-mode", Static).update(Text(ui_line(label)))
+        self.query_one("#search-mode", Static).update(
+            Text(ui_line(label, style=chrome_style(self))))
 
     def set_count(self, text: str, error: bool = False) -> None:
         """The count (``3/12``) or an error; the note of the mode cycle instead while there
@@ -310,7 +313,7 @@ class SearchBar(Horizontal):
         if self.mode_note:
             text, error = self.mode_note, True
         count = self.query_one("#search-count", Static)
-        count.update(Text(ui_line(text)))
+        count.update(Text(ui_line(text, style=chrome_style(self))))
         count.set_class(error, "-error")
 
     # -- actions --------------------------------------------------------------------------

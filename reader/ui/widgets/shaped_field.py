@@ -3,7 +3,8 @@ order, the cursor on the cluster after it. Shared by the search bar, the command
 input and the go-to prompt (Textual's own inputs draw Arabic unjoined and reversed, and
 always from the left: ``text-align`` does not reach them).
 
-With ``--screen-reader`` (:func:`reader.text.chrome.is_logical`) a field is drawn as the
+With ``--screen-reader`` (:attr:`reader.text.chrome.ChromeStyle.LOGICAL`, the ``chrome``
+the functions below are given) a field is drawn as the
 article's rows are: what is typed in logical order, unshaped, from the left edge, so that
 a screen reader reads it and the terminal's cursor at the caret is on the letter after it.
 
@@ -21,7 +22,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.text import layout_paragraph
-from reader.text.chrome import is_logical
+from reader.text.chrome import ChromeStyle
 
 Cells = list[tuple[str, Style | None]]
 # (cluster, style, logical offset; None for the blank cell of a cursor at the end)
@@ -43,10 +44,11 @@ def _logical(value: str) -> list[list[Any]]:
     return clusters
 
 
-def _clusters(value: str, cursor: int | None, cursor_style: Style) -> tuple[_Clusters, bool]:
+def _clusters(value: str, cursor: int | None, cursor_style: Style,
+              chrome: ChromeStyle) -> tuple[_Clusters, bool]:
     if not value:
         return ([(" ", cursor_style, None)] if cursor is not None else []), False
-    if is_logical():
+    if chrome.logical:
         clusters, rtl = _logical(value), False
     else:
         line = layout_paragraph(value, 10_000).lines[0]
@@ -69,18 +71,20 @@ def _clusters(value: str, cursor: int | None, cursor_style: Style) -> tuple[_Clu
     return cells, rtl
 
 
-def visual_cells(value: str, cursor: int | None, cursor_style: Style) -> tuple[Cells, bool]:
+def visual_cells(value: str, cursor: int | None, cursor_style: Style, *,
+                 chrome: ChromeStyle) -> tuple[Cells, bool]:
     """``value`` in visual order as (cluster, style) cells, the cursor (``None``: hidden)
     on the cluster holding the character after it, or on a blank cell at the line's end."""
-    clusters, rtl = _clusters(value, cursor, cursor_style)
+    clusters, rtl = _clusters(value, cursor, cursor_style, chrome)
     return [(text, style) for text, style, _offset in clusters], rtl
 
 
-def _view(cells: Cells, width: int, pad_left: bool) -> tuple[int, int, int]:
+def _view(cells: Cells, width: int, pad_left: bool,
+          chrome: ChromeStyle) -> tuple[int, int, int]:
     """(first cell shown, blank cells at the left, cursor's cell) of ``cells`` on a line of
     ``width``: scrolled so the cursor (the first styled cell) stays on screen when they are
     wider, padded when not (never on the left in logical mode: from the left edge)."""
-    pad_left = pad_left and not is_logical()
+    pad_left = pad_left and not chrome.logical
     total = sum(cell_len(text) for text, _style in cells)
     cursor_x = 0
     for text, style in cells:
@@ -92,12 +96,13 @@ def _view(cells: Cells, width: int, pad_left: bool) -> tuple[int, int, int]:
     return start, left, cursor_x
 
 
-def field_strip(cells: Cells, width: int, base: Style, pad_left: bool = False) -> Strip:
+def field_strip(cells: Cells, width: int, base: Style, pad_left: bool = False, *,
+                chrome: ChromeStyle) -> Strip:
     """The cells on one line of ``width``: scrolled so the cursor (the first styled cell)
     stays on screen when they are wider, padded (on the left with ``pad_left``) when not."""
-    pad_left = pad_left and not is_logical()
+    pad_left = pad_left and not chrome.logical
     total = sum(cell_len(text) for text, _style in cells)
-    start, _left, _cursor = _view(cells, width, pad_left)
+    start, _left, _cursor = _view(cells, width, pad_left, chrome)
     strip = Strip([Segment(text, base + style if style else base)
                    for text, style in cells], total).crop(start, start + width)
     if total < width:
@@ -106,19 +111,21 @@ def field_strip(cells: Cells, width: int, base: Style, pad_left: bool = False) -
     return strip
 
 
-def cursor_column(value: str, cursor: int, width: int, pad_left: bool) -> int:
+def cursor_column(value: str, cursor: int, width: int, pad_left: bool, *,
+                  chrome: ChromeStyle) -> int:
     """The column of the field where :func:`field_strip` draws the cursor."""
-    cells, _rtl = visual_cells(value, cursor, Style(reverse=True))
-    start, left, cursor_x = _view(cells, width, pad_left)
+    cells, _rtl = visual_cells(value, cursor, Style(reverse=True), chrome=chrome)
+    start, left, cursor_x = _view(cells, width, pad_left, chrome)
     return max(0, min(width - 1, left + cursor_x - start))
 
 
-def offset_at(value: str, cursor: int, x: int, width: int, pad_left: bool) -> int:
+def offset_at(value: str, cursor: int, x: int, width: int, pad_left: bool, *,
+              chrome: ChromeStyle) -> int:
     """The logical offset a click at column ``x`` of the field puts the cursor at: the
     letter drawn there, or the text's start or end beside it."""
-    clusters, rtl = _clusters(value, cursor, Style(reverse=True))
+    clusters, rtl = _clusters(value, cursor, Style(reverse=True), chrome)
     cells = [(text, style) for text, style, _offset in clusters]
-    start, left, _cursor = _view(cells, width, pad_left)
+    start, left, _cursor = _view(cells, width, pad_left, chrome)
     column = x - left + start
     if column < 0:  # left of the text: the end of right-to-left text, else its start
         return len(value) if rtl else 0

@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from reader import i18n
 from reader.text.chars import first_strong
-from reader.text.chrome import is_logical
+from reader.ui.chrome_style import chrome_style
 from reader.ui.terminal_output.cell_filters import keeping_harakat
 from reader.ui.textual_private import HookedInput, cursor_visible
 from reader.ui.widgets.shaped_field import cursor_column, field_strip, offset_at, visual_cells
@@ -41,7 +41,7 @@ class ShapedLine(HookedInput):
     def align_right(self) -> bool:
         """In a right-to-left interface; never in logical mode (``--screen-reader``:
         from the left edge, as all chrome)."""
-        return i18n.is_rtl() and not is_logical()
+        return i18n.is_rtl() and not chrome_style(self).logical
 
     _caret_shown: tuple[object, ...] | None = None
 
@@ -49,7 +49,7 @@ class ShapedLine(HookedInput):
         # --screen-reader: the cursor at the caret when the value or the caret moved (not
         # at every blink: the palette's arrows put it on a command meanwhile)
         caret = (self.value, self.cursor_position, self.content_region)
-        if is_logical() and self.has_focus and caret != self._caret_shown:
+        if chrome_style(self).logical and self.has_focus and caret != self._caret_shown:
             self._caret_shown = caret
             self.app.cursor_position = self.cursor_screen_offset
         return super().render_lines(crop)
@@ -74,8 +74,9 @@ class ShapedLine(HookedInput):
         if not self.value:
             return self._placeholder_strip(width, show_cursor)
         cells, _rtl = visual_cells(self.value, self.cursor_position if show_cursor else None,
-                                  cursor_style)
-        return field_strip(cells, width, base, pad_left=self.align_right)
+                                  cursor_style, chrome=chrome_style(self))
+        return field_strip(cells, width, base, pad_left=self.align_right,
+                           chrome=chrome_style(self))
 
     def _placeholder_strip(self, width: int, show_cursor: bool) -> Strip:
         """The placeholder at the right edge, its start (at its right) kept when it is
@@ -101,7 +102,7 @@ class ShapedLine(HookedInput):
         if not self.value:
             return Offset(x + width - 1, y)
         return Offset(x + cursor_column(self.value, self.cursor_position, width,
-                                        self.align_right), y)
+                                        self.align_right, chrome=chrome_style(self)), y)
 
     # Arrows as they point: in a value that reads right to left (as the search bar's),
     # Left moves on in the text and Right back; with Ctrl, by words.
@@ -138,7 +139,7 @@ class ShapedLine(HookedInput):
         if not self.value:
             return 0
         return offset_at(self.value, self.cursor_position, offset, self._field_width(),
-                         self.align_right)
+                         self.align_right, chrome=chrome_style(self))
 
 
 class ShapedInput(ShapedLine):

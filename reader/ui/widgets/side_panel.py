@@ -14,14 +14,15 @@ from reader.content.annotations.model import Annotations, Claim, Rebuttal
 from reader.content.document import Document
 from reader.i18n import N_, _, number
 from reader.text.chrome import (
+    ChromeStyle,
     chrome_line,
     fill,
     in_direction,
-    is_logical,
     isolate,
     join_fields,
     value_direction,
 )
+from reader.ui.chrome_style import chrome_style
 from reader.ui.decisions.map_layout import (
     REPEATED_MARK,
     REPEATED_ROLE,
@@ -49,23 +50,23 @@ CLAIM_MARK, REBUTTAL_MARK = "◆", "↩"
 ROLES = {CLAIM_MARK: N_("claim,"), REBUTTAL_MARK: N_("rebuttal,")}
 
 
-def role(marker: str) -> str:
-    """``marker``, or in logical mode (--screen-reader) the role it stands for."""
-    return _(ROLES[marker]) if is_logical() else marker
+def role(marker: str, style: ChromeStyle) -> str:
+    """``marker``, or in logical style (--screen-reader) the role it stands for."""
+    return _(ROLES[marker]) if style.logical else marker
 
 
-def rebuttal_mark(depth: int) -> str:
+def rebuttal_mark(depth: int, style: ChromeStyle) -> str:
     """A rebuttal's marker at ``depth`` under its claim: ``↩`` answers the claim, ``↩↩``
     a rebuttal of it, and so on (a repeated marker, not an indent, so that it stays at the
     start of the line in either direction). In logical mode, the role once."""
-    return role(REBUTTAL_MARK) if is_logical() else REBUTTAL_MARK * max(1, depth)
+    return role(REBUTTAL_MARK, style) if style.logical else REBUTTAL_MARK * max(1, depth)
 
 
-def repeated_mark(depth: int) -> str:
+def repeated_mark(depth: int, style: ChromeStyle) -> str:
     """:func:`rebuttal_mark` for a rebuttal already listed under another entry it answers:
     the map's ``↻`` (as deep as ``↩`` would be), in logical mode its words ("rebuttal
     again,"), so that the panel and the map say the same of it."""
-    return _(REPEATED_ROLE) if is_logical() else REPEATED_MARK * max(1, depth)
+    return _(REPEATED_ROLE) if style.logical else REPEATED_MARK * max(1, depth)
 
 
 def entry_line(annotations: Annotations, entry: Claim | Rebuttal, marker: str = "") -> str:
@@ -124,8 +125,8 @@ class SidePanel(RepeatedRow):
         yield self._title()
 
     def _title(self) -> BidiText:
-        return BidiText(join_fields([self.title], self.direction), direction=self.direction,
-                        id="panel-title")
+        return BidiText(join_fields([self.title], self.direction, style=chrome_style(self)),
+                        direction=self.direction, id="panel-title")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._populate)
@@ -145,8 +146,10 @@ class SidePanel(RepeatedRow):
         claims.display = False
         tree = MapTree(nodes, direction=self.direction, id="map-tree")
         tree.display = False
+        style = chrome_style(self)
         return [
-            TabBar([chrome_line(join_fields([_(name)], self.direction), self.direction)
+            TabBar([chrome_line(join_fields([_(name)], self.direction, style=style),
+                                self.direction, style=style)
                     for name in (CHAPTERS_TAB, CLAIMS_TAB, MAP_TAB)],
                    rtl=self.direction == "rtl", id="panel-tabs"),
             EntryList(self._chapter_items(), direction=self.direction,
@@ -209,11 +212,12 @@ class SidePanel(RepeatedRow):
         items: list[tuple[str, Paragraphs]] = []
         assert self.annotations is not None
         for chapter in self.annotations.chapters:
-            header = fill(_("chapter {number}: {title}") if is_logical() else "{number}. {title}",
+            header = fill(_("chapter {number}: {title}") if chrome_style(self).logical
+                          else "{number}. {title}",
                           number=number(chapter.number), title=chapter.title)
             teller = join_fields([fill(_("told by {name}"), name=self._entity_name(chapter.teller)),
                                   fill("{date}", date=chapter.date) if chapter.date else ""],
-                                 self.direction, " — ")
+                                 self.direction, " — ", style=chrome_style(self))
             summary = isolate(chapter.summary) if chapter.summary else ""
             items.append((chapter.id, ((header, "bold"), (teller, ""), (summary, ""))))
         return items
@@ -229,6 +233,7 @@ class SidePanel(RepeatedRow):
         there)."""
         items: list[tuple[str, Paragraphs]] = []
         depths: dict[str, int] = {}  # an entry's depth under its claim (or root), by key
+        style = chrome_style(self)
         mine = True  # in this document's part of the map (a debate's has several)
         for node in self.map_nodes() if nodes is None else nodes:
             row = node.row
@@ -243,9 +248,9 @@ class SidePanel(RepeatedRow):
             if not repeated:
                 depths[row.key] = depth
             if row.kind == "claim":
-                mark = role(CLAIM_MARK)
+                mark = role(CLAIM_MARK, style)
             else:
-                mark = repeated_mark(depth) if repeated else rebuttal_mark(depth)
+                mark = repeated_mark(depth, style) if repeated else rebuttal_mark(depth, style)
             if node.here:
                 items.append((row.entry_id, ((entry_text(node.name, row.label, mark),
                                               "bold" if row.kind == "claim" else
@@ -272,7 +277,7 @@ class SidePanel(RepeatedRow):
         return [
             (f"heading:{index}", ((fill(_("heading {level}:"), level=number(level)) + " "
                                    + self._heading_text(index, text)
-                                   if is_logical() else
+                                   if chrome_style(self).logical else
                                    "  " * (level - 1) + self._heading_text(index, text),
                                    "bold" if level == 1 else ""),))
             for index, level, text in headings()

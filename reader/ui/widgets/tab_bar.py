@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.text.chars import first_strong
-from reader.text.chrome import is_logical
+from reader.ui.chrome_style import chrome_style
 
 GAP = 2  # cells between labels
 
@@ -63,7 +63,7 @@ class TabBar(Widget, can_focus=True):
     def drawn_rtl(self) -> bool:
         """The first tab at the right; never in logical mode (``--screen-reader``: the
         tabs in their order from the left edge, as all chrome)."""
-        return self.rtl and not is_logical()
+        return self.rtl and not chrome_style(self).logical
 
     def _spans(self, width: int) -> list[tuple[int, int]]:
         """(x, cells) of each label, the first at the start side."""
@@ -79,7 +79,8 @@ class TabBar(Widget, can_focus=True):
         return spans
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if is_logical() and self.has_focus and self.labels:  # --screen-reader: on the tab
+        # --screen-reader: the cursor on the tab
+        if chrome_style(self).logical and self.has_focus and self.labels:
             start, _cells = self._spans(self.content_size.width)[self.active]
             region = self.content_region
             self.app.cursor_position = Offset(region.x + start, region.y)
