@@ -455,11 +455,15 @@ class _Bell:
 
 async def _map_on(pilot, app: ReaderApp, key: str) -> MapTree:
     """Wait for the full-screen map, its highlight on the node ``key``."""
-    await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-    tree = app.screen.query_one(MapTree)
-    await wait_until(pilot, lambda: tree.highlighted_node is not None
-                     and tree.highlighted_node.key == key, what=f"the node {key}")
-    return tree
+    def on_node() -> bool:
+        screen = app.screen
+        if not isinstance(screen, MapScreen):
+            return False
+        node = screen.map_tree.highlighted_node
+        return node is not None and node.key == key
+
+    await wait_until(pilot, on_node, what=f"the map on the node {key}")
+    return app.screen.query_one(MapTree)
 
 
 async def _map_closed(pilot, app: ReaderApp) -> None:
@@ -659,3 +663,32 @@ async def test_backspace_on_the_map_brought_back_across_documents_goes_to_the_on
         await wait_until(pilot, lambda: bell.rung == 1, what="the bell")
         assert isinstance(post.screen, MapScreen) and post.argument_map.crossing is None
         assert len(trail.forward) == 2 and not trail.back
+
+
+async def test_back_and_forward_from_map_to_map(tmp_path: Path) -> None:
+    """Two jumps from the map, one after the other: Backspace shows the second's map, again
+    the first's (one map closes, the other opens on its node); Alt+→ walks them forward, to
+    the place the second jump led."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        keys = []
+        for pick in (0, -1):  # the first claim, then the last
+            await pilot.press("M")
+            await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+            tree = app.screen.query_one(MapTree)
+            node = [i for i, n in enumerate(tree.nodes) if n.row.kind == "claim"][pick]
+            keys.append(tree.nodes[node].key)
+            tree.highlight(node)
+            await pilot.press("enter")
+            await _map_closed(pilot, app)
+        last = app.article.place()
+        await pilot.press("backspace")
+        await _map_on(pilot, app, keys[1])
+        await pilot.press("backspace")
+        await _map_on(pilot, app, keys[0])
+        await pilot.press("alt+right")
+        await _map_on(pilot, app, keys[1])
+        await pilot.press("alt+right")
+        await _map_closed(pilot, app)
+        assert app.article.place() == last
