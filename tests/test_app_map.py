@@ -437,3 +437,261 @@ async def test_enter_follows_a_rebuttal_of_a_rebuttal_both_ways(tmp_path: Path) 
         await wait_until(pilot, lambda: app.screen.is_modal, what="the chooser")
         await pilot.press("down", "enter")
         await wait_until(pilot, lambda: app.navigation.focused_entry == "r2")
+
+
+# -- Backspace and the map, again and again -------------------------------------------
+
+
+class _Bell:
+    """Counts the app's bells (Backspace with nothing to go back to rings one)."""
+
+    def __init__(self, app: ReaderApp) -> None:
+        self.rung = 0
+        ring = app.bell
+
+        def bell() -> None:
+            self.rung += 1
+            ring()
+
+        app.bell = bell  # type: ignore[method-assign]
+
+
+async def _map_on(pilot, app: ReaderApp, key: str) -> MapTree:
+    """Wait for the full-screen map, its highlight on the node ``key``."""
+    def on_node() -> bool:
+        screen = app.screen
+        if not isinstance(screen, MapScreen):
+            return False
+        node = screen.map_tree.highlighted_node
+        return node is not None and node.key == key
+
+    await wait_until(pilot, on_node, what=f"the map on the node {key}")
+    return app.screen.query_one(MapTree)
+
+
+async def _map_closed(pilot, app: ReaderApp) -> None:
+    await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen), what="the text")
+
+
+async def _focused(pilot, app: ReaderApp, entry: str) -> None:
+    await wait_until(pilot, lambda: app.navigation.focused_entry == entry, what=entry)
+
+
+async def _crossed(pilot, app: ReaderApp) -> None:
+    """Wait for the app to end for another document (the launch loop opens it next)."""
+    await wait_until(pilot, lambda: app.argument_map.crossing is not None
+                     and (not app.is_running or app._exit), what="the crossing")
+
+
+def _next(tmp_path: Path, trail: Trail, app: ReaderApp) -> ReaderApp:
+    """What the launch loop does after a crossing: the app on the document it names."""
+    crossing = app.argument_map.crossing
+    assert crossing is not None
+    return _app(tmp_path, Path(crossing.source), trail=trail, landing=crossing)
+
+
+async def test_same_document_back_and_forward_through_the_map_again_and_again(
+        tmp_path: Path) -> None:
+    """Enter from the map, Backspace (the map again), then forward and back, three times:
+    each Backspace brings the map on the node, each Alt+→ makes the jump again, from the
+    map too; Enter from the map brought back jumps again."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        start = app.article.place()
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        tree = app.screen.query_one(MapTree)
+        node = [i for i, n in enumerate(tree.nodes) if n.row.kind == "claim"][-1]
+        key, entry = tree.nodes[node].key, tree.nodes[node].row.entry_id
+        tree.highlight(node)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
+        landed = app.article.place()
+        assert landed != start and app.navigation.focused_entry == entry
+        for forward in ("alt+right", "alt+right", "enter"):
+            await pilot.press("backspace")
+            await _map_on(pilot, app, key)
+            assert app.article.place() == start
+            if forward == "alt+right":
+                await pilot.press("escape")
+                await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
+            await pilot.press(forward)  # the jump again (from the text, or from the map)
+            await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen)
+                             and app.navigation.focused_entry == entry, what="the jump")
+            assert app.article.place() == landed
+        await pilot.press("backspace")
+        await _map_on(pilot, app, key)
+        await pilot.press("alt+right")  # forward straight from the map brought back
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen)
+                         and app.article.place() == landed, what="forward from the map")
+        await pilot.press("backspace")
+        await _map_on(pilot, app, key)
+
+
+async def test_across_documents_forward_and_back_again_brings_the_map_back_each_time(
+        tmp_path: Path) -> None:
+    """Musk's reply, its map, Enter on Altman's claim (Altman's post opens), Backspace (the
+    reply again, on its map, on that node); then forward again and back, by Alt+→ from the
+    text, by Enter from the map, by Alt+→ from the map: each time Backspace brings the map."""
+    folder = _debate(tmp_path)
+    trail = Trail()
+    key = "altman#three-chapters"
+    app = _app(tmp_path, folder / "musk-reply.txt", trail=trail)
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        tree = app.screen.query_one(MapTree)
+        tree.highlight(next(i for i, n in enumerate(tree.nodes) if n.key == key))
+        await pilot.press("enter")
+        await _crossed(pilot, app)
+    for forward in ("alt+right", "enter", "alt+right (map)", None):
+        altman = _next(tmp_path, trail, app)  # Altman's post, at the claim
+        async with altman.run_test(size=SIZE) as pilot:
+            await panel_built(pilot)
+            await _focused(pilot, altman, "three-chapters")  # the landing on the claim
+            assert altman.document.path == folder / "altman-post.txt"
+            await pilot.press("backspace")
+            await _crossed(pilot, altman)
+        app = _next(tmp_path, trail, altman)  # the reply again: on its map, on the node
+        async with app.run_test(size=SIZE) as pilot:
+            await panel_built(pilot)
+            await _map_on(pilot, app, key)
+            assert app.document.path == folder / "musk-reply.txt"
+            if forward is None:
+                break
+            if forward == "alt+right":
+                await pilot.press("escape")
+                await _map_closed(pilot, app)
+            await pilot.press(forward.split()[0])
+            await _crossed(pilot, app)
+        assert Path(app.argument_map.crossing.source) == folder / "altman-post.txt"
+
+
+async def test_backspace_on_the_map_brought_back_goes_back_further(tmp_path: Path) -> None:
+    """The map Backspace brought back stands for the place the jump was made from: Backspace
+    there goes on back, as a browser's Back goes past the page it returned to (the text
+    before, the map closed); Alt+→ comes to the map again. With nothing further back, the
+    map stays and the bell says so. A map opened with M: Backspace closes it."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        bell = _Bell(app)
+        top = app.article.place()
+        await pilot.press("G")  # a jump: the top is one step back
+        end = app.article.place()
+        assert end != top
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        tree = app.screen.query_one(MapTree)
+        node = next(i for i, n in enumerate(tree.nodes) if n.row.kind == "claim")
+        key = tree.nodes[node].key
+        tree.highlight(node)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
+        await pilot.press("backspace")
+        await _map_on(pilot, app, key)
+        assert app.article.place() == end
+        await pilot.press("backspace")  # further back: the top, where G was pressed
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen)
+                         and app.article.place() == top, what="the place before")
+        await pilot.press("alt+right")  # forward: the map again, over the end
+        await _map_on(pilot, app, key)
+        assert app.article.place() == end
+        await pilot.press("backspace", "backspace")  # the top; nothing before it
+        await wait_until(pilot, lambda: app.article.place() == top and bell.rung == 1,
+                         what="the bell")
+        assert not isinstance(app.screen, MapScreen)
+        await pilot.press("M")  # a map opened with M: Backspace closes it, nothing else
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        await pilot.press("backspace")
+        await wait_until(pilot, lambda: not isinstance(app.screen, MapScreen))
+        assert app.article.place() == top and app.navigation.history.ahead == 2
+        await pilot.press("alt+right")  # the end again, with its map
+        await _map_on(pilot, app, key)
+        # the map brought back with nothing before it in the history: it stays, with a bell
+        app.navigation.history._back.clear()
+        await pilot.press("backspace")
+        await wait_until(pilot, lambda: bell.rung == 2, what="the bell")
+        assert isinstance(app.screen, MapScreen) and app.article.place() == end
+
+
+async def test_backspace_on_the_map_brought_back_across_documents_goes_to_the_one_before(
+        tmp_path: Path) -> None:
+    """Altman's post, Enter on Musk's rebuttal in its map (the reply opens); there, Enter on
+    Altman's claim in the reply's map (the post opens again); Backspace: the reply's map;
+    Backspace again: nothing before in the reply, so the post, on its map, on Musk's node;
+    Backspace there: nothing before at all, the bell."""
+    folder = _debate(tmp_path)
+    trail = Trail()
+
+    async def enter_on(app: ReaderApp, pilot, key: str) -> None:
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+        tree = app.screen.query_one(MapTree)
+        tree.highlight(next(i for i, n in enumerate(tree.nodes) if n.key == key))
+        await pilot.press("enter")
+        await _crossed(pilot, app)
+
+    post = _app(tmp_path, folder / "altman-post.txt", trail=trail)
+    async with post.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await enter_on(post, pilot, "musk#fourth-chapter")
+    reply = _next(tmp_path, trail, post)
+    async with reply.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await wait_until(pilot, lambda: reply.navigation.focused_entry == "fourth-chapter")
+        await enter_on(reply, pilot, "altman#three-chapters")
+    post = _next(tmp_path, trail, reply)
+    async with post.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await wait_until(pilot, lambda: post.navigation.focused_entry == "three-chapters")
+        await pilot.press("backspace")
+        await _crossed(pilot, post)
+    reply = _next(tmp_path, trail, post)
+    async with reply.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        await _map_on(pilot, reply, "altman#three-chapters")
+        await pilot.press("backspace")  # further back: the post, where it was left
+        await _crossed(pilot, reply)
+    post = _next(tmp_path, trail, reply)
+    assert post.argument_map.landing is not None
+    assert Path(post.argument_map.landing.source) == folder / "altman-post.txt"
+    async with post.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        bell = _Bell(post)
+        await _map_on(pilot, post, "musk#fourth-chapter")
+        await pilot.press("backspace")  # nothing before the post: the map stays
+        await wait_until(pilot, lambda: bell.rung == 1, what="the bell")
+        assert isinstance(post.screen, MapScreen) and post.argument_map.crossing is None
+        assert len(trail.forward) == 2 and not trail.back
+
+
+async def test_back_and_forward_from_map_to_map(tmp_path: Path) -> None:
+    """Two jumps from the map, one after the other: Backspace shows the second's map, again
+    the first's (one map closes, the other opens on its node); Alt+→ walks them forward, to
+    the place the second jump led."""
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await panel_built(pilot)
+        keys = []
+        for pick in (0, -1):  # the first claim, then the last
+            await pilot.press("M")
+            await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+            tree = app.screen.query_one(MapTree)
+            node = [i for i, n in enumerate(tree.nodes) if n.row.kind == "claim"][pick]
+            keys.append(tree.nodes[node].key)
+            tree.highlight(node)
+            await pilot.press("enter")
+            await _map_closed(pilot, app)
+        last = app.article.place()
+        await pilot.press("backspace")
+        await _map_on(pilot, app, keys[1])
+        await pilot.press("backspace")
+        await _map_on(pilot, app, keys[0])
+        await pilot.press("alt+right")
+        await _map_on(pilot, app, keys[1])
+        await pilot.press("alt+right")
+        await _map_closed(pilot, app)
+        assert app.article.place() == last

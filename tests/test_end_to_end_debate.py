@@ -1,7 +1,7 @@
 """The installed reader in tmux, across the documents of a debate: Enter on a node of the
 other document in the map (M) opens it (the launch loop starts the app again on it), and
 Backspace brings back the first, on the map the jump was made from, each document's place
-remembered."""
+remembered; forward (Alt+→, or Enter from that map) and Backspace again, the map again."""
 
 from __future__ import annotations
 
@@ -37,6 +37,15 @@ def test_enter_in_the_map_opens_the_other_document_and_backspace_comes_back(
         tmux.wait_for(lambda lines: _shows(lines, "Argument map"))
         tmux.keys("Escape")  # the map closes on the reply's text
         tmux.wait_for(lambda lines: _shows(lines, " 24 ") and not _shows(lines, "2018"))
+        # forward and back again, then Enter from the map brought back and back again:
+        # each time the reply comes back on its map
+        for forward in ("M-Right", "Enter"):
+            tmux.keys(forward)
+            tmux.wait_for(lambda lines: _shows(lines, "2018") and not _shows(lines, "Argument map"))
+            tmux.keys("BSpace")
+            tmux.wait_for(lambda lines: _shows(lines, "Argument map"))
+        tmux.keys("Escape")
+        tmux.wait_for(lambda lines: _shows(lines, " 24 ") and not _shows(lines, "Argument map"))
         tmux.keys("q")
         tmux.wait_for(lambda lines: not lines or not _shows(lines, "Map"))
     finally:

@@ -105,15 +105,16 @@ class ArgumentMap:
         folder = debate.path.parent
         source = member.source if member.is_url else str(folder / member.source)
         notes = str(folder / member.annotations) if member.annotations else None
-        here = self.here()
+        here = self.here(self.navigation.leaving_map)  # a new jump, as push_history's
         if here is None:
             self.reader.say(_(
                 "A document read from standard input cannot be left for another one."), 5)
             return
         self._cross(self.trail.leave(here, Visit(source, notes, entry=entry_id or None)))
 
-    def here(self) -> Visit | None:
-        """This document as a place to come back to (None: it came through a pipe)."""
+    def here(self, map_node: MapPlace | None) -> Visit | None:
+        """This document as a place to come back to (None: it came through a pipe), with
+        the full-screen map's node it is left from (back or forward opens the map again)."""
         document = self.reader.document
         source = document.url or (str(document.path) if document.path else None)
         if source is None:
@@ -122,20 +123,53 @@ class ArgumentMap:
         path = annotations.path if annotations is not None else None
         return Visit(source, str(path) if path else None,
                      Stop(self.reader.article.place(), self.navigation.focused_entry,
-                          self.navigation.leaving_map),
+                          map_node),
                      history=self.navigation.history)
 
     def travel_back(self) -> None:
         """Back through jumps; past this document's first, to the document of the debate
-        it was opened from."""
+        it was opened from.
+
+        On the full-screen map, as in a browser: a map opened with ``M`` is closed (the
+        text as it was before it, Esc's way); a map that back (or forward) brought again
+        stands for the place the jump was made from, so back goes on from that place,
+        the map closed, to the place or the document before (with nothing before it, the
+        map stays and the bell says so)."""
         history = self.navigation.history
+        shown = self._full_map()
+        if shown is not None and not shown.reopened:
+            shown.dismiss(None)
+            return
+        if shown is not None and not self._leave_map(shown, history.depth > 0
+                                                     or bool(self.trail.back)):
+            return
         if history.depth or not self.back():
             self.navigation.travel(history.back)
 
     def travel_forward(self) -> None:
+        """Forward again; from the full-screen map too, which back then opens again."""
         history = self.navigation.history
+        shown = self._full_map()
+        if shown is not None and not self._leave_map(shown, history.ahead > 0
+                                                     or bool(self.trail.forward)):
+            return
         if history.ahead or not self.forward():
             self.navigation.travel(history.forward)
+
+    def _full_map(self) -> MapScreen | None:
+        screen = self.reader.app.screen
+        return screen if isinstance(screen, MapScreen) else None
+
+    def _leave_map(self, shown: MapScreen, somewhere: bool) -> bool:
+        """Back or forward from the full-screen map: closed, its highlighted node kept with
+        the place left (coming back to that place opens the map again on it), True; with
+        nowhere to go, the map stays and the bell rings, as back does in the text."""
+        if not somewhere:
+            self.reader.app.bell()
+            return False
+        self.navigation.back_at_map = shown.place()
+        shown.dismiss(None)
+        return True
 
     def back(self) -> bool:
         """Backspace with nothing left to go back to in this document: the document
@@ -146,7 +180,7 @@ class ArgumentMap:
         return self._travel(self.trail.go_forward)
 
     def _travel(self, move: Callable[[Visit], Visit | None]) -> bool:
-        here = self.here()
+        here = self.here(self.navigation.back_at_map)  # as Navigation.travel's Stop
         if here is None:
             return False
         visit = move(here)
@@ -172,7 +206,10 @@ class ArgumentMap:
         if landing.stop is not None:
             article.go_to_place(landing.stop.place)
             self.navigation.set_focus(landing.stop.focus)
-            if landing.stop.map_node is not None:  # left from the map: back to it
+            # left from the map: back to it; and, as Navigation.travel does, the node is
+            # kept with this place when it is left again by back or forward
+            self.navigation.back_at_map = landing.stop.map_node
+            if landing.stop.map_node is not None:
                 self.open_full(landing.stop.map_node)
             return
         annotations = self.reader.annotations

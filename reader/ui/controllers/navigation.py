@@ -43,8 +43,9 @@ class Navigation:
         # the map again on it when back returns to that Stop.
         self.leaving_map: MapPlace | None = None
         self.reopen_map: Callable[[MapPlace], None] | None = None
-        # Back brought the map again (this Stop was left from it): forward then back
-        # returns to it again, as a browser's Back after Forward does.
+        # Back or forward brought the map again (this Stop was left from it), or the map
+        # is left by them: the node kept with this place when back or forward leaves it,
+        # so coming back opens the map again, as a browser's Back after Forward does.
         self.back_at_map: MapPlace | None = None
 
     # -- history ------------------------------------------------------------------------

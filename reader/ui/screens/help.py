@@ -40,6 +40,8 @@ KEYS: list[tuple[str, str]] = [
     ("] / [, Enter (no claims)", "next / previous link; open it"),
     ("Backspace / Alt+←", "back to where you were, and to what was focused"),
     ("Alt+→", "forward again"),
+    ("M", "argument map on the whole screen: Enter goes to the node, Esc closes it"),
+    ("in the map: Backspace", "close it; on the map Backspace brought back, go further back"),
     ("1 – 9", "jump to chapter N"),
     (":", "go to a percentage (50%) or a paragraph number (120)"),
     ("''", "back to the place before the last jump (again: forth)"),

@@ -1,7 +1,9 @@
 """The argument map on the whole screen (``M``): the same tree as the panel's Map tab, with
 room for long labels. Enter closes it on the node's entry (the app jumps there; Backspace
-in the text comes back to the map, on that node); Esc, ``M``, ``q`` or Backspace close it
-where the reading was."""
+in the text comes back to the map, on that node); Esc, ``M`` or ``q`` close it where the
+reading was. Backspace and Alt+→ are the app's back and forward
+(reader.ui.controllers.argument_map): Backspace closes a map opened with ``M``; on a map
+that back brought again, it goes on back, as a browser's Back does."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ class MapScreen(Screen[MapNode | None]):
     """The map of the document (or of its whole debate) filling the terminal."""
 
     BINDINGS = [
-        Binding("escape,backspace,M,q", "close", "Close", key_display="Esc"),
+        Binding("escape,M,q", "close", "Close", key_display="Esc"),
     ]
 
     DEFAULT_CSS = """
@@ -58,6 +60,17 @@ class MapScreen(Screen[MapNode | None]):
     @property
     def map_tree(self) -> MapTree:
         return self.query_one(MapTree)
+
+    @property
+    def reopened(self) -> bool:
+        """Opened again on the node a jump was made from (by back or forward), not by ``M``."""
+        return self.at is not None
+
+    def place(self) -> MapPlace | None:
+        """The highlighted node, as back or forward to this map finds it again."""
+        tree = self.map_tree
+        index, node = tree.highlighted, tree.highlighted_node
+        return (index, node.key) if index is not None and node is not None else None
 
     def on_mount(self) -> None:
         tree = self.map_tree
