@@ -42,7 +42,7 @@ from textual import events  # noqa: E402
 
 from reader.state.positions import PositionStore  # noqa: E402
 from reader.ui.app import create_app  # noqa: E402
-from reader.ui.controllers.search_control import ANALYSIS_INTERVAL, ANALYSIS_SLICE  # noqa: E402
+from reader.ui.decisions.input_first import INTERVAL, SLICE  # noqa: E402
 from reader.ui.widgets.look_up_popup import LookUpPopup  # noqa: E402
 
 
@@ -172,8 +172,8 @@ async def background(path: Path, state: Path) -> None:
 
     print(f"2. background analysis in the app, {size / 1e6:.2f} MB, the lexicon read anew "
           f"(target: no slice over 16 ms)")
-    print(f"   {len(wall)} slices of {ANALYSIS_SLICE * 1000:.0f} ms every "
-          f"{ANALYSIS_INTERVAL * 1000:.0f} ms, done in {total:.1f} s")
+    print(f"   {len(wall)} slices of {SLICE * 1000:.0f} ms every "
+          f"{INTERVAL * 1000:.0f} ms, done in {total:.1f} s")
     print(f"   wall clock: {figures(wall)}")
     print(f"   processor time: {figures(cpu)}")
     long = [c for c in collections if c[0] > 0.002]

@@ -24,14 +24,10 @@ from reader.text.search import WORD_MODES, Hit
 from reader.ui.controllers.host import Reader
 from reader.ui.controllers.navigation import Navigation
 from reader.ui.controllers.status_note import StatusNote
-from reader.ui.decisions.input_first import InputFirst
+from reader.ui.decisions.input_first import INTERVAL, SLICE, InputFirst
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import DEBOUNCE_CHARS, DEBOUNCE_SECONDS, SearchBar
 
-# The word index's slices: this long, this often (the measured longest slice is 13 ms of
-# processor time: docs/arabic-search.md), leaving the loop free for keys in between.
-ANALYSIS_SLICE = 0.005
-ANALYSIS_INTERVAL = 0.02
 # While the word index is built, the cyclic collector's full passes wait (see
 # :meth:`SearchControl.start_analysis`): its third threshold, as good as never reached.
 HELD_FULL_PASSES = 1_000_000
@@ -255,7 +251,7 @@ class SearchControl:
                 self._when_read.append(when_read)
         if self._analysing is None and not self.session.words_ready:
             self._hold_full_passes()
-            self._analysing = self.reader.app.set_interval(ANALYSIS_INTERVAL, self._analyse_step)
+            self._analysing = self.reader.app.set_interval(INTERVAL, self._analyse_step)
 
     def _hold_full_passes(self) -> None:
         """No full (generation 2) pass of the cyclic collector while the analysis runs;
@@ -300,7 +296,7 @@ class SearchControl:
             return  # the reader's keys first
         if not self.reader.app.query(ArticleView):
             return  # the app is closing (:meth:`end`)
-        done = self.session.analyse_some(ANALYSIS_SLICE)
+        done = self.session.analyse_some(SLICE)
         if self._when_read and (done or self.session.look_up_ready):
             waiting, self._when_read = self._when_read, []
             for call in waiting:
@@ -319,7 +315,7 @@ class SearchControl:
     def start_ahead(self) -> None:
         """On a book, fold the text for search in slices once the line counts are done,
         so that the first search does not pause while it is folded."""
-        self._ahead = self.reader.app.set_interval(0.02, self._ahead_step)
+        self._ahead = self.reader.app.set_interval(INTERVAL, self._ahead_step)
 
     def _ahead_step(self) -> None:
         reader = self.reader
@@ -333,6 +329,6 @@ class SearchControl:
             return  # counting first: the scrollbar matters sooner than search
         if not self._input_first.may_run():
             return  # the reader's keys first
-        if self.session.prepare_some(0.005) and self._ahead is not None:
+        if self.session.prepare_some(SLICE) and self._ahead is not None:
             self._ahead.stop()
             self._ahead = None

@@ -15,6 +15,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+# Background work runs in slices this long (asked for: a step in hand is finished), this
+# often. A key that comes while a slice runs waits for it, and its own handling and
+# drawing take 5-12 ms of the 16 a key may take (benchmarks/bench_look_up.py part 3): with
+# 5 ms slices a key now and then took 16-19 ms, with 3 ms none did. The same share of the
+# loop as 5 ms every 20 ms.
+SLICE = 0.003
+INTERVAL = 0.012
 # A slice waits this long after a key: keys pressed one after another (scrolling) never
 # share the loop with background work.
 INPUT_FIRST = 0.1

@@ -40,7 +40,7 @@ from reader.text.layout import VisualLine
 from reader.text.selection import word_at
 from reader.text.span import Span
 from reader.ui.decisions import paragraph_numbers
-from reader.ui.decisions.input_first import InputFirst
+from reader.ui.decisions.input_first import INTERVAL, SLICE, InputFirst
 from reader.ui.decisions.measure import Column, column
 from reader.ui.widgets.article_selection import SelectableArticle
 
@@ -421,14 +421,14 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
 
     def _start_counting(self) -> None:
         if self._counting is None:
-            self._counting = self.set_interval(0.02, self._count_step)
+            self._counting = self.set_interval(INTERVAL, self._count_step)
 
     def _count_step(self) -> None:
         flow = self.flow
         if flow is None or (self._input_first is not None and not self._input_first.may_run()):
             return
         place = flow.position(self.top) if self.document.paragraphs else None
-        done = flow.count_some(budget=0.005)  # a key waits at most this long
+        done = flow.count_some(budget=SLICE)  # a key waits at most this long
         self._after_heights_changed(place, final=done)
         if done and self._counting is not None:
             self._counting.stop()
