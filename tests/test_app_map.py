@@ -44,6 +44,13 @@ TREE = [_node(0, "chapter", "One"), _node(1, "claim", "c1"), _node(2, "rebuttal"
         _node(2, "rebuttal", "r1", repeated=True), _node(0, "chapter", "Two")]
 
 
+async def _open_map(pilot, app: ReaderApp) -> MapTree:
+    """``M``: the full-screen map, once it is shown."""
+    await pilot.press("M")
+    await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
+    return app.screen.query_one(MapTree)
+
+
 def test_left_to_right_tree_lines() -> None:
     lines, firsts = lay_out_map(TREE, 60, "ltr", style=VISUAL)
     drawn = ["".join(text for text, _role in line.parts()) for line in lines]
@@ -101,9 +108,7 @@ async def test_m_shows_the_map_full_screen_right_to_left_and_enter_jumps_backspa
     async with app.run_test(size=SIZE) as pilot:
         await panel_built(pilot)
         start = app.article.place()
-        await pilot.press("M")
-        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-        tree = app.screen.query_one(MapTree)
+        tree = await _open_map(pilot, app)
         await wait_until(pilot, lambda: tree.scrollable_content_region.height > 0)
         shown = _text(tree)
         # the tree's lines are on the right, the chapters' titles in it
@@ -145,9 +150,7 @@ async def test_backspace_after_a_jump_from_the_map_returns_to_the_map_at_that_no
         await panel_built(pilot)
         await pilot.press("G")
         start = app.article.place()
-        await pilot.press("M")
-        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-        tree = app.screen.query_one(MapTree)
+        tree = await _open_map(pilot, app)
         repeated = next(i for i, n in enumerate(tree.nodes) if n.row.repeated)
         tree.highlight(repeated)
         entry = tree.nodes[repeated].row.entry_id
@@ -218,9 +221,7 @@ async def test_a_left_to_right_document_draws_its_tree_on_the_left(tmp_path: Pat
     app = _app(tmp_path, folder / "post.txt")
     async with app.run_test(size=SIZE) as pilot:
         await panel_built(pilot)
-        await pilot.press("M")
-        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-        tree = app.screen.query_one(MapTree)
+        tree = await _open_map(pilot, app)
         await wait_until(pilot, lambda: tree.scrollable_content_region.height > 0)
         shown = [line.strip() for line in _text(tree) if line.strip()]
         assert shown == ["◆ Altman: never came", "└─ ↩ Musk: forgot"]
@@ -274,9 +275,7 @@ async def test_enter_on_a_cross_document_node_opens_the_other_document_and_backs
         await panel_built(pilot)
         await pilot.press("G")  # a place of its own, to come back to
         left_at.append(app.article.place())
-        await pilot.press("M")
-        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-        tree = app.screen.query_one(MapTree)
+        tree = await _open_map(pilot, app)
         tree.highlight(next(i for i, n in enumerate(tree.nodes)
                             if n.key == "altman#three-chapters"))
         await pilot.press("enter")
@@ -499,9 +498,7 @@ async def test_same_document_back_and_forward_through_the_map_again_and_again(
     async with app.run_test(size=SIZE) as pilot:
         await panel_built(pilot)
         start = app.article.place()
-        await pilot.press("M")
-        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-        tree = app.screen.query_one(MapTree)
+        tree = await _open_map(pilot, app)
         node = [i for i, n in enumerate(tree.nodes) if n.row.kind == "claim"][-1]
         key, entry = tree.nodes[node].key, tree.nodes[node].row.entry_id
         tree.highlight(node)
@@ -540,9 +537,7 @@ async def test_across_documents_forward_and_back_again_brings_the_map_back_each_
     app = _app(tmp_path, folder / "musk-reply.txt", trail=trail)
     async with app.run_test(size=SIZE) as pilot:
         await panel_built(pilot)
-        await pilot.press("M")
-        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-        tree = app.screen.query_one(MapTree)
+        tree = await _open_map(pilot, app)
         tree.highlight(next(i for i, n in enumerate(tree.nodes) if n.key == key))
         await pilot.press("enter")
         await _crossed(pilot, app)
@@ -582,9 +577,7 @@ async def test_backspace_on_the_map_brought_back_goes_back_further(tmp_path: Pat
         await pilot.press("G")  # a jump: the top is one step back
         end = app.article.place()
         assert end != top
-        await pilot.press("M")
-        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-        tree = app.screen.query_one(MapTree)
+        tree = await _open_map(pilot, app)
         node = next(i for i, n in enumerate(tree.nodes) if n.row.kind == "claim")
         key = tree.nodes[node].key
         tree.highlight(node)
@@ -627,9 +620,7 @@ async def test_backspace_on_the_map_brought_back_across_documents_goes_to_the_on
     trail = Trail()
 
     async def enter_on(app: ReaderApp, pilot, key: str) -> None:
-        await pilot.press("M")
-        await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-        tree = app.screen.query_one(MapTree)
+        tree = await _open_map(pilot, app)
         tree.highlight(next(i for i, n in enumerate(tree.nodes) if n.key == key))
         await pilot.press("enter")
         await _crossed(pilot, app)
@@ -677,9 +668,7 @@ async def test_back_and_forward_from_map_to_map(tmp_path: Path) -> None:
         await panel_built(pilot)
         keys = []
         for pick in (0, -1):  # the first claim, then the last
-            await pilot.press("M")
-            await wait_until(pilot, lambda: isinstance(app.screen, MapScreen), what="the map")
-            tree = app.screen.query_one(MapTree)
+            tree = await _open_map(pilot, app)
             node = [i for i, n in enumerate(tree.nodes) if n.row.kind == "claim"][pick]
             keys.append(tree.nodes[node].key)
             tree.highlight(node)
