@@ -37,8 +37,9 @@ from reader.text.layout import VisualLine
 from reader.text.selection import word_at
 from reader.text.span import Span
 from reader.ui.decisions import paragraph_numbers
-from reader.ui.decisions.input_first import INTERVAL, SLICE, InputFirst
+from reader.ui.decisions.input_first import InputFirst
 from reader.ui.decisions.measure import Column, column
+from reader.ui.widgets.article_counting import LineCounting
 from reader.ui.widgets.article_marks import SPEAKER_CLASSES, ArticleMarks
 from reader.ui.widgets.article_painter import LinePainter
 from reader.ui.widgets.article_selection import SelectableArticle
@@ -140,7 +141,6 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self.logical = logical  # (drawn by SelectableArticle.shown_line)
         self._on_moved = on_moved
         self._moves = 0  # the times on_moved was called
-        self._input_first = input_first
         self.measure = measure
         self.numbers = numbers
         self._numbers_right = paragraph_numbers.reads_right_to_left(document.paragraphs,
@@ -165,12 +165,10 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self._pending_place: tuple[int, int] | None = None
         # The last place known on a usable view: what a rebuild at a new width returns to.
         self._place: tuple[int, int] | None = None
-        self._counting: Timer | None = None
-        self._counted_before = False  # a Counted posted already (the next: a resize's)
+        self.counting = LineCounting(self, input_first)
         self.first_drawn_at: float | None = None  # perf_counter() of the first frame
         self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
         self.recent_frames: deque[tuple[float, int]] = deque(maxlen=64)  # (time, width)
-        self._sized_at = 0.0  # when the virtual size last followed the line counts
         self._hovered_link: str | None = None
         self._single_click: Timer | None = None
         self._picked: Timer | None = None  # a double-clicked word, told after the chain time
@@ -374,7 +372,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
                 self._pending_place = place
                 self.call_after_refresh(self._restore_pending)
             if not self.flow.complete and self.is_mounted:
-                self._start_counting()
+                self.counting.start()
         return self.flow
 
     def _table_layouts(self) -> TableLayouts | None:
@@ -386,49 +384,22 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             self._tables = TableLayouts.of(self.document, self.show_controls, self.logical)
         return self._tables
 
-    # -- huge documents: exact line counts arrive a slice at a time ---------------------
+    # -- huge documents: exact line counts arrive a slice at a time (LineCounting) ------
 
-    def _start_counting(self) -> None:
-        if self._counting is None:
-            self._counting = self.set_interval(INTERVAL, self._count_step)
-
-    def _count_step(self) -> None:
-        flow = self.flow
-        if flow is None or (self._input_first is not None and not self._input_first.may_run()):
-            return
-        place = flow.position(self.top) if self.document.paragraphs else None
-        done = flow.count_some(budget=SLICE)  # a key waits at most this long
-        self._after_heights_changed(place, final=done)
-        if done and self._counting is not None:
-            self._counting.stop()
-            self._counting = None
-            # Made in the view's own turn: a message made in a timer's callback has the
-            # timer's starter (the screen, after a resize) as its sender, and so stops
-            # bubbling at the screen, short of the app.
-            again, self._counted_before = self._counted_before, True
-            self.call_later(lambda: self.post_message(self.Counted(again)))
-
-    def _after_heights_changed(self, place: tuple[int, int] | None, final: bool = False) -> None:
-        """Heights above the top may have changed: keep the same text at the top.
-
-        The scrollbar settles a few times a second, not on every slice, and not while keys
-        follow one another: a new virtual size repaints the whole view, and then the
-        scrollbar in a frame of its own, and a key that comes just after waits for the
-        next beat."""
+    def follow_counts(self, y: int, resize: bool) -> None:
+        """The counting made heights exact: line ``y`` now shows what the top showed; if
+        ``resize``, the scrollbar follows the counts."""
         flow = self.flow
         assert flow is not None
-        now = time.perf_counter()
-        y = flow.locate(*place) if place is not None else self.top
-        moved = y != self.top
-        keys = self._input_first is not None and self._input_first.keys_lately()
-        if self.virtual_size.height != flow.height and (
-            final or moved or (now - self._sized_at > 0.5 and not keys)
-        ):
-            self._sized_at = now
+        if resize:
             self.virtual_size = Size(self.text_width, flow.height)
-        if moved:
+        if y != self.top:
             self._strips.clear()  # strips are cached by document line
             self.scroll_to(y=y, animate=False, immediate=True)
+
+    def counted(self, again: bool) -> None:
+        """The counting is done (in the view's own turn: see LineCounting)."""
+        self.post_message(self.Counted(again))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Make the counts of what is on screen exact before drawing it, so that one frame
@@ -499,7 +470,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def on_mount(self) -> None:
         flow = self._ensure_flow()
         if not flow.complete:
-            self._start_counting()
+            self.counting.start()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
