@@ -3,7 +3,7 @@
 A flow that is not :attr:`~reader.text.flow.TextFlow.complete` has estimated heights for the
 paragraphs not counted yet; :class:`LineCounting` counts some of them at each beat, when
 the keys let it (:mod:`reader.ui.decisions.input_first`), keeping the same text at the top
-of the view, and tells the view once all are exact.
+of the view, and tells the app (:class:`Counted`) once all are exact.
 """
 
 from __future__ import annotations
@@ -13,11 +13,22 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from textual.geometry import Size
+from textual.message import Message
 from textual.timer import Timer
 
 from reader.content.document import Document
 from reader.text.flow import TextFlow
 from reader.ui.decisions.input_first import INTERVAL, SLICE, InputFirst
+
+
+class Counted(Message, namespace="article_view"):
+    """The line counts made in the background are all exact: what the counting made
+    (the flow's counts, the shaped words it cached) will live on, idle. ``again``: not
+    the first counting (a resize's). The view's (``ArticleView.Counted``)."""
+
+    def __init__(self, again: bool) -> None:
+        super().__init__()
+        self.again = again
 
 
 class CountedView(Protocol):
@@ -43,8 +54,7 @@ class CountedView(Protocol):
         """Show document line ``y`` at the top (where the text that was there is now),
         and, if ``resize``, make the virtual size the flow's."""
 
-    def counted(self, again: bool) -> None:
-        """All the line counts are exact (``again``: not the first counting)."""
+    def post_message(self, message: Message) -> bool: ...
 
 
 class LineCounting:
@@ -86,7 +96,7 @@ class LineCounting:
             # timer's starter (the screen, after a resize) as its sender, and so stops
             # bubbling at the screen, short of the app.
             again, self._counted_before = self._counted_before, True
-            view.call_later(view.counted, again)
+            view.call_later(lambda: view.post_message(Counted(again)))
 
     def _after_heights_changed(self, flow: TextFlow, place: tuple[int, int] | None,
                                final: bool = False) -> None:

@@ -14,19 +14,17 @@ import time
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable
+from typing import TypeAlias
 
 from rich.cells import cell_len
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Offset, Region, Size
-from textual.message import Message
 from textual.strip import Strip
-from textual.timer import Timer
 
 from reader.content.annotations.model import Annotations, Claim, Rebuttal
 from reader.content.document import Document
-from reader.content.links import link_at
 from reader.content.presentation import (
     TableLayouts,
     paragraph_gaps,
@@ -34,13 +32,14 @@ from reader.content.presentation import (
 )
 from reader.text.flow import ParagraphSizes, TextFlow
 from reader.text.layout import VisualLine
-from reader.text.selection import word_at
 from reader.text.span import Span
 from reader.ui.decisions import paragraph_numbers
 from reader.ui.decisions.input_first import InputFirst
 from reader.ui.decisions.measure import Column, column
+from reader.ui.widgets import article_counting, article_mouse
 from reader.ui.widgets.article_counting import LineCounting
 from reader.ui.widgets.article_marks import SPEAKER_CLASSES, ArticleMarks
+from reader.ui.widgets.article_mouse import ArticleMouse
 from reader.ui.widgets.article_painter import LinePainter
 from reader.ui.widgets.article_selection import SelectableArticle
 
@@ -72,39 +71,13 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     ArticleView > .article--number { color: $text-muted; }
     """
 
-    class Counted(Message):
-        """The line counts made in the background are all exact: what the counting made
-        (the flow's counts, the shaped words it cached) will live on, idle. ``again``: not
-        the first counting (a resize's)."""
-
-        def __init__(self, again: bool) -> None:
-            super().__init__()
-            self.again = again
-
-    class LinkClicked(Message):
-        def __init__(self, url: str) -> None:
-            super().__init__()
-            self.url = url
-
-    class LinkHovered(Message):
-        """The mouse came over a link (``url``) or left it (``None``)."""
-
-        def __init__(self, url: str | None) -> None:
-            super().__init__()
-            self.url = url
-
-    class SpanClicked(Message):
-        def __init__(self, entry_id: str) -> None:
-            super().__init__()
-            self.entry_id = entry_id
-
-    class WordPicked(Message):
-        """A word was double-clicked, and neither a third click nor a key came after it
-        within the click-chain time: the app may look it up."""
-
-        def __init__(self, span: Span) -> None:
-            super().__init__()
-            self.span = span
+    # The counting's message (reader.ui.widgets.article_counting) and the mouse's
+    # (reader.ui.widgets.article_mouse), handled as on_article_view_...
+    Counted: TypeAlias = article_counting.Counted
+    LinkClicked: TypeAlias = article_mouse.LinkClicked
+    LinkHovered: TypeAlias = article_mouse.LinkHovered
+    SpanClicked: TypeAlias = article_mouse.SpanClicked
+    WordPicked: TypeAlias = article_mouse.WordPicked
 
     def __init__(
         self,
@@ -169,9 +142,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self.first_drawn_at: float | None = None  # perf_counter() of the first frame
         self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
         self.recent_frames: deque[tuple[float, int]] = deque(maxlen=64)  # (time, width)
-        self._hovered_link: str | None = None
-        self._single_click: Timer | None = None
-        self._picked: Timer | None = None  # a double-clicked word, told after the chain time
+        self.mouse = ArticleMouse(self)
 
     # -- model: the marks (reader.ui.widgets.article_marks) ------------------------------
 
@@ -397,10 +368,6 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             self._strips.clear()  # strips are cached by document line
             self.scroll_to(y=y, animate=False, immediate=True)
 
-    def counted(self, again: bool) -> None:
-        """The counting is done (in the view's own turn: see LineCounting)."""
-        self.post_message(self.Counted(again))
-
     def render_lines(self, crop: Region) -> list[Strip]:
         """Make the counts of what is on screen exact before drawing it, so that one frame
         never mixes estimated and exact positions."""
@@ -617,61 +584,12 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        found = self.source_at(offset.x, offset.y)
-        if self._single_click is not None:
-            self._single_click.stop()
-            self._single_click = None
-        self.cancel_pick()
-        if event.chain > 1:
-            # A word, a paragraph: in logical order, not Textual's whole widget.
+        if self.mouse.click(offset, event.chain, self.app.CLICK_CHAIN_TIME_THRESHOLD):
             event.prevent_default()
-            if found is not None:
-                if event.chain == 2:
-                    self.select_word(*found)
-                    paragraph = found[0]
-                    start, end = word_at(self.document.paragraphs[paragraph], found[1])
-                    if end > start:  # told once it is no triple click's second click
-                        span = Span(paragraph, start, end)
-                        self._picked = self.set_timer(
-                            self.app.CLICK_CHAIN_TIME_THRESHOLD,
-                            lambda: self._pick(span))
-                else:
-                    self.select_paragraph(found[0])
-            return
-        if found is None or self.text_selection is not None:
-            return  # the end of a drag is no click on what lies under it
-        # A click on a link or a marked span acts once it is sure not to be the first of a
-        # double click (which selects a word there instead of jumping away).
-        self._single_click = self.set_timer(
-            self.app.CLICK_CHAIN_TIME_THRESHOLD, lambda: self._clicked(*found))
 
     def cancel_pick(self) -> None:
         """A key or a click came: a double-clicked word is not told (see WordPicked)."""
-        if self._picked is not None:
-            self._picked.stop()
-            self._picked = None
-
-    def _pick(self, span: Span) -> None:
-        self._picked = None
-        self.post_message(self.WordPicked(span))
-
-    def _clicked(self, paragraph: int, offset: int) -> None:
-        self._single_click = None
-        link = link_at(self.document, paragraph, offset)
-        if link is not None:
-            self.post_message(self.LinkClicked(link.url))
-            return
-        entry_id = self.entry_at(paragraph, offset)
-        if entry_id is not None:
-            self.post_message(self.SpanClicked(entry_id))
+        self.mouse.cancel_pick()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        if not self.document.blocks:
-            return  # only Markdown has links
-        offset = event.get_content_offset(self)
-        found = self.source_at(offset.x, offset.y) if offset is not None else None
-        link = link_at(self.document, *found) if found is not None else None
-        url = link.url if link is not None else None
-        if url != self._hovered_link:
-            self._hovered_link = url
-            self.post_message(self.LinkHovered(url))
+        self.mouse.moved(event.get_content_offset(self))
