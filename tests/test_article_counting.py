@@ -41,6 +41,9 @@ class _View:
         self.posted.append(message)
         return True
 
+    async def _post_message(self, message: Message) -> bool:  # (a timer's target)
+        return self.post_message(message)
+
     def follow_counts(self, y: int, resize: bool) -> None:
         assert self.flow is not None
         if resize:
