@@ -144,7 +144,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self.recent_frames: deque[tuple[float, int]] = deque(maxlen=64)  # (time, width)
         self.mouse = ArticleMouse(self)
 
-    # -- model: the marks (reader.ui.widgets.article_marks) ------------------------------
+    # -- model: the marks (reader.ui.widgets.article_marks) ---------------------------
 
     @property
     def focused(self) -> str | None:
@@ -355,7 +355,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             self._tables = TableLayouts.of(self.document, self.show_controls, self.logical)
         return self._tables
 
-    # -- huge documents: exact line counts arrive a slice at a time (LineCounting) ------
+    # -- huge documents: exact line counts arrive a slice at a time (LineCounting) ----
 
     def follow_counts(self, y: int, resize: bool) -> None:
         """The counting made heights exact: line ``y`` now shows what the top showed; if
@@ -368,69 +368,6 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             self._strips.clear()  # strips are cached by document line
             self.scroll_to(y=y, animate=False, immediate=True)
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Make the counts of what is on screen exact before drawing it, so that one frame
-        never mixes estimated and exact positions."""
-        if crop.height:
-            self.last_drawn_at = time.perf_counter()
-            self.recent_frames.append((self.last_drawn_at, self.text_width))
-            if self.first_drawn_at is None:
-                self.first_drawn_at = self.last_drawn_at
-        flow = self._ensure_flow()
-        if not flow.complete and self.document.paragraphs:
-            height = self.scrollable_content_region.height
-            before = flow.height
-            flow.count_lines(self.top, self.top + height)  # the screen's pieces of text only
-            if flow.height != before:
-                self.virtual_size = Size(self.text_width, flow.height)
-                self._strips.clear()
-        if self.logical and self.has_focus:
-            self.app.cursor_position = self.cursor_offset(flow)
-        return super().render_lines(crop)
-
-    def cursor_offset(self, flow: TextFlow) -> Offset:
-        """Where the terminal's cursor goes (``--screen-reader``): on the first letter of the
-        span the attention is on when it is on screen, else at the start of the first row."""
-        region = self.content_region
-        span = self.attention
-        if span is not None and span.paragraph < len(self.document.paragraphs):
-            y = flow.locate(span.paragraph, span.start)
-            if self.top <= y < self.top + region.height:
-                paragraph, line = self.shown_line(flow, y)
-                if line is not None:
-                    before = (bisect_left(line.map, span.start) if line.map
-                              else max(0, span.start - line.start))  # names of controls (v)
-                    x = self._text_left(paragraph, line) + cell_len(line.text[:before])
-                    return Offset(region.x + x, region.y + y - self.top)
-        return Offset(region.x + self.column.text_left, region.y)
-
-    def go_end(self) -> None:
-        """Scroll to the true last line, even before every line count is exact."""
-        flow = self._ensure_flow()
-        if not self.document.paragraphs:
-            return
-        height = self.scrollable_content_region.height
-        for _ in range(10):  # exact counts of the last screen may pull in more paragraphs
-            before = flow.height
-            flow.count_lines(max(0, flow.height - height), flow.height - 1)
-            if flow.height == before:
-                break
-        self.virtual_size = Size(self.text_width, flow.height)
-        self._jump(max(0, flow.height - height))
-
-    def _moved(self) -> None:
-        self._moves += 1
-        if self._on_moved is not None:
-            self._on_moved()
-
-    def _jump(self, y: int, animate: bool = False) -> None:
-        """Scroll to ``y`` and tell the move once: the scroll's watcher tells it when the
-        top row changes, and this when it did not (the place may have changed within it)."""
-        before = self._moves
-        self.scroll_to(y=y, animate=animate, immediate=True)
-        if self._moves == before or animate:
-            self._moved()
-
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_flow()
 
@@ -439,17 +376,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         if not flow.complete:
             self.counting.start()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._area = None
-        self._strips.clear()
-        self.painter.forget_styles()
-
-    def _look_up_style(self, component: str | None) -> Style:
-        """The view's own style (``None``) or a component's partial style (the painter
-        keeps what it found until :meth:`notify_style_update`)."""
-        return (self.rich_style if component is None
-                else self.get_component_rich_style(component, partial=True))
+    # -- places and scrolling ---------------------------------------------------------
 
     @property
     def top(self) -> int:
@@ -497,6 +424,33 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         target = max(0, first - height // 3)
         self._jump(target)
 
+    def go_end(self) -> None:
+        """Scroll to the true last line, even before every line count is exact."""
+        flow = self._ensure_flow()
+        if not self.document.paragraphs:
+            return
+        height = self.scrollable_content_region.height
+        for _ in range(10):  # exact counts of the last screen may pull in more paragraphs
+            before = flow.height
+            flow.count_lines(max(0, flow.height - height), flow.height - 1)
+            if flow.height == before:
+                break
+        self.virtual_size = Size(self.text_width, flow.height)
+        self._jump(max(0, flow.height - height))
+
+    def _moved(self) -> None:
+        self._moves += 1
+        if self._on_moved is not None:
+            self._on_moved()
+
+    def _jump(self, y: int, animate: bool = False) -> None:
+        """Scroll to ``y`` and tell the move once: the scroll's watcher tells it when the
+        top row changes, and this when it did not (the place may have changed within it)."""
+        before = self._moves
+        self.scroll_to(y=y, animate=animate, immediate=True)
+        if self._moves == before or animate:
+            self._moved()
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         flow = self.flow
@@ -513,7 +467,43 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             return 100
         return min(100, round(100 * (self.top + height) / flow.height))
 
-    # -- drawing ----------------------------------------------------------------------
+    # -- drawing (each line by the LinePainter, cached here) --------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Make the counts of what is on screen exact before drawing it, so that one frame
+        never mixes estimated and exact positions."""
+        if crop.height:
+            self.last_drawn_at = time.perf_counter()
+            self.recent_frames.append((self.last_drawn_at, self.text_width))
+            if self.first_drawn_at is None:
+                self.first_drawn_at = self.last_drawn_at
+        flow = self._ensure_flow()
+        if not flow.complete and self.document.paragraphs:
+            height = self.scrollable_content_region.height
+            before = flow.height
+            flow.count_lines(self.top, self.top + height)  # the screen's pieces of text only
+            if flow.height != before:
+                self.virtual_size = Size(self.text_width, flow.height)
+                self._strips.clear()
+        if self.logical and self.has_focus:
+            self.app.cursor_position = self.cursor_offset(flow)
+        return super().render_lines(crop)
+
+    def cursor_offset(self, flow: TextFlow) -> Offset:
+        """Where the terminal's cursor goes (``--screen-reader``): on the first letter of the
+        span the attention is on when it is on screen, else at the start of the first row."""
+        region = self.content_region
+        span = self.attention
+        if span is not None and span.paragraph < len(self.document.paragraphs):
+            y = flow.locate(span.paragraph, span.start)
+            if self.top <= y < self.top + region.height:
+                paragraph, line = self.shown_line(flow, y)
+                if line is not None:
+                    before = (bisect_left(line.map, span.start) if line.map
+                              else max(0, span.start - line.start))  # names of controls (v)
+                    x = self._text_left(paragraph, line) + cell_len(line.text[:before])
+                    return Offset(region.x + x, region.y + y - self.top)
+        return Offset(region.x + self.column.text_left, region.y)
 
     def render_line(self, y: int) -> Strip:
         document_y = self.top + y
@@ -542,7 +532,19 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self._strips[key] = strip
         return strip
 
-    # -- mouse ------------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._area = None
+        self._strips.clear()
+        self.painter.forget_styles()
+
+    def _look_up_style(self, component: str | None) -> Style:
+        """The view's own style (``None``) or a component's partial style (the painter
+        keeps what it found until :meth:`notify_style_update`)."""
+        return (self.rich_style if component is None
+                else self.get_component_rich_style(component, partial=True))
+
+    # -- cells and source; the mouse (ArticleMouse) -----------------------------------
 
     def _text_left(self, paragraph: int, line: VisualLine, width: int | None = None) -> int:
         """The cell where ``line`` (of ``paragraph``) starts in the view, past the margin of
