@@ -75,7 +75,7 @@ async def case(name: str, seconds: float, state: Path, path: Path | None,
             await pilot.press("slash")
             gc.callbacks.append(collector)
             await _until(pilot, lambda: app.search.words_ready
-                         and app.article._counting is None, timeout=600)
+                         and not app.article.counting.running, timeout=600)
             gc.callbacks.remove(collector)
             print(f"   early: full collections while the analysis and the counting ran, "
                   f"{time.monotonic() - start:.1f} s: "

@@ -252,7 +252,7 @@ async def test_double_click_in_a_claim_selects_a_word_without_following(tmp_path
         await pilot.click(ArticleView, offset=_cell(app, span.paragraph, offset), times=2)
         await pilot.pause()
         # the first click's follow was called off by the second: nothing left to jump
-        assert app.article._single_click is None
+        assert app.article.mouse.single_click is None
         assert app.navigation.history.depth == depth
         await pilot.press("y")
         word = app.clipboard

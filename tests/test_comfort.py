@@ -259,7 +259,7 @@ async def test_clicks_and_hits_land_on_the_right_letters_within_the_measure(
         assert spot is not None and col.left <= spot[0] < col.left + 44
         # a search hit is styled on its own letters within the column
         article.set_hits([claim.span], claim.span)
-        hit = article._style("article--hit-current").bgcolor
+        hit = article.painter.style("article--hit-current").bgcolor
         x, cells = 0, []
         for segment in article.render_line(spot[1]):
             if segment.style is not None and segment.style.bgcolor == hit:
@@ -358,7 +358,7 @@ async def test_harakat_hidden_highlighted_and_copied_from_the_source(tmp_path: P
         await pilot.press("H")
         assert app.comfort.settings.harakat == "highlight"
         strip = article.render_line(0)
-        colour = article._style("article--harakat").color
+        colour = article.painter.style("article--harakat").color
         styled = [seg.text for seg in strip if seg.style and seg.style.color == colour]
         assert styled and HARAKAT & set("".join(styled))
         await pilot.press("H", "H")

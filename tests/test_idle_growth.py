@@ -48,12 +48,13 @@ async def test_the_background_countings_words_leave_the_collectors_scans(
         article = app.article
         # A big document's counting outlasts the start-up (its freeze of what was built):
         # held here until then, whatever the machine's speed.
-        assert article._counting is not None
-        article._counting.pause()
+        counting = article.counting.timer
+        assert counting is not None
+        counting.pause()
         await wait_until(pilot, lambda: app.loading._frozen, what="the start-up freeze")
-        article._counting.resume()
+        counting.resume()
         await wait_until(pilot, lambda: article.flow is not None and article.flow.complete
-                         and article._counting is None, what="the line counts")
+                         and not article.counting.running, what="the line counts")
         shapes = _shapes_of(set(words))
         assert len(shapes) > 5000  # the counting shaped the document's words, and keeps them
         # made after the start-up freeze, then out of the full collections' scans too

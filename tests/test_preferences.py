@@ -98,7 +98,7 @@ async def test_help_has_a_legend_of_speakers_in_their_colours(tmp_path: Path) ->
         await pilot.pause()
         indexes = speaker_indexes(app.annotations, 6)
         # the same colour as the view gives their spans
-        for marks in app.article._entry_marks.values():
+        for marks in app.article.marks.entries.values():
             for mark in marks:
                 entry = app.annotations.entry(mark.entry_id)
                 assert mark.component == f"article--speaker-{indexes[entry.speaker]}"

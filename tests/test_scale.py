@@ -126,8 +126,9 @@ async def test_resize_of_a_book_keeps_the_place_while_counts_are_estimates(
         article = app.article
         # Background counting is held, so that every width below starts from estimates
         # and stays with them (else the pilot's waits may give it time to finish).
-        assert article._counting is not None
-        article._counting.pause()
+        counting = article.counting.timer
+        assert counting is not None
+        counting.pause()
         middle = len(app.document.paragraphs) * 2 // 3
         article.go_to_place((middle, 0))
         await pilot.pause()
@@ -144,7 +145,7 @@ async def test_resize_of_a_book_keeps_the_place_while_counts_are_estimates(
             expected = layout_paragraph(app.document.paragraphs[middle], flow.width).lines[0]
             assert line.text == expected.text
         flow = article.flow
-        article._counting.resume()
+        counting.resume()
         await wait_until(pilot, lambda: flow.complete, what="the line counts")
         assert article.place()[0] == middle
         eager = TextFlow(app.document.paragraphs, flow.width, app.document.direction,

@@ -20,7 +20,8 @@ from reader.text.chrome import chrome_lines, fill, ui_direction, ui_line
 from reader.ui.chrome_style import chrome_style
 from reader.ui.decisions.speakers import NO_SPEAKER, speaker_indexes
 from reader.ui.screens.first_line import cursor_on_first_line
-from reader.ui.widgets.article_view import SPEAKER_CLASSES, ArticleView
+from reader.ui.widgets.article_marks import SPEAKER_CLASSES
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.bidi_text import BidiText, Paragraphs
 
 HELP_WIDTH, HELP_FRAME = 80, 12  # #help-box's width in reader.tcss; border, padding, scrollbar

@@ -1,9 +1,11 @@
 """The article view: a Line API widget that draws the layout core's visual lines.
 
 Textual never wraps article text: the document is flowed by :class:`~reader.text.flow.TextFlow`
-at the view's width, and :meth:`ArticleView.render_line` turns one visual line into a
-``Strip``, styling each cluster through the line's map back to source offsets (annotation
-spans, the focused span, search hits). Strips are cached per (line, width, marks version).
+at the view's width, and :meth:`ArticleView.render_line` has one visual line drawn into a
+``Strip`` by its :class:`~reader.ui.widgets.article_painter.LinePainter`, styling each
+cluster through the line's map back to source offsets (the
+:class:`~reader.ui.widgets.article_marks.ArticleMarks`: annotation spans, the focused span,
+search hits). Strips are cached per (line, width, marks version).
 """
 
 from __future__ import annotations
@@ -12,52 +14,34 @@ import time
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TypeAlias
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Offset, Region, Size
-from textual.message import Message
 from textual.strip import Strip
-from textual.timer import Timer
 
 from reader.content.annotations.model import Annotations, Claim, Rebuttal
-from reader.content.document import Block, Document
-from reader.content.links import link_at
+from reader.content.document import Document
 from reader.content.presentation import (
-    RULE,
     TableLayouts,
-    gutter,
     paragraph_gaps,
     paragraph_indents,
 )
 from reader.text.flow import ParagraphSizes, TextFlow
-from reader.text.harakat import hide, vocalised_ranges
 from reader.text.layout import VisualLine
-from reader.text.selection import word_at
 from reader.text.span import Span
 from reader.ui.decisions import paragraph_numbers
-from reader.ui.decisions.input_first import INTERVAL, SLICE, InputFirst
+from reader.ui.decisions.input_first import InputFirst
 from reader.ui.decisions.measure import Column, column
+from reader.ui.widgets import article_counting, article_mouse
+from reader.ui.widgets.article_counting import LineCounting
+from reader.ui.widgets.article_marks import SPEAKER_CLASSES, ArticleMarks
+from reader.ui.widgets.article_mouse import ArticleMouse
+from reader.ui.widgets.article_painter import LinePainter
 from reader.ui.widgets.article_selection import SelectableArticle
-
-SPEAKER_CLASSES = 6
-BLOCK_COMPONENT = {"heading": "article--heading", "code": "article--code",
-                   "quote": "article--quote", "rule": "article--rule"}
-INLINE_COMPONENT = {"em": "em", "strong": "strong", "code": "code", "link": "link"}
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A styled range of one paragraph: what the view draws differently."""
-
-    start: int
-    end: int
-    component: str
-    entry_id: str | None = None
 
 
 class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
@@ -87,39 +71,13 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     ArticleView > .article--number { color: $text-muted; }
     """
 
-    class Counted(Message):
-        """The line counts made in the background are all exact: what the counting made
-        (the flow's counts, the shaped words it cached) will live on, idle. ``again``: not
-        the first counting (a resize's)."""
-
-        def __init__(self, again: bool) -> None:
-            super().__init__()
-            self.again = again
-
-    class LinkClicked(Message):
-        def __init__(self, url: str) -> None:
-            super().__init__()
-            self.url = url
-
-    class LinkHovered(Message):
-        """The mouse came over a link (``url``) or left it (``None``)."""
-
-        def __init__(self, url: str | None) -> None:
-            super().__init__()
-            self.url = url
-
-    class SpanClicked(Message):
-        def __init__(self, entry_id: str) -> None:
-            super().__init__()
-            self.entry_id = entry_id
-
-    class WordPicked(Message):
-        """A word was double-clicked, and neither a third click nor a key came after it
-        within the click-chain time: the app may look it up."""
-
-        def __init__(self, span: Span) -> None:
-            super().__init__()
-            self.span = span
+    # The counting's message (reader.ui.widgets.article_counting) and the mouse's
+    # (reader.ui.widgets.article_mouse), handled as on_article_view_...
+    Counted: TypeAlias = article_counting.Counted
+    LinkClicked: TypeAlias = article_mouse.LinkClicked
+    LinkHovered: TypeAlias = article_mouse.LinkHovered
+    SpanClicked: TypeAlias = article_mouse.SpanClicked
+    WordPicked: TypeAlias = article_mouse.WordPicked
 
     def __init__(
         self,
@@ -156,10 +114,8 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self.logical = logical  # (drawn by SelectableArticle.shown_line)
         self._on_moved = on_moved
         self._moves = 0  # the times on_moved was called
-        self._input_first = input_first
         self.measure = measure
         self.numbers = numbers
-        self.harakat = harakat
         self._numbers_right = paragraph_numbers.reads_right_to_left(document.paragraphs,
                                                                     document.directions)
         self._column: tuple[tuple[int, int, int], Column] | None = None
@@ -174,46 +130,41 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self._sizes: ParagraphSizes | None = None
         self._strips: LRUCache[tuple[int, Column, int], Strip] = LRUCache(1024)
         self._version = 0
-        self.focused: str | None = None
+        self.marks = ArticleMarks(annotations)
+        self.painter = LinePainter(document, self.marks, self._look_up_style, harakat)
         # Where the reader's attention was put last (the focused entry, a flashed span, the
         # current hit): in logical mode the terminal's cursor is put there.
         self.attention: Span | None = None
-        self.flash: Span | None = None
-        self.hits: dict[int, list[tuple[int, int]]] = {}
-        self.current_hit: Span | None = None
-        self._entry_marks = self._build_entry_marks()
         self._pending_place: tuple[int, int] | None = None
         # The last place known on a usable view: what a rebuild at a new width returns to.
         self._place: tuple[int, int] | None = None
-        self._counting: Timer | None = None
-        self._counted_before = False  # a Counted posted already (the next: a resize's)
+        self.counting = LineCounting(self, input_first)
         self.first_drawn_at: float | None = None  # perf_counter() of the first frame
         self.last_drawn_at = 0.0  # ... and of the latest one (for benchmarks)
         self.recent_frames: deque[tuple[float, int]] = deque(maxlen=64)  # (time, width)
-        self._sized_at = 0.0  # when the virtual size last followed the line counts
-        # Rich styles of the view and its components, found once per style change: looking
-        # them up for every line is a good part of a frame's cost.
-        self._styles: dict[str | None, Style] = {}
-        self._hovered_link: str | None = None
-        self._single_click: Timer | None = None
-        self._picked: Timer | None = None  # a double-clicked word, told after the chain time
+        self.mouse = ArticleMouse(self)
 
-    # -- model ------------------------------------------------------------------------
+    # -- model: the marks (reader.ui.widgets.article_marks) ---------------------------
 
-    def _build_entry_marks(self) -> dict[int, list[Mark]]:
-        marks: dict[int, list[Mark]] = {}
-        if self.annotations is None:
-            return marks
-        speakers: dict[str | None, int] = {}  # None: speaker not said, a colour of its own
-        entries: list[Claim | Rebuttal] = [*self.annotations.claims.values(),
-                                           *self.annotations.rebuttals.values()]
-        for entry in sorted(entries, key=lambda e: e.span):
-            index = speakers.setdefault(entry.speaker, len(speakers) % SPEAKER_CLASSES)
-            span = entry.span
-            marks.setdefault(span.paragraph, []).append(
-                Mark(span.start, span.end, f"article--speaker-{index}", entry.id)
-            )
-        return marks
+    @property
+    def focused(self) -> str | None:
+        return self.marks.focused
+
+    @property
+    def flash(self) -> Span | None:
+        return self.marks.flash
+
+    @property
+    def hits(self) -> dict[int, list[tuple[int, int]]]:
+        return self.marks.hits
+
+    @property
+    def current_hit(self) -> Span | None:
+        return self.marks.current_hit
+
+    @property
+    def harakat(self) -> str:
+        return self.painter.harakat
 
     def linked_entries(self) -> list[tuple[Span, str]]:
         """Claims and rebuttals in reading order: what ``]`` and ``[`` step through."""
@@ -226,7 +177,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def set_annotations(self, annotations: Annotations | None) -> None:
         """New annotations (one was added, edited or removed): mark the text again."""
         self.annotations = annotations
-        self._entry_marks = self._build_entry_marks()
+        self.marks.set_annotations(annotations)
         self._marks_version_changed()
 
     def _marks_version_changed(self) -> None:
@@ -237,10 +188,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def set_focus_entry(self, entry_id: str | None) -> None:
         if entry_id == self.focused:
             return
-        self.focused = entry_id
-        found = next((Span(paragraph, mark.start, mark.end)
-                      for paragraph, marks in self._entry_marks.items() for mark in marks
-                      if entry_id is not None and mark.entry_id == entry_id), None)
+        found = self.marks.focus(entry_id)
         if found is not None:
             self.attention = found
         self._marks_version_changed()
@@ -248,8 +196,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def set_flash(self, span: Span | None) -> None:
         if span == self.flash:
             return
-        changed = {s.paragraph for s in (span, self.flash) if s is not None}
-        self.flash = span
+        changed = self.marks.set_flash(span)
         if span is not None:
             self.attention = span
         self._paragraphs_restyled(changed)
@@ -281,18 +228,9 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self._marks_version_changed()
 
     def set_hits(self, hits: list[Span], current: Span | None) -> None:
-        table: dict[int, list[tuple[int, int]]] = {}
-        for hit in hits:
-            table.setdefault(hit.paragraph, []).append((hit.start, hit.end))
-        changed = {index for index in table.keys() | self.hits.keys()
-                   if table.get(index) != self.hits.get(index)}
-        if current != self.current_hit:
-            changed.update(span.paragraph for span in (current, self.current_hit) if span)
-            if current is not None:
-                self.attention = current
-        self.hits = table
-        self.current_hit = current
-        self._paragraphs_restyled(changed)
+        if current != self.current_hit and current is not None:
+            self.attention = current
+        self._paragraphs_restyled(self.marks.set_hits(hits, current))
 
     def _paragraphs_restyled(self, paragraphs: set[int]) -> None:
         """Only these paragraphs' styling changed: forget and redraw just their lines (``n``
@@ -316,7 +254,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         """Show, hide or highlight harakat: the drawing changes, nothing else."""
         if mode == self.harakat:
             return
-        self.harakat = mode
+        self.painter.harakat = mode
         self._marks_version_changed()
 
     def set_measure(self, measure: int) -> None:
@@ -405,7 +343,7 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
                 self._pending_place = place
                 self.call_after_refresh(self._restore_pending)
             if not self.flow.complete and self.is_mounted:
-                self._start_counting()
+                self.counting.start()
         return self.flow
 
     def _table_layouts(self) -> TableLayouts | None:
@@ -417,112 +355,18 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             self._tables = TableLayouts.of(self.document, self.show_controls, self.logical)
         return self._tables
 
-    # -- huge documents: exact line counts arrive a slice at a time ---------------------
+    # -- huge documents: exact line counts arrive a slice at a time (LineCounting) ----
 
-    def _start_counting(self) -> None:
-        if self._counting is None:
-            self._counting = self.set_interval(INTERVAL, self._count_step)
-
-    def _count_step(self) -> None:
-        flow = self.flow
-        if flow is None or (self._input_first is not None and not self._input_first.may_run()):
-            return
-        place = flow.position(self.top) if self.document.paragraphs else None
-        done = flow.count_some(budget=SLICE)  # a key waits at most this long
-        self._after_heights_changed(place, final=done)
-        if done and self._counting is not None:
-            self._counting.stop()
-            self._counting = None
-            # Made in the view's own turn: a message made in a timer's callback has the
-            # timer's starter (the screen, after a resize) as its sender, and so stops
-            # bubbling at the screen, short of the app.
-            again, self._counted_before = self._counted_before, True
-            self.call_later(lambda: self.post_message(self.Counted(again)))
-
-    def _after_heights_changed(self, place: tuple[int, int] | None, final: bool = False) -> None:
-        """Heights above the top may have changed: keep the same text at the top.
-
-        The scrollbar settles a few times a second, not on every slice, and not while keys
-        follow one another: a new virtual size repaints the whole view, and then the
-        scrollbar in a frame of its own, and a key that comes just after waits for the
-        next beat."""
+    def follow_counts(self, y: int, resize: bool) -> None:
+        """The counting made heights exact: line ``y`` now shows what the top showed; if
+        ``resize``, the scrollbar follows the counts."""
         flow = self.flow
         assert flow is not None
-        now = time.perf_counter()
-        y = flow.locate(*place) if place is not None else self.top
-        moved = y != self.top
-        keys = self._input_first is not None and self._input_first.keys_lately()
-        if self.virtual_size.height != flow.height and (
-            final or moved or (now - self._sized_at > 0.5 and not keys)
-        ):
-            self._sized_at = now
+        if resize:
             self.virtual_size = Size(self.text_width, flow.height)
-        if moved:
+        if y != self.top:
             self._strips.clear()  # strips are cached by document line
             self.scroll_to(y=y, animate=False, immediate=True)
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Make the counts of what is on screen exact before drawing it, so that one frame
-        never mixes estimated and exact positions."""
-        if crop.height:
-            self.last_drawn_at = time.perf_counter()
-            self.recent_frames.append((self.last_drawn_at, self.text_width))
-            if self.first_drawn_at is None:
-                self.first_drawn_at = self.last_drawn_at
-        flow = self._ensure_flow()
-        if not flow.complete and self.document.paragraphs:
-            height = self.scrollable_content_region.height
-            before = flow.height
-            flow.count_lines(self.top, self.top + height)  # the screen's pieces of text only
-            if flow.height != before:
-                self.virtual_size = Size(self.text_width, flow.height)
-                self._strips.clear()
-        if self.logical and self.has_focus:
-            self.app.cursor_position = self.cursor_offset(flow)
-        return super().render_lines(crop)
-
-    def cursor_offset(self, flow: TextFlow) -> Offset:
-        """Where the terminal's cursor goes (``--screen-reader``): on the first letter of the
-        span the attention is on when it is on screen, else at the start of the first row."""
-        region = self.content_region
-        span = self.attention
-        if span is not None and span.paragraph < len(self.document.paragraphs):
-            y = flow.locate(span.paragraph, span.start)
-            if self.top <= y < self.top + region.height:
-                paragraph, line = self.shown_line(flow, y)
-                if line is not None:
-                    before = (bisect_left(line.map, span.start) if line.map
-                              else max(0, span.start - line.start))  # names of controls (v)
-                    x = self._text_left(paragraph, line) + cell_len(line.text[:before])
-                    return Offset(region.x + x, region.y + y - self.top)
-        return Offset(region.x + self.column.text_left, region.y)
-
-    def go_end(self) -> None:
-        """Scroll to the true last line, even before every line count is exact."""
-        flow = self._ensure_flow()
-        if not self.document.paragraphs:
-            return
-        height = self.scrollable_content_region.height
-        for _ in range(10):  # exact counts of the last screen may pull in more paragraphs
-            before = flow.height
-            flow.count_lines(max(0, flow.height - height), flow.height - 1)
-            if flow.height == before:
-                break
-        self.virtual_size = Size(self.text_width, flow.height)
-        self._jump(max(0, flow.height - height))
-
-    def _moved(self) -> None:
-        self._moves += 1
-        if self._on_moved is not None:
-            self._on_moved()
-
-    def _jump(self, y: int, animate: bool = False) -> None:
-        """Scroll to ``y`` and tell the move once: the scroll's watcher tells it when the
-        top row changes, and this when it did not (the place may have changed within it)."""
-        before = self._moves
-        self.scroll_to(y=y, animate=animate, immediate=True)
-        if self._moves == before or animate:
-            self._moved()
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_flow()
@@ -530,22 +374,9 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
     def on_mount(self) -> None:
         flow = self._ensure_flow()
         if not flow.complete:
-            self._start_counting()
+            self.counting.start()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._area = None
-        self._strips.clear()
-        self._styles.clear()
-
-    def _style(self, component: str | None = None) -> Style:
-        """The view's own style (``None``) or a component's partial style, memoized."""
-        style = self._styles.get(component)
-        if style is None:
-            style = (self.rich_style if component is None
-                     else self.get_component_rich_style(component, partial=True))
-            self._styles[component] = style
-        return style
+    # -- places and scrolling ---------------------------------------------------------
 
     @property
     def top(self) -> int:
@@ -593,6 +424,33 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         target = max(0, first - height // 3)
         self._jump(target)
 
+    def go_end(self) -> None:
+        """Scroll to the true last line, even before every line count is exact."""
+        flow = self._ensure_flow()
+        if not self.document.paragraphs:
+            return
+        height = self.scrollable_content_region.height
+        for _ in range(10):  # exact counts of the last screen may pull in more paragraphs
+            before = flow.height
+            flow.count_lines(max(0, flow.height - height), flow.height - 1)
+            if flow.height == before:
+                break
+        self.virtual_size = Size(self.text_width, flow.height)
+        self._jump(max(0, flow.height - height))
+
+    def _moved(self) -> None:
+        self._moves += 1
+        if self._on_moved is not None:
+            self._on_moved()
+
+    def _jump(self, y: int, animate: bool = False) -> None:
+        """Scroll to ``y`` and tell the move once: the scroll's watcher tells it when the
+        top row changes, and this when it did not (the place may have changed within it)."""
+        before = self._moves
+        self.scroll_to(y=y, animate=animate, immediate=True)
+        if self._moves == before or animate:
+            self._moved()
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         flow = self.flow
@@ -609,7 +467,43 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
             return 100
         return min(100, round(100 * (self.top + height) / flow.height))
 
-    # -- drawing ----------------------------------------------------------------------
+    # -- drawing (each line by the LinePainter, cached here) --------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Make the counts of what is on screen exact before drawing it, so that one frame
+        never mixes estimated and exact positions."""
+        if crop.height:
+            self.last_drawn_at = time.perf_counter()
+            self.recent_frames.append((self.last_drawn_at, self.text_width))
+            if self.first_drawn_at is None:
+                self.first_drawn_at = self.last_drawn_at
+        flow = self._ensure_flow()
+        if not flow.complete and self.document.paragraphs:
+            height = self.scrollable_content_region.height
+            before = flow.height
+            flow.count_lines(self.top, self.top + height)  # the screen's pieces of text only
+            if flow.height != before:
+                self.virtual_size = Size(self.text_width, flow.height)
+                self._strips.clear()
+        if self.logical and self.has_focus:
+            self.app.cursor_position = self.cursor_offset(flow)
+        return super().render_lines(crop)
+
+    def cursor_offset(self, flow: TextFlow) -> Offset:
+        """Where the terminal's cursor goes (``--screen-reader``): on the first letter of the
+        span the attention is on when it is on screen, else at the start of the first row."""
+        region = self.content_region
+        span = self.attention
+        if span is not None and span.paragraph < len(self.document.paragraphs):
+            y = flow.locate(span.paragraph, span.start)
+            if self.top <= y < self.top + region.height:
+                paragraph, line = self.shown_line(flow, y)
+                if line is not None:
+                    before = (bisect_left(line.map, span.start) if line.map
+                              else max(0, span.start - line.start))  # names of controls (v)
+                    x = self._text_left(paragraph, line) + cell_len(line.text[:before])
+                    return Offset(region.x + x, region.y + y - self.top)
+        return Offset(region.x + self.column.text_left, region.y)
 
     def render_line(self, y: int) -> Strip:
         document_y = self.top + y
@@ -626,138 +520,31 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         if cached is not None:
             return cached
         paragraph, line = self.shown_line(flow, document_y)
-        base = self._style()
+        painter = self.painter
+        base = painter.style()
         if line is None:
             strip = Strip.blank(width, base)
         else:
-            strip = self._line_strip(paragraph, line, width, base)
+            indent = self.indents[paragraph] if self.indents is not None else 0
+            strip = painter.line(paragraph, line, width, base, indent)
         if frame.width != width:
-            strip = self._framed(strip, frame, paragraph, line, base)
+            strip = painter.framed(strip, frame, paragraph, line, base)
         self._strips[key] = strip
         return strip
 
-    def _framed(self, strip: Strip, place: Column, paragraph: int, line: VisualLine | None,
-                base: Style) -> Strip:
-        """The text strip with the margins of the measure and the number gutter."""
-        segments = [Segment(" " * place.left, base)] if place.left else []
-        number = ""
-        if place.gutter:
-            first = line is not None and line.start == 0 and bool(line.text.strip())
-            number = (paragraph_numbers.label(paragraph, place.gutter, place.gutter_right)
-                      if first else " " * place.gutter)
-        number_style = base + self._style("article--number")
-        if number and not place.gutter_right:
-            segments.append(Segment(number, number_style))
-        segments.extend(strip)
-        if number and place.gutter_right:
-            segments.append(Segment(number, number_style))
-        if place.right:
-            segments.append(Segment(" " * place.right, base))
-        return Strip(segments, place.width)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._area = None
+        self._strips.clear()
+        self.painter.forget_styles()
 
-    def _mark_ranges(self, paragraph: int) -> list[tuple[int, int, Style]]:
-        """Style ranges of a paragraph, later ones drawn over earlier ones."""
-        ranges: list[tuple[int, int, Style]] = []
-        for mark in self._entry_marks.get(paragraph, ()):
-            style = self._style(mark.component)
-            if mark.entry_id == self.focused:
-                style += self._style("article--focused")
-            ranges.append((mark.start, mark.end, style))
-        if self.flash is not None and self.flash.paragraph == paragraph:
-            ranges.append((self.flash.start, self.flash.end, self._style("article--flash")))
-        hits = self.hits.get(paragraph)
-        if hits:
-            hit_style = self._style("article--hit")
-            ranges.extend((start, end, hit_style) for start, end in hits)
-        current = self.current_hit
-        if current is not None and current.paragraph == paragraph:
-            ranges.append((current.start, current.end, self._style("article--hit-current")))
-        return ranges
+    def _look_up_style(self, component: str | None) -> Style:
+        """The view's own style (``None``) or a component's partial style (the painter
+        keeps what it found until :meth:`notify_style_update`)."""
+        return (self.rich_style if component is None
+                else self.get_component_rich_style(component, partial=True))
 
-    def _markdown_ranges(self, block: Block) -> list[tuple[int, int, Style]]:
-        """Emphasis, strong, code and links of a Markdown paragraph, drawn under the marks."""
-        return [
-            (span.start, span.end, self._style(f"article--{INLINE_COMPONENT[span.style]}"))
-            for span in block.spans
-            if span.style in INLINE_COMPONENT
-        ]
-
-    def _line_strip(self, paragraph: int, line: VisualLine, width: int, base: Style) -> Strip:
-        block = self.document.block(paragraph)
-        if block.kind in BLOCK_COMPONENT:
-            base = base + self._style(BLOCK_COMPONENT[block.kind])
-        elif block.kind == "table_row" and block.level == 1:  # a header row
-            base = base + self._style("article--heading")
-        if block.kind == "rule":
-            return Strip([Segment(RULE * width, base)], width)
-        # Only the ranges that reach this line matter: most lines have none.
-        ranges = [
-            entry
-            for entry in (self._markdown_ranges(block) + self._mark_ranges(paragraph)
-                          + self._harakat_ranges(paragraph, line))
-            if entry[0] < line.end and entry[1] > line.start
-        ]
-        indent = self.indents[paragraph] if self.indents is not None else 0
-        side = gutter(block, indent, line.start == 0, line.rtl)
-        segments: list[Segment] = []
-        if side and not line.rtl:
-            segments.append(Segment(side, base))
-        pad = width - indent - line.cells
-        if line.rtl and pad > 0:
-            segments.append(Segment(" " * pad, base))
-        # Ranges covering the whole line (a claim over many lines) apply to every cluster:
-        # only the others are looked up cluster by cluster.
-        partial = [k for k, (start, end, _extra) in enumerate(ranges)
-                   if start > line.start or end < line.end]
-        styles: dict[tuple[int, ...], Style] = {}
-
-        def style_of(key: tuple[int, ...]) -> Style:
-            style = styles.get(key)
-            if style is None:
-                style = base
-                for k, (_start, _end, extra) in enumerate(ranges):  # in drawing order
-                    if k in key or k not in partial:
-                        style = style + extra
-                styles[key] = style
-            return style
-
-        if not partial:
-            segments.append(Segment(line.text, style_of(())))
-        else:
-            cuts = line.cuts
-            run_key: tuple[int, ...] | None = None
-            run_start = 0
-            for index in range(len(cuts) - 1):
-                source = line.map[cuts[index]]
-                key = tuple(k for k in partial if ranges[k][0] <= source < ranges[k][1])
-                if key != run_key:
-                    if run_key is not None:
-                        segments.append(Segment(line.text[run_start : cuts[index]],
-                                                style_of(run_key)))
-                    run_key, run_start = key, cuts[index]
-            if run_key is not None:
-                segments.append(Segment(line.text[run_start:], style_of(run_key)))
-        if not line.rtl and pad > 0:
-            segments.append(Segment(" " * pad, base))
-        if side and line.rtl:
-            segments.append(Segment(side, base))
-        if self.harakat == "hide":  # for the terminal only: map and text keep them
-            segments = [Segment(hide(segment.text), segment.style) for segment in segments]
-        return Strip(segments, max(width, indent + line.cells)).crop(0, width)
-
-    def _harakat_ranges(self, paragraph: int, line: VisualLine) -> list[tuple[int, int, Style]]:
-        """In ``highlight`` mode, the letters of this line carrying harakat, drawn over the
-        marks. Found from the line's own stretch of source (a giant paragraph costs no more)."""
-        if self.harakat != "highlight":
-            return []
-        start = max(0, line.start - 8)  # room for the letter (and lam) under the first marks
-        found = vocalised_ranges(self.document.paragraphs[paragraph][start : line.end])
-        if not found:
-            return []
-        style = self._style("article--harakat")
-        return [(start + first, start + last, style) for first, last in found]
-
-    # -- mouse ------------------------------------------------------------------------
+    # -- cells and source; the mouse (ArticleMouse) -----------------------------------
 
     def _text_left(self, paragraph: int, line: VisualLine, width: int | None = None) -> int:
         """The cell where ``line`` (of ``paragraph``) starts in the view, past the margin of
@@ -793,70 +580,18 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         return None
 
     def entry_at(self, paragraph: int, offset: int) -> str | None:
-        for mark in self._entry_marks.get(paragraph, ()):
-            if mark.start <= offset < mark.end and mark.entry_id:
-                return mark.entry_id
-        return None
+        return self.marks.entry_at(paragraph, offset)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        found = self.source_at(offset.x, offset.y)
-        if self._single_click is not None:
-            self._single_click.stop()
-            self._single_click = None
-        self.cancel_pick()
-        if event.chain > 1:
-            # A word, a paragraph: in logical order, not Textual's whole widget.
+        if self.mouse.click(offset, event.chain, self.app.CLICK_CHAIN_TIME_THRESHOLD):
             event.prevent_default()
-            if found is not None:
-                if event.chain == 2:
-                    self.select_word(*found)
-                    paragraph = found[0]
-                    start, end = word_at(self.document.paragraphs[paragraph], found[1])
-                    if end > start:  # told once it is no triple click's second click
-                        span = Span(paragraph, start, end)
-                        self._picked = self.set_timer(
-                            self.app.CLICK_CHAIN_TIME_THRESHOLD,
-                            lambda: self._pick(span))
-                else:
-                    self.select_paragraph(found[0])
-            return
-        if found is None or self.text_selection is not None:
-            return  # the end of a drag is no click on what lies under it
-        # A click on a link or a marked span acts once it is sure not to be the first of a
-        # double click (which selects a word there instead of jumping away).
-        self._single_click = self.set_timer(
-            self.app.CLICK_CHAIN_TIME_THRESHOLD, lambda: self._clicked(*found))
 
     def cancel_pick(self) -> None:
         """A key or a click came: a double-clicked word is not told (see WordPicked)."""
-        if self._picked is not None:
-            self._picked.stop()
-            self._picked = None
-
-    def _pick(self, span: Span) -> None:
-        self._picked = None
-        self.post_message(self.WordPicked(span))
-
-    def _clicked(self, paragraph: int, offset: int) -> None:
-        self._single_click = None
-        link = link_at(self.document, paragraph, offset)
-        if link is not None:
-            self.post_message(self.LinkClicked(link.url))
-            return
-        entry_id = self.entry_at(paragraph, offset)
-        if entry_id is not None:
-            self.post_message(self.SpanClicked(entry_id))
+        self.mouse.cancel_pick()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        if not self.document.blocks:
-            return  # only Markdown has links
-        offset = event.get_content_offset(self)
-        found = self.source_at(offset.x, offset.y) if offset is not None else None
-        link = link_at(self.document, *found) if found is not None else None
-        url = link.url if link is not None else None
-        if url != self._hovered_link:
-            self._hovered_link = url
-            self.post_message(self.LinkHovered(url))
+        self.mouse.moved(event.get_content_offset(self))
