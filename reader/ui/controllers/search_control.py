@@ -145,10 +145,15 @@ class SearchControl:
         bar.show_mode(others=self._other_counts())
         bar.set_count(search.count_text() if bar.value else "", error=search.error is not None)
         self.set_note(_("search wrapped") if step.wrapped else None)
-        if step.hit is not None:
-            reader.article.bring_into_view(step.hit.span)
-        self.show_hits()
-        reader.update_status()
+        self._show(step.hit)
+
+    def _show(self, hit: Hit | None) -> None:
+        """``hit`` brought into view, then the hits and the status line shown — unless
+        bringing it scrolled the view, whose move the app followed with both at once
+        (:meth:`ReaderApp.article_moved`)."""
+        if hit is None or not self.reader.article.bring_into_view(hit.span):
+            self.show_hits()
+            self.reader.update_status()
 
     def _other_counts(self) -> dict[str, int]:
         """The query's count in the other modes, for the bar, in forms or root mode (what
@@ -235,9 +240,7 @@ class SearchControl:
             reader.app.bell()
         else:
             article.set_flash(None)
-            article.bring_into_view(step.hit.span)
-        self.show_hits()
-        reader.update_status()
+        self._show(step.hit)
 
     # -- the Arabic word index, in slices ---------------------------------------------
 

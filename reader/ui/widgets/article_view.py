@@ -413,16 +413,18 @@ class ArticleView(SelectableArticle, can_focus=True, inherit_bindings=False):
         self._jump(flow.locate(paragraph, offset), animate)
         self._place = (paragraph, offset)
 
-    def bring_into_view(self, span: Span) -> None:
-        """Scroll so that ``span`` is visible, a third of the way down if it was not."""
+    def bring_into_view(self, span: Span) -> bool:
+        """Scroll so that ``span`` is visible, a third of the way down if it was not. True
+        if it scrolled (and so told its move: ``on_moved``)."""
         flow = self._ensure_flow()
         first = flow.locate(span.paragraph, span.start)
         last = flow.locate(span.paragraph, max(span.start, span.end - 1))
         height = self.scrollable_content_region.height
         if first >= self.top and last < self.top + height:
-            return
+            return False
         target = max(0, first - height // 3)
         self._jump(target)
+        return True
 
     def go_end(self) -> None:
         """Scroll to the true last line, even before every line count is exact."""
