@@ -28,20 +28,27 @@ def _walked(objects: list[WordShape]) -> int:
     return sum(id(o) in walked for o in objects)
 
 
+def _big_text(tmp_path: Path, rng: random.Random, words: list[str]) -> Path:
+    """A text of ``words`` too big to be counted at once: its lines are counted in the
+    background (after the first screen, and again after each resize)."""
+    paragraphs = []
+    total = 0
+    while total < EAGER_COUNT_CHARS * 2:
+        paragraph = " ".join(rng.choices(words, k=rng.choice((5, 30, 120))))
+        paragraphs.append(paragraph)
+        total += len(paragraph) + 1
+    path = tmp_path / "big.txt"
+    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    return path
+
+
 async def test_the_background_countings_words_leave_the_collectors_scans(
     tmp_path: Path,
 ) -> None:
     rng = random.Random(27)
     letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
     words = sorted({"".join(rng.choices(letters, k=6)) for _ in range(6000)})
-    paragraphs = []
-    total = 0
-    while total < EAGER_COUNT_CHARS * 2:  # counted in the background, not at once
-        paragraph = " ".join(rng.choices(words, k=rng.choice((5, 30, 120))))
-        paragraphs.append(paragraph)
-        total += len(paragraph) + 1
-    path = tmp_path / "big.txt"
-    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    path = _big_text(tmp_path, rng, words)
     app = create_app(path, positions=PositionStore(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: app.pending is None, what="the rest of the file")
@@ -72,14 +79,7 @@ async def test_resizing_a_big_document_leaves_no_garbage_frozen(tmp_path: Path) 
     rng = random.Random(24)
     letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
     words = ["".join(rng.choices(letters, k=rng.randint(2, 7))) for _ in range(3000)]
-    paragraphs = []
-    total = 0
-    while total < EAGER_COUNT_CHARS * 2:  # counted in the background after each resize
-        paragraph = " ".join(rng.choices(words, k=rng.choice((5, 30, 120))))
-        paragraphs.append(paragraph)
-        total += len(paragraph) + 1
-    path = tmp_path / "big.txt"
-    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    path = _big_text(tmp_path, rng, words)
     app = create_app(path, positions=PositionStore(tmp_path))
     settled = [0]
     freeze_settled = app.loading.freeze_settled
